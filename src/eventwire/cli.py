@@ -1,0 +1,134 @@
+"""The ``eventwire`` command line. It only wires stages together: no coding logic lives here.
+
+Each stage that offers commands has a ``cli`` module with ``register(subparsers)``; list it in
+``COMMAND_MODULES`` to add its commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Sequence
+
+from eventwire.pipeline import code_articles, iter_articles
+from eventwire.records import Event, ReadError
+
+# Modules adding subcommands, each with register(subparsers). Add a line per stage.
+COMMAND_MODULES: list[str] = []
+
+
+class ErrorCounter:
+    """Reports each unreadable document on one stderr line and counts them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: ReadError) -> None:
+        self.count += 1
+        print(str(error), file=sys.stderr, flush=True)
+
+
+def date_argument(value: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from exc
+
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files to read, or - for stdin")
+    parser.add_argument(
+        "--date", type=date_argument, default=None,
+        help="publication date (YYYY-MM-DD) for documents that carry none",
+    )
+
+
+def write_json_line(record: dict) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    errors = ErrorCounter()
+    read = 0
+    for article in iter_articles(args.paths, date=args.date, on_error=errors):
+        read += 1
+        write_json_line(article.to_dict())
+    return 0 if read else 1
+
+
+TABLE_COLUMNS = ("sent", "cameo", "plover", "source", "trigger", "target", "date", "where", "mood")
+
+
+def table_row(event: Event) -> tuple[str, ...]:
+    mood = ("not " if event.negated else "") + event.modality
+    return (
+        str(event.sentence_index),
+        event.cameo,
+        event.plover or "-",
+        event.source.code if event.source else "-",
+        event.trigger,
+        event.target.code if event.target else "-",
+        event.date or "-",
+        event.location.name if event.location else "-",
+        mood,
+    )
+
+
+def print_table(rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(TABLE_COLUMNS))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+
+
+def run_code(args: argparse.Namespace) -> int:
+    errors = ErrorCounter()
+    read = 0
+    rows: list[tuple[str, ...]] = [TABLE_COLUMNS]
+    for article, events in code_articles(iter_articles(args.paths, args.date, on_error=errors)):
+        read += 1
+        if args.format == "jsonl":
+            for event in events:
+                write_json_line(event.to_dict())
+            continue
+        title = f"# {article.id}: {len(events)} events"
+        rows.append((title,) + ("",) * (len(TABLE_COLUMNS) - 1))
+        rows.extend(table_row(event) for event in events)
+    if args.format == "table":
+        print_table(rows)
+    return 0 if read else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="eventwire", description="Code who did what to whom, where and when, from the news."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    extract = sub.add_parser("extract", help="read and clean documents; print articles as JSONL")
+    add_input_arguments(extract)
+    extract.set_defaults(func=run_extract)
+
+    code = sub.add_parser("code", help="extract, then code events; print them as JSONL or a table")
+    add_input_arguments(code)
+    code.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    code.set_defaults(func=run_code)
+
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # e.g. `eventwire code ... | head`
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

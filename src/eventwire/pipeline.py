@@ -1,0 +1,69 @@
+"""The pipeline: wires the stages together. Article -> parse -> actors -> events (-> geo, time).
+
+Both the CLI and the notebook API (``eventwire.extract``/``eventwire.code``) call these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from eventwire.actors import ActorResolver
+from eventwire.events import EventCoder
+from eventwire.ingest import read_articles
+from eventwire.nlp import parse_articles
+from eventwire.records import Article, Event, ReadError
+
+ErrorHandler = Callable[[ReadError], None]
+
+
+def _ignore(error: ReadError) -> None:
+    return None
+
+
+def iter_articles(
+    sources: Iterable[str], date: str | None = None, on_error: ErrorHandler = _ignore
+) -> Iterator[Article]:
+    """Read every source; bad documents go to ``on_error`` and the batch goes on."""
+    for item in read_articles(sources, date=date):
+        if isinstance(item, ReadError):
+            on_error(item)
+        else:
+            yield item
+
+
+def code_articles(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+    """Code each article, yielding it with its events, in input order."""
+    resolver = ActorResolver.default()
+    coder = EventCoder.default()
+    for parsed in parse_articles(articles):
+        actors = resolver.annotate(parsed)
+        yield parsed.article, coder.code(parsed, actors)
+
+
+def _as_sources(text_or_path: str | Path) -> tuple[list[str], Article | None]:
+    if isinstance(text_or_path, Path) or (
+        "\n" not in str(text_or_path) and len(str(text_or_path)) < 4096
+        and Path(str(text_or_path)).exists()
+    ):
+        return [str(text_or_path)], None
+    from eventwire.ingest.readers import read_text
+
+    return [], read_text("-", str(text_or_path), None)
+
+
+def extract(text_or_path: str | Path, date: str | None = None) -> list[Article]:
+    """Read a path (any supported kind) or a string of article text into clean articles."""
+    sources, article = _as_sources(text_or_path)
+    if article is not None:
+        article.date = article.date or date
+        return [article]
+    return list(iter_articles(sources, date=date))
+
+
+def code(text_or_path: str | Path, date: str | None = None) -> list[Event]:
+    """Code the events of a path or a string of article text."""
+    events: list[Event] = []
+    for _, article_events in code_articles(extract(text_or_path, date=date)):
+        events.extend(article_events)
+    return events

@@ -1,0 +1,164 @@
+"""Typed records that carry data between the pipeline stages.
+
+Article (ingest) -> ParsedArticle / ParsedSentence (nlp) -> Actor mentions (actors)
+-> Event (events), with Location and dates filled in by geo/ and time/.
+
+Every record that leaves the library has ``to_dict()`` producing exactly the JSON
+shape documented in CONTRACT.md, so notebook users and the CLI see the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Article:
+    """One cleaned news article, ready to be coded."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # publication date, ISO YYYY-MM-DD, never "today"
+    url: str | None = None
+    source: str | None = None  # publisher / credit line, e.g. "Deutsche Welle"
+    language: str | None = "en"
+    origin: str | None = None  # where it was read from (path, URL, WARC record); not in JSON
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "text": self.text,
+            "date": self.date,
+            "url": self.url,
+            "source": self.source,
+            "language": self.language,
+        }
+
+
+@dataclass
+class ReadError:
+    """A document that could not be read; reported on one line, never fatal to a batch."""
+
+    document: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"eventwire: skipped {self.document}: {self.reason}"
+
+
+@dataclass
+class ParsedSentence:
+    """A sentence of an article with its spaCy parse.
+
+    ``span`` is the spaCy ``Span``; ``start`` is its character offset in the coded text
+    (title, blank line, body), so evidence offsets can be mapped back to the article.
+    """
+
+    index: int
+    text: str
+    start: int
+    span: Any
+
+
+@dataclass
+class ParsedArticle:
+    article: Article
+    doc: Any  # spaCy Doc of the coded text
+    sentences: list[ParsedSentence]
+    title_offset: int = 0  # offset of the body in the coded text (0 when there is no title)
+
+
+@dataclass
+class Actor:
+    """A resolved actor: country + sectors, e.g. USAGOV = USA + [GOV]."""
+
+    text: str  # the words in the sentence
+    code: str  # country followed by sectors, e.g. "USAGOV"
+    country: str | None  # ISO alpha-3, or IGO / NGO / MNC
+    sectors: list[str] = field(default_factory=list)
+    name: str | None = None  # canonical name, e.g. "John Kerry"
+    start: int | None = None  # character offsets within the sentence
+    end: int | None = None
+    resolution: list[str] = field(default_factory=list)  # how the code was reached (evidence)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "code": self.code,
+            "country": self.country,
+            "sectors": list(self.sectors),
+            "name": self.name,
+        }
+
+
+@dataclass
+class Location:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None = None
+    precision: str = "place"  # "place" (where it happened) or "focus" (article's focus location)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Event:
+    """One coded event, the contract's event record."""
+
+    event_id: str
+    doc_id: str
+    sentence_index: int
+    sentence: str
+    trigger: str
+    cameo: str
+    cameo_root: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+    plover_mode: str | None
+    source: Actor | None
+    target: Actor | None
+    negated: bool = False
+    modality: str = "asserted"
+    date: str | None = None
+    date_precision: str | None = None
+    location: Location | None = None
+    reported_by: Actor | None = None
+    confidence: float | None = None
+    coder_version: str | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        record = {
+            "event_id": self.event_id,
+            "doc_id": self.doc_id,
+            "sentence_index": self.sentence_index,
+            "sentence": self.sentence,
+            "trigger": self.trigger,
+            "cameo": self.cameo,
+            "cameo_root": self.cameo_root,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "plover": self.plover,
+            "plover_mode": self.plover_mode,
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "negated": self.negated,
+            "modality": self.modality,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "location": self.location.to_dict() if self.location else None,
+            "reported_by": self.reported_by.to_dict() if self.reported_by else None,
+            "confidence": self.confidence,
+            "coder_version": self.coder_version,
+            "evidence": self.evidence,
+            "url": self.url,
+        }
+        return record
