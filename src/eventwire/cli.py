@@ -79,9 +79,14 @@ def table_row(event: Event) -> tuple[str, ...]:
 
 
 def print_table(rows: list[tuple[str, ...]]) -> None:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(TABLE_COLUMNS))]
+    """Aligned columns; a row of one cell is an article heading printed as it is."""
+    widths = [max(len(row[i]) for row in rows if len(row) > 1) for i in range(len(TABLE_COLUMNS))]
     for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        if len(row) == 1:
+            print(row[0])
+            continue
+        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print("  ".join(cells).rstrip())
 
 
 def run_code(args: argparse.Namespace) -> int:
@@ -94,8 +99,7 @@ def run_code(args: argparse.Namespace) -> int:
             for event in events:
                 write_json_line(event.to_dict())
             continue
-        title = f"# {article.id}: {len(events)} events"
-        rows.append((title,) + ("",) * (len(TABLE_COLUMNS) - 1))
+        rows.append((f"# {article.id}: {article.title or ''} ({len(events)} events)",))
         rows.extend(table_row(event) for event in events)
     if args.format == "table":
         print_table(rows)

@@ -1,18 +1,280 @@
-"""Placeholder coder; the pattern-based coder replaces it."""
+"""The event coder: predicates matched against the pattern dictionary, arguments read off the
+dependency parse, actors from the actors stage.
+
+For each sentence that holds at least one actor:
+1. every verb whose lemma has patterns is tried, most specific pattern first;
+2. every event noun ("talks", "sanctions", "annexation") not already used by a verb pattern;
+3. source = logical subject (agent in the passive, controller in "aims to meet"), target =
+   the pattern's preposition object, else the direct object, else a usual preposition object;
+   coordinated actors give one event each, "X and Y met" / "talks between X and Y" both ways;
+4. negation, modality and the reporting speaker are read off the clause.
+"""
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
+from eventwire import __version__
 from eventwire.actors import ArticleActors
-from eventwire.records import Event, ParsedArticle
+from eventwire.events import syntax
+from eventwire.events.cameo import CameoCode, cameo_table
+from eventwire.events.confidence import event_confidence
+from eventwire.events.patterns import Pattern, PatternBook, pattern_book
+from eventwire.records import Actor, Event, ParsedArticle, ParsedSentence
+
+Token = Any
+
+DEFAULT_TARGET_PREPS = ("with", "on", "against", "to", "for", "at", "into")
+SPEECH_LEMMAS = frozenset(
+    {"say", "tell", "state", "announce", "declare", "add", "remark", "note", "claim", "insist",
+     "warn", "believe", "stress", "report", "write", "explain", "argue", "assert", "suggest"}
+)
+# Nouns that only carry the event of another word ("a number of sanctions").
+QUANTITY_NOUNS = {"number", "series", "set", "round", "wave", "package", "host", "lot", "couple"}
+
+
+@dataclass
+class Candidate:
+    pattern: Pattern
+    trigger: Token
+    sources: list[Token]
+    targets: list[Token]
+    pair: bool = False  # sources and targets are one coordinated group ("X and Y met")
+    content: tuple[int, ...] = ()  # tokens the pattern used as its content ("impose *sanctions*")
+
+
+def coder_version(book: PatternBook) -> str:
+    return f"{__version__}+{book.version_hash}"
 
 
 class EventCoder:
+    def __init__(self, book: PatternBook | None = None):
+        self.book = book or pattern_book()
+        self.cameo = cameo_table()
+        self.version = coder_version(self.book)
+
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> EventCoder:
         return cls()
 
+    # -- public -------------------------------------------------------------------------
     def code(self, parsed: ParsedArticle, actors: ArticleActors) -> list[Event]:
+        events: list[Event] = []
+        for sentence in parsed.sentences:
+            if not self._has_actor(sentence, actors):
+                continue  # no political actor: no event, and no parse reading needed
+            events.extend(self._code_sentence(parsed, sentence, actors))
+        return events
+
+    # -- matching -----------------------------------------------------------------------
+    def _has_actor(self, sentence: ParsedSentence, actors: ArticleActors) -> bool:
+        return any(actors.actor_at(token) for token in sentence.span)
+
+    def _code_sentence(
+        self, parsed: ParsedArticle, sentence: ParsedSentence, actors: ArticleActors
+    ) -> list[Event]:
+        lemmas = {token.lemma_.lower() for token in sentence.span}
+        if self._discarded(sentence, lemmas):
+            return []
+        consumed: set[int] = set()
+        candidates: list[Candidate] = []
+        for token in sentence.span:
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.book.verbs:
+                found = self._match_verb(token, lemmas, actors)
+                if found:
+                    candidates.append(found)
+                    consumed.update(found.content)
+        for token in sentence.span:
+            if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if token.lemma_.lower() in self.book.nouns:
+                found = self._match_noun(token, lemmas, actors)
+                if found:
+                    candidates.append(found)
+        events: list[Event] = []
+        seen: set[tuple[str, str | None, str | None]] = set()
+        for candidate in candidates:
+            for event in self._events(parsed, sentence, candidate, actors):
+                key = (event.cameo, _code(event.source), _code(event.target))
+                if key not in seen:
+                    seen.add(key)
+                    events.append(event)
+        return events
+
+    def _discarded(self, sentence: ParsedSentence, lemmas: set[str]) -> bool:
+        text = sentence.text.lower()
+        for rule in self.book.discards:
+            phrase = str(rule.get("phrase", "")).lower()
+            if phrase and phrase in text:
+                return True
+        return False
+
+    def _match_verb(self, verb: Token, lemmas: set[str], actors: ArticleActors) -> Candidate | None:
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        objects = syntax.children(verb, syntax.OBJECTS)
+        contents = objects + [
+            p for o in objects if o.lemma_.lower() in QUANTITY_NOUNS
+            for p in syntax.prep_objects(o, "of")
+        ]
+        object_lemmas = {o.lemma_.lower() for o in contents}
+        for pattern in self.book.verbs[verb.lemma_.lower()]:
+            if pattern.particle and pattern.particle != particle:
+                continue
+            if pattern.objects and not (pattern.objects & object_lemmas):
+                continue
+            if pattern.requires and not (pattern.requires & lemmas):
+                continue
+            targets = self._verb_targets(verb, pattern, objects)
+            if pattern.prep and not targets:
+                continue
+            sources = syntax.clause_subjects(verb)
+            if syntax.is_passive(verb) and not targets:
+                targets = syntax.passive_targets(verb)
+            pair = False
+            if pattern.symmetric and not targets and len(self._actors(sources, actors)) >= 2:
+                pair = True
+            used = tuple(o.i for o in contents if o.lemma_.lower() in pattern.objects)
+            return Candidate(pattern, verb, sources, targets, pair, used)
+        return None
+
+    def _verb_targets(self, verb: Token, pattern: Pattern, objects: list[Token]) -> list[Token]:
+        if pattern.prep:
+            holders = [verb, *objects]
+            holders += [p for o in objects for p in syntax.prep_objects(o, "of")]
+            return [t for h in holders for t in syntax.prep_objects(h, pattern.prep)]
+        actor_objects = [o for o in objects if o.lemma_.lower() not in pattern.objects
+                         and o.lemma_.lower() not in QUANTITY_NOUNS]
+        if actor_objects:
+            return actor_objects
+        for prep in DEFAULT_TARGET_PREPS:
+            holders = [verb, *objects]
+            found = [t for h in holders for t in syntax.prep_objects(h, prep)]
+            if found:
+                return found
         return []
+
+    def _match_noun(self, noun: Token, lemmas: set[str], actors: ArticleActors) -> Candidate | None:
+        for pattern in self.book.nouns[noun.lemma_.lower()]:
+            if pattern.requires and not (pattern.requires & lemmas):
+                continue
+            between = syntax.prep_objects(noun, "between")
+            if between:
+                group = [t for b in between for t in syntax.conjuncts(b)]
+                return Candidate(pattern, noun, group, [], pair=True)
+            sources = [c for c in noun.children if c.dep_ == "poss"]
+            sources += [t for p in pattern.source_preps for t in syntax.prep_objects(noun, p)]
+            sources += [c for c in noun.children if c.dep_ in ("compound", "amod")
+                        and actors.actor_at(c)]
+            if not sources:
+                verb = syntax.governing_verb(noun)
+                if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass"):
+                    sources = syntax.clause_subjects(verb)
+            targets = [t for p in (pattern.target_preps or DEFAULT_TARGET_PREPS)
+                       for t in syntax.prep_objects(noun, p)]
+            return Candidate(pattern, noun, sources, targets)
+        return None
+
+    # -- building events ----------------------------------------------------------------
+    def _actors(self, tokens: list[Token], actors: ArticleActors) -> list[Actor]:
+        resolved: list[Actor] = []
+        for token in tokens:
+            for member in syntax.conjuncts(token):
+                actor = actors.actor_at(member)
+                if actor is None:
+                    appositions = syntax.children(member, {"appos"})
+                    actor = next((a for a in map(actors.actor_at, appositions) if a), None)
+                if actor is not None and all(actor is not r for r in resolved):
+                    resolved.append(actor)
+        return resolved
+
+    def _events(
+        self, parsed: ParsedArticle, sentence: ParsedSentence, candidate: Candidate,
+        actors: ArticleActors,
+    ) -> list[Event]:
+        sources = self._actors(candidate.sources, actors)
+        targets = self._actors(candidate.targets, actors)
+        if candidate.pair:
+            dyads = [(a, b) for a in sources for b in sources if a is not b]
+        elif not sources and not targets:
+            return []
+        else:
+            dyads = [(s, t) for s in (sources or [None]) for t in (targets or [None])
+                     if s is None or t is None or s.code != t.code or s.name != t.name]
+        speaker_verb = syntax.speaker_clause(candidate.trigger, SPEECH_LEMMAS)
+        reporters = self._actors(syntax.clause_subjects(speaker_verb), actors) if speaker_verb else []
+        return [
+            self._event(parsed, sentence, candidate, source, target,
+                        reporters[0] if reporters else None)
+            for source, target in dyads
+        ]
+
+    def _event(
+        self, parsed: ParsedArticle, sentence: ParsedSentence, candidate: Candidate,
+        source: Actor | None, target: Actor | None, reported_by: Actor | None,
+    ) -> Event:
+        pattern = candidate.pattern
+        code: CameoCode = self.cameo[pattern.cameo]
+        trigger = candidate.trigger
+        offset = sentence.span.start_char
+        # sentence.text is stripped of leading whitespace; offsets are relative to it
+        lead = len(sentence.span.text) - len(sentence.span.text.lstrip())
+        trigger_span = [trigger.idx - offset - lead, trigger.idx - offset - lead + len(trigger)]
+        doc_id = parsed.article.id
+        negated = syntax.negated(trigger)
+        modality = syntax.modality(trigger)
+        distances = [abs(t.i - trigger.i) for t in candidate.sources + candidate.targets]
+        confidence, features = event_confidence(
+            specificity=pattern.specificity, kind=pattern.kind, cameo=code.code, source=source,
+            target=target, distances=distances, modality=modality, negated=negated,
+        )
+        identity = "|".join([doc_id, str(sentence.index), str(trigger.i - sentence.span.start),
+                             code.code, _code(source) or "", _code(target) or ""])
+        return Event(
+            event_id=hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16],
+            doc_id=doc_id,
+            sentence_index=sentence.index,
+            sentence=sentence.text,
+            trigger=trigger.text,
+            cameo=code.code,
+            cameo_root=code.root,
+            quad_class=code.quad_class,
+            goldstein=code.goldstein,
+            plover=code.plover,
+            plover_mode=code.plover_mode,
+            source=source,
+            target=target,
+            negated=negated,
+            modality=modality,
+            date=parsed.article.date,
+            date_precision="day" if parsed.article.date else None,
+            reported_by=reported_by,
+            confidence=confidence,
+            coder_version=self.version,
+            url=parsed.article.url,
+            evidence={
+                "rule": pattern.id,
+                "rule_source": pattern.rule_source,
+                "spans": {
+                    "trigger": trigger_span,
+                    "source": _span(source, lead),
+                    "target": _span(target, lead),
+                },
+                "source_resolution": list(source.resolution) if source else [],
+                "target_resolution": list(target.resolution) if target else [],
+                "confidence_features": features,
+            },
+        )
+
+
+def _code(actor: Actor | None) -> str | None:
+    return actor.code if actor else None
+
+
+def _span(actor: Actor | None, lead: int) -> list[int] | None:
+    if actor is None or actor.start is None or actor.end is None:
+        return None
+    return [actor.start - lead, actor.end - lead]

@@ -1,0 +1,172 @@
+"""Reading a spaCy dependency parse: who is the subject, object and prepositional object of a
+predicate, and in what mood it is said. Pure functions over spaCy tokens, no knowledge tables
+beyond the small closed-class word lists below (grammar, not domain knowledge).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+Token = Any  # spacy.tokens.Token
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "obj", "attr", "dative"}
+NEGATIONS = {"not", "n't", "never", "no"}
+# Verbs whose subject is also the subject of their complement ("X aims to meet Y").
+SUBJECT_CONTROL = {"aim", "plan", "intend", "want", "seek", "hope", "try", "attempt", "expect",
+                   "agree", "promise", "pledge", "vow", "threaten", "refuse", "decline", "fail",
+                   "offer", "decide", "continue", "begin", "start", "wish", "prepare", "move",
+                   "vote", "need", "propose", "resolve", "seem", "appear", "be", "go"}
+# Verbs whose object is the subject of their complement ("push Putin to implement").
+OBJECT_CONTROL = {"push", "urge", "ask", "force", "persuade", "press", "call", "tell", "order",
+                  "encourage", "invite", "allow", "help", "compel", "pressure", "request"}
+INTENT = {"aim", "plan", "intend", "want", "seek", "hope", "try", "attempt", "propose", "prepare",
+          "expect", "wish", "mean", "push", "vow", "pledge", "promise", "offer", "decide"}
+THREAT = {"threaten"}
+REFUSAL = {"refuse", "decline", "fail", "reject"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+CONDITION_MARKS = {"if", "unless", "provided"}
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("the US and the European Union")."""
+    return [token, *token.conjuncts]
+
+
+def children(token: Token, deps: set[str]) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def prep_objects(token: Token, prep: str) -> list[Token]:
+    """Objects of a preposition attached to ``token`` ("met *with* Putin" -> Putin)."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
+            found.extend(children(child, {"pobj", "pcomp"}))
+    return found
+
+
+def all_prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative"):
+            for obj in children(child, {"pobj"}):
+                yield child.lower_, obj
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
+
+
+def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The logical subject (agent) of a verb, following control, coordination and participles."""
+    if depth > 4:
+        return []
+    if is_passive(verb):
+        agents = [obj for p in children(verb, {"agent"}) for obj in children(p, {"pobj"})]
+        if agents:
+            return agents
+    else:
+        subjects = children(verb, SUBJECTS)
+        if subjects:
+            return subjects
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ == "xcomp":
+        objects = children(head, OBJECTS)
+        if head.lemma_ in OBJECT_CONTROL and objects:
+            return objects
+        return clause_subjects(head, depth + 1)
+    if verb.dep_ == "conj":
+        return clause_subjects(head, depth + 1)
+    if verb.dep_ == "relcl":
+        relative = children(verb, SUBJECTS)
+        return relative or [head]
+    if verb.dep_ in ("advcl", "pcomp", "acl") and verb.tag_ in ("VBG", "VBN"):
+        clause = head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            clause = clause.head
+        return clause_subjects(clause, depth + 1) if clause is not verb else []
+    return []
+
+
+def passive_targets(verb: Token) -> list[Token]:
+    return children(verb, PASSIVE_SUBJECTS) if is_passive(verb) else []
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun hangs from ("locked in *talks*" -> locked)."""
+    node = token
+    for _ in range(6):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def predicate_chain(token: Token) -> list[Token]:
+    """The token and the verbs above it, up to the nearest clause with its own subject."""
+    chain = [token]
+    node = token
+    for _ in range(6):
+        if node.head is node or node.dep_ in ("ROOT", "ccomp", "parataxis"):
+            break
+        if node.dep_ not in ("xcomp", "conj", "acl", "pcomp", "prep", "pobj", "dobj", "advcl",
+                             "nsubj", "nsubjpass", "attr", "appos", "compound", "amod"):
+            break
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def negated(token: Token) -> bool:
+    """True for "did not meet", "never met", "refused to meet"."""
+    for node in predicate_chain(token):
+        if node.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "neg" or c.lower_ == "never" for c in node.children
+        ):
+            return True
+        if node is not token and node.lemma_ in REFUSAL:
+            return True
+    return False
+
+
+def modality(token: Token) -> str:
+    """asserted, intended, threatened, conditional, hypothetical or future."""
+    chain = predicate_chain(token)
+    clause_top = chain[-1]
+    nodes = chain + [anc for anc in clause_top.ancestors if anc.dep_ != "ccomp"][:3]
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ == "advcl" and any(
+                m.lower_ in CONDITION_MARKS for m in child.children if m.dep_ == "mark"
+            ):
+                return "conditional"
+    for node in chain[1:]:
+        if node.lemma_ in THREAT:
+            return "threatened"
+        if node.lemma_ in INTENT:
+            return "intended"
+    auxes = {c.lower_ for node in chain for c in node.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_AUX or "going" in auxes:
+        return "future"
+    if auxes & HYPOTHETICAL_AUX:
+        return "hypothetical"
+    return "asserted"
+
+
+def speaker_clause(token: Token, speech_lemmas: frozenset[str]) -> Token | None:
+    """The speech verb whose complement holds ``token`` ("X said Y met Z" -> said)."""
+    node = token
+    for _ in range(8):
+        if node.head is node:
+            return None
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in speech_lemmas:
+            return node.head
+        node = node.head
+    return None

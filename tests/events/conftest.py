@@ -1,0 +1,51 @@
+"""A small stand-in actor resolver, so coder tests exercise only the coder.
+
+It maps a few proper nouns to codes; everything else is no actor. The real resolver is tested
+in tests/actors/ and end to end in tests/test_cli.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events import EventCoder
+from eventwire.nlp import parse_article
+from eventwire.records import Actor, Article, Event
+
+CODES = {
+    "France": "FRA", "Germany": "DEU", "Russia": "RUS", "Britain": "GBR", "Iran": "IRN",
+    "Israel": "ISR", "China": "CHN", "Japan": "JPN", "Syria": "SYR", "Turkey": "TUR",
+    "Brazil": "BRA", "Egypt": "EGY", "police": "COP",
+}
+
+
+class StubActors:
+    def __init__(self, parsed):
+        self.sentence_of = {t.i: s for s in parsed.sentences for t in s.span}
+
+    def actor_at(self, token):
+        code = CODES.get(token.text)
+        if code is None:
+            return None
+        span = self.sentence_of[token.i].span
+        start = token.idx - span.start_char
+        country = None if code == "COP" else code
+        sectors = ["COP"] if code == "COP" else []
+        return Actor(text=token.text, code=code, country=country, sectors=sectors,
+                     start=start, end=start + len(token.text), name=token.text)
+
+
+@pytest.fixture(scope="session")
+def code_text():
+    coder = EventCoder.default()
+
+    def run(text: str) -> list[Event]:
+        parsed = parse_article(Article(id="test", text=text))
+        return coder.code(parsed, StubActors(parsed))
+
+    return run
+
+
+def dyads(events: list[Event]) -> set[tuple[str | None, str, str | None]]:
+    return {(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None)
+            for e in events}

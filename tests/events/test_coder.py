@@ -1,0 +1,120 @@
+"""Constructions the coder must read, each on sentences written for the test."""
+
+from __future__ import annotations
+
+from conftest import dyads
+
+from eventwire.events.patterns import pattern_book
+
+
+def test_active_verb_with_preposition_target(code_text):
+    assert ("FRA", "040", "DEU") in dyads(code_text("France met with Germany on Monday."))
+
+
+def test_passive_voice_agent_is_source(code_text):
+    events = code_text("Syria was attacked by Turkey.")
+    assert ("TUR", "190", "SYR") in dyads(events)
+
+
+def test_coordinated_sources_give_one_event_each(code_text):
+    found = dyads(code_text("France and Germany imposed sanctions on Iran."))
+    assert {("FRA", "163", "IRN"), ("DEU", "163", "IRN")} <= found
+
+
+def test_sanctions_target_reached_through_quantity_noun(code_text):
+    events = code_text("Britain imposed a number of sanctions on Iran.")
+    sanction = [e for e in events if e.cameo == "163"]
+    assert sanction and sanction[0].target.code == "IRN" and sanction[0].plover == "SANCTION"
+
+
+def test_two_actors_meeting_is_a_two_way_consultation(code_text):
+    found = dyads(code_text("China and Japan met in Tokyo."))
+    assert {("CHN", "040", "JPN"), ("JPN", "040", "CHN")} <= found
+
+
+def test_talks_between_two_actors(code_text):
+    found = dyads(code_text("The talks between Egypt and Israel ended late."))
+    assert {("EGY", "040", "ISR"), ("ISR", "040", "EGY")} <= found
+
+
+def test_possessive_nominal_event(code_text):
+    events = code_text("Officials said Brazil's meeting with Egypt was useful.")
+    assert ("BRA", "040", "EGY") in dyads(events)
+
+
+def test_light_verb_nominal_event_takes_the_verb_subject(code_text):
+    assert ("FRA", "040", "DEU") in dyads(code_text("France held talks with Germany."))
+
+
+def test_negation(code_text):
+    events = [e for e in code_text("Iran did not meet with Israel.") if e.cameo == "040"]
+    assert events and events[0].negated
+
+
+def test_future_and_hypothetical(code_text):
+    future = [e for e in code_text("Russia will attack Syria.") if e.cameo == "190"]
+    assert future and future[0].modality == "future"
+    maybe = [e for e in code_text("Russia could attack Syria.") if e.cameo == "190"]
+    assert maybe and maybe[0].modality == "hypothetical"
+
+
+def test_intention_through_control_verb(code_text):
+    events = [e for e in code_text("France aims to meet Germany soon.") if e.cameo == "040"]
+    assert events and events[0].modality == "intended" and events[0].source.code == "FRA"
+
+
+def test_threat(code_text):
+    events = code_text("Iran threatened to attack Israel.")
+    assert any(e.plover == "THREATEN" and e.source.code == "IRN" for e in events)
+    attack = [e for e in events if e.cameo.startswith("19")]
+    assert attack and attack[0].modality == "threatened"
+
+
+def test_conditional(code_text):
+    events = code_text("If Syria withdraws its troops, Turkey will lift sanctions on Syria.")
+    lift = [e for e in events if e.cameo == "085"]
+    assert lift and lift[0].modality == "conditional" and lift[0].target.code == "SYR"
+
+
+def test_reported_speech_keeps_the_speaker(code_text):
+    events = code_text("Germany said Russia attacked Syria.")
+    attack = [e for e in events if e.cameo.startswith("19")]
+    assert attack and attack[0].reported_by.code == "DEU"
+    assert any(e.cameo == "010" and e.source.code == "DEU" for e in events)
+
+
+def test_sentence_without_actor_gives_no_event(code_text):
+    assert code_text("The committee met with the board on Monday.") == []
+
+
+def test_discarded_idiom_gives_no_event(code_text):
+    assert code_text("France said its heart attack was mild.") == []
+
+
+def test_evidence_spans_lie_in_the_sentence_and_rules_exist(code_text):
+    rules = pattern_book().by_id
+    events = code_text("France and Germany imposed sanctions on Iran after Iran attacked Israel.")
+    assert events
+    for event in events:
+        assert event.evidence["rule"] in rules
+        for span in event.evidence["spans"].values():
+            if span is not None:
+                start, end = span
+                assert 0 <= start < end <= len(event.sentence)
+        trigger_start, trigger_end = event.evidence["spans"]["trigger"]
+        assert event.sentence[trigger_start:trigger_end] == event.trigger
+        assert 0 < event.confidence < 1
+        assert event.coder_version
+
+
+def test_event_ids_are_stable_and_distinct(code_text):
+    text = "France and Germany imposed sanctions on Iran."
+    first = [e.event_id for e in code_text(text)]
+    assert first == [e.event_id for e in code_text(text)]
+    assert len(set(first)) == len(first)
+
+
+def test_cameo_fields_follow_from_the_code(code_text):
+    (event,) = [e for e in code_text("Russia attacked Syria.") if e.cameo == "190"]
+    assert (event.cameo_root, event.quad_class, event.goldstein, event.plover) == (
+        "19", 4, -10.0, "ASSAULT")

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events import cameo_table
+from eventwire.events.patterns import PatternError, _load_section, pattern_book
+
+
+def test_cameo_table_has_every_code_with_plover_mapping():
+    table = cameo_table()
+    assert len(table) == 311
+    assert table["043"].plover == "CONSULT" and table["043"].goldstein == 2.8
+    assert table["010"].plover is None  # statements have no PLOVER type
+    assert table["163"].plover == "SANCTION"
+
+
+def test_patterns_cover_all_twenty_roots():
+    book = pattern_book()
+    roots = {p.cameo[:2] for group in (book.verbs, book.nouns) for ps in group.values() for p in ps}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_prepositions_are_read_as_words_not_booleans():
+    patterns = pattern_book().verbs["impose"]
+    assert any(p.prep == "on" for p in patterns)
+
+
+def test_bad_pattern_names_file_and_line():
+    with pytest.raises(PatternError, match=r"x.yaml:7: '999' is not a CAMEO code"):
+        _load_section("verb", {"meet": [{"id": "m", "cameo": "999", "__line__": 7}]}, "x.yaml", {})
