@@ -1,0 +1,91 @@
+"""PLOVER gold-standard evaluation (../shared/gold/plover_gsr_dev.jsonl).
+
+Each gold record is one sentence with one event type, source and target codes. We code the
+sentence as an article (with the record's date) and compare the PLOVER events we produce:
+
+- Event type, micro over records: per record, the distinct PLOVER types we produce; the gold
+  type among them is a true positive, each other type a false positive, a missed gold type a
+  false negative. Statements (PLOVER null) are not predictions.
+- Full tuple (type + source country + target country): per record, the distinct
+  (type, source country, target country) tuples we produce; one matching a gold tuple is a true
+  positive, every other tuple a false positive; a record with no match is a false negative.
+  A gold record without target matches a tuple without target.
+- Confusion: gold type -> our types, for records where we got it wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from eventwire.evaluate.metrics import HEADER, Score, deciles, format_deciles
+from eventwire.pipeline import code_articles
+from eventwire.records import Article
+
+# Older PLOVER type names used in the gold set (shared/README.md).
+TYPE_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+                "FIGHT": "ASSAULT"}
+# CAMEO-style country codes in the gold set that differ from ISO alpha-3.
+CODE_ALIASES = {"JAP": "JPN", "VTN": "VNM"}
+
+
+def _codes(actors: object) -> set[str | None]:
+    if not isinstance(actors, list) or not actors:
+        return {None}
+    return {CODE_ALIASES.get(a.get("code"), a.get("code")) for a in actors if isinstance(a, dict)}
+
+
+def load_records(path: str | Path) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def evaluate(path: str | Path, min_confidence: float = 0.0) -> dict:
+    records = load_records(path)
+    articles = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records]
+    by_id = {r["id"]: r for r in records}
+    types: defaultdict[str, Score] = defaultdict(Score)
+    overall, tuples = Score(), Score()
+    confusion: Counter[tuple[str, str]] = Counter()
+    scored: list[tuple[float, bool]] = []
+    for article, events in code_articles(articles):
+        record = by_id[article.id]
+        gold = TYPE_ALIASES.get(record["event"], record["event"])
+        events = [e for e in events if e.plover and (e.confidence or 0) >= min_confidence]
+        predicted = {e.plover for e in events}
+        for event in events:
+            scored.append((event.confidence or 0.0, event.plover == gold))
+        if gold in predicted:
+            types[gold].tp += 1
+            overall.tp += 1
+        else:
+            types[gold].fn += 1
+            overall.fn += 1
+            confusion[(gold, ",".join(sorted(predicted)) or "-")] += 1
+        for other in predicted - {gold}:
+            types[other].fp += 1
+            overall.fp += 1
+        gold_tuples = {(gold, s, t) for s in _codes(record.get("source"))
+                       for t in _codes(record.get("target"))}
+        ours = {(e.plover, e.source.country if e.source else None,
+                 e.target.country if e.target else None) for e in events}
+        matched = ours & gold_tuples
+        tuples.tp += 1 if matched else 0
+        tuples.fn += 0 if matched else 1
+        tuples.fp += len(ours - gold_tuples) + max(0, len(matched) - 1)
+    return {"records": len(records), "types": dict(types), "overall": overall, "tuples": tuples,
+            "confusion": confusion, "deciles": deciles(scored)}
+
+
+def report(result: dict) -> str:
+    lines = [f"PLOVER gold dev: {result['records']} records", "", HEADER]
+    for name in sorted(result["types"]):
+        lines.append(result["types"][name].row(name))
+    lines += [result["overall"].row("EVENT TYPE"), result["tuples"].row("FULL TUPLE"), "",
+              "Confusion (gold -> ours, misses only):"]
+    for (gold, ours), count in result["confusion"].most_common(15):
+        lines.append(f"  {gold:<10} -> {ours:<30} {count}")
+    lines += ["", "Precision by confidence decile (event type correct):",
+              format_deciles(result["deciles"])]
+    return "\n".join(lines)
