@@ -23,6 +23,7 @@ from eventwire.actors.dictionary import (
     AGENT,
     CAPITAL,
     COUNTRY,
+    MAX_KEY_WORDS,
     MODIFIER,
     ORGANIZATION,
     PERSON,
@@ -95,12 +96,16 @@ def parse_day(value: str | None) -> date | None:
 
 
 def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
-    """Longest, left-to-right, non-overlapping dictionary matches within each sentence.
+    """Longest non-overlapping dictionary matches within each sentence, taken from the right.
 
-    Words are compared after ``words()`` normalisation, so "U.S." matches "US" and a token
-    split differently by spaCy ("Ki-moon") still matches on its word sequence.
+    English noun phrases end in their head, so the longest key ending at a word wins
+    ("foreign military intelligence agency" is "military" + "intelligence agency", not
+    "military intelligence" + "agency"). Words are compared after ``words()`` normalisation,
+    so "U.S." matches "US" and a token spaCy splits differently ("Ki-moon") still matches.
     """
-    cased = any(ch.isupper() for ch in doc.text) and any(ch.islower() for ch in doc.text)
+    # Proper names need a capital letter, except in text with none at all (lower-cased
+    # corpora); a short phrase without capitals is ordinary lower case, not such a corpus.
+    cased = any(ch.isupper() for ch in doc.text) or len(doc) < 12
     matches: list[Match] = []
     for sent in doc.sents:
         seq: list[str] = []
@@ -109,34 +114,35 @@ def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
             for word in words(token.text):
                 seq.append(word)
                 owner.append(token.i)
-        first_word = {}
-        last_word = {}
+        first_word: dict[int, int] = {}
+        last_word: dict[int, int] = {}
         for pos, tok in enumerate(owner):
             first_word.setdefault(tok, pos)
             last_word[tok] = pos
-        pos = 0
-        while pos < len(seq):
-            found = None
-            if first_word.get(owner[pos]) == pos:
-                for length in range(min(12, len(seq) - pos), 0, -1):
-                    end_tok = owner[pos + length - 1]
-                    if last_word[end_tok] != pos + length - 1:
+        found: list[Match] = []
+        end = len(seq)  # exclusive end of the words still to match
+        while end > 0:
+            match = None
+            if last_word.get(owner[end - 1]) == end - 1:
+                for length in range(min(MAX_KEY_WORDS, end), 0, -1):
+                    start = end - length
+                    if first_word[owner[start]] != start:
                         continue
-                    entries = dictionary.lookup(tuple(seq[pos : pos + length]))
+                    entries = dictionary.lookup(tuple(seq[start:end]))
                     if cased:
+                        first = doc[owner[start]].text[:1]
                         entries = [
-                            e
-                            for e in entries
-                            if e.kind not in PROPER_KINDS or doc[owner[pos]].text[:1].isupper()
+                            e for e in entries if e.kind not in PROPER_KINDS or first.isupper()
                         ]
                     if entries:
-                        found = Match(owner[pos], end_tok + 1, entries)
-                        pos += length
+                        match = Match(owner[start], owner[end - 1] + 1, entries)
+                        end = start
                         break
-            if found:
-                matches.append(found)
+            if match:
+                found.append(match)
             else:
-                pos += 1
+                end -= 1
+        matches.extend(reversed(found))
     return matches
 
 
@@ -375,7 +381,8 @@ class _ArticlePass:
             return self.resolve_pronoun(head, sentence)
         tokens = phrase_tokens(head)
         facts = self.phrase_facts(tokens, head)
-        if facts.head_match and facts.head_match.start < tokens[0].i:
+        match = facts.head_match
+        if match and match.start < tokens[0].i and self.doc[match.start].pos_ != "VERB":
             return None  # "State" in "Secretary of State": part of a longer name, not a head
         mention = self.compose(head, tokens, facts, sentence)
         if mention is None:
@@ -464,12 +471,16 @@ class _ArticlePass:
                 f"{noun} '{self.doc[match.start : match.end].text}' -> {entry.country} "
                 f"({entry.source})"
             ]
+            sectors = self.role_sectors(facts)  # "ordinary Kazakhs" -> KAZCVL
+            if sectors:
+                written = ", ".join(text for _, text in facts.agents)
+                steps.append(f"modifier {written} -> {' '.join(sectors)}")
             return self.mention(
                 head,
                 tokens,
                 sentence,
                 entry.country,
-                [],
+                sectors,
                 self.dictionary.country_name(entry.country),
                 steps,
                 entry,
@@ -493,8 +504,8 @@ class _ArticlePass:
         for named, text in facts.organizations + facts.people:
             role = named.role_on(self.day)
             if role and role.country:
-                steps.append(f"country from '{text}' -> {role.country}")
-                return role.country
+                steps.append(f"country from '{text}' -> {role.country}{role.code}")
+                return role.country + role.code  # IGO + block: "European Union legislators"
         inherited = self.conjunct_country(head)
         if inherited:
             steps.append(f"country shared with the conjunct '{inherited[1]}' -> {inherited[0]}")
@@ -786,6 +797,8 @@ class _ArticlePass:
         end_char = max(t.idx + len(t.text) for t in tokens)
         offset = self.sentence_offset.get(sentence, 0)
         block = role.code if role else ""
+        if len(country) > 3:  # an organisation's country with its block, e.g. IGOEUREEC
+            country, block = country[:3], country[3:]
         actor = Actor(
             text=self.doc.text[start_char:end_char],
             code=(country or "") + block + "".join(sectors),
@@ -885,3 +898,38 @@ class _ArticlePass:
                 head, [head], sentence, earlier, f"nearest compatible antecedent of '{head.text}'"
             )
         return None
+
+
+def resolve_phrase(
+    resolver: ActorResolver, text: str, date: str | None = None, context: str = ""
+) -> Actor | None:
+    """Resolve one short actor phrase ("the Russian leader", "Kyiv police") on its own.
+
+    A bare noun phrase parses badly ("crowd control police" comes out as a verb), so it is
+    parsed as the subject of a carrier sentence ("crowd control police said.") and its actor
+    is the one heading that subject, else the widest mention. ``context`` (a country or an
+    adjective, as in dictionary test cases) gives the country when the phrase names none.
+    """
+    from eventwire.nlp import parse_article
+    from eventwire.records import Article
+
+    phrase = text.strip().rstrip(".,;:")
+    if not phrase:
+        return None
+    parsed = parse_article(Article(id="phrase", text=f"{phrase} said.", date=date))
+    actors = resolver.annotate(parsed)
+    heads = actors.head_indices()
+    subjects = [t for t in parsed.doc if t.dep_ in ("nsubj", "nsubjpass") and t.i in heads]
+    actor = actors.actor_at(subjects[0]) if subjects else None
+    if actor is None:
+        mentions = actors.mentions()
+        if not mentions:
+            return None
+        actor = max(mentions, key=lambda a: ((a.end or 0) - (a.start or 0), a.country is not None))
+    if not actor.country and context:
+        hint = resolve_phrase(resolver, context, date)
+        if hint is not None and hint.country:
+            actor.country = hint.country
+            actor.code = hint.country + "".join(actor.sectors)
+            actor.resolution.append(f"country from the context '{context}' -> {hint.country}")
+    return actor

@@ -1,0 +1,1 @@
+"""Evaluations against the gold sets in ../shared/gold (one module per stage)."""
