@@ -25,6 +25,7 @@ MAX_KEY_WORDS = 12
 COUNTRY = "country"  # a country's name: "Russia", "the US"
 ADJECTIVE = "adjective"  # a demonym or adjective: "Russian", "Russians"
 CAPITAL = "capital"  # a capital used as a metonym for the government: "Moscow"
+PLACE = "place"  # another city or a region: "Kharkiv", "Crimea" (detail: city or region)
 ORGANIZATION = "organization"  # an organisation, armed group, party, agency or seat of power
 PERSON = "person"
 AGENT = "agent"  # a role word: "president", "security forces"
@@ -135,7 +136,8 @@ class Entry:
     """What a lexicon key names."""
 
     kind: str
-    country: str = ""  # COUNTRY / ADJECTIVE / CAPITAL
+    country: str = ""  # COUNTRY / ADJECTIVE / CAPITAL / PLACE
+    detail: str = ""  # PLACE: "city" or "region"
     named: Named | None = None  # PERSON / ORGANIZATION
     agent: Agent | None = None  # AGENT / MODIFIER
     source: str = ""
@@ -278,6 +280,15 @@ class DictionaryBuilder:
             for capital in split_list(row["capitals"]):
                 d.add(capital, Entry(CAPITAL, country=code, source=source))
 
+    def read_places(self, path: Path) -> None:
+        d = self.dictionary
+        d.files.append(str(path))
+        for number, row, source in read_tsv(path, ("name", "country", "kind")):
+            if row["kind"] not in ("city", "region"):
+                raise DictionaryError(path, number, f"kind {row['kind']!r} is not city or region")
+            country = _country(path, number, row["country"], d.countries)
+            d.add(row["name"], Entry(PLACE, country=country, detail=row["kind"], source=source))
+
     def read_named(self, path: Path, kind: str) -> None:
         d = self.dictionary
         d.files.append(str(path))
@@ -349,6 +360,7 @@ def build_dictionary(data_dir: Path = DATA_DIR, extra: Iterable[Path] = ()) -> D
     builder.read_sectors(data_dir / "sectors.tsv")
     builder.read_countries(data_dir / "countries.tsv")
     builder.read_agents(data_dir / "agents.tsv")
+    builder.read_places(data_dir / "places.tsv")
     for path in sorted(data_dir.glob("organizations*.tsv")):
         builder.read_named(path, ORGANIZATION)
     for path in sorted(data_dir.glob("people*.tsv")):

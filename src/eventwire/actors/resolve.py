@@ -27,6 +27,7 @@ from eventwire.actors.dictionary import (
     MODIFIER,
     ORGANIZATION,
     PERSON,
+    PLACE,
     Dictionary,
     Entry,
     Named,
@@ -43,12 +44,13 @@ KIND_PRIORITY = {
     COUNTRY: 2,
     CAPITAL: 3,
     ADJECTIVE: 4,
-    AGENT: 5,
-    MODIFIER: 6,
+    PLACE: 5,
+    AGENT: 6,
+    MODIFIER: 7,
 }
 # Proper names: in cased text they must start with a capital letter ("US", not "us").
-PROPER_KINDS = frozenset({PERSON, ORGANIZATION, COUNTRY, CAPITAL, ADJECTIVE})
-PLACE_KINDS = frozenset({COUNTRY, CAPITAL, ADJECTIVE})
+PROPER_KINDS = frozenset({PERSON, ORGANIZATION, COUNTRY, CAPITAL, ADJECTIVE, PLACE})
+PLACE_KINDS = frozenset({COUNTRY, CAPITAL, ADJECTIVE, PLACE})
 
 # Dependents that belong to the noun phrase of their head (and are never heads themselves).
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "flat", "det", "nummod", "quantmod", "case"})
@@ -437,11 +439,19 @@ class _ArticlePass:
             return self.compose_person(head, tokens, facts, sentence, entry, entry.named)
         if entry.kind == ORGANIZATION and entry.named:
             return self.compose_organization(head, tokens, facts, sentence, entry, entry.named)
-        if (
-            entry.kind == CAPITAL
-            and head.dep_ == "pobj"
-            and head.head.lower_ in LOCATIVE_PREPOSITIONS
-        ):
+        if entry.kind in PLACE_KINDS and self.name_extends(head, match):
+            return self.compose_unlisted(head, tokens, facts, sentence)  # "Feliciano Valencia"
+        locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
+        if entry.kind == PLACE:
+            # Alone a city stands for its people ("Mariupol was shelled"), a region for its country.
+            sectors = ["CVL"] if entry.detail == "city" and not locative else []
+            steps = [
+                f"'{self.doc[match.start : match.end].text}' is a {entry.detail} in {entry.country}"
+                + (", standing for its people" if sectors else "")
+                + f" ({entry.source})"
+            ]
+            return self.mention(head, tokens, sentence, entry.country, sectors, None, steps, entry)
+        if entry.kind == CAPITAL and locative:
             steps = [
                 f"'{head.head.text} {head.text}' is a place in {entry.country}, "
                 f"not a metonym ({entry.source})"
@@ -486,6 +496,13 @@ class _ArticlePass:
                 entry,
             )
         return self.compose_agent(head, tokens, facts, sentence, entry)
+
+    def name_extends(self, head: Any, match: Match) -> bool:
+        """True when a person's name runs past a place-name match (a surname like "Valencia")."""
+        if head.ent_type_ != "PERSON":
+            return False
+        entity = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        return entity is not None and (entity.start < match.start or entity.end > match.end)
 
     def role_sectors(self, facts: PhraseFacts) -> list[str]:
         sectors: list[str] = []
