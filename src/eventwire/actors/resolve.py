@@ -1,44 +1,952 @@
-"""Placeholder resolver (countries by name through pycountry); replaced by the dictionary one."""
+"""Actor resolution on spaCy parses: who is who in an article.
+
+For each noun-phrase head the resolver composes the actor from the dictionary matches inside its
+phrase (longest match first): a named person or organisation (with the role it held on the
+article date), a country, a capital as a metonym, or a role word (agent) with its country from a
+modifier, a possessor or an "in/of/from X" attachment. An article pass then links later
+mentions to earlier ones: surnames to full names, "the Russian leader" to the nearest Russian
+leader, "he"/"she" to the nearest compatible individual. Every step is written down in
+``Actor.resolution`` so the evidence of an event can say how its actors were coded.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
-import pycountry
-
+from eventwire.actors.dictionary import (
+    ADJECTIVE,
+    AGENT,
+    CAPITAL,
+    COUNTRY,
+    MAX_KEY_WORDS,
+    MODIFIER,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    Dictionary,
+    Entry,
+    Named,
+    Role,
+    default_dictionary,
+    words,
+)
 from eventwire.records import Actor, ParsedArticle
+
+# Which entry wins when one key names several things ("Georgia" the country, not a person).
+KIND_PRIORITY = {
+    PERSON: 0,
+    ORGANIZATION: 1,
+    COUNTRY: 2,
+    CAPITAL: 3,
+    ADJECTIVE: 4,
+    PLACE: 5,
+    AGENT: 6,
+    MODIFIER: 7,
+}
+# Proper names: in cased text they must start with a capital letter ("US", not "us").
+PROPER_KINDS = frozenset({PERSON, ORGANIZATION, COUNTRY, CAPITAL, ADJECTIVE, PLACE})
+PLACE_KINDS = frozenset({COUNTRY, CAPITAL, ADJECTIVE, PLACE})
+
+# Dependents that belong to the noun phrase of their head (and are never heads themselves).
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "flat", "det", "nummod", "quantmod", "case"})
+PHRASE_DEPS = MODIFIER_DEPS | {"poss", "punct", "npadvmod", "advmod", "predet", "prep", "pobj"}
+# Prepositions whose object tells where an actor belongs ("leaders in France", "president of X").
+PLACE_PREPOSITIONS = frozenset({"of", "in", "from", "at", "across", "inside", "within"})
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "across", "into"}
+)
+HEAD_POS = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "X", "NUM"})
+PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+
+
+@dataclass
+class Match:
+    """Dictionary entries matched on tokens [start, end) of the document."""
+
+    start: int
+    end: int
+    entries: list[Entry]
+
+    @property
+    def best(self) -> Entry:
+        return min(self.entries, key=lambda e: KIND_PRIORITY[e.kind])
+
+    def kinds(self) -> set[str]:
+        return {e.kind for e in self.entries}
+
+    def first(self, kinds: Iterable[str]) -> Entry | None:
+        wanted = set(kinds)
+        for entry in sorted(self.entries, key=lambda e: KIND_PRIORITY[e.kind]):
+            if entry.kind in wanted:
+                return entry
+        return None
+
+
+def parse_day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
+    """Longest non-overlapping dictionary matches within each sentence, taken from the right.
+
+    English noun phrases end in their head, so the longest key ending at a word wins
+    ("foreign military intelligence agency" is "military" + "intelligence agency", not
+    "military intelligence" + "agency"). Words are compared after ``words()`` normalisation,
+    so "U.S." matches "US" and a token spaCy splits differently ("Ki-moon") still matches.
+    """
+    # Proper names need a capital letter, except in text with none at all (lower-cased
+    # corpora); a short phrase without capitals is ordinary lower case, not such a corpus.
+    cased = any(ch.isupper() for ch in doc.text) or len(doc) < 12
+    matches: list[Match] = []
+    for sent in doc.sents:
+        seq: list[str] = []
+        owner: list[int] = []  # token index of each word
+        for token in sent:
+            for word in words(token.text):
+                seq.append(word)
+                owner.append(token.i)
+        first_word: dict[int, int] = {}
+        last_word: dict[int, int] = {}
+        for pos, tok in enumerate(owner):
+            first_word.setdefault(tok, pos)
+            last_word[tok] = pos
+        found: list[Match] = []
+        end = len(seq)  # exclusive end of the words still to match
+        while end > 0:
+            match = None
+            if last_word.get(owner[end - 1]) == end - 1:
+                for length in range(min(MAX_KEY_WORDS, end), 0, -1):
+                    start = end - length
+                    if first_word[owner[start]] != start:
+                        continue
+                    entries = dictionary.lookup(tuple(seq[start:end]))
+                    if cased:
+                        first = doc[owner[start]].text[:1]
+                        entries = [
+                            e for e in entries if e.kind not in PROPER_KINDS or first.isupper()
+                        ]
+                    if entries:
+                        match = Match(owner[start], owner[end - 1] + 1, entries)
+                        end = start
+                        break
+            if match:
+                found.append(match)
+            else:
+                end -= 1
+        matches.extend(reversed(found))
+    return matches
+
+
+def phrase_tokens(head: Any) -> list[Any]:
+    """The head and the dependents of its noun phrase (no clauses, conjuncts or appositions)."""
+    collected = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ not in PHRASE_DEPS:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in PLACE_PREPOSITIONS:
+                continue
+            if child.dep_ == "punct" and child.text not in ("-", "‐"):
+                continue
+            if child.dep_ == "advmod" and child.i > head.i:
+                continue
+            collected.append(child)
+            stack.append(child)
+    return sorted(collected, key=lambda t: t.i)
+
+
+def is_head(token: Any) -> bool:
+    if token.pos_ not in HEAD_POS or token.dep_ in MODIFIER_DEPS:
+        return False
+    if token.pos_ in ("ADJ", "NUM", "X"):  # "the British", "Two Russians": only as arguments
+        return token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "ROOT", "appos", "attr")
+    return True
+
+
+@dataclass
+class Mention:
+    """A resolved noun phrase, remembered for coreference."""
+
+    head: Any
+    sentence: int
+    actor: Actor
+    named: Named | None = None
+    head_entry: Entry | None = None
+    individual: bool = False  # a single person (for he/she and definite descriptions)
+    title_fit: bool = False  # a title is written with the name ("Secretary of State John Kerry")
+    name_words: int = 0  # words of the name as written ("John Kerry": 2)
+    base_steps: list[str] = field(default_factory=list)  # how it resolved on its own
+
+
+@dataclass
+class PhraseFacts:
+    """What the dictionary matches inside one phrase say."""
+
+    head_match: Match | None = None
+    countries: list[tuple[str, str, str]] = field(default_factory=list)  # (code, words, source)
+    aligned: list[tuple[str, str]] = field(default_factory=list)  # (code, words)
+    agents: list[tuple[Entry, str]] = field(default_factory=list)  # role words (not the head)
+    organizations: list[tuple[Named, str]] = field(default_factory=list)
+    people: list[tuple[Named, str]] = field(default_factory=list)
+    former: str = ""
 
 
 class ArticleActors:
-    def __init__(self, by_token: dict[int, Actor]):
+    """The resolved actor mentions of one article, keyed by the token that heads each phrase."""
+
+    def __init__(self, by_token: dict[int, Actor], members: dict[int, int] | None = None):
         self._by_token = by_token
+        self._members = members or {}
 
     def actor_at(self, token: Any) -> Actor | None:
-        return self._by_token.get(token.i)
+        """The actor whose noun phrase is headed by ``token`` (or contains it), else None."""
+        index = token.i if hasattr(token, "i") else int(token)
+        if index in self._by_token:
+            return self._by_token[index]
+        head = self._members.get(index)
+        return self._by_token.get(head) if head is not None else None
+
+    def mentions(self) -> list[Actor]:
+        """Every resolved actor mention, in document order."""
+        return [self._by_token[i] for i in sorted(self._by_token)]
+
+    def head_indices(self) -> list[int]:
+        return sorted(self._by_token)
+
+    def __len__(self) -> int:
+        return len(self._by_token)
 
 
 class ActorResolver:
+    """Resolves actor mentions with an actor ``Dictionary`` (the packaged one by default)."""
+
+    def __init__(self, dictionary: Dictionary):
+        self.dictionary = dictionary
+
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> ActorResolver:
-        return cls()
+        return cls(default_dictionary())
 
     def annotate(self, parsed: ParsedArticle) -> ArticleActors:
-        found: dict[int, Actor] = {}
-        for ent in parsed.doc.ents:
-            if ent.label_ not in ("GPE", "NORP"):
+        return _ArticlePass(self.dictionary, parsed).run()
+
+
+class _ArticlePass:
+    """One article: matches, phrase resolution, then coreference in reading order."""
+
+    def __init__(self, dictionary: Dictionary, parsed: ParsedArticle):
+        self.dictionary = dictionary
+        self.parsed = parsed
+        self.doc = parsed.doc
+        self.day = parse_day(parsed.article.date)
+        self.matches = find_matches(self.doc, dictionary)
+        self.match_at: dict[int, Match] = {}
+        for match in self.matches:
+            for i in range(match.start, match.end):
+                self.match_at[i] = match
+        self.sentence_of: dict[int, int] = {}
+        self.sentence_offset: dict[int, int] = {}
+        for sentence in parsed.sentences:
+            span = sentence.span
+            leading = len(span.text) - len(span.text.lstrip())
+            for token in span:
+                self.sentence_of[token.i] = sentence.index
+            self.sentence_offset[sentence.index] = span.start_char + leading
+        self.mentions: list[Mention] = []
+        self._focus: list[str] | None = None
+
+    # ---- article-level facts -------------------------------------------------------------
+
+    def focus_countries(self) -> list[str]:
+        """Countries the article is about, most named first (title mentions count double)."""
+        if self._focus is None:
+            counts: Counter[str] = Counter()
+            for match in self.matches:
+                entry = match.first(PLACE_KINDS)
+                if entry is None or self._is_aligned(match):
+                    continue
+                weight = 2 if self.doc[match.start].idx < self.parsed.title_offset else 1
+                counts[entry.country] += weight
+            self._focus = [code for code, _ in counts.most_common()]
+        return self._focus
+
+    def _is_aligned(self, match: Match) -> bool:
+        """True for the country of "pro-Russian": sympathy, not nationality."""
+        before = [t for t in self.doc[max(0, match.start - 2) : match.start] if t.text not in "-‐"]
+        return bool(before) and any(
+            e.kind == MODIFIER and e.agent is not None and "alignment" in e.agent.flags
+            for t in before[-1:]
+            for e in (self.match_at.get(t.i).entries if self.match_at.get(t.i) else [])
+        )
+
+    # ---- the pass ------------------------------------------------------------------------
+
+    def run(self) -> ArticleActors:
+        by_token: dict[int, Actor] = {}
+        members: dict[int, int] = {}
+        for sentence in self.parsed.sentences:
+            for token in sentence.span:
+                if not is_head(token):
+                    continue
+                mention = self.resolve_head(token, sentence.index)
+                if mention is None:
+                    continue
+                if not mention.base_steps:
+                    mention.base_steps = list(mention.actor.resolution)
+                self.mentions.append(mention)
+                for member in phrase_tokens(token):
+                    if member.i != token.i and not is_head(member):
+                        members.setdefault(member.i, token.i)
+        self.merge_appositions()
+        self.unify_people()
+        for mention in self.mentions:
+            by_token[mention.head.i] = mention.actor
+        return ArticleActors(by_token, members)
+
+    def merge_appositions(self) -> None:
+        """'his Russian counterpart Sergei Lavrov': the described head is the named apposition."""
+        by_head = {m.head.i: m for m in self.mentions}
+        for mention in self.mentions:
+            if mention.head.dep_ != "appos" or mention.named is None:
                 continue
-            try:
-                country = pycountry.countries.search_fuzzy(ent.text)[0].alpha_3
-            except LookupError:
+            described = by_head.get(mention.head.head.i)
+            if described is None or described.named is not None:
                 continue
-            sent = ent.sent
-            found[ent.root.head.i if ent.label_ == "NORP" else ent.root.i] = Actor(
-                text=ent.text,
-                code=country,
-                country=country,
-                start=ent.start_char - sent.start_char,
-                end=ent.end_char - sent.start_char,
+            described.actor = Actor(
+                text=described.actor.text,
+                code=mention.actor.code,
+                country=mention.actor.country,
+                sectors=list(mention.actor.sectors),
+                name=mention.actor.name,
+                start=described.actor.start,
+                end=described.actor.end,
+                resolution=[
+                    f"apposition: '{described.actor.text}' is '{mention.actor.text}'",
+                    *mention.actor.resolution,
+                ],
             )
-        return ArticleActors(found)
+            described.named = mention.named
+
+    def unify_people(self) -> None:
+        """Every mention of a person takes the code of the mention that names them best.
+
+        The anchor is the first mention whose role a title in the text chose ("US Secretary of
+        State John Kerry"), else the first mention; a headline "Kerry" before it is cataphora.
+        With an article date every mention resolves by the date, so only the evidence changes.
+        """
+        groups: dict[int, list[Mention]] = {}
+        for mention in self.mentions:
+            if mention.named is not None and mention.named.kind == PERSON:
+                groups.setdefault(id(mention.named), []).append(mention)
+        for group in groups.values():
+            anchor = next(
+                (m for m in group if m.title_fit),
+                max(group, key=lambda m: (m.name_words, -m.head.i)),
+            )
+            for mention in group:
+                if mention is anchor:
+                    continue
+                first = mention.actor.resolution[:1]
+                own = (
+                    first
+                    if first
+                    and first[0].startswith(("coreference", "apposition"))
+                    and (mention.head_entry is None or mention.head_entry.kind != PERSON)
+                    else []
+                )
+                link = (
+                    f"coreference: '{mention.actor.text}' refers to '{anchor.actor.text}' "
+                    f"(sentence {anchor.sentence}, the same person)"
+                )
+                mention.actor.code = anchor.actor.code
+                mention.actor.country = anchor.actor.country
+                mention.actor.sectors = list(anchor.actor.sectors)
+                mention.actor.name = anchor.actor.name
+                mention.actor.resolution = [*(own or [link]), *anchor.base_steps]
+
+    def resolve_head(self, head: Any, sentence: int) -> Mention | None:
+        if head.pos_ == "PRON":
+            return self.resolve_pronoun(head, sentence)
+        tokens = phrase_tokens(head)
+        facts = self.phrase_facts(tokens, head)
+        match = facts.head_match
+        if match and match.start < tokens[0].i and self.doc[match.start].pos_ != "VERB":
+            return None  # "State" in "Secretary of State": part of a longer name, not a head
+        mention = self.compose(head, tokens, facts, sentence)
+        if mention is None:
+            return None
+        self.link_to_earlier(mention, facts, tokens)
+        return mention
+
+    def phrase_facts(self, tokens: list[Any], head: Any) -> PhraseFacts:
+        facts = PhraseFacts(head_match=self.match_at.get(head.i))
+        seen: set[int] = set()
+        for token in tokens:
+            match = self.match_at.get(token.i)
+            if match is None or id(match) in seen or match is facts.head_match:
+                continue
+            if not all(self._in(tokens, i) for i in range(match.start, match.end)):
+                continue
+            seen.add(id(match))
+            self.add_fact(facts, match)
+        return facts
+
+    @staticmethod
+    def _in(tokens: list[Any], index: int) -> bool:
+        return any(t.i == index for t in tokens)
+
+    def add_fact(self, facts: PhraseFacts, match: Match) -> None:
+        text = self.doc[match.start : match.end].text
+        entry = match.best
+        if entry.kind in PLACE_KINDS:
+            if self._is_aligned(match):
+                facts.aligned.append((entry.country, text))
+            else:
+                facts.countries.append((entry.country, text, entry.source))
+        elif entry.kind == ORGANIZATION and entry.named:
+            facts.organizations.append((entry.named, text))
+        elif entry.kind == PERSON and entry.named:
+            facts.people.append((entry.named, text))
+        elif entry.kind == AGENT:
+            facts.agents.append((entry, text))
+        elif entry.kind == MODIFIER and entry.agent and "former" in entry.agent.flags:
+            facts.former = text
+
+    # ---- composing one phrase -------------------------------------------------------------
+
+    def compose(
+        self, head: Any, tokens: list[Any], facts: PhraseFacts, sentence: int
+    ) -> Mention | None:
+        match = facts.head_match
+        entry = match.best if match else None
+        if entry is None or entry.kind == MODIFIER:
+            return self.compose_unlisted(head, tokens, facts, sentence)
+        if entry.kind == PERSON and entry.named:
+            return self.compose_person(head, tokens, facts, sentence, entry, entry.named)
+        if entry.kind == ORGANIZATION and entry.named:
+            return self.compose_organization(head, tokens, facts, sentence, entry, entry.named)
+        if entry.kind in PLACE_KINDS and self.name_extends(head, match):
+            return self.compose_unlisted(head, tokens, facts, sentence)  # "Feliciano Valencia"
+        locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
+        if entry.kind == PLACE:
+            # Alone a city stands for its people ("Mariupol was shelled"), a region for its country.
+            sectors = ["CVL"] if entry.detail == "city" and not locative else []
+            steps = [
+                f"'{self.doc[match.start : match.end].text}' is a {entry.detail} in {entry.country}"
+                + (", standing for its people" if sectors else "")
+                + f" ({entry.source})"
+            ]
+            return self.mention(head, tokens, sentence, entry.country, sectors, None, steps, entry)
+        if entry.kind == CAPITAL and locative:
+            steps = [
+                f"'{head.head.text} {head.text}' is a place in {entry.country}, "
+                f"not a metonym ({entry.source})"
+            ]
+            return self.mention(
+                head,
+                tokens,
+                sentence,
+                entry.country,
+                [],
+                self.dictionary.country_name(entry.country),
+                steps,
+                entry,
+            )
+        if entry.kind == CAPITAL:
+            steps = [
+                f"metonymy: '{self.doc[match.start : match.end].text}' is the capital or seat of "
+                f"{self.dictionary.country_name(entry.country)} and stands for its government "
+                f"({entry.source})"
+            ]
+            return self.mention(head, tokens, sentence, entry.country, ["GOV"], None, steps, entry)
+        if entry.kind in (COUNTRY, ADJECTIVE):
+            if self._is_aligned(match):
+                return None
+            noun = "country name" if entry.kind == COUNTRY else "demonym"
+            steps = [
+                f"{noun} '{self.doc[match.start : match.end].text}' -> {entry.country} "
+                f"({entry.source})"
+            ]
+            sectors = self.role_sectors(facts)  # "ordinary Kazakhs" -> KAZCVL
+            if sectors:
+                written = ", ".join(text for _, text in facts.agents)
+                steps.append(f"modifier {written} -> {' '.join(sectors)}")
+            return self.mention(
+                head,
+                tokens,
+                sentence,
+                entry.country,
+                sectors,
+                self.dictionary.country_name(entry.country),
+                steps,
+                entry,
+            )
+        return self.compose_agent(head, tokens, facts, sentence, entry)
+
+    def name_extends(self, head: Any, match: Match) -> bool:
+        """True when a person's name runs past a place-name match (a surname like "Valencia")."""
+        if head.ent_type_ != "PERSON":
+            return False
+        entity = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        return entity is not None and (entity.start < match.start or entity.end > match.end)
+
+    def role_sectors(self, facts: PhraseFacts) -> list[str]:
+        sectors: list[str] = []
+        for agent_entry, _ in facts.agents:
+            if agent_entry.agent:
+                sectors.extend(s for s in agent_entry.agent.sectors if s not in sectors)
+        return sectors
+
+    def phrase_country(self, head: Any, facts: PhraseFacts, sentence: int, steps: list[str]) -> str:
+        """The country a phrase names, with the step that says where it came from."""
+        if facts.countries:
+            # The modifier nearest the head: "Russia's ambassador" -> RUS.
+            code, text, source = facts.countries[-1]
+            steps.append(f"country from '{text}' -> {code} ({source})")
+            return code
+        for named, text in facts.organizations + facts.people:
+            role = named.role_on(self.day)
+            if role and role.country:
+                steps.append(f"country from '{text}' -> {role.country}{role.code}")
+                return role.country + role.code  # IGO + block: "European Union legislators"
+        inherited = self.conjunct_country(head)
+        if inherited:
+            steps.append(f"country shared with the conjunct '{inherited[1]}' -> {inherited[0]}")
+            return inherited[0]
+        if facts.aligned:
+            code, text = facts.aligned[-1]
+            place = self.conflict_country(sentence, exclude=code)
+            if place:
+                steps.append(
+                    f"alignment: '{text}' marks sympathy with {code}, not nationality; "
+                    f"country of the conflict -> {place}"
+                )
+                return place
+            steps.append(f"alignment: '{text}' marks sympathy with {code}, not nationality")
+        return ""
+
+    def conjunct_country(self, head: Any) -> tuple[str, str] | None:
+        """'Russian individuals and businesses': the second conjunct shares the first's country."""
+        if head.dep_ != "conj":
+            return None
+        first = head.head
+        while first.dep_ == "conj":
+            first = first.head
+        for mention in reversed(self.mentions):
+            if mention.head.i == first.i and mention.actor.country:
+                return mention.actor.country, mention.actor.text
+        return None
+
+    def conflict_country(self, sentence: int, exclude: str) -> str:
+        """Where 'pro-X rebels' fight: another country in the sentence, else the article's focus."""
+        span = self.parsed.sentences[sentence].span
+        for match in self.matches:
+            if span.start <= match.start < span.end:
+                entry = match.first(PLACE_KINDS)
+                if entry and entry.country != exclude and not self._is_aligned(match):
+                    return entry.country
+        for code in self.focus_countries():
+            if code != exclude:
+                return code
+        return ""
+
+    def compose_agent(
+        self, head: Any, tokens: list[Any], facts: PhraseFacts, sentence: int, entry: Entry
+    ) -> Mention:
+        assert entry.agent is not None
+        match = facts.head_match
+        assert match is not None
+        steps = [
+            f"agent '{self.doc[match.start : match.end].text}' -> "
+            f"{' '.join(entry.agent.sectors) or 'no sector'} ({entry.source})"
+        ]
+        sectors: list[str] = []
+        for named, text in facts.organizations:  # "Boko Haram gunmen", "CIA official"
+            role = named.role_on(self.day)
+            if role:
+                sectors.extend(s for s in role.sectors if s not in sectors)
+                steps.append(f"member of '{text}' ({named.name}) -> {' '.join(role.sectors)}")
+        sectors.extend(s for s in entry.agent.sectors if s not in sectors)
+        for agent_entry, text in facts.agents:
+            if agent_entry.agent:
+                new = [s for s in agent_entry.agent.sectors if s not in sectors]
+                if new:
+                    sectors.extend(new)
+                    steps.append(f"modifier '{text}' adds {' '.join(new)} ({agent_entry.source})")
+        if facts.former:
+            sectors = ["ELI"]
+            steps.append(f"'{facts.former}': a former office-holder -> ELI")
+        country = self.phrase_country(head, facts, sentence, steps)
+        mention = self.mention(head, tokens, sentence, country, sectors, None, steps, entry)
+        mention.individual = "person" in entry.agent.flags and head.tag_ in ("NN", "NNP")
+        return mention
+
+    def compose_unlisted(
+        self, head: Any, tokens: list[Any], facts: PhraseFacts, sentence: int
+    ) -> Mention | None:
+        """A head the dictionary lacks: a titled person ("Minister Juan Jobet") or a surname."""
+        if head.ent_type_ != "PERSON" and head.pos_ != "PROPN":
+            return None
+        earlier = self.earlier_person_by_surname(head)
+        if earlier is not None:
+            return self.corefer(head, tokens, sentence, earlier, "the same name")
+        if head.ent_type_ != "PERSON" or not facts.agents:
+            return None
+        sectors = self.role_sectors(facts)
+        titles = ", ".join(f"'{text}'" for _, text in facts.agents)
+        steps = [f"person not in the dictionary; title {titles} -> {' '.join(sectors)}"]
+        if facts.former:
+            sectors = ["ELI"]
+            steps.append(f"'{facts.former}': a former office-holder -> ELI")
+        country = self.phrase_country(head, facts, sentence, steps)
+        name = " ".join(t.text for t in tokens if t.ent_type_ == "PERSON" and t.i <= head.i)
+        mention = self.mention(
+            head, tokens, sentence, country, sectors, name or head.text, steps, None
+        )
+        mention.individual = True
+        return mention
+
+    def earlier_person_by_surname(self, head: Any) -> Mention | None:
+        key = words(head.text)
+        if not key:
+            return None
+        for mention in reversed(self.mentions):
+            if not mention.individual or not mention.actor.name:
+                continue
+            if words(mention.actor.name)[-len(key) :] == key:
+                return mention
+        return None
+
+    def dictionary_step(self, facts: PhraseFacts, named: Named, entry: Entry) -> list[str]:
+        match = facts.head_match
+        assert match is not None
+        written = self.doc[match.start : match.end].text
+        return [f"'{written}' is {named.name} in the dictionary ({entry.source})"]
+
+    def compose_person(
+        self,
+        head: Any,
+        tokens: list[Any],
+        facts: PhraseFacts,
+        sentence: int,
+        entry: Entry,
+        person: Named,
+    ) -> Mention:
+        steps = self.dictionary_step(facts, person, entry)
+        title = self.apposition_title(head, facts)
+        title_sectors = self.role_sectors(title)
+        title_country = title.countries[-1][0] if title.countries else ""
+        role = self.choose_role(person, title_country, title_sectors, steps, title.agents)
+        if facts.former:
+            steps.append(f"'{facts.former}': a former office-holder -> ELI")
+            country = role.country if role else title_country
+            mention = self.mention(
+                head, tokens, sentence, country, ["ELI"], person.name, steps, entry
+            )
+        elif role is None:
+            mention = self.mention(
+                head, tokens, sentence, title_country, title_sectors, person.name, steps, entry
+            )
+        else:
+            mention = self.mention(
+                head,
+                tokens,
+                sentence,
+                role.country,
+                list(role.sectors),
+                person.name,
+                steps,
+                entry,
+                role,
+            )
+        mention.named = person
+        mention.individual = True
+        mention.title_fit = bool(title.agents)
+        assert facts.head_match is not None
+        mention.name_words = facts.head_match.end - facts.head_match.start
+        return mention
+
+    def apposition_title(self, head: Any, facts: PhraseFacts) -> PhraseFacts:
+        """Title evidence of a name: its own modifiers plus a describing apposition.
+
+        "his Russian counterpart Sergei Lavrov" and "Harry Tseng, Taiwan's deputy foreign
+        minister" both say which role the person holds.
+        """
+        described = [head.head] if head.dep_ == "appos" else []
+        described += [child for child in head.children if child.dep_ == "appos"]
+        if not described:
+            return facts
+        merged = PhraseFacts(
+            head_match=facts.head_match,
+            countries=list(facts.countries),
+            agents=list(facts.agents),
+            aligned=list(facts.aligned),
+            organizations=list(facts.organizations),
+            people=list(facts.people),
+            former=facts.former,
+        )
+        for other in described:
+            outer = self.phrase_facts(phrase_tokens(other), other)
+            merged.countries = outer.countries + merged.countries
+            merged.agents = outer.agents + merged.agents
+            if outer.head_match and outer.head_match.best.kind == AGENT:
+                text = self.doc[outer.head_match.start : outer.head_match.end].text
+                merged.agents.append((outer.head_match.best, text))
+        return merged
+
+    def choose_role(
+        self,
+        person: Named,
+        title_country: str,
+        title_sectors: list[str],
+        steps: list[str],
+        title_words: Sequence[tuple[Entry, str]] = (),
+    ) -> Role | None:
+        """The role on the article date; undated: the role a written title names, else latest."""
+        if self.day is not None:
+            role = person.role_on(self.day)
+            if role is not None:
+                steps.append(
+                    f"on {self.day.isoformat()} {person.name} was {role.title or 'in office'} "
+                    f"({role.span_words()}) -> {role.country}{''.join(role.sectors)}"
+                )
+                return role
+            ended = person.roles_ended_before(self.day)
+            if ended:
+                last = max(ended, key=lambda r: r.end or date.min)
+                steps.append(
+                    f"on {self.day.isoformat()} {person.name} held no listed office; last role "
+                    f"{last.title or ''} ended {last.end} -> former office-holder, ELI"
+                )
+                return Role(last.country, ("ELI",), last.end, None, "former " + last.title)
+            first = min(person.roles, key=lambda r: r.start or date.min)
+            steps.append(
+                f"on {self.day.isoformat()} {person.name} held no listed office yet; "
+                f"earliest role {first.title} ({first.span_words()})"
+            )
+            return first
+        if title_sectors or title_country:
+            fitting = [
+                r
+                for r in person.roles
+                if (not title_country or r.country == title_country)
+                and (not title_sectors or set(title_sectors) & set(r.sectors))
+            ]
+            if fitting:
+                # "Secretary of State John Kerry": prefer the role whose title shares the words.
+                written = {w for _, text in title_words for w in words(text)}
+                role = max(
+                    fitting,
+                    key=lambda r: (len(written & set(words(r.title))), r.start or date.min),
+                )
+                steps.append(
+                    f"no article date: the title in the text fits the role {role.title or ''} "
+                    f"({role.span_words()}) -> {role.country}{''.join(role.sectors)}"
+                )
+                return role
+        role = person.role_on(None)
+        if role is not None:
+            steps.append(
+                f"no article date: most recent role {role.title or ''} ({role.span_words()}) "
+                f"-> {role.country}{''.join(role.sectors)}"
+            )
+        return role
+
+    def compose_organization(
+        self,
+        head: Any,
+        tokens: list[Any],
+        facts: PhraseFacts,
+        sentence: int,
+        entry: Entry,
+        organization: Named,
+    ) -> Mention:
+        role = organization.role_on(self.day) or organization.role_on(None)
+        steps = self.dictionary_step(facts, organization, entry)
+        if role is None:
+            return self.mention(head, tokens, sentence, "", [], organization.name, steps, entry)
+        if len(organization.roles) > 1:
+            steps.append(f"role {role.title or ''} ({role.span_words()})")
+        if role.title == "seat":
+            steps.append(f"metonymy: the seat stands for {role.country}{''.join(role.sectors)}")
+        country = role.country
+        if not country:
+            country = self.phrase_country(head, facts, sentence, steps)
+        return self.mention(
+            head,
+            tokens,
+            sentence,
+            country,
+            list(role.sectors),
+            organization.name,
+            steps,
+            entry,
+            role,
+        )
+
+    def mention(
+        self,
+        head: Any,
+        tokens: list[Any],
+        sentence: int,
+        country: str,
+        sectors: list[str],
+        name: str | None,
+        steps: list[str],
+        entry: Entry | None,
+        role: Role | None = None,
+    ) -> Mention:
+        start_char = min(t.idx for t in tokens)
+        end_char = max(t.idx + len(t.text) for t in tokens)
+        offset = self.sentence_offset.get(sentence, 0)
+        block = role.code if role else ""
+        if len(country) > 3:  # an organisation's country with its block, e.g. IGOEUREEC
+            country, block = country[:3], country[3:]
+        actor = Actor(
+            text=self.doc.text[start_char:end_char],
+            code=(country or "") + block + "".join(sectors),
+            country=country or None,
+            sectors=list(sectors),
+            name=name,
+            start=start_char - offset,
+            end=end_char - offset,
+            resolution=steps,
+        )
+        return Mention(head=head, sentence=sentence, actor=actor, head_entry=entry)
+
+    # ---- coreference ---------------------------------------------------------------------
+
+    def corefer(
+        self, head: Any, tokens: list[Any], sentence: int, earlier: Mention, why: str
+    ) -> Mention:
+        source = earlier.actor
+        steps = [
+            f"coreference: '{self.doc[tokens[0].i : tokens[-1].i + 1].text}' refers back to "
+            f"'{source.text}' (sentence {earlier.sentence}, {why})",
+            *(earlier.base_steps or source.resolution),
+        ]
+        mention = self.mention(
+            head,
+            tokens,
+            sentence,
+            source.country or "",
+            list(source.sectors),
+            source.name,
+            steps,
+            earlier.head_entry,
+        )
+        mention.actor.code = source.code
+        mention.named = earlier.named
+        mention.individual = earlier.individual
+        mention.base_steps = list(earlier.base_steps or source.resolution)
+        return mention
+
+    def link_to_earlier(self, mention: Mention, facts: PhraseFacts, tokens: list[Any]) -> None:
+        """Later mentions take the identity (and title evidence) of the mention that named them."""
+        if mention.named is not None:
+            return  # names: unify_people links all mentions of a person after the pass
+        if mention.head_entry is None or mention.head_entry.kind != AGENT or not mention.individual:
+            return
+        determiners = {t.lower_ for t in tokens if t.dep_ == "det"}
+        if not determiners & DEFINITE_DETERMINERS:
+            return
+        earlier = self.antecedent_of_description(mention)
+        if earlier is None:
+            return
+        linked = self.corefer(
+            mention.head, tokens, mention.sentence, earlier, "definite description"
+        )
+        mention.actor = linked.actor
+        mention.named = earlier.named
+        mention.base_steps = linked.base_steps
+
+    def antecedent_of_description(self, mention: Mention) -> Mention | None:
+        """'the Russian leader': the nearest earlier individual of that country and role."""
+        country = mention.actor.country
+        head_words = set(words(mention.head.lemma_)) | set(words(mention.head.text))
+        sectors = set(mention.actor.sectors)
+        fallback = None
+        for earlier in reversed(self.mentions):
+            if not earlier.individual or earlier.head.i >= mention.head.i:
+                continue
+            if country and earlier.actor.country != country:
+                continue
+            if earlier.head.lemma_.lower() == mention.head.lemma_.lower() and not earlier.named:
+                return earlier  # "a top US official" ... "the US official"
+            if earlier.named is None:
+                continue
+            titles = " ".join(r.title.lower() for r in earlier.named.roles)
+            if head_words & set(words(titles)):
+                return earlier
+            if fallback is None and (not sectors or sectors & set(earlier.actor.sectors)):
+                fallback = earlier
+        return fallback
+
+    def resolve_pronoun(self, head: Any, sentence: int) -> Mention | None:
+        gender = PERSONAL_PRONOUNS.get(head.lower_)
+        if gender is None or head.dep_ == "poss":
+            return None
+        for earlier in reversed(self.mentions):
+            if earlier.sentence < sentence - 3:
+                break
+            if not earlier.individual or earlier.head.i >= head.i:
+                continue
+            if (
+                earlier.named is not None
+                and earlier.named.gender
+                and earlier.named.gender != gender
+            ):
+                continue
+            return self.corefer(
+                head, [head], sentence, earlier, f"nearest compatible antecedent of '{head.text}'"
+            )
+        return None
+
+
+def resolve_phrase(
+    resolver: ActorResolver, text: str, date: str | None = None, context: str = ""
+) -> Actor | None:
+    """Resolve one short actor phrase ("the Russian leader", "Kyiv police") on its own.
+
+    A bare noun phrase parses badly ("crowd control police" comes out as a verb), so it is
+    parsed as the subject of a carrier sentence ("crowd control police said.") and its actor
+    is the one heading that subject, else the widest mention. ``context`` (a country or an
+    adjective, as in dictionary test cases) gives the country when the phrase names none.
+    """
+    from eventwire.nlp import parse_article
+    from eventwire.records import Article
+
+    phrase = text.strip().rstrip(".,;:")
+    if not phrase:
+        return None
+    parsed = parse_article(Article(id="phrase", text=f"{phrase} said.", date=date))
+    actors = resolver.annotate(parsed)
+    heads = actors.head_indices()
+    subjects = [t for t in parsed.doc if t.dep_ in ("nsubj", "nsubjpass") and t.i in heads]
+    actor = actors.actor_at(subjects[0]) if subjects else None
+    if actor is None:
+        mentions = actors.mentions()
+        if not mentions:
+            return None
+        actor = max(mentions, key=lambda a: ((a.end or 0) - (a.start or 0), a.country is not None))
+    if not actor.country and context:
+        hint = resolve_phrase(resolver, context, date)
+        if hint is not None and hint.country:
+            actor.country = hint.country
+            actor.code = hint.country + "".join(actor.sectors)
+            actor.resolution.append(f"country from the context '{context}' -> {hint.country}")
+    return actor

@@ -1,0 +1,167 @@
+"""Actor resolution against ``actor_resolution_cases.jsonl`` (the NGEC actor test cases).
+
+Each case gives an actor text (with an optional context and date) and the expected country
+and first sector. A case is right when every expected field that is present matches:
+
+- ``cc`` / ``country``: our country; for an organisation coded IGO the organisation block
+  counts too (the EU is IGOEUREEC, so "EUR" matches; the UN Security Council "UNO").
+  An empty expectation means "no country".
+- ``code_1``: our first sector ("" means no sector).
+- ``"code": null``: the text is not an actor.
+
+Only the methods of the acceptance are scored by default: ``agent_to_code``,
+``short_text_to_agent`` and ``search_nat`` (``query_wiki`` needs Wikipedia look-ups).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from eventwire.actors.resolve import ActorResolver, resolve_phrase
+from eventwire.records import Actor
+
+SCORED_METHODS = ("agent_to_code", "short_text_to_agent", "search_nat")
+DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y")
+
+
+def case_date(value: str) -> str | None:
+    """An ISO date from a case's date ("10 May 2015", "October 1, 2021"); "today" is no date.
+
+    "Today" in the cases means the day they were written, which is unknown: the resolver then
+    uses the evidence in the text and the most recent role, as for an undated article.
+    """
+    text = value.strip()
+    for form in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, form).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+@dataclass
+class CaseResult:
+    test: str
+    method: str
+    text: str
+    expected: dict[str, Any]
+    got_country: str
+    got_sector: str
+    correct: bool
+    resolution: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MethodScore:
+    method: str
+    cases: int = 0
+    correct: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.cases if self.cases else 0.0
+
+
+@dataclass
+class ActorEvaluation:
+    results: list[CaseResult]
+
+    def scores(self) -> list[MethodScore]:
+        by_method: dict[str, MethodScore] = {}
+        for result in self.results:
+            score = by_method.setdefault(result.method, MethodScore(result.method))
+            score.cases += 1
+            score.correct += result.correct
+        return [by_method[m] for m in sorted(by_method)]
+
+    def overall(self) -> MethodScore:
+        return MethodScore(
+            "all", len(self.results), sum(result.correct for result in self.results)
+        )
+
+    def report(self, show_failures: bool = False) -> str:
+        lines = ["method                 cases  correct  accuracy"]
+        for score in [*self.scores(), self.overall()]:
+            lines.append(
+                f"{score.method:<22} {score.cases:>5}  {score.correct:>7}  {score.accuracy:>8.1%}"
+            )
+        if show_failures:
+            lines.append("")
+            for r in self.results:
+                if not r.correct:
+                    want = {k: v for k, v in r.expected.items() if k in ("cc", "country", "code_1")}
+                    lines.append(
+                        f"MISS {r.test} {r.text!r}: got country={r.got_country!r} "
+                        f"sector={r.got_sector!r}, expected {want}"
+                    )
+        return "\n".join(lines)
+
+
+def _country_matches(expected: str, actor: Actor | None) -> bool:
+    if actor is None or not actor.country:
+        return expected == ""
+    if expected == actor.country:
+        return True
+    if actor.country == "IGO":  # organisation block: IGO + EUREEC -> "EUR", "UNO"
+        block = actor.code[3:]
+        return bool(expected) and block.startswith(expected)
+    return False
+
+
+def score_case(expected: dict[str, Any], actor: Actor | None) -> bool:
+    if "code" in expected and expected["code"] is None:
+        return actor is None or (not actor.country and not actor.sectors)
+    country = expected.get("cc", expected.get("country"))
+    if country is not None and not _country_matches(country, actor):
+        return False
+    if "code_1" in expected:
+        sector = actor.sectors[0] if actor and actor.sectors else ""
+        return sector == expected["code_1"]
+    return True
+
+
+def read_cases(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                try:
+                    yield number, json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{path}:{number}: not JSON: {exc}") from exc
+
+
+def evaluate_actor_cases(
+    path: str | Path,
+    resolver: ActorResolver | None = None,
+    methods: Iterable[str] = SCORED_METHODS,
+) -> ActorEvaluation:
+    """Resolve every case of the chosen methods and score it."""
+    resolver = resolver or ActorResolver.default()
+    wanted = set(methods)
+    results = []
+    for _, case in read_cases(Path(path)):
+        method = case.get("method", "")
+        if method not in wanted:
+            continue
+        args = list(case.get("args", [])) + ["", "", ""]
+        text, context, day = str(args[0]), str(args[1] or ""), str(args[2] or "")
+        actor = resolve_phrase(resolver, text, date=case_date(day), context=context)
+        expected = case.get("expected", {})
+        results.append(
+            CaseResult(
+                test=case.get("test", ""),
+                method=method,
+                text=text,
+                expected=expected,
+                got_country=(actor.country or "") if actor else "",
+                got_sector=(actor.sectors[0] if actor and actor.sectors else ""),
+                correct=score_case(expected, actor),
+                resolution=actor.resolution if actor else [],
+            )
+        )
+    return ActorEvaluation(results)

@@ -1,0 +1,172 @@
+"""Actor resolution on real spaCy parses: what a user of the event coder relies on."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors import ActorResolver
+from eventwire.nlp import parse_article
+from eventwire.records import Article
+
+
+def annotate(text: str, date: str | None = None):
+    parsed = parse_article(Article(id="t", text=text, date=date))
+    return parsed, ActorResolver.default().annotate(parsed)
+
+
+def actor_of(parsed, actors, word: str, nth: int = 0):
+    """The actor headed by the nth token whose text is ``word``."""
+    tokens = [t for t in parsed.doc if t.text == word]
+    assert len(tokens) > nth, f"no token {word!r} #{nth}"
+    return actors.actor_at(tokens[nth])
+
+
+@pytest.fixture(scope="module")
+def seed():
+    from conftest import SEED, require_shared
+
+    text = require_shared(SEED).read_text(encoding="utf-8")
+    return annotate(text)
+
+
+@pytest.mark.parametrize(
+    ("word", "nth", "code", "name"),
+    [
+        ("Kerry", 3, "USAGOV", "John Kerry"),  # US Secretary of State John Kerry
+        ("Kerry", 4, "USAGOV", "John Kerry"),  # Kerry’s meeting
+        ("Putin", 3, "RUSGOV", "Vladimir Putin"),
+        ("leader", 0, "RUSGOV", "Vladimir Putin"),  # the Russian leader
+        ("diplomat", 0, "USAGOV", "John Kerry"),  # the US diplomat
+        ("president", 0, "RUSGOV", "Vladimir Putin"),  # the Russian president
+        ("Lavrov", 0, "RUSGOV", "Sergei Lavrov"),
+        ("counterpart", 0, "RUSGOV", "Sergei Lavrov"),
+        ("Merkel", 0, "DEUGOV", "Angela Merkel"),
+        ("Merkel", 2, "DEUGOV", "Angela Merkel"),
+        ("official", 0, "USAGOV", None),  # A top US official
+        ("official", 2, "USAGOV", None),  # a senior US State Department official
+        ("He", 0, "USAGOV", None),
+        ("Moscow", 0, "RUSGOV", None),
+        ("Washington", 0, "USAGOV", None),
+        ("Union", 0, "IGOEUREEC", "European Union"),
+        ("individuals", 0, "RUSCVL", None),
+        ("businesses", 0, "RUSBUS", None),
+        ("rebels", 0, "UKRREB", None),  # pro-Russian rebels fight in Ukraine
+        ("forces", 0, "UKRMIL", None),  # Ukrainian governement forces
+    ],
+)
+def test_seed_actors(seed, word, nth, code, name):
+    parsed, actors = seed
+    actor = actor_of(parsed, actors, word, nth)
+    assert actor is not None, word
+    assert actor.code == code, actor.resolution
+    if name:
+        assert actor.name == name
+    assert actor.resolution, "every actor says how it was resolved"
+
+
+def test_seed_the_us_is_the_country(seed):
+    parsed, actors = seed
+    actor = actor_of(parsed, actors, "US", 4)  # "The US and the European Union first imposed"
+    assert actor.code == "USA" and actor.country == "USA" and actor.sectors == []
+
+
+def test_seed_coreference_is_explained(seed):
+    parsed, actors = seed
+    leader = actor_of(parsed, actors, "leader")
+    assert leader.resolution[0].startswith("coreference")
+    assert "Russian President Vladimir Putin" in leader.resolution[0]
+    kerry = actor_of(parsed, actors, "Kerry", 4)
+    assert any("Secretary of State" in step for step in kerry.resolution)
+
+
+def test_offsets_are_within_the_sentence(seed):
+    parsed, actors = seed
+    for sentence in parsed.sentences:
+        for token in sentence.span:
+            actor = actors.actor_at(token)
+            if actor is not None and token.i in actors.head_indices():
+                assert sentence.text[actor.start : actor.end] == actor.text
+
+
+def test_mentions_list_every_actor_once(seed):
+    _, actors = seed
+    mentions = actors.mentions()
+    assert len(mentions) == len(actors) > 20
+    assert {m.code for m in mentions} >= {"USAGOV", "RUSGOV", "DEUGOV", "USA", "RUS"}
+
+
+def test_non_actors_are_none():
+    parsed, actors = annotate("The ceasefire was signed after long talks about the border.")
+    for token in parsed.doc:
+        assert actors.actor_at(token) is None, token.text
+
+
+def test_the_same_name_at_two_dates():
+    text = "John Kerry met the Iranian foreign minister in Geneva."
+    for date, code in (("2015-04-02", "USAGOV"), ("2005-04-02", "USALEG")):
+        parsed, actors = annotate(text, date)
+        kerry = actor_of(parsed, actors, "Kerry")
+        assert kerry.code == code
+        assert any(date in step for step in kerry.resolution)
+        minister = actor_of(parsed, actors, "minister")
+        assert minister.code == "IRNGOV"
+
+
+def test_after_the_last_role_a_person_is_a_former_office_holder():
+    parsed, actors = annotate("Angela Merkel spoke in Berlin.", "2023-05-01")
+    assert actor_of(parsed, actors, "Merkel").code == "DEUELI"
+    parsed, actors = annotate("Angela Merkel spoke in Berlin.", "2010-05-01")
+    assert actor_of(parsed, actors, "Merkel").code == "DEUGOV"
+
+
+def test_seats_of_power_and_capitals_stand_for_governments():
+    text = (
+        "The Kremlin rejected the offer. Downing Street said talks would go on. "
+        "Beijing protested, and the White House declined to comment."
+    )
+    parsed, actors = annotate(text)
+    assert actor_of(parsed, actors, "Kremlin").code == "RUSGOV"
+    assert actor_of(parsed, actors, "Street").code == "GBRGOV"
+    assert actor_of(parsed, actors, "Beijing").code == "CHNGOV"
+    assert actor_of(parsed, actors, "House").code == "USAGOV"
+
+
+def test_agents_compose_with_countries_and_modifiers():
+    text = (
+        "Turkish security forces detained Syrian refugees. Riot police dispersed opposition "
+        "protesters, while a former Iraqi minister watched."
+    )
+    parsed, actors = annotate(text)
+    assert actor_of(parsed, actors, "forces").code == "TURMIL"
+    assert actor_of(parsed, actors, "refugees").code == "SYRREF"
+    assert actor_of(parsed, actors, "police").sectors == ["COP"]
+    assert actor_of(parsed, actors, "minister").code == "IRQELI"
+
+
+def test_pronouns_follow_gender_and_the_nearest_individual():
+    text = (
+        "Turkish President Recep Tayyip Erdogan met German Foreign Minister Annalena Baerbock "
+        "in Ankara. She said the talks were useful. He disagreed."
+    )
+    parsed, actors = annotate(text, "2023-01-10")
+    assert actor_of(parsed, actors, "She").name == "Annalena Baerbock"
+    assert actor_of(parsed, actors, "He").name == "Recep Tayyip Erdogan"
+    assert actor_of(parsed, actors, "He").code == "TURGOV"
+
+
+def test_unlisted_person_with_a_title_and_a_later_surname():
+    text = "Chilean Mining Minister Juan Carlos Fuentealba visited the mine. Fuentealba left."
+    parsed, actors = annotate(text)
+    first = actor_of(parsed, actors, "Fuentealba")
+    later = actor_of(parsed, actors, "Fuentealba", 1)
+    assert first.code == later.code == "CHLGOV"
+    assert later.resolution[0].startswith("coreference")
+
+
+def test_armed_groups_and_organisations():
+    text = "Hezbollah fighters attacked. NATO and the UN Security Council condemned Boko Haram."
+    parsed, actors = annotate(text)
+    assert actor_of(parsed, actors, "fighters").country == "LBN"
+    assert actor_of(parsed, actors, "NATO").country == "IGO"
+    assert actor_of(parsed, actors, "Council").code.startswith("IGOUNO")
+    assert actor_of(parsed, actors, "Haram").code == "NGAREB"
