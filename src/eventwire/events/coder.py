@@ -13,7 +13,7 @@ For each sentence that holds at least one actor:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -88,6 +88,9 @@ class EventCoder:
                 if found:
                     candidates.append(found)
                     consumed.update(found.content)
+                    implied = self._implied(found)
+                    if implied:
+                        candidates.append(implied)
         for token in sentence.span:
             if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -96,10 +99,10 @@ class EventCoder:
                 if found:
                     candidates.append(found)
         events: list[Event] = []
-        seen: set[tuple[str, str | None, str | None]] = set()
+        seen: set[tuple[str, ...]] = set()
         for candidate in candidates:
             for event in self._events(parsed, sentence, candidate, actors):
-                key = (event.cameo, _code(event.source), _code(event.target))
+                key = (event.cameo, *_identity(event.source), *_identity(event.target))
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
@@ -115,7 +118,8 @@ class EventCoder:
 
     def _match_verb(self, verb: Token, lemmas: set[str], actors: ArticleActors) -> Candidate | None:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-        objects = syntax.children(verb, syntax.OBJECTS)
+        objects = [verb.head if o.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else o
+                   for o in syntax.children(verb, syntax.OBJECTS)]  # "claims *which* X denied"
         contents = objects + [
             p for o in objects if o.lemma_.lower() in QUANTITY_NOUNS
             for p in syntax.prep_objects(o, "of")
@@ -128,12 +132,10 @@ class EventCoder:
                 continue
             if pattern.requires and not (pattern.requires & lemmas):
                 continue
-            targets = self._verb_targets(verb, pattern, objects)
+            targets = self._verb_targets(verb, pattern, objects, actors)
             if pattern.prep and not targets:
                 continue
             sources = syntax.clause_subjects(verb)
-            if syntax.is_passive(verb) and not targets:
-                targets = syntax.passive_targets(verb)
             pair = False
             if pattern.symmetric and not targets and len(self._actors(sources, actors)) >= 2:
                 pair = True
@@ -141,19 +143,54 @@ class EventCoder:
             return Candidate(pattern, verb, sources, targets, pair, used)
         return None
 
-    def _verb_targets(self, verb: Token, pattern: Pattern, objects: list[Token]) -> list[Token]:
+    def _implied(self, found: Candidate) -> Candidate | None:
+        """The event a matched pattern implies for the author of its object.
+
+        "X believes that Y arms the rebels - claims which Y has denied": whoever made the
+        claims accuses Y. The author is the subject of the nearest speech or belief verb above
+        the claim noun.
+        """
+        pattern = found.pattern
+        if not pattern.implies:
+            return None
+        claims = [found.trigger.doc[i] for i in found.content]
+        claims += [found.trigger.head for _ in [0] if found.trigger.dep_ == "relcl"
+                   and found.trigger.head.lemma_.lower() in pattern.objects]
+        for claim in claims:
+            author_verb = next((a for a in claim.ancestors if a.lemma_ in SPEECH_LEMMAS), None)
+            if author_verb is not None:
+                authors = syntax.clause_subjects(author_verb)
+                implied = replace(pattern, cameo=pattern.implies, implies=None)
+                return Candidate(implied, claim, authors, found.sources)
+        return None
+
+    def _tone(self, pattern: Pattern, trigger: Token) -> str:
+        """A plain statement with optimistic or pessimistic words becomes 013 or 012."""
+        if pattern.cameo != "010":
+            return pattern.cameo
+        said = " ".join(t.lemma_.lower() for t in trigger.sent if t.i > trigger.i)
+        said = f" {said} "
+        if any(f" {cue} " in said for cue in self.book.pessimistic):
+            return "012"
+        if any(f" {cue} " in said for cue in self.book.optimistic):
+            return "013"
+        return "010"
+
+    def _verb_targets(
+        self, verb: Token, pattern: Pattern, objects: list[Token], actors: ArticleActors
+    ) -> list[Token]:
+        holders = [verb, *objects, *(p for o in objects for p in syntax.prep_objects(o, "of"))]
         if pattern.prep:
-            holders = [verb, *objects]
-            holders += [p for o in objects for p in syntax.prep_objects(o, "of")]
             return [t for h in holders for t in syntax.prep_objects(h, pattern.prep)]
+        if syntax.is_passive(verb):
+            return syntax.passive_targets(verb)
         actor_objects = [o for o in objects if o.lemma_.lower() not in pattern.objects
                          and o.lemma_.lower() not in QUANTITY_NOUNS]
         if actor_objects:
             return actor_objects
-        for prep in DEFAULT_TARGET_PREPS:
-            holders = [verb, *objects]
+        for prep in DEFAULT_TARGET_PREPS:  # the first preposition whose object is an actor
             found = [t for h in holders for t in syntax.prep_objects(h, prep)]
-            if found:
+            if self._actors(found, actors):
                 return found
         return []
 
@@ -169,13 +206,15 @@ class EventCoder:
             sources += [t for p in pattern.source_preps for t in syntax.prep_objects(noun, p)]
             sources += [c for c in noun.children if c.dep_ in ("compound", "amod")
                         and actors.actor_at(c)]
-            if not sources:
+            if not self._actors(sources, actors):
                 verb = syntax.governing_verb(noun)
                 if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass"):
-                    sources = syntax.clause_subjects(verb)
+                    sources = syntax.clause_subjects(verb, participant=True)
             targets = [t for p in (pattern.target_preps or DEFAULT_TARGET_PREPS)
                        for t in syntax.prep_objects(noun, p)]
-            return Candidate(pattern, noun, sources, targets)
+            pair = (pattern.symmetric and not self._actors(targets, actors)
+                    and len(self._actors(sources, actors)) >= 2)  # "X and Y held talks"
+            return Candidate(pattern, noun, sources, targets, pair)
         return None
 
     # -- building events ----------------------------------------------------------------
@@ -197,6 +236,10 @@ class EventCoder:
     ) -> list[Event]:
         sources = self._actors(candidate.sources, actors)
         targets = self._actors(candidate.targets, actors)
+        speaker_verb = syntax.speaker_clause(candidate.trigger, SPEECH_LEMMAS)
+        reporters = self._actors(syntax.clause_subjects(speaker_verb), actors) if speaker_verb else []
+        if not sources and reporters and _first_person(speaker_verb, candidate.trigger):
+            sources = reporters  # "We will roll back sanctions," the official said
         if candidate.pair:
             dyads = [(a, b) for a in sources for b in sources if a is not b]
         elif not sources and not targets:
@@ -204,8 +247,6 @@ class EventCoder:
         else:
             dyads = [(s, t) for s in (sources or [None]) for t in (targets or [None])
                      if s is None or t is None or s.code != t.code or s.name != t.name]
-        speaker_verb = syntax.speaker_clause(candidate.trigger, SPEECH_LEMMAS)
-        reporters = self._actors(syntax.clause_subjects(speaker_verb), actors) if speaker_verb else []
         return [
             self._event(parsed, sentence, candidate, source, target,
                         reporters[0] if reporters else None)
@@ -217,7 +258,7 @@ class EventCoder:
         source: Actor | None, target: Actor | None, reported_by: Actor | None,
     ) -> Event:
         pattern = candidate.pattern
-        code: CameoCode = self.cameo[pattern.cameo]
+        code: CameoCode = self.cameo[self._tone(pattern, candidate.trigger)]
         trigger = candidate.trigger
         offset = sentence.span.start_char
         # sentence.text is stripped of leading whitespace; offsets are relative to it
@@ -272,6 +313,17 @@ class EventCoder:
 
 def _code(actor: Actor | None) -> str | None:
     return actor.code if actor else None
+
+
+def _first_person(speaker_verb: Token, trigger: Token) -> bool:
+    """Whether the quoted clause holding the trigger speaks as "we" or "I"."""
+    quoted = [t for t in speaker_verb.subtree if t.i != speaker_verb.i]
+    return any(t.lower_ in ("we", "i") and t.dep_ in ("nsubj", "nsubjpass") for t in quoted)
+
+
+def _identity(actor: Actor | None) -> tuple[str, str]:
+    """Who an actor is, for telling two events of a sentence apart (two RUSGOV people differ)."""
+    return (actor.code, actor.name or actor.text) if actor else ("", "")
 
 
 def _span(actor: Actor | None, lead: int) -> list[int] | None:

@@ -18,7 +18,7 @@ import yaml
 
 from eventwire.events.cameo import cameo_table
 
-DATA_FILES = ("verb_patterns.yaml", "noun_patterns.yaml", "discards.yaml")
+DATA_FILES = ("verb_patterns.yaml", "noun_patterns.yaml", "discards.yaml", "statement_cues.yaml")
 
 
 class PatternError(ValueError):
@@ -40,6 +40,7 @@ class Pattern:
     target_preps: tuple[str, ...] = ()  # noun patterns: prepositions introducing the target
     requires: frozenset[str] = frozenset()  # lemmas that must occur in the sentence
     symmetric: bool = False  # "X and Y met" codes both directions
+    implies: str | None = None  # code implied for the author of the object ("claims X denied")
     source_file: str = ""
     line: int = 0
 
@@ -60,6 +61,8 @@ class PatternBook:
     verbs: dict[str, list[Pattern]] = field(default_factory=dict)  # by lemma
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)  # by lemma
     discards: list[dict[str, Any]] = field(default_factory=list)
+    optimistic: tuple[str, ...] = ()  # statement cues (statement_cues.yaml)
+    pessimistic: tuple[str, ...] = ()
     version_hash: str = ""
 
     @property
@@ -105,15 +108,17 @@ def _pattern(kind: str, key: str, entry: dict[str, Any], file: str) -> Pattern:
     line = entry.get("__line__", 0)
     where = f"{file}:{line}"
     known = {"id", "cameo", "object", "prep", "source", "target", "requires", "symmetric",
-             "__line__", "note"}
+             "implies", "__line__", "note"}
     unknown = set(entry) - known
     if unknown:
         raise PatternError(f"{where}: unknown keys {sorted(unknown)}")
     if "id" not in entry or "cameo" not in entry:
         raise PatternError(f"{where}: a pattern needs an id and a cameo code")
     cameo = str(entry["cameo"])
-    if cameo not in cameo_table():
-        raise PatternError(f"{where}: {cameo!r} is not a CAMEO code")
+    implies = str(entry["implies"]) if entry.get("implies") else None
+    for code in filter(None, (cameo, implies)):
+        if code not in cameo_table():
+            raise PatternError(f"{where}: {code!r} is not a CAMEO code")
     lemma, _, particle = key.partition(" ")
     return Pattern(
         id=str(entry["id"]),
@@ -127,6 +132,7 @@ def _pattern(kind: str, key: str, entry: dict[str, Any], file: str) -> Pattern:
         target_preps=_as_tuple(entry.get("target")),
         requires=frozenset(r.lower() for r in _as_tuple(entry.get("requires"))),
         symmetric=bool(entry.get("symmetric", False)),
+        implies=implies,
         source_file=f"events/data/{file}",
         line=line,
     )
@@ -174,5 +180,7 @@ def pattern_book() -> PatternBook:
         nouns=_load_section("noun", loaded["noun_patterns.yaml"].get("nouns", {}),
                             "noun_patterns.yaml", seen),
         discards=list(loaded["discards.yaml"].get("discards", [])),
+        optimistic=_as_tuple(loaded["statement_cues.yaml"].get("optimistic")),
+        pessimistic=_as_tuple(loaded["statement_cues.yaml"].get("pessimistic")),
         version_hash=digest.hexdigest()[:12],
     )

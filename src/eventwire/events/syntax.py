@@ -60,14 +60,25 @@ def is_passive(verb: Token) -> bool:
     return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
 
 
-def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
-    """The logical subject (agent) of a verb, following control, coordination and participles."""
+def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> list[Token]:
+    """The logical subject (agent) of a verb, following control, coordination and participles.
+
+    ``participant``: the caller wants who takes part in a nominal event hanging from the verb,
+    for which a passive subject counts ("Kerry was locked in talks").
+    """
     if depth > 4:
         return []
     if is_passive(verb):
         agents = [obj for p in children(verb, {"agent"}) for obj in children(p, {"pobj"})]
         if agents:
             return agents
+        # "Kerry was locked in talks", "Before meeting X, Kerry was flown to Y": the passive
+        # subject takes part in what the noun or participle names, though it is not the agent
+        # of the passive verb itself (depth 0), where it is the target ("Syria was attacked").
+        if depth > 0 or participant:
+            subjects = children(verb, PASSIVE_SUBJECTS)
+            if subjects:
+                return subjects
     else:
         subjects = children(verb, SUBJECTS)
         if subjects:
@@ -164,7 +175,7 @@ def speaker_clause(token: Token, speech_lemmas: frozenset[str]) -> Token | None:
     """The speech verb whose complement holds ``token`` ("X said Y met Z" -> said)."""
     node = token
     for _ in range(8):
-        if node.head is node:
+        if node.head is node or node.dep_ == "appos":  # an aside is the writer's, not quoted
             return None
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in speech_lemmas:
             return node.head
