@@ -78,6 +78,9 @@ def iter_warc_pages(
                 check_size(length, max_bytes)
                 content = record.content_stream().read(max_bytes + 1)
                 check_size(len(content), max_bytes)
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    # The archive ended before the record's declared length.
+                    raise DocumentError("corrupt WARC record: truncated before its end")
             except DocumentError as exc:
                 yield where, exc
                 continue
