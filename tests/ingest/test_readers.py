@@ -58,7 +58,10 @@ def test_hostile_corpus_runs_to_the_end(tmp_path, story):
     (tmp_path / "fish.txt").write_text("\n".join(OTHER_STORY) + "\nShare this\n", "utf-8")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 20)
     (tmp_path / "empty.html").write_bytes(b"")
-    (tmp_path / "huge.html").write_bytes(b"<html><body><p>" + b"x" * 2_100_000 + b"</p></html>")
+    with (tmp_path / "huge.html").open("wb") as huge:  # a 50 MB page
+        huge.write(b"<html><body><p>" + b"word " * 10_000_000 + b"</p></body></html>")
+    wrong = story_html("Caf\u00e9 owners protest", OTHER_STORY)
+    (tmp_path / "wrong_charset.html").write_bytes(wrong.encode("cp1252"))  # declares utf-8
     latin = "\n".join(OTHER_STORY) + "\nCafé owners agreed."
     (tmp_path / "latin1.txt").write_bytes(latin.encode("latin-1"))
     truncated = gzip.compress(story.encode("utf-8"))
@@ -77,8 +80,9 @@ def test_hostile_corpus_runs_to_the_end(tmp_path, story):
     report = IngestReport()
     sources = [str(tmp_path / "pages"), *(str(tmp_path / name) for name in (
         "fish.txt", "binary.txt", "empty.html", "huge.html", "latin1.txt", "cut.html.gz",
+        "wrong_charset.html",
         "dump.jsonl", "crawl.warc.gz", "german.txt"))]
-    items = list(read_articles(sources, report=report, max_bytes=2_000_000, dedupe=False))
+    items = list(read_articles(sources, report=report, dedupe=False))
     articles, errors = split(items)
     reasons = {Path(error.document.split("#")[0].split(":")[0]).name: error.reason
                for error in errors}
@@ -95,8 +99,9 @@ def test_hostile_corpus_runs_to_the_end(tmp_path, story):
     assert len(dump_errors) == 2
     assert "corrupt WARC" in reasons["crawl.warc.gz"]
     assert "not English" in reasons["german.txt"]
-    latin_article = next(a for a in articles if a.origin and a.origin.endswith("latin1.txt"))
-    assert "Café owners" in latin_article.text
+    by_origin = {Path(article.origin or "").name: article for article in articles}
+    assert "Café owners" in by_origin["latin1.txt"].text
+    assert by_origin["wrong_charset.html"].title == "Café owners protest"
     assert report.read == len(articles)
     assert report.skipped["language"] == 1
     assert sum(report.skipped.values()) == len(errors)
