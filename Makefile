@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_f9efde54cf5625c2.txt
 
-.PHONY: install demo test lint eval bench clean
+.PHONY: install demo test lint eval bench clean eval-extraction bench-extraction
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -31,9 +31,18 @@ test: install lint
 
 eval: install
 	@echo "no evaluations yet"
+	$(MAKE) --no-print-directory eval-extraction
+
+# Main-text extraction on L3S-GN1: ours vs plain trafilatura, and WARC vs HTML files.
+eval-extraction: install
+	$(BIN)/eventwire eval extraction $(SHARED)/corpora/l3s_gn1
 
 bench: install
 	@echo "no benchmarks yet"
+	$(MAKE) --no-print-directory bench-extraction
+
+bench-extraction: install
+	$(BIN)/python bench/ingest_extraction.py $(SHARED)/corpora/l3s_gn1
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

@@ -18,6 +18,7 @@ from eventwire.records import Event, ReadError
 # Modules adding subcommands, each with register(subparsers). Add a line per stage.
 COMMAND_MODULES: list[str] = [
     "eventwire.evaluate.cli",
+    "eventwire.ingest.cli",
 ]
 
 

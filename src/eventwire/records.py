@@ -25,6 +25,8 @@ class Article:
     source: str | None = None  # publisher / credit line, e.g. "Deutsche Welle"
     language: str | None = "en"
     origin: str | None = None  # where it was read from (path, URL, WARC record); not in JSON
+    author: str | None = None  # byline from the page metadata; not in JSON
+    duplicate_of: str | None = None  # id of the article this one is a (syndicated) copy of
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +46,7 @@ class ReadError:
 
     document: str
     reason: str
+    kind: str = "unreadable"  # why it was skipped: unreadable, language, duplicate
 
     def __str__(self) -> str:
         return f"eventwire: skipped {self.document}: {self.reason}"

@@ -1,4 +1,8 @@
-"""`eventwire eval NAME PATH`: run an evaluation and print its table."""
+"""`eventwire eval NAME ...`: run an evaluation and print its table.
+
+The `eval` group is shared: each stage adds its evaluations with ``eval_group(subparsers)``,
+whichever registers first creates it.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +10,35 @@ import argparse
 import importlib
 
 # name -> (module, help). Each module has evaluate(path, **options) -> dict and report(dict) -> str.
-EVALUATIONS = {
+GOLD_EVALUATIONS = {
     "plover": ("eventwire.evaluate.plover", "PLOVER gold records: type and full-tuple P/R/F1"),
     "police": ("eventwire.evaluate.police", "IndiaPoliceEvents: police action detection"),
 }
 
 
+def eval_group(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
+    """The sub-commands of `eventwire eval`, created on first use."""
+    parser = subparsers.choices.get("eval") or subparsers.add_parser(
+        "eval", help="score a stage against gold data"
+    )
+    for action in parser._actions:  # argparse keeps a parser's sub-commands in an action
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return parser.add_subparsers(dest="evaluation", required=True)
+
+
 def run(args: argparse.Namespace) -> int:
-    module = importlib.import_module(EVALUATIONS[args.evaluation][0])
+    module = importlib.import_module(GOLD_EVALUATIONS[args.evaluation][0])
     options = {"min_confidence": args.min_confidence} if args.min_confidence else {}
     print(module.report(module.evaluate(args.path, **options)))
     return 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("eval", help="score eventwire against a gold set")
-    parser.add_argument("evaluation", choices=sorted(EVALUATIONS),
-                        help="; ".join(f"{k}: {v[1]}" for k, v in EVALUATIONS.items()))
-    parser.add_argument("path", help="the gold file or folder")
-    parser.add_argument("--min-confidence", type=float, default=0.0,
-                        help="ignore events below this confidence")
-    parser.set_defaults(func=run)
+    evaluations = eval_group(subparsers)
+    for name, (_, help_text) in GOLD_EVALUATIONS.items():
+        parser = evaluations.add_parser(name, help=help_text)
+        parser.add_argument("path", help="the gold file")
+        parser.add_argument("--min-confidence", type=float, default=0.0,
+                            help="ignore events below this confidence")
+        parser.set_defaults(func=run)
