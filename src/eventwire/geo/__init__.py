@@ -1,0 +1,1 @@
+"""Geo stage: the gazetteer, toponym recognition and resolution, and event locations."""
