@@ -1,0 +1,1 @@
+"""Time stage: date expressions resolved against the publication date, and event dates."""
