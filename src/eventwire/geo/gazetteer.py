@@ -55,6 +55,10 @@ def normalise(name: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+# Generic last words of place names that the gazetteer may list without them.
+GENERIC_SUFFIXES = {"county", "city", "province", "state", "region", "district", "municipality"}
+
+
 def _usable_alternate(name: str) -> bool:
     """Capitalised ASCII names only (lower-case ones are machine transliterations), and no codes:
     'LON' or 'NYC' would match ordinary acronyms."""
@@ -84,6 +88,8 @@ class Gazetteer:
         self.demonyms: dict[str, str] = {}  # normalised demonym -> ISO alpha-3
         self.countries: dict[str, Place] = {}  # ISO alpha-3 -> country place
         self.admin1: dict[tuple[str, str], Place] = {}  # (ISO alpha-3, admin-1 code) -> region
+        self._demonym_places: dict[str, Place] = {}
+        self._numbers: dict[int, int] = {}  # id(place) -> its number, for aliases
 
     def add(self, place: Place, names: list[str], alternates: set[str] = frozenset()) -> None:
         """Index a place under its names (the first is its main name) and normalised alternates."""
@@ -98,10 +104,28 @@ class Gazetteer:
             self._index.setdefault(key, []).append((number, False))
 
     def lookup(self, name: str) -> list[tuple[Place, bool]]:
-        return [(self.places[i], main) for i, main in self._index.get(normalise(name), [])]
+        """Candidates of a name; "Orange County" falls back to "Orange" when it is not listed."""
+        key = normalise(name)
+        if key not in self._index:
+            head, _, last = key.rpartition(" ")
+            key = head if last in GENERIC_SUFFIXES else key
+        return [(self.places[i], main) for i, main in self._index.get(key, [])]
+
+    def _alias(self, alias: str, place: Place) -> None:
+        number = self._numbers.setdefault(id(place), self.places.index(place))
+        entries = self._index.setdefault(normalise(alias), [])
+        if (number, True) not in entries:  # "B.C." and "BC" are one key
+            entries.append((number, True))
 
     def __contains__(self, name: str) -> bool:
         return normalise(name) in self._index
+
+    def demonym_place(self, word: str) -> Place | None:
+        """The place a demonym refers to: "Russian" -> Russia, "African" -> Africa."""
+        key = normalise(word)
+        place = self._demonym_places.get(key) or self._demonym_places.get(key.removesuffix("s"))
+        country = self.demonym_country(word)
+        return place or (self.countries.get(country) if country else None)
 
     def demonym_country(self, word: str) -> str | None:
         """ISO alpha-3 of the country a demonym names ("Russian", "Russians"), else None."""
@@ -138,13 +162,15 @@ class Gazetteer:
                                                                  "official_name")]
             self.add(place, [n for n in names if n])
             self.countries[iso3] = place
-            if row["demonym"]:
-                self.demonyms[normalise(row["demonym"])] = iso3
+            # "Chinese" is China's and Macao's demonym, "French" France's and Mayotte's: keep the
+            # most populous country's.
+            demonym = normalise(row["demonym"])
+            current = self.countries.get(self.demonyms.get(demonym, ""))
+            if demonym and (current is None or current.population < place.population):
+                self.demonyms[demonym] = iso3
         for row in _read_tsv(DATA / "aliases.tsv"):
-            country = self.countries.get(row["country"])
-            if country is not None:
-                number = self.places.index(country)
-                self._index.setdefault(normalise(row["alias"]), []).append((number, True))
+            if row["country"] in self.countries:
+                self._alias(row["alias"], self.countries[row["country"]])
         return iso3_of
 
     def _load_admin1(self, iso3_of: dict[str, str]) -> None:
@@ -164,6 +190,11 @@ class Gazetteer:
             self.add(place, names)
             if country and row["code"]:
                 self.admin1.setdefault((country, row["code"]), place)
+        by_name = {(p.country, p.name): p for p in self.admin1.values()}
+        for row in _read_tsv(DATA / "admin1_aliases.tsv"):
+            region = by_name.get((row["country"], row["name"]))
+            if region is not None:
+                self._alias(row["alias"], region)
 
     def _load_cities(self, iso3_of: dict[str, str]) -> None:
         cities = json.loads((GEONAMES_DATA / "cities15000.json").read_text("utf-8"))
@@ -201,6 +232,10 @@ class Gazetteer:
                 lon=float(row["lon"]), geonameid=int(row["geonameid"] or 0) or None,
             )
             self.add(place, [row["name"], *filter(None, row["alternates"].split("|"))])
+        for row in _read_tsv(DATA / "demonyms.tsv"):
+            named = [p for p, main in self.lookup(row["place"]) if p.kind != CITY]
+            if named:
+                self._demonym_places[normalise(row["demonym"])] = named[0]
 
 
 @lru_cache(maxsize=1)

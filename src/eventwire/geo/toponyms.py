@@ -34,6 +34,10 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # ordinary capitalised words ("Mobile", "Reading") are not taken for towns.
 GAZETTEER_ONLY_KINDS = {COUNTRY, ADMIN1, CONTINENT, REGION}
 GAZETTEER_ONLY_MIN_POPULATION = 500_000
+EMBEDDED_MIN_POPULATION = 100_000  # a town named inside a longer name ("Dubai World Cup")
+# Regions named by a compass word alone ("West", "Central") never locate a longer name.
+COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                 "western", "coast", "upper", "lower"}
 MAX_NAME_TOKENS = 4
 KIND_BONUS = {COUNTRY: 2.0, CONTINENT: 1.0, REGION: 0.0, ADMIN1: 0.0, CITY: 0.0}
 REGION_PRIOR = 7.0  # regions carry no population: rank them like a large country
@@ -57,6 +61,29 @@ class Toponym:
     qualifier: Toponym | None = None  # "Texas" in "Paris, Texas"
 
 
+def candidates_of(gazetteer: Gazetteer, name: str) -> list[tuple[Place, bool]]:
+    """Gazetteer candidates of a name, else of the most important place name inside it:
+    "University of California" -> California, "Dubai World Cup" -> Dubai, "Russian Embassy" ->
+    Russia (a demonym inside a name locates the name)."""
+    candidates = gazetteer.lookup(name)
+    if candidates:
+        return candidates
+    words = name.split()
+    for length in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - length + 1):
+            part = " ".join(words[start:start + length])
+            if not part[:1].isupper() or part.lower() in COMPASS_WORDS:
+                continue
+            inner = [(p, m) for p, m in gazetteer.lookup(part) if m and (
+                p.kind in GAZETTEER_ONLY_KINDS or p.population >= EMBEDDED_MIN_POPULATION)]
+            if inner:
+                return inner
+            place = gazetteer.demonym_place(part)
+            if place is not None:
+                return [(place, True)]
+    return []
+
+
 def _trim(span: Span) -> Span:
     """Drop a leading article and a trailing possessive: "the U.S.'s" -> "U.S."."""
     start, end = span.start, span.end
@@ -78,7 +105,7 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         span = _trim(ent)
         if len(span) == 0 or gazetteer.demonym_country(span.text):
             continue
-        candidates = gazetteer.lookup(span.text)
+        candidates = candidates_of(gazetteer, span.text)
         found.append(Toponym(span.text, span.start_char, span.end_char, candidates))
     index = 0
     while index < len(doc):
@@ -193,6 +220,11 @@ def _best(toponym: Toponym, score) -> Place | None:
         qualified = [(p, m) for p, m in candidates
                      if any(_within(p, outer) for outer, _ in toponym.qualifier.candidates)]
         candidates = qualified or candidates
+    # "New York" names a state and the city inside it: news means the city.
+    candidates = [
+        (p, m) for p, m in candidates
+        if not (p.kind == ADMIN1 and any(_within(other, p) for other, _ in candidates))
+    ]
     if not candidates:
         return None
     return max(candidates, key=lambda pair: score(*pair))[0]
@@ -200,17 +232,17 @@ def _best(toponym: Toponym, score) -> Place | None:
 
 def _focus(toponyms: list[Toponym], focus_country: str | None, gazetteer: Gazetteer,
            dateline: Toponym | None) -> Place | None:
-    """The dateline's place, else the most mentioned town or region of the focus country, else
-    the focus country itself."""
+    """The dateline's place, else the most mentioned town of the focus country, else its most
+    mentioned region, else the focus country itself."""
     if dateline is not None and dateline.place is not None:
         return dateline.place
-    local = Counter(
-        t.place for t in toponyms
-        if t.place is not None and t.place.kind in (CITY, ADMIN1)
-        and t.place.country == focus_country
-    )
-    if local:
-        return local.most_common(1)[0][0]
+    for kind in (CITY, ADMIN1):
+        local = Counter(
+            t.place for t in toponyms
+            if t.place is not None and t.place.kind == kind and t.place.country == focus_country
+        )
+        if local:
+            return max(local, key=lambda place: (local[place], place.population))
     if focus_country:
         return gazetteer.countries.get(focus_country)
     return None
