@@ -55,7 +55,10 @@ def _finite_verb_between(low: Token, high: Token) -> bool:
     return False
 
 
-def event_place(article_places: ArticlePlaces, parsed: ParsedArticle, event: Event) -> Toponym | None:
+def event_place(
+    article_places: ArticlePlaces, parsed: ParsedArticle, event: Event
+) -> Toponym | None:
+    """The resolved place name where the event happened, if its sentence says so."""
     sentence = sentence_of(parsed, event)
     if sentence is None:
         return None
