@@ -4,7 +4,8 @@ Resolution scores each gazetteer candidate of a name:
 - prior importance: log10 of the population, plus a bonus by kind (countries and capitals first);
 - the article's focus country (the country its unambiguous place names point to) and the other
   countries it mentions;
-- nearness to the other places the article mentions (a town near the article's other towns);
+- nearness to the other places the article mentions (a town near the article's other towns, a
+  state whose towns it names);
 - a qualifier right after the name: "Paris, Texas" keeps only candidates in Texas.
 Demonyms ("Russian") are never places: they describe actors.
 """
@@ -46,7 +47,7 @@ MAIN_NAME_BONUS = 1.0
 FOCUS_COUNTRY_BONUS = 1.5
 MENTIONED_COUNTRY_BONUS = 0.5
 NEARBY_BONUS = 1.0
-NEARBY_KM = 250.0
+NEARBY_KM = 400.0
 
 
 @dataclass
@@ -194,17 +195,24 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
     local = [p for p in first_pass.values() if p is not None and p.kind in (CITY, ADMIN1)]
 
     def in_context(toponym: Toponym):
+        own = first_pass[id(toponym)]
+        # A name's own first reading is no evidence for itself.
+        others = countries - Counter([own.country] if own is not None and own.country else [])
+        neighbours = [other for other in local if other is not own]
+
         def score(place: Place, main: bool) -> float:
             value = prior(place, main)
             if place.country and place.country == focus_country:
                 value += FOCUS_COUNTRY_BONUS
-            elif place.country in countries:
+            elif place.country in others:
                 value += MENTIONED_COUNTRY_BONUS
             if place.kind == CITY and any(
-                other is not place and distance_km(place.lat, place.lon, other.lat, other.lon)
-                < NEARBY_KM for other in local if other is not first_pass[id(toponym)]
+                distance_km(place.lat, place.lon, other.lat, other.lon) < NEARBY_KM
+                for other in neighbours if other is not place
             ):
                 value += NEARBY_BONUS
+            elif place.kind == ADMIN1 and any(_within(other, place) for other in neighbours):
+                value += NEARBY_BONUS  # a state whose towns the article names
             return value
         return score
 
