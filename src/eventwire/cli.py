@@ -19,6 +19,8 @@ from eventwire.records import Event, ReadError
 COMMAND_MODULES: list[str] = [
     "eventwire.evaluate.cli",
     "eventwire.ingest.cli",
+    "eventwire.geo.cli",
+    "eventwire.time.cli",
 ]
 
 

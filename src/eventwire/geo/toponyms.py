@@ -1,0 +1,277 @@
+"""Toponym recognition (spaCy entities plus gazetteer matches) and resolution in context.
+
+Resolution scores each gazetteer candidate of a name:
+- prior importance: log10 of the population, plus a bonus by kind (countries and capitals first);
+- the article's focus country (the country its unambiguous place names point to) and the other
+  countries it mentions;
+- nearness to the other places the article mentions (a town near the article's other towns, a
+  state whose towns it names);
+- a qualifier right after the name: "Paris, Texas" keeps only candidates in Texas.
+Demonyms ("Russian") are never places: they describe actors.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from eventwire.geo.gazetteer import (
+    ADMIN1,
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    REGION,
+    Gazetteer,
+    Place,
+    distance_km,
+    load_gazetteer,
+)
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Names matched from the gazetteer alone (no entity around them) must be this important, so that
+# ordinary capitalised words ("Mobile", "Reading") are not taken for towns.
+GAZETTEER_ONLY_KINDS = {COUNTRY, ADMIN1, CONTINENT, REGION}
+GAZETTEER_ONLY_MIN_POPULATION = 500_000
+EMBEDDED_MIN_POPULATION = 100_000  # a town named inside a longer name ("Dubai World Cup")
+# Regions named by a compass word alone ("West", "Central") never locate a longer name.
+COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                 "western", "coast", "upper", "lower"}
+MAX_NAME_TOKENS = 4
+KIND_BONUS = {COUNTRY: 2.0, CONTINENT: 1.0, REGION: 0.0, ADMIN1: 0.0, CITY: 0.0}
+REGION_PRIOR = 7.0  # regions carry no population: rank them like a large country
+CAPITAL_BONUS = 1.0
+MAIN_NAME_BONUS = 1.0
+FOCUS_COUNTRY_BONUS = 1.5
+MENTIONED_COUNTRY_BONUS = 0.5
+NEARBY_BONUS = 1.0
+NEARBY_KM = 400.0
+
+
+@dataclass
+class Toponym:
+    """A place name in the coded text (``start``/``end`` are offsets in ``doc.text``)."""
+
+    text: str
+    start: int
+    end: int
+    candidates: list[tuple[Place, bool]] = field(default_factory=list)
+    place: Place | None = None
+    qualifier: Toponym | None = None  # "Texas" in "Paris, Texas"
+
+
+def candidates_of(gazetteer: Gazetteer, name: str) -> list[tuple[Place, bool]]:
+    """Gazetteer candidates of a name, else of the most important place name inside it:
+    "University of California" -> California, "Dubai World Cup" -> Dubai, "Russian Embassy" ->
+    Russia (a demonym inside a name locates the name)."""
+    candidates = gazetteer.lookup(name)
+    if candidates:
+        return candidates
+    words = name.split()
+    for length in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - length + 1):
+            part = " ".join(words[start:start + length])
+            if not part[:1].isupper() or part.lower() in COMPASS_WORDS:
+                continue
+            inner = [(p, m) for p, m in gazetteer.lookup(part) if m and (
+                p.kind in GAZETTEER_ONLY_KINDS or p.population >= EMBEDDED_MIN_POPULATION)]
+            if inner:
+                return inner
+            place = gazetteer.demonym_place(part)
+            if place is not None:
+                return [(place, True)]
+    return []
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading article and a trailing possessive: "the U.S.'s" -> "U.S."."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in ("the", "'s", "’s"):
+        start += 1
+    while end > start and span.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+        end -= 1
+    return span.doc[start:end]
+
+
+def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
+    """Place names in a parsed text: GPE/LOC/FAC entities, then gazetteer names outside entities."""
+    found: list[Toponym] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        span = _trim(ent)
+        if len(span) == 0 or gazetteer.demonym_country(span.text):
+            continue
+        candidates = candidates_of(gazetteer, span.text)
+        found.append(Toponym(span.text, span.start_char, span.end_char, candidates))
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if index in covered or not token.text[:1].isupper() or token.pos_ != "PROPN":
+            index += 1
+            continue
+        match = _gazetteer_match(doc, index, covered, gazetteer)
+        if match is None:
+            index += 1
+            continue
+        span, candidates = match
+        found.append(Toponym(span.text, span.start_char, span.end_char, candidates))
+        index = span.end
+    found.sort(key=lambda t: t.start)
+    _link_qualifiers(doc, found)
+    return found
+
+
+def _gazetteer_match(
+    doc: Doc, index: int, covered: set[int], gazetteer: Gazetteer
+) -> tuple[Span, list[tuple[Place, bool]]] | None:
+    for length in range(MAX_NAME_TOKENS, 0, -1):
+        end = index + length
+        if end > len(doc) or any(i in covered for i in range(index, end)):
+            continue
+        span = doc[index:end]
+        candidates = [
+            (place, main) for place, main in gazetteer.lookup(span.text)
+            if main and (place.kind in GAZETTEER_ONLY_KINDS
+                         or place.population >= GAZETTEER_ONLY_MIN_POPULATION)
+        ]
+        if candidates and not gazetteer.demonym_country(span.text):
+            return span, gazetteer.lookup(span.text)
+    return None
+
+
+def _link_qualifiers(doc: Doc, toponyms: list[Toponym]) -> None:
+    """In "Paris, Texas" the second name qualifies the first."""
+    for first, second in zip(toponyms, toponyms[1:], strict=False):
+        between = doc.text[first.end:second.start]
+        if between.strip() == "," and _contains_any(second, first):
+            first.qualifier = second
+
+
+def _contains_any(container: Toponym, toponym: Toponym) -> bool:
+    return any(_within(place, outer) for place, _ in toponym.candidates
+               for outer, _ in container.candidates)
+
+
+def _within(place: Place, container: Place) -> bool:
+    if place is container:
+        return False
+    if container.kind == COUNTRY:
+        return place.country == container.country and place.kind in (ADMIN1, CITY)
+    if container.kind == ADMIN1:
+        return (place.kind == CITY and place.country == container.country
+                and place.admin1 is not None and place.admin1 == container.admin1)
+    return False
+
+
+def prior(place: Place, main_name: bool) -> float:
+    """Importance of a candidate before context."""
+    base = REGION_PRIOR if place.kind == REGION else math.log10(place.population + 1)
+    return (base + KIND_BONUS[place.kind] + (CAPITAL_BONUS if place.capital else 0.0)
+            + (MAIN_NAME_BONUS if main_name else 0.0))
+
+
+@dataclass
+class ArticlePlaces:
+    """The resolved toponyms of an article and its focus."""
+
+    toponyms: list[Toponym]
+    focus_country: str | None
+    focus: Place | None  # the place the article is about (a city or region when it has one)
+
+
+def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | None = None
+            ) -> ArticlePlaces:
+    """Choose a place for each toponym in the context of the whole article."""
+    first_pass = {id(t): _best(t, lambda p, m: prior(p, m)) for t in toponyms}
+    countries = Counter(p.country for p in first_pass.values() if p is not None and p.country)
+    if dateline is not None and first_pass.get(id(dateline)) is not None:
+        countries[first_pass[id(dateline)].country] += len(toponyms)  # the dateline decides
+    focus_country = countries.most_common(1)[0][0] if countries else None
+    local = [p for p in first_pass.values() if p is not None and p.kind in (CITY, ADMIN1)]
+
+    def in_context(toponym: Toponym):
+        own = first_pass[id(toponym)]
+        # A name's own first reading is no evidence for itself.
+        others = countries - Counter([own.country] if own is not None and own.country else [])
+        neighbours = [other for other in local if other is not own]
+
+        def score(place: Place, main: bool) -> float:
+            value = prior(place, main)
+            if place.country and place.country == focus_country:
+                value += FOCUS_COUNTRY_BONUS
+            elif place.country in others:
+                value += MENTIONED_COUNTRY_BONUS
+            if place.kind == CITY and any(
+                distance_km(place.lat, place.lon, other.lat, other.lon) < NEARBY_KM
+                for other in neighbours if other is not place
+            ):
+                value += NEARBY_BONUS
+            elif place.kind == ADMIN1 and any(_within(other, place) for other in neighbours):
+                value += NEARBY_BONUS  # a state whose towns the article names
+            return value
+        return score
+
+    for toponym in toponyms:
+        toponym.place = _best(toponym, in_context(toponym))
+    return ArticlePlaces(toponyms, focus_country, _focus(toponyms, focus_country, gazetteer,
+                                                         dateline))
+
+
+def _best(toponym: Toponym, score) -> Place | None:
+    candidates = toponym.candidates
+    if toponym.qualifier is not None:
+        qualified = [(p, m) for p, m in candidates
+                     if any(_within(p, outer) for outer, _ in toponym.qualifier.candidates)]
+        candidates = qualified or candidates
+    # "New York" names a state and the city inside it: news means the city.
+    candidates = [
+        (p, m) for p, m in candidates
+        if not (p.kind == ADMIN1 and any(_within(other, p) for other, _ in candidates))
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda pair: score(*pair))[0]
+
+
+def _focus(toponyms: list[Toponym], focus_country: str | None, gazetteer: Gazetteer,
+           dateline: Toponym | None) -> Place | None:
+    """The dateline's place, else the most mentioned town of the focus country, else its most
+    mentioned region, else the focus country itself."""
+    if dateline is not None and dateline.place is not None:
+        return dateline.place
+    for kind in (CITY, ADMIN1):
+        local = Counter(
+            t.place for t in toponyms
+            if t.place is not None and t.place.kind == kind and t.place.country == focus_country
+        )
+        if local:
+            return max(local, key=lambda place: (local[place], place.population))
+    if focus_country:
+        return gazetteer.countries.get(focus_country)
+    return None
+
+
+def find_dateline(doc: Doc, body_start: int, toponyms: list[Toponym]) -> Toponym | None:
+    """A place name opening the body in capitals ("MOSCOW, May 12 (Reuters) -")."""
+    for toponym in toponyms:
+        if toponym.start < body_start:
+            continue
+        opening = doc.text[body_start:toponym.start].strip()
+        after = doc.text[toponym.end:toponym.end + 2]
+        if not opening and toponym.text.isupper() and after[:1] in (",", "(", " ", "-", "—"):
+            return toponym
+        return None
+    return None
+
+
+def places_of(doc: Doc, body_start: int = 0, gazetteer: Gazetteer | None = None) -> ArticlePlaces:
+    """Recognise and resolve every place name of a parsed article."""
+    gazetteer = gazetteer or load_gazetteer()
+    toponyms = recognise(doc, gazetteer)
+    dateline = find_dateline(doc, body_start, toponyms)
+    return resolve(toponyms, gazetteer, dateline)

@@ -1,0 +1,71 @@
+"""`eventwire times PATH...` and `eventwire eval-time TIMEBANK_DIR`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from eventwire.cli import ErrorCounter, add_input_arguments, write_json_line
+from eventwire.nlp import parse_articles
+from eventwire.pipeline import iter_articles
+from eventwire.records import ParsedArticle
+from eventwire.time.events import publication_date
+from eventwire.time.expressions import as_contract, find_times
+
+
+def time_records(parsed: ParsedArticle) -> list[dict]:
+    """One record per date expression of the article body, offsets in the article text.
+
+    ``timex`` carries the finer TIMEX3 value ("2015-W19", "2014-SP") beside the contract's value.
+    Expressions that name no date ("now", "the 1990s") are left out.
+    """
+    published = publication_date(parsed)
+    offset = parsed.title_offset
+    records = []
+    for sentence in parsed.sentences:
+        for expression in find_times(sentence.span, published):
+            if expression.start < offset:
+                continue
+            value, precision = as_contract(expression.value)
+            if expression.value is not None and value is None:
+                continue
+            records.append({
+                "doc_id": parsed.article.id, "text": expression.text,
+                "start": expression.start - offset, "end": expression.end - offset,
+                "value": value, "precision": precision, "timex": expression.value,
+            })
+    return records
+
+
+def run_times(args: argparse.Namespace) -> int:
+    errors = ErrorCounter()
+    read = 0
+    for parsed in parse_articles(iter_articles(args.paths, args.date, on_error=errors)):
+        read += 1
+        try:
+            records = time_records(parsed)
+        except Exception as exc:  # one bad document never stops the batch
+            print(f"eventwire: skipped {parsed.article.id}: {exc}", file=sys.stderr, flush=True)
+            continue
+        for record in records:
+            write_json_line(record)
+    return 0 if read else 1
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    from eventwire.evaluate.timex import evaluate, report
+
+    print(report(evaluate(args.path, limit=args.limit)))
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    times = subparsers.add_parser("times", help="print the date expressions of articles, resolved")
+    add_input_arguments(times)
+    times.set_defaults(func=run_times)
+
+    evaluation = subparsers.add_parser(
+        "eval-time", help="date normalisation against TimeBank (TimeML .tml folder)")
+    evaluation.add_argument("path", help="folder of TimeBank .tml files")
+    evaluation.add_argument("--limit", type=int, default=None, help="first N documents only")
+    evaluation.set_defaults(func=run_eval)

@@ -1,0 +1,52 @@
+"""locate_events: where each event happened, else the article's focus place."""
+
+from __future__ import annotations
+
+from conftest import make_event
+
+from eventwire.geo import locate_events
+from eventwire.geo.gazetteer import distance_km
+from eventwire.ingest import read_articles
+from eventwire.nlp import parse_article
+
+
+def test_place_phrase_of_the_trigger_locates_the_event(parse) -> None:
+    parsed = parse("Ukraine dominated the agenda. The foreign ministers met in Geneva on Monday. "
+                   "Ukraine and Russia traded accusations.")
+    event = make_event(parsed, "met in Geneva", "met")
+    locate_events(parsed, [event])
+    assert event.location.name == "Geneva" and event.location.country == "CHE"
+    assert event.location.precision == "place"
+
+
+def test_event_without_a_place_gets_the_focus_marked_as_such(parse) -> None:
+    parsed = parse("Fighting went on in Donetsk. Rebels shelled Donetsk again. "
+                   "The government condemned the attack.")
+    event = make_event(parsed, "condemned", "condemned")
+    locate_events(parsed, [event])
+    assert event.location.precision == "focus"
+    assert event.location.name == "Donetsk" and event.location.country == "UKR"
+
+
+def test_place_in_another_clause_or_an_actor_title_is_not_the_event_place(parse) -> None:
+    parsed = parse("The US Secretary of State said that the talks in Vienna collapsed.")
+    event = make_event(parsed, "said", "said")
+    locate_events(parsed, [event])
+    assert event.location is None or event.location.precision == "focus"
+
+
+def test_article_without_places_gives_no_location(parse) -> None:
+    parsed = parse("The minister resigned after the vote.")
+    event = make_event(parsed, "resigned", "resigned")
+    locate_events(parsed, [event])
+    assert event.location is None
+
+
+def test_seed_meeting_is_in_sochi(seed_path) -> None:
+    (article,) = list(read_articles([str(seed_path)], date="2015-05-12"))
+    parsed = parse_article(article)
+    event = make_event(parsed, "summer residence in Sochi", "met")
+    locate_events(parsed, [event])
+    location = event.location
+    assert (location.name, location.country, location.precision) == ("Sochi", "RUS", "place")
+    assert distance_km(location.lat, location.lon, 43.60, 39.73) < 10

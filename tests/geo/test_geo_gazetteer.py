@@ -1,0 +1,53 @@
+"""The gazetteer index: names, alternate names, abbreviations, demonyms."""
+
+from __future__ import annotations
+
+from eventwire.geo.gazetteer import ADMIN1, CITY, COUNTRY, distance_km, load_gazetteer, normalise
+
+
+def kinds_and_countries(name: str) -> set[tuple[str, str | None]]:
+    return {(place.kind, place.country) for place, _ in load_gazetteer().lookup(name)}
+
+
+def test_normalise_ignores_case_accents_full_stops_and_the() -> None:
+    assert normalise("the U.S.") == "us"
+    assert normalise("Zürich") == "zurich"
+    assert normalise("Rostov-on-Don") == "rostov on don"
+
+
+def test_city_has_population_country_admin1_and_coordinates() -> None:
+    (sochi, main), = load_gazetteer().lookup("Sochi")
+    assert main and sochi.kind == CITY and sochi.country == "RUS"
+    assert sochi.population > 300_000 and sochi.admin1
+    assert distance_km(sochi.lat, sochi.lon, 43.60, 39.73) < 10
+
+
+def test_alternate_names_and_country_spellings() -> None:
+    assert (CITY, "UKR") in kinds_and_countries("Kiev")
+    assert kinds_and_countries("U.S.") == {(COUNTRY, "USA")}
+    assert kinds_and_countries("Britain") == {(COUNTRY, "GBR")}
+    assert (COUNTRY, "CZE") in kinds_and_countries("Czech Republic")
+
+
+def test_states_provinces_and_their_abbreviations() -> None:
+    assert kinds_and_countries("Tamil Nadu") == {(ADMIN1, "IND")}
+    assert kinds_and_countries("Calif.") == {(ADMIN1, "USA")}
+    assert kinds_and_countries("B.C.") == {(ADMIN1, "CAN")}
+
+
+def test_same_name_places_are_all_candidates() -> None:
+    assert {(CITY, "FRA"), (CITY, "USA")} <= kinds_and_countries("Paris")
+    assert {(COUNTRY, "GEO"), (ADMIN1, "USA")} <= kinds_and_countries("Georgia")
+
+
+def test_demonyms_name_a_country_but_are_no_place_names() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.demonym_country("Russian") == "RUS"
+    assert gazetteer.demonym_country("Russians") == "RUS"
+    assert gazetteer.demonym_country("Chinese") == "CHN"  # not Macao, which shares it
+    assert gazetteer.lookup("Russian") == []
+    assert gazetteer.demonym_place("African").name == "Africa"
+
+
+def test_generic_suffix_falls_back_to_the_listed_name() -> None:
+    assert (CITY, "USA") in kinds_and_countries("Suffolk City")

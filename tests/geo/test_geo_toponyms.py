@@ -1,0 +1,48 @@
+"""Toponym recognition and resolution in context, on real spaCy parses."""
+
+from __future__ import annotations
+
+from eventwire.geo import places_of
+
+
+def resolved(parsed) -> dict[str, tuple[str, str | None, str | None]]:
+    return {t.text: (t.place.kind, t.place.country, t.place.admin1) if t.place else None
+            for t in places_of(parsed.doc, parsed.title_offset).toponyms}
+
+
+def test_qualified_name_picks_the_place_in_the_qualifier(parse) -> None:
+    places = resolved(parse("The festival opened in Paris, Texas, on Friday."))
+    assert places["Paris"] == ("city", "USA", "TX")
+
+
+def test_bare_name_picks_the_important_place(parse) -> None:
+    places = resolved(parse("Thousands marched in Paris against the pension reform."))
+    assert places["Paris"][1] == "FRA"
+
+
+def test_focus_country_decides_between_a_state_and_a_country(parse) -> None:
+    american = resolved(parse(
+        "Voters in Atlanta and Savannah went to the polls. Georgia's governor, speaking in "
+        "Atlanta, praised the turnout across Georgia and neighbouring Alabama."))
+    caucasian = resolved(parse(
+        "Protesters filled the streets of Tbilisi. Georgia's government, meeting in Tbilisi, "
+        "said Georgia would keep talking to Armenia and Azerbaijan."))
+    assert american["Georgia"][:2] == ("admin1", "USA")
+    assert caucasian["Georgia"][:2] == ("country", "GEO")
+
+
+def test_nearby_places_decide_between_towns(parse) -> None:
+    places = resolved(parse("The governor flew from Chicago to Springfield to sign the budget."))
+    assert places["Springfield"] == ("city", "USA", "IL")
+
+
+def test_demonyms_are_not_places(parse) -> None:
+    places = resolved(parse("Russian President Vladimir Putin met French diplomats in Moscow."))
+    assert "Russian" not in places and "French" not in places
+    assert places["Moscow"][1] == "RUS"
+
+
+def test_places_in_the_title_and_body_keep_coded_text_offsets(parse) -> None:
+    parsed = parse("Talks resumed in Geneva.", title="Kerry in Sochi")
+    found = places_of(parsed.doc, parsed.title_offset).toponyms
+    assert [parsed.doc.text[t.start:t.end] for t in found] == ["Sochi", "Geneva"]
