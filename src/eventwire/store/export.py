@@ -99,7 +99,7 @@ def gdelt_query(table: str) -> str:
 
 
 def _batches(con: duckdb.DuckDBPyConnection, query: str) -> Iterator[pa.RecordBatch]:
-    reader = con.execute(query).fetch_record_batch(BATCH_ROWS)
+    reader = con.sql(query).to_arrow_reader(BATCH_ROWS)
     yield from reader
 
 
@@ -163,7 +163,7 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, table: str, out: IO[bytes])
         return _write_jsonl(con, table, out)
     _prepare(con)
     query = gdelt_query(table)
-    reader = con.execute(query).fetch_record_batch(BATCH_ROWS)
+    reader = con.sql(query).to_arrow_reader(BATCH_ROWS)
     written = 0
     if fmt == "parquet":
         with pq.ParquetWriter(out, reader.schema) as writer:

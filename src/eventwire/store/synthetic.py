@@ -143,5 +143,5 @@ def synthetic_mentions(con: duckdb.DuckDBPyConnection, start: int, count: int) -
         FROM n
         """,
         [start, start + count],
-    ).arrow()
+    ).to_arrow_table()
     return table.cast(MENTION_SCHEMA)
