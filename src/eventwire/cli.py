@@ -21,6 +21,8 @@ COMMAND_MODULES: list[str] = [
     "eventwire.ingest.cli",
     "eventwire.geo.cli",
     "eventwire.time.cli",
+    "eventwire.store.cli",
+    "eventwire.api.cli",
 ]
 
 

@@ -1,0 +1,341 @@
+"""The JSON API over an eventwire store (FastAPI; OpenAPI at /openapi.json, docs at /docs).
+
+Routes:
+- ``GET /api/events``: events filtered by actor, dyad, country, CAMEO/PLOVER type, QuadClass,
+  dates, bounding box and text; ``limit``/``offset`` pagination with the ``total`` count.
+- ``GET /api/events/{event_id}``: one event with its mentions and their sentences.
+- ``GET /api/series``: event counts and Goldstein sums per day/week/month/year, same filters.
+- ``GET /api/articles/{article_id}``: an article with its event triggers highlighted.
+- ``GET /api/actors``, ``GET /api/stats``; ``GET /`` the dashboard.
+"""
+
+from __future__ import annotations
+
+import html
+from contextlib import asynccontextmanager
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel
+
+from eventwire.api.filters import EventFilters, Interval
+from eventwire.api.readers import SharedReader
+
+MAX_LIMIT = 1000
+MAX_OFFSET = 1_000_000_000
+ID_PATTERN = r"^[\w.:-]{1,200}$"
+
+
+class ActorOut(BaseModel):
+    code: str
+    country: str | None
+    name: str | None
+    sectors: list[str]
+
+
+class LocationOut(BaseModel):
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+
+
+class EventOut(BaseModel):
+    event_id: str
+    global_event_id: int
+    date: date | None
+    cameo: str
+    cameo_root: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+    plover_mode: str | None
+    negated: bool
+    modality: str | None
+    source: ActorOut | None
+    target: ActorOut | None
+    location: LocationOut | None
+    sentence: str
+    trigger: str | None
+    is_root_event: bool
+    num_mentions: int
+    num_sources: int
+    num_articles: int
+    first_url: str | None
+    first_article_id: str
+    first_seen: date | None
+
+
+class EventPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    events: list[EventOut]
+
+
+class MentionOut(BaseModel):
+    mention_id: str
+    article_id: str
+    article_title: str | None
+    article_url: str | None
+    article_date: date | None
+    publisher: str | None
+    sentence_index: int
+    sentence: str
+    trigger: str | None
+    cameo: str
+    date: date | None
+    confidence: float | None
+
+
+class EventDetail(EventOut):
+    mentions: list[MentionOut]
+
+
+class SeriesPoint(BaseModel):
+    period: date
+    events: int
+    mentions: int
+    goldstein_sum: float
+    goldstein_mean: float
+
+
+class Series(BaseModel):
+    interval: Interval
+    points: list[SeriesPoint]
+
+
+class Highlight(BaseModel):
+    field: str  # "title" or "text"
+    start: int
+    end: int
+    trigger: str
+    event_id: str
+    cameo: str
+
+
+class ArticleOut(BaseModel):
+    article_id: str
+    title: str | None
+    text: str
+    date: date | None
+    url: str | None
+    source: str | None
+    highlights: list[Highlight]
+    html: str
+
+
+class ActorCount(BaseModel):
+    code: str
+    name: str | None
+    country: str | None
+    num_mentions: int
+
+
+class Stats(BaseModel):
+    articles: int
+    events: int
+    mentions: int
+    first_date: date | None
+    last_date: date | None
+
+
+NOT_FOUND = {404: {"description": "no such item"}}
+
+EVENT_COLUMNS = """
+    e.event_id, e.global_event_id, e.date, e.cameo, e.cameo_root, e.quad_class, e.goldstein,
+    e.plover, e.plover_mode, e.negated, e.modality,
+    e.source_code, e.source_country, e.source_name, e.source_sectors,
+    e.target_code, e.target_country, e.target_name, e.target_sectors,
+    e.location_name, e.location_country, e.lat, e.lon, e.geonameid,
+    e.sentence, e.trigger, e.is_root_event, e.num_mentions, e.num_sources, e.num_articles,
+    e.first_url, e.first_article_id, e.first_seen
+"""
+
+
+def _rows(cursor: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    result = cursor.execute(sql, params)
+    names = [column[0] for column in result.description]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+
+def _actor(row: dict[str, Any], role: str) -> ActorOut | None:
+    if row[f"{role}_code"] is None:
+        return None
+    return ActorOut(code=row[f"{role}_code"], country=row[f"{role}_country"],
+                    name=row[f"{role}_name"], sectors=row[f"{role}_sectors"] or [])
+
+
+def event_out(row: dict[str, Any]) -> dict[str, Any]:
+    location = None
+    if row["location_name"] is not None:
+        location = LocationOut(name=row["location_name"], country=row["location_country"],
+                               lat=row["lat"], lon=row["lon"], geonameid=row["geonameid"])
+    fields = {name: row[name] for name in EventOut.model_fields if name in row}
+    fields.update(source=_actor(row, "source"), target=_actor(row, "target"), location=location)
+    return fields
+
+
+def highlighted_html(title: str | None, text: str, highlights: list[Highlight]) -> str:
+    """The article as HTML (title in <h1>, text in <p>) with triggers in <mark> elements."""
+    def mark(field_text: str, field: str) -> str:
+        spans = sorted((h for h in highlights if h.field == field), key=lambda h: h.start)
+        out, cursor = [], 0
+        for span in spans:
+            if span.start < cursor or span.end > len(field_text):
+                continue  # overlapping or out of range: leave that one unmarked
+            out.append(html.escape(field_text[cursor:span.start]))
+            out.append(f'<mark data-event-id="{html.escape(span.event_id)}" '
+                       f'title="CAMEO {html.escape(span.cameo)}">'
+                       f"{html.escape(field_text[span.start:span.end])}</mark>")
+            cursor = span.end
+        out.append(html.escape(field_text[cursor:]))
+        return "".join(out)
+
+    parts = [f"<h1>{mark(title, 'title')}</h1>"] if title else []
+    parts.append(f'<div class="article-text">{mark(text, "text")}</div>')
+    return "\n".join(parts)
+
+
+def _dashboard_html() -> str:
+    """The dashboard's page when the web stage ships one, else a placeholder."""
+    try:
+        page = resources.files("eventwire.web") / "static" / "index.html"
+        if page.is_file():
+            return page.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        pass
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>eventwire</title></head>"
+        "<body><h1>eventwire</h1><p>The dashboard is coming. Meanwhile: "
+        "<a href='/docs'>API documentation</a>, <a href='/api/stats'>store statistics</a>, "
+        "<a href='/api/events?limit=20'>latest events</a>.</p></body></html>"
+    )
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    reader = SharedReader(db_path)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):  # noqa: ANN202 - FastAPI's lifespan protocol
+        reader.ensure_schema()
+        yield
+        reader.close()
+
+    app = FastAPI(
+        title="eventwire", version="1", lifespan=lifespan,
+        description="Coded political events (CAMEO/PLOVER) from the news, merged across "
+        "articles, GDELT-style.",
+    )
+    app.state.reader = reader
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def dashboard() -> str:
+        return _dashboard_html()
+
+    @app.get("/api/events", response_model=EventPage, summary="List events")
+    def list_events(
+        filters: Annotated[EventFilters, Depends()],
+        limit: Annotated[int, Query(ge=1, description=f"events per page (at most {MAX_LIMIT} "
+                                    "are returned)")] = 50,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    ) -> dict[str, Any]:
+        where, params = filters.where()
+        limit = min(limit, MAX_LIMIT)
+        with reader.cursor() as cursor:
+            total = cursor.execute(f"SELECT count(*) FROM events e WHERE {where}",
+                                   params).fetchall()[0][0]
+            rows = _rows(cursor, f"SELECT {EVENT_COLUMNS} FROM events e WHERE {where} "
+                         "ORDER BY e.date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?",
+                         params + [limit, offset])
+        return {"total": total, "limit": limit, "offset": offset,
+                "events": [event_out(row) for row in rows]}
+
+    @app.get("/api/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND,
+             summary="One event with its mentions")
+    def get_event(
+        event_id: Annotated[str, PathParam(pattern=ID_PATTERN)],
+    ) -> dict[str, Any]:
+        with reader.cursor() as cursor:
+            rows = _rows(cursor, f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_id = ?",
+                         [event_id])
+            if not rows:
+                raise HTTPException(404, f"no event with id {event_id!r}")
+            mentions = _rows(
+                cursor,
+                "SELECT m.mention_id, m.article_id, a.title AS article_title, "
+                "a.url AS article_url, a.date AS article_date, m.publisher, m.sentence_index, "
+                "m.sentence, m.trigger, m.cameo, m.date, m.confidence "
+                "FROM mentions m JOIN articles a USING (article_id) WHERE m.event_id = ? "
+                "ORDER BY m.seq, m.mention_id", [event_id])
+        return {**event_out(rows[0]), "mentions": mentions}
+
+    @app.get("/api/series", response_model=Series, summary="Events per day, week or month")
+    def series(
+        filters: Annotated[EventFilters, Depends()],
+        interval: Interval = Interval.month,
+    ) -> dict[str, Any]:
+        where, params = filters.where()
+        with reader.cursor() as cursor:
+            points = _rows(
+                cursor,
+                "SELECT CAST(date_trunc(?, e.date) AS DATE) AS period, count(*) AS events, "
+                "CAST(sum(e.num_mentions) AS BIGINT) AS mentions, "
+                "sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean "
+                f"FROM events e WHERE e.date IS NOT NULL AND {where} "
+                "GROUP BY period ORDER BY period",
+                [interval.value] + params)
+        return {"interval": interval, "points": points}
+
+    @app.get("/api/articles/{article_id}", response_model=ArticleOut, responses=NOT_FOUND,
+             summary="An article with its event triggers highlighted")
+    def get_article(
+        article_id: Annotated[str, PathParam(pattern=ID_PATTERN)],
+    ) -> dict[str, Any]:
+        with reader.cursor() as cursor:
+            rows = _rows(cursor, "SELECT article_id, title, text, date, url, source "
+                         "FROM articles WHERE article_id = ?", [article_id])
+            if not rows:
+                raise HTTPException(404, f"no article with id {article_id!r}")
+            marks = _rows(
+                cursor,
+                "SELECT CASE WHEN in_title THEN 'title' ELSE 'text' END AS field, "
+                "trigger_start AS start, trigger_end AS end, trigger, event_id, cameo "
+                "FROM mentions WHERE article_id = ? AND trigger_start IS NOT NULL "
+                "ORDER BY field, start", [article_id])
+        article = rows[0]
+        highlights = [Highlight(**mark) for mark in marks]
+        return {**article, "highlights": highlights,
+                "html": highlighted_html(article["title"], article["text"], highlights)}
+
+    @app.get("/api/actors", response_model=list[ActorCount], summary="Actors, most mentioned first")
+    def actors(
+        q: Annotated[str | None, Query(max_length=100, description="code prefix or name part")]
+        = None,
+        limit: Annotated[int, Query(ge=1)] = 50,
+    ) -> list[dict[str, Any]]:
+        clause, params = "TRUE", []
+        if q:
+            clause = "(starts_with(code, ?) OR contains(lower(name), ?))"
+            params = [q.upper(), q.lower()]
+        with reader.cursor() as cursor:
+            return _rows(cursor, "SELECT code, nullif(name, '') AS name, country, num_mentions "
+                         f"FROM actors WHERE {clause} ORDER BY num_mentions DESC, code, name "
+                         "LIMIT ?", params + [min(limit, MAX_LIMIT)])
+
+    @app.get("/api/stats", response_model=Stats, summary="What the store holds")
+    def stats() -> dict[str, Any]:
+        with reader.cursor() as cursor:
+            return _rows(cursor, "SELECT (SELECT count(*) FROM articles) AS articles, "
+                         "(SELECT count(*) FROM events) AS events, "
+                         "(SELECT count(*) FROM mentions) AS mentions, "
+                         "(SELECT min(date) FROM events) AS first_date, "
+                         "(SELECT max(date) FROM events) AS last_date", [])[0]
+
+    return app

@@ -1,0 +1,29 @@
+"""The ``serve`` command: the JSON API and the dashboard over a store, with uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from eventwire.api.app import create_app
+
+    print(f"eventwire serve: {args.db} at http://{args.host}:{args.port}/ "
+          f"(API docs at /docs, OpenAPI at /openapi.json)", file=sys.stderr, flush=True)
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port,
+                log_level=args.log_level, workers=1)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    serve = subparsers.add_parser("serve", help="serve the JSON API and dashboard over a store")
+    serve.add_argument("--db", default="events.duckdb",
+                       help="database file (default events.duckdb)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--log-level", default="warning",
+                       choices=("critical", "error", "warning", "info", "debug"))
+    serve.set_defaults(func=run_serve)

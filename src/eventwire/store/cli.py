@@ -1,0 +1,107 @@
+"""Commands of the store stage: ``ingest``, ``export`` and ``watch``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from itertools import islice
+
+from eventwire.store.connection import StoreBusyError, open_reader
+from eventwire.store.export import FORMATS, TABLES, export, export_to_path
+from eventwire.store.ingest import DEFAULT_BATCH_SIZE, ingest_articles
+from eventwire.store.watch import parse_interval, watch
+
+DEFAULT_DB = "events.duckdb"
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a positive integer: {value!r}")
+    return number
+
+
+def interval(value: str) -> float:
+    try:
+        return parse_interval(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from eventwire.cli import ErrorCounter
+    from eventwire.pipeline import iter_articles
+
+    errors = ErrorCounter()
+    articles = iter_articles(args.paths, date=args.date, on_error=errors)
+    if args.limit:
+        articles = islice(articles, args.limit)
+    try:
+        report = ingest_articles(articles, args.db, batch_size=args.batch_size,
+                                 progress=None if not args.quiet else False)
+    except KeyboardInterrupt:
+        print("eventwire ingest: interrupted; committed batches are kept, run the same command "
+              "again to resume", file=sys.stderr)
+        return 130
+    except StoreBusyError as error:
+        print(f"eventwire ingest: {error}", file=sys.stderr)
+        return 1
+    print(f"eventwire ingest: {report.summary()} -> {args.db}", file=sys.stderr)
+    return 0 if report.read else 1
+
+
+def run_export(args: argparse.Namespace) -> int:
+    try:
+        con = open_reader(args.db)
+    except (FileNotFoundError, StoreBusyError) as error:
+        print(f"eventwire export: {error}", file=sys.stderr)
+        return 1
+    try:
+        if args.output and args.output != "-":
+            rows = export_to_path(con, args.format, args.table, args.output)
+        else:
+            rows = export(con, args.format, args.table, sys.stdout.buffer)
+            sys.stdout.flush()
+    finally:
+        con.close()
+    print(f"eventwire export: {rows} {args.table} rows as {args.format}", file=sys.stderr)
+    return 0
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    return watch(args.feeds, args.db, args.every, rounds=args.rounds)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from eventwire.cli import add_input_arguments
+
+    ingest = subparsers.add_parser(
+        "ingest", help="code documents and store their events in a DuckDB database")
+    add_input_arguments(ingest)
+    ingest.set_defaults(func=run_ingest)
+    ingest.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+    ingest.add_argument("--limit", type=positive_int, default=None,
+                        help="stop after this many articles (counting those already stored)")
+    ingest.add_argument("--batch-size", type=positive_int, default=DEFAULT_BATCH_SIZE,
+                        help="articles per transaction (a crash loses at most one batch)")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    exporter = subparsers.add_parser("export", help="export the stored events or mentions")
+    exporter.add_argument("--db", default=DEFAULT_DB)
+    exporter.add_argument("--format", choices=FORMATS, default="gdelt",
+                          help="gdelt (GDELT 2.0 TSV), csv, parquet or jsonl (PLOVER-style)")
+    exporter.add_argument("--table", choices=TABLES, default="events")
+    exporter.add_argument("--output", "-o", default=None, help="file to write (default stdout)")
+    exporter.set_defaults(func=run_export)
+
+    watcher = subparsers.add_parser("watch", help="poll feeds and store new articles' events")
+    watcher.add_argument("feeds", nargs="+", metavar="FEED", help="RSS/Atom feed URLs or files")
+    watcher.add_argument("--db", default=DEFAULT_DB)
+    watcher.add_argument("--every", type=interval, default=parse_interval("15m"),
+                         help="time between polls, e.g. 15m, 90s, 1h (default 15m)")
+    watcher.add_argument("--rounds", type=positive_int, default=None,
+                         help="stop after this many polls (default: run until interrupted)")
+    watcher.set_defaults(func=run_watch)

@@ -1,0 +1,198 @@
+"""Exports of the store: GDELT 2.0 events and mentions tables, CSV, Parquet and PLOVER-style JSON.
+
+- ``gdelt``: tab-separated, no header, GDELT 2.0's 61 event columns (or 16 mention columns) in
+  GDELT's order, so tools written for GDELT files read it as they are.
+- ``csv`` / ``parquet``: the same GDELT columns, with a header / typed.
+- ``jsonl``: for events, one PLOVER-style JSON object per merged event; for mentions, the
+  CONTRACT.md event record of each mention.
+
+The column list and how each column is filled live in ``data/gdelt2_columns.tsv``. Rows stream in
+batches, so exporting millions of events needs little memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+import pycountry
+
+FORMATS = ("gdelt", "csv", "parquet", "jsonl")
+TABLES = ("events", "mentions")
+BATCH_ROWS = 50_000
+
+
+@dataclass(frozen=True)
+class GdeltColumn:
+    table: str
+    name: str
+    type: str
+    expression: str
+
+
+@lru_cache(maxsize=1)
+def gdelt_columns() -> dict[str, list[GdeltColumn]]:
+    """The GDELT 2.0 columns of each table, in order, from the packaged data file."""
+    path = resources.files("eventwire.store") / "data" / "gdelt2_columns.tsv"
+    columns: dict[str, list[GdeltColumn]] = {table: [] for table in TABLES}
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t"):
+            columns[row["table"]].append(GdeltColumn(
+                row["table"], row["column"], row["type"], (row["expression"] or "").strip()))
+    return columns
+
+
+_SQL_TYPES = {"INTEGER": "BIGINT", "FLOAT": "DOUBLE", "STRING": "VARCHAR"}
+
+_MACROS = """
+CREATE OR REPLACE TEMP MACRO gdelt_day(d) AS CAST(strftime(d, '%Y%m%d') AS INTEGER);
+CREATE OR REPLACE TEMP MACRO gdelt_timestamp(d) AS
+    CAST(strftime(d, '%Y%m%d') || '000000' AS BIGINT);
+CREATE OR REPLACE TEMP MACRO gdelt_country(c) AS
+    CASE WHEN c IN ('IGO', 'NGO', 'MNC') THEN NULL ELSE c END;
+CREATE OR REPLACE TEMP MACRO gdelt_group(c) AS CASE WHEN c IN ('IGO', 'NGO', 'MNC') THEN c END;
+CREATE OR REPLACE TEMP MACRO gdelt_geo_type(name, country, geonameid) AS
+    CASE WHEN name IS NULL THEN NULL WHEN country = 'USA' THEN 3 ELSE 4 END;
+CREATE OR REPLACE TEMP MACRO iso2(c) AS (SELECT alpha_2 FROM iso_countries WHERE alpha_3 = c);
+"""
+
+
+def _prepare(con: duckdb.DuckDBPyConnection) -> None:
+    countries = pa.table({
+        "alpha_3": [country.alpha_3 for country in pycountry.countries],
+        "alpha_2": [country.alpha_2 for country in pycountry.countries],
+    })
+    con.register("iso_country_rows", countries)
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE iso_countries AS SELECT * FROM iso_country_rows"
+    ).fetchall()
+    con.unregister("iso_country_rows")
+    con.execute(_MACROS).fetchall()
+
+
+def gdelt_query(table: str) -> str:
+    """The SELECT giving GDELT's columns of ``table`` (built from the data file only)."""
+    selected = []
+    for column in gdelt_columns()[table]:
+        sql_type = _SQL_TYPES[column.type]
+        expression = column.expression or "NULL"
+        selected.append(f'CAST({expression} AS {sql_type}) AS "{column.name}"')
+    columns = ",\n       ".join(selected)
+    if table == "events":
+        return f"SELECT {columns}\nFROM events e ORDER BY e.date, e.event_id"
+    return (
+        f"SELECT {columns}\nFROM mentions m JOIN events e USING (event_id) "
+        "JOIN articles a ON a.article_id = m.article_id ORDER BY m.seq, m.mention_id"
+    )
+
+
+def _batches(con: duckdb.DuckDBPyConnection, query: str) -> Iterator[pa.RecordBatch]:
+    reader = con.sql(query).to_arrow_reader(BATCH_ROWS)
+    yield from reader
+
+
+def _plover_actor(code: str | None, country: str | None, sectors: list[str] | None,
+                  name: str | None) -> list[dict[str, Any]]:
+    if code is None:
+        return []
+    return [{"actorText": name, "code": code, "country": country, "sectors": sectors or []}]
+
+
+def plover_record(row: dict[str, Any]) -> dict[str, Any]:
+    """One merged event in the PLOVER data format's terms (event, mode, source/target lists)."""
+    location = None
+    if row["location_name"] is not None:
+        location = {"name": row["location_name"], "country": row["location_country"],
+                    "lat": row["lat"], "lon": row["lon"], "geonameid": row["geonameid"]}
+    return {
+        "id": row["event_id"],
+        "date": row["date"].isoformat() if row["date"] else None,
+        "event": row["plover"],
+        "mode": row["plover_mode"],
+        "cameo": row["cameo"],
+        "quadClass": row["quad_class"],
+        "goldstein": row["goldstein"],
+        "source": _plover_actor(row["source_code"], row["source_country"],
+                                row["source_sectors"], row["source_name"]),
+        "target": _plover_actor(row["target_code"], row["target_country"],
+                                row["target_sectors"], row["target_name"]),
+        "eventText": row["trigger"],
+        "text": row["sentence"],
+        "negated": row["negated"],
+        "modality": row["modality"],
+        "location": location,
+        "numMentions": row["num_mentions"],
+        "numSources": row["num_sources"],
+        "numArticles": row["num_articles"],
+        "url": row["first_url"],
+        "language": "en",
+    }
+
+
+def _write_jsonl(con: duckdb.DuckDBPyConnection, table: str, out: IO[bytes]) -> int:
+    if table == "mentions":
+        query = "SELECT record FROM mentions ORDER BY seq, mention_id"
+    else:
+        query = "SELECT * FROM events ORDER BY date, event_id"
+    written = 0
+    for batch in _batches(con, query):
+        for row in batch.to_pylist():
+            record = json.loads(row["record"]) if table == "mentions" else plover_record(row)
+            out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+            written += 1
+    return written
+
+
+def export(con: duckdb.DuckDBPyConnection, fmt: str, table: str, out: IO[bytes]) -> int:
+    """Write ``table`` of the store in format ``fmt`` to the binary stream ``out``; rows written."""
+    if fmt not in FORMATS or table not in TABLES:
+        raise ValueError(f"unknown export {fmt!r} of {table!r}")
+    if fmt == "jsonl":
+        return _write_jsonl(con, table, out)
+    _prepare(con)
+    query = gdelt_query(table)
+    reader = con.sql(query).to_arrow_reader(BATCH_ROWS)
+    written = 0
+    if fmt == "parquet":
+        with pq.ParquetWriter(out, reader.schema) as writer:
+            for batch in reader:
+                writer.write_batch(batch)
+                written += batch.num_rows
+        return written
+    options = pacsv.WriteOptions(
+        include_header=fmt == "csv", delimiter="\t" if fmt == "gdelt" else ",",
+        quoting_style="needed" if fmt == "csv" else "none",
+    )
+    with pacsv.CSVWriter(out, reader.schema, write_options=options) as writer:
+        for batch in reader:
+            writer.write_batch(_tab_safe(batch) if fmt == "gdelt" else batch)
+            written += batch.num_rows
+    return written
+
+
+def _tab_safe(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """GDELT files have no quoting: tabs and line breaks inside text become spaces."""
+    arrays = [
+        pc.replace_substring_regex(column, r"[\t\r\n]+", " ")
+        if pa.types.is_string(column.type) else column
+        for column in batch.columns
+    ]
+    return pa.RecordBatch.from_arrays(arrays, schema=batch.schema)
+
+
+def export_to_path(con: duckdb.DuckDBPyConnection, fmt: str, table: str,
+                   path: str | Path) -> int:
+    with open(path, "wb") as out:
+        return export(con, fmt, table, out)

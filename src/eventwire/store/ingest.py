@@ -1,0 +1,156 @@
+"""Code articles and store them in batches: idempotent, and resumable after a crash or Ctrl-C.
+
+An article already stored (same id, or same title and text under another id) is skipped before it
+is coded, so a second run over the same input costs little and changes nothing. Each batch of
+articles is written in one transaction with all its mentions, so a kill loses at most the batch
+being coded, and the next run picks up from there.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from eventwire.records import Article, Event
+from eventwire.store.connection import open_reader, writing
+from eventwire.store.merge import arrow_tables, write_batch
+from eventwire.store.rows import SentenceLocator, article_row, content_hash, mention_row
+
+Coder = Callable[[Iterable[Article]], Iterator[tuple[Article, list[Event]]]]
+
+DEFAULT_BATCH_SIZE = 50
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    already_stored: int = 0
+    stored: int = 0
+    mentions: int = 0
+    new_events: int = 0
+    merged_into_stored: int = 0
+    batches: int = 0
+    totals: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        return (
+            f"{self.read} articles read, {self.already_stored} already stored, "
+            f"{self.stored} stored with {self.mentions} event mentions "
+            f"({self.new_events} new events, {self.merged_into_stored} mentions merged into "
+            f"stored events) in {self.batches} batches"
+        )
+
+
+@dataclass
+class StoredKeys:
+    """What the store already holds: article ids and content hashes, and the next ``seq``."""
+
+    ids: set[str] = field(default_factory=set)
+    hashes: set[str] = field(default_factory=set)
+    next_seq: int = 0
+
+    def knows(self, article: Article) -> bool:
+        return article.id in self.ids or content_hash(article) in self.hashes
+
+    def add(self, article: Article) -> None:
+        self.ids.add(article.id)
+        self.hashes.add(content_hash(article))
+
+
+def stored_keys(db_path: str | Path) -> StoredKeys:
+    if not Path(db_path).exists():
+        return StoredKeys()
+    con = open_reader(db_path)
+    try:
+        tables = {row[0] for row in con.execute(
+            "SELECT table_name FROM information_schema.tables").fetchall()}
+        if "articles" not in tables:
+            return StoredKeys()
+        keys = StoredKeys()
+        for article_id, digest in con.execute(
+                "SELECT article_id, content_hash FROM articles").fetchall():
+            keys.ids.add(article_id)
+            keys.hashes.add(digest)
+        keys.next_seq = int(
+            con.execute("SELECT coalesce(max(seq) + 1, 0) FROM articles").fetchall()[0][0])
+        return keys
+    finally:
+        con.close()
+
+
+def pipeline_coder(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+    from eventwire.pipeline import code_articles  # loads spaCy: only when really coding
+
+    return code_articles(articles)
+
+
+def new_articles(articles: Iterable[Article], keys: StoredKeys,
+                 report: IngestReport) -> Iterator[Article]:
+    """The articles not stored yet (nor seen earlier in this run)."""
+    for article in articles:
+        report.read += 1
+        if keys.knows(article):
+            report.already_stored += 1
+            continue
+        keys.add(article)
+        yield article
+
+
+def store_batch(db_path: str | Path, batch: list[tuple[Article, list[Event]]], first_seq: int,
+                report: IngestReport) -> None:
+    article_rows, mention_rows = [], []
+    for offset, (article, events) in enumerate(batch):
+        seq = first_seq + offset
+        article_rows.append(article_row(article, seq, len(events)))
+        locator = SentenceLocator(article)
+        mention_rows.extend(
+            mention_row(article, seq, position, event, locator)
+            for position, event in enumerate(events)
+        )
+    articles_table, mentions_table = arrow_tables(article_rows, mention_rows)
+    with writing(db_path) as con:
+        counts = write_batch(con, articles_table, mentions_table)
+    report.batches += 1
+    report.stored += counts["articles"]
+    report.mentions += counts["mentions"]
+    report.new_events += counts["new_events"]
+    report.merged_into_stored += counts["merged_into_stored"]
+
+
+def ingest_articles(
+    articles: Iterable[Article],
+    db_path: str | Path,
+    coder: Coder = pipeline_coder,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: bool | None = None,
+) -> IngestReport:
+    """Code the articles not yet stored and write them batch by batch.
+
+    ``progress``: show a progress bar on stderr (None: only when stderr is a terminal).
+    """
+    report = IngestReport()
+    keys = stored_keys(db_path)
+    pending = list(new_articles(articles, keys, report))
+    next_seq = keys.next_seq
+    batch: list[tuple[Article, list[Event]]] = []
+    bar = tqdm(total=len(pending), unit="article", desc="ingest", file=sys.stderr,
+               disable=(not sys.stderr.isatty()) if progress is None else not progress)
+    try:
+        for article, events in coder(pending):
+            batch.append((article, events))
+            if len(batch) >= batch_size:
+                store_batch(db_path, batch, next_seq, report)
+                next_seq += len(batch)
+                bar.update(len(batch))
+                bar.set_postfix(events=report.new_events)
+                batch = []
+        if batch:
+            store_batch(db_path, batch, next_seq, report)
+            bar.update(len(batch))
+    finally:
+        bar.close()
+    return report

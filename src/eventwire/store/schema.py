@@ -1,0 +1,151 @@
+"""The store's schema, as numbered migrations applied in order inside one transaction each.
+
+``schema_version`` records the migrations applied; opening a store for writing applies the missing
+ones, so a database written by an older eventwire is upgraded in place. Never edit a migration that
+has shipped: add the next one.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "articles, events, mentions, actors",
+        """
+        CREATE TABLE articles (
+            article_id   VARCHAR PRIMARY KEY,
+            content_hash VARCHAR NOT NULL,
+            seq          BIGINT NOT NULL,      -- ingest order: "first seen" follows it
+            title        VARCHAR,
+            text         VARCHAR NOT NULL,
+            date         DATE,
+            url          VARCHAR,
+            source       VARCHAR,
+            language     VARCHAR,
+            origin       VARCHAR,
+            n_mentions   INTEGER NOT NULL
+        );
+        -- One row per real-world event: the mentions merged into it (see merge.py).
+        CREATE TABLE events (
+            event_id         VARCHAR PRIMARY KEY,
+            global_event_id  BIGINT NOT NULL,  -- GDELT GLOBALEVENTID: event_id as an integer
+            merge_key        VARCHAR,          -- CAMEO root | negated | source | target
+            place_key        VARCHAR,
+            date             DATE,
+            date_precision   VARCHAR,
+            cameo            VARCHAR NOT NULL,
+            cameo_root       VARCHAR NOT NULL,
+            quad_class       TINYINT NOT NULL,
+            goldstein        DOUBLE NOT NULL,
+            plover           VARCHAR,
+            plover_mode      VARCHAR,
+            negated          BOOLEAN NOT NULL,
+            modality         VARCHAR,
+            source_code      VARCHAR,
+            source_country   VARCHAR,
+            source_name      VARCHAR,
+            source_sectors   VARCHAR[],
+            target_code      VARCHAR,
+            target_country   VARCHAR,
+            target_name      VARCHAR,
+            target_sectors   VARCHAR[],
+            location_name    VARCHAR,
+            location_country VARCHAR,
+            lat              DOUBLE,
+            lon              DOUBLE,
+            geonameid        BIGINT,
+            sentence         VARCHAR NOT NULL, -- the first-seen mention's sentence
+            trigger          VARCHAR,
+            is_root_event    BOOLEAN NOT NULL, -- first seen in the headline or lead
+            first_mention_id VARCHAR NOT NULL,
+            first_article_id VARCHAR NOT NULL,
+            first_url        VARCHAR,
+            first_seen       DATE,             -- publication date of the first-seen article
+            num_mentions     INTEGER NOT NULL,
+            num_sources      INTEGER NOT NULL,
+            num_articles     INTEGER NOT NULL
+        );
+        -- One row per coded event record: an event as one sentence of one article states it.
+        CREATE TABLE mentions (
+            mention_id       VARCHAR NOT NULL,
+            event_id         VARCHAR NOT NULL,
+            coded_event_id   VARCHAR NOT NULL, -- the coder's event_id (CONTRACT.md record)
+            article_id       VARCHAR NOT NULL,
+            seq              BIGINT NOT NULL,
+            publisher        VARCHAR,
+            sentence_index   INTEGER NOT NULL,
+            sentence         VARCHAR NOT NULL,
+            in_title         BOOLEAN NOT NULL,
+            sentence_start   INTEGER,          -- offsets in the article title or text
+            trigger          VARCHAR,
+            trigger_start    INTEGER,
+            trigger_end      INTEGER,
+            source_start     INTEGER,
+            target_start     INTEGER,
+            cameo            VARCHAR NOT NULL,
+            cameo_root       VARCHAR NOT NULL,
+            quad_class       TINYINT NOT NULL,
+            goldstein        DOUBLE NOT NULL,
+            plover           VARCHAR,
+            plover_mode      VARCHAR,
+            source_code      VARCHAR,
+            target_code      VARCHAR,
+            negated          BOOLEAN NOT NULL,
+            modality         VARCHAR,
+            date             DATE,
+            date_precision   VARCHAR,
+            location_name    VARCHAR,
+            confidence       DOUBLE,
+            coder_version    VARCHAR,
+            record           JSON NOT NULL     -- the full CONTRACT.md event record
+        );
+        CREATE TABLE actors (
+            code          VARCHAR NOT NULL,
+            name          VARCHAR NOT NULL,    -- '' when the coder gave no canonical name
+            country       VARCHAR,
+            sectors       VARCHAR[],
+            num_mentions  INTEGER NOT NULL,
+            PRIMARY KEY (code, name)
+        );
+        """,
+    ),
+]
+
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The highest migration applied, 0 for an empty database."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchall()[0][0]
+    if not exists:
+        return 0
+    return int(con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0] or 0)
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply the missing migrations, each in its own transaction; return the schema version."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR)"
+    ).fetchall()
+    current = schema_version(con)
+    if current > LATEST_VERSION:
+        raise RuntimeError(
+            f"the database has schema version {current}, newer than this eventwire "
+            f"({LATEST_VERSION}): upgrade eventwire"
+        )
+    for version, name, statements in MIGRATIONS:
+        if version <= current:
+            continue
+        con.execute("BEGIN TRANSACTION").fetchall()
+        try:
+            con.execute(statements).fetchall()
+            con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, name]).fetchall()
+            con.execute("COMMIT").fetchall()
+        except Exception:
+            con.execute("ROLLBACK").fetchall()
+            raise
+    return LATEST_VERSION
