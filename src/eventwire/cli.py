@@ -70,6 +70,13 @@ def run_extract(args: argparse.Namespace) -> int:
 TABLE_COLUMNS = ("sent", "cameo", "plover", "source", "trigger", "target", "date", "where", "mood")
 
 
+def _where(event: Event) -> str:
+    """The event's place; "~" marks the article's focus location, not the event's own place."""
+    if event.location is None:
+        return "-"
+    return ("~" if event.location.precision == "focus" else "") + event.location.name
+
+
 def table_row(event: Event) -> tuple[str, ...]:
     mood = ("not " if event.negated else "") + event.modality
     return (
@@ -80,7 +87,7 @@ def table_row(event: Event) -> tuple[str, ...]:
         event.trigger,
         event.target.code if event.target else "-",
         event.date or "-",
-        event.location.name if event.location else "-",
+        _where(event),
         mood,
     )
 

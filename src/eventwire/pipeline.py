@@ -1,4 +1,4 @@
-"""The pipeline: wires the stages together. Article -> parse -> actors -> events (-> geo, time).
+"""The pipeline: wires the stages together. Article -> parse -> actors -> events -> time, geo.
 
 Both the CLI and the notebook API (``eventwire.extract``/``eventwire.code``) call these functions.
 """
@@ -10,9 +10,11 @@ from pathlib import Path
 
 from eventwire.actors import ActorResolver
 from eventwire.events import EventCoder
+from eventwire.geo import locate_events
 from eventwire.ingest import read_articles
 from eventwire.nlp import parse_articles
 from eventwire.records import Article, Event, ReadError
+from eventwire.time import date_events
 
 ErrorHandler = Callable[[ReadError], None]
 
@@ -38,7 +40,10 @@ def code_articles(articles: Iterable[Article]) -> Iterator[tuple[Article, list[E
     coder = EventCoder.default()
     for parsed in parse_articles(articles):
         actors = resolver.annotate(parsed)
-        yield parsed.article, coder.code(parsed, actors)
+        events = coder.code(parsed, actors)
+        date_events(parsed, events)
+        locate_events(parsed, events)
+        yield parsed.article, events
 
 
 def _as_sources(text_or_path: str | Path) -> tuple[list[str], Article | None]:
