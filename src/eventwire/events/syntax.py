@@ -84,7 +84,7 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         if subjects:
             return subjects
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     if verb.dep_ == "xcomp":
         objects = children(head, OBJECTS)
@@ -98,9 +98,9 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         return relative or [head]
     if verb.dep_ in ("advcl", "pcomp", "acl") and verb.tag_ in ("VBG", "VBN"):
         clause = head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        return clause_subjects(clause, depth + 1) if clause is not verb else []
+        return clause_subjects(clause, depth + 1) if clause.i != verb.i else []
     return []
 
 
@@ -112,7 +112,7 @@ def governing_verb(token: Token) -> Token | None:
     """The verb a noun hangs from ("locked in *talks*" -> locked)."""
     node = token
     for _ in range(6):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
@@ -125,7 +125,7 @@ def predicate_chain(token: Token) -> list[Token]:
     chain = [token]
     node = token
     for _ in range(6):
-        if node.head is node or node.dep_ in ("ROOT", "ccomp", "parataxis"):
+        if node.head.i == node.i or node.dep_ in ("ROOT", "ccomp", "parataxis"):
             break
         if node.dep_ not in ("xcomp", "conj", "acl", "pcomp", "prep", "pobj", "dobj", "advcl",
                              "nsubj", "nsubjpass", "attr", "appos", "compound", "amod"):
@@ -142,7 +142,7 @@ def negated(token: Token) -> bool:
             c.dep_ == "neg" or c.lower_ == "never" for c in node.children
         ):
             return True
-        if node is not token and node.lemma_ in REFUSAL:
+        if node.i != token.i and node.lemma_ in REFUSAL:
             return True
     return False
 
@@ -175,7 +175,7 @@ def speaker_clause(token: Token, speech_lemmas: frozenset[str]) -> Token | None:
     """The speech verb whose complement holds ``token`` ("X said Y met Z" -> said)."""
     node = token
     for _ in range(8):
-        if node.head is node or node.dep_ == "appos":  # an aside is the writer's, not quoted
+        if node.head.i == node.i or node.dep_ == "appos":  # an aside is the writer's, not quoted
             return None
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in speech_lemmas:
             return node.head
