@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 
+from eventwire.events.explain import explain
 from eventwire.pipeline import code_articles, iter_articles
 from eventwire.records import Event, ReadError
 
@@ -22,6 +23,7 @@ DEFAULT_MIN_CONFIDENCE = 0.0
 # Modules adding subcommands, each with register(subparsers). Add a line per stage.
 COMMAND_MODULES: list[str] = [
     "eventwire.evaluate.cli",
+    "eventwire.events.cli",
     "eventwire.ingest.cli",
     "eventwire.geo.cli",
     "eventwire.time.cli",
@@ -118,6 +120,10 @@ def run_code(args: argparse.Namespace) -> int:
             for event in events:
                 write_json_line(event.to_dict())
             continue
+        if args.format == "explain":
+            for event in events:
+                print(explain(event.to_dict()), end="\n\n")
+            continue
         rows.append((f"# {article.id}: {article.title or ''} ({len(events)} events)",))
         rows.extend(table_row(event) for event in events)
     if args.format == "table":
@@ -137,7 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     code = sub.add_parser("code", help="extract, then code events; print them as JSONL or a table")
     add_input_arguments(code)
-    code.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    code.add_argument("--format", choices=("jsonl", "table", "explain"), default="jsonl",
+                      help="explain: each event's sentence with spans marked and its decisions")
     code.add_argument(
         "--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, metavar="P",
         help=f"drop events below this confidence (default {DEFAULT_MIN_CONFIDENCE})",
