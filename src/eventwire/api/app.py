@@ -159,6 +159,16 @@ EVENT_COLUMNS = """
 """
 
 
+def series_sql(where: str) -> str:
+    """Counts and Goldstein sums per period (the first parameter: day, week, month or year)."""
+    return (
+        "SELECT CAST(date_trunc(?, e.date) AS DATE) AS period, count(*) AS events, "
+        "CAST(sum(e.num_mentions) AS BIGINT) AS mentions, "
+        "sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean "
+        f"FROM events e WHERE e.date IS NOT NULL AND {where} GROUP BY period ORDER BY period"
+    )
+
+
 def _rows(cursor: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     result = cursor.execute(sql, params)
     names = [column[0] for column in result.description]
@@ -283,14 +293,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     ) -> dict[str, Any]:
         where, params = filters.where()
         with reader.cursor() as cursor:
-            points = _rows(
-                cursor,
-                "SELECT CAST(date_trunc(?, e.date) AS DATE) AS period, count(*) AS events, "
-                "CAST(sum(e.num_mentions) AS BIGINT) AS mentions, "
-                "sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean "
-                f"FROM events e WHERE e.date IS NOT NULL AND {where} "
-                "GROUP BY period ORDER BY period",
-                [interval.value] + params)
+            points = _rows(cursor, series_sql(where), [interval.value] + params)
         return {"interval": interval, "points": points}
 
     @app.get("/api/articles/{article_id}", response_model=ArticleOut, responses=NOT_FOUND,

@@ -28,8 +28,10 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             n_mentions   INTEGER NOT NULL
         );
         -- One row per real-world event: the mentions merged into it (see merge.py).
+        -- No primary key: ids are unique by construction (merge.py), and an index on 10M
+        -- random ids would cost more at insert than it saves on lookups.
         CREATE TABLE events (
-            event_id         VARCHAR PRIMARY KEY,
+            event_id         VARCHAR NOT NULL,
             global_event_id  BIGINT NOT NULL,  -- GDELT GLOBALEVENTID: event_id as an integer
             merge_key        VARCHAR,          -- CAMEO root | negated | source | target
             place_key        VARCHAR,

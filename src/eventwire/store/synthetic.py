@@ -130,11 +130,11 @@ def synthetic_mentions(con: duckdb.DuckDBPyConnection, start: int, count: int) -
             strftime(DATE '2010-01-01' + ((h >> 16) % 3650)::INTEGER, '%Y-%m-%d') AS date,
             'day' AS date_precision, NULL AS article_date,
             'C' || lpad(((h >> 24) % 60)::VARCHAR, 2, '0')
-                || ['GOV', 'MIL', 'REB', 'BUS'][(h >> 32) % 4 + 1] AS source_code,
+                || ['GOV', 'MIL', 'REB', 'BUS'][((h >> 32) % 4 + 1)::BIGINT] AS source_code,
             'C' || lpad(((h >> 24) % 60)::VARCHAR, 2, '0') AS source_country, NULL AS source_name,
             NULL::VARCHAR[] AS source_sectors,
             'C' || lpad(((h >> 36) % 60)::VARCHAR, 2, '0')
-                || ['GOV', 'MIL', 'REB', 'BUS'][(h >> 44) % 4 + 1] AS target_code,
+                || ['GOV', 'MIL', 'REB', 'BUS'][((h >> 44) % 4 + 1)::BIGINT] AS target_code,
             'C' || lpad(((h >> 36) % 60)::VARCHAR, 2, '0') AS target_country, NULL AS target_name,
             NULL::VARCHAR[] AS target_sectors, NULL AS location_name, NULL AS location_country,
             ((h >> 48) % 180)::DOUBLE - 90 AS lat, ((h >> 40) % 360)::DOUBLE - 180 AS lon,
