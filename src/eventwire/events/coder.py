@@ -273,7 +273,7 @@ class EventCoder:
             target=target, distances=distances, modality=modality, negated=negated,
         )
         identity = "|".join([doc_id, str(sentence.index), str(trigger.i - sentence.span.start),
-                             code.code, _code(source) or "", _code(target) or ""])
+                             code.code, *_identity(source), *_identity(target)])
         return Event(
             event_id=hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16],
             doc_id=doc_id,

@@ -8,10 +8,12 @@ say which rule fired (the evidence issue).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -160,10 +162,16 @@ def _load_section(
     return section
 
 
+# A folder holding the user's own copies of DATA_FILES, used instead of the packaged ones.
+PATTERNS_DIR_VARIABLE = "EVENTWIRE_PATTERNS_DIR"
+
+
 @lru_cache(maxsize=1)
 def pattern_book() -> PatternBook:
-    """Load the packaged pattern files once per process."""
-    folder = resources.files("eventwire.events") / "data"
+    """Load the pattern files once per process: the packaged ones, or those in the folder
+    named by ``$EVENTWIRE_PATTERNS_DIR`` (a user's edited copies)."""
+    override = os.environ.get(PATTERNS_DIR_VARIABLE)
+    folder = Path(override) if override else resources.files("eventwire.events") / "data"
     digest = hashlib.sha256()
     loaded: dict[str, Any] = {}
     for name in DATA_FILES:

@@ -105,3 +105,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     watcher.add_argument("--rounds", type=positive_int, default=None,
                          help="stop after this many polls (default: run until interrupted)")
     watcher.set_defaults(func=run_watch)
+    register_recode(subparsers)
+
+
+def run_recode(args: argparse.Namespace) -> int:
+    from eventwire.store.recode import recode
+
+    try:
+        report = recode(args.db, dry_run=args.dry_run)
+    except (FileNotFoundError, StoreBusyError) as error:
+        print(f"eventwire recode: {error}", file=sys.stderr)
+        return 1
+    for line in report.lines():
+        print(line)
+    verb = "would change" if args.dry_run else "changed"
+    print(f"eventwire recode: {report.summary()}"
+          + ("" if report.changed else f"; nothing {verb}"), file=sys.stderr)
+    return 0
+
+
+def register_recode(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "recode", help="re-code the stored articles with the current dictionaries and patterns")
+    parser.add_argument("--db", default=DEFAULT_DB, help=f"the DuckDB store (default {DEFAULT_DB})")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="report what would change without writing")
+    parser.set_defaults(func=run_recode)

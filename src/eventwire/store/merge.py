@@ -210,12 +210,16 @@ def global_event_id(event_id: str) -> int:
 
 
 def write_batch(
-    con: duckdb.DuckDBPyConnection, articles: pa.Table, mentions: pa.Table
+    con: duckdb.DuckDBPyConnection, articles: pa.Table, mentions: pa.Table,
+    own_transaction: bool = True,
 ) -> dict[str, int]:
     """Insert a batch of new articles and their mentions in one transaction, merging events.
 
     The caller has left out articles already stored. Returns counts of what was written.
+    ``own_transaction=False``: the caller holds a transaction around several batches (re-code).
     """
+    if not own_transaction:
+        return _write(con, articles, mentions)
     con.execute("BEGIN TRANSACTION").fetchall()
     try:
         counts = _write(con, articles, mentions)

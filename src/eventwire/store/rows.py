@@ -101,7 +101,9 @@ def mention_row(article: Article, seq: int, position: int, event: Event,
     trigger_start = _offset(sentence_start, trigger_span)
     location = event.location
     return {
-        "mention_id": short_hash("mention", article.id, event.event_id, position),
+        # Not the position in the article's list: a re-code that adds an event before this one
+        # must leave this mention (and the event it founded) with the same id.
+        "mention_id": short_hash("mention", article.id, event.event_id),
         "coded_event_id": event.event_id,
         "article_id": article.id,
         "seq": seq,

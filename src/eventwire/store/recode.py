@@ -1,0 +1,188 @@
+"""Re-code a stored corpus with the coder as it is now, keeping what it replaces as revisions.
+
+Users change dictionaries and patterns; they should not have to re-download or re-ingest. A
+re-code codes every stored article again, compares each article's coded events with the stored
+ones and reports what changed:
+
+- unchanged: the same coded event (id and record, but for ``coder_version``);
+- recoded: the same trigger in the same sentence now coded differently (other code or actors);
+- added / removed: events with no counterpart on the other side.
+
+Superseded mentions (recoded and removed) are copied to ``mention_revisions`` with the coder
+version that replaced them, then the mentions and merged events are rebuilt in one transaction.
+Merging is deterministic (ids derive from founding mentions, which derive from the coded
+events), so events untouched by the change keep their ids and records.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventwire.records import Article, Event
+from eventwire.store.connection import open_reader, writing
+from eventwire.store.ingest import DEFAULT_BATCH_SIZE, Coder, pipeline_coder
+from eventwire.store.merge import arrow_tables, write_batch
+from eventwire.store.rows import SentenceLocator, article_row, mention_row
+
+# Fields that may differ between two codings of the same event without it being recoded.
+VOLATILE_FIELDS = ("coder_version",)
+
+
+@dataclass
+class RecodeReport:
+    articles: int = 0
+    unchanged: int = 0
+    added: list[dict[str, Any]] = field(default_factory=list)
+    removed: list[dict[str, Any]] = field(default_factory=list)
+    recoded: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    coder_version: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.removed or self.recoded)
+
+    def summary(self) -> str:
+        return (f"{self.articles} articles re-coded with {self.coder_version}: "
+                f"{self.unchanged} events unchanged, {len(self.recoded)} recoded, "
+                f"{len(self.added)} added, {len(self.removed)} removed")
+
+    def lines(self) -> Iterator[str]:
+        def short(record: dict[str, Any]) -> str:
+            source = (record.get("source") or {}).get("code", "-")
+            target = (record.get("target") or {}).get("code", "-")
+            return (f"{record['doc_id']}#{record['sentence_index']} {record['trigger']!r} "
+                    f"{record['cameo']} {source}->{target} ({record['evidence'].get('rule')})")
+
+        for old, new in self.recoded:
+            yield f"recoded  {short(old)}  =>  {new['cameo']} ({new['evidence'].get('rule')})"
+        for record in self.added:
+            yield f"added    {short(record)}"
+        for record in self.removed:
+            yield f"removed  {short(record)}"
+
+
+def _comparable(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if k not in VOLATILE_FIELDS}
+
+
+def _slot(record: dict[str, Any]) -> tuple[int, tuple[int, int] | None, str]:
+    """Where an event is stated: its sentence and trigger span."""
+    span = record.get("evidence", {}).get("spans", {}).get("trigger")
+    return record["sentence_index"], tuple(span) if span else None, record["trigger"]
+
+
+def diff_article(old: list[dict[str, Any]], new: list[dict[str, Any]],
+                 report: RecodeReport) -> list[dict[str, Any]]:
+    """Compare one article's stored and new records; return the superseded stored records."""
+    old_by_id = {r["event_id"]: r for r in old}
+    new_by_id = {r["event_id"]: r for r in new}
+    superseded = []
+    unmatched_old = [r for i, r in old_by_id.items() if i not in new_by_id]
+    unmatched_new = [r for i, r in new_by_id.items() if i not in old_by_id]
+    for event_id in old_by_id.keys() & new_by_id.keys():
+        before, after = old_by_id[event_id], new_by_id[event_id]
+        if _comparable(before) == _comparable(after):
+            report.unchanged += 1
+        else:
+            report.recoded.append((before, after))
+            superseded.append(before)
+    new_slots: dict[Any, list[dict[str, Any]]] = {}
+    for record in unmatched_new:
+        new_slots.setdefault(_slot(record), []).append(record)
+    for record in unmatched_old:
+        candidates = new_slots.get(_slot(record))
+        if candidates:
+            report.recoded.append((record, candidates.pop(0)))
+        else:
+            report.removed.append(record)
+        superseded.append(record)
+    report.added.extend(r for group in new_slots.values() for r in group)
+    return superseded
+
+
+def _stored_articles(db_path: str | Path) -> list[tuple[int, Article, list[dict[str, Any]]]]:
+    con = open_reader(db_path)
+    try:
+        rows = con.execute(
+            "SELECT seq, article_id, title, text, CAST(date AS VARCHAR), url, source, language, "
+            "origin FROM articles ORDER BY seq").fetchall()
+        records: dict[str, list[dict[str, Any]]] = {}
+        for article_id, record in con.execute(
+                "SELECT article_id, record FROM mentions ORDER BY seq, sentence_index").fetchall():
+            records.setdefault(article_id, []).append(json.loads(record))
+    finally:
+        con.close()
+    stored = []
+    for seq, article_id, title, text, date, url, source, language, origin in rows:
+        article = Article(id=article_id, text=text, title=title, date=date, url=url,
+                          source=source, language=language, origin=origin)
+        stored.append((seq, article, records.get(article_id, [])))
+    return stored
+
+
+REVISIONS_TABLE = """
+CREATE TABLE IF NOT EXISTS mention_revisions (
+    coded_event_id VARCHAR NOT NULL,
+    article_id     VARCHAR NOT NULL,
+    coder_version  VARCHAR,          -- the coder that produced this (now superseded) record
+    superseded_by  VARCHAR,          -- the coder version of the re-code that replaced it
+    change         VARCHAR NOT NULL, -- 'recoded' or 'removed'
+    record         JSON NOT NULL
+)
+"""
+
+
+def recode(db_path: str | Path, coder: Coder = pipeline_coder,
+           dry_run: bool = False) -> RecodeReport:
+    """Re-code every stored article; unless ``dry_run``, rebuild the store from the new codes."""
+    report = RecodeReport()
+    stored = _stored_articles(db_path)
+    recoded_articles: list[tuple[int, Article, list[Event]]] = []
+    superseded: list[tuple[str, dict[str, Any]]] = []
+    by_id = {article.id: (seq, old) for seq, article, old in stored}
+    for article, events in coder(article for _, article, _ in stored):
+        report.articles += 1
+        seq, old = by_id[article.id]
+        new = [event.to_dict() for event in events]
+        if events and events[0].coder_version:
+            report.coder_version = events[0].coder_version
+        removed_before = len(report.removed)
+        replaced = diff_article(old, new, report)
+        removed_ids = {r["event_id"] for r in report.removed[removed_before:]}
+        superseded += [("removed" if r["event_id"] in removed_ids else "recoded", r)
+                       for r in replaced]
+        recoded_articles.append((seq, article, events))
+    if dry_run or not report.changed:
+        return report
+    with writing(db_path) as con:
+        con.execute("BEGIN TRANSACTION").fetchall()
+        try:
+            con.execute(REVISIONS_TABLE).fetchall()
+            con.executemany(
+                "INSERT INTO mention_revisions VALUES (?, ?, ?, ?, ?, ?)",
+                [[r["event_id"], r["doc_id"], r.get("coder_version"), report.coder_version,
+                  change, json.dumps(r, ensure_ascii=False)] for change, r in superseded])
+            for table in ("mentions", "events", "actors", "articles"):
+                con.execute(f"DELETE FROM {table}").fetchall()  # fixed names, no user input
+            _rewrite(con, recoded_articles)
+            con.execute("COMMIT").fetchall()
+        except BaseException:
+            con.execute("ROLLBACK").fetchall()
+            raise
+    return report
+
+
+def _rewrite(con: Any, articles: list[tuple[int, Article, list[Event]]]) -> None:
+    """Insert the re-coded articles in their original order and batches, merging as ingest does."""
+    for start in range(0, len(articles), DEFAULT_BATCH_SIZE):
+        article_rows, mention_rows = [], []
+        for seq, article, events in articles[start:start + DEFAULT_BATCH_SIZE]:
+            article_rows.append(article_row(article, seq, len(events)))
+            locator = SentenceLocator(article)
+            mention_rows.extend(mention_row(article, seq, position, event, locator)
+                                for position, event in enumerate(events))
+        write_batch(con, *arrow_tables(article_rows, mention_rows), own_transaction=False)
