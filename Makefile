@@ -30,10 +30,10 @@ test: install lint
 	$(BIN)/python -m pytest -q
 
 eval: install
-	@echo "no evaluations yet"
+	$(BIN)/eventwire eval-actors $(SHARED)/gold/actor_resolution_cases.jsonl
 
 bench: install
-	@echo "no benchmarks yet"
+	$(BIN)/python -m eventwire.actors.bench --phoenix $(SHARED)/reference/phoenix_dictionaries
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

@@ -16,7 +16,7 @@ from eventwire.pipeline import code_articles, iter_articles
 from eventwire.records import Event, ReadError
 
 # Modules adding subcommands, each with register(subparsers). Add a line per stage.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["eventwire.actors.cli"]
 
 
 class ErrorCounter:

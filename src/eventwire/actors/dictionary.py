@@ -51,6 +51,7 @@ def words(text: str) -> list[str]:
     "U.S." and "US" both give ["us"]; "People's" gives ["people", "s"], as spaCy's "People" + "'s"
     do.
     """
+    text = text.replace("\u2019", "'").replace("\u2018", "'")  # curly apostrophes split words too
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     text = _INITIALISM.sub(lambda m: m.group(1).replace(".", ""), text)
     return _WORD.findall(text)
@@ -368,6 +369,13 @@ def build_dictionary(data_dir: Path = DATA_DIR, extra: Iterable[Path] = ()) -> D
     for path in extra:
         builder.read_named(path, PERSON if "people" in path.name else ORGANIZATION)
     return builder.dictionary
+
+
+def sector_codes(data_dir: Path = DATA_DIR) -> frozenset[str]:
+    """The sector codes of sectors.tsv (for importers that check codes)."""
+    builder = DictionaryBuilder()
+    builder.read_sectors(data_dir / "sectors.tsv")
+    return builder.known_sectors
 
 
 @lru_cache(maxsize=1)
