@@ -150,6 +150,8 @@ class Dictionary:
     lexicon: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     named: dict[str, Named] = field(default_factory=dict)  # key: kind + canonical name
     files: list[str] = field(default_factory=list)
+    # Longest key ending in each word: the matcher only tries lengths that can exist.
+    longest_ending: dict[str, int] = field(default_factory=dict)
 
     def add(self, key_text: str, entry: Entry) -> None:
         key = tuple(words(key_text))
@@ -157,6 +159,7 @@ class Dictionary:
             key = key[1:]
         if not key or len(key) > MAX_KEY_WORDS:
             return
+        self.longest_ending[key[-1]] = max(self.longest_ending.get(key[-1], 0), len(key))
         bucket = self.lexicon.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)

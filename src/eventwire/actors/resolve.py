@@ -23,7 +23,6 @@ from eventwire.actors.dictionary import (
     AGENT,
     CAPITAL,
     COUNTRY,
-    MAX_KEY_WORDS,
     MODIFIER,
     ORGANIZATION,
     PERSON,
@@ -107,12 +106,14 @@ def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
     """
     # Proper names need a capital letter, except in text with none at all (lower-cased
     # corpora); a short phrase without capitals is ordinary lower case, not such a corpus.
-    cased = any(ch.isupper() for ch in doc.text) or len(doc) < 12
+    cased = any(token.text[:1].isupper() for token in doc) or len(doc) < 12
     matches: list[Match] = []
     for sent in doc.sents:
         seq: list[str] = []
         owner: list[int] = []  # token index of each word
+        capital: dict[int, bool] = {}
         for token in sent:
+            capital[token.i] = token.text[:1].isupper()
             for word in words(token.text):
                 seq.append(word)
                 owner.append(token.i)
@@ -125,17 +126,15 @@ def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
         end = len(seq)  # exclusive end of the words still to match
         while end > 0:
             match = None
-            if last_word.get(owner[end - 1]) == end - 1:
-                for length in range(min(MAX_KEY_WORDS, end), 0, -1):
+            longest = dictionary.longest_ending.get(seq[end - 1], 0)
+            if longest and last_word.get(owner[end - 1]) == end - 1:
+                for length in range(min(longest, end), 0, -1):
                     start = end - length
                     if first_word[owner[start]] != start:
                         continue
                     entries = dictionary.lookup(tuple(seq[start:end]))
-                    if cased:
-                        first = doc[owner[start]].text[:1]
-                        entries = [
-                            e for e in entries if e.kind not in PROPER_KINDS or first.isupper()
-                        ]
+                    if cased and not capital[owner[start]]:
+                        entries = [e for e in entries if e.kind not in PROPER_KINDS]
                     if entries:
                         match = Match(owner[start], owner[end - 1] + 1, entries)
                         end = start
@@ -252,6 +251,7 @@ class _ArticlePass:
         self.dictionary = dictionary
         self.parsed = parsed
         self.doc = parsed.doc
+        self.text = parsed.doc.text  # spaCy rebuilds Doc.text on every access
         self.day = parse_day(parsed.article.date)
         self.matches = find_matches(self.doc, dictionary)
         self.match_at: dict[int, Match] = {}
@@ -817,7 +817,7 @@ class _ArticlePass:
         if len(country) > 3:  # an organisation's country with its block, e.g. IGOEUREEC
             country, block = country[:3], country[3:]
         actor = Actor(
-            text=self.doc.text[start_char:end_char],
+            text=self.text[start_char:end_char],
             code=(country or "") + block + "".join(sectors),
             country=country or None,
             sectors=list(sectors),
