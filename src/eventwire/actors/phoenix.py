@@ -256,16 +256,14 @@ def import_phoenix(directory: str | Path, base: Dictionary | None = None) -> Pho
     folder = Path(directory)
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: not a folder of Phoenix dictionaries")
-    importer = _Importer(base if base is not None else build_dictionary())
-    found = False
-    for name in ACTOR_FILES:
-        if (folder / name).exists():
-            importer.read_actor_file(folder / name)
-            found = True
-    if (folder / AGENT_FILE).exists():
-        importer.read_agent_file(folder / AGENT_FILE)
-        found = True
-    if not found:
+    present = [folder / name for name in (*ACTOR_FILES, AGENT_FILE) if (folder / name).exists()]
+    if not present:
         raise FileNotFoundError(f"{folder}: none of {', '.join(ACTOR_FILES + (AGENT_FILE,))}")
+    importer = _Importer(base if base is not None else build_dictionary())
+    for path in present:
+        if path.name == AGENT_FILE:
+            importer.read_agent_file(path)
+        else:
+            importer.read_actor_file(path)
     importer.builder.dictionary.files.append(str(folder))
     return importer.result
