@@ -150,6 +150,8 @@ class Dictionary:
     lexicon: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     named: dict[str, Named] = field(default_factory=dict)  # key: kind + canonical name
     files: list[str] = field(default_factory=list)
+    # Office-holders by country, for "the Russian foreign minister" on a given date.
+    holders: dict[str, list[tuple[Named, Role]]] = field(default_factory=dict)
     # Longest key ending in each word: the matcher only tries lengths that can exist.
     longest_ending: dict[str, int] = field(default_factory=dict)
 
@@ -327,6 +329,8 @@ class DictionaryBuilder:
             d.named[kind + ":" + name] = named
             d.add(name, Entry(kind, named=named, source=source))
         named.roles.append(role)
+        if kind == PERSON and role.title:
+            d.holders.setdefault(role.country, []).append((named, role))
         for alias in aliases:
             if alias not in named.aliases:
                 named.aliases.append(alias)

@@ -364,7 +364,7 @@ class _ArticlePass:
                 own = (
                     first
                     if first
-                    and first[0].startswith(("coreference", "apposition"))
+                    and first[0].startswith(("coreference", "apposition", "office-holder"))
                     and (mention.head_entry is None or mention.head_entry.kind != PERSON)
                     else []
                 )
@@ -862,10 +862,12 @@ class _ArticlePass:
         if mention.head_entry is None or mention.head_entry.kind != AGENT or not mention.individual:
             return
         determiners = {t.lower_ for t in tokens if t.dep_ == "det"}
-        if not determiners & DEFINITE_DETERMINERS:
+        possessed = any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in tokens)
+        if not determiners & DEFINITE_DETERMINERS and not possessed:
             return
         earlier = self.antecedent_of_description(mention)
         if earlier is None:
+            self.link_to_office_holder(mention, facts)
             return
         linked = self.corefer(
             mention.head, tokens, mention.sentence, earlier, "definite description"
@@ -873,6 +875,37 @@ class _ArticlePass:
         mention.actor = linked.actor
         mention.named = earlier.named
         mention.base_steps = linked.base_steps
+
+    def link_to_office_holder(self, mention: Mention, facts: PhraseFacts) -> None:
+        """'the Russian foreign minister' on a dated article: whoever held that office then.
+
+        The role title must begin with the role words ("Foreign Minister of Russia"; "president"
+        never matches "Vice President ...") and exactly one person may hold it on the date.
+        Undated articles are left alone: today's holder may not be the article's.
+        """
+        country = mention.actor.country
+        if self.day is None or not country or facts.head_match is None:
+            return
+        match = facts.head_match
+        role_words = words(self.doc[match.start : match.end].text)
+        holders = {
+            id(named): (named, role)
+            for named, role in self.dictionary.holders.get(country, [])
+            if role.holds_on(self.day) and words(role.title)[: len(role_words)] == role_words
+        }
+        if len(holders) != 1:
+            return
+        named, role = next(iter(holders.values()))
+        steps = [
+            f"office-holder: on {self.day.isoformat()} the {role.title} was {named.name} "
+            f"({role.span_words()}, {named.source})"
+        ]
+        actor = mention.actor
+        actor.code = role.country + role.code + "".join(role.sectors)
+        actor.country, actor.sectors, actor.name = role.country, list(role.sectors), named.name
+        actor.resolution = steps + actor.resolution
+        mention.named = named
+        mention.base_steps = list(actor.resolution)
 
     def antecedent_of_description(self, mention: Mention) -> Mention | None:
         """'the Russian leader': the nearest earlier individual of that country and role."""
