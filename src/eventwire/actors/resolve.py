@@ -277,7 +277,7 @@ class _ArticlePass:
             counts: Counter[str] = Counter()
             for match in self.matches:
                 entry = match.first(PLACE_KINDS)
-                if entry is None or self._is_aligned(match):
+                if entry is None or not entry.country or self._is_aligned(match):
                     continue
                 weight = 2 if self.doc[match.start].idx < self.parsed.title_offset else 1
                 counts[entry.country] += weight
@@ -413,6 +413,8 @@ class _ArticlePass:
         text = self.doc[match.start : match.end].text
         entry = match.best
         if entry.kind in PLACE_KINDS:
+            if not entry.country:
+                return  # "Latin American": no country
             if self._is_aligned(match):
                 facts.aligned.append((entry.country, text))
             else:
@@ -442,6 +444,8 @@ class _ArticlePass:
         if entry.kind in PLACE_KINDS and self.name_extends(head, match):
             return self.compose_unlisted(head, tokens, facts, sentence)  # "Feliciano Valencia"
         locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
+        if entry.kind == PLACE and not entry.country:
+            return None  # a continent or world region ("Latin America") is no actor
         if entry.kind == PLACE:
             # Alone a city stands for its people ("Mariupol was shelled"), a region for its country.
             sectors = ["CVL"] if entry.detail == "city" and not locative else []
@@ -557,7 +561,7 @@ class _ArticlePass:
         for match in self.matches:
             if span.start <= match.start < span.end:
                 entry = match.first(PLACE_KINDS)
-                if entry and entry.country != exclude and not self._is_aligned(match):
+                if entry and entry.country not in (exclude, "") and not self._is_aligned(match):
                     return entry.country
         for code in self.focus_countries():
             if code != exclude:
