@@ -182,3 +182,9 @@ def test_a_dated_office_title_names_its_holder():
     assert actor_of(parsed, actors, "She").name == "Angela Merkel"
     parsed, actors = annotate(text)  # undated: today's holder may not be the article's
     assert actor_of(parsed, actors, "chancellor").name is None
+
+
+def test_mentions_by_sentence():
+    parsed, actors = annotate("The ceasefire held. Turkish troops crossed the border.")
+    assert actors.in_sentence(0) == []
+    assert [a.code for a in actors.in_sentence(1)] == ["TURMIL"]

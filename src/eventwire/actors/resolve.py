@@ -206,9 +206,15 @@ class PhraseFacts:
 class ArticleActors:
     """The resolved actor mentions of one article, keyed by the token that heads each phrase."""
 
-    def __init__(self, by_token: dict[int, Actor], members: dict[int, int] | None = None):
+    def __init__(
+        self,
+        by_token: dict[int, Actor],
+        members: dict[int, int] | None = None,
+        sentence_of: dict[int, int] | None = None,
+    ):
         self._by_token = by_token
         self._members = members or {}
+        self._sentence_of = sentence_of or {}
 
     def actor_at(self, token: Any) -> Actor | None:
         """The actor whose noun phrase is headed by ``token`` (or contains it), else None."""
@@ -221,6 +227,12 @@ class ArticleActors:
     def mentions(self) -> list[Actor]:
         """Every resolved actor mention, in document order."""
         return [self._by_token[i] for i in sorted(self._by_token)]
+
+    def in_sentence(self, index: int) -> list[Actor]:
+        """The actor mentions of sentence ``index`` (``ParsedSentence.index``), in order."""
+        return [
+            self._by_token[i] for i in sorted(self._by_token) if self._sentence_of.get(i) == index
+        ]
 
     def head_indices(self) -> list[int]:
         return sorted(self._by_token)
@@ -315,7 +327,7 @@ class _ArticlePass:
         self.unify_people()
         for mention in self.mentions:
             by_token[mention.head.i] = mention.actor
-        return ArticleActors(by_token, members)
+        return ArticleActors(by_token, members, self.sentence_of)
 
     def merge_appositions(self) -> None:
         """'his Russian counterpart Sergei Lavrov': the described head is the named apposition."""
