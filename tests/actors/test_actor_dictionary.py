@@ -96,3 +96,42 @@ def test_normalised_words_and_plurals():
     assert plural_forms("policeman") == ["policemen"]
     assert plural_forms("militia") == ["militias"]
     assert plural_forms("authority") == ["authorities"]
+
+
+HEAD_TITLES = (
+    "president of", "prime minister of", "chancellor of", "premier of", "supreme leader",
+    "queen of", "king of", "emir of", "sultan of", "leader of", "taoiseach", "chairman of",
+    "state counsellor", "general secretary", "chief adviser", "acting president",
+    "chief executive of", "head of the military", "president of the transition",
+)
+FOREIGN_TITLES = ("foreign minister", "secretary of state", "foreign secretary", "acting foreign")
+
+
+def holds_title(dictionary, country: str, day: date, titles: tuple[str, ...]) -> bool:
+    return any(
+        role.title.lower().startswith(titles) and role.holds_on(day)
+        for _, role in dictionary.holders.get(country, [])
+    )
+
+
+def test_sixty_countries_have_a_leader_on_record_every_year_since_2000():
+    dictionary = build_dictionary()
+    years = [date(year, 7, 1) for year in range(2000, 2026)]
+    covered = [
+        country
+        for country in dictionary.holders
+        if country not in ("", "IGO")
+        and all(holds_title(dictionary, country, day, HEAD_TITLES) for day in years)
+    ]
+    assert len(covered) >= 60, sorted(covered)
+
+
+@pytest.mark.parametrize(
+    "country", ["USA", "RUS", "CHN", "GBR", "FRA", "DEU", "UKR", "IRN", "ISR", "TUR"]
+)
+def test_starter_countries_have_leader_and_foreign_minister_since_2010(country):
+    dictionary = build_dictionary()
+    for year in range(2010, 2026):
+        day = date(year, 7, 1)
+        assert holds_title(dictionary, country, day, HEAD_TITLES), (country, year)
+        assert holds_title(dictionary, country, day, FOREIGN_TITLES), (country, year)
