@@ -141,6 +141,8 @@ def test_agents_compose_with_countries_and_modifiers():
     assert actor_of(parsed, actors, "refugees").code == "SYRREF"
     assert actor_of(parsed, actors, "police").sectors == ["COP"]
     assert actor_of(parsed, actors, "minister").code == "IRQELI"
+    parsed, actors = annotate("Pro-government militias fought anti-government protesters.")
+    assert actor_of(parsed, actors, "militias").sectors == ["PRM"]  # not the government
 
 
 def test_pronouns_follow_gender_and_the_nearest_individual():

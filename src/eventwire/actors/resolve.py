@@ -435,7 +435,7 @@ class _ArticlePass:
             facts.organizations.append((entry.named, text))
         elif entry.kind == PERSON and entry.named:
             facts.people.append((entry.named, text))
-        elif entry.kind == AGENT:
+        elif entry.kind == AGENT and not self._is_aligned(match):  # not "pro-government"
             facts.agents.append((entry, text))
         elif entry.kind == MODIFIER and entry.agent and "former" in entry.agent.flags:
             facts.former = text
