@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_f9efde54cf5625c2.txt
 
-.PHONY: install demo test lint eval bench clean eval-extraction bench-extraction
+.PHONY: install demo test lint eval bench clean eval-plover eval-police eval-actors eval-extraction bench-actors bench-extraction
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -45,16 +45,28 @@ test: install lint
 	$(BIN)/python -m pytest -q
 
 eval: install
-	@echo "no evaluations yet"
-	$(MAKE) --no-print-directory eval-extraction
+	$(MAKE) --no-print-directory eval-plover eval-police eval-actors eval-extraction
+
+# Event coding on the gold dev sets (issue 5): per-type P/R/F1, full tuples, confidence deciles.
+eval-plover: install
+	$(BIN)/eventwire eval plover $(SHARED)/gold/plover_gsr_dev.jsonl
+
+eval-police: install
+	$(BIN)/eventwire eval police $(SHARED)/gold/india_police_events_dev.jsonl
+
+# Actor resolution on the NGEC cases.
+eval-actors: install
+	$(BIN)/eventwire eval-actors $(SHARED)/gold/actor_resolution_cases.jsonl
 
 # Main-text extraction on L3S-GN1: ours vs plain trafilatura, and WARC vs HTML files.
 eval-extraction: install
 	$(BIN)/eventwire eval extraction $(SHARED)/corpora/l3s_gn1
 
 bench: install
-	@echo "no benchmarks yet"
-	$(MAKE) --no-print-directory bench-extraction
+	$(MAKE) --no-print-directory bench-actors bench-extraction
+
+bench-actors: install
+	$(BIN)/python -m eventwire.actors.bench --phoenix $(SHARED)/reference/phoenix_dictionaries
 
 bench-extraction: install
 	$(BIN)/python bench/ingest_extraction.py $(SHARED)/corpora/l3s_gn1

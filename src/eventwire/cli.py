@@ -29,6 +29,7 @@ COMMAND_MODULES: list[str] = [
     "eventwire.time.cli",
     "eventwire.store.cli",
     "eventwire.api.cli",
+    "eventwire.actors.cli",
 ]
 
 

@@ -141,6 +141,8 @@ def test_agents_compose_with_countries_and_modifiers():
     assert actor_of(parsed, actors, "refugees").code == "SYRREF"
     assert actor_of(parsed, actors, "police").sectors == ["COP"]
     assert actor_of(parsed, actors, "minister").code == "IRQELI"
+    parsed, actors = annotate("Pro-government militias fought anti-government protesters.")
+    assert actor_of(parsed, actors, "militias").sectors == ["PRM"]  # not the government
 
 
 def test_pronouns_follow_gender_and_the_nearest_individual():
@@ -170,3 +172,21 @@ def test_armed_groups_and_organisations():
     assert actor_of(parsed, actors, "NATO").country == "IGO"
     assert actor_of(parsed, actors, "Council").code.startswith("IGOUNO")
     assert actor_of(parsed, actors, "Haram").code == "NGAREB"
+
+
+def test_a_dated_office_title_names_its_holder():
+    text = "The German chancellor met the Russian foreign minister. She said little."
+    parsed, actors = annotate(text, "2016-03-01")
+    chancellor = actor_of(parsed, actors, "chancellor")
+    assert (chancellor.code, chancellor.name) == ("DEUGOV", "Angela Merkel")
+    assert chancellor.resolution[0].startswith("office-holder: on 2016-03-01")
+    assert actor_of(parsed, actors, "minister").name == "Sergei Lavrov"
+    assert actor_of(parsed, actors, "She").name == "Angela Merkel"
+    parsed, actors = annotate(text)  # undated: today's holder may not be the article's
+    assert actor_of(parsed, actors, "chancellor").name is None
+
+
+def test_mentions_by_sentence():
+    parsed, actors = annotate("The ceasefire held. Turkish troops crossed the border.")
+    assert actors.in_sentence(0) == []
+    assert [a.code for a in actors.in_sentence(1)] == ["TURMIL"]

@@ -51,6 +51,7 @@ def words(text: str) -> list[str]:
     "U.S." and "US" both give ["us"]; "People's" gives ["people", "s"], as spaCy's "People" + "'s"
     do.
     """
+    text = text.replace("\u2019", "'").replace("\u2018", "'")  # curly apostrophes split words too
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     text = _INITIALISM.sub(lambda m: m.group(1).replace(".", ""), text)
     return _WORD.findall(text)
@@ -149,6 +150,10 @@ class Dictionary:
     lexicon: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     named: dict[str, Named] = field(default_factory=dict)  # key: kind + canonical name
     files: list[str] = field(default_factory=list)
+    # Office-holders by country, for "the Russian foreign minister" on a given date.
+    holders: dict[str, list[tuple[Named, Role]]] = field(default_factory=dict)
+    # Longest key ending in each word: the matcher only tries lengths that can exist.
+    longest_ending: dict[str, int] = field(default_factory=dict)
 
     def add(self, key_text: str, entry: Entry) -> None:
         key = tuple(words(key_text))
@@ -156,6 +161,7 @@ class Dictionary:
             key = key[1:]
         if not key or len(key) > MAX_KEY_WORDS:
             return
+        self.longest_ending[key[-1]] = max(self.longest_ending.get(key[-1], 0), len(key))
         bucket = self.lexicon.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
@@ -323,6 +329,8 @@ class DictionaryBuilder:
             d.named[kind + ":" + name] = named
             d.add(name, Entry(kind, named=named, source=source))
         named.roles.append(role)
+        if kind == PERSON and role.title:
+            d.holders.setdefault(role.country, []).append((named, role))
         for alias in aliases:
             if alias not in named.aliases:
                 named.aliases.append(alias)
@@ -368,6 +376,13 @@ def build_dictionary(data_dir: Path = DATA_DIR, extra: Iterable[Path] = ()) -> D
     for path in extra:
         builder.read_named(path, PERSON if "people" in path.name else ORGANIZATION)
     return builder.dictionary
+
+
+def sector_codes(data_dir: Path = DATA_DIR) -> frozenset[str]:
+    """The sector codes of sectors.tsv (for importers that check codes)."""
+    builder = DictionaryBuilder()
+    builder.read_sectors(data_dir / "sectors.tsv")
+    return builder.known_sectors
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,6 @@ from eventwire.actors.dictionary import (
     AGENT,
     CAPITAL,
     COUNTRY,
-    MAX_KEY_WORDS,
     MODIFIER,
     ORGANIZATION,
     PERSON,
@@ -107,12 +106,14 @@ def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
     """
     # Proper names need a capital letter, except in text with none at all (lower-cased
     # corpora); a short phrase without capitals is ordinary lower case, not such a corpus.
-    cased = any(ch.isupper() for ch in doc.text) or len(doc) < 12
+    cased = any(token.text[:1].isupper() for token in doc) or len(doc) < 12
     matches: list[Match] = []
     for sent in doc.sents:
         seq: list[str] = []
         owner: list[int] = []  # token index of each word
+        capital: dict[int, bool] = {}
         for token in sent:
+            capital[token.i] = token.text[:1].isupper()
             for word in words(token.text):
                 seq.append(word)
                 owner.append(token.i)
@@ -125,17 +126,15 @@ def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
         end = len(seq)  # exclusive end of the words still to match
         while end > 0:
             match = None
-            if last_word.get(owner[end - 1]) == end - 1:
-                for length in range(min(MAX_KEY_WORDS, end), 0, -1):
+            longest = dictionary.longest_ending.get(seq[end - 1], 0)
+            if longest and last_word.get(owner[end - 1]) == end - 1:
+                for length in range(min(longest, end), 0, -1):
                     start = end - length
                     if first_word[owner[start]] != start:
                         continue
                     entries = dictionary.lookup(tuple(seq[start:end]))
-                    if cased:
-                        first = doc[owner[start]].text[:1]
-                        entries = [
-                            e for e in entries if e.kind not in PROPER_KINDS or first.isupper()
-                        ]
+                    if cased and not capital[owner[start]]:
+                        entries = [e for e in entries if e.kind not in PROPER_KINDS]
                     if entries:
                         match = Match(owner[start], owner[end - 1] + 1, entries)
                         end = start
@@ -207,9 +206,15 @@ class PhraseFacts:
 class ArticleActors:
     """The resolved actor mentions of one article, keyed by the token that heads each phrase."""
 
-    def __init__(self, by_token: dict[int, Actor], members: dict[int, int] | None = None):
+    def __init__(
+        self,
+        by_token: dict[int, Actor],
+        members: dict[int, int] | None = None,
+        sentence_of: dict[int, int] | None = None,
+    ):
         self._by_token = by_token
         self._members = members or {}
+        self._sentence_of = sentence_of or {}
 
     def actor_at(self, token: Any) -> Actor | None:
         """The actor whose noun phrase is headed by ``token`` (or contains it), else None."""
@@ -222,6 +227,12 @@ class ArticleActors:
     def mentions(self) -> list[Actor]:
         """Every resolved actor mention, in document order."""
         return [self._by_token[i] for i in sorted(self._by_token)]
+
+    def in_sentence(self, index: int) -> list[Actor]:
+        """The actor mentions of sentence ``index`` (``ParsedSentence.index``), in order."""
+        return [
+            self._by_token[i] for i in sorted(self._by_token) if self._sentence_of.get(i) == index
+        ]
 
     def head_indices(self) -> list[int]:
         return sorted(self._by_token)
@@ -252,6 +263,7 @@ class _ArticlePass:
         self.dictionary = dictionary
         self.parsed = parsed
         self.doc = parsed.doc
+        self.text = parsed.doc.text  # spaCy rebuilds Doc.text on every access
         self.day = parse_day(parsed.article.date)
         self.matches = find_matches(self.doc, dictionary)
         self.match_at: dict[int, Match] = {}
@@ -277,7 +289,7 @@ class _ArticlePass:
             counts: Counter[str] = Counter()
             for match in self.matches:
                 entry = match.first(PLACE_KINDS)
-                if entry is None or self._is_aligned(match):
+                if entry is None or not entry.country or self._is_aligned(match):
                     continue
                 weight = 2 if self.doc[match.start].idx < self.parsed.title_offset else 1
                 counts[entry.country] += weight
@@ -315,7 +327,7 @@ class _ArticlePass:
         self.unify_people()
         for mention in self.mentions:
             by_token[mention.head.i] = mention.actor
-        return ArticleActors(by_token, members)
+        return ArticleActors(by_token, members, self.sentence_of)
 
     def merge_appositions(self) -> None:
         """'his Russian counterpart Sergei Lavrov': the described head is the named apposition."""
@@ -364,7 +376,7 @@ class _ArticlePass:
                 own = (
                     first
                     if first
-                    and first[0].startswith(("coreference", "apposition"))
+                    and first[0].startswith(("coreference", "apposition", "office-holder"))
                     and (mention.head_entry is None or mention.head_entry.kind != PERSON)
                     else []
                 )
@@ -413,6 +425,8 @@ class _ArticlePass:
         text = self.doc[match.start : match.end].text
         entry = match.best
         if entry.kind in PLACE_KINDS:
+            if not entry.country:
+                return  # "Latin American": no country
             if self._is_aligned(match):
                 facts.aligned.append((entry.country, text))
             else:
@@ -421,7 +435,7 @@ class _ArticlePass:
             facts.organizations.append((entry.named, text))
         elif entry.kind == PERSON and entry.named:
             facts.people.append((entry.named, text))
-        elif entry.kind == AGENT:
+        elif entry.kind == AGENT and not self._is_aligned(match):  # not "pro-government"
             facts.agents.append((entry, text))
         elif entry.kind == MODIFIER and entry.agent and "former" in entry.agent.flags:
             facts.former = text
@@ -442,6 +456,8 @@ class _ArticlePass:
         if entry.kind in PLACE_KINDS and self.name_extends(head, match):
             return self.compose_unlisted(head, tokens, facts, sentence)  # "Feliciano Valencia"
         locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
+        if entry.kind == PLACE and not entry.country:
+            return None  # a continent or world region ("Latin America") is no actor
         if entry.kind == PLACE:
             # Alone a city stands for its people ("Mariupol was shelled"), a region for its country.
             sectors = ["CVL"] if entry.detail == "city" and not locative else []
@@ -557,7 +573,7 @@ class _ArticlePass:
         for match in self.matches:
             if span.start <= match.start < span.end:
                 entry = match.first(PLACE_KINDS)
-                if entry and entry.country != exclude and not self._is_aligned(match):
+                if entry and entry.country not in (exclude, "") and not self._is_aligned(match):
                     return entry.country
         for code in self.focus_countries():
             if code != exclude:
@@ -817,7 +833,7 @@ class _ArticlePass:
         if len(country) > 3:  # an organisation's country with its block, e.g. IGOEUREEC
             country, block = country[:3], country[3:]
         actor = Actor(
-            text=self.doc.text[start_char:end_char],
+            text=self.text[start_char:end_char],
             code=(country or "") + block + "".join(sectors),
             country=country or None,
             sectors=list(sectors),
@@ -862,10 +878,12 @@ class _ArticlePass:
         if mention.head_entry is None or mention.head_entry.kind != AGENT or not mention.individual:
             return
         determiners = {t.lower_ for t in tokens if t.dep_ == "det"}
-        if not determiners & DEFINITE_DETERMINERS:
+        possessed = any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in tokens)
+        if not determiners & DEFINITE_DETERMINERS and not possessed:
             return
         earlier = self.antecedent_of_description(mention)
         if earlier is None:
+            self.link_to_office_holder(mention, facts)
             return
         linked = self.corefer(
             mention.head, tokens, mention.sentence, earlier, "definite description"
@@ -873,6 +891,37 @@ class _ArticlePass:
         mention.actor = linked.actor
         mention.named = earlier.named
         mention.base_steps = linked.base_steps
+
+    def link_to_office_holder(self, mention: Mention, facts: PhraseFacts) -> None:
+        """'the Russian foreign minister' on a dated article: whoever held that office then.
+
+        The role title must begin with the role words ("Foreign Minister of Russia"; "president"
+        never matches "Vice President ...") and exactly one person may hold it on the date.
+        Undated articles are left alone: today's holder may not be the article's.
+        """
+        country = mention.actor.country
+        if self.day is None or not country or facts.head_match is None:
+            return
+        match = facts.head_match
+        role_words = words(self.doc[match.start : match.end].text)
+        holders = {
+            id(named): (named, role)
+            for named, role in self.dictionary.holders.get(country, [])
+            if role.holds_on(self.day) and words(role.title)[: len(role_words)] == role_words
+        }
+        if len(holders) != 1:
+            return
+        named, role = next(iter(holders.values()))
+        steps = [
+            f"office-holder: on {self.day.isoformat()} the {role.title} was {named.name} "
+            f"({role.span_words()}, {named.source})"
+        ]
+        actor = mention.actor
+        actor.code = role.country + role.code + "".join(role.sectors)
+        actor.country, actor.sectors, actor.name = role.country, list(role.sectors), named.name
+        actor.resolution = steps + actor.resolution
+        mention.named = named
+        mention.base_steps = list(actor.resolution)
 
     def antecedent_of_description(self, mention: Mention) -> Mention | None:
         """'the Russian leader': the nearest earlier individual of that country and role."""

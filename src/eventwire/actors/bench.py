@@ -1,0 +1,49 @@
+"""Benchmark: the cost of loading the actor dictionary (``make bench``).
+
+Run in a fresh process so the load is measured from cold: wall time and the memory the
+dictionary adds (resident set size before and after).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from collections.abc import Callable
+
+from eventwire.actors.dictionary import Dictionary
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        pages = int(handle.read().split()[1])
+    return pages * resource.getpagesize() / 2**20
+
+
+def measure(label: str, load: Callable[[], Dictionary]) -> None:
+    before = rss_mb()
+    start = time.perf_counter()
+    dictionary = load()
+    seconds = time.perf_counter() - start
+    added = rss_mb() - before
+    print(
+        f"{label}: {seconds:.3f} s, +{added:.1f} MB resident, "
+        f"{len(dictionary.lexicon)} lexicon keys"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--phoenix", metavar="DIR", help="also time importing Phoenix from DIR")
+    args = parser.parse_args()
+    from eventwire.actors.dictionary import build_dictionary
+
+    measure("packaged actor dictionary", build_dictionary)
+    if args.phoenix:
+        from eventwire.actors.phoenix import import_phoenix
+
+        measure("packaged + Phoenix dictionaries", lambda: import_phoenix(args.phoenix).dictionary)
+
+
+if __name__ == "__main__":
+    main()

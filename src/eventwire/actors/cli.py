@@ -1,0 +1,67 @@
+"""Commands of the actors stage: ``eventwire eval-actors`` and ``eventwire actor``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from eventwire.actors.resolve import ActorResolver, resolve_phrase
+
+
+def resolver_for(phoenix: str | None) -> ActorResolver:
+    if not phoenix:
+        return ActorResolver.default()
+    from eventwire.actors.phoenix import import_phoenix
+
+    imported = import_phoenix(phoenix)
+    print(imported.summary(), file=sys.stderr)
+    return ActorResolver(imported.dictionary)
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    from eventwire.evaluate.actors import evaluate_actor_cases
+
+    try:
+        resolver = resolver_for(args.phoenix)
+        evaluation = evaluate_actor_cases(args.path, resolver)
+    except (OSError, ValueError) as exc:
+        print(f"eventwire: {exc}", file=sys.stderr)
+        return 1
+    print(evaluation.report(show_failures=args.failures))
+    return 0
+
+
+def run_actor(args: argparse.Namespace) -> int:
+    try:
+        resolver = resolver_for(args.phoenix)
+    except (OSError, ValueError) as exc:
+        print(f"eventwire: {exc}", file=sys.stderr)
+        return 1
+    actor = resolve_phrase(resolver, args.text, date=args.date, context=args.context)
+    if actor is None:
+        print("null")
+        return 1
+    record = actor.to_dict() | {"resolution": actor.resolution}
+    print(json.dumps(record, ensure_ascii=False, indent=2))
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from eventwire.cli import date_argument
+
+    evaluate = subparsers.add_parser(
+        "eval-actors",
+        help="score actor resolution on actor_resolution_cases.jsonl (per method)",
+    )
+    evaluate.add_argument("path", metavar="PATH", help="the JSONL file of actor cases")
+    evaluate.add_argument("--phoenix", metavar="DIR", help="add the Phoenix dictionaries in DIR")
+    evaluate.add_argument("--failures", action="store_true", help="list the cases missed")
+    evaluate.set_defaults(func=run_eval)
+
+    actor = subparsers.add_parser("actor", help="resolve one actor phrase and say how")
+    actor.add_argument("text", help='the phrase, e.g. "the Russian foreign minister"')
+    actor.add_argument("--date", type=date_argument, default=None, help="date (YYYY-MM-DD)")
+    actor.add_argument("--context", default="", help="a country or adjective for the phrase")
+    actor.add_argument("--phoenix", metavar="DIR", help="add the Phoenix dictionaries in DIR")
+    actor.set_defaults(func=run_actor)
