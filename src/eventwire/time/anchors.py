@@ -32,8 +32,10 @@ def trigger_token(sentence: ParsedSentence, event: Event) -> Token:
             return found.root
     words = event.trigger.lower().split()
     if words:
-        matches = [t for t in span if t.lower_ == words[0] or t.lemma_.lower() == words[0]]
-        verbs = [t for t in matches if t.pos_ in ("VERB", "AUX")]
-        if verbs or matches:
-            return (verbs or matches)[0]
+        # The same word first, then the same lemma ("met" for "meet"); verbs before other words.
+        for same in (lambda t: t.lower_ == words[0], lambda t: t.lemma_.lower() == words[0]):
+            matches = [t for t in span if same(t)]
+            verbs = [t for t in matches if t.pos_ in ("VERB", "AUX")]
+            if verbs or matches:
+                return (verbs or matches)[0]
     return span.root

@@ -184,8 +184,11 @@ def _tense(doc, start: int, end: int) -> str | None:
 def _verb_tense(verb: Token) -> str | None:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {a.lemma_.lower() for a in auxiliaries}
-    if lemmas & {"will", "shall"} or (verb.lemma_ == "go" and verb.tag_ == "VBG"):
-        return FUTURE
+    if any(a.tag_ == "MD" for a in auxiliaries) and "have" not in lemmas:
+        return FUTURE  # "will meet", "could meet"; "would have met" is past
+    if verb.tag_ == "VB" and "to" in lemmas and verb.head.lemma_ == "go" \
+            and verb.head.tag_ == "VBG":
+        return FUTURE  # "is going to meet"
     if any(a.tag_ == "VBD" for a in auxiliaries) or verb.tag_ == "VBD":
         return PAST
     if verb.tag_ == "VBN" and lemmas & {"have", "be"}:
