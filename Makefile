@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_f9efde54cf5625c2.txt
 
-.PHONY: install demo test lint eval bench clean
+.PHONY: install demo test lint eval bench clean eval-geo eval-time bench-gazetteer
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -31,9 +31,21 @@ test: install lint
 
 eval: install
 	@echo "no evaluations yet"
+	$(MAKE) --no-print-directory eval-geo eval-time
+
+# Toponym resolution on GeoWebNews (accuracy within 161 km); date normalisation on TimeBank.
+eval-geo: install
+	$(BIN)/eventwire eval-geo $(SHARED)/gold/geowebnews.xml
+
+eval-time: install
+	$(BIN)/eventwire eval-time $(SHARED)/gold/timebank_tml
 
 bench: install
 	@echo "no benchmarks yet"
+	$(MAKE) --no-print-directory bench-gazetteer
+
+bench-gazetteer: install
+	$(BIN)/python bench/bench_gazetteer.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
