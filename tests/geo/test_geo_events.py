@@ -50,3 +50,11 @@ def test_seed_meeting_is_in_sochi(seed_path) -> None:
     location = event.location
     assert (location.name, location.country, location.precision) == ("Sochi", "RUS", "place")
     assert distance_km(location.lat, location.lon, 43.60, 39.73) < 10
+
+
+def test_place_of_a_coordinated_noun_is_not_the_event_place(parse) -> None:
+    parsed = parse("On the agenda were the conflicts in Syria and Yemen as well as negotiations "
+                   "with Iran.")
+    event = make_event(parsed, "negotiations", "negotiations")
+    locate_events(parsed, [event])
+    assert event.location.precision == "focus"

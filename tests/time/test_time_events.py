@@ -57,3 +57,17 @@ def test_seed_dates(seed_path) -> None:
     date_events(parsed, [meeting, sanctions])
     assert (meeting.date, meeting.date_precision) == ("2015-05-12", "day")
     assert (sanctions.date, sanctions.date_precision) == ("2014-04", "month")
+
+
+def test_when_clause_shares_the_main_clause_date(parse) -> None:
+    parsed = parse("Relations collapsed last spring when Russia annexed Crimea.")
+    event = make_event(parsed, "annexed", "annexed")
+    date_events(parsed, [event])
+    assert (event.date, event.date_precision) == ("2014", "year")
+
+
+def test_anniversary_does_not_date_the_event(parse) -> None:
+    parsed = parse("They laid wreaths to mark 70 years since the victory.")
+    event = make_event(parsed, "laid", "laid")
+    date_events(parsed, [event])
+    assert event.date == "2015-05-12"

@@ -2,7 +2,8 @@
 
 Resolution scores each gazetteer candidate of a name:
 - prior importance: log10 of the population, plus a bonus by kind (countries and capitals first);
-- the article's focus country (the country its unambiguous place names point to) and the other
+- the article's focus country (the country its place names point to, a name used as a place,
+  "in Sochi", counting more than one that modifies a noun, "a US official") and the other
   countries it mentions;
 - nearness to the other places the article mentions (a town near the article's other towns, a
   state whose towns it names);
@@ -60,6 +61,23 @@ class Toponym:
     candidates: list[tuple[Place, bool]] = field(default_factory=list)
     place: Place | None = None
     qualifier: Toponym | None = None  # "Texas" in "Paris, Texas"
+    weight: float = 1.0  # how much the mention says the article is about this place
+
+
+# Prepositions that say where something is or happens ("in Sochi", "at the summit near Minsk").
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "within", "across",
+                         "throughout", "around", "on"}
+LOCATIVE_WEIGHT = 2.0  # "talks in Sochi": the article is about a place
+MODIFIER_WEIGHT = 0.25  # "a US official", "the Ukraine ceasefire": it is about something else
+
+
+def mention_weight(span: Span) -> float:
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return LOCATIVE_WEIGHT
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
+        return MODIFIER_WEIGHT
+    return 1.0
 
 
 def candidates_of(gazetteer: Gazetteer, name: str) -> list[tuple[Place, bool]]:
@@ -107,7 +125,8 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if len(span) == 0 or gazetteer.demonym_country(span.text):
             continue
         candidates = candidates_of(gazetteer, span.text)
-        found.append(Toponym(span.text, span.start_char, span.end_char, candidates))
+        found.append(Toponym(span.text, span.start_char, span.end_char, candidates,
+                             weight=mention_weight(span)))
     index = 0
     while index < len(doc):
         token = doc[index]
@@ -119,7 +138,8 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             index += 1
             continue
         span, candidates = match
-        found.append(Toponym(span.text, span.start_char, span.end_char, candidates))
+        found.append(Toponym(span.text, span.start_char, span.end_char, candidates,
+                             weight=mention_weight(span)))
         index = span.end
     found.sort(key=lambda t: t.start)
     _link_qualifiers(doc, found)
@@ -188,7 +208,11 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
             ) -> ArticlePlaces:
     """Choose a place for each toponym in the context of the whole article."""
     first_pass = {id(t): _best(t, lambda p, m: prior(p, m)) for t in toponyms}
-    countries = Counter(p.country for p in first_pass.values() if p is not None and p.country)
+    countries: Counter[str] = Counter()
+    for toponym in toponyms:
+        place = first_pass[id(toponym)]
+        if place is not None and place.country:
+            countries[place.country] += toponym.weight
     if dateline is not None and first_pass.get(id(dateline)) is not None:
         countries[first_pass[id(dateline)].country] += len(toponyms)  # the dateline decides
     focus_country = countries.most_common(1)[0][0] if countries else None
@@ -197,7 +221,8 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
     def in_context(toponym: Toponym):
         own = first_pass[id(toponym)]
         # A name's own first reading is no evidence for itself.
-        others = countries - Counter([own.country] if own is not None and own.country else [])
+        others = countries - Counter(
+            {own.country: toponym.weight} if own is not None and own.country else {})
         neighbours = [other for other in local if other is not own]
 
         def score(place: Place, main: bool) -> float:
@@ -245,10 +270,10 @@ def _focus(toponyms: list[Toponym], focus_country: str | None, gazetteer: Gazett
     if dateline is not None and dateline.place is not None:
         return dateline.place
     for kind in (CITY, ADMIN1):
-        local = Counter(
-            t.place for t in toponyms
-            if t.place is not None and t.place.kind == kind and t.place.country == focus_country
-        )
+        local: Counter[Place] = Counter()
+        for t in toponyms:
+            if t.place is not None and t.place.kind == kind and t.place.country == focus_country:
+                local[t.place] += t.weight
         if local:
             return max(local, key=lambda place: (local[place], place.population))
     if focus_country:
