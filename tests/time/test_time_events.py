@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import make_event
 
 from eventwire.ingest import read_articles
@@ -18,25 +19,26 @@ def test_expression_attached_to_the_trigger_dates_the_event(parse) -> None:
     assert (meet.date, meet.date_precision) == ("2015-05-15", "day")
 
 
-def test_event_without_a_date_expression_gets_the_publication_date(parse) -> None:
-    parsed = parse("The minister resigned after the vote.")
-    event = make_event(parsed, "resigned", "resigned")
+@pytest.mark.parametrize(("text", "published", "trigger", "expected"), [
+    # no date expression: the publication date, else nothing
+    ("The minister resigned after the vote.", "2015-05-12", "resigned", ("2015-05-12", "day")),
+    ("The minister resigned after the vote.", None, "resigned", (None, None)),
+    # a date in another clause is not the event's
+    ("He said on Sunday that the rebels had withdrawn.", "2015-05-12", "withdrawn",
+     ("2015-05-12", "day")),
+    # a when-clause shares the main clause's date
+    ("Relations collapsed last spring when Russia annexed Crimea.", "2015-05-12", "annexed",
+     ("2014", "year")),
+    # "70 years since the victory" dates the victory, not the wreath-laying
+    ("They laid wreaths to mark 70 years since the victory.", "2015-05-12", "laid",
+     ("2015-05-12", "day")),
+])
+def test_sentence_dates(parse, text: str, published: str | None, trigger: str,
+                        expected: tuple) -> None:
+    parsed = parse(text, date=published)
+    event = make_event(parsed, trigger, trigger)
     date_events(parsed, [event])
-    assert (event.date, event.date_precision) == ("2015-05-12", "day")
-
-
-def test_no_publication_date_and_no_expression_gives_no_date(parse) -> None:
-    parsed = parse("The minister resigned after the vote.", date=None)
-    event = make_event(parsed, "resigned", "resigned")
-    date_events(parsed, [event])
-    assert (event.date, event.date_precision) == (None, None)
-
-
-def test_a_date_in_another_clause_does_not_date_the_event(parse) -> None:
-    parsed = parse("He said on Sunday that the rebels had withdrawn.")
-    event = make_event(parsed, "withdrawn", "withdrawn")
-    date_events(parsed, [event])
-    assert event.date == "2015-05-12"
+    assert (event.date, event.date_precision) == expected
 
 
 def test_evidence_trigger_span_is_used(parse) -> None:
@@ -58,16 +60,3 @@ def test_seed_dates(seed_path) -> None:
     assert (meeting.date, meeting.date_precision) == ("2015-05-12", "day")
     assert (sanctions.date, sanctions.date_precision) == ("2014-04", "month")
 
-
-def test_when_clause_shares_the_main_clause_date(parse) -> None:
-    parsed = parse("Relations collapsed last spring when Russia annexed Crimea.")
-    event = make_event(parsed, "annexed", "annexed")
-    date_events(parsed, [event])
-    assert (event.date, event.date_precision) == ("2014", "year")
-
-
-def test_anniversary_does_not_date_the_event(parse) -> None:
-    parsed = parse("They laid wreaths to mark 70 years since the victory.")
-    event = make_event(parsed, "laid", "laid")
-    date_events(parsed, [event])
-    assert event.date == "2015-05-12"
