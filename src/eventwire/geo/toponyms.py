@@ -49,6 +49,10 @@ FOCUS_COUNTRY_BONUS = 1.5
 MENTIONED_COUNTRY_BONUS = 0.5
 NEARBY_BONUS = 1.0
 NEARBY_KM = 400.0
+CITY_OVER_STATE_SHARE = 0.1
+# Words that make another place of the name they precede: "New England" is not England (but
+# "Greater London" and "North London" are London).
+NAME_MAKING_WORDS = {"new"}
 
 
 @dataclass
@@ -91,7 +95,9 @@ def candidates_of(gazetteer: Gazetteer, name: str) -> list[tuple[Place, bool]]:
     for length in range(len(words) - 1, 0, -1):
         for start in range(len(words) - length + 1):
             part = " ".join(words[start:start + length])
-            if not part[:1].isupper() or part.lower() in COMPASS_WORDS:
+            rest = words[:start] + words[start + length:]
+            if (not part[:1].isupper() or part.lower() in COMPASS_WORDS
+                    or all(word.lower() in NAME_MAKING_WORDS for word in rest)):
                 continue
             inner = [(p, m) for p, m in gazetteer.lookup(part) if m and (
                 p.kind in GAZETTEER_ONLY_KINDS or p.population >= EMBEDDED_MIN_POPULATION)]
@@ -253,10 +259,13 @@ def _best(toponym: Toponym, score) -> Place | None:
         qualified = [(p, m) for p, m in candidates
                      if any(_within(p, outer) for outer, _ in toponym.qualifier.candidates)]
         candidates = qualified or candidates
-    # "New York" names a state and the city inside it: news means the city.
+    # "New York" names a state and a big city inside it: news means the city (but "Maryland"
+    # is the state, not the small Maryland City).
     candidates = [
         (p, m) for p, m in candidates
-        if not (p.kind == ADMIN1 and any(_within(other, p) for other, _ in candidates))
+        if not (p.kind == ADMIN1 and any(
+            _within(other, p) and other.population >= CITY_OVER_STATE_SHARE * p.population
+            for other, _ in candidates))
     ]
     if not candidates:
         return None
