@@ -32,6 +32,7 @@ def values(text: str, published: dt.date | None = TUESDAY) -> dict[str, str | No
     ("The accord was signed on May 3.", "on May 3", "2015-05-03"),
     ("The accord was signed on 12 June 2014.", "on 12 June 2014", "2014-06-12"),
     ("Profit rose in the third quarter.", "the third quarter", "2014-Q3"),
+    ("Profit rose in the quarter.", "the quarter", "2015-Q1"),
     ("The rebels took the town three days ago.", "three days ago", "2015-05-09"),
     ("The region has been calm since 2009.", "since 2009", "2009"),
 ])
