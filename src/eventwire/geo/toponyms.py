@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -155,6 +156,7 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
 def _gazetteer_match(
     doc: Doc, index: int, covered: set[int], gazetteer: Gazetteer
 ) -> tuple[Span, list[tuple[Place, bool]]] | None:
+    """The longest important gazetteer name starting at ``index`` outside any entity."""
     for length in range(MAX_NAME_TOKENS, 0, -1):
         end = index + length
         if end > len(doc) or any(i in covered for i in range(index, end)):
@@ -201,6 +203,9 @@ def prior(place: Place, main_name: bool) -> float:
             + (MAIN_NAME_BONUS if main_name else 0.0))
 
 
+Scorer = Callable[[Place, bool], float]  # (candidate, is its main name) -> score
+
+
 @dataclass
 class ArticlePlaces:
     """The resolved toponyms of an article and its focus."""
@@ -213,7 +218,7 @@ class ArticlePlaces:
 def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | None = None
             ) -> ArticlePlaces:
     """Choose a place for each toponym in the context of the whole article."""
-    first_pass = {id(t): _best(t, lambda p, m: prior(p, m)) for t in toponyms}
+    first_pass = {id(t): _best(t, prior) for t in toponyms}
     countries: Counter[str] = Counter()
     for toponym in toponyms:
         place = first_pass[id(toponym)]
@@ -224,7 +229,7 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
     focus_country = countries.most_common(1)[0][0] if countries else None
     local = [p for p in first_pass.values() if p is not None and p.kind in (CITY, ADMIN1)]
 
-    def in_context(toponym: Toponym):
+    def in_context(toponym: Toponym) -> Scorer:
         own = first_pass[id(toponym)]
         # A name's own first reading is no evidence for itself.
         others = countries - Counter(
@@ -253,7 +258,7 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
                                                          dateline))
 
 
-def _best(toponym: Toponym, score) -> Place | None:
+def _best(toponym: Toponym, score: Scorer) -> Place | None:
     candidates = toponym.candidates
     if toponym.qualifier is not None:
         qualified = [(p, m) for p, m in candidates
