@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_event
 
 from eventwire.ingest import read_articles
 from eventwire.nlp import parse_article
 from eventwire.time import date_events
 
 
-def test_expression_attached_to_the_trigger_dates_the_event(parse) -> None:
+def test_expression_attached_to_the_trigger_dates_the_event(make_event, parse) -> None:
     parsed = parse("The ministers met on Sunday and will meet again on Friday.")
     met = make_event(parsed, "met on Sunday", "met")
     meet = make_event(parsed, "met on Sunday", "meet")
@@ -33,7 +32,7 @@ def test_expression_attached_to_the_trigger_dates_the_event(parse) -> None:
     ("They laid wreaths to mark 70 years since the victory.", "2015-05-12", "laid",
      ("2015-05-12", "day")),
 ])
-def test_sentence_dates(parse, text: str, published: str | None, trigger: str,
+def test_sentence_dates(make_event, parse, text: str, published: str | None, trigger: str,
                         expected: tuple) -> None:
     parsed = parse(text, date=published)
     event = make_event(parsed, trigger, trigger)
@@ -41,7 +40,7 @@ def test_sentence_dates(parse, text: str, published: str | None, trigger: str,
     assert (event.date, event.date_precision) == expected
 
 
-def test_evidence_trigger_span_is_used(parse) -> None:
+def test_evidence_trigger_span_is_used(make_event, parse) -> None:
     parsed = parse("Police arrested him in March, and he was released on Sunday.")
     sentence = parsed.sentences[0].text
     start = sentence.index("released")
@@ -51,7 +50,7 @@ def test_evidence_trigger_span_is_used(parse) -> None:
     assert event.date == "2015-05-10"
 
 
-def test_seed_dates(seed_path) -> None:
+def test_seed_dates(make_event, seed_path) -> None:
     (article,) = list(read_articles([str(seed_path)], date="2015-05-12"))
     parsed = parse_article(article)
     meeting = make_event(parsed, "Prior to meeting Putin on Tuesday", "meeting")
