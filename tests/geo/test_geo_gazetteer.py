@@ -35,6 +35,8 @@ def test_states_provinces_and_their_abbreviations() -> None:
     assert kinds_and_countries("Tamil Nadu") == {(ADMIN1, "IND")}
     assert kinds_and_countries("Calif.") == {(ADMIN1, "USA")}
     assert kinds_and_countries("B.C.") == {(ADMIN1, "CAN")}
+    assert kinds_and_countries("Miss.") == {(ADMIN1, "USA")}
+    assert kinds_and_countries("Miss") == set()  # without its full stop, an ordinary word
 
 
 def test_a_state_yields_only_to_a_big_city_of_its_name(parse) -> None:

@@ -103,14 +103,19 @@ class Gazetteer:
     def lookup(self, name: str) -> list[tuple[Place, bool]]:
         """Candidates of a name; "Orange County" falls back to "Orange" when it is not listed."""
         key = normalise(name)
-        if key not in self._index:
+        if name.endswith(".") and key + "." in self._index:
+            key += "."  # "Man." is Manitoba; "Man" is a man
+        elif key not in self._index:
             head, _, last = key.rpartition(" ")
             key = head if last in GENERIC_SUFFIXES else key
         return [(self.places[i], main) for i, main in self._index.get(key, [])]
 
-    def _alias(self, alias: str, place: Place) -> None:
+    def _alias(self, alias: str, place: Place, abbreviation: bool = False) -> None:
+        """Index another name of a place. An abbreviation with a final full stop ("Miss.",
+        "Man.") matches only with it: without it, it is an ordinary word."""
         number = self._numbers.setdefault(id(place), self.places.index(place))
-        entries = self._index.setdefault(normalise(alias), [])
+        key = normalise(alias) + ("." if abbreviation and alias.endswith(".") else "")
+        entries = self._index.setdefault(key, [])
         if (number, True) not in entries:  # "B.C." and "BC" are one key
             entries.append((number, True))
 
@@ -191,7 +196,7 @@ class Gazetteer:
         for row in _read_tsv(DATA / "admin1_aliases.tsv"):
             region = by_name.get((row["country"], row["name"]))
             if region is not None:
-                self._alias(row["alias"], region)
+                self._alias(row["alias"], region, abbreviation=True)
 
     def _load_cities(self, iso3_of: dict[str, str]) -> None:
         cities = json.loads((GEONAMES_DATA / "cities15000.json").read_text("utf-8"))
