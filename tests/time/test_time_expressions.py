@@ -22,6 +22,7 @@ def values(text: str, published: dt.date | None = TUESDAY) -> dict[str, str | No
     ("Kerry met Putin on Sunday.", "on Sunday", "2015-05-10"),
     ("Kerry will meet Putin on Sunday.", "on Sunday", "2015-05-17"),
     ("Kerry is going to meet Putin on Friday.", "on Friday", "2015-05-15"),
+    ("The rebels must leave by Friday.", "by Friday", "2015-05-15"),
     ("The talks collapsed last week.", "last week", "2015-W19"),
     ("In February, the truce was signed.", "In February", "2015-02"),
     ("The vote will be held in September.", "in September", "2015-09"),

@@ -277,6 +277,8 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None, tense: 
         offset = words().deictic_days[" ".join(match.group(0).lower().split())]
         return (published + dt.timedelta(days=offset)).isoformat()
     if kind == "weekday":
+        if direction != PAST and match.group(0).lower().startswith(("by ", "until ")):
+            direction = FUTURE  # a deadline: "must leave by Monday"
         return _weekday(published, words().weekdays[match.group("weekday")], direction)
     if kind == "weekend":
         return _week(published) + "-WE"
