@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_f9efde54cf5625c2.txt
 
-.PHONY: install demo test lint eval bench clean eval-plover eval-police eval-actors eval-extraction bench-actors bench-extraction
+.PHONY: install demo test lint eval bench clean eval-plover eval-police eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -45,7 +45,7 @@ test: install lint
 	$(BIN)/python -m pytest -q
 
 eval: install
-	$(MAKE) --no-print-directory eval-plover eval-police eval-actors eval-extraction
+	$(MAKE) --no-print-directory eval-plover eval-police eval-actors eval-geo eval-time eval-extraction
 
 # Event coding on the gold dev sets (issue 5): per-type P/R/F1, full tuples, confidence deciles.
 eval-plover: install
@@ -58,18 +58,28 @@ eval-police: install
 eval-actors: install
 	$(BIN)/eventwire eval-actors $(SHARED)/gold/actor_resolution_cases.jsonl
 
+# Toponym resolution on GeoWebNews (accuracy within 161 km); date normalisation on TimeBank.
+eval-geo: install
+	$(BIN)/eventwire eval-geo $(SHARED)/gold/geowebnews.xml
+
+eval-time: install
+	$(BIN)/eventwire eval-time $(SHARED)/gold/timebank_tml
+
 # Main-text extraction on L3S-GN1: ours vs plain trafilatura, and WARC vs HTML files.
 eval-extraction: install
 	$(BIN)/eventwire eval extraction $(SHARED)/corpora/l3s_gn1
 
 bench: install
-	$(MAKE) --no-print-directory bench-actors bench-extraction
+	$(MAKE) --no-print-directory bench-actors bench-extraction bench-gazetteer
 
 bench-actors: install
 	$(BIN)/python -m eventwire.actors.bench --phoenix $(SHARED)/reference/phoenix_dictionaries
 
 bench-extraction: install
 	$(BIN)/python bench/ingest_extraction.py $(SHARED)/corpora/l3s_gn1
+
+bench-gazetteer: install
+	$(BIN)/python bench/bench_gazetteer.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

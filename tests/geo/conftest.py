@@ -1,4 +1,5 @@
-"""Parse helpers for the geo tests (real spaCy parse, real gazetteer)."""
+"""Fixtures for the geo tests and the event place and date tests (locate_events, date_events):
+a real spaCy parse, and events as the coder would give them."""
 
 from __future__ import annotations
 
@@ -16,12 +17,15 @@ def parse():
     return parse_text
 
 
-def make_event(parsed: ParsedArticle, sentence_words: str, trigger: str, **fields) -> Event:
-    """An event as the coder would give it: its sentence (found by its words) and trigger."""
-    sentence = next(s for s in parsed.sentences if sentence_words in s.text)
-    return Event(
-        event_id=f"{sentence.index}-{trigger}", doc_id=parsed.article.id,
-        sentence_index=sentence.index, sentence=sentence.text, trigger=trigger, cameo="040",
-        cameo_root="04", quad_class=1, goldstein=1.0, plover="CONSULT", plover_mode=None,
-        source=None, target=None, **fields,
-    )
+@pytest.fixture
+def make_event():
+    """An event in the sentence that contains ``sentence_words``, with ``trigger``."""
+    def event_in(parsed: ParsedArticle, sentence_words: str, trigger: str, **fields) -> Event:
+        sentence = next(s for s in parsed.sentences if sentence_words in s.text)
+        return Event(
+            event_id=f"{sentence.index}-{trigger}", doc_id=parsed.article.id,
+            sentence_index=sentence.index, sentence=sentence.text, trigger=trigger,
+            cameo="040", cameo_root="04", quad_class=1, goldstein=1.0, plover="CONSULT",
+            plover_mode=None, source=None, target=None, **fields,
+        )
+    return event_in

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from eventwire.geo import places_of
 from eventwire.geo.gazetteer import ADMIN1, CITY, COUNTRY, distance_km, load_gazetteer, normalise
+from eventwire.geo.toponyms import candidates_of
 
 
 def kinds_and_countries(name: str) -> set[tuple[str, str | None]]:
@@ -33,6 +35,14 @@ def test_states_provinces_and_their_abbreviations() -> None:
     assert kinds_and_countries("Tamil Nadu") == {(ADMIN1, "IND")}
     assert kinds_and_countries("Calif.") == {(ADMIN1, "USA")}
     assert kinds_and_countries("B.C.") == {(ADMIN1, "CAN")}
+    assert kinds_and_countries("Miss.") == {(ADMIN1, "USA")}
+    assert kinds_and_countries("Miss") == set()  # without its full stop, an ordinary word
+
+
+def test_a_state_yields_only_to_a_big_city_of_its_name(parse) -> None:
+    parsed = parse("Protests spread from New York to Maryland.")
+    names = {t.text: t.place.name for t in places_of(parsed.doc).toponyms}
+    assert names == {"New York": "New York City", "Maryland": "Maryland"}
 
 
 def test_same_name_places_are_all_candidates() -> None:
@@ -51,3 +61,11 @@ def test_demonyms_name_a_country_but_are_no_place_names() -> None:
 
 def test_generic_suffix_falls_back_to_the_listed_name() -> None:
     assert (CITY, "USA") in kinds_and_countries("Suffolk City")
+
+
+def test_names_inside_longer_names() -> None:
+    gazetteer = load_gazetteer()
+    assert {p.name for p, _ in candidates_of(gazetteer, "University of California")} == {
+        "California"}
+    assert {p.country for p, _ in candidates_of(gazetteer, "Russian Embassy")} == {"RUS"}
+    assert {p.name for p, _ in candidates_of(gazetteer, "New England")} == {"New England"}

@@ -83,7 +83,8 @@ def _gold_candidates(gazetteer: Gazetteer, text: str) -> list[tuple[Place, bool]
     return [(place, True)] if place is not None else candidates_of(gazetteer, text)
 
 
-def evaluate(path: str | Path, limit: int | None = None) -> dict:
+def evaluate(path: str | Path, limit: int | None = None, **_options: object) -> dict:
+    """Score the gold file; options of other evaluations (``min_confidence``) do not apply."""
     gazetteer = load_gazetteer()
     nlp = load_nlp()
     towns = NearestTown(gazetteer)

@@ -61,7 +61,8 @@ def read_tml(path: Path) -> tuple[str, dt.date | None, list[GoldTimex]]:
     return "".join(pieces), published, timexes
 
 
-def evaluate(path: str | Path, limit: int | None = None) -> dict:
+def evaluate(path: str | Path, limit: int | None = None, **_options: object) -> dict:
+    """Score the .tml folder; options of other evaluations (``min_confidence``) do not apply."""
     files = sorted(Path(path).glob("*.tml"))[:limit]
     if not files:
         raise FileNotFoundError(f"no .tml files in {path}")

@@ -5,13 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.geo.gazetteer import Place
-from eventwire.geo.toponyms import ArticlePlaces, Toponym, places_of
+from eventwire.geo.toponyms import LOCATIVE_PREPOSITIONS, ArticlePlaces, Toponym, places_of
 from eventwire.records import Event, Location, ParsedArticle
-from eventwire.time.anchors import sentence_of, trigger_token
-
-# Prepositions that say where something happens ("in Sochi", "at the summit near Minsk").
-LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "within", "across",
-                         "throughout", "around", "on"}
+from eventwire.time.anchors import opens_clause, path_crosses, sentence_of, trigger_token
 
 
 def _location(place: Place, precision: str) -> Location:
@@ -39,20 +35,18 @@ def place_score(toponym_root: Token, trigger: Token) -> int:
         return 0
     if point == trigger:
         return 3
-    if point in trigger.ancestors or (trigger in point.ancestors
-                                      and not _finite_verb_between(point, trigger)):
+    # Above the trigger, but not through a coordination ("conflicts in Syria ... as well as
+    # negotiations with Iran"); below it, but not in a clause of its own ("said that the talks in
+    # Vienna collapsed").
+    if point in trigger.ancestors and not path_crosses(trigger, point, _coordinated):
+        return 2
+    if trigger in point.ancestors and not path_crosses(point, trigger, opens_clause):
         return 2
     return 0
 
 
-def _finite_verb_between(low: Token, high: Token) -> bool:
-    """Is there a clause of its own between them ("said that the talks in Paris collapsed")?"""
-    token = low
-    while token != high and token.head != token:
-        if token.pos_ in ("VERB", "AUX") and token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
-            return True
-        token = token.head
-    return False
+def _coordinated(token: Token) -> bool:
+    return token.dep_ == "conj"
 
 
 def event_place(

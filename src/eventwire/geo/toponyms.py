@@ -2,7 +2,8 @@
 
 Resolution scores each gazetteer candidate of a name:
 - prior importance: log10 of the population, plus a bonus by kind (countries and capitals first);
-- the article's focus country (the country its unambiguous place names point to) and the other
+- the article's focus country (the country its place names point to, a name used as a place,
+  "in Sochi", counting more than one that modifies a noun, "a US official") and the other
   countries it mentions;
 - nearness to the other places the article mentions (a town near the article's other towns, a
   state whose towns it names);
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -48,6 +50,10 @@ FOCUS_COUNTRY_BONUS = 1.5
 MENTIONED_COUNTRY_BONUS = 0.5
 NEARBY_BONUS = 1.0
 NEARBY_KM = 400.0
+CITY_OVER_STATE_SHARE = 0.1
+# Words that make another place of the name they precede: "New England" is not England (but
+# "Greater London" and "North London" are London).
+NAME_MAKING_WORDS = {"new"}
 
 
 @dataclass
@@ -60,6 +66,23 @@ class Toponym:
     candidates: list[tuple[Place, bool]] = field(default_factory=list)
     place: Place | None = None
     qualifier: Toponym | None = None  # "Texas" in "Paris, Texas"
+    weight: float = 1.0  # how much the mention says the article is about this place
+
+
+# Prepositions that say where something is or happens ("in Sochi", "at the summit near Minsk").
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "within", "across",
+                         "throughout", "around", "on"}
+LOCATIVE_WEIGHT = 2.0  # "talks in Sochi": the article is about a place
+MODIFIER_WEIGHT = 0.25  # "a US official", "the Ukraine ceasefire": it is about something else
+
+
+def mention_weight(span: Span) -> float:
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return LOCATIVE_WEIGHT
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
+        return MODIFIER_WEIGHT
+    return 1.0
 
 
 def candidates_of(gazetteer: Gazetteer, name: str) -> list[tuple[Place, bool]]:
@@ -73,7 +96,9 @@ def candidates_of(gazetteer: Gazetteer, name: str) -> list[tuple[Place, bool]]:
     for length in range(len(words) - 1, 0, -1):
         for start in range(len(words) - length + 1):
             part = " ".join(words[start:start + length])
-            if not part[:1].isupper() or part.lower() in COMPASS_WORDS:
+            rest = words[:start] + words[start + length:]
+            if (not part[:1].isupper() or part.lower() in COMPASS_WORDS
+                    or all(word.lower() in NAME_MAKING_WORDS for word in rest)):
                 continue
             inner = [(p, m) for p, m in gazetteer.lookup(part) if m and (
                 p.kind in GAZETTEER_ONLY_KINDS or p.population >= EMBEDDED_MIN_POPULATION)]
@@ -107,7 +132,8 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if len(span) == 0 or gazetteer.demonym_country(span.text):
             continue
         candidates = candidates_of(gazetteer, span.text)
-        found.append(Toponym(span.text, span.start_char, span.end_char, candidates))
+        found.append(Toponym(span.text, span.start_char, span.end_char, candidates,
+                             weight=mention_weight(span)))
     index = 0
     while index < len(doc):
         token = doc[index]
@@ -119,7 +145,8 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             index += 1
             continue
         span, candidates = match
-        found.append(Toponym(span.text, span.start_char, span.end_char, candidates))
+        found.append(Toponym(span.text, span.start_char, span.end_char, candidates,
+                             weight=mention_weight(span)))
         index = span.end
     found.sort(key=lambda t: t.start)
     _link_qualifiers(doc, found)
@@ -129,6 +156,7 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
 def _gazetteer_match(
     doc: Doc, index: int, covered: set[int], gazetteer: Gazetteer
 ) -> tuple[Span, list[tuple[Place, bool]]] | None:
+    """The longest important gazetteer name starting at ``index`` outside any entity."""
     for length in range(MAX_NAME_TOKENS, 0, -1):
         end = index + length
         if end > len(doc) or any(i in covered for i in range(index, end)):
@@ -175,6 +203,9 @@ def prior(place: Place, main_name: bool) -> float:
             + (MAIN_NAME_BONUS if main_name else 0.0))
 
 
+Scorer = Callable[[Place, bool], float]  # (candidate, is its main name) -> score
+
+
 @dataclass
 class ArticlePlaces:
     """The resolved toponyms of an article and its focus."""
@@ -187,17 +218,22 @@ class ArticlePlaces:
 def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | None = None
             ) -> ArticlePlaces:
     """Choose a place for each toponym in the context of the whole article."""
-    first_pass = {id(t): _best(t, lambda p, m: prior(p, m)) for t in toponyms}
-    countries = Counter(p.country for p in first_pass.values() if p is not None and p.country)
+    first_pass = {id(t): _best(t, prior) for t in toponyms}
+    countries: Counter[str] = Counter()
+    for toponym in toponyms:
+        place = first_pass[id(toponym)]
+        if place is not None and place.country:
+            countries[place.country] += toponym.weight
     if dateline is not None and first_pass.get(id(dateline)) is not None:
         countries[first_pass[id(dateline)].country] += len(toponyms)  # the dateline decides
     focus_country = countries.most_common(1)[0][0] if countries else None
     local = [p for p in first_pass.values() if p is not None and p.kind in (CITY, ADMIN1)]
 
-    def in_context(toponym: Toponym):
+    def in_context(toponym: Toponym) -> Scorer:
         own = first_pass[id(toponym)]
         # A name's own first reading is no evidence for itself.
-        others = countries - Counter([own.country] if own is not None and own.country else [])
+        others = countries - Counter(
+            {own.country: toponym.weight} if own is not None and own.country else {})
         neighbours = [other for other in local if other is not own]
 
         def score(place: Place, main: bool) -> float:
@@ -222,16 +258,19 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
                                                          dateline))
 
 
-def _best(toponym: Toponym, score) -> Place | None:
+def _best(toponym: Toponym, score: Scorer) -> Place | None:
     candidates = toponym.candidates
     if toponym.qualifier is not None:
         qualified = [(p, m) for p, m in candidates
                      if any(_within(p, outer) for outer, _ in toponym.qualifier.candidates)]
         candidates = qualified or candidates
-    # "New York" names a state and the city inside it: news means the city.
+    # "New York" names a state and a big city inside it: news means the city (but "Maryland"
+    # is the state, not the small Maryland City).
     candidates = [
         (p, m) for p, m in candidates
-        if not (p.kind == ADMIN1 and any(_within(other, p) for other, _ in candidates))
+        if not (p.kind == ADMIN1 and any(
+            _within(other, p) and other.population >= CITY_OVER_STATE_SHARE * p.population
+            for other, _ in candidates))
     ]
     if not candidates:
         return None
@@ -245,10 +284,10 @@ def _focus(toponyms: list[Toponym], focus_country: str | None, gazetteer: Gazett
     if dateline is not None and dateline.place is not None:
         return dateline.place
     for kind in (CITY, ADMIN1):
-        local = Counter(
-            t.place for t in toponyms
-            if t.place is not None and t.place.kind == kind and t.place.country == focus_country
-        )
+        local: Counter[Place] = Counter()
+        for t in toponyms:
+            if t.place is not None and t.place.kind == kind and t.place.country == focus_country:
+                local[t.place] += t.weight
         if local:
             return max(local, key=lambda place: (local[place], place.population))
     if focus_country:

@@ -10,6 +10,25 @@ from spacy.tokens import Token
 
 from eventwire.records import Event, ParsedArticle, ParsedSentence
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+CLAUSE_DEPENDENCIES = {"ccomp", "advcl", "relcl", "csubj", "parataxis", "acl"}
+
+
+def opens_clause(token: Token) -> bool:
+    """Does the token head a clause of its own (a finite verb, or a subordinate clause)?"""
+    return token.pos_ in ("VERB", "AUX") and (
+        token.tag_ in FINITE_TAGS or token.dep_ in CLAUSE_DEPENDENCIES)
+
+
+def path_crosses(low: Token, high: Token, test) -> bool:
+    """Does any token from ``low`` up to (not including) its ancestor ``high`` pass ``test``?"""
+    token = low
+    while token != high and token.head != token:
+        if test(token):
+            return True
+        token = token.head
+    return False
+
 
 def sentence_of(parsed: ParsedArticle, event: Event) -> ParsedSentence | None:
     for sentence in parsed.sentences:
@@ -32,8 +51,10 @@ def trigger_token(sentence: ParsedSentence, event: Event) -> Token:
             return found.root
     words = event.trigger.lower().split()
     if words:
-        matches = [t for t in span if t.lower_ == words[0] or t.lemma_.lower() == words[0]]
-        verbs = [t for t in matches if t.pos_ in ("VERB", "AUX")]
-        if verbs or matches:
-            return (verbs or matches)[0]
+        # The same word first, then the same lemma ("met" for "meet"); verbs before other words.
+        for same in (lambda t: t.lower_ == words[0], lambda t: t.lemma_.lower() == words[0]):
+            matches = [t for t in span if same(t)]
+            verbs = [t for t in matches if t.pos_ in ("VERB", "AUX")]
+            if verbs or matches:
+                return (verbs or matches)[0]
     return span.root

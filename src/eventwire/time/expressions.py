@@ -108,6 +108,8 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
                    + r"(?:(?P<decade>(?:1[6-9]|20)\d)0s|'(?P<short>\d)0s)"),
         ("quarter", r"\b" + i(r"(?:(?:the|this\s+year.s)\s+)?(?:fiscal\s+)?" + ordinal
                              + r"[\s-]+quarter") + optional_year),
+        ("reported_quarter", i(r"\b(?:the|this|its)\s+(?:(?P<which>latest|last|recent|most\s+"
+                                r"recent|current|year[\s-](?:earlier|ago))\s+)?quarter\b(?!s)")),
         ("half", r"\b" + i(r"(?:the\s+)?" + ordinal + r"\s+half") + r"(?:\s+of\s+" + year + ")?"),
         ("relative", i(r"\b(?:(?:earlier|later)\s+)?" + modifier
                        + r"\s+(?P<unit>week(?:end)?|month|year)\b")),
@@ -184,8 +186,11 @@ def _tense(doc, start: int, end: int) -> str | None:
 def _verb_tense(verb: Token) -> str | None:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {a.lemma_.lower() for a in auxiliaries}
-    if lemmas & {"will", "shall"} or (verb.lemma_ == "go" and verb.tag_ == "VBG"):
-        return FUTURE
+    if any(a.tag_ == "MD" for a in auxiliaries) and "have" not in lemmas:
+        return FUTURE  # "will meet", "could meet"; "would have met" is past
+    if verb.tag_ == "VB" and "to" in lemmas and verb.head.lemma_ == "go" \
+            and verb.head.tag_ == "VBG":
+        return FUTURE  # "is going to meet"
     if any(a.tag_ == "VBD" for a in auxiliaries) or verb.tag_ == "VBD":
         return PAST
     if verb.tag_ == "VBN" and lemmas & {"have", "be"}:
@@ -243,6 +248,8 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None, tense: 
         return f"{year:04d}"
     if kind == "quarter":
         return _quarter(match, year, published)
+    if kind == "reported_quarter":
+        return _reported_quarter(match, published)
     if kind == "half":
         if year is None and published is None:
             return None
@@ -270,6 +277,8 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None, tense: 
         offset = words().deictic_days[" ".join(match.group(0).lower().split())]
         return (published + dt.timedelta(days=offset)).isoformat()
     if kind == "weekday":
+        if direction != PAST and match.group(0).lower().startswith(("by ", "until ")):
+            direction = FUTURE  # a deadline: "must leave by Monday"
         return _weekday(published, words().weekdays[match.group("weekday")], direction)
     if kind == "weekend":
         return _week(published) + "-WE"
@@ -387,6 +396,20 @@ def _quarter(match: re.Match[str], year: int | None, published: dt.date | None) 
         # Reports speak of quarters that have ended; a later quarter is last year's.
         year = published.year - (1 if number > current else 0)
     return f"{year:04d}-Q{number}"
+
+
+def _reported_quarter(match: re.Match[str], published: dt.date | None) -> str | None:
+    """"the quarter" in business news is the last quarter that has ended ("the current quarter"
+    is the one under way; "the year-ago quarter" the same quarter a year before)."""
+    if published is None:
+        return None
+    which = " ".join((match.group("which") or "").lower().replace("-", " ").split())
+    quarters = published.year * 4 + (published.month - 1) // 3  # the current quarter, counted
+    if which != "current":
+        quarters -= 1
+    if which.startswith("year"):
+        quarters -= 4
+    return f"{quarters // 4:04d}-Q{quarters % 4 + 1}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,67 @@
+"""Date expressions found in sentences and resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.nlp import load_nlp
+from eventwire.time import as_contract, find_times
+
+TUESDAY = dt.date(2015, 5, 12)
+
+
+def values(text: str, published: dt.date | None = TUESDAY) -> dict[str, str | None]:
+    doc = load_nlp()(text)
+    return {e.text: e.value for e in find_times(doc[:], published)}
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), [
+    ("Kerry met Putin on Tuesday.", "on Tuesday", "2015-05-12"),  # the publication day itself
+    ("Kerry met Putin on Sunday.", "on Sunday", "2015-05-10"),
+    ("Kerry will meet Putin on Sunday.", "on Sunday", "2015-05-17"),
+    ("Kerry is going to meet Putin on Friday.", "on Friday", "2015-05-15"),
+    ("The rebels must leave by Friday.", "by Friday", "2015-05-15"),
+    ("The talks collapsed last week.", "last week", "2015-W19"),
+    ("In February, the truce was signed.", "In February", "2015-02"),
+    ("The vote will be held in September.", "in September", "2015-09"),
+    ("Sanctions were imposed in April 2014.", "in April 2014", "2014-04"),
+    ("The fighting began last spring.", "last spring", "2014-SP"),
+    ("It is 70 years since the war ended.", "70 years since", "1945"),
+    ("He was arrested yesterday.", "yesterday", "2015-05-11"),
+    ("The accord was signed on May 3.", "on May 3", "2015-05-03"),
+    ("The accord was signed on 12 June 2014.", "on 12 June 2014", "2014-06-12"),
+    ("Profit rose in the third quarter.", "the third quarter", "2014-Q3"),
+    ("Profit rose in the quarter.", "the quarter", "2015-Q1"),
+    ("The rebels took the town three days ago.", "three days ago", "2015-05-09"),
+    ("The region has been calm since 2009.", "since 2009", "2009"),
+])
+def test_resolved_against_the_publication_date(sentence: str, expression: str, value: str) -> None:
+    assert values(sentence).get(expression) == value
+
+
+def test_ordinary_words_are_not_dates() -> None:
+    found = values("Officials may march to the square; 2000 people came and paid $1999.")
+    assert found == {}
+
+
+def test_without_a_publication_date_only_absolute_dates_resolve() -> None:
+    found = values("Sanctions were imposed in April 2014 and extended on Tuesday.", None)
+    assert found["in April 2014"] == "2014-04"
+    assert found["on Tuesday"] is None
+
+
+@pytest.mark.parametrize(("value", "contract"), [
+    ("2015-05-12", ("2015-05-12", "day")),
+    ("2014-04", ("2014-04", "month")),
+    ("2014", ("2014", "year")),
+    ("2015-W19", ("2015-05", "month")),
+    ("2014-SP", ("2014", "year")),
+    ("2014-Q3", ("2014", "year")),
+    ("PRESENT_REF", (None, None)),
+    ("199", (None, None)),
+    (None, (None, None)),
+])
+def test_contract_precisions(value: str | None, contract: tuple) -> None:
+    assert as_contract(value) == contract
