@@ -170,3 +170,13 @@ def test_syndicated_copy_is_skipped_or_linked_to_its_original(tmp_path, story):
 
     marked = list(read_articles(sources, duplicates="mark"))
     assert [article.duplicate_of for article in marked] == [None, "courier"]
+
+
+def test_progress_bar_goes_to_stderr_only_when_asked(tmp_path, capsys):
+    note = tmp_path / "note.txt"
+    note.write_text("The council met on Thursday. It approved the budget.", "utf-8")
+    list(read_articles([str(note)], progress=True))
+    shown = capsys.readouterr()
+    assert "reading" in shown.err and shown.out == ""
+    list(read_articles([str(note)]))  # stderr is not a terminal under pytest
+    assert capsys.readouterr().err == ""

@@ -12,12 +12,13 @@ from __future__ import annotations
 import glob
 import gzip
 import hashlib
+import io
 import json
 import sys
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from tqdm import tqdm
 
@@ -154,7 +155,7 @@ class Reader:
     def _stdin() -> bytes:
         return sys.stdin.buffer.read()
 
-    def _guard(self, name: str, produce) -> Iterator[Result]:
+    def _guard(self, name: str, produce: Callable[[], Iterator[Result]]) -> Iterator[Result]:
         """Run a reader for one document, turning its failure into a ReadError."""
         try:
             yield from produce()
@@ -210,8 +211,6 @@ class Reader:
         check_size(len(data), self.max_bytes)
         kind = kind or kind_from_content(data[:4096])
         if kind == "warc":
-            import io
-
             yield from self._read_warc(name, io.BytesIO(data))
         elif kind == "jsonl":
             yield from read_jsonl_lines(name, data.splitlines(), self.date)
@@ -223,7 +222,7 @@ class Reader:
         else:
             yield read_text(name, decode_text(data), self.date)
 
-    def _read_warc(self, name: str, stream) -> Iterator[Result]:
+    def _read_warc(self, name: str, stream: BinaryIO) -> Iterator[Result]:
         for page in iter_warc_pages(stream, name, self.max_bytes):
             if isinstance(page, tuple):
                 where, error = page
