@@ -99,7 +99,7 @@ def is_boilerplate_line(line: str, rules: BoilerplateRules | None = None) -> boo
     rules = rules or boilerplate_rules()
     if len(line.split()) > rules.max_words:
         return False
-    return rules.line_pattern.fullmatch(line.strip(" \t-–—•·|:")) is not None
+    return rules.line_pattern.fullmatch(line.strip(" \t-–—•·|:↑^»›")) is not None
 
 
 def credit_line(line: str, rules: BoilerplateRules | None = None) -> str | None:

@@ -189,7 +189,8 @@ class Reader:
         if not path.exists():
             raise DocumentError("no such file")
         kind = kind_from_name(name)
-        compressed = path.open("rb").read(2) == GZIP_MAGIC
+        with path.open("rb") as stream:
+            compressed = stream.read(2) == GZIP_MAGIC
         if kind is None:
             opener = gzip.open if compressed else open
             with opener(path, "rb") as stream:
