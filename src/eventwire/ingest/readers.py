@@ -159,8 +159,8 @@ class Reader:
         """Run a reader for one document, turning its failure into a ReadError."""
         try:
             yield from produce()
-        except (DocumentError, OSError, EOFError) as exc:
-            yield ReadError(name, str(exc) or type(exc).__name__)
+        except Exception as exc:  # one bad document must never stop a batch
+            yield ReadError(name, describe(exc))
 
     def _read_path_source(self, source: str) -> Iterator[Result]:
         if glob.has_magic(source):
@@ -244,8 +244,8 @@ class Reader:
                         article_id=page.record_id,
                     )
                 yield article
-            except DocumentError as exc:
-                yield ReadError(where, str(exc))
+            except Exception as exc:  # the other records are still read
+                yield ReadError(where, describe(exc))
 
     def _fetcher(self) -> Fetcher:
         if self.fetcher is None:
@@ -286,9 +286,9 @@ class Reader:
                     article.title = article.title or entry.title
                     yield article
                     continue
-                except DocumentError as exc:
+                except Exception as exc:  # the other entries are still read
                     if not entry.text:
-                        yield ReadError(where, str(exc))
+                        yield ReadError(where, describe(exc))
                         continue
             if not entry.text:
                 yield ReadError(where, "feed entry has no text and no link")
@@ -297,6 +297,16 @@ class Reader:
                 id=article_id, text=entry.text, title=entry.title,
                 date=entry.date or self.date, url=entry.link, origin=where,
             )
+
+
+def describe(exc: Exception) -> str:
+    """A one-line reason: ours as written, a library's failure with its type."""
+    if isinstance(exc, DocumentError):
+        return str(exc)
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    first_line = (str(exc).strip().splitlines() or [""])[0]
+    return f"{type(exc).__name__}: {first_line}" if first_line else type(exc).__name__
 
 
 def _check_language(article: Article, languages: Collection[str] | None) -> ReadError | None:
