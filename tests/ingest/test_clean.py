@@ -34,6 +34,22 @@ Source: Mountain Post Wire
 Print
 """
 
+WIRE_REPRINT = """\
+Loading...
+Top officials meet in Vienna over nuclear deal
+Click to share on Twitter (Opens in new window)
+Image copyright Getty Images
+Top officials meet in Vienna over nuclear deal
+Negotiators from six countries met in Vienna on Friday to revive the nuclear deal.
+Photos of the venue showed heavy security around the conference hall.
+Advertisement - Scroll to continue
+Talks will resume next week, a spokesman said.
+Reporting by Ana Lima; Editing by Tom Berg
+ab/cd (Reuters, dpa)
+Like this:
+Top of page
+"""
+
 
 def test_breadcrumb_title_share_comment_and_credit_lines_go():
     cleaned = clean_plain_text(HARBOUR_TIMES)
@@ -59,6 +75,16 @@ def test_title_named_by_the_last_crumb_is_lifted_even_when_not_repeated():
     assert cleaned.text.splitlines() == [
         "The regional assembly rejected the budget proposal by 41 votes to 30 on Thursday.",
         "The governor's office said it would present a revised plan next month.",
+    ]
+
+
+def test_wire_reprint_furniture_and_credits():
+    cleaned = clean_plain_text(WIRE_REPRINT)
+    assert cleaned.title == "Top officials meet in Vienna over nuclear deal"
+    assert cleaned.text.splitlines() == [
+        "Negotiators from six countries met in Vienna on Friday to revive the nuclear deal.",
+        "Photos of the venue showed heavy security around the conference hall.",
+        "Talks will resume next week, a spokesman said.",
     ]
 
 

@@ -69,3 +69,23 @@ def test_stdin_is_read_as_text(capsys, monkeypatch, tmp_path):
     assert status == 0
     assert article["source"] == "Reuters"
     assert article["text"].splitlines() == STORY_PARAGRAPHS
+
+
+def test_eval_extraction_joins_an_eval_group_another_stage_created():
+    import argparse
+
+    from eventwire.ingest.cli import register
+
+    parser = argparse.ArgumentParser(prog="eventwire")
+    commands = parser.add_subparsers(dest="command", required=True)
+    other_stage = commands.add_parser("eval").add_subparsers(dest="evaluation", required=True)
+    other_stage.add_parser("plover").set_defaults(func="plover")
+    register(commands)
+    assert parser.parse_args(["eval", "plover"]).func == "plover"
+    args = parser.parse_args(["eval", "extraction", "corpus", "--limit", "3"])
+    assert (args.corpus, args.limit) == ("corpus", 3)
+
+
+def test_eval_extraction_on_a_folder_without_ground_truth(capsys, tmp_path):
+    assert main(["eval", "extraction", str(tmp_path)]) == 1
+    assert "ground-truth.json" in capsys.readouterr().err

@@ -170,3 +170,34 @@ def test_syndicated_copy_is_skipped_or_linked_to_its_original(tmp_path, story):
 
     marked = list(read_articles(sources, duplicates="mark"))
     assert [article.duplicate_of for article in marked] == [None, "courier"]
+
+
+def test_progress_bar_goes_to_stderr_only_when_asked(tmp_path, capsys):
+    note = tmp_path / "note.txt"
+    note.write_text("The council met on Thursday. It approved the budget.", "utf-8")
+    list(read_articles([str(note)], progress=True))
+    shown = capsys.readouterr()
+    assert "reading" in shown.err and shown.out == ""
+    list(read_articles([str(note)]))  # stderr is not a terminal under pytest
+    assert capsys.readouterr().err == ""
+
+
+def test_warc_resource_records_charset_and_records_without_articles(tmp_path):
+    page = story_html("Caf\u00e9 owners protest", OTHER_STORY).replace("utf-8", "iso-8859-1")
+    warc = tmp_path / "archive.warc"
+    with warc.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        writer.write_record(writer.create_warc_record(
+            "http://example.test/cafe", "resource", payload=io.BytesIO(page.encode("latin-1")),
+            warc_content_type="text/html; charset=iso-8859-1",
+        ))
+        for status, content_type in (("404 Not Found", "text/html"), ("200 OK", "image/png")):
+            headers = StatusAndHeaders(status, [("Content-Type", content_type)], "HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                "http://example.test/other", "response", payload=io.BytesIO(b"\x89PNG"),
+                http_headers=headers,
+            ))
+    (article,) = list(read_articles([str(warc)]))
+    assert article.title == "Café owners protest"
+    assert article.url == "http://example.test/cafe"
+    assert article.date == "2024-03-06"  # the page's own date, not the archiving date

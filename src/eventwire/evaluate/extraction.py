@@ -101,13 +101,17 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 
-def score_extractors(corpus: Path, limit: int | None = None) -> list[ExtractionScore]:
-    """Score every extractor on the same pages (each page decoded once, timed per extractor)."""
-    sums = {name: [0.0, 0.0, 0.0] for name in EXTRACTORS}  # precision, recall, seconds
+def score_extractors(
+    corpus: Path, limit: int | None = None, extractors: dict[str, Extractor] | None = None
+) -> list[ExtractionScore]:
+    """Score each extractor on the same pages: each page is decoded once, then every extractor
+    runs on it in turn, so that a busy machine slows them alike."""
+    extractors = extractors or EXTRACTORS
+    sums = {name: [0.0, 0.0, 0.0] for name in extractors}  # precision, recall, seconds
     count = 0
     for _, html, fulltext in iter_pages(corpus, limit):
         count += 1
-        for name, extractor in EXTRACTORS.items():
+        for name, extractor in extractors.items():
             started = time.perf_counter()
             text = extractor(html)
             sums[name][2] += time.perf_counter() - started
@@ -130,32 +134,37 @@ def throughput_line(ours: ExtractionScore, baseline: ExtractionScore) -> str:
     )
 
 
-def _articles_by_id(sources: list[str]) -> dict[str, Article]:
-    return {
-        item.id: item
-        for item in read_articles(sources, languages=None, dedupe=False, progress=False)
-        if isinstance(item, Article)
-    }
+def _read_pages(sources: list[str]) -> tuple[dict[str, Article], set[str]]:
+    """Articles by id, and the page ids (file stem or record UUID) that gave none."""
+    articles: dict[str, Article] = {}
+    failed: set[str] = set()
+    for item in read_articles(sources, languages=None, dedupe=False, progress=False):
+        if isinstance(item, Article):
+            articles[item.id] = item
+        else:
+            failed.add(Path(item.document.split("#")[-1]).stem)
+    return articles, failed
 
 
 @dataclass
 class WarcAgreement:
-    html_articles: int
-    warc_articles: int
-    same: int  # same id, title and text
-    differing: list[str]
+    same: int  # pages giving an article with the same id, title and text both ways
+    failed_both: int  # pages giving no article both ways
+    differing: list[str]  # page ids that differ (an article one way only, or another text)
 
     def line(self) -> str:
+        pages = self.same + self.failed_both + len(self.differing)
         return (
-            f"WARC vs HTML files: {self.warc_articles} articles from the WARC, "
-            f"{self.html_articles} from the HTML files, {self.same} identical (title and text)"
-            + (f"; differing: {', '.join(self.differing[:5])}" if self.differing else "")
+            f"WARC vs HTML files: {pages} pages; {self.same} give identical articles (id, title, "
+            f"text), {self.failed_both} give none either way, {len(self.differing)} differ"
+            + (f" ({', '.join(self.differing[:5])})" if self.differing else "")
         )
 
 
 def warc_agreement(corpus: Path) -> WarcAgreement:
-    from_html = _articles_by_id([str(corpus / "html")])
-    from_warc = _articles_by_id([str(corpus / WARC_NAME)])
+    from_html, html_failed = _read_pages([str(corpus / "html")])
+    from_warc, warc_failed = _read_pages([str(corpus / WARC_NAME)])
+
     def content(article: Article | None) -> tuple[str | None, str] | None:
         return (article.title, article.text) if article else None
 
@@ -163,7 +172,8 @@ def warc_agreement(corpus: Path) -> WarcAgreement:
     differing = sorted(
         key for key in keys if content(from_html.get(key)) != content(from_warc.get(key))
     )
-    return WarcAgreement(len(from_html), len(from_warc), len(keys) - len(differing), differing)
+    differing += sorted((html_failed ^ warc_failed) - keys)
+    return WarcAgreement(len(keys) - len(differing), len(html_failed & warc_failed), differing)
 
 
 def report(corpus: Path, limit: int | None = None, warc: bool = True) -> tuple[list[str], bool]:

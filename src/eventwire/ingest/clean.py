@@ -57,7 +57,7 @@ def boilerplate_rules() -> BoilerplateRules:
         max_words=int(data["max_words"]),
         line_pattern=re.compile("(?:" + ")|(?:".join(patterns) + ")", re.IGNORECASE),
         separator_pattern=re.compile(separators),
-        start_pattern=re.compile(rf"(?:{starts})\s*", re.IGNORECASE),
+        start_pattern=re.compile(rf"(?:{starts})(?!\w)\s*", re.IGNORECASE),
         max_crumb_words=int(data["breadcrumb_max_crumb_words"]),
         credit_max_words=int(data["credit_max_words"]),
         credit_prefix_pattern=re.compile(rf"^(?:{prefixes})\s*", re.IGNORECASE),
@@ -80,18 +80,16 @@ def breadcrumb_last_crumb(line: str, rules: BoilerplateRules) -> str | None:
     crumbs = [crumb.strip() for crumb in rules.separator_pattern.split(line)]
     if len(crumbs) < 2 or not crumbs[-1]:
         return None
-    first_is_start = rules.start_pattern.fullmatch(crumbs[0]) is not None
     leading = crumbs[:-1]
-    if rules.start_pattern.match(crumbs[0]):
+    start = rules.start_pattern.match(crumbs[0])
+    if start:
         # "You are here: Home" is one crumb before the first separator.
-        leading[0] = rules.start_pattern.sub("", crumbs[0], count=1) or "home"
+        leading[0] = crumbs[0][start.end() :] or "home"
     short = all(
         0 < len(crumb.split()) <= rules.max_crumb_words and not SENTENCE_PUNCTUATION.search(crumb)
         for crumb in leading
     )
-    if short and (first_is_start or rules.start_pattern.match(crumbs[0]) or len(crumbs) >= 3):
-        return crumbs[-1]
-    return None
+    return crumbs[-1] if short and (start or len(crumbs) >= 3) else None
 
 
 def is_boilerplate_line(line: str, rules: BoilerplateRules | None = None) -> bool:
@@ -99,7 +97,7 @@ def is_boilerplate_line(line: str, rules: BoilerplateRules | None = None) -> boo
     rules = rules or boilerplate_rules()
     if len(line.split()) > rules.max_words:
         return False
-    return rules.line_pattern.fullmatch(line.strip(" \t-–—•·|:")) is not None
+    return rules.line_pattern.fullmatch(line.strip(" \t-–—•·|:↑^»›")) is not None
 
 
 def credit_line(line: str, rules: BoilerplateRules | None = None) -> str | None:

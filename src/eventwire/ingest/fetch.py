@@ -72,10 +72,10 @@ class Fetcher:
         if origin not in self._robots:
             rules: urllib.robotparser.RobotFileParser | None = None
             try:
-                response = self._get(f"{origin}/robots.txt", retries=0)
+                response, body = self._get(f"{origin}/robots.txt", retries=0)
                 if response.status_code < 400:
                     rules = urllib.robotparser.RobotFileParser()
-                    rules.parse(response.text.splitlines())
+                    rules.parse(body.decode("utf-8", "replace").splitlines())
             except (httpx.HTTPError, DocumentError):
                 rules = None  # no readable robots.txt: nothing is disallowed
             self._robots[origin] = rules
@@ -85,8 +85,8 @@ class Fetcher:
         rules = self._robots_for(url) if self.obey_robots else None
         return rules is None or rules.can_fetch(self.user_agent, url)
 
-    def _get(self, url: str, retries: int) -> httpx.Response:
-        """GET with retries on timeouts, connection errors and 429/5xx; body capped."""
+    def _get(self, url: str, retries: int) -> tuple[httpx.Response, bytes]:
+        """GET with retries on timeouts, connection errors and 429/5xx; the body is capped."""
         host = urlsplit(url).netloc
         attempt = 0
         while True:
@@ -99,9 +99,8 @@ class Fetcher:
                     for chunk in response.iter_bytes():
                         body.extend(chunk)
                         check_size(len(body), self.max_bytes)
-                    response._content = bytes(body)
                 if response.status_code not in RETRY_STATUSES or attempt >= retries:
-                    return response
+                    return response, bytes(body)
             except httpx.TimeoutException:
                 if attempt >= retries:
                     raise DocumentError(
@@ -119,14 +118,14 @@ class Fetcher:
         if not self.allowed(url):
             raise DocumentError("disallowed by robots.txt")
         try:
-            response = self._get(url, self.retries)
+            response, body = self._get(url, self.retries)
         except httpx.HTTPError as exc:
             raise DocumentError(f"fetch failed ({exc})") from None
         if response.status_code >= 400:
             raise DocumentError(f"HTTP {response.status_code} {response.reason_phrase}".strip())
         content_type = response.headers.get("content-type", "")
         return FetchedPage(
-            url=str(response.url), content=response.content,
+            url=str(response.url), content=body,
             content_type=content_type.split(";")[0].strip().lower(),
             charset=response.charset_encoding,
         )

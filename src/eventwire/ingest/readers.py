@@ -12,12 +12,13 @@ from __future__ import annotations
 import glob
 import gzip
 import hashlib
+import io
 import json
 import sys
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from tqdm import tqdm
 
@@ -154,12 +155,12 @@ class Reader:
     def _stdin() -> bytes:
         return sys.stdin.buffer.read()
 
-    def _guard(self, name: str, produce) -> Iterator[Result]:
+    def _guard(self, name: str, produce: Callable[[], Iterator[Result]]) -> Iterator[Result]:
         """Run a reader for one document, turning its failure into a ReadError."""
         try:
             yield from produce()
-        except (DocumentError, OSError, EOFError) as exc:
-            yield ReadError(name, str(exc) or type(exc).__name__)
+        except Exception as exc:  # one bad document must never stop a batch
+            yield ReadError(name, describe(exc))
 
     def _read_path_source(self, source: str) -> Iterator[Result]:
         if glob.has_magic(source):
@@ -188,7 +189,8 @@ class Reader:
         if not path.exists():
             raise DocumentError("no such file")
         kind = kind_from_name(name)
-        compressed = path.open("rb").read(2) == GZIP_MAGIC
+        with path.open("rb") as stream:
+            compressed = stream.read(2) == GZIP_MAGIC
         if kind is None:
             opener = gzip.open if compressed else open
             with opener(path, "rb") as stream:
@@ -210,8 +212,6 @@ class Reader:
         check_size(len(data), self.max_bytes)
         kind = kind or kind_from_content(data[:4096])
         if kind == "warc":
-            import io
-
             yield from self._read_warc(name, io.BytesIO(data))
         elif kind == "jsonl":
             yield from read_jsonl_lines(name, data.splitlines(), self.date)
@@ -223,7 +223,7 @@ class Reader:
         else:
             yield read_text(name, decode_text(data), self.date)
 
-    def _read_warc(self, name: str, stream) -> Iterator[Result]:
+    def _read_warc(self, name: str, stream: BinaryIO) -> Iterator[Result]:
         for page in iter_warc_pages(stream, name, self.max_bytes):
             if isinstance(page, tuple):
                 where, error = page
@@ -244,8 +244,8 @@ class Reader:
                         article_id=page.record_id,
                     )
                 yield article
-            except DocumentError as exc:
-                yield ReadError(where, str(exc))
+            except Exception as exc:  # the other records are still read
+                yield ReadError(where, describe(exc))
 
     def _fetcher(self) -> Fetcher:
         if self.fetcher is None:
@@ -286,9 +286,9 @@ class Reader:
                     article.title = article.title or entry.title
                     yield article
                     continue
-                except DocumentError as exc:
+                except Exception as exc:  # the other entries are still read
                     if not entry.text:
-                        yield ReadError(where, str(exc))
+                        yield ReadError(where, describe(exc))
                         continue
             if not entry.text:
                 yield ReadError(where, "feed entry has no text and no link")
@@ -297,6 +297,16 @@ class Reader:
                 id=article_id, text=entry.text, title=entry.title,
                 date=entry.date or self.date, url=entry.link, origin=where,
             )
+
+
+def describe(exc: Exception) -> str:
+    """A one-line reason: ours as written, a library's failure with its type."""
+    if isinstance(exc, DocumentError):
+        return str(exc)
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    first_line = (str(exc).strip().splitlines() or [""])[0]
+    return f"{type(exc).__name__}: {first_line}" if first_line else type(exc).__name__
 
 
 def _check_language(article: Article, languages: Collection[str] | None) -> ReadError | None:
