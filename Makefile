@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_f9efde54cf5625c2.txt
 
-.PHONY: install demo test lint eval bench clean eval-extraction bench-extraction
+.PHONY: install demo test lint eval bench clean eval-extraction bench-extraction browser bench-dashboard
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -26,8 +26,14 @@ demo: install
 lint: install
 	$(BIN)/ruff check src tests scripts bench
 
-test: install lint
+test: install lint browser
 	$(BIN)/python -m pytest -q
+
+# Headless Chromium for the dashboard's end-to-end tests (Playwright drives Debian's chromium and
+# downloads no browser). Without root or a mirror the browser tests skip and say why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium) \
+		|| echo "make browser: chromium could not be installed; the browser tests will skip"
 
 eval: install
 	@echo "no evaluations yet"
@@ -40,6 +46,13 @@ eval-extraction: install
 bench: install
 	@echo "no benchmarks yet"
 	$(MAKE) --no-print-directory bench-extraction
+	@if [ -f events.duckdb ]; then $(MAKE) --no-print-directory bench-dashboard; \
+	else echo "bench-dashboard: no events.duckdb (make demo builds it)"; fi
+
+# First meaningful paint of the dashboard's overview in headless Chromium, on a store that
+# `make demo` (or `eventwire ingest`) built: make bench-dashboard DB=events.duckdb
+bench-dashboard: install browser
+	$(BIN)/python bench/dashboard_paint.py $(or $(DB),events.duckdb)
 
 bench-extraction: install
 	$(BIN)/python bench/ingest_extraction.py $(SHARED)/corpora/l3s_gn1

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from conftest import SEED, SHARED, require_shared
 
 REPO = Path(__file__).resolve().parents[2]

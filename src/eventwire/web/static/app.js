@@ -12,6 +12,11 @@ const FILTER_KEYS = ["start", "end", "country", "actor", "cameo", "q"];
 const PAGE = 20;
 const SVG_NS = "http://www.w3.org/2000/svg";
 const cameoNames = {};
+let reference = Promise.resolve(); // CAMEO names, stats and actor codes: see loadReferenceData
+let painted;
+// Resolved once the first view has drawn what matters (on the overview: the chart), so that
+// requests for secondary data do not compete with the first paint.
+const firstPaint = new Promise((resolve) => { painted = resolve; });
 
 // ---- small helpers -----------------------------------------------------------------------------
 
@@ -212,8 +217,8 @@ function eventItem(event) {
 // A list of events that pages on ("More") through one or more /api/events queries merged by date.
 async function showEvents(container, queries, emptyText = "No events.") {
   container.replaceChildren(h("p", { class: "muted" }, "Loading…"));
-  const pages = await Promise.all(queries.map((q) => getJSON("/api/events",
-    { ...q, limit: 200 })));
+  const [pages] = await Promise.all([Promise.all(queries.map((q) => getJSON("/api/events",
+    { ...q, limit: 200 }))), reference]);
   const events = pages.flatMap((page) => page.events)
     .sort((a, b) => (b.date || "").localeCompare(a.date || "") || a.event_id.localeCompare(b.event_id));
   const total = pages.reduce((n, page) => n + page.total, 0);
@@ -256,12 +261,16 @@ async function renderOverview(params) {
   barChart($("#overview-chart"), summary.series, { up: quadCounts, interval,
     describe: (p) => describeQuads(p, interval), onSelect: selectPeriod });
   // The first meaningful paint: the chart is in the DOM; mark it once drawn.
-  requestAnimationFrame(() => performance.mark("eventwire:overview-painted"));
+  // (a task queued from the next animation frame runs after that frame is painted).
+  requestAnimationFrame(() => setTimeout(() => {
+    performance.mark("eventwire:overview-painted");
+    painted();
+  }));
 
   ranked($("#top-actors"), summary.top_actors, (a) => [
     h("button", { type: "button", onclick: () => go("overview", withFilters(params, { actor: a.key })) },
       a.key),
-    a.label !== a.key ? h("span", { class: "muted small" }, ` ${a.label}`) : null,
+    a.label !== a.key ? h("span", { class: "muted small" }, ` e.g. ${a.label}`) : null,
     h("span", { class: "count" }, fmt.format(a.events))]);
   ranked($("#top-dyads"), summary.top_dyads, (d) => [
     h("a", { href: `#/dyad?${new URLSearchParams({ ...filters, a: d.source, b: d.target,
@@ -546,6 +555,7 @@ async function renderEvent(eventId) {
   const [event, spans] = await Promise.all([
     getJSON(`/api/events/${encodeURIComponent(eventId)}`),
     getJSON(`/api/web/spans/${encodeURIComponent(eventId)}`)]);
+  await reference;
   const articleIds = [...new Set(event.mentions.map((m) => m.article_id))];
   const articles = Object.fromEntries(await Promise.all(articleIds.map(async (id) =>
     [id, await getJSON(`/api/articles/${encodeURIComponent(id)}`)])));
@@ -621,8 +631,10 @@ async function render() {
     link.href = `#/${link.dataset.view}?${new URLSearchParams(filterParams(params))}`;
   }
   $("#filters").hidden = known === "event";
+  $("#filters-toggle").hidden = known === "event";
   fillFilterForm(params);
   document.title = "eventwire dashboard";
+  if (known !== "overview") painted();
   const token = ++renderToken;
   status("Loading…");
   try {
@@ -632,6 +644,7 @@ async function render() {
     else await renderEvent(arg);
     if (token === renderToken && !$("#status").classList.contains("error")) status("");
   } catch (error) {
+    painted();
     if (token === renderToken) fail(error);
   }
 }
@@ -653,6 +666,14 @@ function setup() {
     go(view === "event" ? "overview" : view, withFilters(params,
       Object.fromEntries(FILTER_KEYS.map((k) => [k, ""]))));
   });
+  // Phones: the filters fold away behind a button; they open by themselves when some apply.
+  const toggle = $("#filters-toggle");
+  const openFilters = (open) => {
+    $("#filters").classList.toggle("open", open);
+    toggle.setAttribute("aria-expanded", String(open));
+  };
+  toggle.addEventListener("click", () => openFilters(!$("#filters").classList.contains("open")));
+  openFilters(Object.keys(filterParams(route().params)).length > 0);
   $("#dyad-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const form = event.target;
@@ -692,7 +713,8 @@ async function loadReferenceData() {
     .map((code) => h("option", { value: code })));
 }
 
+// The overview's chart needs no reference data, so its request goes first; the lists of events
+// (drawn after the chart) wait for the names.
 setup();
-// Reference data first for names in the lists, but never wait for it more than briefly.
-const reference = loadReferenceData().catch(fail);
-Promise.race([reference, new Promise((resolve) => setTimeout(resolve, 300))]).then(render);
+reference = firstPaint.then(loadReferenceData).catch(fail);
+render();
