@@ -23,7 +23,7 @@ from conftest import SEED, SHARED, require_shared
 
 REPO = Path(__file__).resolve().parents[2]
 WORLD_NEWS = SHARED / "corpora" / "world_news_2016_17.jsonl"
-N_WORLD_NEWS = 6
+N_WORLD_NEWS = 4
 ARTIFACTS = REPO / "artifacts" / "web"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -44,7 +44,19 @@ function status(message, isError = false) {
 
 async function getJSON(path, params) {
   const query = params ? new URLSearchParams(params).toString() : "";
-  const response = await fetch(query ? `${path}?${query}` : path);
+  return readJSON(await (takeEarly(path, query) || fetch(query ? `${path}?${query}` : path)));
+}
+
+// The request index.html sent before this script loaded, if it is the one wanted (once only).
+function takeEarly(path, query) {
+  const early = window.eventwireEarly;
+  window.eventwireEarly = null;
+  const sorted = new URLSearchParams(query);
+  sorted.sort();
+  return early && early.path === path && early.query === sorted.toString() ? early.response : null;
+}
+
+async function readJSON(response) {
   if (!response.ok) {
     let detail = response.statusText;
     try {
@@ -688,10 +700,17 @@ function setup() {
   $("#quad-legend").replaceChildren(...QUADS.map((q) =>
     h("li", {}, h("span", { class: `swatch ${q.cls}` }), `${q.n} ${q.label}`)));
   setupMapControls();
+  // Charts are drawn to the page's width: redraw when it changes (not its height, which phones
+  // change while scrolling).
   let resizeTimer;
+  let drawnWidth = window.innerWidth;
   window.addEventListener("resize", () => {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => { if (route().view !== "event") render(); }, 250);
+    resizeTimer = setTimeout(() => {
+      if (window.innerWidth === drawnWidth) return;
+      drawnWidth = window.innerWidth;
+      if (route().view !== "event") render();
+    }, 250);
   });
   window.addEventListener("hashchange", () => { render(); $("#main").focus({ preventScroll: true }); });
 }
