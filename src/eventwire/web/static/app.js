@@ -443,17 +443,21 @@ function drawClusters() {
   const [west, north] = unproject([v.x - w / 2, v.y - hgt / 2]);
   const [east, south] = unproject([v.x + w / 2, v.y + hgt / 2]);
   // supercluster's zoom z means a world 256 * 2^z pixels wide.
-  const clusterZoom = Math.max(0, Math.min(16, Math.round(Math.log2((width * 2 ** v.zoom) / 256))));
+  const clusterZoom = Math.max(0, Math.min(16, Math.floor(Math.log2((width * 2 ** v.zoom) / 256))));
   const clusters = mapState.index.getClusters(
     [Math.max(-180, west), Math.max(-85, south), Math.min(180, east), Math.min(85, north)], clusterZoom);
   const layer = svg.querySelector(".clusters");
-  layer.replaceChildren(...clusters.map((c) => clusterMark(c, unitsPerPixel, clusterZoom)));
+  const most = Math.max(1, ...clusters.map((c) => c.properties.events));
+  // Biggest drawn first, so that they do not hide the small ones.
+  clusters.sort((a, b) => b.properties.events - a.properties.events);
+  layer.replaceChildren(...clusters.map((c) => clusterMark(c, unitsPerPixel, most)));
 }
 
-function clusterMark(cluster, unitsPerPixel, clusterZoom) {
+function clusterMark(cluster, unitsPerPixel, most) {
   const { events, conflict } = cluster.properties;
   const [x, y] = project(cluster.geometry.coordinates);
-  const r = (6 + Math.sqrt(events) * 3) * unitsPerPixel;
+  // Area in proportion to events, up to 30 px of radius for the biggest in view.
+  const r = (7 + 23 * Math.sqrt(events / most)) * unitsPerPixel;
   const name = cluster.properties.cluster ? `${cluster.properties.point_count} places`
     : cluster.properties.name || "a place";
   const label = `${name}: ${events} events, ${conflict} conflict`;
@@ -474,7 +478,7 @@ function clusterMark(cluster, unitsPerPixel, clusterZoom) {
     if (expansion !== null && expansion <= 12) {
       const { width } = mapSize();
       Object.assign(mapState.view, { x, y,
-        zoom: Math.max(mapState.view.zoom + 1, expansion - Math.log2(width / 256)) });
+        zoom: Math.max(mapState.view.zoom + 1, expansion - Math.log2(width / 256) + 0.01) });
       drawClusters();
     } else {
       listPlaceEvents(cluster, name);
