@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_f9efde54cf5625c2.txt
 
-.PHONY: install demo test lint eval bench clean eval-plover eval-police eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer
+.PHONY: install demo test lint browser eval bench clean eval-plover eval-police eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer bench-dashboard
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -41,8 +41,14 @@ demo: install
 lint: install
 	$(BIN)/ruff check src tests scripts bench
 
-test: install lint
+test: install lint browser
 	$(BIN)/python -m pytest -q
+
+# Headless Chromium for the dashboard's end-to-end tests (Playwright drives Debian's chromium and
+# downloads no browser). Without root or a mirror the browser tests skip and say why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium) \
+		|| echo "make browser: chromium could not be installed; the browser tests will skip"
 
 eval: install
 	$(MAKE) --no-print-directory eval-plover eval-police eval-actors eval-geo eval-time eval-extraction
@@ -71,6 +77,8 @@ eval-extraction: install
 
 bench: install
 	$(MAKE) --no-print-directory bench-actors bench-extraction bench-gazetteer
+	@if [ -f events.duckdb ]; then $(MAKE) --no-print-directory bench-dashboard; \
+	else echo "bench-dashboard: no events.duckdb (make demo builds it)"; fi
 
 bench-actors: install
 	$(BIN)/python -m eventwire.actors.bench --phoenix $(SHARED)/reference/phoenix_dictionaries
@@ -80,6 +88,11 @@ bench-extraction: install
 
 bench-gazetteer: install
 	$(BIN)/python bench/bench_gazetteer.py
+
+# First meaningful paint of the dashboard's overview in headless Chromium, on a store that
+# `make demo` (or `eventwire ingest`) built: make bench-dashboard DB=events.duckdb
+bench-dashboard: install browser
+	$(BIN)/python bench/dashboard_paint.py $(or $(DB),events.duckdb)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from eventwire.api.filters import EventFilters, Interval
 from eventwire.api.readers import SharedReader
+from eventwire.web import mount as mount_dashboard
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000_000
@@ -244,6 +245,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         "articles, GDELT-style.",
     )
     app.state.reader = reader
+    mount_dashboard(app)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def dashboard() -> str:
