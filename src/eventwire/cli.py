@@ -10,11 +10,12 @@ import argparse
 import importlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from eventwire.events.explain import explain
+from eventwire.ingest.report import IngestReport
 from eventwire.pipeline import code_articles, iter_articles
-from eventwire.records import Event, ReadError
+from eventwire.records import Article, Event, ReadError
 
 # Events below this confidence are dropped unless --min-confidence says otherwise; chosen from
 # the precision-by-decile tables of `make eval` (docs/evidence.md).
@@ -59,19 +60,33 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
         "--date", type=date_argument, default=None,
         help="publication date (YYYY-MM-DD) for documents that carry none",
     )
+    parser.add_argument("--summary", action="store_true",
+                        help="end with a summary line on stderr (always shown on a terminal)")
 
 
 def write_json_line(record: dict) -> None:
     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def read_inputs(args: argparse.Namespace, report: IngestReport) -> Iterator[Article]:
+    return iter_articles(args.paths, date=args.date, on_error=ErrorCounter(), report=report)
+
+
+def finish(report: IngestReport, args: argparse.Namespace) -> int:
+    """Exit status 0 when a document was read; the run's summary on a terminal or --summary.
+
+    Off by default in pipes so that stderr holds exactly one line per unreadable document.
+    """
+    if args.summary or sys.stderr.isatty():
+        print(report.summary(), file=sys.stderr)
+    return 0 if report.read else 1
+
+
 def run_extract(args: argparse.Namespace) -> int:
-    errors = ErrorCounter()
-    read = 0
-    for article in iter_articles(args.paths, date=args.date, on_error=errors):
-        read += 1
+    report = IngestReport()
+    for article in read_inputs(args, report):
         write_json_line(article.to_dict())
-    return 0 if read else 1
+    return finish(report, args)
 
 
 TABLE_COLUMNS = ("sent", "cameo", "plover", "source", "trigger", "target", "date", "where", "mood")
@@ -111,11 +126,9 @@ def print_table(rows: list[tuple[str, ...]]) -> None:
 
 
 def run_code(args: argparse.Namespace) -> int:
-    errors = ErrorCounter()
-    read = 0
+    report = IngestReport()
     rows: list[tuple[str, ...]] = [TABLE_COLUMNS]
-    for article, events in code_articles(iter_articles(args.paths, args.date, on_error=errors)):
-        read += 1
+    for article, events in code_articles(read_inputs(args, report)):
         events = [e for e in events if (e.confidence or 0.0) >= args.min_confidence]
         if args.format == "jsonl":
             for event in events:
@@ -129,7 +142,7 @@ def run_code(args: argparse.Namespace) -> int:
         rows.extend(table_row(event) for event in events)
     if args.format == "table":
         print_table(rows)
-    return 0 if read else 1
+    return finish(report, args)
 
 
 def build_parser() -> argparse.ArgumentParser:

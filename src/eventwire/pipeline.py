@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from eventwire.actors import ActorResolver
 from eventwire.events import EventCoder
@@ -24,10 +25,14 @@ def _ignore(error: ReadError) -> None:
 
 
 def iter_articles(
-    sources: Iterable[str], date: str | None = None, on_error: ErrorHandler = _ignore
+    sources: Iterable[str], date: str | None = None, on_error: ErrorHandler = _ignore,
+    **options: Any,
 ) -> Iterator[Article]:
-    """Read every source; bad documents go to ``on_error`` and the batch goes on."""
-    for item in read_articles(sources, date=date):
+    """Read every source; bad documents go to ``on_error`` and the batch goes on.
+
+    ``options`` go to ``ingest.read_articles`` (report, languages, dedupe, progress, ...).
+    """
+    for item in read_articles(sources, date=date, **options):
         if isinstance(item, ReadError):
             on_error(item)
         else:
