@@ -20,7 +20,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def seed_events(request) -> list[dict]:
-    from conftest import SEED, require_shared
+    from shared_data import SEED, require_shared
 
     result = run_cli("code", str(require_shared(SEED)))
     assert result.returncode == 0, result.stderr
@@ -29,7 +29,7 @@ def seed_events(request) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def dated_seed_events() -> list[dict]:
-    from conftest import SEED, require_shared
+    from shared_data import SEED, require_shared
 
     result = run_cli("code", str(require_shared(SEED)), "--date", "2015-05-12")
     assert result.returncode == 0, result.stderr

@@ -23,7 +23,7 @@ def actor_of(parsed, actors, word: str, nth: int = 0):
 
 @pytest.fixture(scope="module")
 def seed():
-    from conftest import SEED, require_shared
+    from shared_data import SEED, require_shared
 
     text = require_shared(SEED).read_text(encoding="utf-8")
     return annotate(text)

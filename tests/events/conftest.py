@@ -44,8 +44,3 @@ def code_text():
         return coder.code(parsed, StubActors(parsed))
 
     return run
-
-
-def dyads(events: list[Event]) -> set[tuple[str | None, str, str | None]]:
-    return {(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None)
-            for e in events}

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from conftest import dyads
-
 from eventwire.events.patterns import pattern_book
+from eventwire.records import Event
+
+
+def dyads(events: list[Event]) -> set[tuple[str | None, str, str | None]]:
+    return {(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None)
+            for e in events}
 
 
 def test_active_verb_with_preposition_target(code_text):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import SEED, SHARED, require_shared
+from shared_data import SEED, SHARED, require_shared
 
 REPO = Path(__file__).resolve().parents[2]
 WORLD_NEWS = SHARED / "corpora" / "world_news_2016_17.jsonl"
