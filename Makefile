@@ -62,14 +62,14 @@ eval-police: install
 
 # Actor resolution on the NGEC cases.
 eval-actors: install
-	$(BIN)/eventwire eval-actors $(SHARED)/gold/actor_resolution_cases.jsonl
+	$(BIN)/eventwire eval actors $(SHARED)/gold/actor_resolution_cases.jsonl
 
 # Toponym resolution on GeoWebNews (accuracy within 161 km); date normalisation on TimeBank.
 eval-geo: install
-	$(BIN)/eventwire eval-geo $(SHARED)/gold/geowebnews.xml
+	$(BIN)/eventwire eval geo$(SHARED)/gold/geowebnews.xml
 
 eval-time: install
-	$(BIN)/eventwire eval-time $(SHARED)/gold/timebank_tml
+	$(BIN)/eventwire eval time$(SHARED)/gold/timebank_tml
 
 # Main-text extraction on L3S-GN1: ours vs plain trafilatura, and WARC vs HTML files.
 eval-extraction: install

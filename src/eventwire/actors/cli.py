@@ -1,4 +1,4 @@
-"""Commands of the actors stage: ``eventwire eval-actors`` and ``eventwire actor``."""
+"""Commands of the actors stage: ``eventwire eval actors`` and ``eventwire actor``."""
 
 from __future__ import annotations
 
@@ -49,9 +49,10 @@ def run_actor(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     from eventwire.cli import date_argument
+    from eventwire.evaluate.cli import eval_group
 
-    evaluate = subparsers.add_parser(
-        "eval-actors",
+    evaluate = eval_group(subparsers).add_parser(
+        "actors",
         help="score actor resolution on actor_resolution_cases.jsonl (per method)",
     )
     evaluate.add_argument("path", metavar="PATH", help="the JSONL file of actor cases")

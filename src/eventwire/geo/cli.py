@@ -1,4 +1,4 @@
-"""`eventwire places PATH...` and `eventwire eval-geo GOLD`."""
+"""`eventwire places PATH...` and `eventwire eval geo GOLD`."""
 
 from __future__ import annotations
 
@@ -54,12 +54,14 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from eventwire.evaluate.cli import eval_group
+
     places = subparsers.add_parser("places", help="print the resolved place names of articles")
     add_input_arguments(places)
     places.set_defaults(func=run_places)
 
-    evaluation = subparsers.add_parser(
-        "eval-geo", help="toponym resolution against GeoWebNews (accuracy within 161 km)")
+    evaluation = eval_group(subparsers).add_parser(
+        "geo", help="toponym resolution against GeoWebNews (accuracy within 161 km)")
     evaluation.add_argument("path", help="geowebnews.xml")
     evaluation.add_argument("--limit", type=int, default=None, help="first N articles only")
     evaluation.set_defaults(func=run_eval)

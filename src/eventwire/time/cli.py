@@ -1,4 +1,4 @@
-"""`eventwire times PATH...` and `eventwire eval-time TIMEBANK_DIR`."""
+"""`eventwire times PATH...` and `eventwire eval time TIMEBANK_DIR`."""
 
 from __future__ import annotations
 
@@ -60,12 +60,14 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from eventwire.evaluate.cli import eval_group
+
     times = subparsers.add_parser("times", help="print the date expressions of articles, resolved")
     add_input_arguments(times)
     times.set_defaults(func=run_times)
 
-    evaluation = subparsers.add_parser(
-        "eval-time", help="date normalisation against TimeBank (TimeML .tml folder)")
+    evaluation = eval_group(subparsers).add_parser(
+        "time", help="date normalisation against TimeBank (TimeML .tml folder)")
     evaluation.add_argument("path", help="folder of TimeBank .tml files")
     evaluation.add_argument("--limit", type=int, default=None, help="first N documents only")
     evaluation.set_defaults(func=run_eval)
