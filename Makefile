@@ -31,6 +31,7 @@ test: install lint
 
 eval: install
 	$(BIN)/eventwire eval-actors $(SHARED)/gold/actor_resolution_cases.jsonl
+	$(BIN)/eventwire eval-actors $(SHARED)/gold/plover_gsr_dev.jsonl
 
 bench: install
 	$(BIN)/python -m eventwire.actors.bench --phoenix $(SHARED)/reference/phoenix_dictionaries

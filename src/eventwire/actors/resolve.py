@@ -170,6 +170,8 @@ def phrase_tokens(head: Any) -> list[Any]:
 def is_head(token: Any) -> bool:
     if token.pos_ not in HEAD_POS or token.dep_ in MODIFIER_DEPS:
         return False
+    if token.dep_ == "conj" and token.head.dep_ in MODIFIER_DEPS:
+        return False  # "Egyptian" in "French and Egyptian warships" modifies, it heads nothing
     if token.pos_ in ("ADJ", "NUM", "X"):  # "the British", "Two Russians": only as arguments
         return token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "ROOT", "appos", "attr")
     return True
@@ -211,10 +213,12 @@ class ArticleActors:
         by_token: dict[int, Actor],
         members: dict[int, int] | None = None,
         sentence_of: dict[int, int] | None = None,
+        coordinated: dict[int, list[Actor]] | None = None,
     ):
         self._by_token = by_token
         self._members = members or {}
         self._sentence_of = sentence_of or {}
+        self._coordinated = coordinated or {}
 
     def actor_at(self, token: Any) -> Actor | None:
         """The actor whose noun phrase is headed by ``token`` (or contains it), else None."""
@@ -224,14 +228,30 @@ class ArticleActors:
         head = self._members.get(index)
         return self._by_token.get(head) if head is not None else None
 
+    def actors_at(self, token: Any) -> list[Actor]:
+        """All actors of the phrase: one per coordinated country ("US and British forces")."""
+        actor = self.actor_at(token)
+        if actor is None:
+            return []
+        index = token.i if hasattr(token, "i") else int(token)
+        head = index if index in self._by_token else self._members.get(index, index)
+        return [actor, *self._coordinated.get(head, [])]
+
     def mentions(self) -> list[Actor]:
-        """Every resolved actor mention, in document order."""
-        return [self._by_token[i] for i in sorted(self._by_token)]
+        """Every resolved actor mention, in document order (coordinated countries included)."""
+        return [
+            a
+            for i in sorted(self._by_token)
+            for a in [self._by_token[i], *self._coordinated.get(i, [])]
+        ]
 
     def in_sentence(self, index: int) -> list[Actor]:
         """The actor mentions of sentence ``index`` (``ParsedSentence.index``), in order."""
         return [
-            self._by_token[i] for i in sorted(self._by_token) if self._sentence_of.get(i) == index
+            actor
+            for i in sorted(self._by_token)
+            if self._sentence_of.get(i) == index
+            for actor in [self._by_token[i], *self._coordinated.get(i, [])]
         ]
 
     def head_indices(self) -> list[int]:
@@ -325,9 +345,45 @@ class _ArticlePass:
                         members.setdefault(member.i, token.i)
         self.merge_appositions()
         self.unify_people()
+        coordinated: dict[int, list[Actor]] = {}
         for mention in self.mentions:
             by_token[mention.head.i] = mention.actor
-        return ArticleActors(by_token, members, self.sentence_of)
+            others = self.coordinated_actors(mention)
+            if others:
+                coordinated[mention.head.i] = others
+        return ArticleActors(by_token, members, self.sentence_of, coordinated)
+
+    def coordinated_actors(self, mention: Mention) -> list[Actor]:
+        """'French and Egyptian warships', 'US and British forces': one actor per country."""
+        actor = mention.actor
+        if mention.named is not None or not actor.country:
+            return []
+        others = []
+        for token in phrase_tokens(mention.head):
+            if token.dep_ not in MODIFIER_DEPS:
+                continue
+            for conjunct in token.conjuncts:
+                match = self.match_at.get(conjunct.i)
+                entry = match.first(PLACE_KINDS) if match else None
+                if entry is None or not entry.country or entry.country == actor.country:
+                    continue
+                others.append(
+                    Actor(
+                        text=actor.text,
+                        code=entry.country + "".join(actor.sectors),
+                        country=entry.country,
+                        sectors=list(actor.sectors),
+                        name=None,
+                        start=actor.start,
+                        end=actor.end,
+                        resolution=[
+                            f"coordinated modifier '{conjunct.text}' -> {entry.country}: "
+                            f"one actor per country ({entry.source})",
+                            *actor.resolution,
+                        ],
+                    )
+                )
+        return others
 
     def merge_appositions(self) -> None:
         """'his Russian counterpart Sergei Lavrov': the described head is the named apposition."""
