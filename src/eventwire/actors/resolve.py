@@ -197,7 +197,9 @@ class PhraseFacts:
     """What the dictionary matches inside one phrase say."""
 
     head_match: Match | None = None
-    countries: list[tuple[str, str, str]] = field(default_factory=list)  # (code, words, source)
+    # (code, words, source, token): ordered so that the last is the one to use: the nearest
+    # modifier left of the head ("Russian ambassador in Paris" -> RUS), else the nearest right.
+    countries: list[tuple[str, str, str, int]] = field(default_factory=list)
     aligned: list[tuple[str, str]] = field(default_factory=list)  # (code, words)
     agents: list[tuple[Entry, str]] = field(default_factory=list)  # role words (not the head)
     organizations: list[tuple[Named, str]] = field(default_factory=list)
@@ -471,6 +473,9 @@ class _ArticlePass:
                 continue
             seen.add(id(match))
             self.add_fact(facts, match)
+        facts.countries.sort(
+            key=lambda c: (c[3] < head.i, c[3] if c[3] < head.i else -c[3])
+        )
         return facts
 
     @staticmethod
@@ -486,7 +491,7 @@ class _ArticlePass:
             if self._is_aligned(match):
                 facts.aligned.append((entry.country, text))
             else:
-                facts.countries.append((entry.country, text, entry.source))
+                facts.countries.append((entry.country, text, entry.source, match.start))
         elif entry.kind == ORGANIZATION and entry.named:
             facts.organizations.append((entry.named, text))
         elif entry.kind == PERSON and entry.named:
@@ -587,7 +592,7 @@ class _ArticlePass:
         """The country a phrase names, with the step that says where it came from."""
         if facts.countries:
             # The modifier nearest the head: "Russia's ambassador" -> RUS.
-            code, text, source = facts.countries[-1]
+            code, text, source, _ = facts.countries[-1]
             steps.append(f"country from '{text}' -> {code} ({source})")
             return code
         for named, text in facts.organizations + facts.people:
@@ -721,7 +726,10 @@ class _ArticlePass:
         steps = self.dictionary_step(facts, person, entry)
         title = self.apposition_title(head, facts)
         title_sectors = self.role_sectors(title)
-        title_country = title.countries[-1][0] if title.countries else ""
+        # A place after the name ("John Kerry in Moscow") is where, not whose, so it is no title.
+        own = {t.i for t in tokens}
+        titled = [c for c in title.countries if c[3] < head.i or c[3] not in own]
+        title_country = titled[-1][0] if titled else ""
         role = self.choose_role(person, title_country, title_sectors, steps, title.agents)
         if facts.former:
             steps.append(f"'{facts.former}': a former office-holder -> ELI")
