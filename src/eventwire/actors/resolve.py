@@ -538,6 +538,11 @@ class _ArticlePass:
             if role:
                 sectors.extend(s for s in role.sectors if s not in sectors)
                 steps.append(f"member of '{text}' ({named.name}) -> {' '.join(role.sectors)}")
+        if "member" in entry.agent.flags:  # "intelligence agency officer": the agency first
+            for agent_entry, text in facts.agents:
+                if agent_entry.agent and agent_entry.agent.sectors:
+                    sectors.extend(s for s in agent_entry.agent.sectors if s not in sectors)
+                    steps.append(f"member of '{text}' -> {' '.join(agent_entry.agent.sectors)}")
         sectors.extend(s for s in entry.agent.sectors if s not in sectors)
         for agent_entry, text in facts.agents:
             if agent_entry.agent:
