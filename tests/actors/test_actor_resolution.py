@@ -201,3 +201,16 @@ def test_coordinated_countries_give_one_actor_each():
     assert [a.code for a in actors.in_sentence(1)] == ["FRAMIL", "EGYMIL"]
     egyptian = next(t for t in parsed.doc if t.text == "Egyptian")
     assert egyptian.i not in actors.head_indices()
+
+
+def test_backed_and_led_compounds():
+    text = (
+        "Russia-backed separatists shelled Donetsk. The U.S.-led coalition struck Raqqa. "
+        "UN Secretary-General Ban Ki-moon spoke."
+    )
+    parsed, actors = annotate(text, "2015-01-01")
+    assert actor_of(parsed, actors, "separatists").code == "UKRREB"  # backed by, not from
+    assert actor_of(parsed, actors, "coalition").country == "USA"
+    ban = actor_of(parsed, actors, "moon")
+    assert (ban.code, ban.name) == ("IGOUNOGOV", "Ban Ki-moon")
+    assert "IGOUNOGOV" in ban.resolution[-1]

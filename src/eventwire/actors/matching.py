@@ -7,6 +7,7 @@ it, on the spaCy dependency parse. The resolver (``resolve.py``) composes actors
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -55,6 +56,7 @@ class Match:
     start: int
     end: int
     entries: list[Entry]
+    suffix: tuple[str, ...] = ()  # words after the match inside its last token ("U.S.-led": led)
 
     @property
     def best(self) -> Entry:
@@ -69,6 +71,9 @@ class Match:
             if entry.kind in wanted:
                 return entry
         return None
+
+
+_HYPHEN = re.compile(r"[-\u2010\u2013]")
 
 
 def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
@@ -87,31 +92,37 @@ def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
         seq: list[str] = []
         owner: list[int] = []  # token index of each word
         capital: dict[int, bool] = {}
+        starts: set[int] = set()  # word positions where a token or a hyphenated part starts
+        ends: set[int] = set()  # ... and where one ends ("U.S.-led" is "U.S." + "led")
         for token in sent:
             capital[token.i] = token.text[:1].isupper()
-            for word in words(token.text):
-                seq.append(word)
-                owner.append(token.i)
-        first_word: dict[int, int] = {}
-        last_word: dict[int, int] = {}
-        for pos, tok in enumerate(owner):
-            first_word.setdefault(tok, pos)
-            last_word[tok] = pos
+            for part in _HYPHEN.split(token.text):
+                part_words = words(part)
+                if not part_words:
+                    continue
+                starts.add(len(seq))
+                seq.extend(part_words)
+                owner.extend([token.i] * len(part_words))
+                ends.add(len(seq) - 1)
         found: list[Match] = []
         end = len(seq)  # exclusive end of the words still to match
         while end > 0:
             match = None
             longest = dictionary.longest_ending.get(seq[end - 1], 0)
-            if longest and last_word.get(owner[end - 1]) == end - 1:
+            if longest and end - 1 in ends:
                 for length in range(min(longest, end), 0, -1):
                     start = end - length
-                    if first_word[owner[start]] != start:
+                    if start not in starts:
                         continue
                     entries = dictionary.lookup(tuple(seq[start:end]))
                     if cased and not capital[owner[start]]:
                         entries = [e for e in entries if e.kind not in PROPER_KINDS]
                     if entries:
-                        match = Match(owner[start], owner[end - 1] + 1, entries)
+                        last = owner[end - 1]
+                        rest = end
+                        while rest < len(seq) and owner[rest] == last:
+                            rest += 1
+                        match = Match(owner[start], last + 1, entries, tuple(seq[end:rest]))
                         end = start
                         break
             if match:

@@ -202,13 +202,28 @@ class _ArticlePass:
         return self._focus
 
     def _is_aligned(self, match: Match) -> bool:
-        """True for the country of "pro-Russian": sympathy, not nationality."""
-        before = [t for t in self.doc[max(0, match.start - 2) : match.start] if t.text not in "-‐"]
-        return bool(before) and any(
-            e.kind == MODIFIER and e.agent is not None and "alignment" in e.agent.flags
-            for t in before[-1:]
-            for e in (self.match_at.get(t.i).entries if self.match_at.get(t.i) else [])
+        """True for the country of "pro-Russian" or "Russia-backed": sympathy, not nationality."""
+        doc = self.doc
+        before = [t for t in doc[max(0, match.start - 2) : match.start] if t.text not in "-‐"]
+        after = [t for t in doc[match.end : min(len(doc), match.end + 2)] if t.text not in "-‐"]
+        if match.suffix:  # one token: "Russia-backed"
+            return any(
+                e.kind == MODIFIER and e.agent and {"alignment", "after"} <= e.agent.flags
+                for e in self.dictionary.lookup(match.suffix[:1])
+            )
+        return self._alignment_word(before[-1:], after=False) or (
+            match.end < len(doc) and doc[match.end].text in "-‐"
+            and self._alignment_word(after[:1], after=True)
         )
+
+    def _alignment_word(self, tokens: list[Any], after: bool) -> bool:
+        for token in tokens:
+            found = self.match_at.get(token.i)
+            for entry in found.entries if found else []:
+                flags = entry.agent.flags if entry.agent else frozenset()
+                if entry.kind == MODIFIER and "alignment" in flags and ("after" in flags) == after:
+                    return True
+        return False
 
     # ---- the pass ------------------------------------------------------------------------
 
@@ -688,7 +703,7 @@ class _ArticlePass:
             if role is not None:
                 steps.append(
                     f"on {self.day.isoformat()} {person.name} was {role.title or 'in office'} "
-                    f"({role.span_words()}) -> {role.country}{''.join(role.sectors)}"
+                    f"({role.span_words()}) -> {role.actor_code}"
                 )
                 return role
             ended = person.roles_ended_before(self.day)
@@ -721,14 +736,14 @@ class _ArticlePass:
                 )
                 steps.append(
                     f"no article date: the title in the text fits the role {role.title or ''} "
-                    f"({role.span_words()}) -> {role.country}{''.join(role.sectors)}"
+                    f"({role.span_words()}) -> {role.actor_code}"
                 )
                 return role
         role = person.role_on(None)
         if role is not None:
             steps.append(
                 f"no article date: most recent role {role.title or ''} ({role.span_words()}) "
-                f"-> {role.country}{''.join(role.sectors)}"
+                f"-> {role.actor_code}"
             )
         return role
 
@@ -748,7 +763,7 @@ class _ArticlePass:
         if len(organization.roles) > 1:
             steps.append(f"role {role.title or ''} ({role.span_words()})")
         if role.title == "seat":
-            steps.append(f"metonymy: the seat stands for {role.country}{''.join(role.sectors)}")
+            steps.append(f"metonymy: the seat stands for {role.actor_code}")
         country = role.country
         if not country:
             country = self.phrase_country(head, facts, sentence, steps)
@@ -867,7 +882,7 @@ class _ArticlePass:
             f"({role.span_words()}, {named.source})"
         ]
         actor = mention.actor
-        actor.code = role.country + role.code + "".join(role.sectors)
+        actor.code = role.actor_code
         actor.country, actor.sectors, actor.name = role.country, list(role.sectors), named.name
         actor.resolution = steps + actor.resolution
         mention.named = named
