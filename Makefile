@@ -63,6 +63,7 @@ eval-police: install
 # Actor resolution on the NGEC cases.
 eval-actors: install
 	$(BIN)/eventwire eval actors $(SHARED)/gold/actor_resolution_cases.jsonl
+	$(BIN)/eventwire eval actors $(SHARED)/gold/plover_gsr_dev.jsonl
 
 # Toponym resolution on GeoWebNews (accuracy within 161 km); date normalisation on TimeBank.
 eval-geo: install

@@ -190,3 +190,27 @@ def test_mentions_by_sentence():
     parsed, actors = annotate("The ceasefire held. Turkish troops crossed the border.")
     assert actors.in_sentence(0) == []
     assert [a.code for a in actors.in_sentence(1)] == ["TURMIL"]
+
+
+def test_coordinated_countries_give_one_actor_each():
+    text = "US and British forces left the city. French and Egyptian warships sailed."
+    parsed, actors = annotate(text)
+    forces = next(t for t in parsed.doc if t.text == "forces")
+    assert [a.code for a in actors.actors_at(forces)] == ["USAMIL", "GBRMIL"]
+    assert actors.actor_at(forces).code == "USAMIL"
+    assert [a.code for a in actors.in_sentence(1)] == ["FRAMIL", "EGYMIL"]
+    egyptian = next(t for t in parsed.doc if t.text == "Egyptian")
+    assert egyptian.i not in actors.head_indices()
+
+
+def test_backed_and_led_compounds():
+    text = (
+        "Russia-backed separatists shelled Donetsk. The U.S.-led coalition struck Raqqa. "
+        "UN Secretary-General Ban Ki-moon spoke."
+    )
+    parsed, actors = annotate(text, "2015-01-01")
+    assert actor_of(parsed, actors, "separatists").code == "UKRREB"  # backed by, not from
+    assert actor_of(parsed, actors, "coalition").country == "USA"
+    ban = actor_of(parsed, actors, "moon")
+    assert (ban.code, ban.name) == ("IGOUNOGOV", "Ban Ki-moon")
+    assert "IGOUNOGOV" in ban.resolution[-1]

@@ -54,3 +54,21 @@ def test_gold_cases_reach_the_target(shared_dir):
     evaluation = evaluate_actor_cases(shared_dir / "gold" / "actor_resolution_cases.jsonl")
     for score in evaluation.scores():
         assert score.accuracy >= 0.85, score
+
+
+def test_plover_records_are_scored_in_their_sentence(tmp_path):
+    from eventwire.evaluate.actors import evaluate_plover_actors, is_plover_file
+
+    record = {
+        "id": "R1",
+        "text": "Japanese and French diplomats met the Iranian foreign minister in Geneva.",
+        "source": [{"actorText": "French diplomats", "code": "FRA", "sector": "GOV"}],
+        "target": [{"actorText": "Iranian foreign minister", "code": "IRQ"}],
+    }
+    path = tmp_path / "plover.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert is_plover_file(path)
+    score = evaluate_plover_actors(path)
+    assert (score.actors, score.found, score.country_right) == (2, 2, 1)
+    assert (score.sector_cases, score.sector_right) == (1, 1)
+    assert "got IRNGOV, expected IRQ" in score.report(show_failures=True)

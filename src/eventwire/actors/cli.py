@@ -20,15 +20,21 @@ def resolver_for(phoenix: str | None) -> ActorResolver:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    from eventwire.evaluate.actors import evaluate_actor_cases
+    from eventwire.evaluate.actors import (
+        evaluate_actor_cases,
+        evaluate_plover_actors,
+        is_plover_file,
+    )
 
     try:
         resolver = resolver_for(args.phoenix)
-        evaluation = evaluate_actor_cases(args.path, resolver)
+        if is_plover_file(args.path):
+            print(evaluate_plover_actors(args.path, resolver).report(args.failures))
+        else:
+            print(evaluate_actor_cases(args.path, resolver).report(args.failures))
     except (OSError, ValueError) as exc:
         print(f"eventwire: {exc}", file=sys.stderr)
         return 1
-    print(evaluation.report(show_failures=args.failures))
     return 0
 
 
@@ -53,9 +59,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     evaluate = eval_group(subparsers).add_parser(
         "actors",
-        help="score actor resolution on actor_resolution_cases.jsonl (per method)",
+        help="score actor resolution: actor_resolution_cases.jsonl (per method) or the "
+        "PLOVER gold records (actors in their sentence)",
     )
-    evaluate.add_argument("path", metavar="PATH", help="the JSONL file of actor cases")
+    evaluate.add_argument("path", metavar="PATH", help="the JSONL file of cases or records")
     evaluate.add_argument("--phoenix", metavar="DIR", help="add the Phoenix dictionaries in DIR")
     evaluate.add_argument("--failures", action="store_true", help="list the cases missed")
     evaluate.set_defaults(func=run_eval)

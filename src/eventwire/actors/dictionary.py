@@ -85,6 +85,11 @@ class Role:
     def holds_on(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
+    @property
+    def actor_code(self) -> str:
+        """The CAMEO-style code of the role: country, organisation block, sectors."""
+        return self.country + self.code + "".join(self.sectors)
+
     def span_words(self) -> str:
         start = self.start.isoformat() if self.start else "..."
         end = self.end.isoformat() if self.end else "present"

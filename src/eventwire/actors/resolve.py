@@ -12,7 +12,7 @@ leader, "he"/"she" to the nearest compatible individual. Every step is written d
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -34,57 +34,21 @@ from eventwire.actors.dictionary import (
     default_dictionary,
     words,
 )
+from eventwire.actors.matching import (
+    MODIFIER_DEPS,
+    PLACE_KINDS,
+    Match,
+    find_matches,
+    is_head,
+    phrase_tokens,
+)
 from eventwire.records import Actor, ParsedArticle
 
-# Which entry wins when one key names several things ("Georgia" the country, not a person).
-KIND_PRIORITY = {
-    PERSON: 0,
-    ORGANIZATION: 1,
-    COUNTRY: 2,
-    CAPITAL: 3,
-    ADJECTIVE: 4,
-    PLACE: 5,
-    AGENT: 6,
-    MODIFIER: 7,
-}
-# Proper names: in cased text they must start with a capital letter ("US", not "us").
-PROPER_KINDS = frozenset({PERSON, ORGANIZATION, COUNTRY, CAPITAL, ADJECTIVE, PLACE})
-PLACE_KINDS = frozenset({COUNTRY, CAPITAL, ADJECTIVE, PLACE})
-
-# Dependents that belong to the noun phrase of their head (and are never heads themselves).
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "flat", "det", "nummod", "quantmod", "case"})
-PHRASE_DEPS = MODIFIER_DEPS | {"poss", "punct", "npadvmod", "advmod", "predet", "prep", "pobj"}
-# Prepositions whose object tells where an actor belongs ("leaders in France", "president of X").
-PLACE_PREPOSITIONS = frozenset({"of", "in", "from", "at", "across", "inside", "within"})
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "outside", "inside", "around", "across", "into"}
 )
-HEAD_POS = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "X", "NUM"})
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
-
-
-@dataclass
-class Match:
-    """Dictionary entries matched on tokens [start, end) of the document."""
-
-    start: int
-    end: int
-    entries: list[Entry]
-
-    @property
-    def best(self) -> Entry:
-        return min(self.entries, key=lambda e: KIND_PRIORITY[e.kind])
-
-    def kinds(self) -> set[str]:
-        return {e.kind for e in self.entries}
-
-    def first(self, kinds: Iterable[str]) -> Entry | None:
-        wanted = set(kinds)
-        for entry in sorted(self.entries, key=lambda e: KIND_PRIORITY[e.kind]):
-            if entry.kind in wanted:
-                return entry
-        return None
 
 
 def parse_day(value: str | None) -> date | None:
@@ -94,85 +58,6 @@ def parse_day(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
-
-
-def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
-    """Longest non-overlapping dictionary matches within each sentence, taken from the right.
-
-    English noun phrases end in their head, so the longest key ending at a word wins
-    ("foreign military intelligence agency" is "military" + "intelligence agency", not
-    "military intelligence" + "agency"). Words are compared after ``words()`` normalisation,
-    so "U.S." matches "US" and a token spaCy splits differently ("Ki-moon") still matches.
-    """
-    # Proper names need a capital letter, except in text with none at all (lower-cased
-    # corpora); a short phrase without capitals is ordinary lower case, not such a corpus.
-    cased = any(token.text[:1].isupper() for token in doc) or len(doc) < 12
-    matches: list[Match] = []
-    for sent in doc.sents:
-        seq: list[str] = []
-        owner: list[int] = []  # token index of each word
-        capital: dict[int, bool] = {}
-        for token in sent:
-            capital[token.i] = token.text[:1].isupper()
-            for word in words(token.text):
-                seq.append(word)
-                owner.append(token.i)
-        first_word: dict[int, int] = {}
-        last_word: dict[int, int] = {}
-        for pos, tok in enumerate(owner):
-            first_word.setdefault(tok, pos)
-            last_word[tok] = pos
-        found: list[Match] = []
-        end = len(seq)  # exclusive end of the words still to match
-        while end > 0:
-            match = None
-            longest = dictionary.longest_ending.get(seq[end - 1], 0)
-            if longest and last_word.get(owner[end - 1]) == end - 1:
-                for length in range(min(longest, end), 0, -1):
-                    start = end - length
-                    if first_word[owner[start]] != start:
-                        continue
-                    entries = dictionary.lookup(tuple(seq[start:end]))
-                    if cased and not capital[owner[start]]:
-                        entries = [e for e in entries if e.kind not in PROPER_KINDS]
-                    if entries:
-                        match = Match(owner[start], owner[end - 1] + 1, entries)
-                        end = start
-                        break
-            if match:
-                found.append(match)
-            else:
-                end -= 1
-        matches.extend(reversed(found))
-    return matches
-
-
-def phrase_tokens(head: Any) -> list[Any]:
-    """The head and the dependents of its noun phrase (no clauses, conjuncts or appositions)."""
-    collected = [head]
-    stack = [head]
-    while stack:
-        token = stack.pop()
-        for child in token.children:
-            if child.dep_ not in PHRASE_DEPS:
-                continue
-            if child.dep_ == "prep" and child.lower_ not in PLACE_PREPOSITIONS:
-                continue
-            if child.dep_ == "punct" and child.text not in ("-", "‐"):
-                continue
-            if child.dep_ == "advmod" and child.i > head.i:
-                continue
-            collected.append(child)
-            stack.append(child)
-    return sorted(collected, key=lambda t: t.i)
-
-
-def is_head(token: Any) -> bool:
-    if token.pos_ not in HEAD_POS or token.dep_ in MODIFIER_DEPS:
-        return False
-    if token.pos_ in ("ADJ", "NUM", "X"):  # "the British", "Two Russians": only as arguments
-        return token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "ROOT", "appos", "attr")
-    return True
 
 
 @dataclass
@@ -195,7 +80,9 @@ class PhraseFacts:
     """What the dictionary matches inside one phrase say."""
 
     head_match: Match | None = None
-    countries: list[tuple[str, str, str]] = field(default_factory=list)  # (code, words, source)
+    # (code, words, source, token): ordered so that the last is the one to use: the nearest
+    # modifier left of the head ("Russian ambassador in Paris" -> RUS), else the nearest right.
+    countries: list[tuple[str, str, str, int]] = field(default_factory=list)
     aligned: list[tuple[str, str]] = field(default_factory=list)  # (code, words)
     agents: list[tuple[Entry, str]] = field(default_factory=list)  # role words (not the head)
     organizations: list[tuple[Named, str]] = field(default_factory=list)
@@ -211,10 +98,12 @@ class ArticleActors:
         by_token: dict[int, Actor],
         members: dict[int, int] | None = None,
         sentence_of: dict[int, int] | None = None,
+        coordinated: dict[int, list[Actor]] | None = None,
     ):
         self._by_token = by_token
         self._members = members or {}
         self._sentence_of = sentence_of or {}
+        self._coordinated = coordinated or {}
 
     def actor_at(self, token: Any) -> Actor | None:
         """The actor whose noun phrase is headed by ``token`` (or contains it), else None."""
@@ -224,14 +113,30 @@ class ArticleActors:
         head = self._members.get(index)
         return self._by_token.get(head) if head is not None else None
 
+    def actors_at(self, token: Any) -> list[Actor]:
+        """All actors of the phrase: one per coordinated country ("US and British forces")."""
+        actor = self.actor_at(token)
+        if actor is None:
+            return []
+        index = token.i if hasattr(token, "i") else int(token)
+        head = index if index in self._by_token else self._members.get(index, index)
+        return [actor, *self._coordinated.get(head, [])]
+
     def mentions(self) -> list[Actor]:
-        """Every resolved actor mention, in document order."""
-        return [self._by_token[i] for i in sorted(self._by_token)]
+        """Every resolved actor mention, in document order (coordinated countries included)."""
+        return [
+            a
+            for i in sorted(self._by_token)
+            for a in [self._by_token[i], *self._coordinated.get(i, [])]
+        ]
 
     def in_sentence(self, index: int) -> list[Actor]:
         """The actor mentions of sentence ``index`` (``ParsedSentence.index``), in order."""
         return [
-            self._by_token[i] for i in sorted(self._by_token) if self._sentence_of.get(i) == index
+            actor
+            for i in sorted(self._by_token)
+            if self._sentence_of.get(i) == index
+            for actor in [self._by_token[i], *self._coordinated.get(i, [])]
         ]
 
     def head_indices(self) -> list[int]:
@@ -297,13 +202,28 @@ class _ArticlePass:
         return self._focus
 
     def _is_aligned(self, match: Match) -> bool:
-        """True for the country of "pro-Russian": sympathy, not nationality."""
-        before = [t for t in self.doc[max(0, match.start - 2) : match.start] if t.text not in "-‐"]
-        return bool(before) and any(
-            e.kind == MODIFIER and e.agent is not None and "alignment" in e.agent.flags
-            for t in before[-1:]
-            for e in (self.match_at.get(t.i).entries if self.match_at.get(t.i) else [])
+        """True for the country of "pro-Russian" or "Russia-backed": sympathy, not nationality."""
+        doc = self.doc
+        before = [t for t in doc[max(0, match.start - 2) : match.start] if t.text not in "-‐"]
+        after = [t for t in doc[match.end : min(len(doc), match.end + 2)] if t.text not in "-‐"]
+        if match.suffix:  # one token: "Russia-backed"
+            return any(
+                e.kind == MODIFIER and e.agent and {"alignment", "after"} <= e.agent.flags
+                for e in self.dictionary.lookup(match.suffix[:1])
+            )
+        return self._alignment_word(before[-1:], after=False) or (
+            match.end < len(doc) and doc[match.end].text in "-‐"
+            and self._alignment_word(after[:1], after=True)
         )
+
+    def _alignment_word(self, tokens: list[Any], after: bool) -> bool:
+        for token in tokens:
+            found = self.match_at.get(token.i)
+            for entry in found.entries if found else []:
+                flags = entry.agent.flags if entry.agent else frozenset()
+                if entry.kind == MODIFIER and "alignment" in flags and ("after" in flags) == after:
+                    return True
+        return False
 
     # ---- the pass ------------------------------------------------------------------------
 
@@ -325,9 +245,45 @@ class _ArticlePass:
                         members.setdefault(member.i, token.i)
         self.merge_appositions()
         self.unify_people()
+        coordinated: dict[int, list[Actor]] = {}
         for mention in self.mentions:
             by_token[mention.head.i] = mention.actor
-        return ArticleActors(by_token, members, self.sentence_of)
+            others = self.coordinated_actors(mention)
+            if others:
+                coordinated[mention.head.i] = others
+        return ArticleActors(by_token, members, self.sentence_of, coordinated)
+
+    def coordinated_actors(self, mention: Mention) -> list[Actor]:
+        """'French and Egyptian warships', 'US and British forces': one actor per country."""
+        actor = mention.actor
+        if mention.named is not None or not actor.country:
+            return []
+        others = []
+        for token in phrase_tokens(mention.head):
+            if token.dep_ not in MODIFIER_DEPS:
+                continue
+            for conjunct in token.conjuncts:
+                match = self.match_at.get(conjunct.i)
+                entry = match.first(PLACE_KINDS) if match else None
+                if entry is None or not entry.country or entry.country == actor.country:
+                    continue
+                others.append(
+                    Actor(
+                        text=actor.text,
+                        code=entry.country + "".join(actor.sectors),
+                        country=entry.country,
+                        sectors=list(actor.sectors),
+                        name=None,
+                        start=actor.start,
+                        end=actor.end,
+                        resolution=[
+                            f"coordinated modifier '{conjunct.text}' -> {entry.country}: "
+                            f"one actor per country ({entry.source})",
+                            *actor.resolution,
+                        ],
+                    )
+                )
+        return others
 
     def merge_appositions(self) -> None:
         """'his Russian counterpart Sergei Lavrov': the described head is the named apposition."""
@@ -415,6 +371,7 @@ class _ArticlePass:
                 continue
             seen.add(id(match))
             self.add_fact(facts, match)
+        facts.countries.sort(key=lambda c: (c[3] < head.i, c[3] if c[3] < head.i else -c[3]))
         return facts
 
     @staticmethod
@@ -430,7 +387,7 @@ class _ArticlePass:
             if self._is_aligned(match):
                 facts.aligned.append((entry.country, text))
             else:
-                facts.countries.append((entry.country, text, entry.source))
+                facts.countries.append((entry.country, text, entry.source, match.start))
         elif entry.kind == ORGANIZATION and entry.named:
             facts.organizations.append((entry.named, text))
         elif entry.kind == PERSON and entry.named:
@@ -531,7 +488,7 @@ class _ArticlePass:
         """The country a phrase names, with the step that says where it came from."""
         if facts.countries:
             # The modifier nearest the head: "Russia's ambassador" -> RUS.
-            code, text, source = facts.countries[-1]
+            code, text, source, _ = facts.countries[-1]
             steps.append(f"country from '{text}' -> {code} ({source})")
             return code
         for named, text in facts.organizations + facts.people:
@@ -596,6 +553,11 @@ class _ArticlePass:
             if role:
                 sectors.extend(s for s in role.sectors if s not in sectors)
                 steps.append(f"member of '{text}' ({named.name}) -> {' '.join(role.sectors)}")
+        if "member" in entry.agent.flags:  # "intelligence agency officer": the agency first
+            for agent_entry, text in facts.agents:
+                if agent_entry.agent and agent_entry.agent.sectors:
+                    sectors.extend(s for s in agent_entry.agent.sectors if s not in sectors)
+                    steps.append(f"member of '{text}' -> {' '.join(agent_entry.agent.sectors)}")
         sectors.extend(s for s in entry.agent.sectors if s not in sectors)
         for agent_entry, text in facts.agents:
             if agent_entry.agent:
@@ -665,7 +627,10 @@ class _ArticlePass:
         steps = self.dictionary_step(facts, person, entry)
         title = self.apposition_title(head, facts)
         title_sectors = self.role_sectors(title)
-        title_country = title.countries[-1][0] if title.countries else ""
+        # A place after the name ("John Kerry in Moscow") is where, not whose, so it is no title.
+        own = {t.i for t in tokens}
+        titled = [c for c in title.countries if c[3] < head.i or c[3] not in own]
+        title_country = titled[-1][0] if titled else ""
         role = self.choose_role(person, title_country, title_sectors, steps, title.agents)
         if facts.former:
             steps.append(f"'{facts.former}': a former office-holder -> ELI")
@@ -738,7 +703,7 @@ class _ArticlePass:
             if role is not None:
                 steps.append(
                     f"on {self.day.isoformat()} {person.name} was {role.title or 'in office'} "
-                    f"({role.span_words()}) -> {role.country}{''.join(role.sectors)}"
+                    f"({role.span_words()}) -> {role.actor_code}"
                 )
                 return role
             ended = person.roles_ended_before(self.day)
@@ -771,14 +736,14 @@ class _ArticlePass:
                 )
                 steps.append(
                     f"no article date: the title in the text fits the role {role.title or ''} "
-                    f"({role.span_words()}) -> {role.country}{''.join(role.sectors)}"
+                    f"({role.span_words()}) -> {role.actor_code}"
                 )
                 return role
         role = person.role_on(None)
         if role is not None:
             steps.append(
                 f"no article date: most recent role {role.title or ''} ({role.span_words()}) "
-                f"-> {role.country}{''.join(role.sectors)}"
+                f"-> {role.actor_code}"
             )
         return role
 
@@ -798,7 +763,7 @@ class _ArticlePass:
         if len(organization.roles) > 1:
             steps.append(f"role {role.title or ''} ({role.span_words()})")
         if role.title == "seat":
-            steps.append(f"metonymy: the seat stands for {role.country}{''.join(role.sectors)}")
+            steps.append(f"metonymy: the seat stands for {role.actor_code}")
         country = role.country
         if not country:
             country = self.phrase_country(head, facts, sentence, steps)
@@ -917,7 +882,7 @@ class _ArticlePass:
             f"({role.span_words()}, {named.source})"
         ]
         actor = mention.actor
-        actor.code = role.country + role.code + "".join(role.sectors)
+        actor.code = role.actor_code
         actor.country, actor.sectors, actor.name = role.country, list(role.sectors), named.name
         actor.resolution = steps + actor.resolution
         mention.named = named

@@ -165,3 +165,118 @@ def evaluate_actor_cases(
             )
         )
     return ActorEvaluation(results)
+
+
+# CAMEO country codes that differ from ISO alpha-3 in the PLOVER gold records.
+CAMEO_TO_ISO = {"JAP": "JPN", "VTN": "VNM"}
+
+
+@dataclass
+class InContextScore:
+    """Actors of the PLOVER gold sentences, resolved in their sentence."""
+
+    actors: int = 0
+    found: int = 0  # the resolver gave an actor for the marked words
+    country_right: int = 0
+    sector_cases: int = 0
+    sector_right: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def report(self, show_failures: bool = False) -> str:
+        def share(part: int, whole: int) -> str:
+            return f"{part}/{whole} = {part / whole:.1%}" if whole else "0/0"
+
+        lines = [
+            f"PLOVER gold actors in context: {self.actors}",
+            f"  resolved to an actor:  {share(self.found, self.actors)}",
+            f"  country right:         {share(self.country_right, self.actors)}",
+            f"  first sector right:    {share(self.sector_right, self.sector_cases)}"
+            " (records that give a sector)",
+        ]
+        if show_failures:
+            lines += ["", *self.misses]
+        return "\n".join(lines)
+
+
+def _marked_actors(record: dict[str, Any]) -> Iterable[dict[str, Any]]:
+    for role in ("source", "target"):
+        value = record.get(role)
+        if isinstance(value, list):
+            yield from (a for a in value if isinstance(a, dict) and a.get("actorText"))
+
+
+def evaluate_plover_actors(
+    path: str | Path, resolver: ActorResolver | None = None
+) -> InContextScore:
+    """Resolve the marked source/target words of each PLOVER record inside its sentence.
+
+    The records are CAMEO-manual examples with a placeholder date, so they are resolved
+    undated. An actor counts as found when a resolved phrase's head lies in the marked words.
+    """
+    from eventwire.nlp import parse_article
+    from eventwire.records import Article
+
+    resolver = resolver or ActorResolver.default()
+    score = InContextScore()
+    for _, record in read_cases(Path(path)):
+        wanted = [a for a in _marked_actors(record) if a.get("code") not in (None, "", "IMG")]
+        if not wanted:
+            continue
+        parsed = parse_article(Article(id=str(record.get("id")), text=record.get("text", "")))
+        actors = resolver.annotate(parsed)
+        for marked in wanted:
+            score.actors += 1
+            expected = CAMEO_TO_ISO.get(marked["code"], marked["code"])
+            sector = str(marked.get("sector") or "")[:3].upper()
+            sector = "" if sector in ("", "***") else sector
+            score.sector_cases += bool(sector)
+            actor = _actor_for_marked_words(parsed, actors, marked["actorText"], expected)
+            if actor is None:
+                score.misses.append(f"MISS {record.get('id')} {marked['actorText']!r}: no actor")
+                continue
+            score.found += 1
+            country_ok = _country_matches(expected, actor)
+            score.country_right += country_ok
+            sector_ok = bool(sector) and bool(actor.sectors) and actor.sectors[0] == sector
+            score.sector_right += sector_ok
+            if not country_ok or (sector and not sector_ok):
+                score.misses.append(
+                    f"MISS {record.get('id')} {marked['actorText']!r}: got {actor.code}, "
+                    f"expected {expected}{sector}"
+                )
+    return score
+
+
+def _actor_for_marked_words(
+    parsed: Any, actors: Any, marked: str, expected: str
+) -> Actor | None:
+    """The actor of the phrase that covers most of the marked words (its head inside them).
+
+    A coordinated phrase ("US and British forces") has one actor per country; the one with
+    the expected country is taken, as an event coder takes one event per actor.
+    """
+    start = parsed.doc.text.lower().find(marked.lower())
+    if start < 0:
+        return None
+    end = start + len(marked)
+    best: tuple[int, list[Actor]] | None = None
+    for token in parsed.doc:
+        if not (start <= token.idx < end) or token.i not in actors.head_indices():
+            continue
+        found = actors.actors_at(token)
+        sentence_start = token.sent.start_char
+        first = found[0]
+        overlap = min(end, sentence_start + (first.end or 0)) - max(
+            start, sentence_start + (first.start or 0)
+        )
+        if best is None or overlap > best[0]:
+            best = (overlap, found)
+    if best is None:
+        return None
+    return next((a for a in best[1] if _country_matches(expected, a)), best[1][0])
+
+
+def is_plover_file(path: str | Path) -> bool:
+    for _, record in read_cases(Path(path)):
+        return "method" not in record and ("source" in record or "target" in record)
+    return False
