@@ -10,12 +10,13 @@ import argparse
 import importlib
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from eventwire.events.explain import explain
 from eventwire.ingest.report import IngestReport
+from eventwire.nlp import parse_articles
 from eventwire.pipeline import code_articles, iter_articles
-from eventwire.records import Article, Event, ReadError
+from eventwire.records import Article, Event, ParsedArticle, ReadError
 
 # Events below this confidence are dropped unless --min-confidence says otherwise; chosen from
 # the precision-by-decile tables of `make eval` (docs/evidence.md).
@@ -66,6 +67,26 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
 
 def write_json_line(record: dict) -> None:
     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def print_article_records(
+    args: argparse.Namespace, records_of: Callable[[ParsedArticle], list[dict]]
+) -> int:
+    """Parse each input article and print the JSON records ``records_of`` finds in it.
+
+    For the per-article listings (places, times); one failing article never stops the batch.
+    """
+    read = 0
+    for parsed in parse_articles(iter_articles(args.paths, args.date, on_error=ErrorCounter())):
+        read += 1
+        try:
+            records = records_of(parsed)
+        except Exception as exc:  # noqa: BLE001 - reported on one line, the batch goes on
+            print(f"eventwire: skipped {parsed.article.id}: {exc}", file=sys.stderr, flush=True)
+            continue
+        for record in records:
+            write_json_line(record)
+    return 0 if read else 1
 
 
 def read_inputs(args: argparse.Namespace, report: IngestReport) -> Iterator[Article]:

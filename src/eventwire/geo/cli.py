@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from eventwire.cli import ErrorCounter, add_input_arguments, write_json_line
+from eventwire.cli import add_input_arguments, print_article_records
 from eventwire.geo.toponyms import places_of
-from eventwire.nlp import parse_articles
-from eventwire.pipeline import iter_articles
 from eventwire.records import ParsedArticle
 
 
@@ -32,18 +29,7 @@ def place_records(parsed: ParsedArticle) -> list[dict]:
 
 
 def run_places(args: argparse.Namespace) -> int:
-    errors = ErrorCounter()
-    read = 0
-    for parsed in parse_articles(iter_articles(args.paths, args.date, on_error=errors)):
-        read += 1
-        try:
-            records = place_records(parsed)
-        except Exception as exc:  # one bad document never stops the batch
-            print(f"eventwire: skipped {parsed.article.id}: {exc}", file=sys.stderr, flush=True)
-            continue
-        for record in records:
-            write_json_line(record)
-    return 0 if read else 1
+    return print_article_records(args, place_records)
 
 
 def run_eval(args: argparse.Namespace) -> int:

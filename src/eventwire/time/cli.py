@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from eventwire.cli import ErrorCounter, add_input_arguments, write_json_line
-from eventwire.nlp import parse_articles
-from eventwire.pipeline import iter_articles
+from eventwire.cli import add_input_arguments, print_article_records
 from eventwire.records import ParsedArticle
 from eventwire.time.events import publication_date
 from eventwire.time.expressions import as_contract, find_times
@@ -38,18 +35,7 @@ def time_records(parsed: ParsedArticle) -> list[dict]:
 
 
 def run_times(args: argparse.Namespace) -> int:
-    errors = ErrorCounter()
-    read = 0
-    for parsed in parse_articles(iter_articles(args.paths, args.date, on_error=errors)):
-        read += 1
-        try:
-            records = time_records(parsed)
-        except Exception as exc:  # one bad document never stops the batch
-            print(f"eventwire: skipped {parsed.article.id}: {exc}", file=sys.stderr, flush=True)
-            continue
-        for record in records:
-            write_json_line(record)
-    return 0 if read else 1
+    return print_article_records(args, time_records)
 
 
 def run_eval(args: argparse.Namespace) -> int:
