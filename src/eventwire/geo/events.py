@@ -71,17 +71,29 @@ def event_place(
     return best[2] if best else None
 
 
+# Sentences 0-2 (the headline and the first body sentences): news leads say where things happen.
+LEAD_SENTENCES = 3
+
+
 def locate_events(parsed: ParsedArticle, events: list[Event]) -> None:
     """Set each event's location: where it happened, else the article's focus place
-    (``precision="focus"``), else None."""
+    (``precision="focus"``), else None.
+
+    The focus is the place of the lead's first located event ("Kerry met Putin ... in Sochi"),
+    else the article's most prominent place name.
+    """
     if not events:
         return
     article_places = places_of(parsed.doc, parsed.title_offset)
-    for event in events:
-        toponym = event_place(article_places, parsed, event)
+    places = [event_place(article_places, parsed, event) for event in events]
+    lead = next((toponym.place for event, toponym in zip(events, places, strict=True)
+                 if toponym is not None and toponym.place is not None
+                 and event.sentence_index < LEAD_SENTENCES), None)
+    focus = lead or article_places.focus
+    for event, toponym in zip(events, places, strict=True):
         if toponym is not None and toponym.place is not None:
             event.location = _location(toponym.place, "place")
-        elif article_places.focus is not None:
-            event.location = _location(article_places.focus, "focus")
+        elif focus is not None:
+            event.location = _location(focus, "focus")
         else:
             event.location = None
