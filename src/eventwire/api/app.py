@@ -18,14 +18,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel
 
 from eventwire.api.filters import EventFilters, Interval
 from eventwire.api.readers import SharedReader
 from eventwire.web import mount as mount_dashboard
+from eventwire.store.connection import StoreBusyError
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000_000
@@ -246,6 +247,12 @@ def create_app(db_path: str | Path) -> FastAPI:
     )
     app.state.reader = reader
     mount_dashboard(app)
+
+    @app.exception_handler(StoreBusyError)
+    async def busy(request: Request, error: StoreBusyError) -> JSONResponse:
+        # A writer held the file for longer than a request may wait: try again shortly.
+        return JSONResponse({"detail": str(error)}, status_code=503,
+                            headers={"Retry-After": "5"})
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def dashboard() -> str:

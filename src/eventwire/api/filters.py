@@ -32,6 +32,8 @@ class Interval(StrEnum):
 ACTOR_CODE = r"^[A-Za-z0-9]{1,32}$"
 COUNTRY_CODE = r"^[A-Za-z]{3}$"
 CAMEO_CODE = r"^[0-9]{2,4}$"
+_NUMBER = r"-?[0-9]{1,3}(\.[0-9]{1,12})?"
+BBOX = rf"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$"
 
 
 def bad_request(parameter: str, message: str) -> HTTPException:
@@ -81,7 +83,8 @@ class EventFilters:
     start: Annotated[date | None, Query(description="first day, YYYY-MM-DD")] = None
     end: Annotated[date | None, Query(description="last day, YYYY-MM-DD")] = None
     bbox: Annotated[str | None, Query(
-        max_length=200, description="min_lon,min_lat,max_lon,max_lat of the event's place")] = None
+        pattern=BBOX, description="min_lon,min_lat,max_lon,max_lat of the event's place, in "
+        "degrees")] = None
     q: Annotated[str | None, Query(
         max_length=200, description="words in a sentence that reports the event")] = None
 

@@ -41,7 +41,8 @@ def run_ingest(args: argparse.Namespace) -> int:
         articles = islice(articles, args.limit)
     try:
         report = ingest_articles(articles, args.db, batch_size=args.batch_size,
-                                 progress=None if not args.quiet else False)
+                                 progress=None if not args.quiet else False,
+                                 workers=args.workers)
     except KeyboardInterrupt:
         print("eventwire ingest: interrupted; committed batches are kept, run the same command "
               "again to resume", file=sys.stderr)
@@ -87,6 +88,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="stop after this many articles (counting those already stored)")
     ingest.add_argument("--batch-size", type=positive_int, default=DEFAULT_BATCH_SIZE,
                         help="articles per transaction (a crash loses at most one batch)")
+    ingest.add_argument("--workers", type=positive_int, default=1,
+                        help="processes coding articles in parallel (default 1)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
 
     exporter = subparsers.add_parser("export", help="export the stored events or mentions")

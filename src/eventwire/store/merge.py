@@ -3,6 +3,8 @@
 Merge rule: two mentions report the same event when they have
 - the same CAMEO root code (so 043 and 042 merge: both "consult"), and the same negation;
 - the same dyad: the same source actor code and the same target actor code (at least one known);
+  for consultations (root 04: meet, phone, negotiate) either way round. With one actor only, the
+  same full CAMEO code is needed, and one-sided statements (root 01) never merge;
 - dates within one day (the event's date, or the article's publication date when the coder found
   none; mentions with no date at all never merge);
 - the same place when both know it (GeoNames id, else the place name); an unknown place merges
@@ -55,11 +57,28 @@ ARTICLE_SCHEMA = pa.schema([
 # Sentences up to this index (0 = headline) count as the lead: GDELT's IsRootEvent.
 LEAD_SENTENCES = 2
 
-_STAGE = """
+# Consulting (meet, phone, negotiate) is mutual: "A met B" and "B met A" are one meeting, so for
+# these roots the dyad is unordered. For all others, who acted on whom matters.
+SYMMETRIC_ROOTS = "('04')"
+# With one actor only, "Russia said ..." would gather every Russian statement of the day into
+# one event (seen on the world-news corpus): such one-sided statements stay apart, and other
+# one-sided mentions merge only on the same full CAMEO code, not just its root.
+ONE_SIDED_UNMERGED_ROOTS = "('01')"
+
+_STAGE = f"""
 CREATE OR REPLACE TEMP VIEW stage_all AS
 SELECT m.*,
        coalesce(TRY_CAST(m.date AS DATE), TRY_CAST(m.article_date AS DATE)) AS merge_date,
        CASE WHEN m.source_code IS NULL AND m.target_code IS NULL THEN NULL
+            WHEN m.source_code IS NULL OR m.target_code IS NULL THEN
+                CASE WHEN m.cameo_root NOT IN {ONE_SIDED_UNMERGED_ROOTS} THEN
+                    concat_ws('|', m.cameo, CAST(m.negated AS INTEGER),
+                              coalesce(m.source_code, ''), coalesce(m.target_code, ''))
+                END
+            WHEN m.cameo_root IN {SYMMETRIC_ROOTS} THEN
+                concat_ws('|', m.cameo_root, CAST(m.negated AS INTEGER),
+                          least(coalesce(m.source_code, ''), coalesce(m.target_code, '')),
+                          greatest(coalesce(m.source_code, ''), coalesce(m.target_code, '')))
             ELSE concat_ws('|', m.cameo_root, CAST(m.negated AS INTEGER),
                            coalesce(m.source_code, ''), coalesce(m.target_code, ''))
        END AS merge_key,
