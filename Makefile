@@ -74,10 +74,10 @@ eval-merge: install
 
 # Toponym resolution on GeoWebNews (accuracy within 161 km); date normalisation on TimeBank.
 eval-geo: install
-	$(BIN)/eventwire eval geo$(SHARED)/gold/geowebnews.xml
+	$(BIN)/eventwire eval geo $(SHARED)/gold/geowebnews.xml
 
 eval-time: install
-	$(BIN)/eventwire eval time$(SHARED)/gold/timebank_tml
+	$(BIN)/eventwire eval time $(SHARED)/gold/timebank_tml
 
 # Main-text extraction on L3S-GN1: ours vs plain trafilatura, and WARC vs HTML files.
 eval-extraction: install
