@@ -23,9 +23,10 @@ SUBJECT_CONTROL = {"aim", "plan", "intend", "want", "seek", "hope", "try", "atte
 OBJECT_CONTROL = {"push", "urge", "ask", "force", "persuade", "press", "call", "tell", "order",
                   "encourage", "invite", "allow", "help", "compel", "pressure", "request"}
 INTENT = {"aim", "plan", "intend", "want", "seek", "hope", "try", "attempt", "propose", "prepare",
-          "expect", "wish", "mean", "push", "vow", "pledge", "promise", "offer", "decide"}
+          "expect", "wish", "mean", "push", "vow", "pledge", "promise", "offer", "decide", "agree",
+          "willing", "prepared", "ready", "determined", "eager", "unwilling"}
 THREAT = {"threaten"}
-REFUSAL = {"refuse", "decline", "fail", "reject"}
+REFUSAL = {"refuse", "decline", "fail", "reject", "unwilling"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 CONDITION_MARKS = {"if", "unless", "provided"}
@@ -91,7 +92,7 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         if head.lemma_ in OBJECT_CONTROL and objects:
             return objects
         return clause_subjects(head, depth + 1)
-    if verb.dep_ == "conj":
+    if verb.dep_ in ("conj", "acomp"):  # "X is willing to withdraw": the subject of "is"
         return clause_subjects(head, depth + 1)
     if verb.dep_ == "relcl":
         relative = children(verb, SUBJECTS)
@@ -128,7 +129,7 @@ def predicate_chain(token: Token) -> list[Token]:
         if node.head.i == node.i or node.dep_ in ("ROOT", "ccomp", "parataxis"):
             break
         if node.dep_ not in ("xcomp", "conj", "acl", "pcomp", "prep", "pobj", "dobj", "advcl",
-                             "nsubj", "nsubjpass", "attr", "appos", "compound", "amod"):
+                             "nsubj", "nsubjpass", "attr", "appos", "compound", "amod", "acomp"):
             break
         node = node.head
         chain.append(node)
