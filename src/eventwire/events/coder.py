@@ -45,8 +45,11 @@ INTENT_MODALITIES = {"future", "intended", "threatened", "conditional"}
 # Roots whose target, without an object, is the subject of the complement clause: "demanded
 # that Hamas renounce", "warned that Iran would face", "accused that X".
 COMPLEMENT_TARGET_ROOTS = ("02", "10", "11", "12", "13")
-# Roots whose complement is what is asked for, not something that happened.
-REQUEST_ROOTS = ("02", "10")
+# What a request asks for ("demanded the withdrawal", "urged X to meet") and what an
+# accusation or rejection is about ("accused X of violating", "blamed X for the bombing") is
+# the content of that act, not an event that happened: by root, the dependencies leading to it.
+CONTENT_DEPS = {"02": ("ccomp", "xcomp", "dobj", "prep"), "10": ("ccomp", "xcomp", "dobj", "prep"),
+                "11": ("prep",)}
 # Verbs that carry the event of their complement ("agreed to provide aid" is the aid promise).
 INTENT_CARRIERS = syntax.INTENT | syntax.THREAT | {"agree"}
 
@@ -108,8 +111,8 @@ class EventCoder:
                         candidates.append(implied)
         candidates = [self._obligation(c) for c in candidates]
         for token in sentence.span:
-            if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
-                continue
+            if token.i in consumed or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+                continue  # a compound modifies its head ("battle zones", "protest rally")
             if token.lemma_.lower() in self.book.nouns:
                 found = self._match_noun(token, lemmas, actors)
                 if found:
@@ -397,16 +400,13 @@ def _complement_of(token: Token, head: Token, deps: tuple[str, ...] = ("ccomp", 
     return False
 
 
-# What a request asks for: its clause, object or preposition ("demanded the withdrawal").
-REQUESTED_DEPS = ("ccomp", "xcomp", "dobj", "prep")
-
 
 def _drop_carriers_and_requested(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep one event per intention and none for what is only asked for.
+    """Keep one event per intention and none for what is only asked for or supposed.
 
     "agreed to provide aid": the complement, coded as an intention (033), replaces the bare
     "agree" (030). "demanded that Hamas renounce violence": renouncing is what is demanded, not
-    an event.
+    an event; nor is "Baghdad accepted" in "unless Baghdad accepted its conditions".
     """
     kept = []
     for candidate in candidates:
@@ -415,9 +415,10 @@ def _drop_carriers_and_requested(candidates: list[Candidate]) -> list[Candidate]
                    and trigger.lemma_.lower() in INTENT_CARRIERS
                    and any(o is not candidate and _complement_of(o.trigger, trigger)
                            and o.pattern.cameo[:2] not in ("01",) for o in candidates))
-        requested = any(o is not candidate and o.pattern.cameo.startswith(REQUEST_ROOTS)
-                        and _complement_of(trigger, o.trigger, REQUESTED_DEPS) for o in candidates)
-        if not carrier and not requested:
+        content = any(o is not candidate and o.pattern.cameo[:2] in CONTENT_DEPS
+                      and _complement_of(trigger, o.trigger, CONTENT_DEPS[o.pattern.cameo[:2]])
+                      for o in candidates)
+        if not carrier and not content and not syntax.in_condition(trigger):
             kept.append(candidate)
     return kept
 

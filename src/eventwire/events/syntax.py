@@ -22,7 +22,7 @@ SUBJECT_CONTROL = {"aim", "plan", "intend", "want", "seek", "hope", "try", "atte
 # Verbs whose object is the subject of their complement ("push Putin to implement").
 OBJECT_CONTROL = {"push", "urge", "ask", "force", "persuade", "press", "call", "tell", "order",
                   "encourage", "invite", "allow", "help", "compel", "pressure", "request"}
-INTENT = {"aim", "plan", "intend", "want", "seek", "hope", "try", "attempt", "propose", "prepare",
+INTENT = {"aim", "plan", "intend", "want", "seek", "hope", "propose", "prepare",
           "expect", "wish", "mean", "push", "vow", "pledge", "promise", "offer", "decide", "agree",
           "willing", "prepared", "ready", "determined", "eager", "unwilling"}
 THREAT = {"threaten"}
@@ -170,6 +170,20 @@ def modality(token: Token) -> str:
     if auxes & HYPOTHETICAL_AUX:
         return "hypothetical"
     return "asserted"
+
+
+def in_condition(token: Token) -> bool:
+    """Whether ``token`` lies in an if / unless clause: a condition, not an event."""
+    node = token
+    for _ in range(8):
+        if node.dep_ == "advcl" and any(
+            m.lower_ in CONDITION_MARKS for m in node.children if m.dep_ == "mark"
+        ):
+            return True
+        if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
+            return False
+        node = node.head
+    return False
 
 
 def speaker_clause(token: Token, speech_lemmas: frozenset[str]) -> Token | None:
