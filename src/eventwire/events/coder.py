@@ -83,12 +83,16 @@ class EventCoder:
     def code(self, parsed: ParsedArticle, actors: ArticleActors) -> list[Event]:
         events: list[Event] = []
         for sentence in parsed.sentences:
-            if not self._has_actor(sentence, actors):
+            if not self._has_actor(sentence, actors) and not self._implies_agent(sentence):
                 continue  # no political actor: no event, and no parse reading needed
             events.extend(self._code_sentence(parsed, sentence, actors))
         return events
 
     # -- matching -----------------------------------------------------------------------
+    def _implies_agent(self, sentence: ParsedSentence) -> bool:
+        """A predicate with an implied agent ("were arrested": by police) needs no named actor."""
+        return any(token.lemma_.lower() in self.book.agent_lemmas for token in sentence.span)
+
     def _has_actor(self, sentence: ParsedSentence, actors: ArticleActors) -> bool:
         return any(actors.actor_at(token) for token in sentence.span)
 

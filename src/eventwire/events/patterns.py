@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -84,6 +84,12 @@ class PatternBook:
             if found:
                 return found
         return None
+
+    @cached_property
+    def agent_lemmas(self) -> frozenset[str]:
+        """Lemmas with a pattern that implies its agent: worth coding without a named actor."""
+        return frozenset(p.lemma for group in (self.verbs, self.nouns) for ps in group.values()
+                         for p in ps if p.agent)
 
     @property
     def by_id(self) -> dict[str, Pattern]:

@@ -21,6 +21,7 @@ SUBJECT_CONTROL = {"aim", "plan", "intend", "want", "seek", "hope", "try", "atte
                    "vote", "need", "propose", "resolve", "seem", "appear", "be", "go"}
 # Verbs whose object is the subject of their complement ("push Putin to implement").
 OBJECT_CONTROL = {"push", "urge", "ask", "force", "persuade", "press", "call", "tell", "order",
+                  "prompt", "lead", "drive", "instruct", "direct", "authorize", "authorise",
                   "encourage", "invite", "allow", "help", "compel", "pressure", "request"}
 INTENT = {"aim", "plan", "intend", "want", "seek", "hope", "propose", "prepare",
           "expect", "wish", "mean", "push", "vow", "pledge", "promise", "offer", "decide", "agree",
@@ -58,6 +59,9 @@ def all_prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
 
 
 def is_passive(verb: Token) -> bool:
+    """"X was arrested", and the participle in "the 51 people *arrested* on Friday"."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
     return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
 
 
@@ -76,6 +80,8 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         # "Kerry was locked in talks", "Before meeting X, Kerry was flown to Y": the passive
         # subject takes part in what the noun or participle names, though it is not the agent
         # of the passive verb itself (depth 0), where it is the target ("Syria was attacked").
+        if verb.dep_ in ("acl", "relcl") and depth == 0 and not participant:
+            return []  # "the men (who were) arrested": the noun is the patient, not the agent
         if depth > 0 or participant:
             subjects = children(verb, PASSIVE_SUBJECTS)
             if subjects:
@@ -106,7 +112,14 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
 
 
 def passive_targets(verb: Token) -> list[Token]:
-    return children(verb, PASSIVE_SUBJECTS) if is_passive(verb) else []
+    """The patient of a passive verb; "the men who were arrested", "the men arrested" -> men."""
+    if not is_passive(verb):
+        return []
+    if verb.dep_ in ("acl", "relcl") and not [
+        s for s in children(verb, PASSIVE_SUBJECTS) if s.tag_ not in ("WP", "WDT", "IN")
+    ]:
+        return [verb.head]
+    return children(verb, PASSIVE_SUBJECTS)
 
 
 def governing_verb(token: Token) -> Token | None:
