@@ -248,8 +248,9 @@ class EventCoder:
                 subjects = syntax.clause_subjects(clause)
                 if self._actors(subjects, actors):
                     return subjects
-        # "expelled two Russian diplomats": the content word names the target too
-        return [o for o in objects if actors.actor_at(o)]
+        if pattern.cameo.startswith("16"):  # "expelled two Russian diplomats": content is target
+            return [o for o in objects if actors.actor_at(o)]
+        return []
 
     def _match_noun(self, noun: Token, lemmas: set[str], actors: ArticleActors) -> Candidate | None:
         modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
@@ -302,7 +303,7 @@ class EventCoder:
         targets = self._actors(candidate.targets, actors)
         speaker_verb = syntax.speaker_clause(candidate.trigger, SPEECH_LEMMAS)
         reporters = self._actors(syntax.clause_subjects(speaker_verb), actors) if speaker_verb else []
-        if not sources and reporters and _first_person(speaker_verb, candidate.trigger):
+        if not sources and reporters and _speaker_is_subject(speaker_verb, candidate):
             sources = reporters  # "We will roll back sanctions," the official said
         if not sources and candidate.pattern.agent and not candidate.pair:
             sources = [_implied_agent(candidate.pattern)]  # "five men were arrested": by police
@@ -431,8 +432,14 @@ def _code(actor: Actor | None) -> str | None:
     return actor.code if actor else None
 
 
-def _first_person(speaker_verb: Token, trigger: Token) -> bool:
-    """Whether the quoted clause holding the trigger speaks as "we" or "I"."""
+SPEAKER_PRONOUNS = {"we", "i", "it", "they", "he", "she"}
+
+
+def _speaker_is_subject(speaker_verb: Token, candidate: Candidate) -> bool:
+    """Whether the reported clause's subject is the speaker: "We will act," X said; "X said it
+    would allow inspectors" (a pronoun in the reported clause most often means the speaker)."""
+    if any(t.lower_ in SPEAKER_PRONOUNS for t in candidate.sources):
+        return True
     quoted = [t for t in speaker_verb.subtree if t.i != speaker_verb.i]
     return any(t.lower_ in ("we", "i") and t.dep_ in ("nsubj", "nsubjpass") for t in quoted)
 

@@ -98,6 +98,11 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         if head.lemma_ in OBJECT_CONTROL and objects:
             return objects
         return clause_subjects(head, depth + 1)
+    if verb.dep_ == "conj" and is_passive(head) and not is_passive(verb):
+        # "X has been indicted by the court and will resign": X resigns, not the court
+        shared = children(head, PASSIVE_SUBJECTS)
+        if shared:
+            return shared
     if verb.dep_ in ("conj", "acomp"):  # "X is willing to withdraw": the subject of "is"
         return clause_subjects(head, depth + 1)
     if verb.dep_ == "relcl":
