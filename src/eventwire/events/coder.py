@@ -38,6 +38,9 @@ QUANTITY_NOUNS = {"number", "series", "set", "round", "wave", "package", "host",
                   "dollar", "ton", "tonne", "worth", "amount", "shipment", "consignment", "batch",
                   "million", "billion", "kind", "type", "form", "part", "range", "day", "week",
                   "month", "hour", "year"}
+# Passive verbs whose subject takes part in the nominal event ("forces were engaged in
+# fighting"), unlike "a man was hurt in the firing".
+PARTICIPATION = {"engage", "involve", "embroil", "lock", "mire", "bog"}
 # Modals that turn a reported clause into a demand ("X said Y must withdraw": X demands of Y).
 OBLIGATION_MODALS = {"must", "should"}
 # Modalities under which an action is only expressed as an intention (intent_codes.yaml).
@@ -49,7 +52,7 @@ COMPLEMENT_TARGET_ROOTS = ("02", "10", "11", "12", "13")
 # accusation or rejection is about ("accused X of violating", "blamed X for the bombing") is
 # the content of that act, not an event that happened: by root, the dependencies leading to it.
 CONTENT_DEPS = {"02": ("ccomp", "xcomp", "dobj", "prep"), "10": ("ccomp", "xcomp", "dobj", "prep"),
-                "11": ("prep",)}
+                "11": ("prep",), "016": ("ccomp",)}
 # Verbs that carry the event of their complement ("agreed to provide aid" is the aid promise).
 INTENT_CARRIERS = syntax.INTENT | syntax.THREAT | {"agree"}
 
@@ -268,9 +271,17 @@ class EventCoder:
             sources += [c for c in noun.children if c.dep_ in ("compound", "amod")
                         and actors.actor_at(c)]
             if not self._actors(sources, actors):
-                verb = syntax.governing_verb(noun)
+                # "X held talks", "X was locked in talks", "retook the town after fighting";
+                # not "in the wake of the attack" (deeper), and the victim of a passive is no
+                # participant in violence ("one man was hurt in the firing")
+                phrase = noun
+                if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
+                    phrase = noun.head.head  # "after five days of fighting"
+                verb = syntax.governing_verb(phrase, hops=3)
                 if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass"):
-                    sources = syntax.clause_subjects(verb, participant=True)
+                    violent = pattern.cameo[:2] in ("17", "18", "19", "20")
+                    sources = syntax.clause_subjects(
+                        verb, participant=not violent or verb.lemma_ in PARTICIPATION)
             targets = [t for p in (pattern.target_preps or DEFAULT_TARGET_PREPS)
                        for t in syntax.prep_objects(noun, p)]
             if not targets and noun.dep_ in syntax.OBJECTS:  # "gave a warm welcome to X"
@@ -305,7 +316,8 @@ class EventCoder:
         reporters = self._actors(syntax.clause_subjects(speaker_verb), actors) if speaker_verb else []
         if not sources and reporters and _speaker_is_subject(speaker_verb, candidate):
             sources = reporters  # "We will roll back sanctions," the official said
-        if not sources and candidate.pattern.agent and not candidate.pair:
+        if (not sources and candidate.pattern.agent and not candidate.pair
+                and all(t.pos_ == "PRON" for t in candidate.sources)):
             sources = [_implied_agent(candidate.pattern)]  # "five men were arrested": by police
         if candidate.pair:
             dyads = [(a, b) for a in sources for b in sources if a is not b]
@@ -420,9 +432,9 @@ def _drop_carriers_and_requested(candidates: list[Candidate]) -> list[Candidate]
                    and trigger.lemma_.lower() in INTENT_CARRIERS
                    and any(o is not candidate and _complement_of(o.trigger, trigger)
                            and o.pattern.cameo[:2] not in ("01",) for o in candidates))
-        content = any(o is not candidate and o.pattern.cameo[:2] in CONTENT_DEPS
-                      and _complement_of(trigger, o.trigger, CONTENT_DEPS[o.pattern.cameo[:2]])
-                      for o in candidates)
+        content = any(o is not candidate and _complement_of(trigger, o.trigger, deps)
+                      for o in candidates for prefix, deps in CONTENT_DEPS.items()
+                      if o.pattern.cameo.startswith(prefix))
         if not carrier and not content and not syntax.in_condition(trigger):
             kept.append(candidate)
     return kept

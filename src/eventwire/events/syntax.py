@@ -127,10 +127,10 @@ def passive_targets(verb: Token) -> list[Token]:
     return children(verb, PASSIVE_SUBJECTS)
 
 
-def governing_verb(token: Token) -> Token | None:
-    """The verb a noun hangs from ("locked in *talks*" -> locked)."""
+def governing_verb(token: Token, hops: int = 6) -> Token | None:
+    """The verb a noun hangs from ("locked in *talks*" -> locked), at most ``hops`` arcs up."""
     node = token
-    for _ in range(6):
+    for _ in range(hops):
         if node.head.i == node.i:
             return None
         node = node.head
@@ -163,7 +163,16 @@ def negated(token: Token) -> bool:
             return True
         if node.i != token.i and node.lemma_ in REFUSAL:
             return True
+        if node.pos_ in ("VERB", "AUX") and any(  # "nobody was arrested", "no one was hurt"
+            c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and _nobody(c) for c in node.children
+        ):
+            return True
     return False
+
+
+def _nobody(subject: Token) -> bool:
+    return subject.lower_ in ("nobody", "none", "noone") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def modality(token: Token) -> str:
