@@ -89,8 +89,10 @@ def test_no_event_from_boilerplate(seed_events):
 
 
 def test_conditional_offer_to_roll_back_sanctions(seed_events):
-    rollback = [e for e in seed_events if e["cameo"] == "085"]
+    # an offer on a condition is an expressed intent to ease sanctions (CAMEO 0354, PLOVER AGREE)
+    rollback = [e for e in seed_events if e["cameo"] == "0354"]
     assert rollback and rollback[0]["modality"] == "conditional"
+    assert rollback[0]["plover"] == "AGREE"
 
 
 def test_warning_of_more_pressure_is_a_threat(seed_events):

@@ -56,27 +56,31 @@ def test_negation(code_text):
 
 
 def test_future_and_hypothetical(code_text):
-    future = [e for e in code_text("Russia will attack Syria.") if e.cameo == "190"]
-    assert future and future[0].modality == "future"
+    # a future attack is a threat of force (CAMEO 138, PLOVER THREATEN), modality future
+    future = [e for e in code_text("Russia will attack Syria.") if e.cameo == "138"]
+    assert future and future[0].modality == "future" and future[0].plover == "THREATEN"
+    assert future[0].target.code == "SYR"
     maybe = [e for e in code_text("Russia could attack Syria.") if e.cameo == "190"]
     assert maybe and maybe[0].modality == "hypothetical"
 
 
 def test_intention_through_control_verb(code_text):
-    events = [e for e in code_text("France aims to meet Germany soon.") if e.cameo == "040"]
+    events = [e for e in code_text("France aims to meet Germany soon.") if e.cameo == "036"]
     assert events and events[0].modality == "intended" and events[0].source.code == "FRA"
 
 
 def test_threat(code_text):
     events = code_text("Iran threatened to attack Israel.")
     assert any(e.plover == "THREATEN" and e.source.code == "IRN" for e in events)
-    attack = [e for e in events if e.cameo.startswith("19")]
-    assert attack and attack[0].modality == "threatened"
+    attack = [e for e in events if e.trigger == "attack"]
+    assert attack and attack[0].modality == "threatened" and attack[0].cameo == "138"
+    assert attack[0].target.code == "ISR"
 
 
 def test_conditional(code_text):
     events = code_text("If Syria withdraws its troops, Turkey will lift sanctions on Syria.")
-    lift = [e for e in events if e.cameo == "085"]
+    # an offer to ease sanctions on a condition: intent to ease sanctions (0354, PLOVER AGREE)
+    lift = [e for e in events if e.cameo == "0354"]
     assert lift and lift[0].modality == "conditional" and lift[0].target.code == "SYR"
 
 
@@ -122,3 +126,99 @@ def test_cameo_fields_follow_from_the_code(code_text):
     (event,) = [e for e in code_text("Russia attacked Syria.") if e.cameo == "190"]
     assert (event.cameo_root, event.quad_class, event.goldstein, event.plover) == (
         "19", 4, -10.0, "ASSAULT")
+
+
+# -- intentions: PLOVER codes promised, planned or threatened acts as AGREE / THREATEN --------
+def test_future_cooperation_is_an_intent_to_cooperate(code_text):
+    events = code_text("France will meet Germany next week.")
+    assert ("FRA", "036", "DEU") in dyads(events)
+    assert all(e.plover == "AGREE" for e in events if e.source and e.source.code == "FRA")
+
+
+def test_agreeing_to_act_is_coded_once_as_the_promised_act(code_text):
+    events = code_text("France agreed to provide aid to Syria.")
+    assert ("FRA", "033", "SYR") in dyads(events)
+    assert not [e for e in events if e.cameo == "030"]  # the bare "agree" is not coded again
+
+
+def test_willing_to_withdraw_is_an_intent_to_yield(code_text):
+    events = code_text("Syria is willing to withdraw its troops from Turkey.")
+    withdraw = [e for e in events if e.trigger == "withdraw"]
+    assert withdraw and withdraw[0].cameo == "0356" and withdraw[0].source.code == "SYR"
+
+
+def test_pronoun_in_reported_clause_is_the_speaker(code_text):
+    events = code_text("Iran said it would allow inspectors into the country.")
+    allow = [e for e in events if e.trigger == "allow"]
+    assert allow and allow[0].source.code == "IRN" and allow[0].plover == "AGREE"
+
+
+def test_condition_clause_is_not_an_event(code_text):
+    events = code_text("Turkey will lift sanctions on Syria if Syria withdraws its troops.")
+    assert not [e for e in events if e.source and e.source.code == "SYR"]
+
+
+# -- requests and accusations: the target is who must act; the content is no event ----------
+def test_demand_that_clause_targets_its_subject(code_text):
+    events = code_text("France demanded that Iran release the prisoners.")
+    assert any(e.source.code == "FRA" and e.target.code == "IRN" and e.plover == "REQUEST"
+               for e in events if e.source and e.target)
+    assert not [e for e in events if e.trigger == "release"]  # demanded, not done
+
+
+def test_urge_object_to_act(code_text):
+    assert ("FRA", "020", "DEU") in dyads(code_text("France urged Germany to support Israel."))
+
+
+def test_reported_must_is_a_demand_on_the_subject(code_text):
+    assert ("DEU", "100", "IRN") in dyads(code_text("Germany said Iran must stop the attacks."))
+
+
+def test_content_of_an_accusation_is_not_coded_as_having_happened(code_text):
+    events = code_text("France accused Iran of attacking Israel.")
+    assert ("FRA", "112", "IRN") in {(s, c[:3], t) for s, c, t in dyads(events)}
+    assert not [e for e in events if e.cameo.startswith("19")]
+
+
+def test_failing_to_reach_agreement_is_a_rejection_both_ways(code_text):
+    found = dyads(code_text("Israel and Egypt failed to reach an agreement on Sunday."))
+    assert {("ISR", "120", "EGY"), ("EGY", "120", "ISR")} <= found
+
+
+# -- nominal events and coverage ---------------------------------------------------------------
+def test_noun_modifier_selects_the_pattern(code_text):
+    events = code_text("Egypt began a hunger strike on Monday.")
+    assert [e.cameo for e in events if e.source and e.source.code == "EGY"] == ["142"]
+
+
+def test_mediation_between_two_parties_targets_both(code_text):
+    found = dyads(code_text("France launched a mediation effort between Israel and Egypt."))
+    assert {("FRA", "045", "ISR"), ("FRA", "045", "EGY")} <= found
+
+
+def test_place_is_the_target_when_none_is_named(code_text):
+    events = code_text("Egypt blocked roads in Syria.")
+    assert any(e.cameo == "144" and e.target and e.target.code == "SYR" for e in events)
+
+
+# -- police actions ----------------------------------------------------------------------------
+def test_passive_arrest_implies_the_police(code_text):
+    events = [e for e in code_text("Five people were arrested in Iran on Monday.") if e.cameo == "173"]
+    assert events and events[0].source.sectors == ["COP"]
+    assert "implied agent" in events[0].evidence["source_resolution"][0]
+
+
+def test_nobody_arrested_is_negated(code_text):
+    events = [e for e in code_text("Nobody was arrested in Iran.") if e.cameo == "173"]
+    assert events and events[0].negated
+
+
+def test_lathi_charge_by_police(code_text):
+    events = code_text("The police lathi-charged the crowd.")
+    assert any(e.cameo == "175" and e.source.code == "COP" for e in events)
+
+
+def test_people_who_were_shot_are_the_target_not_the_source(code_text):
+    events = code_text("The men from Syria who were shot dead by police were buried.")
+    shot = [e for e in events if e.trigger == "shot"]
+    assert shot and shot[0].source.code == "COP" and shot[0].plover == "ASSAULT"

@@ -25,8 +25,8 @@ from pydantic import BaseModel
 
 from eventwire.api.filters import EventFilters, Interval
 from eventwire.api.readers import SharedReader
-from eventwire.web import mount as mount_dashboard
 from eventwire.store.connection import StoreBusyError
+from eventwire.web import mount as mount_dashboard
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000_000

@@ -34,8 +34,12 @@ HEADER = f"{'':<14} {'prec':>6} {'recall':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn
 
 
 def deciles(scored: Iterable[tuple[float, bool]]) -> list[tuple[float, float, int, float]]:
-    """Precision by confidence decile: (low, high, count, precision), lowest decile first."""
-    items = sorted(scored)
+    """Precision by confidence decile: (low, high, count, precision), lowest decile first.
+
+    Sorted by confidence alone (ties keep their input order), so that events of equal
+    confidence are not ordered by whether they are correct.
+    """
+    items = sorted(scored, key=lambda item: item[0])
     if not items:
         return []
     rows = []

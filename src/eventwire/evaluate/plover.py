@@ -5,7 +5,8 @@ sentence as an article (with the record's date) and compare the PLOVER events we
 
 - Event type, micro over records: per record, the distinct PLOVER types we produce; the gold
   type among them is a true positive, each other type a false positive, a missed gold type a
-  false negative. Statements (PLOVER null) are not predictions.
+  false negative. Statements (PLOVER null) and negated events ("did not meet", "refused to
+  lift") are not predictions: they claim the event did not happen.
 - Full tuple (type + source country + target country): per record, the distinct
   (type, source country, target country) tuples we produce; one matching a gold tuple is a true
   positive, every other tuple a false positive; a record with no match is a false negative.
@@ -52,7 +53,8 @@ def evaluate(path: str | Path, min_confidence: float = 0.0) -> dict:
     for article, events in code_articles(articles):
         record = by_id[article.id]
         gold = TYPE_ALIASES.get(record["event"], record["event"])
-        events = [e for e in events if e.plover and (e.confidence or 0) >= min_confidence]
+        events = [e for e in events
+                  if e.plover and not e.negated and (e.confidence or 0) >= min_confidence]
         predicted = {e.plover for e in events}
         for event in events:
             scored.append((event.confidence or 0.0, event.plover == gold))

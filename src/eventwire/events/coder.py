@@ -30,10 +30,31 @@ Token = Any
 DEFAULT_TARGET_PREPS = ("with", "on", "against", "to", "for", "at", "into")
 SPEECH_LEMMAS = frozenset(
     {"say", "tell", "state", "announce", "declare", "add", "remark", "note", "claim", "insist",
-     "warn", "believe", "stress", "report", "write", "explain", "argue", "assert", "suggest"}
+     "warn", "believe", "stress", "report", "write", "explain", "argue", "assert", "suggest",
+     "conclude", "confirm", "reiterate", "indicate"}
 )
-# Nouns that only carry the event of another word ("a number of sanctions").
-QUANTITY_NOUNS = {"number", "series", "set", "round", "wave", "package", "host", "lot", "couple"}
+# Nouns that only carry the event of another word ("a number of sanctions", "tons of aid").
+QUANTITY_NOUNS = {"number", "series", "set", "round", "wave", "package", "host", "lot", "couple",
+                  "dollar", "ton", "tonne", "worth", "amount", "shipment", "consignment", "batch",
+                  "million", "billion", "kind", "type", "form", "part", "range", "day", "week",
+                  "month", "hour", "year"}
+# Passive verbs whose subject takes part in the nominal event ("forces were engaged in
+# fighting"), unlike "a man was hurt in the firing".
+PARTICIPATION = {"engage", "involve", "embroil", "lock", "mire", "bog"}
+# Modals that turn a reported clause into a demand ("X said Y must withdraw": X demands of Y).
+OBLIGATION_MODALS = {"must", "should"}
+# Modalities under which an action is only expressed as an intention (intent_codes.yaml).
+INTENT_MODALITIES = {"future", "intended", "threatened", "conditional"}
+# Roots whose target, without an object, is the subject of the complement clause: "demanded
+# that Hamas renounce", "warned that Iran would face", "accused that X".
+COMPLEMENT_TARGET_ROOTS = ("02", "10", "11", "12", "13")
+# What a request asks for ("demanded the withdrawal", "urged X to meet") and what an
+# accusation or rejection is about ("accused X of violating", "blamed X for the bombing") is
+# the content of that act, not an event that happened: by root, the dependencies leading to it.
+CONTENT_DEPS = {"02": ("ccomp", "xcomp", "dobj", "prep"), "10": ("ccomp", "xcomp", "dobj", "prep"),
+                "11": ("prep",), "016": ("ccomp",)}
+# Verbs that carry the event of their complement ("agreed to provide aid" is the aid promise).
+INTENT_CARRIERS = syntax.INTENT | syntax.THREAT | {"agree"}
 
 
 @dataclass
@@ -65,12 +86,16 @@ class EventCoder:
     def code(self, parsed: ParsedArticle, actors: ArticleActors) -> list[Event]:
         events: list[Event] = []
         for sentence in parsed.sentences:
-            if not self._has_actor(sentence, actors):
+            if not self._has_actor(sentence, actors) and not self._implies_agent(sentence):
                 continue  # no political actor: no event, and no parse reading needed
             events.extend(self._code_sentence(parsed, sentence, actors))
         return events
 
     # -- matching -----------------------------------------------------------------------
+    def _implies_agent(self, sentence: ParsedSentence) -> bool:
+        """A predicate with an implied agent ("were arrested": by police) needs no named actor."""
+        return any(token.lemma_.lower() in self.book.agent_lemmas for token in sentence.span)
+
     def _has_actor(self, sentence: ParsedSentence, actors: ArticleActors) -> bool:
         return any(actors.actor_at(token) for token in sentence.span)
 
@@ -91,13 +116,15 @@ class EventCoder:
                     implied = self._implied(found)
                     if implied:
                         candidates.append(implied)
+        candidates = [self._obligation(c) for c in candidates]
         for token in sentence.span:
-            if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
-                continue
+            if token.i in consumed or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+                continue  # a compound modifies its head ("battle zones", "protest rally")
             if token.lemma_.lower() in self.book.nouns:
                 found = self._match_noun(token, lemmas, actors)
                 if found:
                     candidates.append(found)
+        candidates = _drop_carriers_and_requested(candidates)
         events: list[Event] = []
         seen: set[tuple[str, ...]] = set()
         for candidate in candidates:
@@ -132,6 +159,8 @@ class EventCoder:
                 continue
             if pattern.requires and not (pattern.requires & lemmas):
                 continue
+            if pattern.passive and not syntax.is_passive(verb):
+                continue
             targets = self._verb_targets(verb, pattern, objects, actors)
             if pattern.prep and not targets:
                 continue
@@ -164,6 +193,31 @@ class EventCoder:
                 return Candidate(implied, claim, authors, found.sources)
         return None
 
+    def _obligation(self, found: Candidate) -> Candidate:
+        """A statement whose clause says someone must act is a demand on them.
+
+        "The forum concluded that the US must allocate resources": the forum demands (100) of
+        the US; what is demanded is then not coded as if it happened.
+        """
+        if found.pattern.cameo != "010" or found.targets:
+            return found
+        for clause in syntax.children(found.trigger, {"ccomp"}):
+            modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+            if modals & OBLIGATION_MODALS:
+                demand = replace(found.pattern, cameo="100")
+                return Candidate(demand, found.trigger, found.sources,
+                                 syntax.clause_subjects(clause), content=found.content)
+        return found
+
+    def _intent(self, cameo: str, modality: str, reported: bool) -> str:
+        """An action only promised, planned or threatened is coded as that intention (03x/13x)."""
+        if modality not in INTENT_MODALITIES and not (reported and modality == "hypothetical"):
+            return cameo
+        intent = self.book.intent_code(cameo)
+        if modality == "threatened" and cameo[:2] not in ("13",):
+            return intent if intent and intent.startswith("13") else "130"
+        return intent or cameo
+
     def _tone(self, pattern: Pattern, trigger: Token) -> str:
         """A plain statement with optimistic or pessimistic words becomes 013 or 012."""
         if pattern.cameo != "010":
@@ -192,14 +246,24 @@ class EventCoder:
             found = [t for h in holders for t in syntax.prep_objects(h, prep)]
             if self._actors(found, actors):
                 return found
+        if pattern.cameo.startswith(COMPLEMENT_TARGET_ROOTS):
+            for clause in syntax.children(verb, {"ccomp"}):
+                subjects = syntax.clause_subjects(clause)
+                if self._actors(subjects, actors):
+                    return subjects
+        if pattern.cameo.startswith("16"):  # "expelled two Russian diplomats": content is target
+            return [o for o in objects if actors.actor_at(o)]
         return []
 
     def _match_noun(self, noun: Token, lemmas: set[str], actors: ArticleActors) -> Candidate | None:
+        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
         for pattern in self.book.nouns[noun.lemma_.lower()]:
             if pattern.requires and not (pattern.requires & lemmas):
                 continue
+            if pattern.modifiers and not (pattern.modifiers & modifiers):
+                continue
             between = syntax.prep_objects(noun, "between")
-            if between:
+            if between and "between" not in pattern.target_preps:
                 group = [t for b in between for t in syntax.conjuncts(b)]
                 return Candidate(pattern, noun, group, [], pair=True)
             sources = [c for c in noun.children if c.dep_ == "poss"]
@@ -207,11 +271,22 @@ class EventCoder:
             sources += [c for c in noun.children if c.dep_ in ("compound", "amod")
                         and actors.actor_at(c)]
             if not self._actors(sources, actors):
-                verb = syntax.governing_verb(noun)
+                # "X held talks", "X was locked in talks", "retook the town after fighting";
+                # not "in the wake of the attack" (deeper), and the victim of a passive is no
+                # participant in violence ("one man was hurt in the firing")
+                phrase = noun
+                if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
+                    phrase = noun.head.head  # "after five days of fighting"
+                verb = syntax.governing_verb(phrase, hops=3)
                 if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass"):
-                    sources = syntax.clause_subjects(verb, participant=True)
+                    violent = pattern.cameo[:2] in ("17", "18", "19", "20")
+                    sources = syntax.clause_subjects(
+                        verb, participant=not violent or verb.lemma_ in PARTICIPATION)
             targets = [t for p in (pattern.target_preps or DEFAULT_TARGET_PREPS)
                        for t in syntax.prep_objects(noun, p)]
+            if not targets and noun.dep_ in syntax.OBJECTS:  # "gave a warm welcome to X"
+                targets = [t for p in (pattern.target_preps or DEFAULT_TARGET_PREPS)
+                           for t in syntax.prep_objects(noun.head, p)]
             pair = (pattern.symmetric and not self._actors(targets, actors)
                     and len(self._actors(sources, actors)) >= 2)  # "X and Y held talks"
             return Candidate(pattern, noun, sources, targets, pair)
@@ -224,8 +299,9 @@ class EventCoder:
             for member in syntax.conjuncts(token):
                 actor = actors.actor_at(member)
                 if actor is None:
-                    appositions = syntax.children(member, {"appos"})
-                    actor = next((a for a in map(actors.actor_at, appositions) if a), None)
+                    # "X, the envoy"; "army bulldozers", "police firing": the instrument's owner
+                    related = syntax.children(member, {"appos", "compound", "poss", "nmod"})
+                    actor = next((a for a in map(actors.actor_at, related) if a), None)
                 if actor is not None and all(actor is not r for r in resolved):
                     resolved.append(actor)
         return resolved
@@ -238,13 +314,18 @@ class EventCoder:
         targets = self._actors(candidate.targets, actors)
         speaker_verb = syntax.speaker_clause(candidate.trigger, SPEECH_LEMMAS)
         reporters = self._actors(syntax.clause_subjects(speaker_verb), actors) if speaker_verb else []
-        if not sources and reporters and _first_person(speaker_verb, candidate.trigger):
+        if not sources and reporters and _speaker_is_subject(speaker_verb, candidate):
             sources = reporters  # "We will roll back sanctions," the official said
+        if (not sources and candidate.pattern.agent and not candidate.pair
+                and all(t.pos_ == "PRON" for t in candidate.sources)):
+            sources = [_implied_agent(candidate.pattern)]  # "five men were arrested": by police
         if candidate.pair:
             dyads = [(a, b) for a in sources for b in sources if a is not b]
         elif not sources and not targets:
             return []
         else:
+            if not targets:  # "blocked roads in Algiers": the place stands for its country
+                targets = self._actors(_place_objects(candidate), actors)
             dyads = [(s, t) for s in (sources or [None]) for t in (targets or [None])
                      if s is None or t is None or s.code != t.code or s.name != t.name]
         return [
@@ -258,15 +339,16 @@ class EventCoder:
         source: Actor | None, target: Actor | None, reported_by: Actor | None,
     ) -> Event:
         pattern = candidate.pattern
-        code: CameoCode = self.cameo[self._tone(pattern, candidate.trigger)]
         trigger = candidate.trigger
+        negated = syntax.negated(trigger)
+        modality = syntax.modality(trigger)
+        code: CameoCode = self.cameo[
+            self._intent(self._tone(pattern, trigger), modality, reported_by is not None)]
         offset = sentence.span.start_char
         # sentence.text is stripped of leading whitespace; offsets are relative to it
         lead = len(sentence.span.text) - len(sentence.span.text.lstrip())
         trigger_span = [trigger.idx - offset - lead, trigger.idx - offset - lead + len(trigger)]
         doc_id = parsed.article.id
-        negated = syntax.negated(trigger)
-        modality = syntax.modality(trigger)
         distances = [abs(t.i - trigger.i) for t in candidate.sources + candidate.targets]
         confidence, features = event_confidence(
             specificity=pattern.specificity, kind=pattern.kind, cameo=code.code, source=source,
@@ -311,12 +393,65 @@ class EventCoder:
         )
 
 
+def _implied_agent(pattern: Pattern) -> Actor:
+    sector = pattern.agent or ""
+    return Actor(text="", code=sector, country=None, sectors=[sector],
+                 resolution=[f"implied agent of {pattern.id} ({pattern.rule_source})"])
+
+
+def _place_objects(candidate: Candidate) -> list[Token]:
+    trigger = candidate.trigger
+    holders = [trigger, *syntax.children(trigger, syntax.OBJECTS)]
+    return [t for h in holders for t in syntax.prep_objects(h, "in")]
+
+
+def _complement_of(token: Token, head: Token, deps: tuple[str, ...] = ("ccomp", "xcomp")) -> bool:
+    """Whether ``token`` lies in a complement (by default a clause: ccomp / xcomp) of ``head``."""
+    node = token
+    for _ in range(8):
+        if node.head.i == node.i:
+            return False
+        if node.head.i == head.i:
+            return node.dep_ in deps
+        node = node.head
+    return False
+
+
+
+def _drop_carriers_and_requested(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep one event per intention and none for what is only asked for or supposed.
+
+    "agreed to provide aid": the complement, coded as an intention (033), replaces the bare
+    "agree" (030). "demanded that Hamas renounce violence": renouncing is what is demanded, not
+    an event; nor is "Baghdad accepted" in "unless Baghdad accepted its conditions".
+    """
+    kept = []
+    for candidate in candidates:
+        trigger = candidate.trigger
+        carrier = (candidate.pattern.specificity == 0
+                   and trigger.lemma_.lower() in INTENT_CARRIERS
+                   and any(o is not candidate and _complement_of(o.trigger, trigger)
+                           and o.pattern.cameo[:2] not in ("01",) for o in candidates))
+        content = any(o is not candidate and _complement_of(trigger, o.trigger, deps)
+                      for o in candidates for prefix, deps in CONTENT_DEPS.items()
+                      if o.pattern.cameo.startswith(prefix))
+        if not carrier and not content and not syntax.in_condition(trigger):
+            kept.append(candidate)
+    return kept
+
+
 def _code(actor: Actor | None) -> str | None:
     return actor.code if actor else None
 
 
-def _first_person(speaker_verb: Token, trigger: Token) -> bool:
-    """Whether the quoted clause holding the trigger speaks as "we" or "I"."""
+SPEAKER_PRONOUNS = {"we", "i", "it", "they", "he", "she"}
+
+
+def _speaker_is_subject(speaker_verb: Token, candidate: Candidate) -> bool:
+    """Whether the reported clause's subject is the speaker: "We will act," X said; "X said it
+    would allow inspectors" (a pronoun in the reported clause most often means the speaker)."""
+    if any(t.lower_ in SPEAKER_PRONOUNS for t in candidate.sources):
+        return True
     quoted = [t for t in speaker_verb.subtree if t.i != speaker_verb.i]
     return any(t.lower_ in ("we", "i") and t.dep_ in ("nsubj", "nsubjpass") for t in quoted)
 

@@ -11,7 +11,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,12 @@ import yaml
 
 from eventwire.events.cameo import cameo_table
 
-DATA_FILES = ("verb_patterns.yaml", "noun_patterns.yaml", "discards.yaml", "statement_cues.yaml")
+# Verb and noun patterns may be spread over several files (the core ones and the broad-coverage
+# ones); a lemma's patterns from all files are merged and tried most specific first.
+VERB_FILES = ("verb_patterns.yaml", "verb_coverage.yaml")
+NOUN_FILES = ("noun_patterns.yaml", "noun_coverage.yaml")
+DATA_FILES = (*VERB_FILES, *NOUN_FILES, "discards.yaml", "statement_cues.yaml",
+              "intent_codes.yaml")
 
 
 class PatternError(ValueError):
@@ -41,6 +46,9 @@ class Pattern:
     source_preps: tuple[str, ...] = ()  # noun patterns: prepositions introducing the source
     target_preps: tuple[str, ...] = ()  # noun patterns: prepositions introducing the target
     requires: frozenset[str] = frozenset()  # lemmas that must occur in the sentence
+    modifiers: frozenset[str] = frozenset()  # noun patterns: a required modifier ("*hunger* strike")
+    passive: bool = False  # only in the passive voice ("fifty people were *held*")
+    agent: str | None = None  # sector of the implied source when none is named ("were arrested")
     symmetric: bool = False  # "X and Y met" codes both directions
     implies: str | None = None  # code implied for the author of the object ("claims X denied")
     source_file: str = ""
@@ -55,6 +63,7 @@ class Pattern:
         """More constraints = more specific = tried first and trusted more."""
         return (
             2 * bool(self.objects) + bool(self.prep) + bool(self.particle) + bool(self.requires)
+            + 2 * bool(self.modifiers) + bool(self.passive)
         )
 
 
@@ -65,7 +74,24 @@ class PatternBook:
     discards: list[dict[str, Any]] = field(default_factory=list)
     optimistic: tuple[str, ...] = ()  # statement cues (statement_cues.yaml)
     pessimistic: tuple[str, ...] = ()
+    # intent_codes.yaml: the code of an event only promised, planned or threatened, by CAMEO code
+    # or root ("will meet" 04 -> 036); conflictual roots map to 13x (THREATEN)
+    intent: dict[str, str] = field(default_factory=dict)
     version_hash: str = ""
+
+    def intent_code(self, code: str) -> str | None:
+        """The expressed-intent code for ``code`` (most specific entry first), or None."""
+        for length in range(len(code), 1, -1):
+            found = self.intent.get(code[:length])
+            if found:
+                return found
+        return None
+
+    @cached_property
+    def agent_lemmas(self) -> frozenset[str]:
+        """Lemmas with a pattern that implies its agent: worth coding without a named actor."""
+        return frozenset(p.lemma for group in (self.verbs, self.nouns) for ps in group.values()
+                         for p in ps if p.agent)
 
     @property
     def by_id(self) -> dict[str, Pattern]:
@@ -110,7 +136,7 @@ def _pattern(kind: str, key: str, entry: dict[str, Any], file: str) -> Pattern:
     line = entry.get("__line__", 0)
     where = f"{file}:{line}"
     known = {"id", "cameo", "object", "prep", "source", "target", "requires", "symmetric",
-             "implies", "__line__", "note"}
+             "implies", "modifier", "passive", "agent", "__line__", "note"}
     unknown = set(entry) - known
     if unknown:
         raise PatternError(f"{where}: unknown keys {sorted(unknown)}")
@@ -133,6 +159,9 @@ def _pattern(kind: str, key: str, entry: dict[str, Any], file: str) -> Pattern:
         source_preps=_as_tuple(entry.get("source")),
         target_preps=_as_tuple(entry.get("target")),
         requires=frozenset(r.lower() for r in _as_tuple(entry.get("requires"))),
+        modifiers=frozenset(m.lower() for m in _as_tuple(entry.get("modifier"))),
+        passive=bool(entry.get("passive", False)),
+        agent=str(entry["agent"]) if entry.get("agent") else None,
         symmetric=bool(entry.get("symmetric", False)),
         implies=implies,
         source_file=f"events/data/{file}",
@@ -162,6 +191,32 @@ def _load_section(
     return section
 
 
+def _merged(
+    kind: str, key: str, files: tuple[str, ...], loaded: dict[str, Any], seen: dict[str, str]
+) -> dict[str, list[Pattern]]:
+    merged: dict[str, list[Pattern]] = {}
+    for file in files:
+        for lemma, patterns in _load_section(kind, loaded[file].get(key) or {}, file, seen).items():
+            merged.setdefault(lemma, []).extend(patterns)
+    for patterns in merged.values():
+        patterns.sort(key=lambda p: -p.specificity)
+    return merged
+
+
+def _intent_map(data: dict[str, Any]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for group in ("cooperative", "conflictual"):
+        for code, intent in (data.get(group) or {}).items():
+            if code == "__line__":
+                continue
+            code, intent = str(code), str(intent)
+            for value in (code, intent):
+                if len(value) > 2 and value not in cameo_table():
+                    raise PatternError(f"events/data/intent_codes.yaml: {value!r} is not a CAMEO code")
+            mapping[code] = intent
+    return mapping
+
+
 # A folder holding the user's own copies of DATA_FILES, used instead of the packaged ones.
 PATTERNS_DIR_VARIABLE = "EVENTWIRE_PATTERNS_DIR"
 
@@ -183,12 +238,11 @@ def pattern_book() -> PatternBook:
             raise PatternError(f"events/data/{name}: {exc}") from exc
     seen: dict[str, str] = {}
     return PatternBook(
-        verbs=_load_section("verb", loaded["verb_patterns.yaml"].get("verbs", {}),
-                            "verb_patterns.yaml", seen),
-        nouns=_load_section("noun", loaded["noun_patterns.yaml"].get("nouns", {}),
-                            "noun_patterns.yaml", seen),
+        verbs=_merged("verb", "verbs", VERB_FILES, loaded, seen),
+        nouns=_merged("noun", "nouns", NOUN_FILES, loaded, seen),
         discards=list(loaded["discards.yaml"].get("discards", [])),
         optimistic=_as_tuple(loaded["statement_cues.yaml"].get("optimistic")),
         pessimistic=_as_tuple(loaded["statement_cues.yaml"].get("pessimistic")),
+        intent=_intent_map(loaded["intent_codes.yaml"]),
         version_hash=digest.hexdigest()[:12],
     )

@@ -21,11 +21,13 @@ SUBJECT_CONTROL = {"aim", "plan", "intend", "want", "seek", "hope", "try", "atte
                    "vote", "need", "propose", "resolve", "seem", "appear", "be", "go"}
 # Verbs whose object is the subject of their complement ("push Putin to implement").
 OBJECT_CONTROL = {"push", "urge", "ask", "force", "persuade", "press", "call", "tell", "order",
+                  "prompt", "lead", "drive", "instruct", "direct", "authorize", "authorise",
                   "encourage", "invite", "allow", "help", "compel", "pressure", "request"}
-INTENT = {"aim", "plan", "intend", "want", "seek", "hope", "try", "attempt", "propose", "prepare",
-          "expect", "wish", "mean", "push", "vow", "pledge", "promise", "offer", "decide"}
+INTENT = {"aim", "plan", "intend", "want", "seek", "hope", "propose", "prepare",
+          "expect", "wish", "mean", "push", "vow", "pledge", "promise", "offer", "decide", "agree",
+          "willing", "prepared", "ready", "determined", "eager", "unwilling"}
 THREAT = {"threaten"}
-REFUSAL = {"refuse", "decline", "fail", "reject"}
+REFUSAL = {"refuse", "decline", "fail", "reject", "unwilling"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 CONDITION_MARKS = {"if", "unless", "provided"}
@@ -57,6 +59,9 @@ def all_prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
 
 
 def is_passive(verb: Token) -> bool:
+    """"X was arrested", and the participle in "the 51 people *arrested* on Friday"."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
     return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
 
 
@@ -75,6 +80,8 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         # "Kerry was locked in talks", "Before meeting X, Kerry was flown to Y": the passive
         # subject takes part in what the noun or participle names, though it is not the agent
         # of the passive verb itself (depth 0), where it is the target ("Syria was attacked").
+        if verb.dep_ in ("acl", "relcl") and depth == 0 and not participant:
+            return []  # "the men (who were) arrested": the noun is the patient, not the agent
         if depth > 0 or participant:
             subjects = children(verb, PASSIVE_SUBJECTS)
             if subjects:
@@ -91,7 +98,12 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         if head.lemma_ in OBJECT_CONTROL and objects:
             return objects
         return clause_subjects(head, depth + 1)
-    if verb.dep_ == "conj":
+    if verb.dep_ == "conj" and is_passive(head) and not is_passive(verb):
+        # "X has been indicted by the court and will resign": X resigns, not the court
+        shared = children(head, PASSIVE_SUBJECTS)
+        if shared:
+            return shared
+    if verb.dep_ in ("conj", "acomp"):  # "X is willing to withdraw": the subject of "is"
         return clause_subjects(head, depth + 1)
     if verb.dep_ == "relcl":
         relative = children(verb, SUBJECTS)
@@ -105,13 +117,20 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
 
 
 def passive_targets(verb: Token) -> list[Token]:
-    return children(verb, PASSIVE_SUBJECTS) if is_passive(verb) else []
+    """The patient of a passive verb; "the men who were arrested", "the men arrested" -> men."""
+    if not is_passive(verb):
+        return []
+    if verb.dep_ in ("acl", "relcl") and not [
+        s for s in children(verb, PASSIVE_SUBJECTS) if s.tag_ not in ("WP", "WDT", "IN")
+    ]:
+        return [verb.head]
+    return children(verb, PASSIVE_SUBJECTS)
 
 
-def governing_verb(token: Token) -> Token | None:
-    """The verb a noun hangs from ("locked in *talks*" -> locked)."""
+def governing_verb(token: Token, hops: int = 6) -> Token | None:
+    """The verb a noun hangs from ("locked in *talks*" -> locked), at most ``hops`` arcs up."""
     node = token
-    for _ in range(6):
+    for _ in range(hops):
         if node.head.i == node.i:
             return None
         node = node.head
@@ -128,7 +147,7 @@ def predicate_chain(token: Token) -> list[Token]:
         if node.head.i == node.i or node.dep_ in ("ROOT", "ccomp", "parataxis"):
             break
         if node.dep_ not in ("xcomp", "conj", "acl", "pcomp", "prep", "pobj", "dobj", "advcl",
-                             "nsubj", "nsubjpass", "attr", "appos", "compound", "amod"):
+                             "nsubj", "nsubjpass", "attr", "appos", "compound", "amod", "acomp"):
             break
         node = node.head
         chain.append(node)
@@ -144,7 +163,16 @@ def negated(token: Token) -> bool:
             return True
         if node.i != token.i and node.lemma_ in REFUSAL:
             return True
+        if node.pos_ in ("VERB", "AUX") and any(  # "nobody was arrested", "no one was hurt"
+            c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and _nobody(c) for c in node.children
+        ):
+            return True
     return False
+
+
+def _nobody(subject: Token) -> bool:
+    return subject.lower_ in ("nobody", "none", "noone") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def modality(token: Token) -> str:
@@ -169,6 +197,20 @@ def modality(token: Token) -> str:
     if auxes & HYPOTHETICAL_AUX:
         return "hypothetical"
     return "asserted"
+
+
+def in_condition(token: Token) -> bool:
+    """Whether ``token`` lies in an if / unless clause: a condition, not an event."""
+    node = token
+    for _ in range(8):
+        if node.dep_ == "advcl" and any(
+            m.lower_ in CONDITION_MARKS for m in node.children if m.dep_ == "mark"
+        ):
+            return True
+        if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
+            return False
+        node = node.head
+    return False
 
 
 def speaker_clause(token: Token, speech_lemmas: frozenset[str]) -> Token | None:
