@@ -228,9 +228,11 @@ function eventItem(event) {
 
 // A list of events that pages on ("More") through one or more /api/events queries merged by date.
 async function showEvents(container, queries, emptyText = "No events.") {
+  const token = renderToken;
   container.replaceChildren(h("p", { class: "muted" }, "Loading…"));
   const [pages] = await Promise.all([Promise.all(queries.map((q) => getJSON("/api/events",
     { ...q, limit: 200 }))), reference]);
+  stillCurrent(token);
   const events = pages.flatMap((page) => page.events)
     .sort((a, b) => (b.date || "").localeCompare(a.date || "") || a.event_id.localeCompare(b.event_id));
   const total = pages.reduce((n, page) => n + page.total, 0);
@@ -258,11 +260,12 @@ function ranked(list, items, render) {
 
 // ---- views -----------------------------------------------------------------------------------
 
-async function renderOverview(params) {
+async function renderOverview(params, token) {
   const filters = filterParams(params);
   const interval = params.get("interval") || "month";
   $("#interval").value = interval;
   const summary = await getJSON("/api/web/summary", { ...filters, interval });
+  stillCurrent(token);
   $("#overview-total").textContent = `(${fmt.format(summary.total)} events)`;
   const selectPeriod = (point) => {
     const range = periodRange(point, interval, filters);
@@ -302,7 +305,7 @@ function dyadQueries(filters, a, b, dir) {
   return dir === "ab" ? [ab] : dir === "ba" ? [ba] : [ab, ba];
 }
 
-async function renderDyad(params) {
+async function renderDyad(params, token) {
   const form = $("#dyad-form");
   const a = (params.get("a") || "").toUpperCase();
   const b = (params.get("b") || "").toUpperCase();
@@ -316,6 +319,7 @@ async function renderDyad(params) {
   const queries = dyadQueries(filters, a, b, dir);
   const query = dir === "both" ? { ...filters, pair: `${a},${b}` } : queries[0];
   const summary = await getJSON("/api/web/summary", { ...query, interval: "month" });
+  stillCurrent(token);
   const arrow = dir === "both" ? "↔" : "→";
   const [left, right] = dir === "ba" ? [b, a] : [a, b];
   $("#dyad-title").textContent = `${left} ${arrow} ${right}: ${fmt.format(summary.total)} events`;
@@ -406,9 +410,10 @@ async function worldPaths() {
   return mapState.world;
 }
 
-async function renderMap(params) {
+async function renderMap(params, token) {
   const filters = filterParams(params);
   const [paths, places] = await Promise.all([worldPaths(), getJSON("/api/web/places", filters)]);
+  stillCurrent(token);
   const total = places.reduce((n, p) => n + p.events, 0);
   $("#map-total").textContent = `(${fmt.format(total)} events at ${fmt.format(places.length)} places)`;
   mapState.filters = filters;
@@ -567,7 +572,7 @@ function markedText(text, span) {
   return [text.slice(0, s0), sentence, text.slice(s1)];
 }
 
-async function renderEvent(eventId) {
+async function renderEvent(eventId, token) {
   const [event, spans] = await Promise.all([
     getJSON(`/api/events/${encodeURIComponent(eventId)}`),
     getJSON(`/api/web/spans/${encodeURIComponent(eventId)}`)]);
@@ -575,6 +580,7 @@ async function renderEvent(eventId) {
   const articleIds = [...new Set(event.mentions.map((m) => m.article_id))];
   const articles = Object.fromEntries(await Promise.all(articleIds.map(async (id) =>
     [id, await getJSON(`/api/articles/${encodeURIComponent(id)}`)])));
+  stillCurrent(token);
   const name = cameoNames[event.cameo] || "";
   const quad = QUADS[event.quad_class - 1];
   $("#event-title").textContent =
@@ -631,9 +637,16 @@ async function renderEvent(eventId) {
 
 // ---- wiring ----------------------------------------------------------------------------------
 
-function fail(error) { status(`Could not load: ${error.message}`, true); }
+function fail(error) {
+  if (!(error instanceof Superseded)) status(`Could not load: ${error.message}`, true);
+}
 
+// Each render (a new address) supersedes the ones still waiting for answers: they stop drawing.
 let renderToken = 0;
+class Superseded extends Error {}
+function stillCurrent(token) {
+  if (token !== renderToken) throw new Superseded("superseded");
+}
 async function render() {
   const { view, arg, params } = route();
   const known = ["overview", "dyad", "map", "event"].includes(view) ? view : "overview";
@@ -654,14 +667,14 @@ async function render() {
   const token = ++renderToken;
   status("Loading…");
   try {
-    if (known === "overview") await renderOverview(params);
-    else if (known === "dyad") await renderDyad(params);
-    else if (known === "map") await renderMap(params);
-    else await renderEvent(arg);
+    if (known === "overview") await renderOverview(params, token);
+    else if (known === "dyad") await renderDyad(params, token);
+    else if (known === "map") await renderMap(params, token);
+    else await renderEvent(arg, token);
     if (token === renderToken && !$("#status").classList.contains("error")) status("");
   } catch (error) {
     painted();
-    if (token === renderToken) fail(error);
+    if (token === renderToken && !(error instanceof Superseded)) fail(error);
   }
 }
 
