@@ -129,6 +129,23 @@ function periodEnd(start, interval) {
   return d.toISOString().slice(0, 10);
 }
 
+// Every period from the first to the last, empty ones included, so that time runs evenly along
+// the axis (unless that would make thousands of bars).
+function fillPeriods(points, interval) {
+  if (points.length < 2) return points;
+  const byPeriod = new Map(points.map((p) => [p.period, p]));
+  const filled = [];
+  const last = points[points.length - 1].period;
+  for (let period = points[0].period; period <= last;) {
+    filled.push(byPeriod.get(period) || { period, counts: [0, 0, 0, 0], goldstein: [0, 0, 0, 0] });
+    if (filled.length > 2000) return points;
+    const next = new Date(periodEnd(period, interval) + "T00:00:00Z");
+    next.setUTCDate(next.getUTCDate() + 1);
+    period = next.toISOString().slice(0, 10);
+  }
+  return filled;
+}
+
 function periodLabel(start, interval) {
   if (interval === "year") return start.slice(0, 4);
   if (interval === "month") return start.slice(0, 7);
@@ -175,7 +192,8 @@ function barChart(container, points, { up, down = () => [], describe, onSelect, 
   const labelEvery = Math.ceil(points.length / Math.max(1, Math.floor(width / 70)));
   points.forEach((point, i) => {
     const x = margin.left + i * step + (step - barWidth) / 2;
-    const bar = h("g", { class: "bar", "data-period": point.period, "aria-label": describe(point) });
+    const bar = h("g", { class: "bar", "data-period": point.period,
+      "data-total": sum(up(point)) + sum(down(point)), "aria-label": describe(point) });
     bar.append(h("title", {}, describe(point)));
     bar.append(h("rect", { class: "hit", x: margin.left + i * step, y: margin.top, width: step,
       height: plotHeight }));
@@ -273,7 +291,7 @@ async function renderOverview(params, token) {
       `Events in ${periodLabel(point.period, interval)}`;
     showEvents($("#overview-events"), [{ ...filters, ...range }]).catch(fail);
   };
-  barChart($("#overview-chart"), summary.series, { up: quadCounts, interval,
+  barChart($("#overview-chart"), fillPeriods(summary.series, interval), { up: quadCounts, interval,
     describe: (p) => describeQuads(p, interval), onSelect: selectPeriod });
   // The first meaningful paint: the chart is in the DOM; mark it once drawn.
   // (a task queued from the next animation frame runs after that frame is painted).
@@ -333,10 +351,11 @@ async function renderDyad(params, token) {
     showEvents($("#dyad-events"), queries.map((q) => ({ ...q, ...range }))).catch(fail);
   };
   const describe = (p) => `${p.period.slice(0, 7)}: ${coop(p)} cooperation, ${conflict(p)} conflict`;
-  barChart($("#dyad-counts"), summary.series, { interval: "month", describe, onSelect: selectPeriod,
+  const series = fillPeriods(summary.series, "month");
+  barChart($("#dyad-counts"), series, { interval: "month", describe, onSelect: selectPeriod,
     up: (p) => [[p.counts[0], "q1"], [p.counts[1], "q2"]],
     down: (p) => [[p.counts[2], "q3"], [p.counts[3], "q4"]] });
-  barChart($("#dyad-goldstein"), summary.series, { interval: "month", onSelect: selectPeriod,
+  barChart($("#dyad-goldstein"), series, { interval: "month", onSelect: selectPeriod,
     describe: (p) => `${p.period.slice(0, 7)}: Goldstein ${fmt1.format(gCoop(p))} from cooperation, ` +
       `${fmt1.format(gConflict(p))} from conflict`,
     up: (p) => [[Math.max(0, gCoop(p)), "q2"]],
