@@ -5,7 +5,9 @@ a fresh browser context (empty HTTP cache). For each load it reads, relative to 
 - ``overview``: the ``eventwire:overview-painted`` mark the page sets once the events-over-time
   chart is drawn and painted (the first meaningful paint: the chart, with the data);
 - ``fcp``: Chromium's first-contentful-paint entry (the page shell).
-The first load is the server's first request (cold DuckDB); the median is over all loads.
+The first meaningful paint of a load is the later of the two (under heavy load Chromium can paint
+after the mark). The first load is the server's first request (cold DuckDB); the median is over
+all loads.
 
 Usage: python bench/dashboard_paint.py events.duckdb [RUNS]   (make bench-dashboard DB=...)
 """
@@ -73,9 +75,9 @@ def main(db: str, runs: int = 6) -> int:
         process.terminate()
         process.wait(timeout=10)
     for i, timing in enumerate(timings, 1):
-        print(f"load {i}: overview chart painted {timing['overview']:.0f} ms, "
+        print(f"load {i}: overview chart drawn {timing['overview']:.0f} ms, "
               f"first contentful paint {timing['fcp']:.0f} ms")
-    overview = [t["overview"] for t in timings]
+    overview = [max(t["overview"], t["fcp"]) for t in timings]
     print(f"first meaningful paint (overview chart): first load {overview[0]:.0f} ms, "
           f"median {statistics.median(overview):.0f} ms, max {max(overview):.0f} ms "
           f"over {runs} loads; target < 1500 ms")

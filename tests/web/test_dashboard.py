@@ -6,6 +6,7 @@ Screenshots of each view go to artifacts/web/ (git-ignored).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from playwright.sync_api import expect
 
@@ -22,8 +23,12 @@ def test_overview_draws_events_over_time_and_top_lists(page, server, api):
     page.wait_for_selector("#overview-events .events li")
     months = {p["period"][:7] for p in api.get("/api/series", params={"interval": "month"})
               .json()["points"]}
-    bars = page.locator("#overview-chart .bar")
-    assert {bars.nth(i).get_attribute("data-period")[:7] for i in range(bars.count())} == months
+    bars = page.locator("#overview-chart .bar").evaluate_all(
+        "bars => bars.map(b => [b.dataset.period.slice(0, 7), Number(b.dataset.total)])")
+    assert {period for period, total in bars if total} == months
+    # Empty months are drawn too, so that time runs evenly: one bar per month, first to last.
+    first, last = (date.fromisoformat(bars[i][0] + "-01") for i in (0, -1))
+    assert len(bars) == (last.year - first.year) * 12 + last.month - first.month + 1
     total = api.get("/api/stats").json()["events"]
     assert page.locator("#overview-total").inner_text() == f"({total} events)"
     for ranked in ("#top-actors", "#top-dyads", "#top-types"):

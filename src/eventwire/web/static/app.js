@@ -129,6 +129,23 @@ function periodEnd(start, interval) {
   return d.toISOString().slice(0, 10);
 }
 
+// Every period from the first to the last, empty ones included, so that time runs evenly along
+// the axis (unless that would make thousands of bars).
+function fillPeriods(points, interval) {
+  if (points.length < 2) return points;
+  const byPeriod = new Map(points.map((p) => [p.period, p]));
+  const filled = [];
+  const last = points[points.length - 1].period;
+  for (let period = points[0].period; period <= last;) {
+    filled.push(byPeriod.get(period) || { period, counts: [0, 0, 0, 0], goldstein: [0, 0, 0, 0] });
+    if (filled.length > 2000) return points;
+    const next = new Date(periodEnd(period, interval) + "T00:00:00Z");
+    next.setUTCDate(next.getUTCDate() + 1);
+    period = next.toISOString().slice(0, 10);
+  }
+  return filled;
+}
+
 function periodLabel(start, interval) {
   if (interval === "year") return start.slice(0, 4);
   if (interval === "month") return start.slice(0, 7);
@@ -175,7 +192,8 @@ function barChart(container, points, { up, down = () => [], describe, onSelect, 
   const labelEvery = Math.ceil(points.length / Math.max(1, Math.floor(width / 70)));
   points.forEach((point, i) => {
     const x = margin.left + i * step + (step - barWidth) / 2;
-    const bar = h("g", { class: "bar", "data-period": point.period, "aria-label": describe(point) });
+    const bar = h("g", { class: "bar", "data-period": point.period,
+      "data-total": sum(up(point)) + sum(down(point)), "aria-label": describe(point) });
     bar.append(h("title", {}, describe(point)));
     bar.append(h("rect", { class: "hit", x: margin.left + i * step, y: margin.top, width: step,
       height: plotHeight }));
@@ -228,9 +246,11 @@ function eventItem(event) {
 
 // A list of events that pages on ("More") through one or more /api/events queries merged by date.
 async function showEvents(container, queries, emptyText = "No events.") {
+  const token = renderToken;
   container.replaceChildren(h("p", { class: "muted" }, "Loading…"));
   const [pages] = await Promise.all([Promise.all(queries.map((q) => getJSON("/api/events",
     { ...q, limit: 200 }))), reference]);
+  stillCurrent(token);
   const events = pages.flatMap((page) => page.events)
     .sort((a, b) => (b.date || "").localeCompare(a.date || "") || a.event_id.localeCompare(b.event_id));
   const total = pages.reduce((n, page) => n + page.total, 0);
@@ -258,11 +278,12 @@ function ranked(list, items, render) {
 
 // ---- views -----------------------------------------------------------------------------------
 
-async function renderOverview(params) {
+async function renderOverview(params, token) {
   const filters = filterParams(params);
   const interval = params.get("interval") || "month";
   $("#interval").value = interval;
   const summary = await getJSON("/api/web/summary", { ...filters, interval });
+  stillCurrent(token);
   $("#overview-total").textContent = `(${fmt.format(summary.total)} events)`;
   const selectPeriod = (point) => {
     const range = periodRange(point, interval, filters);
@@ -270,7 +291,7 @@ async function renderOverview(params) {
       `Events in ${periodLabel(point.period, interval)}`;
     showEvents($("#overview-events"), [{ ...filters, ...range }]).catch(fail);
   };
-  barChart($("#overview-chart"), summary.series, { up: quadCounts, interval,
+  barChart($("#overview-chart"), fillPeriods(summary.series, interval), { up: quadCounts, interval,
     describe: (p) => describeQuads(p, interval), onSelect: selectPeriod });
   // The first meaningful paint: the chart is in the DOM; mark it once drawn.
   // (a task queued from the next animation frame runs after that frame is painted).
@@ -302,7 +323,7 @@ function dyadQueries(filters, a, b, dir) {
   return dir === "ab" ? [ab] : dir === "ba" ? [ba] : [ab, ba];
 }
 
-async function renderDyad(params) {
+async function renderDyad(params, token) {
   const form = $("#dyad-form");
   const a = (params.get("a") || "").toUpperCase();
   const b = (params.get("b") || "").toUpperCase();
@@ -316,6 +337,7 @@ async function renderDyad(params) {
   const queries = dyadQueries(filters, a, b, dir);
   const query = dir === "both" ? { ...filters, pair: `${a},${b}` } : queries[0];
   const summary = await getJSON("/api/web/summary", { ...query, interval: "month" });
+  stillCurrent(token);
   const arrow = dir === "both" ? "↔" : "→";
   const [left, right] = dir === "ba" ? [b, a] : [a, b];
   $("#dyad-title").textContent = `${left} ${arrow} ${right}: ${fmt.format(summary.total)} events`;
@@ -329,10 +351,11 @@ async function renderDyad(params) {
     showEvents($("#dyad-events"), queries.map((q) => ({ ...q, ...range }))).catch(fail);
   };
   const describe = (p) => `${p.period.slice(0, 7)}: ${coop(p)} cooperation, ${conflict(p)} conflict`;
-  barChart($("#dyad-counts"), summary.series, { interval: "month", describe, onSelect: selectPeriod,
+  const series = fillPeriods(summary.series, "month");
+  barChart($("#dyad-counts"), series, { interval: "month", describe, onSelect: selectPeriod,
     up: (p) => [[p.counts[0], "q1"], [p.counts[1], "q2"]],
     down: (p) => [[p.counts[2], "q3"], [p.counts[3], "q4"]] });
-  barChart($("#dyad-goldstein"), summary.series, { interval: "month", onSelect: selectPeriod,
+  barChart($("#dyad-goldstein"), series, { interval: "month", onSelect: selectPeriod,
     describe: (p) => `${p.period.slice(0, 7)}: Goldstein ${fmt1.format(gCoop(p))} from cooperation, ` +
       `${fmt1.format(gConflict(p))} from conflict`,
     up: (p) => [[Math.max(0, gCoop(p)), "q2"]],
@@ -406,9 +429,10 @@ async function worldPaths() {
   return mapState.world;
 }
 
-async function renderMap(params) {
+async function renderMap(params, token) {
   const filters = filterParams(params);
   const [paths, places] = await Promise.all([worldPaths(), getJSON("/api/web/places", filters)]);
+  stillCurrent(token);
   const total = places.reduce((n, p) => n + p.events, 0);
   $("#map-total").textContent = `(${fmt.format(total)} events at ${fmt.format(places.length)} places)`;
   mapState.filters = filters;
@@ -567,7 +591,7 @@ function markedText(text, span) {
   return [text.slice(0, s0), sentence, text.slice(s1)];
 }
 
-async function renderEvent(eventId) {
+async function renderEvent(eventId, token) {
   const [event, spans] = await Promise.all([
     getJSON(`/api/events/${encodeURIComponent(eventId)}`),
     getJSON(`/api/web/spans/${encodeURIComponent(eventId)}`)]);
@@ -575,6 +599,7 @@ async function renderEvent(eventId) {
   const articleIds = [...new Set(event.mentions.map((m) => m.article_id))];
   const articles = Object.fromEntries(await Promise.all(articleIds.map(async (id) =>
     [id, await getJSON(`/api/articles/${encodeURIComponent(id)}`)])));
+  stillCurrent(token);
   const name = cameoNames[event.cameo] || "";
   const quad = QUADS[event.quad_class - 1];
   $("#event-title").textContent =
@@ -631,9 +656,16 @@ async function renderEvent(eventId) {
 
 // ---- wiring ----------------------------------------------------------------------------------
 
-function fail(error) { status(`Could not load: ${error.message}`, true); }
+function fail(error) {
+  if (!(error instanceof Superseded)) status(`Could not load: ${error.message}`, true);
+}
 
+// Each render (a new address) supersedes the ones still waiting for answers: they stop drawing.
 let renderToken = 0;
+class Superseded extends Error {}
+function stillCurrent(token) {
+  if (token !== renderToken) throw new Superseded("superseded");
+}
 async function render() {
   const { view, arg, params } = route();
   const known = ["overview", "dyad", "map", "event"].includes(view) ? view : "overview";
@@ -654,14 +686,14 @@ async function render() {
   const token = ++renderToken;
   status("Loading…");
   try {
-    if (known === "overview") await renderOverview(params);
-    else if (known === "dyad") await renderDyad(params);
-    else if (known === "map") await renderMap(params);
-    else await renderEvent(arg);
+    if (known === "overview") await renderOverview(params, token);
+    else if (known === "dyad") await renderDyad(params, token);
+    else if (known === "map") await renderMap(params, token);
+    else await renderEvent(arg, token);
     if (token === renderToken && !$("#status").classList.contains("error")) status("");
   } catch (error) {
     painted();
-    if (token === renderToken) fail(error);
+    if (token === renderToken && !(error instanceof Superseded)) fail(error);
   }
 }
 
