@@ -216,19 +216,8 @@ def highlighted_html(title: str | None, text: str, highlights: list[Highlight]) 
 
 
 def _dashboard_html() -> str:
-    """The dashboard's page when the web stage ships one, else a placeholder."""
-    try:
-        page = resources.files("eventwire.web") / "static" / "index.html"
-        if page.is_file():
-            return page.read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        pass
-    return (
-        "<!doctype html><html><head><meta charset='utf-8'><title>eventwire</title></head>"
-        "<body><h1>eventwire</h1><p>The dashboard is coming. Meanwhile: "
-        "<a href='/docs'>API documentation</a>, <a href='/api/stats'>store statistics</a>, "
-        "<a href='/api/events?limit=20'>latest events</a>.</p></body></html>"
-    )
+    """The dashboard's page (the web stage's ``static/index.html``)."""
+    return (resources.files("eventwire.web") / "static" / "index.html").read_text(encoding="utf-8")
 
 
 def create_app(db_path: str | Path) -> FastAPI:
