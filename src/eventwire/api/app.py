@@ -257,11 +257,14 @@ def create_app(db_path: str | Path) -> FastAPI:
         where, params = filters.where()
         limit = min(limit, MAX_LIMIT)
         with reader.cursor() as cursor:
-            total = cursor.execute(f"SELECT count(*) FROM events e WHERE {where}",
-                                   params).fetchall()[0][0]
-            rows = _rows(cursor, f"SELECT {EVENT_COLUMNS} FROM events e WHERE {where} "
+            # One statement gives the page and the total (a window count), saving a round trip;
+            # only a page past the end needs the count on its own.
+            rows = _rows(cursor, f"SELECT {EVENT_COLUMNS}, count(*) OVER () AS total "
+                         f"FROM events e WHERE {where} "
                          "ORDER BY e.date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?",
                          params + [limit, offset])
+            total = rows[0]["total"] if rows else cursor.execute(
+                f"SELECT count(*) FROM events e WHERE {where}", params).fetchall()[0][0]
         return {"total": total, "limit": limit, "offset": offset,
                 "events": [event_out(row) for row in rows]}
 

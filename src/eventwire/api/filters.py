@@ -7,12 +7,14 @@ made only of the fixed fragments below.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import HTTPException, Query
+from pydantic import BeforeValidator
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -34,6 +36,13 @@ COUNTRY_CODE = r"^[A-Za-z]{3}$"
 CAMEO_CODE = r"^[0-9]{2,4}$"
 _NUMBER = r"-?[0-9]{1,3}(\.[0-9]{1,12})?"
 BBOX = rf"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$"
+
+
+def iso_day_only(value: object) -> object:
+    """Dates come as YYYY-MM-DD only: pydantic alone would read "0" as 1970-01-01."""
+    if isinstance(value, str) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise ValueError(f"not a date in YYYY-MM-DD form: {value!r}")
+    return value
 
 
 def bad_request(parameter: str, message: str) -> HTTPException:
@@ -80,8 +89,10 @@ class EventFilters:
         pattern=CAMEO_CODE, description="CAMEO code or prefix: 04 (root), 043")] = None
     plover: Annotated[Plover | None, Query(description="PLOVER event type")] = None
     quad_class: Annotated[int | None, Query(ge=1, le=4, description="1-4, GDELT QuadClass")] = None
-    start: Annotated[date | None, Query(description="first day, YYYY-MM-DD")] = None
-    end: Annotated[date | None, Query(description="last day, YYYY-MM-DD")] = None
+    start: Annotated[date | None, BeforeValidator(iso_day_only),
+                     Query(description="first day, YYYY-MM-DD")] = None
+    end: Annotated[date | None, BeforeValidator(iso_day_only),
+                   Query(description="last day, YYYY-MM-DD")] = None
     bbox: Annotated[str | None, Query(
         pattern=BBOX, description="min_lon,min_lat,max_lon,max_lat of the event's place, in "
         "degrees")] = None
