@@ -8,7 +8,8 @@ ones and reports what changed:
 - recoded: the same trigger in the same sentence now coded differently (other code or actors);
 - added / removed: events with no counterpart on the other side.
 
-Superseded mentions (recoded and removed) are copied to ``mention_revisions`` with the coder
+Superseded mentions (recoded and removed) are copied to ``mention_revisions`` (schema migration
+2) with the coder
 version that replaced them, then the mentions and merged events are rebuilt in one transaction.
 Merging is deterministic (ids derive from founding mentions, which derive from the coded
 events), so events untouched by the change keep their ids and records.
@@ -124,16 +125,6 @@ def _stored_articles(db_path: str | Path) -> list[tuple[int, Article, list[dict[
     return stored
 
 
-REVISIONS_TABLE = """
-CREATE TABLE IF NOT EXISTS mention_revisions (
-    coded_event_id VARCHAR NOT NULL,
-    article_id     VARCHAR NOT NULL,
-    coder_version  VARCHAR,          -- the coder that produced this (now superseded) record
-    superseded_by  VARCHAR,          -- the coder version of the re-code that replaced it
-    change         VARCHAR NOT NULL, -- 'recoded' or 'removed'
-    record         JSON NOT NULL
-)
-"""
 
 
 def recode(db_path: str | Path, coder: Coder = pipeline_coder,
@@ -161,7 +152,6 @@ def recode(db_path: str | Path, coder: Coder = pipeline_coder,
     with writing(db_path) as con:
         con.execute("BEGIN TRANSACTION").fetchall()
         try:
-            con.execute(REVISIONS_TABLE).fetchall()
             con.executemany(
                 "INSERT INTO mention_revisions VALUES (?, ?, ?, ?, ?, ?)",
                 [[r["event_id"], r["doc_id"], r.get("coder_version"), report.coder_version,

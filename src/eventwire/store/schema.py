@@ -113,6 +113,20 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        2,
+        "mention_revisions: mentions superseded by a re-code",
+        """
+        CREATE TABLE mention_revisions (
+            coded_event_id VARCHAR NOT NULL,
+            article_id     VARCHAR NOT NULL,
+            coder_version  VARCHAR,          -- the coder that produced this (superseded) record
+            superseded_by  VARCHAR,          -- the coder version of the re-code that replaced it
+            change         VARCHAR NOT NULL, -- 'recoded' or 'removed'
+            record         JSON NOT NULL
+        );
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
