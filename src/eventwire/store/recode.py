@@ -9,8 +9,8 @@ ones and reports what changed:
 - added / removed: events with no counterpart on the other side.
 
 Superseded mentions (recoded and removed) are copied to ``mention_revisions`` (schema migration
-2) with the coder
-version that replaced them, then the mentions and merged events are rebuilt in one transaction.
+2) with the coder version that replaced them, then the mentions and merged events are rebuilt in
+one transaction.
 Merging is deterministic (ids derive from founding mentions, which derive from the coded
 events), so events untouched by the change keep their ids and records.
 """
