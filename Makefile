@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_f9efde54cf5625c2.txt
 
-.PHONY: install demo test lint eval bench clean eval-extraction bench-extraction
+.PHONY: install demo test lint eval bench clean eval-extraction bench-extraction eval-events bench-events
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -32,6 +32,7 @@ test: install lint
 eval: install
 	@echo "no evaluations yet"
 	$(MAKE) --no-print-directory eval-extraction
+	$(MAKE) --no-print-directory eval-events
 
 # Main-text extraction on L3S-GN1: ours vs plain trafilatura, and WARC vs HTML files.
 eval-extraction: install
@@ -40,9 +41,19 @@ eval-extraction: install
 bench: install
 	@echo "no benchmarks yet"
 	$(MAKE) --no-print-directory bench-extraction
+	$(MAKE) --no-print-directory bench-events
 
 bench-extraction: install
 	$(BIN)/python bench/ingest_extraction.py $(SHARED)/corpora/l3s_gn1
+
+# Event coding on the PLOVER and India police dev sets (docs/events.md).
+eval-events: install
+	$(BIN)/eventwire eval plover $(SHARED)/gold/plover_gsr_dev.jsonl
+	$(BIN)/eventwire eval police $(SHARED)/gold/india_police_events_dev.jsonl
+
+# Event coding time as a share of the spaCy parse time.
+bench-events: install
+	$(BIN)/python bench/coding_overhead.py $(SHARED)/corpora/world_news_2016_17.jsonl 200
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
