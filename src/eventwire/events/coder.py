@@ -317,7 +317,8 @@ class EventCoder:
         if not sources and reporters and _speaker_is_subject(speaker_verb, candidate):
             sources = reporters  # "We will roll back sanctions," the official said
         if (not sources and candidate.pattern.agent and not candidate.pair
-                and all(t.pos_ == "PRON" for t in candidate.sources)):
+                and (candidate.pattern.kind == "noun"
+                     or all(t.pos_ == "PRON" for t in candidate.sources))):
             sources = [_implied_agent(candidate.pattern)]  # "five men were arrested": by police
         if candidate.pair:
             dyads = [(a, b) for a in sources for b in sources if a is not b]
@@ -409,7 +410,7 @@ def _complement_of(token: Token, head: Token, deps: tuple[str, ...] = ("ccomp", 
     """Whether ``token`` lies in a complement (by default a clause: ccomp / xcomp) of ``head``."""
     node = token
     for _ in range(8):
-        if node.head.i == node.i:
+        if node.head.i == node.i or node.dep_ == "relcl":  # "action against X who killed Y"
             return False
         if node.head.i == head.i:
             return node.dep_ in deps
