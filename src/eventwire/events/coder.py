@@ -300,7 +300,7 @@ class EventCoder:
                 actor = actors.actor_at(member)
                 if actor is None:
                     # "X, the envoy"; "army bulldozers", "police firing": the instrument's owner
-                    related = syntax.children(member, {"appos", "compound", "poss", "nmod"})
+                    related = syntax.children(member, {"appos", "compound", "poss", "nmod", "amod"})
                     actor = next((a for a in map(actors.actor_at, related) if a), None)
                 if actor is not None and all(actor is not r for r in resolved):
                     resolved.append(actor)
