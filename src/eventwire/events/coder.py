@@ -267,10 +267,11 @@ class EventCoder:
                 group = [t for b in between for t in syntax.conjuncts(b)]
                 return Candidate(pattern, noun, group, [], pair=True)
             sources = [c for c in noun.children if c.dep_ == "poss"]
-            sources += [t for p in pattern.source_preps for t in syntax.prep_objects(noun, p)]
+            named = [t for p in pattern.source_preps for t in syntax.prep_objects(noun, p)]
+            sources += named
             sources += [c for c in noun.children if c.dep_ in ("compound", "amod")
                         and actors.actor_at(c)]
-            if not self._actors(sources, actors):
+            if not self._actors(sources, actors) and not named:
                 # "X held talks", "X was locked in talks", "retook the town after fighting";
                 # not "in the wake of the attack" (deeper), and the victim of a passive is no
                 # participant in violence ("one man was hurt in the firing")
