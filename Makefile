@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_f9efde54cf5625c2.txt
 
-.PHONY: install demo test lint browser eval bench clean eval-plover eval-police eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer bench-dashboard eval-merge bench-store
+.PHONY: install demo test lint browser eval bench clean eval-plover eval-police eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer bench-dashboard eval-merge bench-store bench-events
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -84,7 +84,7 @@ eval-extraction: install
 	$(BIN)/eventwire eval extraction $(SHARED)/corpora/l3s_gn1
 
 bench: install
-	$(MAKE) --no-print-directory bench-actors bench-extraction bench-gazetteer bench-store
+	$(MAKE) --no-print-directory bench-actors bench-extraction bench-gazetteer bench-store bench-events
 	@if [ -f $(DEMO_DB) ]; then $(BIN)/python bench/api_load.py --db $(DEMO_DB); \
 	else echo "api load test skipped: run make demo first to build $(DEMO_DB)"; fi
 	@if [ -f events.duckdb ]; then $(MAKE) --no-print-directory bench-dashboard; \
@@ -98,6 +98,10 @@ bench-extraction: install
 
 bench-gazetteer: install
 	$(BIN)/python bench/bench_gazetteer.py
+
+# Event coding time as a share of the spaCy parse time (issue 5: at most +25%).
+bench-events: install
+	$(BIN)/python bench/coding_overhead.py $(SHARED)/corpora/world_news_2016_17.jsonl 200
 
 # Store: 10 million synthetic events, bulk insertion rate and dyad monthly-series latency.
 bench-store: install

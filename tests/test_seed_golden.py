@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from shared_data import SEED, require_shared
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -18,20 +20,20 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=300)
 
 
-@pytest.fixture(scope="module")
-def seed_events(request) -> list[dict]:
-    from shared_data import SEED, require_shared
+def require_seed() -> Path:
+    return require_shared(SEED)
 
-    result = run_cli("code", str(require_shared(SEED)))
+
+@pytest.fixture(scope="module")
+def seed_events() -> list[dict]:
+    result = run_cli("code", str(require_seed()))
     assert result.returncode == 0, result.stderr
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
 @pytest.fixture(scope="module")
 def dated_seed_events() -> list[dict]:
-    from shared_data import SEED, require_shared
-
-    result = run_cli("code", str(require_shared(SEED)), "--date", "2015-05-12")
+    result = run_cli("code", str(require_seed()), "--date", "2015-05-12")
     assert result.returncode == 0, result.stderr
     return [json.loads(line) for line in result.stdout.splitlines()]
 

@@ -28,3 +28,23 @@ def test_prepositions_are_read_as_words_not_booleans():
 def test_bad_pattern_names_file_and_line():
     with pytest.raises(PatternError, match=r"x.yaml:7: '999' is not a CAMEO code"):
         _load_section("verb", {"meet": [{"id": "m", "cameo": "999", "__line__": 7}]}, "x.yaml", {})
+
+
+def test_intent_map_sends_cooperation_to_agree_and_conflict_to_threaten():
+    book, table = pattern_book(), cameo_table()
+    assert book.intent_code("0874") == "0356"  # "will withdraw": intent to de-escalate
+    assert book.intent_code("1823") == "138"  # "will kill": threaten force (root 18)
+    for code, intent in book.intent.items():
+        expected = "AGREE" if int(code[:2]) <= 9 else "THREATEN"
+        assert table[intent].plover == expected, (code, intent)
+
+
+def test_coverage_files_merge_with_core_patterns_most_specific_first():
+    patterns = pattern_book().verbs["open"]
+    ids = [p.id for p in patterns]
+    assert "open-fire-on" in ids and "open-investigation" in ids  # core and coverage files
+    assert patterns[0].specificity == max(p.specificity for p in patterns)
+
+
+def test_implied_agent_lemmas_are_known():
+    assert {"arrest", "detain", "custody"} <= pattern_book().agent_lemmas

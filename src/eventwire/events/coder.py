@@ -267,10 +267,11 @@ class EventCoder:
                 group = [t for b in between for t in syntax.conjuncts(b)]
                 return Candidate(pattern, noun, group, [], pair=True)
             sources = [c for c in noun.children if c.dep_ == "poss"]
-            sources += [t for p in pattern.source_preps for t in syntax.prep_objects(noun, p)]
+            named = [t for p in pattern.source_preps for t in syntax.prep_objects(noun, p)]
+            sources += named
             sources += [c for c in noun.children if c.dep_ in ("compound", "amod")
                         and actors.actor_at(c)]
-            if not self._actors(sources, actors):
+            if not self._actors(sources, actors) and not named:
                 # "X held talks", "X was locked in talks", "retook the town after fighting";
                 # not "in the wake of the attack" (deeper), and the victim of a passive is no
                 # participant in violence ("one man was hurt in the firing")
@@ -300,7 +301,7 @@ class EventCoder:
                 actor = actors.actor_at(member)
                 if actor is None:
                     # "X, the envoy"; "army bulldozers", "police firing": the instrument's owner
-                    related = syntax.children(member, {"appos", "compound", "poss", "nmod"})
+                    related = syntax.children(member, {"appos", "compound", "poss", "nmod", "amod"})
                     actor = next((a for a in map(actors.actor_at, related) if a), None)
                 if actor is not None and all(actor is not r for r in resolved):
                     resolved.append(actor)
@@ -317,7 +318,8 @@ class EventCoder:
         if not sources and reporters and _speaker_is_subject(speaker_verb, candidate):
             sources = reporters  # "We will roll back sanctions," the official said
         if (not sources and candidate.pattern.agent and not candidate.pair
-                and all(t.pos_ == "PRON" for t in candidate.sources)):
+                and (candidate.pattern.kind == "noun"
+                     or all(t.pos_ == "PRON" for t in candidate.sources))):
             sources = [_implied_agent(candidate.pattern)]  # "five men were arrested": by police
         if candidate.pair:
             dyads = [(a, b) for a in sources for b in sources if a is not b]
@@ -409,7 +411,7 @@ def _complement_of(token: Token, head: Token, deps: tuple[str, ...] = ("ccomp", 
     """Whether ``token`` lies in a complement (by default a clause: ccomp / xcomp) of ``head``."""
     node = token
     for _ in range(8):
-        if node.head.i == node.i:
+        if node.head.i == node.i or node.dep_ == "relcl":  # "action against X who killed Y"
             return False
         if node.head.i == head.i:
             return node.dep_ in deps

@@ -27,7 +27,7 @@ WEIGHTS = {
     "far_argument": -0.1,  # an argument more than 8 tokens from the trigger
     "not_asserted": -0.05,
     "negated": -0.1,
-    "statement": -0.1,  # CAMEO 01: plain statements are the weakest events
+    "statement": 0.0,  # CAMEO 01: no statement gold to calibrate on; kept as evidence only
 }
 
 

@@ -88,6 +88,8 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
                 return subjects
     else:
         subjects = children(verb, SUBJECTS)
+        if verb.dep_ == "relcl" and all(s.tag_ in ("WP", "WDT") for s in subjects):
+            subjects = [verb.head] if subjects else []  # "the policemen who killed": policemen
         if subjects:
             return subjects
     head = verb.head
