@@ -295,17 +295,26 @@ class EventCoder:
 
     # -- building events ----------------------------------------------------------------
     def _actors(self, tokens: list[Token], actors: ArticleActors) -> list[Actor]:
+        """The actors named by ``tokens`` and the actors coordinated with them ("the US and
+        the EU"); a word that is no actor brings in none of its conjuncts ("negotiations" that a
+        misparse coordinates with "Syria, Yemen and Libya")."""
         resolved: list[Actor] = []
         for token in tokens:
+            if self._actor_of(token, actors) is None:
+                continue
             for member in syntax.conjuncts(token):
-                actor = actors.actor_at(member)
-                if actor is None:
-                    # "X, the envoy"; "army bulldozers", "police firing": the instrument's owner
-                    related = syntax.children(member, {"appos", "compound", "poss", "nmod", "amod"})
-                    actor = next((a for a in map(actors.actor_at, related) if a), None)
+                actor = self._actor_of(member, actors)
                 if actor is not None and all(actor is not r for r in resolved):
                     resolved.append(actor)
         return resolved
+
+    def _actor_of(self, token: Token, actors: ArticleActors) -> Actor | None:
+        actor = actors.actor_at(token)
+        if actor is None:
+            # "X, the envoy"; "army bulldozers", "police firing": the instrument's owner
+            related = syntax.children(token, {"appos", "compound", "poss", "nmod", "amod"})
+            actor = next((a for a in map(actors.actor_at, related) if a), None)
+        return actor
 
     def _events(
         self, parsed: ParsedArticle, sentence: ParsedSentence, candidate: Candidate,
