@@ -98,9 +98,10 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         return relative or [head]
     if verb.dep_ in ("advcl", "pcomp", "acl") and verb.tag_ in ("VBG", "VBN"):
         clause = head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        # spaCy makes a new Token object on each access: compare positions, not identity.
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        return clause_subjects(clause, depth + 1) if clause is not verb else []
+        return clause_subjects(clause, depth + 1) if clause.i != verb.i else []
     return []
 
 
