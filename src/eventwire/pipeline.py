@@ -14,7 +14,7 @@ from eventwire.geo import locate_events
 from eventwire.ingest import read_articles
 from eventwire.nlp import parse_articles
 from eventwire.records import Article, Event, ReadError
-from eventwire.scale import parse_candidates, prefilter_enabled
+from eventwire.scale.prefilter import parse_candidates, prefilter_enabled
 from eventwire.time import date_events
 
 ErrorHandler = Callable[[ReadError], None]

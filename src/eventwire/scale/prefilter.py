@@ -24,12 +24,12 @@ Switch: ``EVENTWIRE_PREFILTER=0`` in the environment, or ``prefilter=False`` in
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
-from spacy.lookups import Table
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
@@ -49,7 +49,7 @@ def prefilter_enabled(requested: bool | None = None) -> bool:
     return os.environ.get(ENV_SWITCH, "1").strip().lower() not in ("0", "off", "false", "no")
 
 
-def inflections(lemma: str, rules: Table, irregular: Table) -> set[str]:
+def inflections(lemma: str, rules: Mapping[str, Any], irregular: Mapping[str, Any]) -> set[str]:
     """Every form spaCy's rule lemmatizer could map to ``lemma`` (a superset: it over-generates)."""
     forms = {lemma}
     for pos in RULE_POS:
