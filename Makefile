@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_f9efde54cf5625c2.txt
 
-.PHONY: install demo test lint eval bench clean eval-extraction bench-extraction
+.PHONY: install demo test lint eval bench clean eval-extraction bench-extraction bench-throughput
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -40,9 +40,16 @@ eval-extraction: install
 bench: install
 	@echo "no benchmarks yet"
 	$(MAKE) --no-print-directory bench-extraction
+	$(MAKE) --no-print-directory bench-throughput
 
 bench-extraction: install
 	$(BIN)/python bench/ingest_extraction.py $(SHARED)/corpora/l3s_gn1
+
+# Full pipeline vs spaCy's nlp.pipe on 1 and 2 processes (BENCH_ARTICLES=0: the whole corpus).
+BENCH_ARTICLES ?= 300
+bench-throughput: install
+	$(BIN)/python bench/bench_throughput.py $(SHARED)/corpora/world_news_2016_17.jsonl \
+		--articles $(BENCH_ARTICLES) --workers 1,2
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

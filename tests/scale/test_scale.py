@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
+from dataclasses import asdict
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from eventwire.cli import main
 from eventwire.pipeline import code_articles
 from eventwire.records import Article
 from eventwire.scale.cluster import ingest_on_cluster
@@ -50,18 +53,21 @@ def test_workers_and_dask_cluster_store_the_same_event_ids(tmp_path: Path) -> No
     expected = stored_ids(one)
     assert len({event for event, _, _ in expected}) >= 5  # the stories do hold events
 
+    source = tmp_path / "stories.jsonl"
+    source.write_text("".join(json.dumps(asdict(article)) + "\n" for article in articles()))
     two = tmp_path / "two.duckdb"
-    ingest_articles(articles(), two, coder=ParallelCoder(workers=2, chunk_size=2), batch_size=2,
-                    progress=False)
+    assert main(["ingest", str(source), "--db", str(two), "--workers", "2", "--batch-size", "2",
+                 "--quiet"]) == 0
     assert stored_ids(two) == expected
 
     dask = tmp_path / "dask.duckdb"
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster:
-        report = ingest_on_cluster(articles(), dask, cluster, batch_size=2, shard_size=2,
-                                   progress=False)
-    assert report.stored == len(STORIES)
+        assert main(["ingest", str(source), "--db", str(dask), "--cluster",
+                     cluster.scheduler_address, "--batch-size", "2", "--quiet"]) == 0
+        report = ingest_on_cluster(articles(), dask, cluster, progress=False)
     assert stored_ids(dask) == expected
+    assert (report.read, report.already_stored, report.stored) == (5, 5, 0)  # resumable
     assert not list(tmp_path.glob(".eventwire-shards-*"))  # temporary shards are removed
 
 
