@@ -5,8 +5,9 @@ For each process count P (default 1 and 2) the same run times, over the same art
 - eventwire: ``ingest_articles`` with ``ParallelCoder(P)`` into a fresh DuckDB store (reading the
   JSONL included, pre-filter as configured: ``EVENTWIRE_PREFILTER=0`` turns it off).
 It prints articles/s, tokens/s, events/s, peak memory per worker, the ratio to the baseline and the
-speed-up of P processes over one. Other programs on the machine skew the figures; the load
-average is printed at start and end so a noisy run shows.
+speed-up of P processes over one. Other programs on the machine skew the wall-clock figures; the
+load average is printed at start and end so a noisy run shows, and the CPU seconds of all
+processes are printed too (less sensitive to load).
 
 Usage: python bench/bench_throughput.py ../shared/corpora/world_news_2016_17.jsonl
            [--articles 300 | --articles 0 (all)] [--workers 1,2]
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -29,6 +31,13 @@ from eventwire.scale.prefilter import prefilter_enabled
 from eventwire.store.ingest import ingest_articles
 
 MIB = 1024 * 1024
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (pool workers once joined)."""
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                         resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def spacy_baseline(texts: list[str], processes: int) -> tuple[float, int]:
@@ -68,10 +77,13 @@ def main() -> int:
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     speeds: dict[int, float] = {}
     for processes in (int(p) for p in args.workers.split(",")):
+        cpu = cpu_seconds()
         baseline_s, tokens = spacy_baseline(texts, processes)
+        baseline_cpu, cpu = cpu_seconds() - cpu, cpu_seconds()
         with tempfile.TemporaryDirectory() as folder:
             seconds, stored, events, peaks = eventwire_run(
                 args.corpus, limit, processes, Path(folder) / "bench.duckdb")
+        ours_cpu = cpu_seconds() - cpu
         peak = max(peaks.values(), default=peak_rss_bytes()) / MIB
         speeds[processes] = stored / seconds
         print(f"{processes} process(es): eventwire {stored / seconds:.2f} articles/s, "
@@ -79,7 +91,8 @@ def main() -> int:
               f"peak memory per worker {peak:.0f} MiB | spaCy nlp.pipe "
               f"{len(texts) / baseline_s:.2f} articles/s, {tokens / baseline_s:.0f} tokens/s | "
               f"ratio eventwire/spaCy {baseline_s / seconds:.2f}x "
-              f"({seconds:.1f} s vs {baseline_s:.1f} s)")
+              f"({seconds:.1f} s vs {baseline_s:.1f} s wall; "
+              f"{ours_cpu:.1f} s vs {baseline_cpu:.1f} s CPU, all processes)")
     if 1 in speeds:
         for processes, speed in speeds.items():
             if processes != 1:
