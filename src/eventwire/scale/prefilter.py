@@ -156,5 +156,6 @@ def _annotate(nlp: Language, pending: list[tuple[Article, int, Doc, list[Segment
             whole = pieces[0]
         else:
             whole = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+        # nlp's own sentence list, so both paths build ParsedSentence the same way.
         yield ParsedArticle(article=article, doc=whole, sentences=_sentences(whole),
                             title_offset=offset)
