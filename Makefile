@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_f9efde54cf5625c2.txt
 
-.PHONY: install demo test lint browser eval bench clean eval-plover eval-police eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer bench-dashboard eval-merge bench-store bench-events
+.PHONY: install demo test lint browser eval bench clean eval-plover eval-police eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer bench-dashboard eval-merge bench-store bench-events bench-throughput
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -84,7 +84,7 @@ eval-extraction: install
 	$(BIN)/eventwire eval extraction $(SHARED)/corpora/l3s_gn1
 
 bench: install
-	$(MAKE) --no-print-directory bench-actors bench-extraction bench-gazetteer bench-store bench-events
+	$(MAKE) --no-print-directory bench-actors bench-extraction bench-gazetteer bench-store bench-events bench-throughput
 	@if [ -f $(DEMO_DB) ]; then $(BIN)/python bench/api_load.py --db $(DEMO_DB); \
 	else echo "api load test skipped: run make demo first to build $(DEMO_DB)"; fi
 	@if [ -f events.duckdb ]; then $(MAKE) --no-print-directory bench-dashboard; \
@@ -102,6 +102,12 @@ bench-gazetteer: install
 # Event coding time as a share of the spaCy parse time (issue 5: at most +25%).
 bench-events: install
 	$(BIN)/python bench/coding_overhead.py $(SHARED)/corpora/world_news_2016_17.jsonl 200
+
+# Full pipeline vs spaCy's nlp.pipe on 1 and 2 processes (BENCH_ARTICLES=0: the whole corpus).
+BENCH_ARTICLES ?= 300
+bench-throughput: install
+	$(BIN)/python bench/bench_throughput.py $(SHARED)/corpora/world_news_2016_17.jsonl \
+		--articles $(BENCH_ARTICLES) --workers 1,2
 
 # Store: 10 million synthetic events, bulk insertion rate and dyad monthly-series latency.
 bench-store: install

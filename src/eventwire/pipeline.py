@@ -15,6 +15,7 @@ from eventwire.geo import locate_events
 from eventwire.ingest import read_articles
 from eventwire.nlp import parse_articles
 from eventwire.records import Article, Event, ReadError
+from eventwire.scale.prefilter import parse_candidates, prefilter_enabled
 from eventwire.time import date_events
 
 ErrorHandler = Callable[[ReadError], None]
@@ -39,11 +40,18 @@ def iter_articles(
             yield item
 
 
-def code_articles(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
-    """Code each article, yielding it with its events, in input order."""
+def code_articles(
+    articles: Iterable[Article], prefilter: bool | None = None
+) -> Iterator[tuple[Article, list[Event]]]:
+    """Code each article, yielding it with its events, in input order.
+
+    ``prefilter``: parse only sentences that could hold an event (scale/prefilter.py); None
+    follows the ``EVENTWIRE_PREFILTER`` switch (on by default).
+    """
     resolver = ActorResolver.default()
     coder = EventCoder.default()
-    for parsed in parse_articles(articles):
+    parse = parse_candidates if prefilter_enabled(prefilter) else parse_articles
+    for parsed in parse(articles):
         actors = resolver.annotate(parsed)
         events = coder.code(parsed, actors)
         date_events(parsed, events)

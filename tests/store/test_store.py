@@ -261,16 +261,3 @@ def test_merge_gold_set_is_consistent_and_scores(shared_dir):
     result = evaluate(corpus)
     assert result["tp"] + result["fp"] + result["fn"] + result["tn"] == len(pairs)
     assert 0.0 <= result["recall"] <= 1.0 and len(result["errors"]) == result["fp"] + result["fn"]
-
-
-def test_parallel_coding_stores_the_same_as_serial(tmp_path):
-    coded = synthetic_articles(50, seed=13)
-    articles = [article for article, _ in coded]
-    ingest_articles(articles, tmp_path / "serial.duckdb", coder=replaying_coder(coded),
-                    batch_size=20, progress=False)
-    report = ingest_articles(articles, tmp_path / "parallel.duckdb",
-                             coder=replaying_coder(coded), batch_size=20, progress=False,
-                             workers=2)
-    assert report.stored == 50
-    sql = "SELECT event_id, num_mentions, first_article_id FROM events ORDER BY event_id"
-    assert query(tmp_path / "serial.duckdb", sql) == query(tmp_path / "parallel.duckdb", sql)

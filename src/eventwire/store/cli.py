@@ -6,9 +6,10 @@ import argparse
 import sys
 from itertools import islice
 
+from eventwire.scale.cli import add_scale_arguments, scaled_ingest
 from eventwire.store.connection import StoreBusyError, open_reader
 from eventwire.store.export import FORMATS, TABLES, export, export_to_path
-from eventwire.store.ingest import DEFAULT_BATCH_SIZE, ingest_articles
+from eventwire.store.ingest import DEFAULT_BATCH_SIZE
 from eventwire.store.watch import parse_interval, watch
 
 DEFAULT_DB = "events.duckdb"
@@ -40,9 +41,8 @@ def run_ingest(args: argparse.Namespace) -> int:
     if args.limit:
         articles = islice(articles, args.limit)
     try:
-        report = ingest_articles(articles, args.db, batch_size=args.batch_size,
-                                 progress=None if not args.quiet else False,
-                                 workers=args.workers)
+        report = scaled_ingest(articles, args.db, args, batch_size=args.batch_size,
+                               progress=None if not args.quiet else False)
     except KeyboardInterrupt:
         print("eventwire ingest: interrupted; committed batches are kept, run the same command "
               "again to resume", file=sys.stderr)
@@ -88,9 +88,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="stop after this many articles (counting those already stored)")
     ingest.add_argument("--batch-size", type=positive_int, default=DEFAULT_BATCH_SIZE,
                         help="articles per transaction (a crash loses at most one batch)")
-    ingest.add_argument("--workers", type=positive_int, default=1,
-                        help="processes coding articles in parallel (default 1)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_scale_arguments(ingest, positive_int)
 
     exporter = subparsers.add_parser("export", help="export the stored events or mentions")
     exporter.add_argument("--db", default=DEFAULT_DB)

@@ -8,10 +8,8 @@ being coded, and the next run picks up from there.
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,49 +121,17 @@ def store_batch(db_path: str | Path, batch: list[tuple[Article, list[Event]]], f
     report.merged_into_stored += counts["merged_into_stored"]
 
 
-# Set in each worker process by the pool's initializer (inherited through fork, never pickled).
-_worker_coder: Coder = pipeline_coder
-
-
-def _set_worker_coder(coder: Coder) -> None:
-    global _worker_coder
-    _worker_coder = coder
-
-
-def _code_chunk(chunk: list[Article]) -> list[tuple[Article, list[Event]]]:
-    return list(_worker_coder(chunk))
-
-
-@contextmanager
-def coded_in_parallel(pending: list[Article], coder: Coder,
-                      workers: int) -> Iterator[Iterator[tuple[Article, list[Event]]]]:
-    """(article, events) in input order, coded by ``workers`` forked processes.
-
-    Coding (spaCy and the coder) is the slow part of an ingest; the single writer stays in this
-    process. Chunks keep each worker's spaCy batches full.
-    """
-    chunk_size = 16
-    chunks = [pending[i:i + chunk_size] for i in range(0, len(pending), chunk_size)]
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_set_worker_coder, initargs=(coder,)) as pool:
-        try:
-            yield (item for coded in pool.imap(_code_chunk, chunks) for item in coded)
-        finally:
-            pool.terminate()
-
-
 def ingest_articles(
     articles: Iterable[Article],
     db_path: str | Path,
     coder: Coder = pipeline_coder,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: bool | None = None,
-    workers: int = 1,
 ) -> IngestReport:
     """Code the articles not yet stored and write them batch by batch.
 
     ``progress``: show a progress bar on stderr (None: only when stderr is a terminal).
-    ``workers``: processes that code articles in parallel (1: code in this process).
+    Parallel and Dask coding are coders too (``eventwire.scale``).
     """
     report = IngestReport()
     keys = stored_keys(db_path)
@@ -174,11 +140,8 @@ def ingest_articles(
     batch: list[tuple[Article, list[Event]]] = []
     bar = tqdm(total=len(pending), unit="article", desc="ingest", file=sys.stderr,
                disable=(not sys.stderr.isatty()) if progress is None else not progress)
-    with ExitStack() as stack:
-        stack.callback(bar.close)
-        coded = (stack.enter_context(coded_in_parallel(pending, coder, workers))
-                 if workers > 1 and len(pending) > 1 else coder(pending))
-        for article, events in coded:
+    try:
+        for article, events in coder(pending):
             batch.append((article, events))
             if len(batch) >= batch_size:
                 store_batch(db_path, batch, next_seq, report)
@@ -189,4 +152,6 @@ def ingest_articles(
         if batch:
             store_batch(db_path, batch, next_seq, report)
             bar.update(len(batch))
+    finally:
+        bar.close()
     return report
