@@ -83,7 +83,7 @@ class Actor:
     country: str | None  # ISO alpha-3, or IGO / NGO / MNC
     sectors: list[str] = field(default_factory=list)
     name: str | None = None  # canonical name, e.g. "John Kerry"
-    start: int | None = None  # character offsets within the sentence
+    start: int | None = None  # character offsets within ParsedSentence.text (stripped)
     end: int | None = None
     resolution: list[str] = field(default_factory=list)  # how the code was reached (evidence)
 

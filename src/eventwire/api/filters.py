@@ -34,7 +34,7 @@ class Interval(StrEnum):
 ACTOR_CODE = r"^[A-Za-z0-9]{1,32}$"
 COUNTRY_CODE = r"^[A-Za-z]{3}$"
 CAMEO_CODE = r"^[0-9]{2,4}$"
-_NUMBER = r"-?[0-9]{1,3}(\.[0-9]{1,12})?"
+_NUMBER = r"-?[0-9]{1,3}(\.[0-9]{1,17})?"
 BBOX = rf"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$"
 
 

@@ -394,8 +394,8 @@ class EventCoder:
                 "rule_source": pattern.rule_source,
                 "spans": {
                     "trigger": trigger_span,
-                    "source": _span(source, lead),
-                    "target": _span(target, lead),
+                    "source": _span(source),
+                    "target": _span(target),
                 },
                 "source_resolution": list(source.resolution) if source else [],
                 "target_resolution": list(target.resolution) if target else [],
@@ -472,7 +472,8 @@ def _identity(actor: Actor | None) -> tuple[str, str]:
     return (actor.code, actor.name or actor.text) if actor else ("", "")
 
 
-def _span(actor: Actor | None, lead: int) -> list[int] | None:
+def _span(actor: Actor | None) -> list[int] | None:
+    """The actor's span; the actors stage already measures it within the stripped sentence."""
     if actor is None or actor.start is None or actor.end is None:
         return None
-    return [actor.start - lead, actor.end - lead]
+    return [actor.start, actor.end]

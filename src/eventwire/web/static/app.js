@@ -520,7 +520,8 @@ function listPlaceEvents(cluster, name) {
   const bbox = [Math.min(...lons) - pad, Math.min(...lats) - pad, Math.max(...lons) + pad,
     Math.max(...lats) + pad].map((v, i) => Math.max(i % 2 ? -90 : -180, Math.min(i % 2 ? 90 : 180, v)));
   $("#map-events-title").textContent = `Events at ${name}`;
-  showEvents($("#map-events"), [{ ...mapState.filters, bbox: bbox.join(",") }]).catch(fail);
+  showEvents($("#map-events"), [{ ...mapState.filters,
+    bbox: bbox.map((v) => v.toFixed(6)).join(",") }]).catch(fail);
   $("#map-events-title").scrollIntoView({ block: "nearest" });
 }
 
