@@ -98,6 +98,9 @@ class EventFilters:
         "degrees")] = None
     q: Annotated[str | None, Query(
         max_length=200, description="words in a sentence that reports the event")] = None
+    min_confidence: Annotated[float | None, Query(
+        ge=0, le=1, description="only events reported by a mention of at least this "
+        "confidence (0-1)")] = None
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause over ``events e`` and its parameters."""
@@ -143,4 +146,7 @@ class EventFilters:
             clauses.append("e.event_id IN (SELECT event_id FROM mentions "
                            "WHERE contains(lower(sentence), ?))")
             params.append(self.q.lower())
+        if self.min_confidence is not None:
+            clauses.append("e.event_id IN (SELECT event_id FROM mentions WHERE confidence >= ?)")
+            params.append(self.min_confidence)
         return (" AND ".join(clauses) or "TRUE"), params

@@ -89,6 +89,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ingest.add_argument("--batch-size", type=positive_int, default=DEFAULT_BATCH_SIZE,
                         help="articles per transaction (a crash loses at most one batch)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
+                        help="do not store events below this confidence (default 0: store all)")
     add_scale_arguments(ingest, positive_int)
 
     exporter = subparsers.add_parser("export", help="export the stored events or mentions")

@@ -127,10 +127,12 @@ def ingest_articles(
     coder: Coder = pipeline_coder,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: bool | None = None,
+    min_confidence: float = 0.0,
 ) -> IngestReport:
     """Code the articles not yet stored and write them batch by batch.
 
     ``progress``: show a progress bar on stderr (None: only when stderr is a terminal).
+    ``min_confidence``: events below it are not stored.
     Parallel and Dask coding are coders too (``eventwire.scale``).
     """
     report = IngestReport()
@@ -142,7 +144,7 @@ def ingest_articles(
                disable=(not sys.stderr.isatty()) if progress is None else not progress)
     try:
         for article, events in coder(pending):
-            batch.append((article, events))
+            batch.append((article, [e for e in events if (e.confidence or 0.0) >= min_confidence]))
             if len(batch) >= batch_size:
                 store_batch(db_path, batch, next_seq, report)
                 next_seq += len(batch)
