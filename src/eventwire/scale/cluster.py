@@ -23,9 +23,14 @@ from tqdm import tqdm
 
 from eventwire.records import Article
 from eventwire.scale.local import chunks, code_chunk
-from eventwire.store.connection import writing
-from eventwire.store.ingest import DEFAULT_BATCH_SIZE, IngestReport, new_articles, stored_keys
-from eventwire.store.merge import arrow_tables, write_batch
+from eventwire.store.ingest import (
+    DEFAULT_BATCH_SIZE,
+    IngestReport,
+    new_articles,
+    stored_keys,
+    write_rows,
+)
+from eventwire.store.merge import arrow_tables
 from eventwire.store.rows import SentenceLocator, article_row, mention_row
 
 SHARD_SIZE = 50
@@ -63,13 +68,7 @@ def store_rows(db_path: str | Path, batch: list[tuple[dict[str, Any], list[dict[
     for offset, (article, mentions) in enumerate(batch):
         article_rows.append({**article, "seq": first_seq + offset})
         mention_rows.extend({**mention, "seq": first_seq + offset} for mention in mentions)
-    with writing(db_path) as con:
-        counts = write_batch(con, *arrow_tables(article_rows, mention_rows))
-    report.batches += 1
-    report.stored += counts["articles"]
-    report.mentions += counts["mentions"]
-    report.new_events += counts["new_events"]
-    report.merged_into_stored += counts["merged_into_stored"]
+    write_rows(db_path, article_rows, mention_rows, report)
 
 
 def ingest_on_cluster(

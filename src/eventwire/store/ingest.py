@@ -111,9 +111,14 @@ def store_batch(db_path: str | Path, batch: list[tuple[Article, list[Event]]], f
             mention_row(article, seq, position, event, locator)
             for position, event in enumerate(events)
         )
-    articles_table, mentions_table = arrow_tables(article_rows, mention_rows)
+    write_rows(db_path, article_rows, mention_rows, report)
+
+
+def write_rows(db_path: str | Path, article_rows: list[dict], mention_rows: list[dict],
+               report: IngestReport) -> None:
+    """Write one batch of article and mention rows in one transaction and count it."""
     with writing(db_path) as con:
-        counts = write_batch(con, articles_table, mentions_table)
+        counts = write_batch(con, *arrow_tables(article_rows, mention_rows))
     report.batches += 1
     report.stored += counts["articles"]
     report.mentions += counts["mentions"]
