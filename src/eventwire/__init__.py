@@ -8,7 +8,15 @@ Notebook API::
     events[0].to_dict()
 """
 
+import os
 from importlib.metadata import PackageNotFoundError, version
+
+# One math-library thread per process, set before spaCy loads numpy: eventwire's parallelism is
+# its worker processes (--workers, Dask), and BLAS/OpenMP threads on top of them oversubscribe
+# the cores (2 workers went from 1.31x to 1.77x of one on 2 cores; docs/scale.md). A value the
+# user has set is kept.
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
 
 try:
     __version__ = version("eventwire")
