@@ -31,7 +31,7 @@ from eventwire.store.ingest import (
     write_rows,
 )
 from eventwire.store.merge import arrow_tables
-from eventwire.store.rows import SentenceLocator, article_row, mention_row
+from eventwire.store.rows import coded_article_rows
 
 SHARD_SIZE = 50
 UNSET_SEQ = -1  # workers do not know the store's sequence numbers; the driver sets them
@@ -42,10 +42,9 @@ def code_shard(articles: list[Article], shard_path: str, prefilter: bool | None 
     _, _, coded = code_chunk(articles, prefilter=prefilter)
     article_rows, mention_rows = [], []
     for article, events in coded:
-        article_rows.append(article_row(article, UNSET_SEQ, len(events)))
-        locator = SentenceLocator(article)
-        mention_rows.extend(mention_row(article, UNSET_SEQ, position, event, locator)
-                            for position, event in enumerate(events))
+        row, mentions = coded_article_rows(article, UNSET_SEQ, events)
+        article_rows.append(row)
+        mention_rows.extend(mentions)
     articles_table, mentions_table = arrow_tables(article_rows, mention_rows)
     pq.write_table(articles_table, f"{shard_path}.articles.parquet")
     pq.write_table(mentions_table, f"{shard_path}.mentions.parquet")

@@ -18,7 +18,7 @@ from tqdm import tqdm
 from eventwire.records import Article, Event
 from eventwire.store.connection import open_reader, writing
 from eventwire.store.merge import arrow_tables, write_batch
-from eventwire.store.rows import SentenceLocator, article_row, content_hash, mention_row
+from eventwire.store.rows import coded_article_rows, content_hash
 
 Coder = Callable[[Iterable[Article]], Iterator[tuple[Article, list[Event]]]]
 
@@ -104,13 +104,9 @@ def store_batch(db_path: str | Path, batch: list[tuple[Article, list[Event]]], f
                 report: IngestReport) -> None:
     article_rows, mention_rows = [], []
     for offset, (article, events) in enumerate(batch):
-        seq = first_seq + offset
-        article_rows.append(article_row(article, seq, len(events)))
-        locator = SentenceLocator(article)
-        mention_rows.extend(
-            mention_row(article, seq, position, event, locator)
-            for position, event in enumerate(events)
-        )
+        row, mentions = coded_article_rows(article, first_seq + offset, events)
+        article_rows.append(row)
+        mention_rows.extend(mentions)
     write_rows(db_path, article_rows, mention_rows, report)
 
 

@@ -27,7 +27,7 @@ from eventwire.records import Article, Event
 from eventwire.store.connection import open_reader, writing
 from eventwire.store.ingest import DEFAULT_BATCH_SIZE, Coder, pipeline_coder
 from eventwire.store.merge import arrow_tables, write_batch
-from eventwire.store.rows import SentenceLocator, article_row, mention_row
+from eventwire.store.rows import coded_article_rows
 
 # Fields that may differ between two codings of the same event without it being recoded.
 VOLATILE_FIELDS = ("coder_version",)
@@ -171,8 +171,7 @@ def _rewrite(con: Any, articles: list[tuple[int, Article, list[Event]]]) -> None
     for start in range(0, len(articles), DEFAULT_BATCH_SIZE):
         article_rows, mention_rows = [], []
         for seq, article, events in articles[start:start + DEFAULT_BATCH_SIZE]:
-            article_rows.append(article_row(article, seq, len(events)))
-            locator = SentenceLocator(article)
-            mention_rows.extend(mention_row(article, seq, position, event, locator)
-                                for position, event in enumerate(events))
+            row, mentions = coded_article_rows(article, seq, events)
+            article_rows.append(row)
+            mention_rows.extend(mentions)
         write_batch(con, *arrow_tables(article_rows, mention_rows), own_transaction=False)

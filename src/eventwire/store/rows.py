@@ -90,9 +90,9 @@ def _offset(sentence_start: int | None, span: tuple[int, int] | None) -> int | N
     return sentence_start + span[0]
 
 
-def mention_row(article: Article, seq: int, position: int, event: Event,
+def mention_row(article: Article, seq: int, event: Event,
                 locator: SentenceLocator) -> dict[str, Any]:
-    """The mentions-table row of one coded event (position: its index in the article's list)."""
+    """The mentions-table row of one coded event."""
     in_title, sentence_start = locator.locate(event.sentence_index, event.sentence)
     trigger_span = _span(event.evidence, "trigger")
     if trigger_span is None and event.trigger and event.trigger in event.sentence:
@@ -101,8 +101,8 @@ def mention_row(article: Article, seq: int, position: int, event: Event,
     trigger_start = _offset(sentence_start, trigger_span)
     location = event.location
     return {
-        # Not the position in the article's list: a re-code that adds an event before this one
-        # must leave this mention (and the event it founded) with the same id.
+        # Not the event's position in the article's list: a re-code that adds an event before
+        # this one must leave this mention (and the event it founded) with the same id.
         "mention_id": short_hash("mention", article.id, event.event_id),
         "coded_event_id": event.event_id,
         "article_id": article.id,
@@ -163,3 +163,11 @@ def article_row(article: Article, seq: int, n_mentions: int) -> dict[str, Any]:
         "origin": article.origin,
         "n_mentions": n_mentions,
     }
+
+
+def coded_article_rows(article: Article, seq: int,
+                       events: list[Event]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The articles-table row of a coded article and the mentions-table rows of its events."""
+    locator = SentenceLocator(article)
+    return (article_row(article, seq, len(events)),
+            [mention_row(article, seq, event, locator) for event in events])
