@@ -12,14 +12,12 @@ the sequence numbers a local run gives, so the store's merging assigns the same 
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
-from tqdm import tqdm
 
 from eventwire.records import Article
 from eventwire.scale.local import chunks, code_chunk
@@ -28,6 +26,7 @@ from eventwire.store.ingest import (
     IngestReport,
     new_articles,
     stored_keys,
+    write_in_batches,
     write_rows,
 )
 from eventwire.store.merge import arrow_tables
@@ -95,8 +94,6 @@ def ingest_on_cluster(
     folder = Path(tempfile.mkdtemp(prefix=".eventwire-shards-", dir=Path(db_path).parent)
                   if owned else shard_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    bar = tqdm(total=sum(map(len, shards)), unit="article", desc="ingest", file=sys.stderr,
-               disable=(not sys.stderr.isatty()) if progress is None else not progress)
     try:
         with Client(cluster) as client:
             futures = [
@@ -104,20 +101,11 @@ def ingest_on_cluster(
                               pure=False)
                 for number, shard in enumerate(shards)
             ]
-            next_seq, batch = keys.next_seq, []
-            for future in futures:  # in input order, whatever order the workers finish in
-                for item in read_shard(future.result()):
-                    batch.append(item)
-                    if len(batch) >= batch_size:
-                        store_rows(db_path, batch, next_seq, report)
-                        next_seq += len(batch)
-                        bar.update(len(batch))
-                        batch = []
-            if batch:
-                store_rows(db_path, batch, next_seq, report)
-                bar.update(len(batch))
+            # in input order, whatever order the workers finish in
+            rows = (item for future in futures for item in read_shard(future.result()))
+            write_in_batches(rows, sum(map(len, shards)), keys.next_seq, batch_size, progress,
+                             report, lambda batch, seq: store_rows(db_path, batch, seq, report))
     finally:
-        bar.close()
         if owned:
             shutil.rmtree(folder, ignore_errors=True)
     return report

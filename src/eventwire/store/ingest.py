@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from tqdm import tqdm
 
@@ -23,6 +24,8 @@ from eventwire.store.rows import coded_article_rows, content_hash
 Coder = Callable[[Iterable[Article]], Iterator[tuple[Article, list[Event]]]]
 
 DEFAULT_BATCH_SIZE = 50
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -139,22 +142,32 @@ def ingest_articles(
     report = IngestReport()
     keys = stored_keys(db_path)
     pending = list(new_articles(articles, keys, report))
-    next_seq = keys.next_seq
-    batch: list[tuple[Article, list[Event]]] = []
-    bar = tqdm(total=len(pending), unit="article", desc="ingest", file=sys.stderr,
+    coded = ((article, [e for e in events if (e.confidence or 0.0) >= min_confidence])
+             for article, events in coder(pending))
+    write_in_batches(coded, len(pending), keys.next_seq, batch_size, progress, report,
+                     lambda batch, seq: store_batch(db_path, batch, seq, report))
+    return report
+
+
+def write_in_batches(items: Iterable[T], total: int, first_seq: int, batch_size: int,
+                     progress: bool | None, report: IngestReport,
+                     write: Callable[[list[T], int], None]) -> None:
+    """Group items (one per article, in input order) into batches and ``write`` each with the
+    ``seq`` of its first article, under a progress bar on stderr (None: only on a terminal)."""
+    bar = tqdm(total=total, unit="article", desc="ingest", file=sys.stderr,
                disable=(not sys.stderr.isatty()) if progress is None else not progress)
+    batch: list[T] = []
     try:
-        for article, events in coder(pending):
-            batch.append((article, [e for e in events if (e.confidence or 0.0) >= min_confidence]))
+        for item in items:
+            batch.append(item)
             if len(batch) >= batch_size:
-                store_batch(db_path, batch, next_seq, report)
-                next_seq += len(batch)
+                write(batch, first_seq)
+                first_seq += len(batch)
                 bar.update(len(batch))
                 bar.set_postfix(events=report.new_events)
                 batch = []
         if batch:
-            store_batch(db_path, batch, next_seq, report)
+            write(batch, first_seq)
             bar.update(len(batch))
     finally:
         bar.close()
-    return report
