@@ -10,7 +10,10 @@ sentence as an article (with the record's date) and compare the PLOVER events we
 - Full tuple (type + source country + target country): per record, the distinct
   (type, source country, target country) tuples we produce; one matching a gold tuple is a true
   positive, every other tuple a false positive; a record with no match is a false negative.
-  A gold record without target matches a tuple without target.
+  A gold record without target matches a tuple without target. Actors the annotator marked
+  ``(SRC/TAR: ...)`` in the record's markup ("Jordan and Britain agreed") are each other's
+  targets, as the coder codes "X and Y met" both ways: the record also accepts (type, X, Y)
+  for any two of them.
 - Confusion: gold type -> our types, for records where we got it wrong.
 """
 
@@ -35,6 +38,15 @@ def _codes(actors: object) -> set[str | None]:
     if not isinstance(actors, list) or not actors:
         return {None}
     return {CODE_ALIASES.get(a.get("code"), a.get("code")) for a in actors if isinstance(a, dict)}
+
+
+def _gold_tuples(record: dict, gold_type: str) -> set[tuple[str, str | None, str | None]]:
+    sources = _codes(record.get("source"))
+    tuples = {(gold_type, s, t) for s in sources for t in _codes(record.get("target"))}
+    info = record.get("textInfo")
+    if isinstance(info, dict) and "(SRC/TAR:" in str(info.get("markup", "")):
+        tuples |= {(gold_type, a, b) for a in sources for b in sources if a != b}
+    return tuples
 
 
 def load_records(path: str | Path) -> list[dict]:
@@ -68,8 +80,7 @@ def evaluate(path: str | Path, min_confidence: float = 0.0) -> dict:
         for other in predicted - {gold}:
             types[other].fp += 1
             overall.fp += 1
-        gold_tuples = {(gold, s, t) for s in _codes(record.get("source"))
-                       for t in _codes(record.get("target"))}
+        gold_tuples = _gold_tuples(record, gold)
         ours = {(e.plover, e.source.country if e.source else None,
                  e.target.country if e.target else None) for e in events}
         matched = ours & gold_tuples
