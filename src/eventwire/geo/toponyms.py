@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.geo.gazetteer import (
     ADMIN1,
+    ADMIN2,
     CITY,
     CONTINENT,
     COUNTRY,
@@ -42,7 +43,7 @@ EMBEDDED_MIN_POPULATION = 100_000  # a town named inside a longer name ("Dubai W
 COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern",
                  "western", "coast", "upper", "lower"}
 MAX_NAME_TOKENS = 4
-KIND_BONUS = {COUNTRY: 2.0, CONTINENT: 1.0, REGION: 0.0, ADMIN1: 0.0, CITY: 0.0}
+KIND_BONUS = {COUNTRY: 2.0, CONTINENT: 1.0, REGION: 0.0, ADMIN1: 0.0, ADMIN2: 0.0, CITY: 0.0}
 REGION_PRIOR = 7.0  # regions carry no population: rank them like a large country
 CAPITAL_BONUS = 1.0
 MAIN_NAME_BONUS = 1.0
@@ -189,9 +190,9 @@ def _within(place: Place, container: Place) -> bool:
     if place is container:
         return False
     if container.kind == COUNTRY:
-        return place.country == container.country and place.kind in (ADMIN1, CITY)
+        return place.country == container.country and place.kind in (ADMIN1, ADMIN2, CITY)
     if container.kind == ADMIN1:
-        return (place.kind == CITY and place.country == container.country
+        return (place.kind in (ADMIN2, CITY) and place.country == container.country
                 and place.admin1 is not None and place.admin1 == container.admin1)
     return False
 
@@ -227,7 +228,8 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
     if dateline is not None and first_pass.get(id(dateline)) is not None:
         countries[first_pass[id(dateline)].country] += len(toponyms)  # the dateline decides
     focus_country = countries.most_common(1)[0][0] if countries else None
-    local = [p for p in first_pass.values() if p is not None and p.kind in (CITY, ADMIN1)]
+    local = [p for p in first_pass.values()
+             if p is not None and p.kind in (CITY, ADMIN1, ADMIN2)]
 
     def in_context(toponym: Toponym) -> Scorer:
         own = first_pass[id(toponym)]
@@ -242,7 +244,7 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
                 value += FOCUS_COUNTRY_BONUS
             elif place.country in others:
                 value += MENTIONED_COUNTRY_BONUS
-            if place.kind == CITY and any(
+            if place.kind in (CITY, ADMIN2) and any(
                 distance_km(place.lat, place.lon, other.lat, other.lon) < NEARBY_KM
                 for other in neighbours if other is not place
             ):
