@@ -46,3 +46,19 @@ def test_places_in_the_title_and_body_keep_coded_text_offsets(parse) -> None:
     parsed = parse("Talks resumed in Geneva.", title="Kerry in Sochi")
     found = places_of(parsed.doc, parsed.title_offset).toponyms
     assert [parsed.doc.text[t.start:t.end] for t in found] == ["Sochi", "Geneva"]
+
+
+def test_a_name_the_gazetteer_lacks_is_placed_in_the_nearest_town(parse) -> None:
+    parsed = parse("The parade left Royal Street in New Orleans at noon. Later, a band played "
+                   "near Frenchmen Street, and officials in Baton Rouge praised the crowds.")
+    toponyms = {t.text: t for t in places_of(parsed.doc).toponyms}
+    royal = toponyms["Royal Street"]
+    assert royal.inferred and royal.place.name == "New Orleans"
+    assert not toponyms["New Orleans"].inferred
+
+
+def test_a_county_of_the_article_country_beats_a_foreign_town(parse) -> None:
+    # Essex is also a town in Maryland; in a British story it is the English county
+    places = resolved(parse("Flooding closed roads across Essex, the Environment Agency in "
+                            "London said."))
+    assert places["Essex"][:2] == ("admin2", "GBR")

@@ -13,10 +13,13 @@ Demonyms ("Russian") are never places: they describe actors.
 
 from __future__ import annotations
 
+import csv
 import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
@@ -39,9 +42,6 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 GAZETTEER_ONLY_KINDS = {COUNTRY, ADMIN1, CONTINENT, REGION}
 GAZETTEER_ONLY_MIN_POPULATION = 500_000
 EMBEDDED_MIN_POPULATION = 100_000  # a town named inside a longer name ("Dubai World Cup")
-# Regions named by a compass word alone ("West", "Central") never locate a longer name.
-COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern",
-                 "western", "coast", "upper", "lower"}
 MAX_NAME_TOKENS = 4
 KIND_BONUS = {COUNTRY: 2.0, CONTINENT: 1.0, REGION: 0.0, ADMIN1: 0.0, ADMIN2: 0.0, CITY: 0.0}
 REGION_PRIOR = 7.0  # regions carry no population: rank them like a large country
@@ -50,6 +50,8 @@ MAIN_NAME_BONUS = 1.0
 FOCUS_COUNTRY_BONUS = 1.5
 MENTIONED_COUNTRY_BONUS = 0.5
 NEARBY_BONUS = 1.0
+LOCAL_KINDS = (CITY, ADMIN2)  # places small enough to locate a street or building in them
+UNKNOWN_NAME_CONTEXT_CHARS = 2000  # about a few paragraphs
 NEARBY_KM = 400.0
 CITY_OVER_STATE_SHARE = 0.1
 # Words that make another place of the name they precede: "New England" is not England (but
@@ -68,6 +70,8 @@ class Toponym:
     place: Place | None = None
     qualifier: Toponym | None = None  # "Texas" in "Paris, Texas"
     weight: float = 1.0  # how much the mention says the article is about this place
+    # A name the gazetteer lacks ("Royal Street") is placed at the nearest town named around it.
+    inferred: bool = False
 
 
 # Prepositions that say where something is or happens ("in Sochi", "at the summit near Minsk").
@@ -86,19 +90,39 @@ def mention_weight(span: Span) -> float:
     return 1.0
 
 
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, set[str]]:
+    """Feature words by role ("generic", "street"), from ``data/name_words.tsv``."""
+    roles: dict[str, set[str]] = {}
+    path = Path(__file__).with_name("data") / "name_words.tsv"
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t"):
+            roles.setdefault(row["role"], set()).add(row["word"])
+    return roles
+
+
+def _words_of(role: str, words: list[str]) -> list[bool]:
+    listed = name_words()[role]
+    return [word.lower().strip(".,") in listed for word in words]
+
+
 def candidates_of(gazetteer: Gazetteer, name: str) -> list[tuple[Place, bool]]:
     """Gazetteer candidates of a name, else of the most important place name inside it:
     "University of California" -> California, "Dubai World Cup" -> Dubai, "Russian Embassy" ->
-    Russia (a demonym inside a name locates the name)."""
+    Russia (a demonym inside a name locates the name). A street ("Northumberland Avenue") is
+    not in the place it is named after, and generic words ("Rogers Centre") locate nothing."""
     candidates = gazetteer.lookup(name)
     if candidates:
         return candidates
     words = name.split()
+    if any(_words_of("street", words[-1:])):
+        return []
     for length in range(len(words) - 1, 0, -1):
         for start in range(len(words) - length + 1):
             part = " ".join(words[start:start + length])
             rest = words[:start] + words[start + length:]
-            if (not part[:1].isupper() or part.lower() in COMPASS_WORDS
+            if (not part[:1].isupper() or all(_words_of("generic", words[start:start + length]))
                     or all(word.lower() in NAME_MAKING_WORDS for word in rest)):
                 continue
             inner = [(p, m) for p, m in gazetteer.lookup(part) if m and (
@@ -256,8 +280,22 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
 
     for toponym in toponyms:
         toponym.place = _best(toponym, in_context(toponym))
-    return ArticlePlaces(toponyms, focus_country, _focus(toponyms, focus_country, gazetteer,
-                                                         dateline))
+    focus = _focus(toponyms, focus_country, gazetteer, dateline)
+    _place_unknown_names(toponyms, focus_country)
+    return ArticlePlaces(toponyms, focus_country, focus)
+
+
+def _place_unknown_names(toponyms: list[Toponym], focus_country: str | None) -> None:
+    """A street, building or village the gazetteer lacks is most likely in the town (or county)
+    of the article's country named nearest to it in the text: "Royal Street ... in the French
+    Quarter of New Orleans"."""
+    located = [t for t in toponyms if t.place is not None and t.place.kind in LOCAL_KINDS
+               and t.place.country == focus_country]
+    for toponym in toponyms:
+        if toponym.place is None and located:
+            nearest = min(located, key=lambda other: abs(other.start - toponym.start))
+            if abs(nearest.start - toponym.start) <= UNKNOWN_NAME_CONTEXT_CHARS:
+                toponym.place, toponym.inferred = nearest.place, True
 
 
 def _best(toponym: Toponym, score: Scorer) -> Place | None:
