@@ -15,6 +15,7 @@ Names are matched after ``normalise`` (case, accents, full stops and a leading "
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import math
 import unicodedata
@@ -138,13 +139,22 @@ class Gazetteer:
 
     @classmethod
     def load(cls) -> Gazetteer:
-        gazetteer = cls()
-        iso3_of = gazetteer._load_countries()
-        gazetteer._load_admin1(iso3_of)
-        gazetteer._load_admin2(iso3_of)
-        gazetteer._load_cities(iso3_of)
-        gazetteer._load_towns(iso3_of)
-        gazetteer._load_regions()
+        # The load makes about a million objects and no reference cycles: without the cyclic
+        # garbage collector, which would otherwise rescan the growing heap hundreds of times,
+        # it takes half the time.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            gazetteer = cls()
+            iso3_of = gazetteer._load_countries()
+            gazetteer._load_admin1(iso3_of)
+            gazetteer._load_admin2(iso3_of)
+            gazetteer._load_cities(iso3_of)
+            gazetteer._load_towns(iso3_of)
+            gazetteer._load_regions()
+        finally:
+            if collecting:
+                gc.enable()
         return gazetteer
 
     def _load_countries(self) -> dict[str, str]:
