@@ -62,3 +62,11 @@ def test_a_county_of_the_article_country_beats_a_foreign_town(parse) -> None:
     places = resolved(parse("Flooding closed roads across Essex, the Environment Agency in "
                             "London said."))
     assert places["Essex"][:2] == ("admin2", "GBR")
+
+
+def test_a_descriptive_name_stays_in_the_article_country(parse) -> None:
+    # "West Coast" is also a region of New Zealand; in an American story it is not there
+    parsed = parse("Storms battered the West Coast on Monday. Officials in Seattle and "
+                   "Portland said power was out.")
+    west_coast = next(t for t in places_of(parsed.doc).toponyms if t.text == "West Coast")
+    assert west_coast.place is None or west_coast.place.country == "USA"

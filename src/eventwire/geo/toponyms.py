@@ -263,8 +263,13 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
         others = countries - Counter(
             {own.country: toponym.weight} if own is not None and own.country else {})
         neighbours = [other for other in local if other is not own]
+        # "West Coast", "Western", "Republic": a description, which names a place of the
+        # article's own country if any ("the West Coast" in an American story).
+        descriptive = all(_words_of("generic", toponym.text.split()))
 
         def score(place: Place, main: bool) -> float | None:
+            if descriptive and place.country != focus_country:
+                return None
             value = prior(place, main)
             if place.country and place.country == focus_country:
                 value += FOCUS_COUNTRY_BONUS
