@@ -70,3 +70,10 @@ def test_a_descriptive_name_stays_in_the_article_country(parse) -> None:
                    "Portland said power was out.")
     west_coast = next(t for t in places_of(parsed.doc).toponyms if t.text == "West Coast")
     assert west_coast.place is None or west_coast.place.country == "USA"
+
+
+def test_a_town_close_to_the_other_places_beats_a_bigger_namesake(parse) -> None:
+    # Lexington, Kentucky is ten times bigger; this one is a few miles from Boston
+    places = resolved(parse("Crowds gathered in Lexington for the reenactment, and officials "
+                            "in Boston and Cambridge closed several roads."))
+    assert places["Lexington"] == ("city", "USA", "MA")

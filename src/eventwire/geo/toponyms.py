@@ -53,6 +53,7 @@ NEARBY_BONUS = 1.0
 LOCAL_KINDS = (CITY, ADMIN2)  # places small enough to locate a street or building in them
 UNKNOWN_NAME_CONTEXT_CHARS = 2000  # about a few paragraphs
 NEARBY_KM = 400.0
+CLOSE_KM = 100.0
 SMALL_TOWN_POPULATION = 15_000  # smaller towns need another place nearby to be chosen
 CITY_OVER_STATE_SHARE = 0.1
 # Words that make another place of the name they precede: "New England" is not England (but
@@ -275,18 +276,8 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
                 value += FOCUS_COUNTRY_BONUS
             elif place.country in others:
                 value += MENTIONED_COUNTRY_BONUS
-            near = place.kind in (CITY, ADMIN2) and any(
-                distance_km(place.lat, place.lon, other.lat, other.lon) < NEARBY_KM
-                for other in neighbours if other is not place)
-            if near:
-                value += NEARBY_BONUS
-            elif place.kind == ADMIN1 and any(_within(other, place) for other in neighbours):
-                value += NEARBY_BONUS  # a state whose towns the article names
-            elif place.kind == CITY and place.population < SMALL_TOWN_POPULATION:
-                # A small town far from every other place named is more likely a word, a
-                # street or a building of the same name ("Hubbard Street", "August").
-                return None
-            return value
+            nearness = _nearness_bonus(place, neighbours)
+            return None if nearness is None else value + nearness
         return score
 
     for toponym in toponyms:
@@ -294,6 +285,23 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
     focus = _focus(toponyms, focus_country, gazetteer, dateline)
     _place_unknown_names(toponyms, focus_country)
     return ArticlePlaces(toponyms, focus_country, focus)
+
+
+def _nearness_bonus(place: Place, neighbours: list[Place]) -> float | None:
+    """How near a candidate is to the other places the article names: a town or county close
+    to one of them (twice within a metro area), a state containing one. None for a small town
+    far from all of them: more likely a word, a street or a building of the same name
+    ("Hubbard Street", "August")."""
+    if place.kind in (CITY, ADMIN2):
+        nearest_km = min((distance_km(place.lat, place.lon, other.lat, other.lon)
+                          for other in neighbours if other is not place), default=math.inf)
+        if nearest_km < NEARBY_KM:
+            return NEARBY_BONUS * (2 if nearest_km < CLOSE_KM else 1)
+        if place.kind == CITY and place.population < SMALL_TOWN_POPULATION:
+            return None
+    elif place.kind == ADMIN1 and any(_within(other, place) for other in neighbours):
+        return NEARBY_BONUS
+    return 0.0
 
 
 def _place_unknown_names(toponyms: list[Toponym], focus_country: str | None) -> None:
