@@ -77,3 +77,11 @@ def test_a_town_close_to_the_other_places_beats_a_bigger_namesake(parse) -> None
     places = resolved(parse("Crowds gathered in Lexington for the reenactment, and officials "
                             "in Boston and Cambridge closed several roads."))
     assert places["Lexington"] == ("city", "USA", "MA")
+
+
+def test_an_alternate_name_yields_to_a_place_of_the_article_country(parse) -> None:
+    # "White House" is also an English name of Casablanca (Dar el Beida)
+    parsed = parse("The president spoke at the White House on Monday before flying from "
+                   "Washington to Chicago and Detroit.")
+    white_house = next(t for t in places_of(parsed.doc).toponyms if t.text == "White House")
+    assert white_house.place is not None and white_house.place.country == "USA"

@@ -267,9 +267,13 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
         # "West Coast", "Western", "Republic": a description, which names a place of the
         # article's own country if any ("the West Coast" in an American story).
         descriptive = all(_words_of("generic", toponym.text.split()))
+        # An alternate name (a translation, a former name: "White House" for Casablanca,
+        # "Salisbury" for Harare) yields to a place of the article's country named so.
+        named_at_home = any(main and p.country == focus_country for p, main in toponym.candidates)
 
         def score(place: Place, main: bool) -> float | None:
-            if descriptive and place.country != focus_country:
+            if place.country != focus_country and (
+                    descriptive or (named_at_home and not main and place.country)):
                 return None
             value = prior(place, main)
             if place.country and place.country == focus_country:
