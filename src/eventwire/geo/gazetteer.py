@@ -6,6 +6,7 @@ Sources (all from PyPI packages or the derived tables in ``data/``, see ``build_
 - ``data/countries.tsv``: country reference points, demonyms and other spellings (countryinfo);
 - ``data/admin1.tsv``: states and provinces with their centres, populations and GeoNames ids;
 - ``data/admin2.tsv``: counties and districts with their centres, populations and GeoNames ids;
+- ``data/towns.tsv``: towns of 5,000 to 14,999 people (main names only);
 - ``data/regions.tsv`` and ``data/aliases.tsv``: regions and country names news uses;
 - pycountry: official and common country names.
 
