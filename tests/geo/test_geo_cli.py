@@ -11,6 +11,7 @@ ARTICLES = [
      "text": "US Secretary of State John Kerry met Vladimir Putin in Sochi on Tuesday. "
              "Sanctions were first imposed in April 2014."},
     {"id": "a2", "text": "Protesters gathered in Kiev last week."},
+    {"id": "a3", "text": "The parade left Royal Street in New Orleans at noon."},
 ]
 
 
@@ -33,6 +34,9 @@ def test_places_prints_resolved_names_with_offsets_in_the_text(capsys, tmp_path)
     assert {"name", "lat", "lon"} <= set(sochi)
     assert any(r["doc_id"] == "a2" and r["country"] == "UKR" for r in records)
     assert not any(r["text"] == "Sochi" and r["start"] < 0 for r in records)  # title left out
+    # a street the gazetteer lacks is unresolved, placed near the town named beside it
+    street = next(r for r in records if r["text"] == "Royal Street")
+    assert (street["lat"], street["lon"], street["near"]) == (None, None, "New Orleans")
 
 
 def test_times_prints_values_at_their_precision(capsys, tmp_path) -> None:

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from eventwire.geo import places_of
-from eventwire.geo.gazetteer import ADMIN1, CITY, COUNTRY, distance_km, load_gazetteer, normalise
+from eventwire.geo.gazetteer import (
+    ADMIN1,
+    ADMIN2,
+    CITY,
+    COUNTRY,
+    distance_km,
+    load_gazetteer,
+    normalise,
+)
 from eventwire.geo.toponyms import candidates_of
 
 
@@ -69,3 +77,35 @@ def test_names_inside_longer_names() -> None:
         "California"}
     assert {p.country for p, _ in candidates_of(gazetteer, "Russian Embassy")} == {"RUS"}
     assert {p.name for p, _ in candidates_of(gazetteer, "New England")} == {"New England"}
+
+
+def test_counties_and_districts_are_places_of_their_own() -> None:
+    gazetteer = load_gazetteer()
+    counties = {(p.country, p.admin1) for p, _ in gazetteer.lookup("Morris County")}
+    assert ("USA", "NJ") in counties
+    assert (ADMIN2, "GBR") in kinds_and_countries("Leicestershire")
+    (yorkshire, main), = [(p, m) for p, m in gazetteer.lookup("East Yorkshire") if p.kind == ADMIN2]
+    assert yorkshire.name == "East Riding of Yorkshire" and not main
+    # a county's bare stem is the town's name, not the county's
+    assert ADMIN2 not in {p.kind for p, _ in gazetteer.lookup("Morris")}
+
+
+def test_states_carry_geonames_ids_and_a_central_point() -> None:
+    (manitoba, _), = load_gazetteer().lookup("Manitoba")
+    assert manitoba.geonameid == 6065171
+    # the province's geographic centre, not the middle of its southern towns
+    assert distance_km(manitoba.lat, manitoba.lon, 55.0, -97.0) < 50
+
+
+def test_streets_and_generic_words_locate_nothing() -> None:
+    gazetteer = load_gazetteer()
+    assert candidates_of(gazetteer, "Northumberland Avenue") == []
+    assert candidates_of(gazetteer, "Rogers Centre") == []
+    assert {p.name for p, _ in candidates_of(gazetteer, "Seoul Central District Court")} == {
+        "Seoul"}
+
+
+def test_countries_countryinfo_lacks_are_at_their_capital() -> None:
+    (kosovo,) = [p for p, _ in load_gazetteer().lookup("Kosovo") if p.kind == COUNTRY]
+    assert kosovo.country == "XKX"
+    assert distance_km(kosovo.lat, kosovo.lon, 42.67, 21.17) < 10  # Pristina

@@ -46,3 +46,42 @@ def test_places_in_the_title_and_body_keep_coded_text_offsets(parse) -> None:
     parsed = parse("Talks resumed in Geneva.", title="Kerry in Sochi")
     found = places_of(parsed.doc, parsed.title_offset).toponyms
     assert [parsed.doc.text[t.start:t.end] for t in found] == ["Sochi", "Geneva"]
+
+
+def test_a_name_the_gazetteer_lacks_is_placed_in_the_nearest_town(parse) -> None:
+    parsed = parse("The parade left Royal Street in New Orleans at noon. Later, a band played "
+                   "near Frenchmen Street, and officials in Baton Rouge praised the crowds.")
+    toponyms = {t.text: t for t in places_of(parsed.doc).toponyms}
+    royal = toponyms["Royal Street"]
+    assert royal.inferred and royal.place.name == "New Orleans"
+    assert not toponyms["New Orleans"].inferred
+
+
+def test_a_county_of_the_article_country_beats_a_foreign_town(parse) -> None:
+    # Essex is also a town in Maryland; in a British story it is the English county
+    places = resolved(parse("Flooding closed roads across Essex, the Environment Agency in "
+                            "London said."))
+    assert places["Essex"][:2] == ("admin2", "GBR")
+
+
+def test_a_descriptive_name_stays_in_the_article_country(parse) -> None:
+    # "West Coast" is also a region of New Zealand; in an American story it is not there
+    parsed = parse("Storms battered the West Coast on Monday. Officials in Seattle and "
+                   "Portland said power was out.")
+    west_coast = next(t for t in places_of(parsed.doc).toponyms if t.text == "West Coast")
+    assert west_coast.place is None or west_coast.place.country == "USA"
+
+
+def test_a_town_close_to_the_other_places_beats_a_bigger_namesake(parse) -> None:
+    # Lexington, Kentucky is ten times bigger; this one is a few miles from Boston
+    places = resolved(parse("Crowds gathered in Lexington for the reenactment, and officials "
+                            "in Boston and Cambridge closed several roads."))
+    assert places["Lexington"] == ("city", "USA", "MA")
+
+
+def test_an_alternate_name_yields_to_a_place_of_the_article_country(parse) -> None:
+    # "White House" is also an English name of Casablanca (Dar el Beida)
+    parsed = parse("The president spoke at the White House on Monday before flying from "
+                   "Washington to Chicago and Detroit.")
+    white_house = next(t for t in places_of(parsed.doc).toponyms if t.text == "White House")
+    assert white_house.place is not None and white_house.place.country == "USA"

@@ -10,13 +10,15 @@ from eventwire.records import ParsedArticle
 
 
 def place_records(parsed: ParsedArticle) -> list[dict]:
-    """One record per place name of the article body, offsets in the article text."""
+    """One record per place name of the article body, offsets in the article text. A name the
+    gazetteer lacks is unresolved (null fields, as CONTRACT.md says); ``near`` names the town
+    it was placed in ("Royal Street" near New Orleans)."""
     records = []
     offset = parsed.title_offset
     for toponym in places_of(parsed.doc, offset).toponyms:
         if toponym.start < offset:
             continue  # in the title, which is not part of the article text
-        place = toponym.place
+        place = None if toponym.inferred else toponym.place
         records.append({
             "doc_id": parsed.article.id, "text": toponym.text,
             "start": toponym.start - offset, "end": toponym.end - offset,
@@ -24,6 +26,7 @@ def place_records(parsed: ParsedArticle) -> list[dict]:
             "lat": place.lat if place else None, "lon": place.lon if place else None,
             "geonameid": place.geonameid if place else None,
             "kind": place.kind if place else None,
+            "near": toponym.place.name if toponym.inferred and toponym.place else None,
         })
     return records
 

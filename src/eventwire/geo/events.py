@@ -60,7 +60,8 @@ def event_place(
     span = sentence.span
     best: tuple[int, int, Toponym] | None = None
     for toponym in article_places.toponyms:
-        if toponym.place is None or not (span.start_char <= toponym.start < span.end_char):
+        if (toponym.place is None or toponym.inferred
+                or not (span.start_char <= toponym.start < span.end_char)):
             continue
         name = parsed.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
         if name is None:

@@ -13,15 +13,19 @@ Demonyms ("Russian") are never places: they describe actors.
 
 from __future__ import annotations
 
+import csv
 import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
 from eventwire.geo.gazetteer import (
     ADMIN1,
+    ADMIN2,
     CITY,
     CONTINENT,
     COUNTRY,
@@ -38,18 +42,19 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 GAZETTEER_ONLY_KINDS = {COUNTRY, ADMIN1, CONTINENT, REGION}
 GAZETTEER_ONLY_MIN_POPULATION = 500_000
 EMBEDDED_MIN_POPULATION = 100_000  # a town named inside a longer name ("Dubai World Cup")
-# Regions named by a compass word alone ("West", "Central") never locate a longer name.
-COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern",
-                 "western", "coast", "upper", "lower"}
 MAX_NAME_TOKENS = 4
-KIND_BONUS = {COUNTRY: 2.0, CONTINENT: 1.0, REGION: 0.0, ADMIN1: 0.0, CITY: 0.0}
+KIND_BONUS = {COUNTRY: 2.0, CONTINENT: 1.0, REGION: 0.0, ADMIN1: 0.0, ADMIN2: 0.0, CITY: 0.0}
 REGION_PRIOR = 7.0  # regions carry no population: rank them like a large country
 CAPITAL_BONUS = 1.0
 MAIN_NAME_BONUS = 1.0
 FOCUS_COUNTRY_BONUS = 1.5
 MENTIONED_COUNTRY_BONUS = 0.5
 NEARBY_BONUS = 1.0
+LOCAL_KINDS = (CITY, ADMIN2)  # places small enough to locate a street or building in them
+UNKNOWN_NAME_CONTEXT_CHARS = 2000  # about a few paragraphs
 NEARBY_KM = 400.0
+CLOSE_KM = 100.0
+SMALL_TOWN_POPULATION = 15_000  # smaller towns need another place nearby to be chosen
 CITY_OVER_STATE_SHARE = 0.1
 # Words that make another place of the name they precede: "New England" is not England (but
 # "Greater London" and "North London" are London).
@@ -67,6 +72,8 @@ class Toponym:
     place: Place | None = None
     qualifier: Toponym | None = None  # "Texas" in "Paris, Texas"
     weight: float = 1.0  # how much the mention says the article is about this place
+    # A name the gazetteer lacks ("Royal Street") is placed at the nearest town named around it.
+    inferred: bool = False
 
 
 # Prepositions that say where something is or happens ("in Sochi", "at the summit near Minsk").
@@ -85,19 +92,39 @@ def mention_weight(span: Span) -> float:
     return 1.0
 
 
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, set[str]]:
+    """Feature words by role ("generic", "street"), from ``data/name_words.tsv``."""
+    roles: dict[str, set[str]] = {}
+    path = Path(__file__).with_name("data") / "name_words.tsv"
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t"):
+            roles.setdefault(row["role"], set()).add(row["word"])
+    return roles
+
+
+def _words_of(role: str, words: list[str]) -> list[bool]:
+    listed = name_words()[role]
+    return [word.lower().strip(".,") in listed for word in words]
+
+
 def candidates_of(gazetteer: Gazetteer, name: str) -> list[tuple[Place, bool]]:
     """Gazetteer candidates of a name, else of the most important place name inside it:
     "University of California" -> California, "Dubai World Cup" -> Dubai, "Russian Embassy" ->
-    Russia (a demonym inside a name locates the name)."""
+    Russia (a demonym inside a name locates the name). A street ("Northumberland Avenue") is
+    not in the place it is named after, and generic words ("Rogers Centre") locate nothing."""
     candidates = gazetteer.lookup(name)
     if candidates:
         return candidates
     words = name.split()
+    if any(_words_of("street", words[-1:])):
+        return []
     for length in range(len(words) - 1, 0, -1):
         for start in range(len(words) - length + 1):
             part = " ".join(words[start:start + length])
             rest = words[:start] + words[start + length:]
-            if (not part[:1].isupper() or part.lower() in COMPASS_WORDS
+            if (not part[:1].isupper() or all(_words_of("generic", words[start:start + length]))
                     or all(word.lower() in NAME_MAKING_WORDS for word in rest)):
                 continue
             inner = [(p, m) for p, m in gazetteer.lookup(part) if m and (
@@ -189,9 +216,9 @@ def _within(place: Place, container: Place) -> bool:
     if place is container:
         return False
     if container.kind == COUNTRY:
-        return place.country == container.country and place.kind in (ADMIN1, CITY)
+        return place.country == container.country and place.kind in (ADMIN1, ADMIN2, CITY)
     if container.kind == ADMIN1:
-        return (place.kind == CITY and place.country == container.country
+        return (place.kind in (ADMIN2, CITY) and place.country == container.country
                 and place.admin1 is not None and place.admin1 == container.admin1)
     return False
 
@@ -203,7 +230,8 @@ def prior(place: Place, main_name: bool) -> float:
             + (MAIN_NAME_BONUS if main_name else 0.0))
 
 
-Scorer = Callable[[Place, bool], float]  # (candidate, is its main name) -> score
+# (candidate, is its main name) -> score, or None where the context rules the candidate out
+Scorer = Callable[[Place, bool], float | None]
 
 
 @dataclass
@@ -227,7 +255,8 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
     if dateline is not None and first_pass.get(id(dateline)) is not None:
         countries[first_pass[id(dateline)].country] += len(toponyms)  # the dateline decides
     focus_country = countries.most_common(1)[0][0] if countries else None
-    local = [p for p in first_pass.values() if p is not None and p.kind in (CITY, ADMIN1)]
+    local = [p for p in first_pass.values()
+             if p is not None and p.kind in (CITY, ADMIN1, ADMIN2)]
 
     def in_context(toponym: Toponym) -> Scorer:
         own = first_pass[id(toponym)]
@@ -235,27 +264,61 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
         others = countries - Counter(
             {own.country: toponym.weight} if own is not None and own.country else {})
         neighbours = [other for other in local if other is not own]
+        # "West Coast", "Western", "Republic": a description, which names a place of the
+        # article's own country if any ("the West Coast" in an American story).
+        descriptive = all(_words_of("generic", toponym.text.split()))
+        # An alternate name (a translation, a former name: "White House" for Casablanca,
+        # "Salisbury" for Harare) yields to a place of the article's country named so.
+        named_at_home = any(main and p.country == focus_country for p, main in toponym.candidates)
 
-        def score(place: Place, main: bool) -> float:
+        def score(place: Place, main: bool) -> float | None:
+            if place.country != focus_country and (
+                    descriptive or (named_at_home and not main and place.country)):
+                return None
             value = prior(place, main)
             if place.country and place.country == focus_country:
                 value += FOCUS_COUNTRY_BONUS
             elif place.country in others:
                 value += MENTIONED_COUNTRY_BONUS
-            if place.kind == CITY and any(
-                distance_km(place.lat, place.lon, other.lat, other.lon) < NEARBY_KM
-                for other in neighbours if other is not place
-            ):
-                value += NEARBY_BONUS
-            elif place.kind == ADMIN1 and any(_within(other, place) for other in neighbours):
-                value += NEARBY_BONUS  # a state whose towns the article names
-            return value
+            nearness = _nearness_bonus(place, neighbours)
+            return None if nearness is None else value + nearness
         return score
 
     for toponym in toponyms:
         toponym.place = _best(toponym, in_context(toponym))
-    return ArticlePlaces(toponyms, focus_country, _focus(toponyms, focus_country, gazetteer,
-                                                         dateline))
+    focus = _focus(toponyms, focus_country, gazetteer, dateline)
+    _place_unknown_names(toponyms, focus_country)
+    return ArticlePlaces(toponyms, focus_country, focus)
+
+
+def _nearness_bonus(place: Place, neighbours: list[Place]) -> float | None:
+    """How near a candidate is to the other places the article names: a town or county close
+    to one of them (twice within a metro area), a state containing one. None for a small town
+    far from all of them: more likely a word, a street or a building of the same name
+    ("Hubbard Street", "August")."""
+    if place.kind in (CITY, ADMIN2):
+        nearest_km = min((distance_km(place.lat, place.lon, other.lat, other.lon)
+                          for other in neighbours if other is not place), default=math.inf)
+        if nearest_km < NEARBY_KM:
+            return NEARBY_BONUS * (2 if nearest_km < CLOSE_KM else 1)
+        if place.kind == CITY and place.population < SMALL_TOWN_POPULATION:
+            return None
+    elif place.kind == ADMIN1 and any(_within(other, place) for other in neighbours):
+        return NEARBY_BONUS
+    return 0.0
+
+
+def _place_unknown_names(toponyms: list[Toponym], focus_country: str | None) -> None:
+    """A street, building or village the gazetteer lacks is most likely in the town (or county)
+    of the article's country named nearest to it in the text: "Royal Street ... in the French
+    Quarter of New Orleans"."""
+    located = [t for t in toponyms if t.place is not None and t.place.kind in LOCAL_KINDS
+               and t.place.country == focus_country]
+    for toponym in toponyms:
+        if toponym.place is None and located:
+            nearest = min(located, key=lambda other: abs(other.start - toponym.start))
+            if abs(nearest.start - toponym.start) <= UNKNOWN_NAME_CONTEXT_CHARS:
+                toponym.place, toponym.inferred = nearest.place, True
 
 
 def _best(toponym: Toponym, score: Scorer) -> Place | None:
@@ -272,9 +335,9 @@ def _best(toponym: Toponym, score: Scorer) -> Place | None:
             _within(other, p) and other.population >= CITY_OVER_STATE_SHARE * p.population
             for other, _ in candidates))
     ]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda pair: score(*pair))[0]
+    scored = [(value, place) for place, main in candidates
+              if (value := score(place, main)) is not None]
+    return max(scored, key=lambda pair: pair[0])[1] if scored else None
 
 
 def _focus(toponyms: list[Toponym], focus_country: str | None, gazetteer: Gazetteer,
