@@ -47,7 +47,7 @@ def test_scores_resolution_ids_and_focus_fallback(tmp_path) -> None:
     # the hotel is not in the gazetteer: it is placed in Sochi, the town named nearest to it
     assert result["within"] == 3
     assert (result["id_match"], result["with_id"]) == (2, 2)
-    assert result["unresolved"] == 0
+    assert result["unresolved"] == 1  # the hotel: counted as not in the gazetteer
 
 
 def test_real_geowebnews_sample(shared_dir) -> None:

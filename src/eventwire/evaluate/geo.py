@@ -3,7 +3,8 @@
 Two settings, both over the gold toponyms that carry coordinates:
 - *resolution* (the acceptance figure): each gold toponym span is resolved by the gazetteer in the
   context of its article (the other gold toponyms and the names our recogniser finds); a name the
-  gazetteer lacks (a street, a building) gets the article's focus place. Scored as the share within
+  gazetteer lacks (a street, a building) is placed at the nearest town of the article's country
+  named around it, else at the article's focus place. Scored as the share within
   161 km (100 miles) of the gold point, where resolving to the gold GeoNames entry itself counts
   as within (our reference point for a country or state may differ from GeoNames': the United
   States is at 38N 97W in our country table, at 39.76N 98.5W in GeoNames); the share within 161
@@ -104,7 +105,7 @@ def evaluate(path: str | Path, limit: int | None = None, **_options: object) -> 
         for item, toponym in zip(gold, gold_toponyms, strict=True):
             totals["gold"] += 1
             place = toponym.place or resolved.focus
-            if toponym.place is None:
+            if toponym.place is None or toponym.inferred:
                 totals["unresolved"] += 1
             km = distance_km(place.lat, place.lon, item.lat, item.lon) if place else None
             same_entry = place is not None and place.geonameid == item.geonameid is not None
@@ -146,7 +147,8 @@ def evaluate(path: str | Path, limit: int | None = None, **_options: object) -> 
 def report(result: dict) -> str:
     return "\n".join([
         f"GeoWebNews: {result['gold']} gold toponyms with coordinates "
-        f"({result['unresolved']} not in the gazetteer: given the article's focus place)",
+        f"({result['unresolved']} not in the gazetteer: placed at a town named near them, "
+        f"else the article's focus place)",
         f"resolved within 161 km   {result['accuracy_161km']:.3f} "
         f"({result['within']}/{result['gold']}; the gold GeoNames entry counts as within)",
         f"  by coordinates alone   {result['accuracy_161km_coordinates']:.3f} "
