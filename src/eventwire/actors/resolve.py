@@ -25,6 +25,7 @@ from eventwire.actors.dictionary import (
     COUNTRY,
     MODIFIER,
     ORGANIZATION,
+    ORGANIZATION_COUNTRIES,
     PERSON,
     PLACE,
     Dictionary,
@@ -48,7 +49,17 @@ LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "outside", "inside", "around", "across", "into"}
 )
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+POSSESSIVE_PRONOUNS = {"its": "", "their": "", "his": "m", "her": "f"}  # with the gender
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+
+
+def _days_from(role: Role, day: date) -> int:
+    """Days between ``day`` and the span of ``role`` (0 when the role holds on that day)."""
+    if role.start and day < role.start:
+        return (role.start - day).days
+    if role.end and day >= role.end:
+        return (day - role.end).days + 1
+    return 0
 
 
 def parse_day(value: str | None) -> date | None:
@@ -173,6 +184,7 @@ class _ArticlePass:
         self.matches = find_matches(self.doc, dictionary)
         self.match_at: dict[int, Match] = {}
         for match in self.matches:
+            self.prefer_people_of_the_date(match)
             for i in range(match.start, match.end):
                 self.match_at[i] = match
         self.sentence_of: dict[int, int] = {}
@@ -185,6 +197,17 @@ class _ArticlePass:
             self.sentence_offset[sentence.index] = span.start_char + leading
         self.mentions: list[Mention] = []
         self._focus: list[str] | None = None
+
+    def prefer_people_of_the_date(self, match: Match) -> None:
+        """'Bush' in 1990 is George H. W. Bush, in 2005 George W. Bush: of the people a name
+        may mean, the one in office on the article date (else the nearest in time) comes first.
+        """
+        people = [e for e in match.entries if e.kind == PERSON and e.named]
+        if len(people) < 2 or self.day is None:
+            return
+        day = self.day
+        people.sort(key=lambda e: min(_days_from(r, day) for r in e.named.roles) if e.named else 0)
+        match.entries = people + [e for e in match.entries if e not in people]
 
     # ---- article-level facts -------------------------------------------------------------
 
@@ -454,6 +477,9 @@ class _ArticlePass:
                 f"{noun} '{self.doc[match.start : match.end].text}' -> {entry.country} "
                 f"({entry.source})"
             ]
+            country = entry.country
+            if entry.kind == ADJECTIVE:
+                country = self.residence_country(head, facts, entry.country, steps)
             sectors = self.role_sectors(facts)  # "ordinary Kazakhs" -> KAZCVL
             if sectors:
                 written = ", ".join(text for _, text in facts.agents)
@@ -462,20 +488,82 @@ class _ArticlePass:
                 head,
                 tokens,
                 sentence,
-                entry.country,
+                country,
                 sectors,
-                self.dictionary.country_name(entry.country),
+                self.dictionary.country_name(country),
                 steps,
                 entry,
             )
+        if entry.agent and "collective" in entry.agent.flags:
+            return self.compose_collective(head, tokens, facts, sentence, entry)
         return self.compose_agent(head, tokens, facts, sentence, entry)
+
+    def residence_country(
+        self, head: Any, facts: PhraseFacts, nationality: str, steps: list[str]
+    ) -> str:
+        """Where a people named by its demonym lives, when the phrase says so.
+
+        A country word before the demonym ("Bosnian Serbs", "Kosovo Albanians", "Soviet Jews")
+        or a country or place of an "of" attachment, or of "in" after "ethnic" ("the Albanians
+        of southern Serbia", "ethnic Albanians in south Serbia"), is the country; the demonym
+        alone is the nationality ("Serbs" -> SRB).
+        """
+        ethnic = any(t.lower_ == "ethnic" for t in head.children)
+        for code, text, source, index in reversed(facts.countries):
+            if code == nationality:
+                continue
+            token = self.doc[index]
+            if index < head.i and token.dep_ in ("amod", "compound") and token.head.i == head.i:
+                steps.append(f"'{text}' before the demonym: a people living in {code} ({source})")
+                return code
+            preposition = token.head if token.dep_ == "pobj" else token.head.head
+            kind = self.match_at[index].best.kind if index in self.match_at else ""
+            if (
+                index > head.i
+                and kind != ADJECTIVE
+                and preposition.head.i == head.i
+                and (preposition.lower_ == "of" or (ethnic and preposition.lower_ == "in"))
+            ):
+                steps.append(
+                    f"'{preposition.text} {text}': a people living in {code} ({source})"
+                )
+                return code
+        return nationality
+
+    def compose_collective(
+        self, head: Any, tokens: list[Any], facts: PhraseFacts, sentence: int, entry: Entry
+    ) -> Mention | None:
+        """'the al-Qaeda network' is al-Qaeda; 'a group of Moroccan diplomats' the diplomats."""
+        if facts.organizations:
+            organization, text = facts.organizations[-1]
+            role = organization.role_on(self.day) or organization.role_on(None)
+            steps = [
+                f"'{head.text}' of '{text}': the organisation itself "
+                f"({organization.source})"
+            ]
+            if role is None:
+                return self.mention(head, tokens, sentence, "", [], organization.name, steps, entry)
+            country = role.country or self.phrase_country(head, facts, sentence, steps)
+            return self.mention(
+                head, tokens, sentence, country, list(role.sectors), organization.name, steps,
+                entry, role,
+            )
+        mention = self.compose_agent(head, tokens, facts, sentence, entry)
+        return mention if mention.actor.code else None  # "the group" alone names no one
 
     def name_extends(self, head: Any, match: Match) -> bool:
         """True when a person's name runs past a place-name match (a surname like "Valencia")."""
         if head.ent_type_ != "PERSON":
             return False
         entity = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
-        return entity is not None and (entity.start < match.start or entity.end > match.end)
+        if entity is None or (entity.start >= match.start and entity.end <= match.end):
+            return False
+        # "Bosnian Serbs" tagged as a person is two demonyms, not a name ending in a place.
+        outside = [i for i in range(entity.start, entity.end) if not match.start <= i < match.end]
+        return any(
+            self.match_at.get(i) is None or self.match_at[i].first(PLACE_KINDS) is None
+            for i in outside
+        )
 
     def role_sectors(self, facts: PhraseFacts) -> list[str]:
         sectors: list[str] = []
@@ -487,12 +575,20 @@ class _ArticlePass:
     def phrase_country(self, head: Any, facts: PhraseFacts, sentence: int, steps: list[str]) -> str:
         """The country a phrase names, with the step that says where it came from."""
         if facts.countries:
-            # The modifier nearest the head: "Russia's ambassador" -> RUS.
-            code, text, source, _ = facts.countries[-1]
+            # The modifier nearest the head: "Russia's ambassador" -> RUS; but a country word
+            # right before a demonym says where that people lives: "Bosnian Serb forces" -> BIH.
+            code, text, source, index = facts.countries[-1]
+            if len(facts.countries) > 1 and index < head.i:
+                outer_code, outer_text, outer_source, outer_index = facts.countries[-2]
+                match = self.match_at.get(index)
+                if outer_index == index - 1 and match is not None and match.best.kind == ADJECTIVE:
+                    steps.append(f"'{outer_text} {text}': a people living in {outer_code}")
+                    code, text, source = outer_code, outer_text, outer_source
             steps.append(f"country from '{text}' -> {code} ({source})")
             return code
         for named, text in facts.organizations + facts.people:
-            role = named.role_on(self.day)
+            # "the Reagan administration" in 1999: the person's country, in office or not.
+            role = named.role_on(self.day) or self.nearest_role(named)
             if role and role.country:
                 steps.append(f"country from '{text}' -> {role.country}{role.code}")
                 return role.country + role.code  # IGO + block: "European Union legislators"
@@ -510,7 +606,64 @@ class _ArticlePass:
                 )
                 return place
             steps.append(f"alignment: '{text}' marks sympathy with {code}, not nationality")
+        return self.possessor_country(head, sentence, steps)
+
+    def nearest_role(self, named: Named) -> Role | None:
+        """The role nearest the article date (the latest one with no date)."""
+        if self.day is None or not named.roles:
+            return named.role_on(None)
+        day = self.day
+        return min(named.roles, key=lambda r: _days_from(r, day))
+
+    def possessor_country(self, head: Any, sentence: int, steps: list[str]) -> str:
+        """'Bosnian Serbs said their forces ...': 'their' / 'its' refers to the nearest earlier
+        group or organisation with a country (this or the previous sentence), 'his' / 'her' to
+        the nearest individual."""
+        pronoun = next(
+            (c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS),
+            None,
+        )
+        if pronoun is None:
+            return ""
+        gender_of_pronoun = POSSESSIVE_PRONOUNS[pronoun.lower_]
+        individual = bool(gender_of_pronoun)
+        for earlier in reversed(self.mentions):
+            if earlier.sentence < sentence - 1:
+                break
+            actor = earlier.actor
+            if earlier.head.i >= head.i or not actor.country or earlier.individual != individual:
+                continue
+            gender = earlier.named.gender if earlier.named else ""
+            if individual and gender and gender != gender_of_pronoun:
+                continue
+            country = actor.code[: len(actor.code) - 3 * len(actor.sectors)] or actor.country
+            steps.append(f"possessive '{pronoun.text}' refers to '{actor.text}' -> {country}")
+            return country
         return ""
+
+    def article_country(self, head: Any, steps: list[str]) -> str:
+        """The article's main country for a titled person the phrase gives none
+        ('President Abdelaziz Bouteflicka threatened a curfew in Algiers' -> DZA), leaving out
+        countries that belong to another named person's title ('South African leader de Klerk').
+        """
+        others = set()
+        for match in self.matches:
+            entry = match.first(PLACE_KINDS)
+            token = self.doc[match.end - 1]
+            owner = token.head
+            if entry is None or owner.i == head.i or token.dep_ not in MODIFIER_DEPS | {"poss"}:
+                continue
+            if self._names_person(owner) or self._names_person(owner.head):
+                others.add(entry.country)
+        for code in self.focus_countries():
+            if code not in others:
+                steps.append(f"no country in the phrase: the article's main country -> {code}")
+                return code
+        return ""
+
+    def _names_person(self, token: Any) -> bool:
+        match = self.match_at.get(token.i)
+        return token.ent_type_ == "PERSON" or (match is not None and match.best.kind == PERSON)
 
     def conjunct_country(self, head: Any) -> tuple[str, str] | None:
         """'Russian individuals and businesses': the second conjunct shares the first's country."""
@@ -569,6 +722,10 @@ class _ArticlePass:
             sectors = ["ELI"]
             steps.append(f"'{facts.former}': a former office-holder -> ELI")
         country = self.phrase_country(head, facts, sentence, steps)
+        if not country and sectors and sectors[0] in ORGANIZATION_COUNTRIES:
+            # "a human rights group" is an NGO of no named country: CAMEO's top-level NGO.
+            country, sectors = sectors[0], sectors[1:]
+            steps.append(f"no country named: {country} is the country code")
         mention = self.mention(head, tokens, sentence, country, sectors, None, steps, entry)
         mention.individual = "person" in entry.agent.flags and head.tag_ in ("NN", "NNP")
         return mention
@@ -590,7 +747,9 @@ class _ArticlePass:
         if facts.former:
             sectors = ["ELI"]
             steps.append(f"'{facts.former}': a former office-holder -> ELI")
-        country = self.phrase_country(head, facts, sentence, steps)
+        country = self.phrase_country(head, facts, sentence, steps) or self.article_country(
+            head, steps
+        )
         name = " ".join(t.text for t in tokens if t.ent_type_ == "PERSON" and t.i <= head.i)
         mention = self.mention(
             head, tokens, sentence, country, sectors, name or head.text, steps, None
