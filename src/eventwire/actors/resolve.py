@@ -641,10 +641,11 @@ class _ArticlePass:
             return country
         return ""
 
-    def article_country(self, head: Any, steps: list[str]) -> str:
+    def article_country(self, head: Any, steps: list[str], sole: bool = False) -> str:
         """The article's main country for a titled person the phrase gives none
         ('President Abdelaziz Bouteflicka threatened a curfew in Algiers' -> DZA), leaving out
         countries that belong to another named person's title ('South African leader de Klerk').
+        With ``sole``, only when the article names no other country.
         """
         others = set()
         for match in self.matches:
@@ -655,11 +656,12 @@ class _ArticlePass:
                 continue
             if self._names_person(owner) or self._names_person(owner.head):
                 others.add(entry.country)
-        for code in self.focus_countries():
-            if code not in others:
-                steps.append(f"no country in the phrase: the article's main country -> {code}")
-                return code
-        return ""
+        candidates = [code for code in self.focus_countries() if code not in others]
+        if not candidates or (sole and len(candidates) > 1):
+            return ""
+        which = "only" if len(candidates) == 1 else "main"
+        steps.append(f"no country in the phrase: the article's {which} country -> {candidates[0]}")
+        return candidates[0]
 
     def _names_person(self, token: Any) -> bool:
         match = self.match_at.get(token.i)
@@ -726,6 +728,9 @@ class _ArticlePass:
             # "a human rights group" is an NGO of no named country: CAMEO's top-level NGO.
             country, sectors = sectors[0], sectors[1:]
             steps.append(f"no country named: {country} is the country code")
+        if not country and sectors and not facts.aligned:
+            # "police", "the president", "refugees" in an article about one country are its own.
+            country = self.article_country(head, steps, sole=True)
         mention = self.mention(head, tokens, sentence, country, sectors, None, steps, entry)
         mention.individual = "person" in entry.agent.flags and head.tag_ in ("NN", "NNP")
         return mention
@@ -739,7 +744,8 @@ class _ArticlePass:
         earlier = self.earlier_person_by_surname(head)
         if earlier is not None:
             return self.corefer(head, tokens, sentence, earlier, "the same name")
-        if head.ent_type_ != "PERSON" or not facts.agents:
+        facts = self.apposition_title(head, facts)  # "Kenzo Oshima, the UN relief coordinator"
+        if not facts.agents or not (head.ent_type_ == "PERSON" or self.titled_by_apposition(head)):
             return None
         sectors = self.role_sectors(facts)
         titles = ", ".join(f"'{text}'" for _, text in facts.agents)
@@ -756,6 +762,16 @@ class _ArticlePass:
         )
         mention.individual = True
         return mention
+
+    def titled_by_apposition(self, head: Any) -> bool:
+        """A proper name described by a person's title ("Oshima, the UN relief coordinator"),
+        whatever entity type the tagger guessed."""
+        for child in head.children:
+            match = self.match_at.get(child.i) if child.dep_ == "appos" else None
+            agent = match.best.agent if match is not None else None
+            if agent is not None and "person" in agent.flags:
+                return True
+        return False
 
     def earlier_person_by_surname(self, head: Any) -> Mention | None:
         key = words(head.text)
@@ -843,6 +859,7 @@ class _ArticlePass:
             outer = self.phrase_facts(phrase_tokens(other), other)
             merged.countries = outer.countries + merged.countries
             merged.agents = outer.agents + merged.agents
+            merged.organizations = outer.organizations + merged.organizations
             if outer.head_match and outer.head_match.best.kind == AGENT:
                 text = self.doc[outer.head_match.start : outer.head_match.end].text
                 merged.agents.append((outer.head_match.best, text))
