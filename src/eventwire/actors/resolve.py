@@ -206,7 +206,7 @@ class _ArticlePass:
         if len(people) < 2 or self.day is None:
             return
         day = self.day
-        people.sort(key=lambda e: min(_days_from(r, day) for r in e.named.roles) if e.named else 0)
+        people.sort(key=lambda e: min((_days_from(r, day) for r in e.named.roles), default=0))
         match.entries = people + [e for e in match.entries if e not in people]
 
     # ---- article-level facts -------------------------------------------------------------
@@ -643,8 +643,8 @@ class _ArticlePass:
 
     def article_country(self, head: Any, steps: list[str], sole: bool = False) -> str:
         """The article's main country for a titled person the phrase gives none
-        ('President Abdelaziz Bouteflicka threatened a curfew in Algiers' -> DZA), leaving out
-        countries that belong to another named person's title ('South African leader de Klerk').
+        ('President Ivan Petrovsky imposed a curfew in Minsk' -> BLR), leaving out countries
+        that belong to another named person's title ('Ukrainian leader Leonid Kravchuk').
         With ``sole``, only when the article names no other country.
         """
         others = set()
