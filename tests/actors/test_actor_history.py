@@ -200,3 +200,19 @@ def test_wire_spellings_are_aliases():
                            ("Tudjman", "Franjo Tudjman")]:
         entries = [e for e in dictionary.lookup(tuple(words(spelling))) if e.kind == PERSON]
         assert entries and entries[0].named and entries[0].named.name == name
+
+
+def test_a_title_in_another_sentence_does_not_hide_the_articles_country():
+    text = "US Secretary of State John Kerry arrived on Monday. Police closed the roads in Boston."
+    assert actor(text, "Police", "2015-05-12").code == "USACOP"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("Police in New Mexico arrested two men.", "Police", "USACOP"),
+        ("New England Patriots fans cheered in Houston.", "fans", "USACVL"),
+    ],
+)
+def test_place_names_containing_a_country_name(text, word, code):
+    assert actor(text, word).code == code

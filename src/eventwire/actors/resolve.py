@@ -644,11 +644,14 @@ class _ArticlePass:
     def article_country(self, head: Any, steps: list[str], sole: bool = False) -> str:
         """The article's main country for a titled person the phrase gives none
         ('President Ivan Petrovsky imposed a curfew in Minsk' -> BLR), leaving out countries
-        that belong to another named person's title ('Ukrainian leader Leonid Kravchuk').
-        With ``sole``, only when the article names no other country.
+        that belong to another named person's title in the same sentence ('Ukrainian leader
+        Leonid Kravchuk'). With ``sole``, only when the article names no other country.
         """
         others = set()
+        sentence = self.parsed.sentences[self.sentence_of[head.i]].span
         for match in self.matches:
+            if not sentence.start <= match.start < sentence.end:
+                continue
             entry = match.first(PLACE_KINDS)
             token = self.doc[match.end - 1]
             owner = token.head
