@@ -216,3 +216,33 @@ def test_a_title_in_another_sentence_does_not_hide_the_articles_country():
 )
 def test_place_names_containing_a_country_name(text, word, code):
     assert actor(text, word).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("Norway rejected an Australian ultimatum on Friday.", "ultimatum", "AUS"),
+        ("Chile turned down a U.S. request for help.", "request", "USA"),
+        ("Hungary backed a U.N. Security Council resolution.", "resolution", "IGOUNO"),
+        ("Kiev welcomed Moscow's decision.", "decision", "RUSGOV"),
+        ("Iran rejected Iraqi President Saddam Hussein's proposal.", "proposal", "IRQGOV"),
+    ],
+)
+def test_what_an_actor_owns_or_does_stands_for_it(text, word, code):
+    found = actor(text, word)
+    assert found is not None and found.code == code, (found and found.resolution)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # A country's name before a noun is its topic: sanctions on Russia, a truce in Ukraine.
+        ("The Russia sanctions were extended.", "sanctions"),
+        ("The Ukraine ceasefire held on Sunday.", "ceasefire"),
+        ("The pro-Russian media reported it.", "media"),
+        ("His decision surprised everyone.", "decision"),
+    ],
+)
+def test_topics_and_pronoun_owners_are_not_actors(text, word):
+    found = actor(text, word)
+    assert found is None or found.country is None, found.resolution

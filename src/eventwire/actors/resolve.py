@@ -49,6 +49,8 @@ LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "outside", "inside", "around", "across", "into"}
 )
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Dependents through which an actor owns the thing a noun names ("U.S. request", "Serbia's move").
+ATTRIBUTE_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 POSSESSIVE_PRONOUNS = {"its": "", "their": "", "his": "m", "her": "f"}  # with the gender
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 
@@ -743,7 +745,7 @@ class _ArticlePass:
     ) -> Mention | None:
         """A head the dictionary lacks: a titled person ("Minister Juan Jobet") or a surname."""
         if head.ent_type_ != "PERSON" and head.pos_ != "PROPN":
-            return None
+            return self.compose_attributed(head, tokens, facts, sentence)
         earlier = self.earlier_person_by_surname(head)
         if earlier is not None:
             return self.corefer(head, tokens, sentence, earlier, "the same name")
@@ -765,6 +767,55 @@ class _ArticlePass:
         )
         mention.individual = True
         return mention
+
+    def compose_attributed(
+        self, head: Any, tokens: list[Any], facts: PhraseFacts, sentence: int
+    ) -> Mention | None:
+        """A thing an actor owns or does stands for that actor, as in CAMEO coding: "Putin's
+        decision" -> RUSGOV, "a U.S. request" -> USA, "an Australian ultimatum" -> AUS, "a U.N.
+        Security Council resolution" -> IGOUNO. Only a possessor, an organisation, a demonym
+        or an initialism ("U.S.", "UK") right before the head counts: a country's name there
+        is usually the topic ("the Ukraine ceasefire", "Russia sanctions"), and "of"
+        attachments head their own phrases. Never an aligned country ("pro-Russian media").
+        """
+        if head.pos_ != "NOUN" or facts.aligned:
+            return None
+        possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner = next(
+            (m for m in reversed(self.mentions) if possessor is not None and m.head.i == possessor.i),
+            None,
+        )
+        if owner is not None:
+            actor = owner.actor
+            steps = [f"'{actor.text}' owns '{head.text}': the phrase stands for {actor.code}"]
+            mention = self.mention(
+                head, tokens, sentence, actor.country or "", list(actor.sectors), actor.name,
+                [*steps, *actor.resolution], None,
+            )
+            mention.actor.code = actor.code
+            return mention
+        for named, text in reversed(facts.organizations):
+            role = named.role_on(self.day) or named.role_on(None)
+            if role is not None and role.country and self._modifies(head, text):
+                steps = [f"'{text}' modifies '{head.text}': the phrase stands for {named.name}"]
+                return self.mention(
+                    head, tokens, sentence, role.country, [], named.name, steps, None, role
+                )
+        for code, text, source, index in reversed(facts.countries):
+            token = self.doc[index]
+            if index >= head.i or token.head.i != head.i or token.dep_ not in ATTRIBUTE_DEPS:
+                continue
+            kind = self.match_at[index].best.kind if index in self.match_at else ""
+            initialism = text.replace(".", "").isupper() and len(text) <= 5
+            if kind == ADJECTIVE or (kind == COUNTRY and initialism):
+                steps = [f"'{text}' modifies '{head.text}': the phrase stands for {code} ({source})"]
+                return self.mention(head, tokens, sentence, code, [], None, steps, None)
+        return None
+
+    def _modifies(self, head: Any, text: str) -> bool:
+        """True when the words ``text`` end right before ``head`` as its modifier."""
+        before = [t for t in head.children if t.i < head.i and t.dep_ in ATTRIBUTE_DEPS]
+        return any(words(text)[-1:] == words(t.text)[-1:] for t in before)
 
     def titled_by_apposition(self, head: Any) -> bool:
         """A proper name described by a person's title ("Oshima, the UN relief coordinator"),
