@@ -943,7 +943,9 @@ class _ArticlePass:
                     f"on {self.day.isoformat()} {person.name} held no listed office; last role "
                     f"{last.title or ''} ended {last.end} -> former office-holder, ELI"
                 )
-                return Role(last.country, ("ELI",), last.end, None, "former " + last.title)
+                return Role(
+                    last.country, ("ELI",), last.end, None, "former " + last.title, last.code
+                )
             first = min(person.roles, key=lambda r: r.start or date.min)
             steps.append(
                 f"on {self.day.isoformat()} {person.name} held no listed office yet; "
