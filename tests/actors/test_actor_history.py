@@ -237,3 +237,25 @@ def test_place_names_containing_a_country_name(text, word, code):
 def test_topics_and_pronoun_owners_are_not_actors(text, word):
     found = actor(text, word)
     assert found is None or found.country is None, found.resolution
+
+
+@pytest.mark.parametrize(
+    ("day", "code"),
+    [("1994-06-01", "AFGREB"), ("1998-06-01", "AFGGOV"), ("2010-06-01", "AFGREB"),
+     ("2022-06-01", "AFGGOV")],
+)
+def test_the_taliban_governed_kabul_twice(day, code):
+    assert actor("The Taliban captured the town.", "Taliban", day).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "day", "code"),
+    [
+        ("Khmer Rouge guerrillas attacked a village.", "guerrillas", "1990-03-01", "KHMREB"),
+        ("The Sandinistas lost the election.", "Sandinistas", "1990-03-01", "NICGOV"),
+        ("UNITA rebels shelled the town.", "rebels", "1993-03-01", "AGOREB"),
+        ("The OAU called for a ceasefire.", "OAU", "1995-03-01", "IGOAFRAU"),
+    ],
+)
+def test_movements_of_1980_2000(text, word, day, code):
+    assert actor(text, word, day).code == code
