@@ -650,7 +650,8 @@ class _ArticlePass:
         Leonid Kravchuk'). With ``sole``, only when the article names no other country.
         """
         others = set()
-        sentence = self.parsed.sentences[self.sentence_of[head.i]].span
+        index = self.sentence_of.get(head.i)
+        sentence = self.parsed.sentences[index].span if index is not None else self.doc[:]
         for match in self.matches:
             if not sentence.start <= match.start < sentence.end:
                 continue
