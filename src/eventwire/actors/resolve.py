@@ -643,11 +643,11 @@ class _ArticlePass:
             return country
         return ""
 
-    def article_country(self, head: Any, steps: list[str], sole: bool = False) -> str:
-        """The article's main country for a titled person the phrase gives none
-        ('President Ivan Petrovsky imposed a curfew in Minsk' -> BLR), leaving out countries
-        that belong to another named person's title in the same sentence ('Ukrainian leader
-        Leonid Kravchuk'). With ``sole``, only when the article names no other country.
+    def article_country(self, head: Any, steps: list[str]) -> str:
+        """The article's only country, for a phrase that names none ('President Ivan Petrovsky
+        imposed a curfew in Minsk' -> BLR, 'police' in an article about Nigeria -> NGA),
+        leaving out countries that belong to another named person's title in the same
+        sentence ('Ukrainian leader Leonid Kravchuk'). Nothing when the article names two.
         """
         others = set()
         index = self.sentence_of.get(head.i)
@@ -663,10 +663,9 @@ class _ArticlePass:
             if self._names_person(owner) or self._names_person(owner.head):
                 others.add(entry.country)
         candidates = [code for code in self.focus_countries() if code not in others]
-        if not candidates or (sole and len(candidates) > 1):
+        if len(candidates) != 1:
             return ""
-        which = "only" if len(candidates) == 1 else "main"
-        steps.append(f"no country in the phrase: the article's {which} country -> {candidates[0]}")
+        steps.append(f"no country in the phrase: the article's only country -> {candidates[0]}")
         return candidates[0]
 
     def _names_person(self, token: Any) -> bool:
@@ -736,7 +735,7 @@ class _ArticlePass:
             steps.append(f"no country named: {country} is the country code")
         if not country and sectors and not facts.aligned:
             # "police", "the president", "refugees" in an article about one country are its own.
-            country = self.article_country(head, steps, sole=True)
+            country = self.article_country(head, steps)
         mention = self.mention(head, tokens, sentence, country, sectors, None, steps, entry)
         mention.individual = "person" in entry.agent.flags and head.tag_ in ("NN", "NNP")
         return mention
@@ -759,9 +758,7 @@ class _ArticlePass:
         if facts.former:
             sectors = ["ELI"]
             steps.append(f"'{facts.former}': a former office-holder -> ELI")
-        country = self.phrase_country(head, facts, sentence, steps) or self.article_country(
-            head, steps
-        )
+        country = self.phrase_country(head, facts, sentence, steps) or self.article_country(head, steps)
         name = " ".join(t.text for t in tokens if t.ent_type_ == "PERSON" and t.i <= head.i)
         mention = self.mention(
             head, tokens, sentence, country, sectors, name or head.text, steps, None
