@@ -797,7 +797,8 @@ class _ArticlePass:
             if role is not None and role.country and self._modifies(head, text):
                 steps = [f"'{text}' modifies '{head.text}': the phrase stands for {named.name}"]
                 return self.mention(
-                    head, tokens, sentence, role.country, [], named.name, steps, None, role
+                    head, tokens, sentence, role.country, list(role.sectors), named.name, steps,
+                    None, role,
                 )
         for code, text, source, index in reversed(facts.countries):
             token = self.doc[index]
