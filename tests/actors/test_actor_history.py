@@ -264,3 +264,14 @@ def test_the_taliban_governed_kabul_twice(day, code):
 )
 def test_movements_of_1980_2000(text, word, day, code):
     assert actor(text, word, day).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Vice President George Bush met the press.", "George H. W. Bush"),
+        ("George Bush met the press.", "George W. Bush"),  # the dictionary's first namesake
+    ],
+)
+def test_undated_namesakes_are_told_apart_by_the_written_title(text, name):
+    assert actor(text, "Bush", None).name == name

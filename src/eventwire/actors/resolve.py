@@ -432,6 +432,8 @@ class _ArticlePass:
         if entry is None or entry.kind == MODIFIER:
             return self.compose_unlisted(head, tokens, facts, sentence)
         if entry.kind == PERSON and entry.named:
+            entry = self.namesake_by_title(head, facts, match, entry)
+            assert entry.named is not None
             return self.compose_person(head, tokens, facts, sentence, entry, entry.named)
         if entry.kind == ORGANIZATION and entry.named:
             return self.compose_organization(head, tokens, facts, sentence, entry, entry.named)
@@ -552,6 +554,23 @@ class _ArticlePass:
             )
         mention = self.compose_agent(head, tokens, facts, sentence, entry)
         return mention if mention.actor.code else None  # "the group" alone names no one
+
+    def namesake_by_title(self, head: Any, facts: PhraseFacts, match: Match, entry: Entry) -> Entry:
+        """Undated, 'Vice President George Bush' is the Bush who held that office: of the people
+        a name may mean, the one with a role whose title shares the most written title words
+        (dated articles choose by date, see ``prefer_people_of_the_date``)."""
+        people = [e for e in match.entries if e.kind == PERSON and e.named]
+        if self.day is not None or len(people) < 2:
+            return entry
+        written = {w for _, text in self.apposition_title(head, facts).agents for w in words(text)}
+        if not written:
+            return entry
+
+        def fit(candidate: Entry) -> int:
+            roles = candidate.named.roles if candidate.named else []
+            return max((len(written & set(words(r.title))) for r in roles), default=0)
+
+        return max(people, key=fit)  # the first of equal fits: the dictionary's order
 
     def name_extends(self, head: Any, match: Match) -> bool:
         """True when a person's name runs past a place-name match (a surname like "Valencia")."""
