@@ -230,7 +230,9 @@ def _country(path: Path, number: int, cell: str, countries: dict[str, Country]) 
     return code
 
 
-ORGANIZATION_COUNTRIES = frozenset({"IGO", "NGO", "MNC"})
+# Actors of no single country: CAMEO's intergovernmental and non-governmental organisations,
+# multinational corporations and international militarised groups (al-Qaeda).
+ORGANIZATION_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG"})
 
 
 def _date(path: Path, number: int, cell: str) -> date | None:

@@ -37,7 +37,7 @@ KIND_PRIORITY = {
     AGENT: 6,
     MODIFIER: 7,
 }
-# Proper names: in cased text they must start with a capital letter ("US", not "us").
+# Proper names: in cased text they need a capital letter ("US", not "us"; "al-Qaeda").
 PROPER_KINDS = frozenset({PERSON, ORGANIZATION, COUNTRY, CAPITAL, ADJECTIVE, PLACE})
 PLACE_KINDS = frozenset({COUNTRY, CAPITAL, ADJECTIVE, PLACE})
 
@@ -115,7 +115,8 @@ def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
                     if start not in starts:
                         continue
                     entries = dictionary.lookup(tuple(seq[start:end]))
-                    if cased and not capital[owner[start]]:
+                    # A capital anywhere in the name: "al-Qaeda", "bin Laden", "de Klerk".
+                    if cased and not any(capital[owner[i]] for i in range(start, end)):
                         entries = [e for e in entries if e.kind not in PROPER_KINDS]
                     if entries:
                         last = owner[end - 1]

@@ -25,6 +25,7 @@ from eventwire.actors.dictionary import (
     COUNTRY,
     MODIFIER,
     ORGANIZATION,
+    ORGANIZATION_COUNTRIES,
     PERSON,
     PLACE,
     Dictionary,
@@ -48,7 +49,19 @@ LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "outside", "inside", "around", "across", "into"}
 )
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Dependents through which an actor owns the thing a noun names ("U.S. request", "Serbia's move").
+ATTRIBUTE_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+POSSESSIVE_PRONOUNS = {"its": "", "their": "", "his": "m", "her": "f"}  # with the gender
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+
+
+def _days_from(role: Role, day: date) -> int:
+    """Days between ``day`` and the span of ``role`` (0 when the role holds on that day)."""
+    if role.start and day < role.start:
+        return (role.start - day).days
+    if role.end and day >= role.end:
+        return (day - role.end).days + 1
+    return 0
 
 
 def parse_day(value: str | None) -> date | None:
@@ -173,6 +186,7 @@ class _ArticlePass:
         self.matches = find_matches(self.doc, dictionary)
         self.match_at: dict[int, Match] = {}
         for match in self.matches:
+            self.prefer_people_of_the_date(match)
             for i in range(match.start, match.end):
                 self.match_at[i] = match
         self.sentence_of: dict[int, int] = {}
@@ -185,6 +199,17 @@ class _ArticlePass:
             self.sentence_offset[sentence.index] = span.start_char + leading
         self.mentions: list[Mention] = []
         self._focus: list[str] | None = None
+
+    def prefer_people_of_the_date(self, match: Match) -> None:
+        """'Bush' in 1990 is George H. W. Bush, in 2005 George W. Bush: of the people a name
+        may mean, the one in office on the article date (else the nearest in time) comes first.
+        """
+        people = [e for e in match.entries if e.kind == PERSON and e.named]
+        if len(people) < 2 or self.day is None:
+            return
+        day = self.day
+        people.sort(key=lambda e: min((_days_from(r, day) for r in e.named.roles), default=0))
+        match.entries = people + [e for e in match.entries if e not in people]
 
     # ---- article-level facts -------------------------------------------------------------
 
@@ -407,6 +432,8 @@ class _ArticlePass:
         if entry is None or entry.kind == MODIFIER:
             return self.compose_unlisted(head, tokens, facts, sentence)
         if entry.kind == PERSON and entry.named:
+            entry = self.namesake_by_title(head, facts, match, entry)
+            assert entry.named is not None
             return self.compose_person(head, tokens, facts, sentence, entry, entry.named)
         if entry.kind == ORGANIZATION and entry.named:
             return self.compose_organization(head, tokens, facts, sentence, entry, entry.named)
@@ -454,6 +481,9 @@ class _ArticlePass:
                 f"{noun} '{self.doc[match.start : match.end].text}' -> {entry.country} "
                 f"({entry.source})"
             ]
+            country = entry.country
+            if entry.kind == ADJECTIVE:
+                country = self.residence_country(head, facts, entry.country, steps)
             sectors = self.role_sectors(facts)  # "ordinary Kazakhs" -> KAZCVL
             if sectors:
                 written = ", ".join(text for _, text in facts.agents)
@@ -462,20 +492,99 @@ class _ArticlePass:
                 head,
                 tokens,
                 sentence,
-                entry.country,
+                country,
                 sectors,
-                self.dictionary.country_name(entry.country),
+                self.dictionary.country_name(country),
                 steps,
                 entry,
             )
+        if entry.agent and "collective" in entry.agent.flags:
+            return self.compose_collective(head, tokens, facts, sentence, entry)
         return self.compose_agent(head, tokens, facts, sentence, entry)
+
+    def residence_country(
+        self, head: Any, facts: PhraseFacts, nationality: str, steps: list[str]
+    ) -> str:
+        """Where a people named by its demonym lives, when the phrase says so.
+
+        A country word before the demonym ("Bosnian Serbs", "Kosovo Albanians", "Soviet Jews")
+        or a country or place of an "of" attachment, or of "in" after "ethnic" ("the Albanians
+        of southern Serbia", "ethnic Albanians in south Serbia"), is the country; the demonym
+        alone is the nationality ("Serbs" -> SRB).
+        """
+        ethnic = any(t.lower_ == "ethnic" for t in head.children)
+        for code, text, source, index in reversed(facts.countries):
+            if code == nationality:
+                continue
+            token = self.doc[index]
+            if index < head.i and token.dep_ in ("amod", "compound") and token.head.i == head.i:
+                steps.append(f"'{text}' before the demonym: a people living in {code} ({source})")
+                return code
+            preposition = token.head if token.dep_ == "pobj" else token.head.head
+            kind = self.match_at[index].best.kind if index in self.match_at else ""
+            if (
+                index > head.i
+                and kind != ADJECTIVE
+                and preposition.head.i == head.i
+                and (preposition.lower_ == "of" or (ethnic and preposition.lower_ == "in"))
+            ):
+                steps.append(
+                    f"'{preposition.text} {text}': a people living in {code} ({source})"
+                )
+                return code
+        return nationality
+
+    def compose_collective(
+        self, head: Any, tokens: list[Any], facts: PhraseFacts, sentence: int, entry: Entry
+    ) -> Mention | None:
+        """'the al-Qaeda network' is al-Qaeda; 'a group of Moroccan diplomats' the diplomats."""
+        if facts.organizations:
+            organization, text = facts.organizations[-1]
+            role = organization.role_on(self.day) or organization.role_on(None)
+            steps = [
+                f"'{head.text}' of '{text}': the organisation itself "
+                f"({organization.source})"
+            ]
+            if role is None:
+                return self.mention(head, tokens, sentence, "", [], organization.name, steps, entry)
+            country = role.country or self.phrase_country(head, facts, sentence, steps)
+            return self.mention(
+                head, tokens, sentence, country, list(role.sectors), organization.name, steps,
+                entry, role,
+            )
+        mention = self.compose_agent(head, tokens, facts, sentence, entry)
+        return mention if mention.actor.code else None  # "the group" alone names no one
+
+    def namesake_by_title(self, head: Any, facts: PhraseFacts, match: Match, entry: Entry) -> Entry:
+        """Undated, 'Vice President George Bush' is the Bush who held that office: of the people
+        a name may mean, the one with a role whose title shares the most written title words
+        (dated articles choose by date, see ``prefer_people_of_the_date``)."""
+        people = [e for e in match.entries if e.kind == PERSON and e.named]
+        if self.day is not None or len(people) < 2:
+            return entry
+        written = {w for _, text in self.apposition_title(head, facts).agents for w in words(text)}
+        if not written:
+            return entry
+
+        def fit(candidate: Entry) -> int:
+            roles = candidate.named.roles if candidate.named else []
+            return max((len(written & set(words(r.title))) for r in roles), default=0)
+
+        return max(people, key=fit)  # the first of equal fits: the dictionary's order
 
     def name_extends(self, head: Any, match: Match) -> bool:
         """True when a person's name runs past a place-name match (a surname like "Valencia")."""
         if head.ent_type_ != "PERSON":
             return False
         entity = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
-        return entity is not None and (entity.start < match.start or entity.end > match.end)
+        if entity is None or (entity.start >= match.start and entity.end <= match.end):
+            return False
+        # "Bosnian Serbs" tagged as a person is two demonyms, not a name ending in a place.
+        outside = [i for i in range(entity.start, entity.end) if not match.start <= i < match.end]
+        return any(
+            self.match_at.get(i) is None or self.match_at[i].first(PLACE_KINDS) is None
+            for i in outside
+        )
 
     def role_sectors(self, facts: PhraseFacts) -> list[str]:
         sectors: list[str] = []
@@ -487,12 +596,20 @@ class _ArticlePass:
     def phrase_country(self, head: Any, facts: PhraseFacts, sentence: int, steps: list[str]) -> str:
         """The country a phrase names, with the step that says where it came from."""
         if facts.countries:
-            # The modifier nearest the head: "Russia's ambassador" -> RUS.
-            code, text, source, _ = facts.countries[-1]
+            # The modifier nearest the head: "Russia's ambassador" -> RUS; but a country word
+            # right before a demonym says where that people lives: "Bosnian Serb forces" -> BIH.
+            code, text, source, index = facts.countries[-1]
+            if len(facts.countries) > 1 and index < head.i:
+                outer_code, outer_text, outer_source, outer_index = facts.countries[-2]
+                match = self.match_at.get(index)
+                if outer_index == index - 1 and match is not None and match.best.kind == ADJECTIVE:
+                    steps.append(f"'{outer_text} {text}': a people living in {outer_code}")
+                    code, text, source = outer_code, outer_text, outer_source
             steps.append(f"country from '{text}' -> {code} ({source})")
             return code
         for named, text in facts.organizations + facts.people:
-            role = named.role_on(self.day)
+            # "the Reagan administration" in 1999: the person's country, in office or not.
+            role = named.role_on(self.day) or self.nearest_role(named)
             if role and role.country:
                 steps.append(f"country from '{text}' -> {role.country}{role.code}")
                 return role.country + role.code  # IGO + block: "European Union legislators"
@@ -510,7 +627,69 @@ class _ArticlePass:
                 )
                 return place
             steps.append(f"alignment: '{text}' marks sympathy with {code}, not nationality")
+        return self.possessor_country(head, sentence, steps)
+
+    def nearest_role(self, named: Named) -> Role | None:
+        """The role nearest the article date (the latest one with no date)."""
+        if self.day is None or not named.roles:
+            return named.role_on(None)
+        day = self.day
+        return min(named.roles, key=lambda r: _days_from(r, day))
+
+    def possessor_country(self, head: Any, sentence: int, steps: list[str]) -> str:
+        """'Bosnian Serbs said their forces ...': 'their' / 'its' refers to the nearest earlier
+        group or organisation with a country (this or the previous sentence), 'his' / 'her' to
+        the nearest individual."""
+        pronoun = next(
+            (c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS),
+            None,
+        )
+        if pronoun is None:
+            return ""
+        gender_of_pronoun = POSSESSIVE_PRONOUNS[pronoun.lower_]
+        individual = bool(gender_of_pronoun)
+        for earlier in reversed(self.mentions):
+            if earlier.sentence < sentence - 1:
+                break
+            actor = earlier.actor
+            if earlier.head.i >= head.i or not actor.country or earlier.individual != individual:
+                continue
+            gender = earlier.named.gender if earlier.named else ""
+            if individual and gender and gender != gender_of_pronoun:
+                continue
+            country = actor.code[: len(actor.code) - 3 * len(actor.sectors)] or actor.country
+            steps.append(f"possessive '{pronoun.text}' refers to '{actor.text}' -> {country}")
+            return country
         return ""
+
+    def article_country(self, head: Any, steps: list[str]) -> str:
+        """The article's only country, for a phrase that names none ('President Ivan Petrovsky
+        imposed a curfew in Minsk' -> BLR, 'police' in an article about Nigeria -> NGA),
+        leaving out countries that belong to another named person's title in the same
+        sentence ('Ukrainian leader Leonid Kravchuk'). Nothing when the article names two.
+        """
+        others = set()
+        index = self.sentence_of.get(head.i)
+        sentence = self.parsed.sentences[index].span if index is not None else self.doc[:]
+        for match in self.matches:
+            if not sentence.start <= match.start < sentence.end:
+                continue
+            entry = match.first(PLACE_KINDS)
+            token = self.doc[match.end - 1]
+            owner = token.head
+            if entry is None or owner.i == head.i or token.dep_ not in MODIFIER_DEPS | {"poss"}:
+                continue
+            if self._names_person(owner) or self._names_person(owner.head):
+                others.add(entry.country)
+        candidates = [code for code in self.focus_countries() if code not in others]
+        if len(candidates) != 1:
+            return ""
+        steps.append(f"no country in the phrase: the article's only country -> {candidates[0]}")
+        return candidates[0]
+
+    def _names_person(self, token: Any) -> bool:
+        match = self.match_at.get(token.i)
+        return token.ent_type_ == "PERSON" or (match is not None and match.best.kind == PERSON)
 
     def conjunct_country(self, head: Any) -> tuple[str, str] | None:
         """'Russian individuals and businesses': the second conjunct shares the first's country."""
@@ -569,6 +748,13 @@ class _ArticlePass:
             sectors = ["ELI"]
             steps.append(f"'{facts.former}': a former office-holder -> ELI")
         country = self.phrase_country(head, facts, sentence, steps)
+        if not country and sectors and sectors[0] in ORGANIZATION_COUNTRIES:
+            # "a human rights group" is an NGO of no named country: CAMEO's top-level NGO.
+            country, sectors = sectors[0], sectors[1:]
+            steps.append(f"no country named: {country} is the country code")
+        if not country and sectors and not facts.aligned:
+            # "police", "the president", "refugees" in an article about one country are its own.
+            country = self.article_country(head, steps)
         mention = self.mention(head, tokens, sentence, country, sectors, None, steps, entry)
         mention.individual = "person" in entry.agent.flags and head.tag_ in ("NN", "NNP")
         return mention
@@ -578,11 +764,12 @@ class _ArticlePass:
     ) -> Mention | None:
         """A head the dictionary lacks: a titled person ("Minister Juan Jobet") or a surname."""
         if head.ent_type_ != "PERSON" and head.pos_ != "PROPN":
-            return None
+            return self.compose_attributed(head, tokens, facts, sentence)
         earlier = self.earlier_person_by_surname(head)
         if earlier is not None:
             return self.corefer(head, tokens, sentence, earlier, "the same name")
-        if head.ent_type_ != "PERSON" or not facts.agents:
+        facts = self.apposition_title(head, facts)  # "Kenzo Oshima, the UN relief coordinator"
+        if not facts.agents or not (head.ent_type_ == "PERSON" or self.titled_by_apposition(head)):
             return None
         sectors = self.role_sectors(facts)
         titles = ", ".join(f"'{text}'" for _, text in facts.agents)
@@ -590,13 +777,73 @@ class _ArticlePass:
         if facts.former:
             sectors = ["ELI"]
             steps.append(f"'{facts.former}': a former office-holder -> ELI")
-        country = self.phrase_country(head, facts, sentence, steps)
+        country = self.phrase_country(head, facts, sentence, steps) or self.article_country(head, steps)
         name = " ".join(t.text for t in tokens if t.ent_type_ == "PERSON" and t.i <= head.i)
         mention = self.mention(
             head, tokens, sentence, country, sectors, name or head.text, steps, None
         )
         mention.individual = True
         return mention
+
+    def compose_attributed(
+        self, head: Any, tokens: list[Any], facts: PhraseFacts, sentence: int
+    ) -> Mention | None:
+        """A thing an actor owns or does stands for that actor, as in CAMEO coding: "Putin's
+        decision" -> RUSGOV, "a U.S. request" -> USA, "an Australian ultimatum" -> AUS, "a U.N.
+        Security Council resolution" -> IGOUNO. Only a possessor, an organisation, a demonym
+        or an initialism ("U.S.", "UK") right before the head counts: a country's name there
+        is usually the topic ("the Ukraine ceasefire", "Russia sanctions"), and "of"
+        attachments head their own phrases. Never an aligned country ("pro-Russian media").
+        """
+        if head.pos_ != "NOUN" or facts.aligned:
+            return None
+        possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner = next(
+            (m for m in reversed(self.mentions) if possessor is not None and m.head.i == possessor.i),
+            None,
+        )
+        if owner is not None:
+            actor = owner.actor
+            steps = [f"'{actor.text}' owns '{head.text}': the phrase stands for {actor.code}"]
+            mention = self.mention(
+                head, tokens, sentence, actor.country or "", list(actor.sectors), actor.name,
+                [*steps, *actor.resolution], None,
+            )
+            mention.actor.code = actor.code
+            return mention
+        for named, text in reversed(facts.organizations):
+            role = named.role_on(self.day) or named.role_on(None)
+            if role is not None and role.country and self._modifies(head, text):
+                steps = [f"'{text}' modifies '{head.text}': the phrase stands for {named.name}"]
+                return self.mention(
+                    head, tokens, sentence, role.country, list(role.sectors), named.name, steps,
+                    None, role,
+                )
+        for code, text, source, index in reversed(facts.countries):
+            token = self.doc[index]
+            if index >= head.i or token.head.i != head.i or token.dep_ not in ATTRIBUTE_DEPS:
+                continue
+            kind = self.match_at[index].best.kind if index in self.match_at else ""
+            initialism = text.replace(".", "").isupper() and len(text) <= 5
+            if kind == ADJECTIVE or (kind == COUNTRY and initialism):
+                steps = [f"'{text}' modifies '{head.text}': the phrase stands for {code} ({source})"]
+                return self.mention(head, tokens, sentence, code, [], None, steps, None)
+        return None
+
+    def _modifies(self, head: Any, text: str) -> bool:
+        """True when the words ``text`` end right before ``head`` as its modifier."""
+        before = [t for t in head.children if t.i < head.i and t.dep_ in ATTRIBUTE_DEPS]
+        return any(words(text)[-1:] == words(t.text)[-1:] for t in before)
+
+    def titled_by_apposition(self, head: Any) -> bool:
+        """A proper name described by a person's title ("Oshima, the UN relief coordinator"),
+        whatever entity type the tagger guessed."""
+        for child in head.children:
+            match = self.match_at.get(child.i) if child.dep_ == "appos" else None
+            agent = match.best.agent if match is not None else None
+            if agent is not None and "person" in agent.flags:
+                return True
+        return False
 
     def earlier_person_by_surname(self, head: Any) -> Mention | None:
         key = words(head.text)
@@ -684,6 +931,7 @@ class _ArticlePass:
             outer = self.phrase_facts(phrase_tokens(other), other)
             merged.countries = outer.countries + merged.countries
             merged.agents = outer.agents + merged.agents
+            merged.organizations = outer.organizations + merged.organizations
             if outer.head_match and outer.head_match.best.kind == AGENT:
                 text = self.doc[outer.head_match.start : outer.head_match.end].text
                 merged.agents.append((outer.head_match.best, text))
@@ -713,7 +961,9 @@ class _ArticlePass:
                     f"on {self.day.isoformat()} {person.name} held no listed office; last role "
                     f"{last.title or ''} ended {last.end} -> former office-holder, ELI"
                 )
-                return Role(last.country, ("ELI",), last.end, None, "former " + last.title)
+                return Role(
+                    last.country, ("ELI",), last.end, None, "former " + last.title, last.code
+                )
             first = min(person.roles, key=lambda r: r.start or date.min)
             steps.append(
                 f"on {self.day.isoformat()} {person.name} held no listed office yet; "
