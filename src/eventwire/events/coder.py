@@ -18,16 +18,17 @@ from functools import lru_cache
 from typing import Any
 
 from eventwire import __version__
-from eventwire.actors import ArticleActors
+from eventwire.actors import ActorResolver, ArticleActors
+from eventwire.actors.dictionary import Dictionary
 from eventwire.events import syntax
 from eventwire.events.cameo import CameoCode, cameo_table
 from eventwire.events.confidence import event_confidence
+from eventwire.events.nationality import Nationalities
 from eventwire.events.patterns import Pattern, PatternBook, pattern_book
 from eventwire.records import Actor, Event, ParsedArticle, ParsedSentence
 
 Token = Any
 
-DEFAULT_TARGET_PREPS = ("with", "on", "against", "to", "for", "at", "into")
 SPEECH_LEMMAS = frozenset(
     {"say", "tell", "state", "announce", "declare", "add", "remark", "note", "claim", "insist",
      "warn", "believe", "stress", "report", "write", "explain", "argue", "assert", "suggest",
@@ -67,15 +68,40 @@ class Candidate:
     content: tuple[int, ...] = ()  # tokens the pattern used as its content ("impose *sanctions*")
 
 
+# How deep the coder follows prepositions inside an object for its target: "launch an
+# offensive in its war *with* X" (offensive -> war -> X).
+FRAME_DEPTH = 2
+
+
+@dataclass
+class Arguments:
+    """The actors of one article as arguments are read: the phrases the actors stage resolved,
+    then the nationality modifiers of things ("German goods")."""
+
+    resolved: ArticleActors
+    nationalities: Nationalities
+
+    def actor_at(self, token: Token) -> Actor | None:
+        return self.resolved.actor_at(token)
+
+
 def coder_version(book: PatternBook) -> str:
     return f"{__version__}+{book.version_hash}"
 
 
 class EventCoder:
-    def __init__(self, book: PatternBook | None = None):
+    def __init__(self, book: PatternBook | None = None, dictionary: Dictionary | None = None):
         self.book = book or pattern_book()
         self.cameo = cameo_table()
         self.version = coder_version(self.book)
+        self._dictionary = dictionary
+
+    @property
+    def dictionary(self) -> Dictionary:
+        """The actor dictionary whose country words name nationalities (loaded on first use)."""
+        if self._dictionary is None:
+            self._dictionary = ActorResolver.default().dictionary
+        return self._dictionary
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -83,7 +109,8 @@ class EventCoder:
         return cls()
 
     # -- public -------------------------------------------------------------------------
-    def code(self, parsed: ParsedArticle, actors: ArticleActors) -> list[Event]:
+    def code(self, parsed: ParsedArticle, resolved: ArticleActors) -> list[Event]:
+        actors = Arguments(resolved, Nationalities(parsed.doc, self.dictionary))
         events: list[Event] = []
         for sentence in parsed.sentences:
             if not self._has_actor(sentence, actors) and not self._implies_agent(sentence):
@@ -96,11 +123,11 @@ class EventCoder:
         """A predicate with an implied agent ("were arrested": by police) needs no named actor."""
         return any(token.lemma_.lower() in self.book.agent_lemmas for token in sentence.span)
 
-    def _has_actor(self, sentence: ParsedSentence, actors: ArticleActors) -> bool:
+    def _has_actor(self, sentence: ParsedSentence, actors: Arguments) -> bool:
         return any(actors.actor_at(token) for token in sentence.span)
 
     def _code_sentence(
-        self, parsed: ParsedArticle, sentence: ParsedSentence, actors: ArticleActors
+        self, parsed: ParsedArticle, sentence: ParsedSentence, actors: Arguments
     ) -> list[Event]:
         lemmas = {token.lemma_.lower() for token in sentence.span}
         if self._discarded(sentence, lemmas):
@@ -125,6 +152,9 @@ class EventCoder:
                 if found:
                     candidates.append(found)
         candidates = _drop_carriers_and_requested(candidates)
+        # "threatened to attack X": when the carrier and its complement code the same dyad,
+        # the event keeps the complement's trigger (the act threatened), so carriers go last
+        candidates.sort(key=lambda c: c.trigger.lemma_.lower() in INTENT_CARRIERS)
         events: list[Event] = []
         seen: set[tuple[str, ...]] = set()
         for candidate in candidates:
@@ -143,7 +173,7 @@ class EventCoder:
                 return True
         return False
 
-    def _match_verb(self, verb: Token, lemmas: set[str], actors: ArticleActors) -> Candidate | None:
+    def _match_verb(self, verb: Token, lemmas: set[str], actors: Arguments) -> Candidate | None:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         objects = [verb.head if o.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else o
                    for o in syntax.children(verb, syntax.OBJECTS)]  # "claims *which* X denied"
@@ -231,8 +261,10 @@ class EventCoder:
         return "010"
 
     def _verb_targets(
-        self, verb: Token, pattern: Pattern, objects: list[Token], actors: ArticleActors
+        self, verb: Token, pattern: Pattern, objects: list[Token], actors: Arguments,
+        complement: bool = False,
     ) -> list[Token]:
+        """The target of a verb: the first of the rules in docs/events.md that names an actor."""
         holders = [verb, *objects, *(p for o in objects for p in syntax.prep_objects(o, "of"))]
         if pattern.prep:
             return [t for h in holders for t in syntax.prep_objects(h, pattern.prep)]
@@ -240,12 +272,15 @@ class EventCoder:
             return syntax.passive_targets(verb)
         actor_objects = [o for o in objects if o.lemma_.lower() not in pattern.objects
                          and o.lemma_.lower() not in QUANTITY_NOUNS]
-        if actor_objects:
+        if self._actors(actor_objects, actors):
             return actor_objects
-        for prep in DEFAULT_TARGET_PREPS:  # the first preposition whose object is an actor
+        for prep in self.book.target_preps:  # the first preposition whose object is an actor
             found = [t for h in holders for t in syntax.prep_objects(h, prep)]
             if self._actors(found, actors):
                 return found
+        parties = self._object_parties(objects, holders, actors)
+        if parties:
+            return parties
         if pattern.cameo.startswith(COMPLEMENT_TARGET_ROOTS):
             for clause in syntax.children(verb, {"ccomp"}):
                 subjects = syntax.clause_subjects(clause)
@@ -253,9 +288,50 @@ class EventCoder:
                     return subjects
         if pattern.cameo.startswith("16"):  # "expelled two Russian diplomats": content is target
             return [o for o in objects if actors.actor_at(o)]
+        if complement:
+            return []
+        bare = replace(pattern, prep=None, objects=frozenset())
+        for clause in syntax.children(verb, {"xcomp"}):  # "threatened to cut off power to X"
+            found = self._verb_targets(clause, bare, syntax.children(clause, syntax.OBJECTS),
+                                       actors, complement=True)
+            if self._actors(found, actors):
+                return found
+        return self._addressee(verb, actors)
+
+    def _object_parties(
+        self, objects: list[Token], holders: list[Token], actors: Arguments
+    ) -> list[Token]:
+        """Whose the thing acted on is: "rejected X's proposal", "a U.S. request", "an offer
+        from X", "an admission by X", "an offensive in its war with X"."""
+        for thing in objects:
+            if self._actors([thing], actors):  # possessor, actor modifier or nationality
+                return [thing]
+            for prep in self.book.author_preps:
+                found = syntax.prep_objects(thing, prep)
+                if self._actors(found, actors):
+                    return found
+        frontier = list(holders)
+        for _ in range(FRAME_DEPTH):
+            frontier = [o for t in frontier for _, o in syntax.all_prep_objects(t)]
+            for prep in self.book.target_preps:
+                found = [o for t in frontier for o in syntax.prep_objects(t, prep)]
+                if self._actors(found, actors):
+                    return found
         return []
 
-    def _match_noun(self, noun: Token, lemmas: set[str], actors: ArticleActors) -> Candidate | None:
+    def _addressee(self, verb: Token, actors: Arguments) -> list[Token]:
+        """"summoned X's ambassador to complain": a purpose clause is addressed to the object
+        of the verb it completes (not where that object is the clause's own subject: "urged X
+        to act", OBJECT_CONTROL)."""
+        head = verb.head
+        infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        if (verb.dep_ not in ("xcomp", "advcl") or not infinitive
+                or head.lemma_ in syntax.OBJECT_CONTROL):
+            return []
+        objects = syntax.children(head, syntax.OBJECTS)
+        return objects if self._actors(objects, actors) else []
+
+    def _match_noun(self, noun: Token, lemmas: set[str], actors: Arguments) -> Candidate | None:
         modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
         for pattern in self.book.nouns[noun.lemma_.lower()]:
             if pattern.requires and not (pattern.requires & lemmas):
@@ -283,18 +359,19 @@ class EventCoder:
                     violent = pattern.cameo[:2] in ("17", "18", "19", "20")
                     sources = syntax.clause_subjects(
                         verb, participant=not violent or verb.lemma_ in PARTICIPATION)
-            targets = [t for p in (pattern.target_preps or DEFAULT_TARGET_PREPS)
-                       for t in syntax.prep_objects(noun, p)]
+            if not self._actors(sources, actors) and actors.nationalities.modifier_actor(noun):
+                sources = [noun]  # "Israeli air raids": the raids are Israel's
+            target_preps = pattern.target_preps or self.book.target_preps
+            targets = [t for p in target_preps for t in syntax.prep_objects(noun, p)]
             if not targets and noun.dep_ in syntax.OBJECTS:  # "gave a warm welcome to X"
-                targets = [t for p in (pattern.target_preps or DEFAULT_TARGET_PREPS)
-                           for t in syntax.prep_objects(noun.head, p)]
+                targets = [t for p in target_preps for t in syntax.prep_objects(noun.head, p)]
             pair = (pattern.symmetric and not self._actors(targets, actors)
                     and len(self._actors(sources, actors)) >= 2)  # "X and Y held talks"
             return Candidate(pattern, noun, sources, targets, pair)
         return None
 
     # -- building events ----------------------------------------------------------------
-    def _actors(self, tokens: list[Token], actors: ArticleActors) -> list[Actor]:
+    def _actors(self, tokens: list[Token], actors: Arguments) -> list[Actor]:
         """The actors named by ``tokens`` and the actors coordinated with them ("the US and
         the EU"); a word that is no actor brings in none of its conjuncts ("negotiations" that a
         misparse coordinates with "Syria, Yemen and Libya")."""
@@ -308,17 +385,25 @@ class EventCoder:
                     resolved.append(actor)
         return resolved
 
-    def _actor_of(self, token: Token, actors: ArticleActors) -> Actor | None:
+    def _actor_of(self, token: Token, actors: Arguments) -> Actor | None:
         actor = actors.actor_at(token)
         if actor is None:
             # "X, the envoy"; "army bulldozers", "police firing": the instrument's owner
             related = syntax.children(token, {"appos", "compound", "poss", "nmod", "amod"})
             actor = next((a for a in map(actors.actor_at, related) if a), None)
+        if actor is None and token.pos_ in ("NOUN", "PROPN"):
+            actor = actors.nationalities.modifier_actor(token)  # "German goods": Germany's
+        if actor is None and token.lemma_.lower() in self.book.group_nouns:
+            # "members of X", "a group of X diplomats", "doctors from X aid groups"
+            members = [o for p in ("of", "from") for o in syntax.prep_objects(token, p)]
+            actor = next((a for a in (self._actor_of(m, actors) for m in members
+                                      if m.lemma_.lower() not in self.book.group_nouns) if a),
+                         None)
         return actor
 
     def _events(
         self, parsed: ParsedArticle, sentence: ParsedSentence, candidate: Candidate,
-        actors: ArticleActors,
+        actors: Arguments,
     ) -> list[Event]:
         sources = self._actors(candidate.sources, actors)
         targets = self._actors(candidate.targets, actors)

@@ -25,7 +25,7 @@ from eventwire.events.cameo import cameo_table
 VERB_FILES = ("verb_patterns.yaml", "verb_coverage.yaml")
 NOUN_FILES = ("noun_patterns.yaml", "noun_coverage.yaml")
 DATA_FILES = (*VERB_FILES, *NOUN_FILES, "discards.yaml", "statement_cues.yaml",
-              "intent_codes.yaml")
+              "intent_codes.yaml", "arguments.yaml")
 
 
 class PatternError(ValueError):
@@ -77,6 +77,10 @@ class PatternBook:
     # intent_codes.yaml: the code of an event only promised, planned or threatened, by CAMEO code
     # or root ("will meet" 04 -> 036); conflictual roots map to 13x (THREATEN)
     intent: dict[str, str] = field(default_factory=dict)
+    # arguments.yaml: where targets are looked for beyond a pattern's own preposition
+    target_preps: tuple[str, ...] = ("with", "on", "against", "to", "for", "at", "into")
+    author_preps: tuple[str, ...] = ("from", "by")
+    group_nouns: frozenset[str] = frozenset()
     version_hash: str = ""
 
     def intent_code(self, code: str) -> str | None:
@@ -244,5 +248,8 @@ def pattern_book() -> PatternBook:
         optimistic=_as_tuple(loaded["statement_cues.yaml"].get("optimistic")),
         pessimistic=_as_tuple(loaded["statement_cues.yaml"].get("pessimistic")),
         intent=_intent_map(loaded["intent_codes.yaml"]),
+        target_preps=_as_tuple(loaded["arguments.yaml"].get("target_preps")),
+        author_preps=_as_tuple(loaded["arguments.yaml"].get("author_preps")),
+        group_nouns=frozenset(_as_tuple(loaded["arguments.yaml"].get("group_nouns"))),
         version_hash=digest.hexdigest()[:12],
     )
