@@ -80,9 +80,13 @@ class Arguments:
 
     resolved: ArticleActors
     nationalities: Nationalities
+    nationality: bool = True  # whether a nationality modifier may stand for an actor
 
     def actor_at(self, token: Token) -> Actor | None:
         return self.resolved.actor_at(token)
+
+    def named_only(self) -> Arguments:
+        return replace(self, nationality=False)
 
 
 def coder_version(book: PatternBook) -> str:
@@ -196,7 +200,8 @@ class EventCoder:
                 continue
             sources = syntax.clause_subjects(verb)
             pair = False
-            if pattern.symmetric and not targets and len(self._actors(sources, actors)) >= 2:
+            if (pattern.symmetric and not self._actors(targets, actors.named_only())
+                    and len(self._actors(sources, actors)) >= 2):  # not "talks on a US plan"
                 pair = True
             used = tuple(o.i for o in contents if o.lemma_.lower() in pattern.objects)
             return Candidate(pattern, verb, sources, targets, pair, used)
@@ -270,17 +275,11 @@ class EventCoder:
             return [t for h in holders for t in syntax.prep_objects(h, pattern.prep)]
         if syntax.is_passive(verb):
             return syntax.passive_targets(verb)
-        actor_objects = [o for o in objects if o.lemma_.lower() not in pattern.objects
-                         and o.lemma_.lower() not in QUANTITY_NOUNS]
-        if self._actors(actor_objects, actors):
-            return actor_objects
-        for prep in self.book.target_preps:  # the first preposition whose object is an actor
-            found = [t for h in holders for t in syntax.prep_objects(h, prep)]
-            if self._actors(found, actors):
+        # named actors first; a nationality modifier ("a U.S. request") only when none is found
+        for view in (actors.named_only(), actors):
+            found = self._argument_targets(pattern, objects, holders, view)
+            if found:
                 return found
-        parties = self._object_parties(objects, holders, actors)
-        if parties:
-            return parties
         if pattern.cameo.startswith(COMPLEMENT_TARGET_ROOTS):
             for clause in syntax.children(verb, {"ccomp"}):
                 subjects = syntax.clause_subjects(clause)
@@ -290,7 +289,7 @@ class EventCoder:
             return [o for o in objects if actors.actor_at(o)]
         if complement:
             return []
-        bare = replace(pattern, prep=None, objects=frozenset())
+        bare = replace(pattern, prep=None, objects=frozenset(), target_preps=())
         for clause in syntax.children(verb, {"xcomp"}):  # "threatened to cut off power to X"
             found = self._verb_targets(clause, bare, syntax.children(clause, syntax.OBJECTS),
                                        actors, complement=True)
@@ -298,15 +297,30 @@ class EventCoder:
                 return found
         return self._addressee(verb, actors)
 
+    def _argument_targets(
+        self, pattern: Pattern, objects: list[Token], holders: list[Token], actors: Arguments
+    ) -> list[Token]:
+        """An actor object, else the actor of a target preposition, else the party of the
+        object ("rejected X's proposal", "an offer from X", "the withdrawal of X")."""
+        others = [o for o in objects if o.lemma_.lower() not in pattern.objects
+                  and o.lemma_.lower() not in QUANTITY_NOUNS and not _own(o)]
+        if self._actors(others, actors):
+            return others
+        for prep in (*pattern.target_preps, *self.book.target_preps):
+            found = [t for h in holders for t in syntax.prep_objects(h, prep)]
+            if self._actors(found, actors):
+                return found
+        return self._object_parties([o for o in objects if not _own(o)], holders, actors)
+
     def _object_parties(
         self, objects: list[Token], holders: list[Token], actors: Arguments
     ) -> list[Token]:
         """Whose the thing acted on is: "rejected X's proposal", "a U.S. request", "an offer
-        from X", "an admission by X", "an offensive in its war with X"."""
+        from X", "demanded the withdrawal of X", "an offensive in its war with X"."""
         for thing in objects:
             if self._actors([thing], actors):  # possessor, actor modifier or nationality
                 return [thing]
-            for prep in self.book.author_preps:
+            for prep in self.book.party_preps:
                 found = syntax.prep_objects(thing, prep)
                 if self._actors(found, actors):
                     return found
@@ -365,7 +379,7 @@ class EventCoder:
             targets = [t for p in target_preps for t in syntax.prep_objects(noun, p)]
             if not targets and noun.dep_ in syntax.OBJECTS:  # "gave a warm welcome to X"
                 targets = [t for p in target_preps for t in syntax.prep_objects(noun.head, p)]
-            pair = (pattern.symmetric and not self._actors(targets, actors)
+            pair = (pattern.symmetric and not self._actors(targets, actors.named_only())
                     and len(self._actors(sources, actors)) >= 2)  # "X and Y held talks"
             return Candidate(pattern, noun, sources, targets, pair)
         return None
@@ -391,7 +405,7 @@ class EventCoder:
             # "X, the envoy"; "army bulldozers", "police firing": the instrument's owner
             related = syntax.children(token, {"appos", "compound", "poss", "nmod", "amod"})
             actor = next((a for a in map(actors.actor_at, related) if a), None)
-        if actor is None and token.pos_ in ("NOUN", "PROPN"):
+        if actor is None and actors.nationality and token.pos_ in ("NOUN", "PROPN"):
             actor = actors.nationalities.modifier_actor(token)  # "German goods": Germany's
         if actor is None and token.lemma_.lower() in self.book.group_nouns:
             # "members of X", "a group of X diplomats", "doctors from X aid groups"
@@ -496,9 +510,19 @@ def _implied_agent(pattern: Pattern) -> Actor:
 
 
 def _place_objects(candidate: Candidate) -> list[Token]:
+    """Where the act happens: "blocked roads in X", "threatened to impose a curfew in X"."""
     trigger = candidate.trigger
-    holders = [trigger, *syntax.children(trigger, syntax.OBJECTS)]
+    verbs = [trigger, *syntax.children(trigger, {"xcomp"})]
+    holders = [*verbs, *(o for v in verbs for o in syntax.children(v, syntax.OBJECTS))]
     return [t for h in holders for t in syntax.prep_objects(h, "in")]
+
+
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+
+
+def _own(thing: Token) -> bool:
+    """"withdrew its troops", "closed their borders": the subject's own, no target."""
+    return any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in thing.children)
 
 
 def _complement_of(token: Token, head: Token, deps: tuple[str, ...] = ("ccomp", "xcomp")) -> bool:

@@ -79,7 +79,7 @@ class PatternBook:
     intent: dict[str, str] = field(default_factory=dict)
     # arguments.yaml: where targets are looked for beyond a pattern's own preposition
     target_preps: tuple[str, ...] = ("with", "on", "against", "to", "for", "at", "into")
-    author_preps: tuple[str, ...] = ("from", "by")
+    party_preps: tuple[str, ...] = ("from", "by", "of")
     group_nouns: frozenset[str] = frozenset()
     version_hash: str = ""
 
@@ -249,7 +249,7 @@ def pattern_book() -> PatternBook:
         pessimistic=_as_tuple(loaded["statement_cues.yaml"].get("pessimistic")),
         intent=_intent_map(loaded["intent_codes.yaml"]),
         target_preps=_as_tuple(loaded["arguments.yaml"].get("target_preps")),
-        author_preps=_as_tuple(loaded["arguments.yaml"].get("author_preps")),
+        party_preps=_as_tuple(loaded["arguments.yaml"].get("party_preps")),
         group_nouns=frozenset(_as_tuple(loaded["arguments.yaml"].get("group_nouns"))),
         version_hash=digest.hexdigest()[:12],
     )
