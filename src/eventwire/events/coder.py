@@ -114,7 +114,8 @@ class EventCoder:
 
     # -- public -------------------------------------------------------------------------
     def code(self, parsed: ParsedArticle, resolved: ArticleActors) -> list[Event]:
-        actors = Arguments(resolved, Nationalities(parsed.doc, self.dictionary))
+        owners = Nationalities(parsed.doc, self.dictionary, parsed.article.date)
+        actors = Arguments(resolved, owners)
         events: list[Event] = []
         for sentence in parsed.sentences:
             if not self._has_actor(sentence, actors) and not self._implies_agent(sentence):
@@ -275,8 +276,16 @@ class EventCoder:
             return [t for h in holders for t in syntax.prep_objects(h, pattern.prep)]
         if syntax.is_passive(verb):
             return syntax.passive_targets(verb)
-        # named actors first; a nationality modifier ("a U.S. request") only when none is found
-        for view in (actors.named_only(), actors):
+        # the pattern's own target prepositions first ("complained to X *about* Y"), then the
+        # usual places; named actors first, a nationality modifier ("a U.S. request") only
+        # when none is found
+        views = (actors.named_only(), actors)
+        for view in views:
+            for prep in pattern.target_preps:
+                found = [t for h in holders for t in syntax.prep_objects(h, prep)]
+                if self._actors(found, view):
+                    return found
+        for view in views:
             found = self._argument_targets(pattern, objects, holders, view)
             if found:
                 return found
@@ -306,7 +315,7 @@ class EventCoder:
                   and o.lemma_.lower() not in QUANTITY_NOUNS and not _own(o)]
         if self._actors(others, actors):
             return others
-        for prep in (*pattern.target_preps, *self.book.target_preps):
+        for prep in self.book.target_preps:
             found = [t for h in holders for t in syntax.prep_objects(h, prep)]
             if self._actors(found, actors):
                 return found
@@ -377,8 +386,10 @@ class EventCoder:
                 sources = [noun]  # "Israeli air raids": the raids are Israel's
             target_preps = pattern.target_preps or self.book.target_preps
             targets = [t for p in target_preps for t in syntax.prep_objects(noun, p)]
-            if not targets and noun.dep_ in syntax.OBJECTS:  # "gave a warm welcome to X"
-                targets = [t for p in target_preps for t in syntax.prep_objects(noun.head, p)]
+            light_verb = _light_verb(noun)
+            if not targets and light_verb is not None:
+                # "gave a warm welcome to X", "were engaged in ethnic cleansing against X"
+                targets = [t for p in target_preps for t in syntax.prep_objects(light_verb, p)]
             pair = (pattern.symmetric and not self._actors(targets, actors.named_only())
                     and len(self._actors(sources, actors)) >= 2)  # "X and Y held talks"
             return Candidate(pattern, noun, sources, targets, pair)
@@ -507,6 +518,16 @@ def _implied_agent(pattern: Pattern) -> Actor:
     sector = pattern.agent or ""
     return Actor(text="", code=sector, country=None, sectors=[sector],
                  resolution=[f"implied agent of {pattern.id} ({pattern.rule_source})"])
+
+
+def _light_verb(noun: Token) -> Token | None:
+    """The verb an event noun is the object of, directly or through a preposition ("gave a
+    *welcome*", "engaged in *cleansing*"): its prepositions may name the noun's target."""
+    if noun.dep_ in syntax.OBJECTS:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
 
 
 def _place_objects(candidate: Candidate) -> list[Token]:

@@ -1,5 +1,6 @@
 """Countries named by a modifier of a word that is no actor: "German goods", "a U.S. request",
-"an Australian ultimatum", "Israeli air raids", "the US-led war".
+"an Australian ultimatum", "Israeli air raids", "the US-led war"; and organisations named by a
+compound modifier: "a U.N. Security Council resolution", "new EU members".
 
 The actors stage resolves noun phrases that name an actor ("the German government"); a demonym
 or a country's name that only modifies a thing is left alone. When the coder finds no better
@@ -10,10 +11,18 @@ own; "pro-Russian" and "Russia-backed" name a sympathy, not a nationality, and a
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cached_property
 from typing import Any
 
-from eventwire.actors.dictionary import ADJECTIVE, CAPITAL, COUNTRY, MODIFIER, Dictionary
+from eventwire.actors.dictionary import (
+    ADJECTIVE,
+    CAPITAL,
+    COUNTRY,
+    MODIFIER,
+    ORGANIZATION,
+    Dictionary,
+)
 from eventwire.actors.matching import Match, find_matches
 from eventwire.records import Actor
 
@@ -27,9 +36,10 @@ NATIONAL_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 class Nationalities:
     """The nationality modifiers of one parsed document, matched on first use."""
 
-    def __init__(self, doc: Any, dictionary: Dictionary):
+    def __init__(self, doc: Any, dictionary: Dictionary, day: str | None = None):
         self.doc = doc
         self.dictionary = dictionary
+        self.day = _day(day)  # an organisation's role on the article date
 
     @cached_property
     def _by_token(self) -> dict[int, Match]:
@@ -51,19 +61,43 @@ class Nationalities:
 
     def country_actor(self, word: Token, owner: Token) -> Actor | None:
         match = self._by_token.get(word.i)
-        entry = match.first(NATIONAL_KINDS) if match else None
-        if entry is None or not entry.country or self._aligned(match, word):
+        if match is None or self._aligned(match, word):
+            return None
+        entry = match.first(NATIONAL_KINDS)
+        if (entry is None or not entry.country) and word.dep_ == "compound":
+            return self._organization(match, word, owner)  # "a U.N. Security Council resolution"
+        if entry is None or not entry.country:
             return None
         words = self.doc[match.start : match.end]
-        sentence = word.sent
-        lead = len(sentence.text) - len(sentence.text.lstrip())  # offsets in the stripped text
-        start = words.start_char - sentence.start_char - lead
+        start = self._offset(words)
         return Actor(
             text=words.text, code=entry.country, country=entry.country, sectors=[],
             start=start, end=start + len(words.text),
             resolution=[f"nationality modifier '{words.text}' of '{owner.text}' -> "
                         f"{entry.country} ({entry.source})"],
         )
+
+    def _organization(self, match: Match, word: Token, owner: Token) -> Actor | None:
+        entry = match.first((ORGANIZATION,))
+        named = entry.named if entry else None
+        role = (named.role_on(self.day) or named.role_on(None)) if named else None
+        if role is None or not role.country:
+            return None
+        words = self.doc[match.start : match.end]
+        start = self._offset(words)
+        return Actor(
+            text=words.text, code=role.actor_code, country=role.country,
+            sectors=list(role.sectors), name=named.name, start=start,
+            end=start + len(words.text),
+            resolution=[f"organisation modifier '{words.text}' of '{owner.text}' -> "
+                        f"{role.actor_code} ({named.source})"],
+        )
+
+    def _offset(self, words: Any) -> int:
+        """Where ``words`` start in their sentence's stripped text (as actor spans are kept)."""
+        sentence = words[0].sent
+        lead = len(sentence.text) - len(sentence.text.lstrip())
+        return words.start_char - sentence.start_char - lead
 
     def _aligned(self, match: Match, word: Token) -> bool:
         """'pro-Russian', 'anti-American', 'Russia-backed': sympathy, not nationality."""
@@ -82,3 +116,10 @@ class Nationalities:
             if entry.kind == MODIFIER and "alignment" in flags and ("after" in flags) == after:
                 return True
         return False
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

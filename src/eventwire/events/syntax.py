@@ -110,6 +110,8 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
     if verb.dep_ == "relcl":
         relative = children(verb, SUBJECTS)
         return relative or [head]
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return clause_subjects(head, depth + 1)  # "X opened fire to disperse them": X disperses
     if verb.dep_ in ("advcl", "pcomp", "acl") and verb.tag_ in ("VBG", "VBN"):
         clause = head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:

@@ -1,0 +1,95 @@
+"""Where the target of an event is, when it is not the plain object: the rules of
+docs/events.md ("Finding the target"), each on sentences written for the test."""
+
+from __future__ import annotations
+
+from eventwire.actors import ActorResolver
+from eventwire.events.nationality import Nationalities
+from eventwire.nlp import parse_article
+from eventwire.records import Article, Event
+
+
+def dyads(events: list[Event]) -> set[tuple[str | None, str, str | None]]:
+    return {(e.source.code if e.source else None, e.plover, e.target.code if e.target else None)
+            for e in events if not e.negated}
+
+
+def test_possessor_of_the_object_is_the_target(code_text):
+    assert ("TUR", "REJECT", "IRN") in dyads(
+        code_text("Turkey rejected Iran's proposal for a ceasefire."))
+
+
+def test_nationality_modifier_of_the_object_names_the_target(code_text):
+    assert ("EGY", "REJECT", "JPN") in dyads(
+        code_text("Egypt rejected a Japanese request to extradite the men."))
+    assert ("TUR", "REJECT", "USA") in dyads(code_text("Turkey rejected a U.S. ultimatum."))
+
+
+def test_author_of_the_object_is_the_target(code_text):
+    assert ("SYR", "REJECT", "TUR") in dyads(
+        code_text("Syria dismissed an appeal from Turkey to close the border."))
+    assert ("GBR", "REQUEST", "RUS") in dyads(
+        code_text("Britain demanded an admission by Russia that its jets had crossed the line."))
+
+
+def test_party_named_with_of_is_the_target(code_text):
+    assert ("GBR", "REQUEST", "RUS") in dyads(
+        code_text("Britain demanded the withdrawal of Russian troops."))
+
+
+def test_target_preposition_on_the_object(code_text):
+    assert ("ISR", "THREATEN", "SYR") in dyads(
+        code_text("Israel threatened further action against Syria."))
+
+
+def test_nationality_of_a_target_prepositions_object(code_text):
+    assert ("FRA", "COERCE", "DEU") in dyads(
+        code_text("France imposed import restrictions against German goods."))
+
+
+def test_target_inside_the_complement_of_a_control_verb(code_text):
+    assert ("IRN", "THREATEN", "TUR") in dyads(
+        code_text("Iran threatened to cut off gas supplies to Turkey."))
+    refused = [e for e in code_text("China refused to meet Japan's foreign minister.")
+               if e.plover == "REJECT"]
+    assert refused and refused[0].target.code == "JPN"
+
+
+def test_target_reached_through_the_objects_prepositions(code_text):
+    assert ("IRN", "THREATEN", "SYR") in dyads(
+        code_text("Iran threatened to launch an offensive in its war with Syria."))
+
+
+def test_named_actors_come_before_nationality_modifiers(code_text):
+    found = dyads(code_text("Israel and Syria held talks on a Turkish proposal."))
+    assert {("ISR", "CONSULT", "SYR"), ("SYR", "CONSULT", "ISR")} <= found
+    assert not any(target == "TUR" for _, _, target in found)
+
+
+def test_own_things_are_no_target_and_withdrawal_is_from(code_text):
+    found = dyads(code_text("Syria withdrew its troops from Turkey."))
+    assert ("SYR", "RETREAT", "TUR") in found
+
+
+def test_purpose_clause_is_addressed_to_the_object(code_text):
+    assert ("FRA", "ACCUSE", "DEU") in dyads(
+        code_text("France summoned Germany's ambassador to complain about the shootings."))
+
+
+def test_what_is_complained_about_comes_before_whom_to(code_text):
+    assert ("EGY", "ACCUSE", "ISR") in dyads(
+        code_text("Egypt complained to Britain about Israeli air raids."))
+
+
+def test_group_noun_stands_for_its_members(code_text):
+    assert ("IRN", "CONSULT", "EGY") in dyads(
+        code_text("A group of Iranian diplomats met with Egypt."))
+
+
+def test_sympathy_is_no_nationality():
+    parsed = parse_article(Article(id="t", text="Russian media and pro-Russian media spoke."))
+    nationalities = Nationalities(parsed.doc, ActorResolver.default().dictionary)
+    media = [t for t in parsed.doc if t.text == "media"]
+    first = nationalities.modifier_actor(media[0])
+    assert first is not None and first.country == "RUS" and first.text == "Russian"
+    assert nationalities.modifier_actor(media[1]) is None
