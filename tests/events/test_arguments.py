@@ -93,3 +93,26 @@ def test_sympathy_is_no_nationality():
     first = nationalities.modifier_actor(media[0])
     assert first is not None and first.country == "RUS" and first.text == "Russian"
     assert nationalities.modifier_actor(media[1]) is None
+
+
+def test_organisation_named_by_a_compound_modifier(code_text):
+    supported = [e for e in code_text("Turkey will support a U.N. Security Council resolution.")
+                 if e.plover == "AGREE"]
+    assert supported and supported[0].target.country == "IGO"
+    assert supported[0].target.code.startswith("IGOUNO")
+
+
+def test_event_noun_target_on_the_verb_it_hangs_from(code_text):
+    assert ("RUS", "ASSAULT", "TUR") in dyads(
+        code_text("Russia was engaged in heavy fighting against Turkey."))
+
+
+def test_purpose_clause_subject_is_the_main_subject(code_text):
+    assert ("EGY", "PROTEST", "ISR") in dyads(
+        code_text("Egypt recalled its ambassador to protest against Israel."))
+
+
+def test_passive_purpose_clause_keeps_the_implied_agent(code_text):
+    dispersed = [e for e in code_text("Tear gas shells were lobbed to disperse the crowd.")
+                 if e.trigger == "disperse"]
+    assert dispersed and dispersed[0].source.code == "COP"

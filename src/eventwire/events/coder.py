@@ -200,6 +200,8 @@ class EventCoder:
             if pattern.prep and not targets:
                 continue
             sources = syntax.clause_subjects(verb)
+            if syntax.is_purpose(verb) and not self._actors(sources, actors):
+                sources = []  # "they took the help of the police to arrest him": implied agent
             pair = False
             if (pattern.symmetric and not self._actors(targets, actors.named_only())
                     and len(self._actors(sources, actors)) >= 2):  # not "talks on a US plan"
@@ -349,7 +351,7 @@ class EventCoder:
         head = verb.head
         infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
         if (verb.dep_ not in ("xcomp", "advcl") or not infinitive
-                or head.lemma_ in syntax.OBJECT_CONTROL):
+                or head.lemma_ in syntax.OBJECT_CONTROL):  # "urged X to act": X acts
             return []
         objects = syntax.children(head, syntax.OBJECTS)
         return objects if self._actors(objects, actors) else []

@@ -110,14 +110,22 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
     if verb.dep_ == "relcl":
         relative = children(verb, SUBJECTS)
         return relative or [head]
-    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return clause_subjects(head, depth + 1)  # "X opened fire to disperse them": X disperses
+    if is_purpose(verb):  # "X opened fire to disperse them": X disperses
+        if is_passive(head):  # "shells were lobbed to disperse them": not the shells
+            return [obj for p in children(head, {"agent"}) for obj in children(p, {"pobj"})]
+        return clause_subjects(head, depth + 1)
     if verb.dep_ in ("advcl", "pcomp", "acl") and verb.tag_ in ("VBG", "VBN"):
         clause = head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         return clause_subjects(clause, depth + 1) if clause.i != verb.i else []
     return []
+
+
+def is_purpose(verb: Token) -> bool:
+    """An infinitive purpose clause: "opened fire *to disperse* the crowd"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in verb.children)
 
 
 def passive_targets(verb: Token) -> list[Token]:
