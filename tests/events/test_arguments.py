@@ -116,3 +116,18 @@ def test_passive_purpose_clause_keeps_the_implied_agent(code_text):
     dispersed = [e for e in code_text("Tear gas shells were lobbed to disperse the crowd.")
                  if e.trigger == "disperse"]
     assert dispersed and dispersed[0].source.code == "COP"
+
+
+def test_dissent_without_target_is_aimed_at_the_own_government(code_text):
+    found = dyads(code_text("Thousands of students from Egypt rioted on Friday."))
+    assert ("EGY", "PROTEST", "EGYGOV") in found
+
+
+def test_a_states_own_protest_gets_no_implied_target(code_text):
+    found = dyads(code_text("Iran protested on Friday."))
+    assert found and all(target is None for _, _, target in found)
+
+
+def test_seized_from_names_the_target(code_text):
+    assert ("TUR", "COERCE", "SYR") in dyads(
+        code_text("Turkey seized weapons from Syria on Monday."))

@@ -19,7 +19,7 @@ from typing import Any
 
 from eventwire import __version__
 from eventwire.actors import ActorResolver, ArticleActors
-from eventwire.actors.dictionary import Dictionary
+from eventwire.actors.dictionary import CAPITAL, COUNTRY, Dictionary, words
 from eventwire.events import syntax
 from eventwire.events.cameo import CameoCode, cameo_table
 from eventwire.events.confidence import event_confidence
@@ -423,9 +423,12 @@ class EventCoder:
         if actor is None and token.lemma_.lower() in self.book.group_nouns:
             # "members of X", "a group of X diplomats", "doctors from X aid groups"
             members = [o for p in ("of", "from") for o in syntax.prep_objects(token, p)]
-            actor = next((a for a in (self._actor_of(m, actors) for m in members
-                                      if m.lemma_.lower() not in self.book.group_nouns) if a),
-                         None)
+            for member in members:  # "thousands of students from X": down the tree
+                actor = self._actor_of(member, actors)
+                if actor is not None:  # the group is the actor's people, not the actor itself
+                    phrase = token.doc[token.left_edge.i : member.right_edge.i + 1].text
+                    return replace(actor, text=phrase, resolution=[
+                        f"group noun '{token.text}' of '{actor.text}'", *actor.resolution])
         return actor
 
     def _events(
@@ -449,13 +452,35 @@ class EventCoder:
         else:
             if not targets:  # "blocked roads in Algiers": the place stands for its country
                 targets = self._actors(_place_objects(candidate), actors)
-            dyads = [(s, t) for s in (sources or [None]) for t in (targets or [None])
+            dyads = [(s, t or self._dissent_target(candidate.pattern, s))
+                     for s in (sources or [None]) for t in (targets or [None])
                      if s is None or t is None or s.code != t.code or s.name != t.name]
         return [
             self._event(parsed, sentence, candidate, source, target,
                         reporters[0] if reporters else None)
             for source, target in dyads
         ]
+
+    def _dissent_target(self, pattern: Pattern, source: Actor | None) -> Actor | None:
+        """"Egyptian demonstrators rioted": dissent with no named target is aimed at the
+        government of the dissenters' country (roots in arguments.yaml); a state's own
+        protest ("Iran protested") keeps no target."""
+        if (source is None or not source.country or self._is_state(source)
+                or not pattern.cameo.startswith(self.book.dissent_roots)):
+            return None
+        return Actor(text="", code=f"{source.country}GOV", country=source.country,
+                     sectors=["GOV"], resolution=[
+                         f"implied target: dissent by '{source.text}' without a named target "
+                         f"is aimed at the government of {source.country} (arguments.yaml)"])
+
+    def _is_state(self, actor: Actor) -> bool:
+        """A government, its forces or the country itself ("Algeria"), not its people
+        ("Young Algerians", "Egyptian demonstrators")."""
+        if set(actor.sectors) & self.book.state_sectors:
+            return True
+        key = tuple(w for w in words(actor.text) if w != "the")
+        return not actor.sectors and any(
+            e.kind in (COUNTRY, CAPITAL) for e in self.dictionary.lookup(key))
 
     def _event(
         self, parsed: ParsedArticle, sentence: ParsedSentence, candidate: Candidate,

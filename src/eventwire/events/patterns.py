@@ -81,6 +81,8 @@ class PatternBook:
     target_preps: tuple[str, ...] = ("with", "on", "against", "to", "for", "at", "into")
     party_preps: tuple[str, ...] = ("from", "by", "of")
     group_nouns: frozenset[str] = frozenset()
+    dissent_roots: tuple[str, ...] = ()
+    state_sectors: frozenset[str] = frozenset()
     version_hash: str = ""
 
     def intent_code(self, code: str) -> str | None:
@@ -251,5 +253,7 @@ def pattern_book() -> PatternBook:
         target_preps=_as_tuple(loaded["arguments.yaml"].get("target_preps")),
         party_preps=_as_tuple(loaded["arguments.yaml"].get("party_preps")),
         group_nouns=frozenset(_as_tuple(loaded["arguments.yaml"].get("group_nouns"))),
+        dissent_roots=_as_tuple(loaded["arguments.yaml"].get("dissent_roots")),
+        state_sectors=frozenset(_as_tuple(loaded["arguments.yaml"].get("state_sectors"))),
         version_hash=digest.hexdigest()[:12],
     )
