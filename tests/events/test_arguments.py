@@ -131,3 +131,8 @@ def test_a_states_own_protest_gets_no_implied_target(code_text):
 def test_seized_from_names_the_target(code_text):
     assert ("TUR", "COERCE", "SYR") in dyads(
         code_text("Turkey seized weapons from Syria on Monday."))
+
+
+def test_event_noun_aimed_at_the_party_of_a_thing(code_text):
+    assert ("EGY", "PROTEST", "ISR") in dyads(code_text(
+        "Students from Egypt staged demonstrations against the violations by Israel."))

@@ -392,6 +392,9 @@ class EventCoder:
             if not targets and light_verb is not None:
                 # "gave a warm welcome to X", "were engaged in ethnic cleansing against X"
                 targets = [t for p in target_preps for t in syntax.prep_objects(light_verb, p)]
+            if targets and not self._actors(targets, actors):
+                # "demonstrations against violations by X": the party of what it is against
+                targets = self._object_parties(targets, [], actors) or targets
             pair = (pattern.symmetric and not self._actors(targets, actors.named_only())
                     and len(self._actors(sources, actors)) >= 2)  # "X and Y held talks"
             return Candidate(pattern, noun, sources, targets, pair)
