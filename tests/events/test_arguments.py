@@ -136,3 +136,10 @@ def test_seized_from_names_the_target(code_text):
 def test_event_noun_aimed_at_the_party_of_a_thing(code_text):
     assert ("EGY", "PROTEST", "ISR") in dyads(code_text(
         "Students from Egypt staged demonstrations against the violations by Israel."))
+
+
+def test_what_a_pattern_preposition_names_is_aimed_at_someone(code_text):
+    assert ("FRA", "REQUEST", "IRN") in dyads(
+        code_text("France called for sanctions against Iran."))
+    assert ("GBR", "REQUEST", "RUS") in dyads(
+        code_text("Britain called for the release of Russia's prisoners."))

@@ -275,7 +275,10 @@ class EventCoder:
         """The target of a verb: the first of the rules in docs/events.md that names an actor."""
         holders = [verb, *objects, *(p for o in objects for p in syntax.prep_objects(o, "of"))]
         if pattern.prep:
-            return [t for h in holders for t in syntax.prep_objects(h, pattern.prep)]
+            found = [t for h in holders for t in syntax.prep_objects(h, pattern.prep)]
+            if found and not self._actors(found, actors):  # "called for sanctions against X"
+                return self._aimed_at(found, actors) or found
+            return found
         if syntax.is_passive(verb):
             return syntax.passive_targets(verb)
         # the pattern's own target prepositions first ("complained to X *about* Y"), then the
@@ -322,6 +325,19 @@ class EventCoder:
             if self._actors(found, actors):
                 return found
         return self._object_parties([o for o in objects if not _own(o)], holders, actors)
+
+    def _aimed_at(self, things: list[Token], actors: Arguments) -> list[Token]:
+        """Whom the things a pattern's preposition names are aimed at: "called for *sanctions
+        against X*", "appealed for *the release of X*"."""
+        for view in (actors.named_only(), actors):
+            for prep in self.book.target_preps:
+                found = [t for thing in things for t in syntax.prep_objects(thing, prep)]
+                if self._actors(found, view):
+                    return found
+            found = self._object_parties(things, things, view)
+            if found:
+                return found
+        return []
 
     def _object_parties(
         self, objects: list[Token], holders: list[Token], actors: Arguments
