@@ -143,3 +143,15 @@ def test_what_a_pattern_preposition_names_is_aimed_at_someone(code_text):
         code_text("France called for sanctions against Iran."))
     assert ("GBR", "REQUEST", "RUS") in dyads(
         code_text("Britain called for the release of Russia's prisoners."))
+
+
+def test_place_of_a_light_verb_names_the_target(code_text):
+    alert = [e for e in code_text("Israeli troops remained on alert in Syria today.")
+             if e.plover == "MOBILIZE"]
+    assert alert and alert[0].target.code == "SYR"
+
+
+def test_apposition_names_the_organisation(code_text):
+    found = dyads(code_text("Jan Smit, the U.N. relief coordinator, met with Syria."))
+    assert any(source and source.startswith("IGOUNO") and target == "SYR"
+               for source, _, target in found)

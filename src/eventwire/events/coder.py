@@ -438,7 +438,9 @@ class EventCoder:
             related = syntax.children(token, {"appos", "compound", "poss", "nmod", "amod"})
             actor = next((a for a in map(actors.actor_at, related) if a), None)
         if actor is None and actors.nationality and token.pos_ in ("NOUN", "PROPN"):
-            actor = actors.nationalities.modifier_actor(token)  # "German goods": Germany's
+            # "German goods": Germany's; "X, the U.N. relief coordinator": the UN's
+            owners = [token, *syntax.children(token, {"appos"})]
+            actor = next(filter(None, map(actors.nationalities.modifier_actor, owners)), None)
         if actor is None and token.lemma_.lower() in self.book.group_nouns:
             # "members of X", "a group of X diplomats", "doctors from X aid groups"
             members = [o for p in ("of", "from") for o in syntax.prep_objects(token, p)]
@@ -577,9 +579,11 @@ def _light_verb(noun: Token) -> Token | None:
 
 
 def _place_objects(candidate: Candidate) -> list[Token]:
-    """Where the act happens: "blocked roads in X", "threatened to impose a curfew in X"."""
+    """Where the act happens: "blocked roads in X", "threatened to impose a curfew in X",
+    "remained on alert in X"."""
     trigger = candidate.trigger
-    verbs = [trigger, *syntax.children(trigger, {"xcomp"})]
+    light_verb = _light_verb(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
+    verbs = [trigger, *syntax.children(trigger, {"xcomp"}), *filter(None, [light_verb])]
     holders = [*verbs, *(o for v in verbs for o in syntax.children(v, syntax.OBJECTS))]
     return [t for h in holders for t in syntax.prep_objects(h, "in")]
 

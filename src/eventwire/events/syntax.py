@@ -22,7 +22,8 @@ SUBJECT_CONTROL = {"aim", "plan", "intend", "want", "seek", "hope", "try", "atte
 # Verbs whose object is the subject of their complement ("push Putin to implement").
 OBJECT_CONTROL = {"push", "urge", "ask", "force", "persuade", "press", "call", "tell", "order",
                   "prompt", "lead", "drive", "instruct", "direct", "authorize", "authorise",
-                  "encourage", "invite", "allow", "help", "compel", "pressure", "request"}
+                  "encourage", "invite", "allow", "help", "compel", "pressure", "request",
+                  "demand", "warn", "advise", "beg", "implore", "require", "challenge"}
 INTENT = {"aim", "plan", "intend", "want", "seek", "hope", "propose", "prepare",
           "expect", "wish", "mean", "push", "vow", "pledge", "promise", "offer", "decide", "agree",
           "willing", "prepared", "ready", "determined", "eager", "unwilling"}
