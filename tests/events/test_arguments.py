@@ -155,3 +155,17 @@ def test_apposition_names_the_organisation(code_text):
     found = dyads(code_text("Jan Smit, the U.N. relief coordinator, met with Syria."))
     assert any(source and source.startswith("IGOUNO") and target == "SYR"
                for source, _, target in found)
+
+
+def test_reacting_to_an_act_is_not_authoring_it(code_text):
+    attack = [e for e in code_text("Iran condemned the attack on Syria.") if e.plover == "ASSAULT"]
+    assert attack and attack[0].source is None and attack[0].target.code == "SYR"
+    assert not any(e.plover == "SANCTION" and e.source
+                   for e in code_text("Russia protested against the sanctions."))
+    launched = dyads(code_text("Russia launched an attack on Syria."))
+    assert ("RUS", "ASSAULT", "SYR") in launched
+
+
+def test_taking_part_during_a_protest(code_text):
+    assert ("EGY", "PROTEST", "ISR") in dyads(
+        code_text("Students from Egypt threw stones during demonstrations against Israel."))

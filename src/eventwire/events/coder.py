@@ -149,11 +149,14 @@ class EventCoder:
                     if implied:
                         candidates.append(implied)
         candidates = [self._obligation(c) for c in candidates]
+        # "Iran condemned the attack": whoever reacts to an act is not its author
+        reactions = {c.trigger.i for c in candidates
+                     if c.pattern.cameo.startswith(self.book.reaction_codes)}
         for token in sentence.span:
             if token.i in consumed or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
                 continue  # a compound modifies its head ("battle zones", "protest rally")
             if token.lemma_.lower() in self.book.nouns:
-                found = self._match_noun(token, lemmas, actors)
+                found = self._match_noun(token, lemmas, actors, reactions)
                 if found:
                     candidates.append(found)
         candidates = _drop_carriers_and_requested(candidates)
@@ -372,7 +375,9 @@ class EventCoder:
         objects = syntax.children(head, syntax.OBJECTS)
         return objects if self._actors(objects, actors) else []
 
-    def _match_noun(self, noun: Token, lemmas: set[str], actors: Arguments) -> Candidate | None:
+    def _match_noun(
+        self, noun: Token, lemmas: set[str], actors: Arguments, reactions: set[int]
+    ) -> Candidate | None:
         modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
         for pattern in self.book.nouns[noun.lemma_.lower()]:
             if pattern.requires and not (pattern.requires & lemmas):
@@ -390,13 +395,17 @@ class EventCoder:
                         and actors.actor_at(c)]
             if not self._actors(sources, actors) and not named:
                 # "X held talks", "X was locked in talks", "retook the town after fighting";
-                # not "in the wake of the attack" (deeper), and the victim of a passive is no
-                # participant in violence ("one man was hurt in the firing")
+                # not "in the wake of the attack" (deeper), nor "X condemned the attack" (a
+                # reaction), and the victim of a passive is no participant in violence ("one
+                # man was hurt in the firing")
                 phrase = noun
                 if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
                     phrase = noun.head.head  # "after five days of fighting"
                 verb = syntax.governing_verb(phrase, hops=3)
-                if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass"):
+                reaction = verb is not None and verb.i in reactions and not any(
+                    t.dep_ == "prep" and t.lower_ in self.book.circumstance_preps
+                    for t in _path_up(phrase, verb))
+                if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass") and not reaction:
                     violent = pattern.cameo[:2] in ("17", "18", "19", "20")
                     sources = syntax.clause_subjects(
                         verb, participant=not violent or verb.lemma_ in PARTICIPATION)
@@ -566,6 +575,16 @@ def _implied_agent(pattern: Pattern) -> Actor:
     sector = pattern.agent or ""
     return Actor(text="", code=sector, country=None, sectors=[sector],
                  resolution=[f"implied agent of {pattern.id} ({pattern.rule_source})"])
+
+
+def _path_up(token: Token, ancestor: Token) -> list[Token]:
+    """The tokens between ``token`` and its ``ancestor`` on the dependency path."""
+    path = []
+    node = token.head
+    while node.i != ancestor.i and node.head.i != node.i:
+        path.append(node)
+        node = node.head
+    return path
 
 
 def _light_verb(noun: Token) -> Token | None:

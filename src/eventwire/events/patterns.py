@@ -82,6 +82,8 @@ class PatternBook:
     party_preps: tuple[str, ...] = ("from", "by", "of")
     group_nouns: frozenset[str] = frozenset()
     dissent_roots: tuple[str, ...] = ()
+    reaction_codes: tuple[str, ...] = ()
+    circumstance_preps: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
     version_hash: str = ""
 
@@ -254,6 +256,9 @@ def pattern_book() -> PatternBook:
         party_preps=_as_tuple(loaded["arguments.yaml"].get("party_preps")),
         group_nouns=frozenset(_as_tuple(loaded["arguments.yaml"].get("group_nouns"))),
         dissent_roots=_as_tuple(loaded["arguments.yaml"].get("dissent_roots")),
+        reaction_codes=_as_tuple(loaded["arguments.yaml"].get("reaction_codes")),
+        circumstance_preps=frozenset(
+            _as_tuple(loaded["arguments.yaml"].get("circumstance_preps"))),
         state_sectors=frozenset(_as_tuple(loaded["arguments.yaml"].get("state_sectors"))),
         version_hash=digest.hexdigest()[:12],
     )
