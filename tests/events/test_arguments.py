@@ -169,3 +169,15 @@ def test_reacting_to_an_act_is_not_authoring_it(code_text):
 def test_taking_part_during_a_protest(code_text):
     assert ("EGY", "PROTEST", "ISR") in dyads(
         code_text("Students from Egypt threw stones during demonstrations against Israel."))
+
+
+def test_unnamed_side_takes_the_other_sides_country(code_text):
+    attack = [e for e in code_text("The police attacked Iran.") if e.plover == "ASSAULT"]
+    assert attack and attack[0].source.country == "IRN" and attack[0].source.sectors == ["COP"]
+    assert attack[0].source.code == "IRNCOP"
+
+
+def test_unnamed_side_takes_the_country_where_it_happens(code_text):
+    killed = [e for e in code_text("The police killed Turkey's envoy in Iran.")
+              if e.plover == "ASSAULT"]
+    assert killed and killed[0].target.country == "TUR" and killed[0].source.country == "IRN"

@@ -475,21 +475,41 @@ class EventCoder:
                 and (candidate.pattern.kind == "noun"
                      or all(t.pos_ == "PRON" for t in candidate.sources))):
             sources = [_implied_agent(candidate.pattern)]  # "five men were arrested": by police
+        places = self._actors(_place_objects(candidate), actors)
         if candidate.pair:
             dyads = [(a, b) for a in sources for b in sources if a is not b]
         elif not sources and not targets:
             return []
         else:
             if not targets:  # "blocked roads in Algiers": the place stands for its country
-                targets = self._actors(_place_objects(candidate), actors)
+                targets = places
             dyads = [(s, t or self._dissent_target(candidate.pattern, s))
                      for s in (sources or [None]) for t in (targets or [None])
                      if s is None or t is None or s.code != t.code or s.name != t.name]
         return [
-            self._event(parsed, sentence, candidate, source, target,
+            self._event(parsed, sentence, candidate, *self._domestic(source, target, places),
                         reporters[0] if reporters else None)
             for source, target in dyads
         ]
+
+    def _domestic(
+        self, source: Actor | None, target: Actor | None, places: list[Actor]
+    ) -> tuple[Actor | None, Actor | None]:
+        """An unnamed party with no country ("about 20 people", "Shona rebels", "Judge X")
+        belongs to the country where the act happens ("killed three men in southern Serbia"),
+        else to that of the other party: the news names the nationality of the foreign side,
+        not of the home side ("Egyptian police opened fire on demonstrators"). International
+        bodies (IGO, NGO) lend and take no country."""
+        if source is None or target is None or bool(source.country) == bool(target.country):
+            return source, target
+        known, unknown = (source, target) if source.country else (target, source)
+        home = next((p for p in places if p.country in self.dictionary.countries), known)
+        if home.country not in self.dictionary.countries:
+            return source, target
+        filled = replace(unknown, code=f"{home.country}{unknown.code}", country=home.country,
+                         resolution=[*unknown.resolution, "domestic: no country named, that "
+                                     f"of '{home.text}' ({home.country})"])
+        return (source, filled) if known is source else (filled, target)
 
     def _dissent_target(self, pattern: Pattern, source: Actor | None) -> Actor | None:
         """"Egyptian demonstrators rioted": dissent with no named target is aimed at the
