@@ -50,7 +50,7 @@ def test_nationality_of_a_target_prepositions_object(code_text):
 def test_target_inside_the_complement_of_a_control_verb(code_text):
     assert ("IRN", "THREATEN", "TUR") in dyads(
         code_text("Iran threatened to cut off gas supplies to Turkey."))
-    refused = [e for e in code_text("China refused to meet Japan's foreign minister.")
+    refused = [e for e in code_text("China refused to meet Japan's envoy.")
                if e.plover == "REJECT"]
     assert refused and refused[0].target.code == "JPN"
 
@@ -181,3 +181,8 @@ def test_unnamed_side_takes_the_country_where_it_happens(code_text):
     killed = [e for e in code_text("The police killed Turkey's envoy in Iran.")
               if e.plover == "ASSAULT"]
     assert killed and killed[0].target.country == "TUR" and killed[0].source.country == "IRN"
+
+
+def test_a_government_role_keeps_no_country_from_abroad(code_text):
+    met = [e for e in code_text("The minister met with Iran.") if e.plover == "CONSULT"]
+    assert met and met[0].source.code == "GOV" and met[0].source.country is None

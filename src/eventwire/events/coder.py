@@ -495,16 +495,20 @@ class EventCoder:
     def _domestic(
         self, source: Actor | None, target: Actor | None, places: list[Actor]
     ) -> tuple[Actor | None, Actor | None]:
-        """An unnamed party with no country ("about 20 people", "Shona rebels", "Judge X")
-        belongs to the country where the act happens ("killed three men in southern Serbia"),
-        else to that of the other party: the news names the nationality of the foreign side,
-        not of the home side ("Egyptian police opened fire on demonstrators"). International
-        bodies (IGO, NGO) lend and take no country."""
+        """A party with no country ("about 20 people", "Shona rebels", "Judge X") belongs to
+        the country where the act happens ("killed three men in southern Serbia"); an unnamed
+        one that is no government or army ("foreign_sectors") else to the country of the other
+        party: the news names the nationality of the foreign side, not of the home side
+        ("Egyptian police opened fire on demonstrators"). International bodies (IGO, NGO) lend
+        and take no country."""
         if source is None or target is None or bool(source.country) == bool(target.country):
             return source, target
         known, unknown = (source, target) if source.country else (target, source)
-        home = next((p for p in places if p.country in self.dictionary.countries), known)
-        if home.country not in self.dictionary.countries:
+        home = next((p for p in places if p.country in self.dictionary.countries), None)
+        if home is None and unknown.name is None and not (
+                set(unknown.sectors) & self.book.foreign_sectors):
+            home = known  # not a named person ("President X" meets foreigners), not a state
+        if home is None or home.country not in self.dictionary.countries:
             return source, target
         filled = replace(unknown, code=f"{home.country}{unknown.code}", country=home.country,
                          resolution=[*unknown.resolution, "domestic: no country named, that "

@@ -84,6 +84,7 @@ class PatternBook:
     dissent_roots: tuple[str, ...] = ()
     reaction_codes: tuple[str, ...] = ()
     circumstance_preps: frozenset[str] = frozenset()
+    foreign_sectors: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
     version_hash: str = ""
 
@@ -259,6 +260,7 @@ def pattern_book() -> PatternBook:
         reaction_codes=_as_tuple(loaded["arguments.yaml"].get("reaction_codes")),
         circumstance_preps=frozenset(
             _as_tuple(loaded["arguments.yaml"].get("circumstance_preps"))),
+        foreign_sectors=frozenset(_as_tuple(loaded["arguments.yaml"].get("foreign_sectors"))),
         state_sectors=frozenset(_as_tuple(loaded["arguments.yaml"].get("state_sectors"))),
         version_hash=digest.hexdigest()[:12],
     )
