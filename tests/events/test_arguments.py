@@ -186,3 +186,16 @@ def test_unnamed_side_takes_the_country_where_it_happens(code_text):
 def test_a_government_role_keeps_no_country_from_abroad(code_text):
     met = [e for e in code_text("The minister met with Iran.") if e.plover == "CONSULT"]
     assert met and met[0].source.code == "GOV" and met[0].source.country is None
+
+
+def test_a_partial_duplicate_of_an_event_is_dropped(code_text):
+    threats = [e for e in code_text("Iran threatened to launch a new offensive against Israel.")
+               if e.plover == "THREATEN"]
+    assert threats and all(e.source.code == "IRN" and e.target and e.target.code == "ISR"
+                           for e in threats)
+
+
+def test_a_particles_preposition_belongs_to_the_verb(code_text):
+    # spaCy reads "up to 16" as a particle and its preposition
+    assert ("SYR", "ASSAULT", "RUS") in dyads(
+        code_text("Syria has kidnapped up to 16 Russian advisers."))

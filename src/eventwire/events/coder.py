@@ -171,7 +171,7 @@ class EventCoder:
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
-        return events
+        return [e for e in events if not any(_covers(other, e) for other in events)]
 
     def _discarded(self, sentence: ParsedSentence, lemmas: set[str]) -> bool:
         text = sentence.text.lower()
@@ -672,6 +672,23 @@ def _drop_carriers_and_requested(candidates: list[Candidate]) -> list[Candidate]
         if not carrier and not content and not syntax.in_condition(trigger):
             kept.append(candidate)
     return kept
+
+
+def _covers(fuller: Event, partial: Event) -> bool:
+    """Whether ``fuller`` is the same kind of event of the same sentence as ``partial`` with
+    a side ``partial`` lacks: "Iran threatened to launch an offensive against Iraq" and the
+    "offensive" without target are one threat, coded once with both sides."""
+    if fuller is partial or _kind(fuller) != _kind(partial) or fuller.negated != partial.negated:
+        return False
+    sides = ((fuller.source, partial.source), (fuller.target, partial.target))
+    if any(mine is None and other is not None for mine, other in sides):
+        return False
+    same = all(other is None or _identity(mine) == _identity(other) for mine, other in sides)
+    return same and any(other is None and mine is not None for mine, other in sides)
+
+
+def _kind(event: Event) -> str:
+    return event.plover or event.cameo_root
 
 
 def _code(actor: Actor | None) -> str | None:

@@ -46,7 +46,9 @@ def children(token: Token, deps: set[str]) -> list[Token]:
 def prep_objects(token: Token, prep: str) -> list[Token]:
     """Objects of a preposition attached to ``token`` ("met *with* Putin" -> Putin)."""
     found = []
-    for child in token.children:
+    # a particle's preposition is the verb's: "pulled *out of* X", "kidnapped *up to* 16 X"
+    heads = [token, *children(token, {"prt"})]
+    for child in (c for h in heads for c in h.children):
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
             found.extend(children(child, {"pobj", "pcomp"}))
     return found
