@@ -199,3 +199,8 @@ def test_a_particles_preposition_belongs_to_the_verb(code_text):
     # spaCy reads "up to 16" as a particle and its preposition
     assert ("SYR", "ASSAULT", "RUS") in dyads(
         code_text("Syria has kidnapped up to 16 Russian advisers."))
+
+
+def test_heavy_weapons_fire_is_an_event_noun(code_text):
+    assert ("TUR", "ASSAULT", "SYR") in dyads(
+        code_text("Turkey launched artillery and rocket fire against Syria."))

@@ -64,7 +64,7 @@ class Nationalities:
         if match is None or self._aligned(match, word):
             return None
         entry = match.first(NATIONAL_KINDS)
-        if (entry is None or not entry.country) and word.dep_ == "compound":
+        if (entry is None or not entry.country) and word.dep_ in ("compound", "nmod"):
             return self._organization(match, word, owner)  # "a U.N. Security Council resolution"
         if entry is None or not entry.country:
             return None
