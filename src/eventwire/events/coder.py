@@ -378,7 +378,9 @@ class EventCoder:
     def _match_noun(
         self, noun: Token, lemmas: set[str], actors: Arguments, reactions: set[int]
     ) -> Candidate | None:
-        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+        modifiers = {m.lemma_.lower() for c in noun.children
+                     if c.dep_ in ("compound", "amod", "nmod")
+                     for m in syntax.conjuncts(c)}  # "artillery and rocket fire"
         for pattern in self.book.nouns[noun.lemma_.lower()]:
             if pattern.requires and not (pattern.requires & lemmas):
                 continue
