@@ -15,9 +15,9 @@ from eventwire.records import Actor, Article, Event
 CODES = {
     "France": "FRA", "Germany": "DEU", "Russia": "RUS", "Britain": "GBR", "Iran": "IRN",
     "Israel": "ISR", "China": "CHN", "Japan": "JPN", "Syria": "SYR", "Turkey": "TUR",
-    "Brazil": "BRA", "Egypt": "EGY", "police": "COP", "minister": "GOV",
+    "Brazil": "BRA", "Egypt": "EGY", "police": "COP", "minister": "GOV", "protesters": "OPP",
 }
-SECTORS = {"COP", "GOV"}
+SECTORS = {"COP", "GOV", "OPP"}
 
 
 class StubActors:

@@ -171,10 +171,11 @@ def test_taking_part_during_a_protest(code_text):
         code_text("Students from Egypt threw stones during demonstrations against Israel."))
 
 
-def test_unnamed_side_takes_the_other_sides_country(code_text):
-    attack = [e for e in code_text("The police attacked Iran.") if e.plover == "ASSAULT"]
-    assert attack and attack[0].source.country == "IRN" and attack[0].source.sectors == ["COP"]
-    assert attack[0].source.code == "IRNCOP"
+def test_unnamed_target_of_a_conflict_takes_the_sources_country(code_text):
+    fired = [e for e in code_text("Egypt fired on the protesters.") if e.plover == "ASSAULT"]
+    assert fired and fired[0].target.code == "EGYOPP" and fired[0].target.sectors == ["OPP"]
+    supported = [e for e in code_text("Iran supported the protesters.") if e.plover == "SUPPORT"]
+    assert supported and supported[0].target.country is None  # cooperation: no guess
 
 
 def test_unnamed_side_takes_the_country_where_it_happens(code_text):
@@ -204,3 +205,14 @@ def test_a_particles_preposition_belongs_to_the_verb(code_text):
 def test_heavy_weapons_fire_is_an_event_noun(code_text):
     assert ("TUR", "ASSAULT", "SYR") in dyads(
         code_text("Turkey launched artillery and rocket fire against Syria."))
+
+
+def test_a_capital_modifier_names_a_place_not_an_author(code_text):
+    attacks = [e for e in code_text("Turkey condemned the Paris attacks.")
+               if e.plover == "ASSAULT"]
+    assert all(e.source is None for e in attacks)
+
+
+def test_coordinated_passive_participles_share_the_passive(code_text):
+    events = code_text("Two soldiers from Iran were detained and beaten on Monday.")
+    assert not any(e.source and e.source.country == "IRN" for e in events)

@@ -489,27 +489,30 @@ class EventCoder:
                      for s in (sources or [None]) for t in (targets or [None])
                      if s is None or t is None or s.code != t.code or s.name != t.name]
         return [
-            self._event(parsed, sentence, candidate, *self._domestic(source, target, places),
+            self._event(parsed, sentence, candidate,
+                        *self._domestic(source, target, places, candidate.pattern),
                         reporters[0] if reporters else None)
             for source, target in dyads
         ]
 
     def _domestic(
-        self, source: Actor | None, target: Actor | None, places: list[Actor]
+        self, source: Actor | None, target: Actor | None, places: list[Actor], pattern: Pattern
     ) -> tuple[Actor | None, Actor | None]:
         """A party with no country ("about 20 people", "Shona rebels", "Judge X") belongs to
-        the country where the act happens ("killed three men in southern Serbia"); an unnamed
-        one that is no government or army ("foreign_sectors") else to the country of the other
-        party: the news names the nationality of the foreign side, not of the home side
-        ("Egyptian police opened fire on demonstrators"). International bodies (IGO, NGO) lend
-        and take no country."""
+        the country where the act happens ("killed three men in southern Serbia"). Failing a
+        place, the unnamed target of a conflictual act (quad class 3-4) by a country's actor
+        is of that country, unless it is a government or army role ("foreign_sectors"): "Egyptian
+        police opened fire on demonstrators" (not "the U.S. supports the rebels", cooperation,
+        nor "an Iranian was detained", whose unnamed side is the source). International bodies
+        (IGO, NGO) lend and take no country."""
         if source is None or target is None or bool(source.country) == bool(target.country):
             return source, target
         known, unknown = (source, target) if source.country else (target, source)
         home = next((p for p in places if p.country in self.dictionary.countries), None)
-        if home is None and unknown.name is None and not (
-                set(unknown.sectors) & self.book.foreign_sectors):
-            home = known  # not a named person ("President X" meets foreigners), not a state
+        if (home is None and unknown is target and unknown.name is None
+                and self.cameo[pattern.cameo].quad_class >= 3
+                and not set(unknown.sectors) & self.book.foreign_sectors):
+            home = known
         if home is None or home.country not in self.dictionary.countries:
             return source, target
         filled = replace(unknown, code=f"{home.country}{unknown.code}", country=home.country,
@@ -618,7 +621,7 @@ def _light_verb(noun: Token) -> Token | None:
     *welcome*", "engaged in *cleansing*"): its prepositions may name the noun's target."""
     if noun.dep_ in syntax.OBJECTS:
         return noun.head
-    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ == "pobj" and noun.head.pos_ == "ADP" and noun.head.head.pos_ in ("VERB", "AUX"):
         return noun.head.head
     return None
 

@@ -5,7 +5,7 @@ compound modifier: "a U.N. Security Council resolution", "new EU members".
 The actors stage resolves noun phrases that name an actor ("the German government"); a demonym
 or a country's name that only modifies a thing is left alone. When the coder finds no better
 argument, such a modifier names the country the thing belongs to. The words come from the actor
-dictionary (its country, demonym and capital entries), so this module holds no knowledge of its
+dictionary (its country and demonym entries), so this module holds no knowledge of its
 own; "pro-Russian" and "Russia-backed" name a sympathy, not a nationality, and are skipped.
 """
 
@@ -17,7 +17,6 @@ from typing import Any
 
 from eventwire.actors.dictionary import (
     ADJECTIVE,
-    CAPITAL,
     COUNTRY,
     MODIFIER,
     ORGANIZATION,
@@ -28,7 +27,8 @@ from eventwire.records import Actor
 
 Token = Any
 
-NATIONAL_KINDS = (COUNTRY, ADJECTIVE, CAPITAL)
+# Not capitals: "the Paris attacks", "the Moscow talks" name where, not whose.
+NATIONAL_KINDS = (COUNTRY, ADJECTIVE)
 # Dependents that make a noun a country's: "German goods", "U.S. request", "Israel's".
 NATIONAL_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 

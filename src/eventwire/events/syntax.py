@@ -62,9 +62,19 @@ def all_prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
 
 
 def is_passive(verb: Token) -> bool:
-    """"X was arrested", and the participle in "the 51 people *arrested* on Friday"."""
+    """"X was arrested", the participle in "the 51 people *arrested* on Friday", and a
+    participle sharing the passive of the verb it is coordinated with ("were killed and
+    *wounded*")."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
+    if (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i
+            and not children(verb, SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"})
+            and _own_passive(verb.head)):
+        return True
+    return _own_passive(verb)
+
+
+def _own_passive(verb: Token) -> bool:
     return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
 
 
@@ -80,6 +90,8 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         agents = [obj for p in children(verb, {"agent"}) for obj in children(p, {"pobj"})]
         if agents:
             return agents
+        if verb.dep_ == "conj" and not children(verb, PASSIVE_SUBJECTS):
+            return clause_subjects(verb.head, depth, participant)  # "were killed and wounded"
         # "Kerry was locked in talks", "Before meeting X, Kerry was flown to Y": the passive
         # subject takes part in what the noun or participle names, though it is not the agent
         # of the passive verb itself (depth 0), where it is the target ("Syria was attacked").
