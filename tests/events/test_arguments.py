@@ -216,3 +216,8 @@ def test_a_capital_modifier_names_a_place_not_an_author(code_text):
 def test_coordinated_passive_participles_share_the_passive(code_text):
     events = code_text("Two soldiers from Iran were detained and beaten on Monday.")
     assert not any(e.source and e.source.country == "IRN" for e in events)
+
+
+def test_object_moved_after_an_as_phrase(code_text):
+    assert ("EGY", "ACCUSE", "ISR") in dyads(
+        code_text("Egypt on Friday denounced as an ugly crime Israel's crackdown on protesters."))

@@ -185,6 +185,9 @@ class EventCoder:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         objects = [verb.head if o.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else o
                    for o in syntax.children(verb, syntax.OBJECTS)]  # "claims *which* X denied"
+        if not objects:  # "denounced as a crime X's crackdown": the object moved to the end
+            objects = [a for c in syntax.prep_objects(verb, "as")
+                       for a in syntax.children(c, {"appos"})]
         contents = objects + [
             p for o in objects if o.lemma_.lower() in QUANTITY_NOUNS
             for p in syntax.prep_objects(o, "of")
