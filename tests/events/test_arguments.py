@@ -221,3 +221,8 @@ def test_coordinated_passive_participles_share_the_passive(code_text):
 def test_object_moved_after_an_as_phrase(code_text):
     assert ("EGY", "ACCUSE", "ISR") in dyads(
         code_text("Egypt on Friday denounced as an ugly crime Israel's crackdown on protesters."))
+
+
+def test_group_noun_in_a_country_stands_for_its_people(code_text):
+    found = dyads(code_text("Opposition groups in Egypt demanded that Israel withdraw."))
+    assert ("EGY", "REQUEST", "ISR") in found

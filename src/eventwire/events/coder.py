@@ -464,6 +464,14 @@ class EventCoder:
                     phrase = token.doc[token.left_edge.i : member.right_edge.i + 1].text
                     return replace(actor, text=phrase, resolution=[
                         f"group noun '{token.text}' of '{actor.text}'", *actor.resolution])
+            for place in syntax.prep_objects(token, "in"):  # "opposition groups in X": X's people
+                found = actors.actor_at(place)
+                if found is not None and found.country in self.dictionary.countries:
+                    phrase = token.doc[token.left_edge.i : place.right_edge.i + 1].text
+                    return Actor(text=phrase, code=found.country, country=found.country,
+                                 sectors=[], resolution=[
+                                     f"group noun '{token.text}' in '{found.text}' -> "
+                                     f"{found.country}", *found.resolution])
         return actor
 
     def _events(
