@@ -226,3 +226,9 @@ def test_object_moved_after_an_as_phrase(code_text):
 def test_group_noun_in_a_country_stands_for_its_people(code_text):
     found = dyads(code_text("Opposition groups in Egypt demanded that Israel withdraw."))
     assert ("EGY", "REQUEST", "ISR") in found
+
+
+def test_the_speakers_own_forces_take_the_speakers_country(code_text):
+    events = code_text("Syria said its police had arrested five men.")
+    arrests = [e for e in events if e.plover == "COERCE"]
+    assert arrests and arrests[0].source.code == "SYRCOP"

@@ -484,6 +484,12 @@ class EventCoder:
         reporters = self._actors(syntax.clause_subjects(speaker_verb), actors) if speaker_verb else []
         if not sources and reporters and _speaker_is_subject(speaker_verb, candidate):
             sources = reporters  # "We will roll back sanctions," the official said
+        if reporters and reporters[0].country and any(_own(t) for t in candidate.sources):
+            speaker = reporters[0]  # "Bosnian Serbs said their forces had withdrawn"
+            sources = [s if s.country else replace(
+                s, code=f"{speaker.country}{s.code}", country=speaker.country,
+                resolution=[*s.resolution, f"the speaker's own: '{speaker.text}'"])
+                for s in sources]
         if (not sources and candidate.pattern.agent and not candidate.pair
                 and (candidate.pattern.kind == "noun"
                      or all(t.pos_ == "PRON" for t in candidate.sources))):
