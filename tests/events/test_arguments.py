@@ -232,3 +232,8 @@ def test_the_speakers_own_forces_take_the_speakers_country(code_text):
     events = code_text("Syria said its police had arrested five men.")
     arrests = [e for e in events if e.plover == "COERCE"]
     assert arrests and arrests[0].source.code == "SYRCOP"
+
+
+def test_coordinated_verbs_share_their_object(code_text):
+    found = dyads(code_text("Turkey arrested and deported Syria's envoy."))
+    assert ("TUR", "COERCE", "SYR") in found

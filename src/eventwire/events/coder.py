@@ -188,6 +188,10 @@ class EventCoder:
         if not objects:  # "denounced as a crime X's crackdown": the object moved to the end
             objects = [a for c in syntax.prep_objects(verb, "as")
                        for a in syntax.children(c, {"appos"})]
+        if not objects:  # "arrested and deported X": the verbs share the object
+            objects = [o for c in syntax.children(verb, {"conj"}) if c.pos_ == "VERB"
+                       and not syntax.children(c, syntax.SUBJECTS | syntax.PASSIVE_SUBJECTS)
+                       for o in syntax.children(c, syntax.OBJECTS)]
         contents = objects + [
             p for o in objects if o.lemma_.lower() in QUANTITY_NOUNS
             for p in syntax.prep_objects(o, "of")
