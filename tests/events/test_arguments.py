@@ -237,3 +237,10 @@ def test_the_speakers_own_forces_take_the_speakers_country(code_text):
 def test_coordinated_verbs_share_their_object(code_text):
     found = dyads(code_text("Turkey arrested and deported Syria's envoy."))
     assert ("TUR", "COERCE", "SYR") in found
+
+
+def test_a_named_target_replaces_the_implied_one(code_text):
+    found = dyads(code_text(
+        "Thousands of students from Egypt protested against Israel and began a hunger strike."))
+    assert ("EGY", "PROTEST", "ISR") in found
+    assert ("EGY", "PROTEST", "EGYGOV") not in found

@@ -706,11 +706,19 @@ def _covers(fuller: Event, partial: Event) -> bool:
     "offensive" without target are one threat, coded once with both sides."""
     if fuller is partial or _kind(fuller) != _kind(partial) or fuller.negated != partial.negated:
         return False
-    sides = ((fuller.source, partial.source), (fuller.target, partial.target))
+    sides = [(fuller.source, partial.source),
+             (_named(fuller.target), _named(partial.target))]
     if any(mine is None and other is not None for mine, other in sides):
         return False
     same = all(other is None or _identity(mine) == _identity(other) for mine, other in sides)
     return same and any(other is None and mine is not None for mine, other in sides)
+
+
+def _named(actor: Actor | None) -> Actor | None:
+    """The target, unless it is only implied (a protest: at the government), which a named
+    one of the same event replaces. (An implied source, the police of "were arrested", stays:
+    a named source of the same kind is often another party's act.)"""
+    return actor if actor is not None and actor.text else None
 
 
 def _kind(event: Event) -> str:
