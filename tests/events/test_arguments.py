@@ -244,3 +244,8 @@ def test_a_named_target_replaces_the_implied_one(code_text):
         "Thousands of students from Egypt protested against Israel and began a hunger strike."))
     assert ("EGY", "PROTEST", "ISR") in found
     assert ("EGY", "PROTEST", "EGYGOV") not in found
+
+
+def test_the_purpose_of_an_event_is_its_holders(code_text):
+    assert ("EGY", "PROTEST", "ISR") in dyads(code_text(
+        "Thousands of students from Egypt began a hunger strike to protest against Israel."))

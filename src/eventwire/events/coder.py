@@ -210,6 +210,8 @@ class EventCoder:
             if pattern.prep and not targets:
                 continue
             sources = syntax.clause_subjects(verb)
+            if not self._actors(sources, actors):
+                sources = self._purpose_of_event(verb) or sources
             if syntax.is_purpose(verb) and not self._actors(sources, actors):
                 sources = []  # "they took the help of the police to arrest him": implied agent
             pair = False
@@ -219,6 +221,17 @@ class EventCoder:
             used = tuple(o.i for o in contents if o.lemma_.lower() in pattern.objects)
             return Candidate(pattern, verb, sources, targets, pair, used)
         return None
+
+    def _purpose_of_event(self, verb: Token) -> list[Token]:
+        """"began a hunger strike *to protest*", "held a rally *to demand*": the purpose of an
+        event noun is pursued by whoever holds the event (the subject of its light verb)."""
+        noun = verb.head
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if (verb.dep_ not in ("acl", "relcl") or not infinitive
+                or noun.lemma_.lower() not in self.book.nouns):
+            return []
+        light_verb = _light_verb(noun)
+        return syntax.clause_subjects(light_verb) if light_verb is not None else []
 
     def _implied(self, found: Candidate) -> Candidate | None:
         """The event a matched pattern implies for the author of its object.
