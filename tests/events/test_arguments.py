@@ -249,3 +249,8 @@ def test_a_named_target_replaces_the_implied_one(code_text):
 def test_the_purpose_of_an_event_is_its_holders(code_text):
     assert ("EGY", "PROTEST", "ISR") in dyads(code_text(
         "Thousands of students from Egypt began a hunger strike to protest against Israel."))
+
+
+def test_peacekeepers_arriving_is_peacekeeping(code_text):
+    assert ("TUR", "AID", "SYR") in dyads(
+        code_text("Turkey's peacekeeping troops arrived in Syria on Monday."))
