@@ -254,3 +254,8 @@ def test_the_purpose_of_an_event_is_its_holders(code_text):
 def test_peacekeepers_arriving_is_peacekeeping(code_text):
     assert ("TUR", "AID", "SYR") in dyads(
         code_text("Turkey's peacekeeping troops arrived in Syria on Monday."))
+
+
+def test_issuing_a_reminder_is_a_demand(code_text):
+    assert ("FRA", "REQUEST", "IRN") in dyads(
+        code_text("France issued a stern reminder to Iran that it must cooperate."))
