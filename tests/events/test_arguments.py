@@ -259,3 +259,8 @@ def test_peacekeepers_arriving_is_peacekeeping(code_text):
 def test_issuing_a_reminder_is_a_demand(code_text):
     assert ("FRA", "REQUEST", "IRN") in dyads(
         code_text("France issued a stern reminder to Iran that it must cooperate."))
+
+
+def test_sharing_expertise_is_cooperation(code_text):
+    assert ("IRN", "COOPERATE", "SYR") in dyads(
+        code_text("Iran has been sharing military expertise with Syria."))
