@@ -15,8 +15,9 @@ from eventwire.records import Actor, Article, Event
 CODES = {
     "France": "FRA", "Germany": "DEU", "Russia": "RUS", "Britain": "GBR", "Iran": "IRN",
     "Israel": "ISR", "China": "CHN", "Japan": "JPN", "Syria": "SYR", "Turkey": "TUR",
-    "Brazil": "BRA", "Egypt": "EGY", "police": "COP",
+    "Brazil": "BRA", "Egypt": "EGY", "police": "COP", "minister": "GOV", "protesters": "OPP",
 }
+SECTORS = {"COP", "GOV", "OPP"}
 
 
 class StubActors:
@@ -29,10 +30,12 @@ class StubActors:
             return None
         span = self.sentence_of[token.i].span
         start = token.idx - span.start_char
-        country = None if code == "COP" else code
-        sectors = ["COP"] if code == "COP" else []
+        country = None if code in SECTORS else code
+        sectors = [code] if code in SECTORS else []
+        # role words ("police") are unnamed, as the actors stage resolves them
         return Actor(text=token.text, code=code, country=country, sectors=sectors,
-                     start=start, end=start + len(token.text), name=token.text)
+                     start=start, end=start + len(token.text),
+                     name=None if sectors else token.text)
 
 
 @pytest.fixture(scope="session")

@@ -18,16 +18,17 @@ from functools import lru_cache
 from typing import Any
 
 from eventwire import __version__
-from eventwire.actors import ArticleActors
+from eventwire.actors import ActorResolver, ArticleActors
+from eventwire.actors.dictionary import CAPITAL, COUNTRY, Dictionary, words
 from eventwire.events import syntax
 from eventwire.events.cameo import CameoCode, cameo_table
 from eventwire.events.confidence import event_confidence
+from eventwire.events.nationality import Nationalities
 from eventwire.events.patterns import Pattern, PatternBook, pattern_book
 from eventwire.records import Actor, Event, ParsedArticle, ParsedSentence
 
 Token = Any
 
-DEFAULT_TARGET_PREPS = ("with", "on", "against", "to", "for", "at", "into")
 SPEECH_LEMMAS = frozenset(
     {"say", "tell", "state", "announce", "declare", "add", "remark", "note", "claim", "insist",
      "warn", "believe", "stress", "report", "write", "explain", "argue", "assert", "suggest",
@@ -67,15 +68,44 @@ class Candidate:
     content: tuple[int, ...] = ()  # tokens the pattern used as its content ("impose *sanctions*")
 
 
+# How deep the coder follows prepositions inside an object for its target: "launch an
+# offensive in its war *with* X" (offensive -> war -> X).
+FRAME_DEPTH = 2
+
+
+@dataclass
+class Arguments:
+    """The actors of one article as arguments are read: the phrases the actors stage resolved,
+    then the nationality modifiers of things ("German goods")."""
+
+    resolved: ArticleActors
+    nationalities: Nationalities
+    nationality: bool = True  # whether a nationality modifier may stand for an actor
+
+    def actor_at(self, token: Token) -> Actor | None:
+        return self.resolved.actor_at(token)
+
+    def named_only(self) -> Arguments:
+        return replace(self, nationality=False)
+
+
 def coder_version(book: PatternBook) -> str:
     return f"{__version__}+{book.version_hash}"
 
 
 class EventCoder:
-    def __init__(self, book: PatternBook | None = None):
+    def __init__(self, book: PatternBook | None = None, dictionary: Dictionary | None = None):
         self.book = book or pattern_book()
         self.cameo = cameo_table()
         self.version = coder_version(self.book)
+        self._dictionary = dictionary
+
+    @property
+    def dictionary(self) -> Dictionary:
+        """The actor dictionary whose country words name nationalities (loaded on first use)."""
+        if self._dictionary is None:
+            self._dictionary = ActorResolver.default().dictionary
+        return self._dictionary
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -83,7 +113,9 @@ class EventCoder:
         return cls()
 
     # -- public -------------------------------------------------------------------------
-    def code(self, parsed: ParsedArticle, actors: ArticleActors) -> list[Event]:
+    def code(self, parsed: ParsedArticle, resolved: ArticleActors) -> list[Event]:
+        owners = Nationalities(parsed.doc, self.dictionary, parsed.article.date)
+        actors = Arguments(resolved, owners)
         events: list[Event] = []
         for sentence in parsed.sentences:
             if not self._has_actor(sentence, actors) and not self._implies_agent(sentence):
@@ -96,11 +128,11 @@ class EventCoder:
         """A predicate with an implied agent ("were arrested": by police) needs no named actor."""
         return any(token.lemma_.lower() in self.book.agent_lemmas for token in sentence.span)
 
-    def _has_actor(self, sentence: ParsedSentence, actors: ArticleActors) -> bool:
+    def _has_actor(self, sentence: ParsedSentence, actors: Arguments) -> bool:
         return any(actors.actor_at(token) for token in sentence.span)
 
     def _code_sentence(
-        self, parsed: ParsedArticle, sentence: ParsedSentence, actors: ArticleActors
+        self, parsed: ParsedArticle, sentence: ParsedSentence, actors: Arguments
     ) -> list[Event]:
         lemmas = {token.lemma_.lower() for token in sentence.span}
         if self._discarded(sentence, lemmas):
@@ -117,14 +149,20 @@ class EventCoder:
                     if implied:
                         candidates.append(implied)
         candidates = [self._obligation(c) for c in candidates]
+        # "Iran condemned the attack": whoever reacts to an act is not its author
+        reactions = {c.trigger.i for c in candidates
+                     if c.pattern.cameo.startswith(self.book.reaction_codes)}
         for token in sentence.span:
             if token.i in consumed or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
                 continue  # a compound modifies its head ("battle zones", "protest rally")
             if token.lemma_.lower() in self.book.nouns:
-                found = self._match_noun(token, lemmas, actors)
+                found = self._match_noun(token, lemmas, actors, reactions)
                 if found:
                     candidates.append(found)
         candidates = _drop_carriers_and_requested(candidates)
+        # "threatened to attack X": when the carrier and its complement code the same dyad,
+        # the event keeps the complement's trigger (the act threatened), so carriers go last
+        candidates.sort(key=lambda c: c.trigger.lemma_.lower() in INTENT_CARRIERS)
         events: list[Event] = []
         seen: set[tuple[str, ...]] = set()
         for candidate in candidates:
@@ -133,7 +171,7 @@ class EventCoder:
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
-        return events
+        return [e for e in events if not any(_covers(other, e) for other in events)]
 
     def _discarded(self, sentence: ParsedSentence, lemmas: set[str]) -> bool:
         text = sentence.text.lower()
@@ -143,10 +181,17 @@ class EventCoder:
                 return True
         return False
 
-    def _match_verb(self, verb: Token, lemmas: set[str], actors: ArticleActors) -> Candidate | None:
+    def _match_verb(self, verb: Token, lemmas: set[str], actors: Arguments) -> Candidate | None:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         objects = [verb.head if o.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else o
                    for o in syntax.children(verb, syntax.OBJECTS)]  # "claims *which* X denied"
+        if not objects:  # "denounced as a crime X's crackdown": the object moved to the end
+            objects = [a for c in syntax.prep_objects(verb, "as")
+                       for a in syntax.children(c, {"appos"})]
+        if not objects:  # "arrested and deported X": the verbs share the object
+            objects = [o for c in syntax.children(verb, {"conj"}) if c.pos_ == "VERB"
+                       and not syntax.children(c, syntax.SUBJECTS | syntax.PASSIVE_SUBJECTS)
+                       for o in syntax.children(c, syntax.OBJECTS)]
         contents = objects + [
             p for o in objects if o.lemma_.lower() in QUANTITY_NOUNS
             for p in syntax.prep_objects(o, "of")
@@ -165,12 +210,28 @@ class EventCoder:
             if pattern.prep and not targets:
                 continue
             sources = syntax.clause_subjects(verb)
+            if not self._actors(sources, actors):
+                sources = self._purpose_of_event(verb) or sources
+            if syntax.is_purpose(verb) and not self._actors(sources, actors):
+                sources = []  # "they took the help of the police to arrest him": implied agent
             pair = False
-            if pattern.symmetric and not targets and len(self._actors(sources, actors)) >= 2:
+            if (pattern.symmetric and not self._actors(targets, actors.named_only())
+                    and len(self._actors(sources, actors)) >= 2):  # not "talks on a US plan"
                 pair = True
             used = tuple(o.i for o in contents if o.lemma_.lower() in pattern.objects)
             return Candidate(pattern, verb, sources, targets, pair, used)
         return None
+
+    def _purpose_of_event(self, verb: Token) -> list[Token]:
+        """"began a hunger strike *to protest*", "held a rally *to demand*": the purpose of an
+        event noun is pursued by whoever holds the event (the subject of its light verb)."""
+        noun = verb.head
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if (verb.dep_ not in ("acl", "relcl") or not infinitive
+                or noun.lemma_.lower() not in self.book.nouns):
+            return []
+        light_verb = _light_verb(noun)
+        return syntax.clause_subjects(light_verb) if light_verb is not None else []
 
     def _implied(self, found: Candidate) -> Candidate | None:
         """The event a matched pattern implies for the author of its object.
@@ -231,20 +292,30 @@ class EventCoder:
         return "010"
 
     def _verb_targets(
-        self, verb: Token, pattern: Pattern, objects: list[Token], actors: ArticleActors
+        self, verb: Token, pattern: Pattern, objects: list[Token], actors: Arguments,
+        complement: bool = False,
     ) -> list[Token]:
+        """The target of a verb: the first of the rules in docs/events.md that names an actor."""
         holders = [verb, *objects, *(p for o in objects for p in syntax.prep_objects(o, "of"))]
         if pattern.prep:
-            return [t for h in holders for t in syntax.prep_objects(h, pattern.prep)]
+            found = [t for h in holders for t in syntax.prep_objects(h, pattern.prep)]
+            if found and not self._actors(found, actors):  # "called for sanctions against X"
+                return self._aimed_at(found, actors) or found
+            return found
         if syntax.is_passive(verb):
             return syntax.passive_targets(verb)
-        actor_objects = [o for o in objects if o.lemma_.lower() not in pattern.objects
-                         and o.lemma_.lower() not in QUANTITY_NOUNS]
-        if actor_objects:
-            return actor_objects
-        for prep in DEFAULT_TARGET_PREPS:  # the first preposition whose object is an actor
-            found = [t for h in holders for t in syntax.prep_objects(h, prep)]
-            if self._actors(found, actors):
+        # the pattern's own target prepositions first ("complained to X *about* Y"), then the
+        # usual places; named actors first, a nationality modifier ("a U.S. request") only
+        # when none is found
+        views = (actors.named_only(), actors)
+        for view in views:
+            for prep in pattern.target_preps:
+                found = [t for h in holders for t in syntax.prep_objects(h, prep)]
+                if self._actors(found, view):
+                    return found
+        for view in views:
+            found = self._argument_targets(pattern, objects, holders, view)
+            if found:
                 return found
         if pattern.cameo.startswith(COMPLEMENT_TARGET_ROOTS):
             for clause in syntax.children(verb, {"ccomp"}):
@@ -253,10 +324,83 @@ class EventCoder:
                     return subjects
         if pattern.cameo.startswith("16"):  # "expelled two Russian diplomats": content is target
             return [o for o in objects if actors.actor_at(o)]
+        if complement:
+            return []
+        bare = replace(pattern, prep=None, objects=frozenset(), target_preps=())
+        for clause in syntax.children(verb, {"xcomp"}):  # "threatened to cut off power to X"
+            found = self._verb_targets(clause, bare, syntax.children(clause, syntax.OBJECTS),
+                                       actors, complement=True)
+            if self._actors(found, actors):
+                return found
+        return self._addressee(verb, actors)
+
+    def _argument_targets(
+        self, pattern: Pattern, objects: list[Token], holders: list[Token], actors: Arguments
+    ) -> list[Token]:
+        """An actor object, else the actor of a target preposition, else the party of the
+        object ("rejected X's proposal", "an offer from X", "the withdrawal of X")."""
+        others = [o for o in objects if o.lemma_.lower() not in pattern.objects
+                  and o.lemma_.lower() not in QUANTITY_NOUNS and not _own(o)]
+        if self._actors(others, actors):
+            return others
+        for prep in self.book.target_preps:
+            found = [t for h in holders for t in syntax.prep_objects(h, prep)]
+            if self._actors(found, actors):
+                return found
+        return self._object_parties([o for o in objects if not _own(o)], holders, actors)
+
+    def _aimed_at(self, things: list[Token], actors: Arguments) -> list[Token]:
+        """Whom the things a pattern's preposition names are aimed at: "called for *sanctions
+        against X*", "appealed for *the release of X*"."""
+        for view in (actors.named_only(), actors):
+            for prep in self.book.target_preps:
+                found = [t for thing in things for t in syntax.prep_objects(thing, prep)]
+                if self._actors(found, view):
+                    return found
+            found = self._object_parties(things, things, view)
+            if found:
+                return found
         return []
 
-    def _match_noun(self, noun: Token, lemmas: set[str], actors: ArticleActors) -> Candidate | None:
-        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    def _object_parties(
+        self, objects: list[Token], holders: list[Token], actors: Arguments
+    ) -> list[Token]:
+        """Whose the thing acted on is: "rejected X's proposal", "a U.S. request", "an offer
+        from X", "demanded the withdrawal of X", "an offensive in its war with X"."""
+        for thing in objects:
+            if self._actors([thing], actors):  # possessor, actor modifier or nationality
+                return [thing]
+            for prep in self.book.party_preps:
+                found = syntax.prep_objects(thing, prep)
+                if self._actors(found, actors):
+                    return found
+        frontier = list(holders)
+        for _ in range(FRAME_DEPTH):
+            frontier = [o for t in frontier for _, o in syntax.all_prep_objects(t)]
+            for prep in self.book.target_preps:
+                found = [o for t in frontier for o in syntax.prep_objects(t, prep)]
+                if self._actors(found, actors):
+                    return found
+        return []
+
+    def _addressee(self, verb: Token, actors: Arguments) -> list[Token]:
+        """"summoned X's ambassador to complain": a purpose clause is addressed to the object
+        of the verb it completes (not where that object is the clause's own subject: "urged X
+        to act", OBJECT_CONTROL)."""
+        head = verb.head
+        infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        if (verb.dep_ not in ("xcomp", "advcl") or not infinitive
+                or head.lemma_ in syntax.OBJECT_CONTROL):  # "urged X to act": X acts
+            return []
+        objects = syntax.children(head, syntax.OBJECTS)
+        return objects if self._actors(objects, actors) else []
+
+    def _match_noun(
+        self, noun: Token, lemmas: set[str], actors: Arguments, reactions: set[int]
+    ) -> Candidate | None:
+        modifiers = {m.lemma_.lower() for c in noun.children
+                     if c.dep_ in ("compound", "amod", "nmod")
+                     for m in syntax.conjuncts(c)}  # "artillery and rocket fire"
         for pattern in self.book.nouns[noun.lemma_.lower()]:
             if pattern.requires and not (pattern.requires & lemmas):
                 continue
@@ -273,28 +417,38 @@ class EventCoder:
                         and actors.actor_at(c)]
             if not self._actors(sources, actors) and not named:
                 # "X held talks", "X was locked in talks", "retook the town after fighting";
-                # not "in the wake of the attack" (deeper), and the victim of a passive is no
-                # participant in violence ("one man was hurt in the firing")
+                # not "in the wake of the attack" (deeper), nor "X condemned the attack" (a
+                # reaction), and the victim of a passive is no participant in violence ("one
+                # man was hurt in the firing")
                 phrase = noun
                 if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
                     phrase = noun.head.head  # "after five days of fighting"
                 verb = syntax.governing_verb(phrase, hops=3)
-                if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass"):
+                reaction = verb is not None and verb.i in reactions and not any(
+                    t.dep_ == "prep" and t.lower_ in self.book.circumstance_preps
+                    for t in _path_up(phrase, verb))
+                if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass") and not reaction:
                     violent = pattern.cameo[:2] in ("17", "18", "19", "20")
                     sources = syntax.clause_subjects(
                         verb, participant=not violent or verb.lemma_ in PARTICIPATION)
-            targets = [t for p in (pattern.target_preps or DEFAULT_TARGET_PREPS)
-                       for t in syntax.prep_objects(noun, p)]
-            if not targets and noun.dep_ in syntax.OBJECTS:  # "gave a warm welcome to X"
-                targets = [t for p in (pattern.target_preps or DEFAULT_TARGET_PREPS)
-                           for t in syntax.prep_objects(noun.head, p)]
-            pair = (pattern.symmetric and not self._actors(targets, actors)
+            if not self._actors(sources, actors) and actors.nationalities.modifier_actor(noun):
+                sources = [noun]  # "Israeli air raids": the raids are Israel's
+            target_preps = pattern.target_preps or self.book.target_preps
+            targets = [t for p in target_preps for t in syntax.prep_objects(noun, p)]
+            light_verb = _light_verb(noun)
+            if not targets and light_verb is not None:
+                # "gave a warm welcome to X", "were engaged in ethnic cleansing against X"
+                targets = [t for p in target_preps for t in syntax.prep_objects(light_verb, p)]
+            if targets and not self._actors(targets, actors):
+                # "demonstrations against violations by X": the party of what it is against
+                targets = self._object_parties(targets, [], actors) or targets
+            pair = (pattern.symmetric and not self._actors(targets, actors.named_only())
                     and len(self._actors(sources, actors)) >= 2)  # "X and Y held talks"
             return Candidate(pattern, noun, sources, targets, pair)
         return None
 
     # -- building events ----------------------------------------------------------------
-    def _actors(self, tokens: list[Token], actors: ArticleActors) -> list[Actor]:
+    def _actors(self, tokens: list[Token], actors: Arguments) -> list[Actor]:
         """The actors named by ``tokens`` and the actors coordinated with them ("the US and
         the EU"); a word that is no actor brings in none of its conjuncts ("negotiations" that a
         misparse coordinates with "Syria, Yemen and Libya")."""
@@ -308,17 +462,38 @@ class EventCoder:
                     resolved.append(actor)
         return resolved
 
-    def _actor_of(self, token: Token, actors: ArticleActors) -> Actor | None:
+    def _actor_of(self, token: Token, actors: Arguments) -> Actor | None:
         actor = actors.actor_at(token)
         if actor is None:
             # "X, the envoy"; "army bulldozers", "police firing": the instrument's owner
             related = syntax.children(token, {"appos", "compound", "poss", "nmod", "amod"})
             actor = next((a for a in map(actors.actor_at, related) if a), None)
+        if actor is None and actors.nationality and token.pos_ in ("NOUN", "PROPN"):
+            # "German goods": Germany's; "X, the U.N. relief coordinator": the UN's
+            owners = [token, *syntax.children(token, {"appos"})]
+            actor = next(filter(None, map(actors.nationalities.modifier_actor, owners)), None)
+        if actor is None and token.lemma_.lower() in self.book.group_nouns:
+            # "members of X", "a group of X diplomats", "doctors from X aid groups"
+            members = [o for p in ("of", "from") for o in syntax.prep_objects(token, p)]
+            for member in members:  # "thousands of students from X": down the tree
+                actor = self._actor_of(member, actors)
+                if actor is not None:  # the group is the actor's people, not the actor itself
+                    phrase = token.doc[token.left_edge.i : member.right_edge.i + 1].text
+                    return replace(actor, text=phrase, resolution=[
+                        f"group noun '{token.text}' of '{actor.text}'", *actor.resolution])
+            for place in syntax.prep_objects(token, "in"):  # "opposition groups in X": X's people
+                found = actors.actor_at(place)
+                if found is not None and found.country in self.dictionary.countries:
+                    phrase = token.doc[token.left_edge.i : place.right_edge.i + 1].text
+                    return Actor(text=phrase, code=found.country, country=found.country,
+                                 sectors=[], resolution=[
+                                     f"group noun '{token.text}' in '{found.text}' -> "
+                                     f"{found.country}", *found.resolution])
         return actor
 
     def _events(
         self, parsed: ParsedArticle, sentence: ParsedSentence, candidate: Candidate,
-        actors: ArticleActors,
+        actors: Arguments,
     ) -> list[Event]:
         sources = self._actors(candidate.sources, actors)
         targets = self._actors(candidate.targets, actors)
@@ -326,24 +501,79 @@ class EventCoder:
         reporters = self._actors(syntax.clause_subjects(speaker_verb), actors) if speaker_verb else []
         if not sources and reporters and _speaker_is_subject(speaker_verb, candidate):
             sources = reporters  # "We will roll back sanctions," the official said
+        if reporters and reporters[0].country and any(_own(t) for t in candidate.sources):
+            speaker = reporters[0]  # "Bosnian Serbs said their forces had withdrawn"
+            sources = [s if s.country else replace(
+                s, code=f"{speaker.country}{s.code}", country=speaker.country,
+                resolution=[*s.resolution, f"the speaker's own: '{speaker.text}'"])
+                for s in sources]
         if (not sources and candidate.pattern.agent and not candidate.pair
                 and (candidate.pattern.kind == "noun"
                      or all(t.pos_ == "PRON" for t in candidate.sources))):
             sources = [_implied_agent(candidate.pattern)]  # "five men were arrested": by police
+        places = self._actors(_place_objects(candidate), actors)
         if candidate.pair:
             dyads = [(a, b) for a in sources for b in sources if a is not b]
         elif not sources and not targets:
             return []
         else:
             if not targets:  # "blocked roads in Algiers": the place stands for its country
-                targets = self._actors(_place_objects(candidate), actors)
-            dyads = [(s, t) for s in (sources or [None]) for t in (targets or [None])
+                targets = places
+            dyads = [(s, t or self._dissent_target(candidate.pattern, s))
+                     for s in (sources or [None]) for t in (targets or [None])
                      if s is None or t is None or s.code != t.code or s.name != t.name]
         return [
-            self._event(parsed, sentence, candidate, source, target,
+            self._event(parsed, sentence, candidate,
+                        *self._domestic(source, target, places, candidate.pattern),
                         reporters[0] if reporters else None)
             for source, target in dyads
         ]
+
+    def _domestic(
+        self, source: Actor | None, target: Actor | None, places: list[Actor], pattern: Pattern
+    ) -> tuple[Actor | None, Actor | None]:
+        """A party with no country ("about 20 people", "Shona rebels", "Judge X") belongs to
+        the country where the act happens ("killed three men in southern Serbia"). Failing a
+        place, the unnamed target of a conflictual act (quad class 3-4) by a country's actor
+        is of that country, unless it is a government or army role ("foreign_sectors"): "Egyptian
+        police opened fire on demonstrators" (not "the U.S. supports the rebels", cooperation,
+        nor "an Iranian was detained", whose unnamed side is the source). International bodies
+        (IGO, NGO) lend and take no country."""
+        if source is None or target is None or bool(source.country) == bool(target.country):
+            return source, target
+        known, unknown = (source, target) if source.country else (target, source)
+        home = next((p for p in places if p.country in self.dictionary.countries), None)
+        if (home is None and unknown is target and unknown.name is None
+                and self.cameo[pattern.cameo].quad_class >= 3
+                and not set(unknown.sectors) & self.book.foreign_sectors):
+            home = known
+        if home is None or home.country not in self.dictionary.countries:
+            return source, target
+        filled = replace(unknown, code=f"{home.country}{unknown.code}", country=home.country,
+                         resolution=[*unknown.resolution, "domestic: no country named, that "
+                                     f"of '{home.text}' ({home.country})"])
+        return (source, filled) if known is source else (filled, target)
+
+    def _dissent_target(self, pattern: Pattern, source: Actor | None) -> Actor | None:
+        """"Egyptian demonstrators rioted": dissent with no named target is aimed at the
+        government of the dissenters' country (roots in arguments.yaml); a state's own
+        protest ("Iran protested") keeps no target."""
+        if (source is None or not source.country or self._is_state(source)
+                or not pattern.cameo.startswith(self.book.dissent_roots)):
+            return None
+        return Actor(text="", code=f"{source.country}GOV", country=source.country,
+                     sectors=["GOV"], resolution=[
+                         f"implied target: dissent by '{source.text}' without a named target "
+                         f"is aimed at the government of {source.country} (arguments.yaml)"])
+
+    def _is_state(self, actor: Actor) -> bool:
+        """A government, its forces or the country itself ("Algeria"), not its people
+        ("Young Algerians", "Egyptian demonstrators")."""
+        if set(actor.sectors) & self.book.state_sectors:
+            return True
+        key = tuple(w for w in words(actor.text) if w != "the")
+        return not actor.sectors and any(
+            e.kind in (COUNTRY, CAPITAL) for e in self.dictionary.lookup(key))
 
     def _event(
         self, parsed: ParsedArticle, sentence: ParsedSentence, candidate: Candidate,
@@ -410,10 +640,42 @@ def _implied_agent(pattern: Pattern) -> Actor:
                  resolution=[f"implied agent of {pattern.id} ({pattern.rule_source})"])
 
 
+def _path_up(token: Token, ancestor: Token) -> list[Token]:
+    """The tokens between ``token`` and its ``ancestor`` on the dependency path."""
+    path = []
+    node = token.head
+    while node.i != ancestor.i and node.head.i != node.i:
+        path.append(node)
+        node = node.head
+    return path
+
+
+def _light_verb(noun: Token) -> Token | None:
+    """The verb an event noun is the object of, directly or through a preposition ("gave a
+    *welcome*", "engaged in *cleansing*"): its prepositions may name the noun's target."""
+    if noun.dep_ in syntax.OBJECTS:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.pos_ == "ADP" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
+
+
 def _place_objects(candidate: Candidate) -> list[Token]:
+    """Where the act happens: "blocked roads in X", "threatened to impose a curfew in X",
+    "remained on alert in X"."""
     trigger = candidate.trigger
-    holders = [trigger, *syntax.children(trigger, syntax.OBJECTS)]
+    light_verb = _light_verb(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
+    verbs = [trigger, *syntax.children(trigger, {"xcomp"}), *filter(None, [light_verb])]
+    holders = [*verbs, *(o for v in verbs for o in syntax.children(v, syntax.OBJECTS))]
     return [t for h in holders for t in syntax.prep_objects(h, "in")]
+
+
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+
+
+def _own(thing: Token) -> bool:
+    """"withdrew its troops", "closed their borders": the subject's own, no target."""
+    return any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in thing.children)
 
 
 def _complement_of(token: Token, head: Token, deps: tuple[str, ...] = ("ccomp", "xcomp")) -> bool:
@@ -449,6 +711,31 @@ def _drop_carriers_and_requested(candidates: list[Candidate]) -> list[Candidate]
         if not carrier and not content and not syntax.in_condition(trigger):
             kept.append(candidate)
     return kept
+
+
+def _covers(fuller: Event, partial: Event) -> bool:
+    """Whether ``fuller`` is the same kind of event of the same sentence as ``partial`` with
+    a side ``partial`` lacks: "Iran threatened to launch an offensive against Iraq" and the
+    "offensive" without target are one threat, coded once with both sides."""
+    if fuller is partial or _kind(fuller) != _kind(partial) or fuller.negated != partial.negated:
+        return False
+    sides = [(fuller.source, partial.source),
+             (_named(fuller.target), _named(partial.target))]
+    if any(mine is None and other is not None for mine, other in sides):
+        return False
+    same = all(other is None or _identity(mine) == _identity(other) for mine, other in sides)
+    return same and any(other is None and mine is not None for mine, other in sides)
+
+
+def _named(actor: Actor | None) -> Actor | None:
+    """The target, unless it is only implied (a protest: at the government), which a named
+    one of the same event replaces. (An implied source, the police of "were arrested", stays:
+    a named source of the same kind is often another party's act.)"""
+    return actor if actor is not None and actor.text else None
+
+
+def _kind(event: Event) -> str:
+    return event.plover or event.cameo_root
 
 
 def _code(actor: Actor | None) -> str | None:

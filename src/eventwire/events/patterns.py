@@ -25,7 +25,7 @@ from eventwire.events.cameo import cameo_table
 VERB_FILES = ("verb_patterns.yaml", "verb_coverage.yaml")
 NOUN_FILES = ("noun_patterns.yaml", "noun_coverage.yaml")
 DATA_FILES = (*VERB_FILES, *NOUN_FILES, "discards.yaml", "statement_cues.yaml",
-              "intent_codes.yaml")
+              "intent_codes.yaml", "arguments.yaml")
 
 
 class PatternError(ValueError):
@@ -77,6 +77,15 @@ class PatternBook:
     # intent_codes.yaml: the code of an event only promised, planned or threatened, by CAMEO code
     # or root ("will meet" 04 -> 036); conflictual roots map to 13x (THREATEN)
     intent: dict[str, str] = field(default_factory=dict)
+    # arguments.yaml: where targets are looked for beyond a pattern's own preposition
+    target_preps: tuple[str, ...] = ("with", "on", "against", "to", "for", "at", "into")
+    party_preps: tuple[str, ...] = ("from", "by", "of")
+    group_nouns: frozenset[str] = frozenset()
+    dissent_roots: tuple[str, ...] = ()
+    reaction_codes: tuple[str, ...] = ()
+    circumstance_preps: frozenset[str] = frozenset()
+    foreign_sectors: frozenset[str] = frozenset()
+    state_sectors: frozenset[str] = frozenset()
     version_hash: str = ""
 
     def intent_code(self, code: str) -> str | None:
@@ -244,5 +253,14 @@ def pattern_book() -> PatternBook:
         optimistic=_as_tuple(loaded["statement_cues.yaml"].get("optimistic")),
         pessimistic=_as_tuple(loaded["statement_cues.yaml"].get("pessimistic")),
         intent=_intent_map(loaded["intent_codes.yaml"]),
+        target_preps=_as_tuple(loaded["arguments.yaml"].get("target_preps")),
+        party_preps=_as_tuple(loaded["arguments.yaml"].get("party_preps")),
+        group_nouns=frozenset(_as_tuple(loaded["arguments.yaml"].get("group_nouns"))),
+        dissent_roots=_as_tuple(loaded["arguments.yaml"].get("dissent_roots")),
+        reaction_codes=_as_tuple(loaded["arguments.yaml"].get("reaction_codes")),
+        circumstance_preps=frozenset(
+            _as_tuple(loaded["arguments.yaml"].get("circumstance_preps"))),
+        foreign_sectors=frozenset(_as_tuple(loaded["arguments.yaml"].get("foreign_sectors"))),
+        state_sectors=frozenset(_as_tuple(loaded["arguments.yaml"].get("state_sectors"))),
         version_hash=digest.hexdigest()[:12],
     )

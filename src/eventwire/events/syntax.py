@@ -22,7 +22,8 @@ SUBJECT_CONTROL = {"aim", "plan", "intend", "want", "seek", "hope", "try", "atte
 # Verbs whose object is the subject of their complement ("push Putin to implement").
 OBJECT_CONTROL = {"push", "urge", "ask", "force", "persuade", "press", "call", "tell", "order",
                   "prompt", "lead", "drive", "instruct", "direct", "authorize", "authorise",
-                  "encourage", "invite", "allow", "help", "compel", "pressure", "request"}
+                  "encourage", "invite", "allow", "help", "compel", "pressure", "request",
+                  "demand", "warn", "advise", "beg", "implore", "require", "challenge"}
 INTENT = {"aim", "plan", "intend", "want", "seek", "hope", "propose", "prepare",
           "expect", "wish", "mean", "push", "vow", "pledge", "promise", "offer", "decide", "agree",
           "willing", "prepared", "ready", "determined", "eager", "unwilling"}
@@ -45,7 +46,9 @@ def children(token: Token, deps: set[str]) -> list[Token]:
 def prep_objects(token: Token, prep: str) -> list[Token]:
     """Objects of a preposition attached to ``token`` ("met *with* Putin" -> Putin)."""
     found = []
-    for child in token.children:
+    # a particle's preposition is the verb's: "pulled *out of* X", "kidnapped *up to* 16 X"
+    heads = [token, *children(token, {"prt"})]
+    for child in (c for h in heads for c in h.children):
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
             found.extend(children(child, {"pobj", "pcomp"}))
     return found
@@ -59,9 +62,19 @@ def all_prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
 
 
 def is_passive(verb: Token) -> bool:
-    """"X was arrested", and the participle in "the 51 people *arrested* on Friday"."""
+    """"X was arrested", the participle in "the 51 people *arrested* on Friday", and a
+    participle sharing the passive of the verb it is coordinated with ("were killed and
+    *wounded*")."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
+    if (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i
+            and not children(verb, SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"})
+            and _own_passive(verb.head)):
+        return True
+    return _own_passive(verb)
+
+
+def _own_passive(verb: Token) -> bool:
     return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
 
 
@@ -77,6 +90,8 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         agents = [obj for p in children(verb, {"agent"}) for obj in children(p, {"pobj"})]
         if agents:
             return agents
+        if verb.dep_ == "conj" and not children(verb, PASSIVE_SUBJECTS):
+            return clause_subjects(verb.head, depth, participant)  # "were killed and wounded"
         # "Kerry was locked in talks", "Before meeting X, Kerry was flown to Y": the passive
         # subject takes part in what the noun or participle names, though it is not the agent
         # of the passive verb itself (depth 0), where it is the target ("Syria was attacked").
@@ -110,12 +125,22 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
     if verb.dep_ == "relcl":
         relative = children(verb, SUBJECTS)
         return relative or [head]
+    if is_purpose(verb):  # "X opened fire to disperse them": X disperses
+        if is_passive(head):  # "shells were lobbed to disperse them": not the shells
+            return [obj for p in children(head, {"agent"}) for obj in children(p, {"pobj"})]
+        return clause_subjects(head, depth + 1)
     if verb.dep_ in ("advcl", "pcomp", "acl") and verb.tag_ in ("VBG", "VBN"):
         clause = head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         return clause_subjects(clause, depth + 1) if clause.i != verb.i else []
     return []
+
+
+def is_purpose(verb: Token) -> bool:
+    """An infinitive purpose clause: "opened fire *to disperse* the crowd"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in verb.children)
 
 
 def passive_targets(verb: Token) -> list[Token]:
