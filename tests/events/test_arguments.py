@@ -6,7 +6,7 @@ from __future__ import annotations
 from eventwire.actors import ActorResolver
 from eventwire.events.nationality import Nationalities
 from eventwire.nlp import parse_article
-from eventwire.records import Article, Event
+from eventwire.records import Actor, Article, Event
 
 
 def dyads(events: list[Event]) -> set[tuple[str | None, str, str | None]]:
@@ -171,9 +171,10 @@ def test_taking_part_during_a_protest(code_text):
         code_text("Students from Egypt threw stones during demonstrations against Israel."))
 
 
-def test_unnamed_target_of_a_conflict_takes_the_sources_country(code_text):
+def test_unnamed_target_of_a_state_keeps_no_country(code_text):
+    # "Egypt fired on protesters" and "Russia bombed civilians" say nothing of whose people
     fired = [e for e in code_text("Egypt fired on the protesters.") if e.plover == "ASSAULT"]
-    assert fired and fired[0].target.code == "EGYOPP" and fired[0].target.sectors == ["OPP"]
+    assert fired and fired[0].target.code == "OPP" and fired[0].target.country is None
     supported = [e for e in code_text("Iran supported the protesters.") if e.plover == "SUPPORT"]
     assert supported and supported[0].target.country is None  # cooperation: no guess
 
@@ -264,3 +265,34 @@ def test_issuing_a_reminder_is_a_demand(code_text):
 def test_sharing_expertise_is_cooperation(code_text):
     assert ("IRN", "COOPERATE", "SYR") in dyads(
         code_text("Iran has been sharing military expertise with Syria."))
+
+
+class _RoleActors:
+    """Resolves 'police' as Egyptian police and 'jets' as US forces; 'demonstrators' and
+    'civilians' as people of no named country, as the actors stage leaves them."""
+
+    ROLES = {"police": ("EGY", "COP"), "jets": ("USA", "MIL"),
+             "demonstrators": (None, "OPP"), "civilians": (None, "CVL")}
+
+    def __init__(self, parsed):
+        self.sentence_of = {t.i: s for s in parsed.sentences for t in s.span}
+
+    def actor_at(self, token):
+        if token.text not in self.ROLES:
+            return None
+        country, sector = self.ROLES[token.text]
+        start = token.idx - self.sentence_of[token.i].span.start_char
+        return Actor(text=token.text, code=f"{country or ''}{sector}", country=country,
+                     sectors=[sector], start=start, end=start + len(token.text))
+
+
+def test_unnamed_victims_of_police_are_the_police_countrys_not_of_foreign_forces():
+    from eventwire.events import EventCoder
+
+    def target_codes(text: str) -> set[str | None]:
+        parsed = parse_article(Article(id="t", text=text))
+        events = EventCoder.default().code(parsed, _RoleActors(parsed))
+        return {e.target.code if e.target else None for e in events if e.plover == "ASSAULT"}
+
+    assert target_codes("The police opened fire on demonstrators.") == {"EGYOPP"}
+    assert target_codes("The jets bombed civilians.") == {"CVL"}

@@ -534,17 +534,19 @@ class EventCoder:
     ) -> tuple[Actor | None, Actor | None]:
         """A party with no country ("about 20 people", "Shona rebels", "Judge X") belongs to
         the country where the act happens ("killed three men in southern Serbia"). Failing a
-        place, the unnamed target of a conflictual act (quad class 3-4) by a country's actor
-        is of that country, unless it is a government or army role ("foreign_sectors"): "Egyptian
-        police opened fire on demonstrators" (not "the U.S. supports the rebels", cooperation,
-        nor "an Iranian was detained", whose unnamed side is the source). International bodies
-        (IGO, NGO) lend and take no country."""
+        place, the unnamed target of a conflictual act (quad class 3-4) by a country's police or
+        courts ("domestic_sectors") is of that country, unless it is a government or army role
+        ("foreign_sectors"): "Egyptian police opened fire on demonstrators" (not "US airstrikes
+        killed civilians", nor "the U.S. supports the rebels", cooperation, nor "an Iranian was
+        detained", whose unnamed side is the source). International bodies (IGO, NGO) lend and
+        take no country."""
         if source is None or target is None or bool(source.country) == bool(target.country):
             return source, target
         known, unknown = (source, target) if source.country else (target, source)
         home = next((p for p in places if p.country in self.dictionary.countries), None)
         if (home is None and unknown is target and unknown.name is None
                 and self.cameo[pattern.cameo].quad_class >= 3
+                and set(known.sectors) & self.book.domestic_sectors
                 and not set(unknown.sectors) & self.book.foreign_sectors):
             home = known
         if home is None or home.country not in self.dictionary.countries:

@@ -85,6 +85,7 @@ class PatternBook:
     reaction_codes: tuple[str, ...] = ()
     circumstance_preps: frozenset[str] = frozenset()
     foreign_sectors: frozenset[str] = frozenset()
+    domestic_sectors: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
     version_hash: str = ""
 
@@ -261,6 +262,8 @@ def pattern_book() -> PatternBook:
         circumstance_preps=frozenset(
             _as_tuple(loaded["arguments.yaml"].get("circumstance_preps"))),
         foreign_sectors=frozenset(_as_tuple(loaded["arguments.yaml"].get("foreign_sectors"))),
+        domestic_sectors=frozenset(
+            _as_tuple(loaded["arguments.yaml"].get("domestic_sectors"))),
         state_sectors=frozenset(_as_tuple(loaded["arguments.yaml"].get("state_sectors"))),
         version_hash=digest.hexdigest()[:12],
     )

@@ -65,8 +65,15 @@ SYMMETRIC_ROOTS = "('04')"
 # one-sided mentions merge only on the same full CAMEO code, not just its root.
 ONE_SIDED_UNMERGED_ROOTS = "('01')"
 
+# The batch with its merge keys, computed once: every statement below reads it. ``pass`` 0 holds
+# the mentions with a known place (and those that never merge), 1 those whose place is unknown,
+# which go second so that they can join events that mentions with a known place found earlier
+# in the same batch.
 _STAGE = f"""
-CREATE OR REPLACE TEMP VIEW stage_all AS
+CREATE OR REPLACE TEMP TABLE stage_all AS
+SELECT *, CASE WHEN place_key IS NOT NULL OR merge_key IS NULL OR merge_date IS NULL
+               THEN 0 ELSE 1 END AS pass
+FROM (
 SELECT m.*,
        coalesce(TRY_CAST(m.date AS DATE), TRY_CAST(m.article_date AS DATE)) AS merge_date,
        CASE WHEN m.source_code IS NULL AND m.target_code IS NULL THEN NULL
@@ -84,6 +91,7 @@ SELECT m.*,
        END AS merge_key,
        coalesce(CAST(m.geonameid AS VARCHAR), lower(trim(m.location_name))) AS place_key
 FROM batch_mentions m
+)
 """
 
 # Each staged mention that matches a stored event: the nearest date, then the best-attested
@@ -162,6 +170,13 @@ def _counts(mentions: str) -> str:
       USING (event_id)"""
 
 
+# Most new events have one mention (counts 1, 1, 1): only chains of several mentions are
+# counted, keyed by their founder.
+_CHAINS_OF_SEVERAL = """
+SELECT c.founder AS event_id, s.article_id, s.publisher
+FROM chained c JOIN stage s USING (mention_id)
+WHERE c.founder IN (SELECT founder FROM chained GROUP BY founder HAVING count(*) > 1)"""
+
 _INSERT_EVENTS = f"""
 INSERT INTO events
 SELECT n.event_id, n.global_event_id, s.merge_key, s.place_key, s.merge_date,
@@ -171,11 +186,11 @@ SELECT n.event_id, n.global_event_id, s.merge_key, s.place_key, s.merge_date,
        s.target_code, s.target_country, s.target_name, s.target_sectors,
        s.location_name, s.location_country, s.lat, s.lon, s.geonameid, s.sentence, s.trigger,
        s.sentence_index <= {LEAD_SENTENCES}, s.mention_id, s.article_id, s.url,
-       TRY_CAST(s.article_date AS DATE), c.n_mentions, c.n_sources, c.n_articles
+       TRY_CAST(s.article_date AS DATE), coalesce(c.n_mentions, 1), coalesce(c.n_sources, 1),
+       coalesce(c.n_articles, 1)
 FROM new_ids n
 JOIN stage s ON s.mention_id = n.founder
-JOIN ({_counts("SELECT a.event_id, s.article_id, s.publisher "
-                "FROM assigned a JOIN stage s USING (mention_id)")}) c ON c.event_id = n.event_id
+LEFT JOIN ({_counts(_CHAINS_OF_SEVERAL)}) c ON c.event_id = n.founder
 """
 
 _INSERT_MENTIONS = """
@@ -188,11 +203,6 @@ SELECT s.mention_id, a.event_id, s.coded_event_id, s.article_id, s.seq,
        s.confidence, s.coder_version, s.record
 FROM stage s JOIN assigned a USING (mention_id)
 """
-
-# Mentions whose place is unknown go in a second pass, so that they can join the events that
-# mentions with a known place found earlier in the same batch.
-_KNOWN_PLACE_OR_UNMERGEABLE = "place_key IS NOT NULL OR merge_key IS NULL OR merge_date IS NULL"
-_PASSES = (_KNOWN_PLACE_OR_UNMERGEABLE, f"NOT ({_KNOWN_PLACE_OR_UNMERGEABLE})")
 
 # New events got their counts when inserted; those that gained mentions are recounted.
 _UPDATE_COUNTS = f"""
@@ -262,9 +272,11 @@ def _write(
         con.execute(_STAGE).fetchall()
         counts = {"articles": articles.num_rows, "mentions": mentions.num_rows,
                   "new_events": 0, "merged_into_stored": 0}
-        for selection in _PASSES:
+        passes = [row[0] for row in con.execute(
+            "SELECT DISTINCT pass FROM stage_all ORDER BY pass").fetchall()]
+        for number in passes:  # an int from stage_all, never user input
             con.execute(
-                f"CREATE OR REPLACE TEMP VIEW stage AS SELECT * FROM stage_all WHERE {selection}"
+                f"CREATE OR REPLACE TEMP VIEW stage AS SELECT * FROM stage_all WHERE pass = {number}"
             ).fetchall()
             for statement in (_MATCH_STORED, _CHAIN_NEW, _NEW_IDS, _ASSIGN, _INSERT_EVENTS,
                               _INSERT_MENTIONS, _UPDATE_COUNTS):
@@ -272,6 +284,7 @@ def _write(
             counts["new_events"] += _count(con, "new_ids")
             counts["merged_into_stored"] += _count(con, "matched")
         con.execute(_UPSERT_ACTORS).fetchall()
+        con.execute("DROP VIEW IF EXISTS stage; DROP TABLE stage_all").fetchall()  # free memory
         return counts
     finally:
         for name in ("batch_articles", "batch_mentions"):
