@@ -296,3 +296,15 @@ def test_unnamed_victims_of_police_are_the_police_countrys_not_of_foreign_forces
 
     assert target_codes("The police opened fire on demonstrators.") == {"EGYOPP"}
     assert target_codes("The jets bombed civilians.") == {"CVL"}
+
+
+def test_the_venue_of_talks_and_statements_is_no_target():
+    from eventwire import code
+
+    talks = {(e.source.code, e.target.code if e.target else None)
+             for e in code("Donald Trump and Shinzo Abe will hold talks at the White House.",
+                           date="2017-02-08") if e.trigger == "hold"}  # future: 036
+    assert talks == {("USAGOV", "JPNGOV"), ("JPNGOV", "USAGOV")}
+    told = [e for e in code("The president told a gathering of sheriffs in Washington.",
+                            date="2017-02-08") if e.cameo_root == "01"]
+    assert told and all(e.target is None or e.target.text != "Washington" for e in told)

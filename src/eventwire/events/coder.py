@@ -343,11 +343,18 @@ class EventCoder:
                   and o.lemma_.lower() not in QUANTITY_NOUNS and not _own(o)]
         if self._actors(others, actors):
             return others
-        for prep in self.book.target_preps:
+        for prep in self._target_preps(pattern):
             found = [t for h in holders for t in syntax.prep_objects(h, prep)]
             if self._actors(found, actors):
                 return found
         return self._object_parties([o for o in objects if not _own(o)], holders, actors)
+
+    def _target_preps(self, pattern: Pattern) -> tuple[str, ...]:
+        """The usual target prepositions, less those that name a venue for talks and
+        statements ("talks at the White House")."""
+        if pattern.cameo.startswith(self.book.venue_roots):
+            return tuple(p for p in self.book.target_preps if p not in self.book.venue_preps)
+        return tuple(self.book.target_preps)
 
     def _aimed_at(self, things: list[Token], actors: Arguments) -> list[Token]:
         """Whom the things a pattern's preposition names are aimed at: "called for *sanctions
@@ -433,7 +440,7 @@ class EventCoder:
                         verb, participant=not violent or verb.lemma_ in PARTICIPATION)
             if not self._actors(sources, actors) and actors.nationalities.modifier_actor(noun):
                 sources = [noun]  # "Israeli air raids": the raids are Israel's
-            target_preps = pattern.target_preps or self.book.target_preps
+            target_preps = pattern.target_preps or self._target_preps(pattern)
             targets = [t for p in target_preps for t in syntax.prep_objects(noun, p)]
             light_verb = _light_verb(noun)
             if not targets and light_verb is not None:
@@ -517,8 +524,8 @@ class EventCoder:
         elif not sources and not targets:
             return []
         else:
-            if not targets:  # "blocked roads in Algiers": the place stands for its country
-                targets = places
+            if not targets and not candidate.pattern.cameo.startswith(self.book.venue_roots):
+                targets = places  # "blocked roads in Algiers": the place stands for its country
             dyads = [(s, t or self._dissent_target(candidate.pattern, s))
                      for s in (sources or [None]) for t in (targets or [None])
                      if s is None or t is None or s.code != t.code or s.name != t.name]

@@ -86,6 +86,8 @@ class PatternBook:
     circumstance_preps: frozenset[str] = frozenset()
     foreign_sectors: frozenset[str] = frozenset()
     domestic_sectors: frozenset[str] = frozenset()
+    venue_roots: tuple[str, ...] = ()
+    venue_preps: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
     version_hash: str = ""
 
@@ -264,6 +266,9 @@ def pattern_book() -> PatternBook:
         foreign_sectors=frozenset(_as_tuple(loaded["arguments.yaml"].get("foreign_sectors"))),
         domestic_sectors=frozenset(
             _as_tuple(loaded["arguments.yaml"].get("domestic_sectors"))),
+        venue_roots=tuple(str(root) for root in
+                          _as_tuple(loaded["arguments.yaml"].get("venue_roots"))),
+        venue_preps=frozenset(_as_tuple(loaded["arguments.yaml"].get("venue_preps"))),
         state_sectors=frozenset(_as_tuple(loaded["arguments.yaml"].get("state_sectors"))),
         version_hash=digest.hexdigest()[:12],
     )
