@@ -148,6 +148,12 @@ class Entry:
     agent: Agent | None = None  # AGENT / MODIFIER
     source: str = ""
 
+    def marks_alignment(self, after: bool) -> bool:
+        """A sympathy word: "pro" before a country ("pro-Russian"), or, with ``after``,
+        "backed" after it ("Russia-backed"). The country it joins is no nationality."""
+        flags = self.agent.flags if self.agent else frozenset()
+        return self.kind == MODIFIER and "alignment" in flags and ("after" in flags) == after
+
 
 @dataclass
 class Dictionary:

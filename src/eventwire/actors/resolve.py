@@ -232,10 +232,8 @@ class _ArticlePass:
         before = [t for t in doc[max(0, match.start - 2) : match.start] if t.text not in "-‐"]
         after = [t for t in doc[match.end : min(len(doc), match.end + 2)] if t.text not in "-‐"]
         if match.suffix:  # one token: "Russia-backed"
-            return any(
-                e.kind == MODIFIER and e.agent and {"alignment", "after"} <= e.agent.flags
-                for e in self.dictionary.lookup(match.suffix[:1])
-            )
+            return any(e.marks_alignment(after=True)
+                       for e in self.dictionary.lookup(match.suffix[:1]))
         return self._alignment_word(before[-1:], after=False) or (
             match.end < len(doc) and doc[match.end].text in "-‐"
             and self._alignment_word(after[:1], after=True)
@@ -244,10 +242,8 @@ class _ArticlePass:
     def _alignment_word(self, tokens: list[Any], after: bool) -> bool:
         for token in tokens:
             found = self.match_at.get(token.i)
-            for entry in found.entries if found else []:
-                flags = entry.agent.flags if entry.agent else frozenset()
-                if entry.kind == MODIFIER and "alignment" in flags and ("after" in flags) == after:
-                    return True
+            if found and any(entry.marks_alignment(after) for entry in found.entries):
+                return True
         return False
 
     # ---- the pass ------------------------------------------------------------------------

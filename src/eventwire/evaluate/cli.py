@@ -27,6 +27,24 @@ def eval_group(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAc
     return parser.add_subparsers(dest="evaluation", required=True)
 
 
+def add_limited_evaluation(
+    subparsers: argparse._SubParsersAction, name: str, module: str, help_text: str,
+    path_help: str, limit_help: str,
+) -> None:
+    """`eventwire eval NAME PATH [--limit N]` for a module with evaluate(path, limit=) and
+    report(result) (the geo and time stages register theirs so)."""
+    parser = eval_group(subparsers).add_parser(name, help=help_text)
+    parser.add_argument("path", help=path_help)
+    parser.add_argument("--limit", type=int, default=None, help=limit_help)
+    parser.set_defaults(func=_run_limited, evaluation_module=module)
+
+
+def _run_limited(args: argparse.Namespace) -> int:
+    module = importlib.import_module(args.evaluation_module)
+    print(module.report(module.evaluate(args.path, limit=args.limit)))
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     module = importlib.import_module(GOLD_EVALUATIONS[args.evaluation][0])
     options = {"min_confidence": args.min_confidence} if args.min_confidence else {}

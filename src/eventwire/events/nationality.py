@@ -18,7 +18,6 @@ from typing import Any
 from eventwire.actors.dictionary import (
     ADJECTIVE,
     COUNTRY,
-    MODIFIER,
     ORGANIZATION,
     Dictionary,
 )
@@ -111,11 +110,7 @@ class Nationalities:
         return any(self._alignment(w, after=False) for w in candidates)
 
     def _alignment(self, word: str, after: bool) -> bool:
-        for entry in self.dictionary.lookup((word,)):
-            flags = entry.agent.flags if entry.agent else frozenset()
-            if entry.kind == MODIFIER and "alignment" in flags and ("after" in flags) == after:
-                return True
-        return False
+        return any(entry.marks_alignment(after) for entry in self.dictionary.lookup((word,)))
 
 
 def _day(value: str | None) -> date | None:

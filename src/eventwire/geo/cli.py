@@ -35,22 +35,14 @@ def run_places(args: argparse.Namespace) -> int:
     return print_article_records(args, place_records)
 
 
-def run_eval(args: argparse.Namespace) -> int:
-    from eventwire.evaluate.geo import evaluate, report
-
-    print(report(evaluate(args.path, limit=args.limit)))
-    return 0
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from eventwire.evaluate.cli import eval_group
+    from eventwire.evaluate.cli import add_limited_evaluation
 
     places = subparsers.add_parser("places", help="print the resolved place names of articles")
     add_input_arguments(places)
     places.set_defaults(func=run_places)
 
-    evaluation = eval_group(subparsers).add_parser(
-        "geo", help="toponym resolution against GeoWebNews (accuracy within 161 km)")
-    evaluation.add_argument("path", help="geowebnews.xml")
-    evaluation.add_argument("--limit", type=int, default=None, help="first N articles only")
-    evaluation.set_defaults(func=run_eval)
+    add_limited_evaluation(
+        subparsers, "geo", "eventwire.evaluate.geo",
+        "toponym resolution against GeoWebNews (accuracy within 161 km)",
+        path_help="geowebnews.xml", limit_help="first N articles only")

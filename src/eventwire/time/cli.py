@@ -38,22 +38,14 @@ def run_times(args: argparse.Namespace) -> int:
     return print_article_records(args, time_records)
 
 
-def run_eval(args: argparse.Namespace) -> int:
-    from eventwire.evaluate.timex import evaluate, report
-
-    print(report(evaluate(args.path, limit=args.limit)))
-    return 0
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from eventwire.evaluate.cli import eval_group
+    from eventwire.evaluate.cli import add_limited_evaluation
 
     times = subparsers.add_parser("times", help="print the date expressions of articles, resolved")
     add_input_arguments(times)
     times.set_defaults(func=run_times)
 
-    evaluation = eval_group(subparsers).add_parser(
-        "time", help="date normalisation against TimeBank (TimeML .tml folder)")
-    evaluation.add_argument("path", help="folder of TimeBank .tml files")
-    evaluation.add_argument("--limit", type=int, default=None, help="first N documents only")
-    evaluation.set_defaults(func=run_eval)
+    add_limited_evaluation(
+        subparsers, "time", "eventwire.evaluate.timex",
+        "date normalisation against TimeBank (TimeML .tml folder)",
+        path_help="folder of TimeBank .tml files", limit_help="first N documents only")
