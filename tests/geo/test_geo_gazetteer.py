@@ -25,6 +25,11 @@ def test_normalise_ignores_case_accents_full_stops_and_the() -> None:
     assert normalise("Rostov-on-Don") == "rostov on don"
 
 
+def test_normalise_drops_transliteration_marks_of_ayin_and_hamza() -> None:
+    assert normalise("‘Afrīn") == normalise("Afrin") == "afrin"
+    assert normalise("Raʼs al Khaymah") == "ras al khaymah"
+
+
 def test_city_has_population_country_admin1_and_coordinates() -> None:
     (sochi, main), = load_gazetteer().lookup("Sochi")
     assert main and sochi.kind == CITY and sochi.country == "RUS"
@@ -37,6 +42,18 @@ def test_alternate_names_and_country_spellings() -> None:
     assert kinds_and_countries("U.S.") == {(COUNTRY, "USA")}
     assert kinds_and_countries("Britain") == {(COUNTRY, "GBR")}
     assert (COUNTRY, "CZE") in kinds_and_countries("Czech Republic")
+
+
+def test_abbreviations_and_former_names_news_uses_for_countries() -> None:
+    assert kinds_and_countries("DPRK") == {(COUNTRY, "PRK")}
+    assert kinds_and_countries("T&T") == {(COUNTRY, "TTO")}
+    assert (COUNTRY, "RUS") in kinds_and_countries("the Soviet Union")
+
+
+def test_unqualified_demonyms_name_their_usual_country() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.demonym_place("Korean").country == "KOR"
+    assert gazetteer.demonym_place("Kazakh").country == "KAZ"
 
 
 def test_states_provinces_and_their_abbreviations() -> None:

@@ -85,3 +85,25 @@ def test_an_alternate_name_yields_to_a_place_of_the_article_country(parse) -> No
                    "Washington to Chicago and Detroit.")
     white_house = next(t for t in places_of(parsed.doc).toponyms if t.text == "White House")
     assert white_house.place is not None and white_house.place.country == "USA"
+
+
+def test_a_former_name_yields_to_a_town_of_a_country_the_article_mentions(parse) -> None:
+    # Harare was Salisbury until 1982; this story is about the English city
+    parsed = parse("Russia expelled British diplomats on Friday. Britain says Moscow was behind "
+                   "the poisoning in Salisbury, and London wants answers.")
+    salisbury = next(t for t in places_of(parsed.doc).toponyms if t.text == "Salisbury")
+    assert salisbury.place is not None and salisbury.place.country == "GBR"
+
+
+def test_a_small_towns_alternate_name_is_not_taken_for_it(parse) -> None:
+    # GeoNames files "Washington Square" as another name of Franklin Square, New York (29,000
+    # people); places called Washington Square by their main name exist too
+    parsed = parse("Hundreds of people gathered in Washington Square on Monday evening.")
+    square = next(t for t in places_of(parsed.doc).toponyms if t.text == "Washington Square")
+    assert square.place is None or square.place.name == "Washington Square"
+
+
+def test_a_qualified_small_town_needs_no_neighbour(parse) -> None:
+    places = resolved(parse("Headquartered in Visbek, Germany, the company sells feed "
+                            "additives in Brazil and India."))
+    assert places["Visbek"] == ("city", "DEU", places["Visbek"][2])

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from eventwire.geo.gazetteer import CITY, Gazetteer, Place, distance_km, load_gazetteer
-from eventwire.geo.toponyms import Toponym, candidates_of, places_of, resolve
+from eventwire.geo.toponyms import Toponym, candidates_of, link_qualifiers, places_of, resolve
 from eventwire.nlp import load_nlp
 
 ACCURACY_KM = 161.0
@@ -101,6 +101,7 @@ def evaluate(path: str | Path, limit: int | None = None, **_options: object) -> 
         ]
         context = [t for t in ours.toponyms
                    if not any(t.start < g.end and g.start < t.end for g in gold)]
+        link_qualifiers(text, sorted(gold_toponyms + context, key=lambda t: t.start))
         resolved = resolve(gold_toponyms + context, gazetteer)
         for item, toponym in zip(gold, gold_toponyms, strict=True):
             totals["gold"] += 1

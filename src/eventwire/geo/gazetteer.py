@@ -49,10 +49,15 @@ class Place:
     capital: bool = False
 
 
+_TRANSLITERATION_MARKS = str.maketrans("", "", "‘ʿʾʻʼ")
+
+
 def normalise(name: str) -> str:
     """The lookup key of a name: "the U.S." -> "us", "Zürich" -> "zurich"."""
     if not name.isascii():
-        name = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‐", "-"))
+        # Transliterations mark the ayin and hamza ("‘Afrīn", "Raʼs"); news writes "Afrin".
+        name = name.replace("’", "'").replace("‐", "-").translate(_TRANSLITERATION_MARKS)
+        name = unicodedata.normalize("NFKD", name)
         name = "".join(c for c in name if not unicodedata.combining(c))
     # str methods, not regular expressions: the index normalises ~260,000 names at load time
     text = " ".join(name.lower().replace(".", "").replace("-", " ").split())

@@ -59,6 +59,10 @@ CITY_OVER_STATE_SHARE = 0.1
 # Words that make another place of the name they precede: "New England" is not England (but
 # "Greater London" and "North London" are London).
 NAME_MAKING_WORDS = {"new"}
+# GeoNames files neighbourhoods, squares and former names under a town as its alternate names
+# ("Washington Square" under Franklin Square, New York). Where another place bears the name as
+# its main name, only a large town's alternate names stand against it.
+ALTERNATE_NAME_MIN_POPULATION = 100_000
 
 
 @dataclass
@@ -176,7 +180,7 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
                              weight=mention_weight(span)))
         index = span.end
     found.sort(key=lambda t: t.start)
-    _link_qualifiers(doc, found)
+    link_qualifiers(doc.text, found)
     return found
 
 
@@ -199,10 +203,10 @@ def _gazetteer_match(
     return None
 
 
-def _link_qualifiers(doc: Doc, toponyms: list[Toponym]) -> None:
-    """In "Paris, Texas" the second name qualifies the first."""
+def link_qualifiers(text: str, toponyms: list[Toponym]) -> None:
+    """In "Paris, Texas" the second name qualifies the first (``toponyms`` in text order)."""
     for first, second in zip(toponyms, toponyms[1:], strict=False):
-        between = doc.text[first.end:second.start]
+        between = text[first.end:second.start]
         if between.strip() == "," and _contains_any(second, first):
             first.qualifier = second
 
@@ -248,10 +252,12 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
     """Choose a place for each toponym in the context of the whole article."""
     first_pass = {id(t): _best(t, prior) for t in toponyms}
     countries: Counter[str] = Counter()
+    by_name: dict[str, Counter[str]] = {}  # the countries each name's first readings gave
     for toponym in toponyms:
         place = first_pass[id(toponym)]
         if place is not None and place.country:
             countries[place.country] += toponym.weight
+            by_name.setdefault(toponym.text, Counter())[place.country] += toponym.weight
     if dateline is not None and first_pass.get(id(dateline)) is not None:
         countries[first_pass[id(dateline)].country] += len(toponyms)  # the dateline decides
     focus_country = countries.most_common(1)[0][0] if countries else None
@@ -263,17 +269,34 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
         # A name's own first reading is no evidence for itself.
         others = countries - Counter(
             {own.country: toponym.weight} if own is not None and own.country else {})
+        # Nor, for choosing between its main and alternate names, are its other mentions'.
+        elsewhere = countries - by_name.get(toponym.text, Counter())
         neighbours = [other for other in local if other is not own]
         # "West Coast", "Western", "Republic": a description, which names a place of the
         # article's own country if any ("the West Coast" in an American story).
         descriptive = all(_words_of("generic", toponym.text.split()))
-        # An alternate name (a translation, a former name: "White House" for Casablanca,
-        # "Salisbury" for Harare) yields to a place of the article's country named so.
-        named_at_home = any(main and p.country == focus_country for p, main in toponym.candidates)
+        named_in = {p.country for p, main in toponym.candidates if main and p.country}
+
+        def alternate_yields(place: Place) -> bool:
+            """An alternate name (a translation, a former name: "White House" for Casablanca,
+            "Salisbury" for Harare) yields to a place that bears it as its main name: a small
+            town's always; another's to one in the focus country, or in a country the article
+            mentions when the alternate's own country goes unmentioned."""
+            if not named_in:
+                return False
+            if place.kind == CITY and place.population < ALTERNATE_NAME_MIN_POPULATION:
+                return True
+            return place.country is not None and (
+                (focus_country in named_in and place.country != focus_country)
+                or (bool(named_in & elsewhere.keys()) and place.country not in elsewhere))
+
+        def qualified(place: Place) -> bool:
+            return toponym.qualifier is not None and any(
+                _within(place, outer) for outer, _ in toponym.qualifier.candidates)
 
         def score(place: Place, main: bool) -> float | None:
-            if place.country != focus_country and (
-                    descriptive or (named_at_home and not main and place.country)):
+            if (descriptive and place.country != focus_country) or (
+                    not main and alternate_yields(place)):
                 return None
             value = prior(place, main)
             if place.country and place.country == focus_country:
@@ -281,6 +304,8 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
             elif place.country in others:
                 value += MENTIONED_COUNTRY_BONUS
             nearness = _nearness_bonus(place, neighbours)
+            if nearness is None and qualified(place):  # "Visbek, Germany" needs no neighbour
+                nearness = 0.0
             return None if nearness is None else value + nearness
         return score
 
