@@ -107,3 +107,24 @@ def test_a_qualified_small_town_needs_no_neighbour(parse) -> None:
     places = resolved(parse("Headquartered in Visbek, Germany, the company sells feed "
                             "additives in Brazil and India."))
     assert places["Visbek"] == ("city", "DEU", places["Visbek"][2])
+
+
+def test_a_list_of_countries_is_no_qualifier(parse) -> None:
+    # Japan has a town called China: "China, Japan" is a list here, not "Paris, Texas"
+    places = resolved(parse("The show features young actors from China, Japan and South Korea "
+                            "and tours Nanjing and Shanghai in May."))
+    assert places["China"] == ("country", "CHN", None)
+
+
+def test_a_country_keeps_its_short_name_beside_a_namesake_district(parse) -> None:
+    # Brazil has a district called Congo; the country is the Congo by an alternate name
+    places = resolved(parse("Migrants from Congo and Haiti crossed Brazil and Panama on their "
+                            "way to the United States."))
+    assert places["Congo"][0] == "country"
+
+
+def test_a_qualifier_vouches_for_an_english_name_of_a_town(parse) -> None:
+    # Luzern is "Lucerne" in English; small towns elsewhere bear that name as their own
+    places = resolved(parse("The orchestra played at the KKL in Lucerne, Switzerland, "
+                            "during its European tour."))
+    assert places["Lucerne"][:2] == ("city", "CHE")

@@ -59,9 +59,8 @@ CITY_OVER_STATE_SHARE = 0.1
 # Words that make another place of the name they precede: "New England" is not England (but
 # "Greater London" and "North London" are London).
 NAME_MAKING_WORDS = {"new"}
-# GeoNames files neighbourhoods, squares and former names under a town as its alternate names
-# ("Washington Square" under Franklin Square, New York). Where another place bears the name as
-# its main name, only a large town's alternate names stand against it.
+# Towns named by an alternate name need another place nearby below this size (see
+# _nearness_bonus), as towns under SMALL_TOWN_POPULATION do by their main names.
 ALTERNATE_NAME_MIN_POPULATION = 100_000
 
 
@@ -204,10 +203,13 @@ def _gazetteer_match(
 
 
 def link_qualifiers(text: str, toponyms: list[Toponym]) -> None:
-    """In "Paris, Texas" the second name qualifies the first (``toponyms`` in text order)."""
+    """In "Paris, Texas" the second name qualifies the first (``toponyms`` in text order); in
+    "China, Japan and South Korea" a country is listed, not qualified (Japan has a town China).
+    """
     for first, second in zip(toponyms, toponyms[1:], strict=False):
         between = text[first.end:second.start]
-        if between.strip() == "," and _contains_any(second, first):
+        if (between.strip() == "," and _contains_any(second, first)
+                and not any(place.kind == COUNTRY for place, _ in first.candidates)):
             first.qualifier = second
 
 
@@ -279,16 +281,16 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
 
         def alternate_yields(place: Place) -> bool:
             """An alternate name (a translation, a former name: "White House" for Casablanca,
-            "Salisbury" for Harare) yields to a place that bears it as its main name: a small
-            town's always; another's to one in the focus country, or in a country the article
-            mentions when the alternate's own country goes unmentioned."""
+            "Salisbury" for Harare) yields to a place that bears it as its main name in the
+            focus country; a town's also to one in a country the article mentions when the
+            town's own country goes unmentioned ("Congo" stays a country in a story that
+            mentions Brazil, which has a district of that name)."""
             if not named_in:
                 return False
-            if place.kind == CITY and place.population < ALTERNATE_NAME_MIN_POPULATION:
-                return True
             return place.country is not None and (
                 (focus_country in named_in and place.country != focus_country)
-                or (bool(named_in & elsewhere.keys()) and place.country not in elsewhere))
+                or (place.kind in LOCAL_KINDS and bool(named_in & elsewhere.keys())
+                    and place.country not in elsewhere))
 
         def qualified(place: Place) -> bool:
             return toponym.qualifier is not None and any(
@@ -303,7 +305,9 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
                 value += FOCUS_COUNTRY_BONUS
             elif place.country in others:
                 value += MENTIONED_COUNTRY_BONUS
-            nearness = _nearness_bonus(place, neighbours)
+            # A town named by an alternate name competes with the places bearing that name as
+            # their main name only with a neighbour, as a small town does.
+            nearness = _nearness_bonus(place, neighbours, main or not named_in)
             if nearness is None and qualified(place):  # "Visbek, Germany" needs no neighbour
                 nearness = 0.0
             return None if nearness is None else value + nearness
@@ -316,17 +320,21 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | N
     return ArticlePlaces(toponyms, focus_country, focus)
 
 
-def _nearness_bonus(place: Place, neighbours: list[Place]) -> float | None:
+def _nearness_bonus(place: Place, neighbours: list[Place], main_name: bool = True
+                    ) -> float | None:
     """How near a candidate is to the other places the article names: a town or county close
     to one of them (twice within a metro area), a state containing one. None for a small town
     far from all of them: more likely a word, a street or a building of the same name
-    ("Hubbard Street", "August")."""
+    ("Hubbard Street", "August"); and for a town under 100,000 people named by one of its
+    alternate names (``main_name`` False), which GeoNames fills with neighbourhoods, squares
+    and former names ("Washington Square" for Franklin Square, New York)."""
+    small = SMALL_TOWN_POPULATION if main_name else ALTERNATE_NAME_MIN_POPULATION
     if place.kind in (CITY, ADMIN2):
         nearest_km = min((distance_km(place.lat, place.lon, other.lat, other.lon)
                           for other in neighbours if other is not place), default=math.inf)
         if nearest_km < NEARBY_KM:
             return NEARBY_BONUS * (2 if nearest_km < CLOSE_KM else 1)
-        if place.kind == CITY and place.population < SMALL_TOWN_POPULATION:
+        if place.kind == CITY and place.population < small:
             return None
     elif place.kind == ADMIN1 and any(_within(other, place) for other in neighbours):
         return NEARBY_BONUS
