@@ -21,6 +21,8 @@ SECTORS = {"COP", "GOV", "OPP"}
 
 
 class StubActors:
+    matches = None  # no dictionary matches handed over: the coder matches nationalities itself
+
     def __init__(self, parsed):
         self.sentence_of = {t.i: s for s in parsed.sentences for t in s.span}
 

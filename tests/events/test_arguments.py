@@ -271,6 +271,7 @@ class _RoleActors:
     """Resolves 'police' as Egyptian police and 'jets' as US forces; 'demonstrators' and
     'civilians' as people of no named country, as the actors stage leaves them."""
 
+    matches = None  # the coder matches nationalities itself
     ROLES = {"police": ("EGY", "COP"), "jets": ("USA", "MIL"),
              "demonstrators": (None, "OPP"), "civilians": (None, "CVL")}
 

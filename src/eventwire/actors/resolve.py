@@ -112,11 +112,15 @@ class ArticleActors:
         members: dict[int, int] | None = None,
         sentence_of: dict[int, int] | None = None,
         coordinated: dict[int, list[Actor]] | None = None,
+        matches: list[Match] | None = None,
     ):
         self._by_token = by_token
         self._members = members or {}
         self._sentence_of = sentence_of or {}
         self._coordinated = coordinated or {}
+        # Every actor-dictionary match of the article, actor or not ("German" in "German goods"):
+        # the coder reads nationalities from them.
+        self.matches = matches if matches is not None else []
 
     def actor_at(self, token: Any) -> Actor | None:
         """The actor whose noun phrase is headed by ``token`` (or contains it), else None."""
@@ -272,7 +276,7 @@ class _ArticlePass:
             others = self.coordinated_actors(mention)
             if others:
                 coordinated[mention.head.i] = others
-        return ArticleActors(by_token, members, self.sentence_of, coordinated)
+        return ArticleActors(by_token, members, self.sentence_of, coordinated, self.matches)
 
     def coordinated_actors(self, mention: Mention) -> list[Actor]:
         """'French and Egyptian warships', 'US and British forces': one actor per country."""

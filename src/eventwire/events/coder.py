@@ -114,7 +114,7 @@ class EventCoder:
 
     # -- public -------------------------------------------------------------------------
     def code(self, parsed: ParsedArticle, resolved: ArticleActors) -> list[Event]:
-        owners = Nationalities(parsed.doc, self.dictionary, parsed.article.date)
+        owners = Nationalities(parsed.doc, self.dictionary, parsed.article.date, resolved.matches)
         actors = Arguments(resolved, owners)
         events: list[Event] = []
         for sentence in parsed.sentences:

@@ -33,17 +33,22 @@ NATIONAL_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 
 
 class Nationalities:
-    """The nationality modifiers of one parsed document, matched on first use."""
+    """The nationality modifiers of one parsed document. ``matches`` are the actor stage's
+    dictionary matches of the document (``ArticleActors.matches``); without them the document
+    is matched on first use."""
 
-    def __init__(self, doc: Any, dictionary: Dictionary, day: str | None = None):
+    def __init__(self, doc: Any, dictionary: Dictionary, day: str | None = None,
+                 matches: list[Match] | None = None):
         self.doc = doc
         self.dictionary = dictionary
         self.day = _day(day)  # an organisation's role on the article date
+        self._matches = matches
 
     @cached_property
     def _by_token(self) -> dict[int, Match]:
         found: dict[int, Match] = {}
-        for match in find_matches(self.doc, self.dictionary):
+        matches = self._matches
+        for match in find_matches(self.doc, self.dictionary) if matches is None else matches:
             for index in range(match.start, match.end):  # "South African": either word
                 found[index] = match
         return found
