@@ -251,73 +251,99 @@ class ArticlePlaces:
 
 def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | None = None
             ) -> ArticlePlaces:
-    """Choose a place for each toponym in the context of the whole article."""
-    first_pass = {id(t): _best(t, prior) for t in toponyms}
-    countries: Counter[str] = Counter()
-    by_name: dict[str, Counter[str]] = {}  # the countries each name's first readings gave
+    """Choose a place for each toponym in the context of the whole article: a first reading of
+    every name by importance alone tells which countries and towns the article is about; each
+    name is then read again in that context."""
+    context = _ArticleContext.of(toponyms, dateline)
     for toponym in toponyms:
-        place = first_pass[id(toponym)]
-        if place is not None and place.country:
-            countries[place.country] += toponym.weight
-            by_name.setdefault(toponym.text, Counter())[place.country] += toponym.weight
-    if dateline is not None and first_pass.get(id(dateline)) is not None:
-        countries[first_pass[id(dateline)].country] += len(toponyms)  # the dateline decides
-    focus_country = countries.most_common(1)[0][0] if countries else None
-    local = [p for p in first_pass.values()
-             if p is not None and p.kind in (CITY, ADMIN1, ADMIN2)]
+        toponym.place = _best(toponym, _NameInContext(toponym, context).score)
+    focus = _focus(toponyms, context.focus_country, gazetteer, dateline)
+    _place_unknown_names(toponyms, context.focus_country)
+    return ArticlePlaces(toponyms, context.focus_country, focus)
 
-    def in_context(toponym: Toponym) -> Scorer:
-        own = first_pass[id(toponym)]
+
+@dataclass
+class _ArticleContext:
+    """What the first reading of an article's names says: its countries (weighted by how the
+    names are used), its focus country, and its towns, counties and states."""
+
+    first_pass: dict[int, Place | None]  # by id() of the toponym
+    countries: Counter[str]
+    by_name: dict[str, Counter[str]]  # the countries each name's first readings gave
+    focus_country: str | None
+    local: list[Place]
+
+    @classmethod
+    def of(cls, toponyms: list[Toponym], dateline: Toponym | None) -> _ArticleContext:
+        first_pass = {id(t): _best(t, prior) for t in toponyms}
+        countries: Counter[str] = Counter()
+        by_name: dict[str, Counter[str]] = {}
+        for toponym in toponyms:
+            place = first_pass[id(toponym)]
+            if place is not None and place.country:
+                countries[place.country] += toponym.weight
+                by_name.setdefault(toponym.text, Counter())[place.country] += toponym.weight
+        if dateline is not None and first_pass.get(id(dateline)) is not None:
+            countries[first_pass[id(dateline)].country] += len(toponyms)  # the dateline decides
+        focus_country = countries.most_common(1)[0][0] if countries else None
+        local = [p for p in first_pass.values()
+                 if p is not None and p.kind in (CITY, ADMIN1, ADMIN2)]
+        return cls(first_pass, countries, by_name, focus_country, local)
+
+
+class _NameInContext:
+    """Scores the candidates of one toponym in its article's context."""
+
+    def __init__(self, toponym: Toponym, context: _ArticleContext) -> None:
+        self.toponym = toponym
+        self.focus_country = context.focus_country
+        own = context.first_pass[id(toponym)]
         # A name's own first reading is no evidence for itself.
-        others = countries - Counter(
+        self.others = context.countries - Counter(
             {own.country: toponym.weight} if own is not None and own.country else {})
         # Nor, for choosing between its main and alternate names, are its other mentions'.
-        elsewhere = countries - by_name.get(toponym.text, Counter())
-        neighbours = [other for other in local if other is not own]
+        self.elsewhere = context.countries - context.by_name.get(toponym.text, Counter())
+        self.neighbours = [other for other in context.local if other is not own]
         # "West Coast", "Western", "Republic": a description, which names a place of the
         # article's own country if any ("the West Coast" in an American story).
-        descriptive = all(_words_of("generic", toponym.text.split()))
-        named_in = {p.country for p, main in toponym.candidates if main and p.country}
+        self.descriptive = all(_words_of("generic", toponym.text.split()))
+        # The countries of the candidates that bear the name as their main name.
+        self.named_in = {p.country for p, main in toponym.candidates if main and p.country}
 
-        def alternate_yields(place: Place) -> bool:
-            """An alternate name (a translation, a former name: "White House" for Casablanca,
-            "Salisbury" for Harare) yields to a place that bears it as its main name in the
-            focus country; a town's also to one in a country the article mentions when the
-            town's own country goes unmentioned ("Congo" stays a country in a story that
-            mentions Brazil, which has a district of that name)."""
-            if not named_in:
-                return False
-            return place.country is not None and (
-                (focus_country in named_in and place.country != focus_country)
-                or (place.kind in LOCAL_KINDS and bool(named_in & elsewhere.keys())
-                    and place.country not in elsewhere))
+    def score(self, place: Place, main: bool) -> float | None:
+        """The candidate's score, or None where the context rules it out."""
+        if (self.descriptive and place.country != self.focus_country) or (
+                not main and self.alternate_yields(place)):
+            return None
+        value = prior(place, main)
+        if place.country and place.country == self.focus_country:
+            value += FOCUS_COUNTRY_BONUS
+        elif place.country in self.others:
+            value += MENTIONED_COUNTRY_BONUS
+        # A town named by an alternate name competes with the places bearing that name as
+        # their main name only with a neighbour, as a small town does.
+        nearness = _nearness_bonus(place, self.neighbours, main or not self.named_in)
+        if nearness is None and self.qualified(place):  # "Visbek, Germany" needs no neighbour
+            nearness = 0.0
+        return None if nearness is None else value + nearness
 
-        def qualified(place: Place) -> bool:
-            return toponym.qualifier is not None and any(
-                _within(place, outer) for outer, _ in toponym.qualifier.candidates)
+    def alternate_yields(self, place: Place) -> bool:
+        """An alternate name (a translation, a former name: "White House" for Casablanca,
+        "Salisbury" for Harare) yields to a place that bears it as its main name in the focus
+        country; a town's also to one in a country the article mentions when the town's own
+        country goes unmentioned ("Congo" stays a country in a story that mentions Brazil,
+        which has a district of that name)."""
+        if not self.named_in or place.country is None:
+            return False
+        return (self.focus_country in self.named_in and place.country != self.focus_country) or (
+            place.kind in LOCAL_KINDS and bool(self.named_in & self.elsewhere.keys())
+            and place.country not in self.elsewhere)
 
-        def score(place: Place, main: bool) -> float | None:
-            if (descriptive and place.country != focus_country) or (
-                    not main and alternate_yields(place)):
-                return None
-            value = prior(place, main)
-            if place.country and place.country == focus_country:
-                value += FOCUS_COUNTRY_BONUS
-            elif place.country in others:
-                value += MENTIONED_COUNTRY_BONUS
-            # A town named by an alternate name competes with the places bearing that name as
-            # their main name only with a neighbour, as a small town does.
-            nearness = _nearness_bonus(place, neighbours, main or not named_in)
-            if nearness is None and qualified(place):  # "Visbek, Germany" needs no neighbour
-                nearness = 0.0
-            return None if nearness is None else value + nearness
-        return score
-
-    for toponym in toponyms:
-        toponym.place = _best(toponym, in_context(toponym))
-    focus = _focus(toponyms, focus_country, gazetteer, dateline)
-    _place_unknown_names(toponyms, focus_country)
-    return ArticlePlaces(toponyms, focus_country, focus)
+    def qualified(self, place: Place) -> bool:
+        """True for a candidate inside the name's qualifier ("Paris, Texas")."""
+        qualifier = self.toponym.qualifier
+        return qualifier is not None and any(
+            _within(place, outer) for outer, _ in qualifier.candidates)
 
 
 def _nearness_bonus(place: Place, neighbours: list[Place], main_name: bool = True
