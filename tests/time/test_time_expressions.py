@@ -36,6 +36,14 @@ def values(text: str, published: dt.date | None = TUESDAY) -> dict[str, str | No
     ("Profit rose in the quarter.", "the quarter", "2015-Q1"),
     ("The rebels took the town three days ago.", "three days ago", "2015-05-09"),
     ("The region has been calm since 2009.", "since 2009", "2009"),
+    # a schedule lies ahead: "set to", "scheduled to", "is to" (unless the schedule was past)
+    ("The talks are set to resume Friday in Belfast.", "Friday", "2015-05-15"),
+    ("The sale is scheduled to close on Monday.", "on Monday", "2015-05-18"),
+    ("Trading is to resume in Paris on Thursday.", "on Thursday", "2015-05-14"),
+    ("The sale was scheduled to close on Monday.", "on Monday", "2015-05-11"),
+    # "last Tuesday" in a Tuesday story is a week ago, "next Tuesday" a week ahead
+    ("The firms said last Tuesday that they would merge.", "last Tuesday", "2015-05-05"),
+    ("The firms will vote next Tuesday.", "next Tuesday", "2015-05-19"),
 ])
 def test_resolved_against_the_publication_date(sentence: str, expression: str, value: str) -> None:
     assert values(sentence).get(expression) == value

@@ -48,6 +48,7 @@ class Words:
     numbers: dict[str, int | None]
     references: dict[str, str]
     deictic_days: dict[str, int]
+    future_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def words() -> Words:
         numbers=raw["numbers"],
         references=raw["references"],
         deictic_days=raw["deictic_days"],
+        future_heads=frozenset(raw["future_heads"]),
     )
 
 
@@ -191,6 +193,10 @@ def _verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "VB" and "to" in lemmas and verb.head.lemma_ == "go" \
             and verb.head.tag_ == "VBG":
         return FUTURE  # "is going to meet"
+    if (verb.tag_ == "VB" and "to" in lemmas and verb.head is not verb
+            and verb.head.lemma_.lower() in words().future_heads
+            and _verb_tense(verb.head) != PAST):
+        return FUTURE  # "set to resume Monday", "is scheduled to close Monday"
     if any(a.tag_ == "VBD" for a in auxiliaries) or verb.tag_ == "VBD":
         return PAST
     if verb.tag_ == "VBN" and lemmas & {"have", "be"}:
@@ -279,7 +285,8 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None, tense: 
     if kind == "weekday":
         if direction != PAST and match.group(0).lower().startswith(("by ", "until ")):
             direction = FUTURE  # a deadline: "must leave by Monday"
-        return _weekday(published, words().weekdays[match.group("weekday")], direction)
+        return _weekday(published, words().weekdays[match.group("weekday")], direction,
+                        _modifier(match))
     if kind == "weekend":
         return _week(published) + "-WE"
     return None
@@ -376,14 +383,18 @@ def _ago(published: dt.date, match: re.Match[str]) -> str | None:
     return f"{published.year - count:04d}"
 
 
-def _weekday(published: dt.date, weekday: int, direction: str | None) -> str:
+def _weekday(published: dt.date, weekday: int, direction: str | None,
+             modifier: str | None = None) -> str:
     """The weekday nearest the publication date in the direction of the tense: ahead for the
     future, else back, as news mostly reports what has happened (the same day counts: a story
-    published on a Tuesday says "on Tuesday" for that day)."""
+    published on a Tuesday says "on Tuesday" for that day, but "last Tuesday" for the one a
+    week before and "next Tuesday" for the one a week after)."""
     if direction == FUTURE:
         offset = (weekday - published.weekday()) % 7
     else:
         offset = -((published.weekday() - weekday) % 7)
+    if offset == 0 and modifier in ("last", "previous", "next"):
+        offset = 7 if modifier == "next" else -7
     return (published + dt.timedelta(days=offset)).isoformat()
 
 
