@@ -128,3 +128,16 @@ def test_a_qualifier_vouches_for_an_english_name_of_a_town(parse) -> None:
     places = resolved(parse("The orchestra played at the KKL in Lucerne, Switzerland, "
                             "during its European tour."))
     assert places["Lucerne"][:2] == ("city", "CHE")
+
+
+def test_a_country_spacy_labels_an_organisation_is_still_a_place(parse) -> None:
+    # the small model labels "Maldives" and "Belarus" ORG in these sentences
+    assert resolved(parse("Maldives has declared a state of emergency."))["Maldives"][:2] == (
+        "country", "MDV")
+    assert resolved(parse("Belarus withdrew its specialists from the customs union."))[
+        "Belarus"][:2] == ("country", "BLR")
+
+
+def test_organisations_named_like_abbreviations_or_generic_words_are_no_places(parse) -> None:
+    assert resolved(parse("The capital was founded in 771 BC by the Zhou kings.")) == {}
+    assert resolved(parse("Delta cancelled 300 flights on Monday.")) == {}
