@@ -64,6 +64,13 @@ def test_future_and_hypothetical(code_text):
     assert maybe and maybe[0].modality == "hypothetical"
 
 
+def test_what_an_actor_can_or_must_do_has_not_happened(code_text):
+    for text in ("Russia can attack Syria.", "Russia can't attack Syria.",
+                 "Russia must attack Syria."):
+        attacks = [e for e in code_text(text) if e.cameo.startswith("19")]
+        assert attacks and all(e.modality == "hypothetical" for e in attacks), text
+
+
 def test_intention_through_control_verb(code_text):
     events = [e for e in code_text("France aims to meet Germany soon.") if e.cameo == "036"]
     assert events and events[0].modality == "intended" and events[0].source.code == "FRA"

@@ -30,7 +30,7 @@ INTENT = {"aim", "plan", "intend", "want", "seek", "hope", "propose", "prepare",
 THREAT = {"threaten"}
 REFUSAL = {"refuse", "decline", "fail", "reject", "unwilling"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "can", "ca", "must"}
 CONDITION_MARKS = {"if", "unless", "provided"}
 
 
