@@ -309,3 +309,17 @@ def test_the_venue_of_talks_and_statements_is_no_target():
     told = [e for e in code("The president told a gathering of sheriffs in Washington.",
                             date="2017-02-08") if e.cameo_root == "01"]
     assert told and all(e.target is None or e.target.text != "Washington" for e in told)
+
+
+def test_the_subject_of_a_receiving_verb_undergoes_the_act(code_text):
+    # arguments.yaml receiving_verbs: the event noun's source is its from/by phrase
+    assert ("TUR", "ACCUSE", "IRN") in dyads(code_text("Iran drew sharp criticism from Turkey."))
+    assert ("RUS", "SANCTION", "IRN") in dyads(code_text("Iran faces new sanctions from Russia."))
+    assert ("ISR", "ASSAULT", "SYR") in dyads(code_text("Syria suffered an attack by Israel."))
+    assert (None, "SANCTION", "IRN") in dyads(code_text("Iran faces new sanctions."))
+
+
+def test_a_verb_pattern_with_a_source_preposition_receives(code_text):
+    # verb_patterns.yaml receive-aid: source [from]
+    assert ("EGY", "AID", "ISR") in dyads(code_text("Israel received military aid from Egypt."))
+    assert (None, "AID", "ISR") in dyads(code_text("Israel received military aid."))

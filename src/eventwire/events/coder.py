@@ -214,6 +214,10 @@ class EventCoder:
                 sources = self._purpose_of_event(verb) or sources
             if syntax.is_purpose(verb) and not self._actors(sources, actors):
                 sources = []  # "they took the help of the police to arrest him": implied agent
+            if pattern.source_preps:  # "Israel received aid from the US": the subject receives
+                targets = sources
+                sources = [t for p in pattern.source_preps for holder in (verb, *contents)
+                           for t in syntax.prep_objects(holder, p)]
             pair = False
             if (pattern.symmetric and not self._actors(targets, actors.named_only())
                     and len(self._actors(sources, actors)) >= 2):  # not "talks on a US plan"
@@ -417,12 +421,19 @@ class EventCoder:
             if between and "between" not in pattern.target_preps:
                 group = [t for b in between for t in syntax.conjuncts(b)]
                 return Candidate(pattern, noun, group, [], pair=True)
+            light_verb = _light_verb(noun)
+            # "Obama drew criticism from Democrats": Obama undergoes it, Democrats criticise
+            receiving = (light_verb is not None and noun.dep_ in syntax.OBJECTS
+                         and light_verb.lemma_.lower() in self.book.receiving_verbs)
             sources = [c for c in noun.children if c.dep_ == "poss"]
             named = [t for p in pattern.source_preps for t in syntax.prep_objects(noun, p)]
+            if receiving:
+                named += [t for p in pattern.source_preps
+                          for t in syntax.prep_objects(light_verb, p)]
             sources += named
             sources += [c for c in noun.children if c.dep_ in ("compound", "amod")
                         and actors.actor_at(c)]
-            if not self._actors(sources, actors) and not named:
+            if not self._actors(sources, actors) and not named and not receiving:
                 # "X held talks", "X was locked in talks", "retook the town after fighting";
                 # not "in the wake of the attack" (deeper), nor "X condemned the attack" (a
                 # reaction), and the victim of a passive is no participant in violence ("one
@@ -442,7 +453,8 @@ class EventCoder:
                 sources = [noun]  # "Israeli air raids": the raids are Israel's
             target_preps = pattern.target_preps or self._target_preps(pattern)
             targets = [t for p in target_preps for t in syntax.prep_objects(noun, p)]
-            light_verb = _light_verb(noun)
+            if not targets and receiving:
+                targets = syntax.clause_subjects(light_verb)
             if not targets and light_verb is not None:
                 # "gave a warm welcome to X", "were engaged in ethnic cleansing against X"
                 targets = [t for p in target_preps for t in syntax.prep_objects(light_verb, p)]

@@ -84,6 +84,7 @@ class PatternBook:
     dissent_roots: tuple[str, ...] = ()
     reaction_codes: tuple[str, ...] = ()
     circumstance_preps: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
     foreign_sectors: frozenset[str] = frozenset()
     domestic_sectors: frozenset[str] = frozenset()
     venue_roots: tuple[str, ...] = ()
@@ -263,6 +264,7 @@ def pattern_book() -> PatternBook:
         reaction_codes=_as_tuple(loaded["arguments.yaml"].get("reaction_codes")),
         circumstance_preps=frozenset(
             _as_tuple(loaded["arguments.yaml"].get("circumstance_preps"))),
+        receiving_verbs=frozenset(_as_tuple(loaded["arguments.yaml"].get("receiving_verbs"))),
         foreign_sectors=frozenset(_as_tuple(loaded["arguments.yaml"].get("foreign_sectors"))),
         domestic_sectors=frozenset(
             _as_tuple(loaded["arguments.yaml"].get("domestic_sectors"))),
