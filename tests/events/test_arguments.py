@@ -323,3 +323,11 @@ def test_a_verb_pattern_with_a_source_preposition_receives(code_text):
     # verb_patterns.yaml receive-aid: source [from]
     assert ("EGY", "AID", "ISR") in dyads(code_text("Israel received military aid from Egypt."))
     assert (None, "AID", "ISR") in dyads(code_text("Israel received military aid."))
+
+
+def test_who_stops_or_investigates_an_act_is_not_its_author(code_text):
+    # arguments.yaml preventing_verbs
+    for text in ("Turkey urged Egypt to stop the attacks.",
+                 "Egypt is investigating the bombing in Cairo."):
+        assert not any(e.source and e.source.code == "EGY" and e.plover == "ASSAULT"
+                       for e in code_text(text)), text

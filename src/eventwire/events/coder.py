@@ -442,7 +442,9 @@ class EventCoder:
                 if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
                     phrase = noun.head.head  # "after five days of fighting"
                 verb = syntax.governing_verb(phrase, hops=3)
-                reaction = verb is not None and verb.i in reactions and not any(
+                reaction = verb is not None and (
+                    verb.i in reactions or verb.lemma_.lower() in self.book.preventing_verbs
+                ) and not any(
                     t.dep_ == "prep" and t.lower_ in self.book.circumstance_preps
                     for t in _path_up(phrase, verb))
                 if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass") and not reaction:

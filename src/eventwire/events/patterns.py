@@ -85,6 +85,7 @@ class PatternBook:
     reaction_codes: tuple[str, ...] = ()
     circumstance_preps: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    preventing_verbs: frozenset[str] = frozenset()
     foreign_sectors: frozenset[str] = frozenset()
     domestic_sectors: frozenset[str] = frozenset()
     venue_roots: tuple[str, ...] = ()
@@ -265,6 +266,8 @@ def pattern_book() -> PatternBook:
         circumstance_preps=frozenset(
             _as_tuple(loaded["arguments.yaml"].get("circumstance_preps"))),
         receiving_verbs=frozenset(_as_tuple(loaded["arguments.yaml"].get("receiving_verbs"))),
+        preventing_verbs=frozenset(
+            _as_tuple(loaded["arguments.yaml"].get("preventing_verbs"))),
         foreign_sectors=frozenset(_as_tuple(loaded["arguments.yaml"].get("foreign_sectors"))),
         domestic_sectors=frozenset(
             _as_tuple(loaded["arguments.yaml"].get("domestic_sectors"))),
