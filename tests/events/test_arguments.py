@@ -331,3 +331,10 @@ def test_who_stops_or_investigates_an_act_is_not_its_author(code_text):
                  "Egypt is investigating the bombing in Cairo."):
         assert not any(e.source and e.source.code == "EGY" and e.plover == "ASSAULT"
                        for e in code_text(text)), text
+
+
+def test_fighting_to_do_something_is_an_effort_not_a_fight(code_text):
+    # arguments.yaml striving_verbs
+    assert not [e for e in code_text("Iran fought to keep the plant open.")
+                if e.plover == "ASSAULT"]
+    assert ("IRN", "ASSAULT", "TUR") in dyads(code_text("Iran fought Turkey to take the town."))

@@ -197,6 +197,12 @@ class EventCoder:
             for p in syntax.prep_objects(o, "of")
         ]
         object_lemmas = {o.lemma_.lower() for o in contents}
+        if (verb.lemma_.lower() in self.book.striving_verbs and not objects
+                and not syntax.children(verb, {"prep"}) and any(
+                    c.dep_ in ("xcomp", "advcl")
+                    and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+                    for c in verb.children)):
+            return None  # "battled to save his life": an effort, not a fight
         for pattern in self.book.verbs[verb.lemma_.lower()]:
             if pattern.particle and pattern.particle != particle:
                 continue

@@ -86,6 +86,7 @@ class PatternBook:
     circumstance_preps: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     preventing_verbs: frozenset[str] = frozenset()
+    striving_verbs: frozenset[str] = frozenset()
     foreign_sectors: frozenset[str] = frozenset()
     domestic_sectors: frozenset[str] = frozenset()
     venue_roots: tuple[str, ...] = ()
@@ -268,6 +269,7 @@ def pattern_book() -> PatternBook:
         receiving_verbs=frozenset(_as_tuple(loaded["arguments.yaml"].get("receiving_verbs"))),
         preventing_verbs=frozenset(
             _as_tuple(loaded["arguments.yaml"].get("preventing_verbs"))),
+        striving_verbs=frozenset(_as_tuple(loaded["arguments.yaml"].get("striving_verbs"))),
         foreign_sectors=frozenset(_as_tuple(loaded["arguments.yaml"].get("foreign_sectors"))),
         domestic_sectors=frozenset(
             _as_tuple(loaded["arguments.yaml"].get("domestic_sectors"))),
