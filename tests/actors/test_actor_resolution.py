@@ -101,6 +101,14 @@ def test_non_actors_are_none():
         assert actors.actor_at(token) is None, token.text
 
 
+def test_a_name_with_an_age_is_a_person_not_a_place():
+    parsed, actors = annotate("Aden, 52, said he became a citizen at the age of 10.")
+    assert actor_of(parsed, actors, "Aden") is None  # not Yemen's government
+    parsed, actors = annotate("Jordan, 34, was arrested on Monday. Jordan denied the charges.")
+    assert actor_of(parsed, actors, "Jordan") is None
+    assert actor_of(parsed, actors, "Jordan", 1).country == "JOR"  # without the age, the country
+
+
 def test_the_same_name_at_two_dates():
     text = "John Kerry met the Iranian foreign minister in Geneva."
     for date, code in (("2015-04-02", "USAGOV"), ("2005-04-02", "USALEG")):

@@ -163,6 +163,12 @@ class ArticleActors:
         return len(self._by_token)
 
 
+def _aged(head: Any) -> bool:
+    """A name with an age in apposition ("Aden, 52,") names a person."""
+    return any(child.dep_ == "appos" and child.text.isdigit() and 0 < int(child.text) < 120
+               for child in head.children)
+
+
 class ActorResolver:
     """Resolves actor mentions with an actor ``Dictionary`` (the packaged one by default)."""
 
@@ -223,7 +229,8 @@ class _ArticlePass:
             counts: Counter[str] = Counter()
             for match in self.matches:
                 entry = match.first(PLACE_KINDS)
-                if entry is None or not entry.country or self._is_aligned(match):
+                if (entry is None or not entry.country or self._is_aligned(match)
+                        or _aged(self.doc[match.end - 1])):
                     continue
                 weight = 2 if self.doc[match.start].idx < self.parsed.title_offset else 1
                 counts[entry.country] += weight
@@ -437,8 +444,9 @@ class _ArticlePass:
             return self.compose_person(head, tokens, facts, sentence, entry, entry.named)
         if entry.kind == ORGANIZATION and entry.named:
             return self.compose_organization(head, tokens, facts, sentence, entry, entry.named)
-        if entry.kind in PLACE_KINDS and self.name_extends(head, match):
-            return self.compose_unlisted(head, tokens, facts, sentence)  # "Feliciano Valencia"
+        if entry.kind in PLACE_KINDS and (self.name_extends(head, match) or _aged(head)):
+            # "Feliciano Valencia"; "Aden, 52, said": a person named like a place
+            return self.compose_unlisted(head, tokens, facts, sentence)
         locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
         if entry.kind == PLACE and not entry.country:
             return None  # a continent or world region ("Latin America") is no actor
