@@ -338,3 +338,16 @@ def test_fighting_to_do_something_is_an_effort_not_a_fight(code_text):
     assert not [e for e in code_text("Iran fought to keep the plant open.")
                 if e.plover == "ASSAULT"]
     assert ("IRN", "ASSAULT", "TUR") in dyads(code_text("Iran fought Turkey to take the town."))
+
+
+def test_the_subject_after_a_past_participle_clause_is_its_patient(code_text):
+    # "Asked about X, Peskov said": Peskov was asked; "Having met X, Y ...": Y met X
+    assert not [e for e in code_text("When asked about the sanctions, Russia said it would "
+                                     "respond.") if e.plover == "REQUEST" and e.source]
+    assert ("FRA", "CONSULT", "DEU") in dyads(code_text("Having met Germany, France flew home."))
+
+
+def test_releasing_a_statement_is_a_statement_not_a_release(code_text):
+    codes = {e.cameo for e in code_text("Iran released a statement on Monday.")}
+    assert "010" in codes and not any(c.startswith("084") for c in codes)
+    assert any(e.cameo == "0841" for e in code_text("Iran released two prisoners on Monday."))

@@ -197,6 +197,8 @@ class EventCoder:
             for p in syntax.prep_objects(o, "of")
         ]
         object_lemmas = {o.lemma_.lower() for o in contents}
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            object_lemmas.add(verb.head.lemma_.lower())  # "a statement released by X"
         if (verb.lemma_.lower() in self.book.striving_verbs and not objects
                 and not syntax.children(verb, {"prep"}) and any(
                     c.dep_ in ("xcomp", "advcl")

@@ -129,6 +129,10 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         if is_passive(head):  # "shells were lobbed to disperse them": not the shells
             return [obj for p in children(head, {"agent"}) for obj in children(p, {"pobj"})]
         return clause_subjects(head, depth + 1)
+    if (verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBN" and not participant
+            and not any(c.lower_ in ("have", "having") for c in children(verb, {"aux"}))):  # "Having met"
+        # "Asked about the sanctions, Peskov said": the main clause's subject is the one asked
+        return [obj for p in children(verb, {"agent"}) for obj in children(p, {"pobj"})]
     if verb.dep_ in ("advcl", "pcomp", "acl") and verb.tag_ in ("VBG", "VBN"):
         clause = head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
