@@ -109,6 +109,16 @@ def test_a_name_with_an_age_is_a_person_not_a_place():
     assert actor_of(parsed, actors, "Jordan", 1).country == "JOR"  # without the age, the country
 
 
+def test_a_listed_surname_alone_needs_no_article_against_it():
+    # Boyko Borisov is Bulgaria's; this Borisov heads Yakutia, in an article about Russia
+    parsed, actors = annotate("Borisov, the head of Yakutia, told Russian reporters in Moscow "
+                              "that companies there have no shortage of staff.", "2017-02-01")
+    assert actor_of(parsed, actors, "Borisov") is None or (
+        actor_of(parsed, actors, "Borisov").country != "BGR")
+    parsed, actors = annotate("Trump spoke on Monday.", "2018-06-01")
+    assert actor_of(parsed, actors, "Trump").country == "USA"  # nothing speaks against him
+
+
 def test_the_same_name_at_two_dates():
     text = "John Kerry met the Iranian foreign minister in Geneva."
     for date, code in (("2015-04-02", "USAGOV"), ("2005-04-02", "USALEG")):

@@ -441,6 +441,8 @@ class _ArticlePass:
         if entry.kind == PERSON and entry.named:
             entry = self.namesake_by_title(head, facts, match, entry)
             assert entry.named is not None
+            if not self.surname_vouched(match, facts, entry.named):
+                return self.compose_unlisted(head, tokens, facts, sentence)
             return self.compose_person(head, tokens, facts, sentence, entry, entry.named)
         if entry.kind == ORGANIZATION and entry.named:
             return self.compose_organization(head, tokens, facts, sentence, entry, entry.named)
@@ -869,6 +871,18 @@ class _ArticlePass:
         assert match is not None
         written = self.doc[match.start : match.end].text
         return [f"'{written}' is {named.name} in the dictionary ({entry.source})"]
+
+    def surname_vouched(self, match: Match, facts: PhraseFacts, person: Named) -> bool:
+        """A name of one word ("Reeves", "Putin") names the listed person unless the article
+        speaks against it: it names countries, none of them the person's, and gives neither
+        the full name nor a title. "Reeves said" in an American court story is not the British
+        chancellor; "Trump" alone, with nothing around it, is still Donald Trump."""
+        if match.end - match.start > 1 or facts.agents:
+            return True
+        if person.name.lower() in self.text.lower():
+            return True
+        article = set(self.focus_countries())
+        return not article or bool(article & {role.country for role in person.roles})
 
     def compose_person(
         self,
