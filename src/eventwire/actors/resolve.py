@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from eventwire.actors.dictionary import (
@@ -872,6 +872,10 @@ class _ArticlePass:
         written = self.doc[match.start : match.end].text
         return [f"'{written}' is {named.name} in the dictionary ({entry.source})"]
 
+    @cached_property
+    def lower_text(self) -> str:
+        return self.text.lower()
+
     def surname_vouched(self, match: Match, facts: PhraseFacts, person: Named) -> bool:
         """A name of one word ("Reeves", "Putin") names the listed person unless the article
         speaks against it: it names countries, none of them the person's, and gives neither
@@ -879,10 +883,10 @@ class _ArticlePass:
         chancellor; "Trump" alone, with nothing around it, is still Donald Trump."""
         if match.end - match.start > 1 or facts.agents:
             return True
-        if person.name.lower() in self.text.lower():
-            return True
         article = set(self.focus_countries())
-        return not article or bool(article & {role.country for role in person.roles})
+        if not article or article & {role.country for role in person.roles}:
+            return True
+        return person.name.lower() in self.lower_text
 
     def compose_person(
         self,

@@ -199,12 +199,8 @@ class EventCoder:
         object_lemmas = {o.lemma_.lower() for o in contents}
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             object_lemmas.add(verb.head.lemma_.lower())  # "a statement released by X"
-        if (verb.lemma_.lower() in self.book.striving_verbs and not objects
-                and not syntax.children(verb, {"prep"}) and any(
-                    c.dep_ in ("xcomp", "advcl")
-                    and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
-                    for c in verb.children)):
-            return None  # "battled to save his life": an effort, not a fight
+        if self._strives(verb, objects):
+            return None
         for pattern in self.book.verbs[verb.lemma_.lower()]:
             if pattern.particle and pattern.particle != particle:
                 continue
@@ -234,12 +230,18 @@ class EventCoder:
             return Candidate(pattern, verb, sources, targets, pair, used)
         return None
 
+    def _strives(self, verb: Token, objects: list[Token]) -> bool:
+        """"battled to save his life": a conflict verb completed by a to-infinitive, with no
+        object or preposition of its own, names an effort, not a fight (striving_verbs)."""
+        return (verb.lemma_.lower() in self.book.striving_verbs and not objects
+                and not syntax.children(verb, {"prep"})
+                and any(syntax.is_infinitive(c) for c in syntax.children(verb, {"xcomp", "advcl"})))
+
     def _purpose_of_event(self, verb: Token) -> list[Token]:
         """"began a hunger strike *to protest*", "held a rally *to demand*": the purpose of an
         event noun is pursued by whoever holds the event (the subject of its light verb)."""
         noun = verb.head
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if (verb.dep_ not in ("acl", "relcl") or not infinitive
+        if (verb.dep_ not in ("acl", "relcl") or not syntax.is_infinitive(verb)
                 or noun.lemma_.lower() not in self.book.nouns):
             return []
         light_verb = _light_verb(noun)
@@ -407,8 +409,7 @@ class EventCoder:
         of the verb it completes (not where that object is the clause's own subject: "urged X
         to act", OBJECT_CONTROL)."""
         head = verb.head
-        infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
-        if (verb.dep_ not in ("xcomp", "advcl") or not infinitive
+        if (verb.dep_ not in ("xcomp", "advcl") or not syntax.is_infinitive(verb)
                 or head.lemma_ in syntax.OBJECT_CONTROL):  # "urged X to act": X acts
             return []
         objects = syntax.children(head, syntax.OBJECTS)
@@ -442,23 +443,8 @@ class EventCoder:
             sources += [c for c in noun.children if c.dep_ in ("compound", "amod")
                         and actors.actor_at(c)]
             if not self._actors(sources, actors) and not named and not receiving:
-                # "X held talks", "X was locked in talks", "retook the town after fighting";
-                # not "in the wake of the attack" (deeper), nor "X condemned the attack" (a
-                # reaction), and the victim of a passive is no participant in violence ("one
-                # man was hurt in the firing")
-                phrase = noun
-                if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
-                    phrase = noun.head.head  # "after five days of fighting"
-                verb = syntax.governing_verb(phrase, hops=3)
-                reaction = verb is not None and (
-                    verb.i in reactions or verb.lemma_.lower() in self.book.preventing_verbs
-                ) and not any(
-                    t.dep_ == "prep" and t.lower_ in self.book.circumstance_preps
-                    for t in _path_up(phrase, verb))
-                if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass") and not reaction:
-                    violent = pattern.cameo[:2] in ("17", "18", "19", "20")
-                    sources = syntax.clause_subjects(
-                        verb, participant=not violent or verb.lemma_ in PARTICIPATION)
+                holders = self._holders(noun, pattern, reactions)
+                sources = sources if holders is None else holders
             if not self._actors(sources, actors) and actors.nationalities.modifier_actor(noun):
                 sources = [noun]  # "Israeli air raids": the raids are Israel's
             target_preps = pattern.target_preps or self._target_preps(pattern)
@@ -475,6 +461,26 @@ class EventCoder:
                     and len(self._actors(sources, actors)) >= 2)  # "X and Y held talks"
             return Candidate(pattern, noun, sources, targets, pair)
         return None
+
+    def _holders(self, noun: Token, pattern: Pattern, reactions: set[int]
+                 ) -> list[Token] | None:
+        """Who takes part in an event noun, read from the verb it hangs from: "X held talks",
+        "X was locked in talks", "retook the town after fighting"; not "in the wake of the
+        attack" (deeper), nor "X condemned the attack" (a reaction) or "X stopped the attacks"
+        (preventing_verbs), and the victim of a passive is no participant in violence ("one man
+        was hurt in the firing"). None where the verb says nothing of them."""
+        phrase = noun
+        if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
+            phrase = noun.head.head  # "after five days of fighting"
+        verb = syntax.governing_verb(phrase, hops=3)
+        if verb is None or noun.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        against = verb.i in reactions or verb.lemma_.lower() in self.book.preventing_verbs
+        if against and not any(t.dep_ == "prep" and t.lower_ in self.book.circumstance_preps
+                               for t in _path_up(phrase, verb)):
+            return None
+        violent = pattern.cameo[:2] in ("17", "18", "19", "20")
+        return syntax.clause_subjects(verb, participant=not violent or verb.lemma_ in PARTICIPATION)
 
     # -- building events ----------------------------------------------------------------
     def _actors(self, tokens: list[Token], actors: Arguments) -> list[Actor]:

@@ -252,6 +252,11 @@ def pattern_book() -> PatternBook:
         except yaml.YAMLError as exc:
             raise PatternError(f"events/data/{name}: {exc}") from exc
     seen: dict[str, str] = {}
+
+    def arguments(key: str) -> tuple[str, ...]:
+        """A word list of arguments.yaml (where the coder looks for targets and parties)."""
+        return _as_tuple(loaded["arguments.yaml"].get(key))
+
     return PatternBook(
         verbs=_merged("verb", "verbs", VERB_FILES, loaded, seen),
         nouns=_merged("noun", "nouns", NOUN_FILES, loaded, seen),
@@ -259,23 +264,19 @@ def pattern_book() -> PatternBook:
         optimistic=_as_tuple(loaded["statement_cues.yaml"].get("optimistic")),
         pessimistic=_as_tuple(loaded["statement_cues.yaml"].get("pessimistic")),
         intent=_intent_map(loaded["intent_codes.yaml"]),
-        target_preps=_as_tuple(loaded["arguments.yaml"].get("target_preps")),
-        party_preps=_as_tuple(loaded["arguments.yaml"].get("party_preps")),
-        group_nouns=frozenset(_as_tuple(loaded["arguments.yaml"].get("group_nouns"))),
-        dissent_roots=_as_tuple(loaded["arguments.yaml"].get("dissent_roots")),
-        reaction_codes=_as_tuple(loaded["arguments.yaml"].get("reaction_codes")),
-        circumstance_preps=frozenset(
-            _as_tuple(loaded["arguments.yaml"].get("circumstance_preps"))),
-        receiving_verbs=frozenset(_as_tuple(loaded["arguments.yaml"].get("receiving_verbs"))),
-        preventing_verbs=frozenset(
-            _as_tuple(loaded["arguments.yaml"].get("preventing_verbs"))),
-        striving_verbs=frozenset(_as_tuple(loaded["arguments.yaml"].get("striving_verbs"))),
-        foreign_sectors=frozenset(_as_tuple(loaded["arguments.yaml"].get("foreign_sectors"))),
-        domestic_sectors=frozenset(
-            _as_tuple(loaded["arguments.yaml"].get("domestic_sectors"))),
-        venue_roots=tuple(str(root) for root in
-                          _as_tuple(loaded["arguments.yaml"].get("venue_roots"))),
-        venue_preps=frozenset(_as_tuple(loaded["arguments.yaml"].get("venue_preps"))),
-        state_sectors=frozenset(_as_tuple(loaded["arguments.yaml"].get("state_sectors"))),
+        target_preps=arguments("target_preps"),
+        party_preps=arguments("party_preps"),
+        group_nouns=frozenset(arguments("group_nouns")),
+        dissent_roots=arguments("dissent_roots"),
+        reaction_codes=arguments("reaction_codes"),
+        circumstance_preps=frozenset(arguments("circumstance_preps")),
+        receiving_verbs=frozenset(arguments("receiving_verbs")),
+        preventing_verbs=frozenset(arguments("preventing_verbs")),
+        striving_verbs=frozenset(arguments("striving_verbs")),
+        foreign_sectors=frozenset(arguments("foreign_sectors")),
+        domestic_sectors=frozenset(arguments("domestic_sectors")),
+        venue_roots=arguments("venue_roots"),
+        venue_preps=frozenset(arguments("venue_preps")),
+        state_sectors=frozenset(arguments("state_sectors")),
         version_hash=digest.hexdigest()[:12],
     )

@@ -87,7 +87,7 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
     if depth > 4:
         return []
     if is_passive(verb):
-        agents = [obj for p in children(verb, {"agent"}) for obj in children(p, {"pobj"})]
+        agents = by_agents(verb)
         if agents:
             return agents
         if verb.dep_ == "conj" and not children(verb, PASSIVE_SUBJECTS):
@@ -127,12 +127,13 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         return relative or [head]
     if is_purpose(verb):  # "X opened fire to disperse them": X disperses
         if is_passive(head):  # "shells were lobbed to disperse them": not the shells
-            return [obj for p in children(head, {"agent"}) for obj in children(p, {"pobj"})]
+            return by_agents(head)
         return clause_subjects(head, depth + 1)
     if (verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBN" and not participant
-            and not any(c.lower_ in ("have", "having") for c in children(verb, {"aux"}))):  # "Having met"
+            and not any(c.lower_ in ("have", "having") for c in children(verb, {"aux"}))):
         # "Asked about the sanctions, Peskov said": the main clause's subject is the one asked
-        return [obj for p in children(verb, {"agent"}) for obj in children(p, {"pobj"})]
+        # (but "Having met Kerry, Putin flew home": Putin met him)
+        return by_agents(verb)
     if verb.dep_ in ("advcl", "pcomp", "acl") and verb.tag_ in ("VBG", "VBN"):
         clause = head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
@@ -141,10 +142,19 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
     return []
 
 
+def by_agents(verb: Token) -> list[Token]:
+    """The objects of a passive verb's by-phrase: "was shot *by police*" -> police."""
+    return [obj for p in children(verb, {"agent"}) for obj in children(p, {"pobj"})]
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A to-infinitive: "*to disperse*", "*to save* his life"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def is_purpose(verb: Token) -> bool:
     """An infinitive purpose clause: "opened fire *to disperse* the crowd"."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                        for c in verb.children)
+    return verb.dep_ == "advcl" and is_infinitive(verb)
 
 
 def passive_targets(verb: Token) -> list[Token]:

@@ -156,9 +156,10 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     covered: set[int] = set()
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
-        if ent.label_ not in PLACE_LABELS and not _mislabelled_place(ent, gazetteer):
-            continue
         span = _trim(ent)
+        if ent.label_ not in PLACE_LABELS and not (
+                ent.label_ == "ORG" and _names_country_or_state(span.text, gazetteer)):
+            continue
         if len(span) == 0 or gazetteer.demonym_country(span.text):
             continue
         candidates = candidates_of(gazetteer, span.text)
@@ -183,13 +184,10 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     return found
 
 
-def _mislabelled_place(ent: Span, gazetteer: Gazetteer) -> bool:
-    """An organisation entity that is, as a whole, the name of a country or state: spaCy's
+def _names_country_or_state(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether an organisation entity is, as a whole, the name of a country or state: spaCy's
     small model often labels "Canada" or "Zimbabwe" so, in sports results and lists. (Person
     entities are left alone: "Jordan", "Georgia" and "Victoria" are people's names too.)"""
-    if ent.label_ != "ORG":
-        return False
-    text = _trim(ent).text
     if not text or (len(text) <= 3 and text.isupper()) or all(_words_of("generic", text.split())):
         return False  # "771 BC", "NJ Transit"; "Southern" (Zambia's Southern Province)
     return any(main and place.kind in (COUNTRY, ADMIN1) for place, main in gazetteer.lookup(text))
