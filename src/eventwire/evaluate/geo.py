@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from eventwire.evaluate.metrics import progress
 from eventwire.geo.gazetteer import CITY, Gazetteer, Place, distance_km, load_gazetteer
 from eventwire.geo.toponyms import Toponym, candidates_of, link_qualifiers, places_of, resolve
 from eventwire.nlp import load_nlp
@@ -93,7 +94,7 @@ def evaluate(path: str | Path, limit: int | None = None, **_options: object) -> 
                             "with_country", "country_match", "unresolved", "found",
                             "found_within"), 0)
     errors: list[tuple[str, float]] = []
-    for text, gold in read_geowebnews(Path(path))[:limit]:
+    for text, gold in progress(read_geowebnews(Path(path))[:limit], "article"):
         doc = nlp(text)
         ours = places_of(doc, 0, gazetteer)
         gold_toponyms = [

@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+from tqdm import tqdm
+
+Item = TypeVar("Item")
+
+
+def progress(items: Sequence[Item], unit: str) -> Iterable[Item]:
+    """``items`` with a progress bar on stderr when it is a terminal (evaluations parse for
+    minutes)."""
+    return tqdm(items, unit=unit, disable=not sys.stderr.isatty(), leave=False)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventwire.evaluate.metrics import progress
 from eventwire.nlp import load_nlp
 from eventwire.time.expressions import find_times
 
@@ -70,7 +71,7 @@ def evaluate(path: str | Path, limit: int | None = None, **_options: object) -> 
     gold_dates = found = normalised = predicted = 0
     misses: Counter[str] = Counter()
     wrong: list[tuple[str, str, str | None]] = []
-    for file in files:
+    for file in progress(files, "document"):
         text, published, timexes = read_tml(file)
         doc = nlp(text)
         ours = [e for e in find_times(doc[:], published) if e.value]
