@@ -60,3 +60,76 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         parser.add_argument("--min-confidence", type=float, default=0.0,
                             help="ignore events below this confidence")
         parser.set_defaults(func=run)
+    register_audit(subparsers)
+
+
+def register_audit(subparsers: argparse._SubParsersAction) -> None:
+    """`eventwire audit draw|tally` (evaluate/audit.py, docs/audit.md)."""
+    audit = subparsers.add_parser("audit", help="draw stored mentions to judge; tally the verdicts")
+    commands = audit.add_subparsers(dest="audit_command", required=True)
+    drawer = commands.add_parser("draw", help="draw random and most violent stored mentions")
+    drawer.add_argument("--db", default="events.duckdb", help="the store (default events.duckdb)")
+    drawer.add_argument("--seed", type=int, required=True, help="a fresh seed for each audit")
+    drawer.add_argument("--random", type=int, default=100, help="random mentions (default 100)")
+    drawer.add_argument("--violent", type=int, default=30, help="most violent mentions (default 30)")
+    drawer.add_argument("--min-confidence", type=float, default=0.0,
+                        help="draw only mentions at or above this confidence")
+    drawer.add_argument("--worksheet", required=True,
+                        help="JSONL worksheet to write (holds article text: keep it out of git)")
+    drawer.add_argument("--verdicts", required=True,
+                        help="JSONL verdict template to write (ids only: commit it once judged)")
+    drawer.set_defaults(func=_run_draw)
+    tallier = commands.add_parser("tally", help="print the shares right from a verdict file")
+    tallier.add_argument("verdicts", nargs="+", help="JSONL verdict files")
+    tallier.set_defaults(func=_run_tally)
+
+
+def _run_draw(args: argparse.Namespace) -> int:
+    import json
+    import sys
+    from pathlib import Path
+
+    from eventwire.evaluate.audit import draw, format_entry
+    from eventwire.store.connection import StoreBusyError, open_reader
+
+    try:
+        con = open_reader(args.db)
+    except (FileNotFoundError, StoreBusyError) as error:
+        print(f"eventwire audit: {error}", file=sys.stderr)
+        return 1
+    try:
+        entries = draw(con, args.seed, args.random, args.violent, args.min_confidence)
+    finally:
+        con.close()
+    for path in (args.worksheet, args.verdicts):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(args.worksheet, "w", encoding="utf-8") as sheet, \
+            open(args.verdicts, "w", encoding="utf-8") as verdicts:
+        for number, entry in enumerate(entries, 1):
+            sheet.write(json.dumps(entry, ensure_ascii=False, default=str) + "\n")
+            verdicts.write(json.dumps({
+                "mention_id": entry["mention_id"], "sample": entry["sample"],
+                "statement": entry["statement"], "cameo": entry["cameo"],
+                "confidence": entry["confidence"], "seed": args.seed,
+                "event": None, "source": None, "target": None, "place": None, "date": None,
+                "note": "",
+            }) + "\n")
+            print(format_entry(number, entry) + "\n")
+    print(f"eventwire audit: {len(entries)} mentions drawn with seed {args.seed} -> "
+          f"{args.worksheet}; judge them in {args.verdicts}", file=sys.stderr)
+    return 0
+
+
+def _run_tally(args: argparse.Namespace) -> int:
+    import sys
+    from itertools import chain
+
+    from eventwire.evaluate.audit import read_verdicts, report, tally
+
+    try:
+        result = tally(chain.from_iterable(read_verdicts(path) for path in args.verdicts))
+    except (OSError, ValueError) as error:
+        print(f"eventwire audit: {error}", file=sys.stderr)
+        return 1
+    print(report(result))
+    return 0
