@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_f9efde54cf5625c2.txt
 
-.PHONY: install demo test lint browser eval bench clean eval-plover eval-police eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer bench-dashboard eval-merge bench-store bench-events bench-throughput
+.PHONY: install demo test lint browser eval bench clean calibrate eval-calibration eval-plover eval-police eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer bench-dashboard eval-merge bench-store bench-events bench-throughput
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -54,7 +54,17 @@ browser:
 		|| echo "make browser: chromium could not be installed; the browser tests will skip"
 
 eval: install
-	$(MAKE) --no-print-directory eval-plover eval-police eval-actors eval-geo eval-time eval-extraction eval-merge
+	$(MAKE) --no-print-directory eval-calibration eval-plover eval-police eval-actors eval-geo eval-time eval-extraction eval-merge
+
+# The event confidence: fit on the tune halves of the gold dev sets, write
+# src/eventwire/events/data/calibration.json (re-run after changing patterns, actors or features;
+# parses are cached in .cache/calibration/), and its reliability on the check halves.
+calibrate: install
+	$(BIN)/python scripts/calibrate.py $(SHARED)/gold
+
+eval-calibration: install
+	@for f in plover_gsr_dev plv_train_dev cameo_class_dev india_police_events_dev; do \
+		$(BIN)/eventwire eval calibration $(SHARED)/gold/$$f.jsonl --half check; echo; done
 
 # Event coding on the gold dev sets (issue 5): per-type P/R/F1, full tuples, confidence deciles.
 eval-plover: install

@@ -11,6 +11,7 @@ from typing import Any
 
 from eventwire.actors import ActorResolver
 from eventwire.events import EventCoder
+from eventwire.events.calibration import add_setting_parts
 from eventwire.geo import locate_events
 from eventwire.ingest import read_articles
 from eventwire.nlp import parse_articles
@@ -56,6 +57,7 @@ def code_articles(
         events = coder.code(parsed, actors)
         date_events(parsed, events)
         locate_events(parsed, events)
+        add_setting_parts(events, parsed.article.date)
         yield parsed.article, events
 
 

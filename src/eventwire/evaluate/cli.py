@@ -52,8 +52,27 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_calibration(args: argparse.Namespace) -> int:
+    from eventwire.evaluate import calibration
+
+    try:
+        result = calibration.evaluate(args.path, half=args.half)
+    except (OSError, ValueError) as error:
+        raise SystemExit(f"eventwire eval calibration: {error}") from None
+    print(calibration.report(result))
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     evaluations = eval_group(subparsers)
+    parser = evaluations.add_parser(
+        "calibration", help="reliability of the confidence on a gold dev set or judged records")
+    parser.add_argument("path", help="a gold dev set (plover_gsr_dev.jsonl, plv_train_dev.jsonl, "
+                        "cameo_class_dev.jsonl, india_police_events_dev.jsonl) or a JSONL file of "
+                        "records with 'confidence' and a boolean 'right' (or 'event_ok')")
+    parser.add_argument("--half", choices=("tune", "check", "all"), default="all",
+                        help="the records of one half only (evaluate.split; default all)")
+    parser.set_defaults(func=_run_calibration)
     for name, (_, help_text) in GOLD_EVALUATIONS.items():
         parser = evaluations.add_parser(name, help=help_text)
         parser.add_argument("path", help="the gold file")

@@ -20,9 +20,9 @@ from typing import Any
 from eventwire import __version__
 from eventwire.actors import ActorResolver, ArticleActors
 from eventwire.actors.dictionary import CAPITAL, COUNTRY, Dictionary, words
-from eventwire.events import syntax
+from eventwire.events import calibration, syntax
 from eventwire.events.cameo import CameoCode, cameo_table
-from eventwire.events.confidence import event_confidence
+from eventwire.events.confidence import event_features
 from eventwire.events.nationality import Nationalities
 from eventwire.events.patterns import Pattern, PatternBook, pattern_book
 from eventwire.records import Actor, Event, ParsedArticle, ParsedSentence
@@ -90,7 +90,9 @@ class Arguments:
 
 
 def coder_version(book: PatternBook) -> str:
-    return f"{__version__}+{book.version_hash}"
+    """``<eventwire version>+<patterns hash>.cal<calibration version>``: a change of patterns or
+    a re-fit of the confidence is visible in every record."""
+    return f"{__version__}+{book.version_hash}.cal{calibration.calibration()['version']}"
 
 
 class EventCoder:
@@ -627,11 +629,15 @@ class EventCoder:
         lead = len(sentence.span.text) - len(sentence.span.text.lstrip())
         trigger_span = [trigger.idx - offset - lead, trigger.idx - offset - lead + len(trigger)]
         doc_id = parsed.article.id
-        distances = [abs(t.i - trigger.i) for t in candidate.sources + candidate.targets]
-        confidence, features = event_confidence(
-            specificity=pattern.specificity, kind=pattern.kind, cameo=code.code, source=source,
-            target=target, distances=distances, modality=modality, negated=negated,
+        features = event_features(
+            kind=pattern.kind, specificity=pattern.specificity, quad_class=code.quad_class,
+            statement=code.root == "01",
+            source=source, target=target, trigger=trigger,
+            arguments=candidate.sources + candidate.targets, modality=modality, negated=negated,
+            reported=reported_by is not None,
         )
+        features = calibration.with_root_prior(features, code.root)
+        confidence = calibration.probability(features)
         identity = "|".join([doc_id, str(sentence.index), str(trigger.i - sentence.span.start),
                              code.code, *_identity(source), *_identity(target)])
         return Event(
@@ -666,7 +672,8 @@ class EventCoder:
                 },
                 "source_resolution": list(source.resolution) if source else [],
                 "target_resolution": list(target.resolution) if target else [],
-                "confidence_features": features,
+                "confidence_features": {name: round(value, 3) for name, value in features.items()},
+                "confidence_parts": calibration.coded_parts(confidence, source, target),
             },
         )
 

@@ -1,71 +1,110 @@
-"""Confidence of an event, in [0, 1], from the strength of its evidence.
+"""Confidence of an event, in [0, 1]: the probability that a coder judges it right.
 
-The weights below were set by hand from the precision of events carrying each feature on the
-PLOVER and police dev sets, and checked there (`make eval` prints precision by confidence
-decile; figures in docs/events.md). Events without a resolved source were right about half
-the time, nominal events and coreference-resolved actors less often than the rest, events
-with both actors resolved most often.
+Two steps:
+
+1. ``event_features`` reads the evidence of a coded event as named numbers (0/1 flags and a few
+   scaled counts): the rule (kind, specificity), the CAMEO quad class, how each actor was
+   resolved, negation and modality, reported speech, how deep the trigger sits in the sentence,
+   how far its arguments are from it.
+2. ``events.calibration`` maps the features to a probability with the logistic regression fitted
+   on judged gold events (``scripts/calibrate.py``; coefficients in
+   ``events/data/calibration.json``, whose version enters ``coder_version``).
+
+The features present (non-zero) are kept in the evidence (``confidence_features``) with their
+values, so ``eventwire explain`` can say what raised and what lowered the confidence.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from eventwire.records import Actor
 
 Token = Any
 
-BASE = 0.55
-WEIGHTS = {
-    "specific_pattern": 0.05,  # the pattern constrains object/preposition/particle
-    "noun_pattern": -0.1,  # nominal events are read off looser syntax
-    "both_actors": 0.1,
-    "no_source": -0.2,
-    "named_actor": 0.0,  # kept as evidence; no gain in precision on the dev sets
-    "coreference": -0.15,
-    "implied_agent": -0.05,  # "were arrested": the police are implied, not named
-    "far_argument": -0.1,  # an argument more than 8 tokens from the trigger
-    "not_asserted": -0.05,
-    "negated": -0.1,
-    "statement": 0.0,  # CAMEO 01: no statement gold to calibrate on; kept as evidence only
-}
+# How an actor's code was reached, from the first matching step of its resolution (actors
+# stage, events/coder.py and events/nationality.py word them so). Order matters: a coreference
+# chain back to a dictionary name is a coreference first.
+PATHS = (
+    ("implied", ("implied agent", "implied target")),
+    ("coreference", ("coreference",)),
+    ("modifier", ("nationality modifier", "organisation modifier")),
+    ("named", ("in the dictionary",)),
+    ("country", ("country name", "metonymy", "country from")),
+    ("agent", ("agent ", "title ", "group noun", "a former office-holder")),
+)
+# Steps that lend an actor a country the phrase does not name.
+INFERRED_COUNTRY = ("the article's only country", "domestic:", "country from the context",
+                    "the speaker's own")
+# Sectors of a source acting as the state's forces, and as its government.
+FORCE_SECTORS = frozenset({"COP", "MIL", "SPY"})
+GOVERNMENT_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+FAR = 8  # tokens between trigger and an argument beyond which the argument is "far"
 
 
-def _named(actor: Actor | None) -> bool:
-    return bool(actor and actor.name)
+def actor_path(actor: Actor | None) -> str:
+    """``none``, ``implied``, ``coreference``, ``modifier``, ``named``, ``country``, ``agent`` or
+    ``other``: how the actor was found."""
+    if actor is None:
+        return "none"
+    steps = " | ".join(actor.resolution)
+    for path, cues in PATHS:
+        if any(cue in steps for cue in cues):
+            return path
+    return "other"
 
 
-def _via_coreference(actor: Actor | None) -> bool:
-    return bool(actor and any("coreference" in step for step in actor.resolution))
+def _clause_depth(trigger: Token) -> int:
+    """Verbs above the trigger on its way to the root: 0 for the main verb of the sentence."""
+    return sum(1 for node in trigger.ancestors if node.pos_ in ("VERB", "AUX"))
 
 
-def event_confidence(
-    *, specificity: int, kind: str, cameo: str, source: Actor | None, target: Actor | None,
-    distances: list[int], modality: str, negated: bool,
-) -> tuple[float, list[str]]:
-    """The confidence and the names of the features that contributed to it."""
-    features: list[str] = []
-    if specificity > 0:
-        features.append("specific_pattern")
-    if kind == "noun":
-        features.append("noun_pattern")
-    if source and target:
-        features.append("both_actors")
-    if source is None:
-        features.append("no_source")
-    if _named(source) or _named(target):
-        features.append("named_actor")
-    if _via_coreference(source) or _via_coreference(target):
-        features.append("coreference")
-    if source and any(step.startswith("implied agent") for step in source.resolution):
-        features.append("implied_agent")
-    if any(distance > 8 for distance in distances):
-        features.append("far_argument")
-    if modality != "asserted":
-        features.append("not_asserted")
-    if negated:
-        features.append("negated")
-    if cameo.startswith("01"):
-        features.append("statement")
-    score = BASE + sum(WEIGHTS[name] for name in features)
-    return round(min(0.99, max(0.01, score)), 3), features
+def _actor_features(role: str, actor: Actor | None) -> dict[str, float]:
+    path = actor_path(actor)
+    features = {f"{role}_{path}": 1.0} if path != "none" else {}
+    if actor is None:
+        return features
+    if any(cue in step for step in actor.resolution for cue in INFERRED_COUNTRY):
+        features[f"{role}_country_inferred"] = 1.0
+    if FORCE_SECTORS & set(actor.sectors):
+        features[f"{role}_forces"] = 1.0
+    elif GOVERNMENT_SECTORS & set(actor.sectors):
+        features[f"{role}_government"] = 1.0
+    return features
+
+
+def event_features(
+    *, kind: str, specificity: int, quad_class: int, statement: bool, source: Actor | None,
+    target: Actor | None, trigger: Token, arguments: list[Token], modality: str, negated: bool,
+    reported: bool,
+) -> dict[str, float]:
+    """The named features of one coded event (only the non-zero ones)."""
+    distances = [abs(t.i - trigger.i) for t in arguments]
+    depth = _clause_depth(trigger)
+    flags = {
+        "specific_pattern": specificity > 0,
+        "noun_pattern": kind == "noun",
+        "statement": statement,  # CAMEO root 01 (its quad class is 1)
+        "material_cooperation": quad_class == 2,
+        "verbal_conflict": quad_class == 3,
+        "material_conflict": quad_class == 4,
+        "no_source": source is None,
+        "no_target": target is None,
+        "negated": negated,
+        "not_asserted": modality != "asserted",
+        "reported_speech": reported,
+        "main_clause": depth == 0,
+        "far_argument": any(d > FAR for d in distances),
+    }
+    features = {name: 1.0 for name, on in flags.items() if on}
+    # Scaled to about [0, 1] so coefficients compare: depth 3+ and 30+ tokens saturate.
+    if depth:
+        features["clause_depth"] = min(depth, 3) / 3
+    if distances:
+        features["argument_distance"] = min(math.log1p(max(distances)) / math.log1p(30), 1.0)
+    sentence_tokens = len(trigger.sent) if trigger.has_head else 0
+    if sentence_tokens:
+        features["sentence_length"] = min(sentence_tokens, 60) / 60
+    features |= _actor_features("source", source) | _actor_features("target", target)
+    return features

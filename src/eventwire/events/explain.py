@@ -9,9 +9,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.events.calibration import contributions
 from eventwire.events.cameo import cameo_table
-from eventwire.events.confidence import WEIGHTS
 
+# Plain words for the confidence features (events.confidence.event_features); a role's actor
+# path reads "<role> <words>".
+FEATURE_WORDS = {
+    "specific_pattern": "a specific pattern", "noun_pattern": "a nominal event",
+    "statement": "a plain statement", "material_cooperation": "material cooperation",
+    "verbal_conflict": "verbal conflict", "material_conflict": "material conflict",
+    "no_source": "no source", "no_target": "no target", "negated": "negation",
+    "not_asserted": "not asserted", "reported_speech": "reported speech",
+    "main_clause": "trigger in the main clause", "far_argument": "an argument far from the trigger",
+    "clause_depth": "trigger in an embedded clause", "argument_distance": "distance to the arguments",
+    "sentence_length": "sentence length",
+}
+PATH_WORDS = {
+    "implied": "implied", "coreference": "found by coreference", "modifier": "a modifier",
+    "named": "named in the dictionary", "country": "a country", "agent": "an agent word",
+    "other": "resolved otherwise", "country_inferred": "country inferred, not named",
+}
 MARKS = {"trigger": ("[[", "]]"), "source": ("{", "}"), "target": ("<", ">")}
 
 
@@ -61,8 +78,31 @@ def explain(record: dict[str, Any]) -> str:
              if where.get("precision") == "focus" else "")) if where else "unknown"
     lines.append(f"5. Date {record.get('date') or 'unknown'} ({record.get('date_precision')} "
                  f"precision); place {place}.")
-    features = evidence.get("confidence_features", [])
-    parts = ", ".join(f"{f} {WEIGHTS.get(f, 0):+.2f}" for f in features) or "no adjustments"
-    lines.append(f"6. Confidence {record.get('confidence')}: base 0.50, {parts}.")
+    lines += _confidence_lines(record, evidence)
     lines.append(f"   Coded by eventwire {record.get('coder_version')}.")
     return "\n".join(lines)
+
+
+def _feature_words(name: str) -> str:
+    role, _, path = name.partition("_")
+    if role in ("source", "target") and path in PATH_WORDS:
+        return f"{role} {PATH_WORDS[path]}"
+    return FEATURE_WORDS.get(name, name.replace("_", " "))
+
+
+def _confidence_lines(record: dict[str, Any], evidence: dict[str, Any]) -> list[str]:
+    """The confidence, what raised and lowered it (log-odds of the fitted model), and the parts."""
+    features = evidence.get("confidence_features") or {}
+    if isinstance(features, list):  # records coded before the calibration: names only
+        features = dict.fromkeys(features, 1.0)
+    found = contributions(features)
+    raised = ", ".join(f"{_feature_words(n)} {w:+.2f}" for n, w in found if w > 0.005) or "nothing"
+    lowered = ", ".join(f"{_feature_words(n)} {w:+.2f}" for n, w in found if w < -0.005) or "nothing"
+    lines = [f"6. Confidence {record.get('confidence')}: the share of events like this one judged "
+             f"right on the gold dev sets (calibration.json); raised by {raised}; lowered by "
+             f"{lowered} (log-odds)."]
+    parts = evidence.get("confidence_parts")
+    if parts:
+        shown = ", ".join(f"{name} {'-' if value is None else value}" for name, value in parts.items())
+        lines.append(f"   How sure each part is: {shown}.")
+    return lines

@@ -1,0 +1,115 @@
+"""The calibrated confidence: features of a coded event -> probability a coder judges it right.
+
+``events/data/calibration.json`` (written by ``scripts/calibrate.py``; docs/evidence.md) holds
+
+- ``version``: enters ``coder_version`` (``<eventwire>+<patterns hash>.cal<version>``), so a
+  re-fit is visible in every record and ``eventwire recode`` sees it;
+- ``intercept`` and ``coefficients``: a logistic regression over the features of
+  ``events.confidence.event_features`` (a feature absent from the table weighs nothing) and
+  ``root_prior`` (the ``root_prior`` table: share right by CAMEO root);
+- ``isotonic``: the steps that map the regression's score to the share of events right (pool
+  adjacent violators on the tune halves, steps of at least 50 events): the confidence;
+- ``parts``: how sure each part of an event is, by how it was found (``part_confidences``);
+- ``provenance`` and ``figures``: what it was fitted on and what it measured on the check halves.
+
+Loaded once per process.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from eventwire.events.confidence import actor_path
+from eventwire.records import Actor, Event
+
+DATA_FILE = "calibration.json"
+
+
+@lru_cache(maxsize=1)
+def calibration() -> dict[str, Any]:
+    """The fitted model (events/data/calibration.json)."""
+    text = resources.files("eventwire.events").joinpath("data", DATA_FILE).read_text("utf-8")
+    return json.loads(text)
+
+
+def with_root_prior(features: dict[str, float], root: str,
+                    model: dict[str, Any] | None = None) -> dict[str, float]:
+    """``features`` plus ``root_prior``: the log-odds of the share right of events of this CAMEO
+    root in the tune halves (``root_prior`` table; ``other`` for a root it lacks)."""
+    table = (model or calibration())["root_prior"]
+    share = table.get(root, table["other"])
+    return {**features, "root_prior": round(math.log(share / (1 - share)), 3)}
+
+
+def logit(features: dict[str, float], model: dict[str, Any] | None = None) -> float:
+    """The regression's score (log-odds) for these features."""
+    model = model or calibration()
+    weights = model["coefficients"]
+    return model["intercept"] + sum(weights.get(name, 0.0) * value
+                                    for name, value in features.items())
+
+
+def probability(features: dict[str, float], model: dict[str, Any] | None = None) -> float:
+    """The calibrated confidence: the share right of the tune-half events whose score fell in
+    the same step of the isotonic table (``[highest score, share right, events]`` rows, scores
+    rising), kept inside [0.01, 0.99]."""
+    model = model or calibration()
+    score = logit(features, model)
+    steps = model["isotonic"]
+    share = next((step[1] for step in steps if score <= step[0]), steps[-1][1])
+    return round(min(0.99, max(0.01, share)), 3)
+
+
+def contributions(features: dict[str, float]) -> list[tuple[str, float]]:
+    """Each present feature with its weight times value (log-odds), largest effect first."""
+    weights = calibration()["coefficients"]
+    found = [(name, weights.get(name, 0.0) * value) for name, value in features.items()]
+    return sorted(found, key=lambda item: -abs(item[1]))
+
+
+def _share(table: dict[str, float], key: str) -> float | None:
+    return table.get(key, table.get("other"))
+
+
+def coded_parts(
+    confidence: float, source: Actor | None, target: Actor | None
+) -> dict[str, float | None]:
+    """The parts the coder knows: ``type`` is the event's confidence; ``source``/``target`` the
+    share right, in the tune halves, of actors found the same way (null when absent)."""
+    parts = calibration()["parts"]
+    return {
+        "type": confidence,
+        "source": None if source is None else _share(parts["source"], actor_path(source)),
+        "target": None if target is None else _share(parts["target"], actor_path(target)),
+    }
+
+
+def place_kind(event: Event) -> str:
+    """``sentence`` (a place named for the event), ``focus`` (the article's focus place) or
+    ``none``."""
+    if event.location is None:
+        return "none"
+    return "focus" if event.location.precision == "focus" else "sentence"
+
+
+def date_kind(event: Event, published: str | None) -> str:
+    """``sentence`` (a date expression of the event), ``publication`` (the time stage's fallback,
+    or an expression naming the publication day) or ``none``."""
+    if event.date is None:
+        return "none"
+    return "publication" if event.date == published else "sentence"
+
+
+def add_setting_parts(events: list[Event], published: str | None) -> None:
+    """Add ``place`` and ``date`` to each event's ``evidence["confidence_parts"]`` once the geo
+    and time stages have run (null when the event has none)."""
+    parts = calibration()["parts"]
+    for event in events:
+        found = event.evidence.setdefault("confidence_parts", {})
+        found["place"] = None if event.location is None else _share(parts["place"], place_kind(event))
+        found["date"] = (None if event.date is None
+                         else _share(parts["date"], date_kind(event, published)))
