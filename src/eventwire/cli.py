@@ -12,15 +12,16 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 
+from eventwire.events.calibration import default_min_confidence
 from eventwire.events.explain import explain
 from eventwire.ingest.report import IngestReport
 from eventwire.nlp import parse_articles
 from eventwire.pipeline import code_articles, iter_articles
 from eventwire.records import Article, Event, ParsedArticle, ReadError
 
-# Events below this confidence are dropped unless --min-confidence says otherwise; chosen from
-# the precision-by-decile tables of `make eval` (docs/evidence.md).
-DEFAULT_MIN_CONFIDENCE = 0.4  # from the dev-set decile tables (docs/events.md)
+# Events below this confidence are dropped unless --min-confidence says otherwise: one default
+# for `code` and `ingest`, chosen from the calibration curve (calibration.json, docs/evidence.md).
+DEFAULT_MIN_CONFIDENCE = default_min_confidence()
 
 # Modules adding subcommands, each with register(subparsers). Add a line per stage.
 COMMAND_MODULES: list[str] = [

@@ -36,6 +36,12 @@ def calibration() -> dict[str, Any]:
     return json.loads(text)
 
 
+def default_min_confidence() -> float:
+    """The threshold `eventwire code` and `eventwire ingest` apply unless told otherwise: chosen
+    from the reliability curve (docs/evidence.md) and kept in calibration.json."""
+    return float(calibration()["default_min_confidence"])
+
+
 def with_root_prior(features: dict[str, float], root: str,
                     model: dict[str, Any] | None = None) -> dict[str, float]:
     """``features`` plus ``root_prior``: the log-odds of the share right of events of this CAMEO
@@ -73,6 +79,11 @@ def contributions(features: dict[str, float]) -> list[tuple[str, float]]:
 
 def _share(table: dict[str, float], key: str) -> float | None:
     return table.get(key, table.get("other"))
+
+
+def part_names() -> tuple[str, ...]:
+    """The parts of an event that carry a confidence, in ``evidence["confidence_parts"]``."""
+    return ("type", "source", "target", "place", "date")
 
 
 def coded_parts(

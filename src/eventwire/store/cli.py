@@ -6,6 +6,7 @@ import argparse
 import sys
 from itertools import islice
 
+from eventwire.events.calibration import default_min_confidence
 from eventwire.scale.cli import add_scale_arguments, scaled_ingest
 from eventwire.store.connection import StoreBusyError, open_reader
 from eventwire.store.export import FORMATS, TABLES, export, export_to_path
@@ -36,6 +37,8 @@ def run_ingest(args: argparse.Namespace) -> int:
     from eventwire.cli import ErrorCounter
     from eventwire.pipeline import iter_articles
 
+    if args.min_confidence is None:  # the cluster path cannot filter yet: it stores all
+        args.min_confidence = 0.0 if args.cluster else default_min_confidence()
     errors = ErrorCounter()
     articles = iter_articles(args.paths, date=args.date, on_error=errors)
     if args.limit:
@@ -89,8 +92,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ingest.add_argument("--batch-size", type=positive_int, default=DEFAULT_BATCH_SIZE,
                         help="articles per transaction (a crash loses at most one batch)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
-    ingest.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
-                        help="do not store events below this confidence (default 0: store all)")
+    ingest.add_argument("--min-confidence", type=float, default=None, metavar="P",
+                        help="do not store events below this confidence (default "
+                        f"{default_min_confidence()}, as `eventwire code`; 0 stores all; with "
+                        "--cluster only 0 or unset, which stores all)")
     add_scale_arguments(ingest, positive_int)
 
     exporter = subparsers.add_parser("export", help="export the stored events or mentions")

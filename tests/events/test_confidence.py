@@ -1,0 +1,64 @@
+"""The calibrated confidence: features of the coded event, the shipped model, the parts."""
+
+from __future__ import annotations
+
+from eventwire.events.calibration import calibration, part_names
+from eventwire.events.explain import explain
+from eventwire.pipeline import code_articles
+from eventwire.records import Article
+
+
+def _attack(events):
+    (event,) = [e for e in events if e.cameo.startswith("19")]
+    return event
+
+
+def test_negation_lowers_the_confidence_and_says_why(code_text):
+    asserted = _attack(code_text("Russia attacked Syria on Monday."))
+    negated = _attack(code_text("Russia did not attack Syria on Monday."))
+    assert "negated" in negated.evidence["confidence_features"]
+    assert "negated" not in asserted.evidence["confidence_features"]
+    assert negated.confidence < asserted.confidence
+    assert "negation" in explain(negated.to_dict()).split("lowered by")[1]
+
+
+def test_the_parts_the_coder_knows(code_text):
+    event = _attack(code_text("Russia attacked Syria on Monday."))
+    parts = event.evidence["confidence_parts"]
+    assert parts["type"] == event.confidence
+    assert 0 < parts["source"] < 1 and 0 < parts["target"] < 1
+    (alone,) = [e for e in code_text("Iran threatened to retaliate.") if e.plover == "THREATEN"]
+    assert alone.evidence["confidence_parts"]["target"] is None
+
+
+def test_the_pipeline_adds_place_and_date_parts():
+    article = Article(id="a", text="Russian troops attacked Ukrainian positions near Kharkiv.",
+                      date="2022-05-01")
+    ((_, events),) = list(code_articles([article]))
+    parts = events[0].evidence["confidence_parts"]
+    assert set(parts) == set(part_names())
+    # the date is the publication date: the table's figure for that fallback
+    assert parts["date"] == calibration()["parts"]["date"]["publication"]
+    assert "How sure each part is: type" in explain(events[0].to_dict())
+
+
+def test_coder_version_names_the_calibration(code_text):
+    event = _attack(code_text("Russia attacked Syria."))
+    assert event.coder_version.endswith(f".cal{calibration()['version']}")
+
+
+def test_every_feature_the_coder_names_has_a_fitted_weight(code_text):
+    # a new feature without a re-fit (make calibrate) would silently weigh nothing
+    texts = ["Russia did not attack Syria.", "Iran said that Israel would meet Egypt.",
+             "The minister condemned the attack by Turkey on Syria.",
+             "Five protesters were arrested.", "Germany and France signed an agreement."]
+    named = {name for text in texts for event in code_text(text)
+             for name in event.evidence["confidence_features"]}
+    assert named and named <= set(calibration()["coefficients"])
+
+
+def test_the_shipped_calibration_met_the_acceptance_on_the_check_halves():
+    pooled = calibration()["figures"]["check"]["all"]
+    assert pooled["ece"] <= 0.08 and pooled["max_gap"] <= 0.10
+    precision = [pooled["thresholds"][t]["precision"] for t in ("0.4", "0.6", "0.8")]
+    assert precision == sorted(precision) and precision[0] < precision[-1]
