@@ -98,3 +98,14 @@ def test_gold_judging_by_type_and_by_class():
     statement = GoldArticle(Article(id="r", text="s"), "r", 0)
     judged = list(judge("cameo", statement, [_event(None, 1, "01"), _event("ASSAULT", 4, "19")]))
     assert [ok for _, ok in judged] == [True, False]
+
+
+def test_an_audit_verdict_file_is_read_as_judged_events(tmp_path):
+    lines = [{"mention_id": "m1", "confidence": 0.9, "event": "right", "source": "right"},
+             {"mention_id": "m2", "confidence": 0.9, "event": "not_event"},
+             {"mention_id": "m3", "confidence": 0.3, "event": "wrong"},
+             {"mention_id": "m4", "confidence": 0.3, "event": ""}]  # not judged yet
+    path = tmp_path / "2026-12-06-seed1.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    result = eventwire("eval", "calibration", str(path))
+    assert "3 events, 0.333 right" in result.stdout

@@ -6,9 +6,11 @@ FILE is either
   and their events judged (an event matching gold is right; another event of a gold sentence is
   wrong); parses are cached in ``.cache/calibration/``;
 - or a JSONL file of judged records, one per line, each with a ``confidence`` (0-1) and a boolean
-  ``right`` (an audit's ``event_ok`` is read the same way). Other fields are ignored, and a
-  record with a ``record_id``, ``mention_id`` or ``event_id`` is split into halves by it. A record
-  without ``confidence`` but with an ``event`` object (a stored mention) takes the event's.
+  ``right`` (``event_ok`` is read the same way), or an ``eventwire audit`` verdict file (docs/
+  audit.md): ``event`` ``right`` is right, ``wrong`` and ``not_event`` are wrong, lines not
+  judged yet are skipped. Other fields are ignored; a record with a ``record_id``,
+  ``mention_id`` or ``event_id`` is split into halves by it. A record without ``confidence`` but
+  with an ``event`` object (a stored mention) takes the event's.
 
 It prints the reliability table (ten confidence bins of width 0.1; the ones holding at least
 ``MIN_BIN`` events are compared), the expected calibration error (ECE: the bins' gaps between
@@ -28,6 +30,7 @@ MIN_BIN = 20  # bins with fewer events are shown but not judged
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 BINS = 10
 RECORD_IDS = ("record_id", "mention_id", "event_id")
+AUDIT_VERDICTS = ("", None)  # the empty judgment of a verdict file line not filled in yet
 
 
 @dataclass
@@ -89,6 +92,15 @@ def _rounded(values: tuple[float, float, int]) -> tuple[float, float, int]:
     return round(values[0], 3), round(values[1], 3), values[2]
 
 
+def _verdict(record: dict) -> bool | None:
+    """right / event_ok (booleans), or an `eventwire audit` verdict file's ``event``."""
+    for key in ("right", "event_ok"):
+        if isinstance(record.get(key), bool):
+            return record[key]
+    verdict = record.get("event")
+    return verdict == "right" if verdict in ("right", "wrong", "not_event") else None
+
+
 def _judged_file(path: Path, half: str | None) -> list[tuple[float, bool]]:
     scored = []
     with open(path, encoding="utf-8") as handle:
@@ -96,11 +108,15 @@ def _judged_file(path: Path, half: str | None) -> list[tuple[float, bool]]:
             if not line.strip():
                 continue
             record = json.loads(line)
-            right = record.get("right", record.get("event_ok"))
-            confidence = record.get("confidence", (record.get("event") or {}).get("confidence"))
-            if not isinstance(right, bool) or not isinstance(confidence, int | float):
+            right = _verdict(record)
+            if right is None and "event" in record and record["event"] in AUDIT_VERDICTS:
+                continue  # an audit line not judged yet
+            event = record.get("event") if isinstance(record.get("event"), dict) else {}
+            confidence = record.get("confidence", event.get("confidence"))
+            if right is None or not isinstance(confidence, int | float):
                 raise ValueError(f"{path}:{number}: a judged record needs a numeric 'confidence' "
-                                 "and a boolean 'right' (or 'event_ok')")
+                                 "and a boolean 'right' (or 'event_ok', or an audit verdict "
+                                 "'event': right/wrong/not_event)")
             key = next((record[k] for k in RECORD_IDS if record.get(k) is not None), None)
             if half in (None, "all") or key is None or half_of(key) == half:
                 scored.append((float(confidence), right))

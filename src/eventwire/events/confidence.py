@@ -48,11 +48,18 @@ def actor_path(actor: Actor | None) -> str:
     ``other``: how the actor was found."""
     if actor is None:
         return "none"
-    steps = " | ".join(actor.resolution)
+    # "'Putin' refers to 'Vladimir Putin' (the same person)" links a name to its fuller mention:
+    # the actor is then found as that mention was; only pronouns and nominals ("refers back
+    # to") are coreference proper.
+    steps = " | ".join(step for step in actor.resolution if not _same_person(step))
     for path, cues in PATHS:
         if any(cue in steps for cue in cues):
             return path
     return "other"
+
+
+def _same_person(step: str) -> bool:
+    return step.startswith("coreference:") and step.endswith("the same person)")
 
 
 def _clause_depth(trigger: Token) -> int:
