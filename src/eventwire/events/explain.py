@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.events.calibration import contributions
+from eventwire.events.calibration import calibration, contributions
 from eventwire.events.cameo import cameo_table
 
 # Plain words for the confidence features (events.confidence.event_features); a role's actor
@@ -23,6 +23,7 @@ FEATURE_WORDS = {
     "main_clause": "trigger in the main clause", "far_argument": "an argument far from the trigger",
     "clause_depth": "trigger in an embedded clause", "argument_distance": "distance to the arguments",
     "sentence_length": "sentence length",
+    "root_prior": "how often events of this CAMEO root are right",
 }
 PATH_WORDS = {
     "implied": "implied", "coreference": "found by coreference", "modifier": "a modifier",
@@ -99,8 +100,9 @@ def _confidence_lines(record: dict[str, Any], evidence: dict[str, Any]) -> list[
     raised = ", ".join(f"{_feature_words(n)} {w:+.2f}" for n, w in found if w > 0.005) or "nothing"
     lowered = ", ".join(f"{_feature_words(n)} {w:+.2f}" for n, w in found if w < -0.005) or "nothing"
     lines = [f"6. Confidence {record.get('confidence')}: the share of events like this one judged "
-             f"right on the gold dev sets (calibration.json); raised by {raised}; lowered by "
-             f"{lowered} (log-odds)."]
+             f"right on the gold dev sets (calibration.json); from a base of "
+             f"{calibration()['intercept']:+.2f}, raised by {raised}; lowered by {lowered} "
+             "(log-odds)."]
     parts = evidence.get("confidence_parts")
     if parts:
         shown = ", ".join(f"{name} {'-' if value is None else value}" for name, value in parts.items())
