@@ -109,3 +109,26 @@ def test_an_audit_verdict_file_is_read_as_judged_events(tmp_path):
     path.write_text("".join(json.dumps(line) + "\n" for line in lines))
     result = eventwire("eval", "calibration", str(path))
     assert "3 events, 0.333 right" in result.stdout
+
+
+def test_gold_records_are_coded_judged_and_their_parses_cached(tmp_path, monkeypatch):
+    from eventwire.evaluate import judged
+
+    monkeypatch.setenv(judged.CACHE_ENV, str(tmp_path / "cache"))
+    records = [
+        {"id": "r1", "text": "Russian troops attacked Ukrainian positions on Monday.",
+         "plover": "ASSAULT", "spans": {"source": [[0, 14]], "target": [[24, 44]]}},
+        {"id": "r2", "text": "France accused Germany of breaking the agreement.",
+         "plover": "ASSAULT", "spans": {"source": [[0, 6]], "target": [[15, 22]]}},
+    ]
+    path = tmp_path / "plv_train_dev.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    first = judged.judged_events("plv", path)
+    assert list((tmp_path / "cache").glob("plv_train_dev-*.spacy"))
+    again = judged.judged_events("plv", path)  # from the cache: the same events, the same verdicts
+    assert [(j.event.to_dict(), j.right) for j in again] == [(j.event.to_dict(), j.right)
+                                                            for j in first]
+    verdicts = {j.event.plover: j.right for j in first}
+    assert verdicts.get("ASSAULT") is True and verdicts.get("ACCUSE") is False
+    attack = next(j for j in first if j.event.plover == "ASSAULT")
+    assert attack.parts.get("source") is True  # the span overlaps the gold source

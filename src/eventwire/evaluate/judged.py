@@ -211,15 +211,13 @@ def judged_events(gold_set: str, path: str | Path, half: str | None = None) -> l
     from eventwire.geo import locate_events
     from eventwire.time import date_events
 
-    items = [i for i in gold_articles(gold_set, path)
-             if half in (None, "all") or half_of(i.record_id) == half]
     everything = gold_articles(gold_set, path)
-    parses = dict(zip((i.record_id for i in everything), parsed_articles(everything, path),
-                      strict=True))
     resolver, coder = ActorResolver.default(), EventCoder.default()
     judged = []
-    for item in items:
-        parsed = parses[item.record_id]
+    # by position: a gold file may repeat a record id (PLOVER GSR does once)
+    for item, parsed in zip(everything, parsed_articles(everything, path), strict=True):
+        if half not in (None, "all") and half_of(item.record_id) != half:
+            continue
         events = coder.code(parsed, resolver.annotate(parsed))
         date_events(parsed, events)
         locate_events(parsed, events)

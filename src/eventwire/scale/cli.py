@@ -28,11 +28,9 @@ def scaled_ingest(articles: Iterable[Article], db_path: str | Path, args: argpar
     if args.cluster:
         from eventwire.scale.cluster import ingest_on_cluster
 
-        if args.min_confidence:
-            raise SystemExit("eventwire ingest: --min-confidence is not available with --cluster "
-                             "yet; store everything and filter with the API's min_confidence")
         return ingest_on_cluster(articles, db_path, args.cluster, batch_size=batch_size,
-                                 shard_dir=args.shard_dir, progress=progress)
+                                 shard_dir=args.shard_dir, progress=progress,
+                                 min_confidence=args.min_confidence)
     from eventwire.scale.local import ParallelCoder, default_workers
 
     coder = ParallelCoder(workers=args.workers or default_workers())

@@ -78,12 +78,15 @@ def ingest_on_cluster(
     shard_dir: str | Path | None = None,
     prefilter: bool | None = None,
     progress: bool | None = None,
+    min_confidence: float = 0.0,
 ) -> IngestReport:
     """Code the articles not yet stored on a Dask cluster and merge them into the store.
 
     ``cluster``: a scheduler address (``tcp://HOST:8786``) or a Dask cluster object (a
     ``LocalCluster`` in tests). ``shard_dir``: where workers write Parquet shards (default: a
-    temporary folder beside the database, removed afterwards).
+    temporary folder beside the database, removed afterwards). ``min_confidence``: mentions
+    below it are not stored (mention ids do not depend on the others, so this equals filtering
+    the events before storing, as a local run does).
     """
     from dask.distributed import Client  # only when a cluster is asked for
 
@@ -102,7 +105,8 @@ def ingest_on_cluster(
                 for number, shard in enumerate(shards)
             ]
             # in input order, whatever order the workers finish in
-            rows = (item for future in futures for item in read_shard(future.result()))
+            rows = ((article, [m for m in mentions if (m["confidence"] or 0.0) >= min_confidence])
+                    for future in futures for article, mentions in read_shard(future.result()))
             write_in_batches(rows, sum(map(len, shards)), keys.next_seq, batch_size, progress,
                              report, lambda batch, seq: store_rows(db_path, batch, seq, report))
     finally:

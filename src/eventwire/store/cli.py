@@ -37,8 +37,8 @@ def run_ingest(args: argparse.Namespace) -> int:
     from eventwire.cli import ErrorCounter
     from eventwire.pipeline import iter_articles
 
-    if args.min_confidence is None:  # the cluster path cannot filter yet: it stores all
-        args.min_confidence = 0.0 if args.cluster else default_min_confidence()
+    if args.min_confidence is None:
+        args.min_confidence = default_min_confidence()
     errors = ErrorCounter()
     articles = iter_articles(args.paths, date=args.date, on_error=errors)
     if args.limit:
@@ -94,8 +94,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.add_argument("--min-confidence", type=float, default=None, metavar="P",
                         help="do not store events below this confidence (default "
-                        f"{default_min_confidence()}, as `eventwire code`; 0 stores all; with "
-                        "--cluster only 0 or unset, which stores all)")
+                        f"{default_min_confidence()}, as `eventwire code`; 0 stores all)")
     add_scale_arguments(ingest, positive_int)
 
     exporter = subparsers.add_parser("export", help="export the stored events or mentions")
