@@ -71,7 +71,9 @@ def store(tmp_path_factory) -> Path:
         sample.write_text("".join(islice(corpus, N_WORLD_NEWS)), encoding="utf-8")
     db = folder / "events.duckdb"
     # --date only dates documents that carry none: here the seed article.
-    eventwire("ingest", str(sample), str(SEED), "--date", "2015-05-12", "--db", str(db), "--quiet")
+    # every coded event, whatever its confidence: these tests are of the API and the dashboard
+    eventwire("ingest", str(sample), str(SEED), "--date", "2015-05-12", "--db", str(db), "--quiet",
+              "--min-confidence", "0")
     return db
 
 
