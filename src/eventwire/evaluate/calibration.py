@@ -159,4 +159,6 @@ def format_summary(result: dict) -> list[str]:
 
 def report(result: dict) -> str:
     head = f"Calibration of the confidence on {result['name']} ({result['half']} half)"
+    if not result["events"]:
+        return f"{head}: no judged events"
     return "\n".join([head, *format_summary(result)])
