@@ -105,13 +105,13 @@ def event_features(
         "far_argument": any(d > FAR for d in distances),
     }
     features = {name: 1.0 for name, on in flags.items() if on}
-    # Scaled to about [0, 1] so coefficients compare: depth 3+ and 30+ tokens saturate.
+    # Scaled to about [0, 1] so coefficients compare: depth 3+ and 30+ tokens saturate. Rounded
+    # as the evidence keeps them, so the fit (which reads the evidence) sees what the coder used.
     if depth:
-        features["clause_depth"] = min(depth, 3) / 3
+        features["clause_depth"] = round(min(depth, 3) / 3, 3)
     if distances:
-        features["argument_distance"] = min(math.log1p(max(distances)) / math.log1p(30), 1.0)
-    sentence_tokens = len(trigger.sent) if trigger.has_head else 0
-    if sentence_tokens:
-        features["sentence_length"] = min(sentence_tokens, 60) / 60
+        features["argument_distance"] = round(
+            min(math.log1p(max(distances)) / math.log1p(30), 1.0), 3)
+    features["sentence_length"] = round(min(len(trigger.sent), 60) / 60, 3)
     features |= _actor_features("source", source) | _actor_features("target", target)
     return features
