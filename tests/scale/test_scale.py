@@ -11,7 +11,6 @@ import duckdb
 import pytest
 
 from eventwire.cli import main
-from eventwire.events.calibration import default_min_confidence
 from eventwire.pipeline import code_articles
 from eventwire.records import Article
 from eventwire.scale.cluster import ingest_on_cluster
@@ -68,15 +67,15 @@ def test_workers_and_dask_cluster_store_the_same_event_ids(tmp_path: Path) -> No
                      cluster.scheduler_address, "--batch-size", "2", "--quiet",
                      "--min-confidence", "0"]) == 0
         report = ingest_on_cluster(articles(), dask, cluster, progress=False)
-        # the CLI's default threshold holds on the cluster as in one process
+        # a threshold holds on the cluster as in one process
         kept = tmp_path / "kept.duckdb"
         assert main(["ingest", str(source), "--db", str(kept), "--cluster",
-                     cluster.scheduler_address, "--quiet"]) == 0
+                     cluster.scheduler_address, "--quiet", "--min-confidence", "0.6"]) == 0
     assert stored_ids(dask) == expected
     assert (report.read, report.already_stored, report.stored) == (5, 5, 0)  # resumable
     local = tmp_path / "local-kept.duckdb"
     ingest_articles(articles(), local, coder=ParallelCoder(workers=1), progress=False,
-                    min_confidence=default_min_confidence())
+                    min_confidence=0.6)
     assert stored_ids(kept) == stored_ids(local) and 0 < len(stored_ids(kept)) < len(expected)
     assert not list(tmp_path.glob(".eventwire-shards-*"))  # temporary shards are removed
 
