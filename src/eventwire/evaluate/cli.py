@@ -36,12 +36,21 @@ def add_limited_evaluation(
     parser = eval_group(subparsers).add_parser(name, help=help_text)
     parser.add_argument("path", help=path_help)
     parser.add_argument("--limit", type=int, default=None, help=limit_help)
+    add_half_argument(parser)
     parser.set_defaults(func=_run_limited, evaluation_module=module)
+
+
+def add_half_argument(parser: argparse.ArgumentParser) -> None:
+    """``--half tune|check|all``: the records of one half of the dev set (evaluate.split); with
+    ``all`` (the default) the report gives each half's figures too."""
+    parser.add_argument("--half", choices=("tune", "check", "all"), default="all",
+                        help="score one half of the gold records (tune: read its misses; "
+                             "check: judge changes); default all, each half reported")
 
 
 def _run_limited(args: argparse.Namespace) -> int:
     module = importlib.import_module(args.evaluation_module)
-    print(module.report(module.evaluate(args.path, limit=args.limit)))
+    print(module.report(module.evaluate(args.path, limit=args.limit, half=args.half)))
     return 0
 
 

@@ -18,12 +18,14 @@ Two settings, both over the gold toponyms that carry coordinates:
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from eventwire.evaluate.metrics import progress
+from eventwire.evaluate.split import HALVES, half_of, in_half
 from eventwire.geo.gazetteer import CITY, Gazetteer, Place, distance_km, load_gazetteer
 from eventwire.geo.toponyms import Toponym, candidates_of, link_qualifiers, places_of, resolve
 from eventwire.nlp import load_nlp
@@ -44,6 +46,11 @@ class GoldToponym:
 
 def read_geowebnews(path: Path) -> list[tuple[str, list[GoldToponym]]]:
     """(article text, gold toponyms with coordinates) for each article."""
+    return [(text, gold) for _, text, gold in read_geowebnews_records(path)]
+
+
+def read_geowebnews_records(path: Path) -> list[tuple[str, str, list[GoldToponym]]]:
+    """(article id: its ``file`` attribute, text, gold toponyms with coordinates) per article."""
     articles = []
     for article in ET.parse(path).getroot().iter("article"):
         gold = []
@@ -57,7 +64,7 @@ def read_geowebnews(path: Path) -> list[tuple[str, list[GoldToponym]]]:
                 int(toponym.findtext("end")), float(lat), float(lon),
                 int(geonameid) if geonameid else None,
             ))
-        articles.append((article.findtext("text") or "", gold))
+        articles.append((article.get("file", ""), article.findtext("text") or "", gold))
     return articles
 
 
@@ -85,57 +92,78 @@ def _gold_candidates(gazetteer: Gazetteer, text: str) -> list[tuple[Place, bool]
     return [(place, True)] if place is not None else candidates_of(gazetteer, text)
 
 
-def evaluate(path: str | Path, limit: int | None = None, **_options: object) -> dict:
-    """Score the gold file; options of other evaluations (``min_confidence``) do not apply."""
+COUNTS = ("gold", "within", "within_strict", "with_id", "id_match", "with_country",
+          "country_match", "unresolved", "found", "found_within")
+
+
+def evaluate(path: str | Path, limit: int | None = None, half: str | None = None,
+             **_options: object) -> dict:
+    """Score the gold file (the articles of one half, or all); the figures of the whole selection
+    at the top level, and each half's under ``halves``. Options of other evaluations
+    (``min_confidence``) do not apply."""
     gazetteer = load_gazetteer()
     nlp = load_nlp()
     towns = NearestTown(gazetteer)
-    totals = dict.fromkeys(("gold", "within", "within_strict", "with_id", "id_match",
-                            "with_country", "country_match", "unresolved", "found",
-                            "found_within"), 0)
+    records = list(in_half(read_geowebnews_records(Path(path))[:limit], half, key=lambda r: r[0]))
+    halves = {name: Counter(dict.fromkeys(COUNTS, 0)) for name in HALVES}
     errors: list[tuple[str, float]] = []
-    for text, gold in progress(read_geowebnews(Path(path))[:limit], "article"):
-        doc = nlp(text)
-        ours = places_of(doc, 0, gazetteer)
-        gold_toponyms = [
-            Toponym(g.text, g.start, g.end, _gold_candidates(gazetteer, g.text)) for g in gold
-        ]
-        context = [t for t in ours.toponyms
-                   if not any(t.start < g.end and g.start < t.end for g in gold)]
-        link_qualifiers(text, sorted(gold_toponyms + context, key=lambda t: t.start))
-        resolved = resolve(gold_toponyms + context, gazetteer)
-        for item, toponym in zip(gold, gold_toponyms, strict=True):
-            totals["gold"] += 1
-            place = toponym.place or resolved.focus
-            if toponym.place is None or toponym.inferred:
-                totals["unresolved"] += 1
-            km = distance_km(place.lat, place.lon, item.lat, item.lon) if place else None
-            same_entry = place is not None and place.geonameid == item.geonameid is not None
-            totals["within_strict"] += km is not None and km <= ACCURACY_KM
-            if same_entry or (km is not None and km <= ACCURACY_KM):
-                totals["within"] += 1
-            elif len(errors) < 40:
-                errors.append((item.text, -1.0 if km is None else km))
-            if item.geonameid is not None:
-                totals["with_id"] += 1
-                totals["id_match"] += bool(place and place.geonameid == item.geonameid)
-            gold_country = towns.country(item.lat, item.lon)
-            if gold_country is not None:
-                totals["with_country"] += 1
-                totals["country_match"] += bool(place and place.country == gold_country)
-            mine = [t for t in ours.toponyms if t.start < item.end and item.start < t.end]
-            if mine:
-                totals["found"] += 1
-                placed = mine[0].place
-                totals["found_within"] += bool(
-                    placed and distance_km(placed.lat, placed.lon, item.lat, item.lon)
-                    <= ACCURACY_KM)
+    for record_id, text, gold in progress(records, "article"):
+        side = half_of(record_id)
+        # misses are listed from the tune half only: rules are written from them
+        halves[side].update(_score_article(text, gold, gazetteer, nlp, towns,
+                                           errors if side == "tune" else []))
+    return {**_figures(sum(halves.values(), Counter()), errors),
+            "halves": {name: _figures(totals, []) for name, totals in halves.items()
+                       if totals["gold"]}}
 
+
+def _score_article(text: str, gold: list[GoldToponym], gazetteer: Gazetteer, nlp,
+                   towns: NearestTown, errors: list[tuple[str, float]]) -> Counter:
+    totals: Counter = Counter()
+    doc = nlp(text)
+    ours = places_of(doc, 0, gazetteer)
+    gold_toponyms = [
+        Toponym(g.text, g.start, g.end, _gold_candidates(gazetteer, g.text)) for g in gold
+    ]
+    context = [t for t in ours.toponyms
+               if not any(t.start < g.end and g.start < t.end for g in gold)]
+    link_qualifiers(text, sorted(gold_toponyms + context, key=lambda t: t.start))
+    resolved = resolve(gold_toponyms + context, gazetteer)
+    for item, toponym in zip(gold, gold_toponyms, strict=True):
+        totals["gold"] += 1
+        place = toponym.place or resolved.focus
+        if toponym.place is None or toponym.inferred:
+            totals["unresolved"] += 1
+        km = distance_km(place.lat, place.lon, item.lat, item.lon) if place else None
+        same_entry = place is not None and place.geonameid == item.geonameid is not None
+        totals["within_strict"] += km is not None and km <= ACCURACY_KM
+        if same_entry or (km is not None and km <= ACCURACY_KM):
+            totals["within"] += 1
+        elif len(errors) < 40:
+            errors.append((item.text, -1.0 if km is None else km))
+        if item.geonameid is not None:
+            totals["with_id"] += 1
+            totals["id_match"] += bool(place and place.geonameid == item.geonameid)
+        gold_country = towns.country(item.lat, item.lon)
+        if gold_country is not None:
+            totals["with_country"] += 1
+            totals["country_match"] += bool(place and place.country == gold_country)
+        mine = [t for t in ours.toponyms if t.start < item.end and item.start < t.end]
+        if mine:
+            totals["found"] += 1
+            placed = mine[0].place
+            totals["found_within"] += bool(
+                placed and distance_km(placed.lat, placed.lon, item.lat, item.lon)
+                <= ACCURACY_KM)
+    return totals
+
+
+def _figures(totals: Counter, errors: list[tuple[str, float]]) -> dict:
     def share(part: str, whole: str) -> float:
         return totals[part] / totals[whole] if totals[whole] else 0.0
 
     return {
-        **totals,
+        **{name: totals[name] for name in COUNTS},
         "accuracy_161km": share("within", "gold"),
         "accuracy_161km_coordinates": share("within_strict", "gold"),
         "geonameid_accuracy": share("id_match", "with_id"),
@@ -147,8 +175,16 @@ def evaluate(path: str | Path, limit: int | None = None, **_options: object) -> 
 
 
 def report(result: dict) -> str:
-    return "\n".join([
-        f"GeoWebNews: {result['gold']} gold toponyms with coordinates "
+    """The figures of the whole selection, then each half's."""
+    lines = _report_lines(result, "GeoWebNews")
+    for name, figures in result.get("halves", {}).items():
+        lines += ["", *_report_lines(figures, f"{name} half")[:-1]]
+    return "\n".join(lines)
+
+
+def _report_lines(result: dict, title: str) -> list[str]:
+    return [
+        f"{title}: {result['gold']} gold toponyms with coordinates "
         f"({result['unresolved']} not in the gazetteer: placed at a town named near them, "
         f"else the article's focus place)",
         f"resolved within 161 km   {result['accuracy_161km']:.3f} "
@@ -163,6 +199,6 @@ def report(result: dict) -> str:
         f"({result['found']}/{result['gold']})",
         f"end to end within 161 km {result['end_to_end_161km_of_found']:.3f} of those found "
         f"({result['found_within']}/{result['found']})",
-        "some misses (text, km; -1 = no place): "
+        "some tune-half misses (text, km; -1 = no place): "
         + ", ".join(f"{text!r} {km:.0f}" for text, km in result["errors"][:25]),
-    ])
+    ]
