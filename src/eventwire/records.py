@@ -131,6 +131,9 @@ class Event:
     modality: str = "asserted"
     date: str | None = None
     date_precision: str | None = None
+    # Dated more than a few weeks before the article's publication: the article recalls it
+    # (time/data/event_dates.yaml); never for an event dated by the publication date.
+    background: bool = False
     location: Location | None = None
     reported_by: Actor | None = None
     confidence: float | None = None
@@ -157,6 +160,7 @@ class Event:
             "modality": self.modality,
             "date": self.date,
             "date_precision": self.date_precision,
+            "background": self.background,
             "location": self.location.to_dict() if self.location else None,
             "reported_by": self.reported_by.to_dict() if self.reported_by else None,
             "confidence": self.confidence,

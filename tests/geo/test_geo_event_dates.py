@@ -59,3 +59,34 @@ def test_seed_dates(make_event, seed_path) -> None:
     assert (meeting.date, meeting.date_precision) == ("2015-05-12", "day")
     assert (sanctions.date, sanctions.date_precision) == ("2014-04", "month")
 
+
+
+@pytest.mark.parametrize(("text", "published", "trigger", "modality", "expected"), [
+    # a timeline's historical present is not the future: last October, not next
+    ("October 7: The US intelligence community publicly blames Russia for the hacks.",
+     "2017-03-02", "blames", "asserted", ("2016-10-07", "day", True)),
+    # the sentence's framing date dates every event of it
+    ("On Monday, rebels shelled the town and seized the airport.", "2015-05-12", "seized",
+     "asserted", ("2015-05-11", "day", False)),
+    # ... but not one the pluperfect puts before it
+    ("On Monday, officials said the army had shelled the town.", "2015-05-12", "shelled",
+     "asserted", ("2015-05-12", "day", False)),
+    # plans and schedules may lie after publication
+    ("The ministers are set to meet on Friday.", "2015-05-12", "meet", "future",
+     ("2015-05-15", "day", False)),
+    # an asserted event is never dated after publication: the article's date stands in
+    ("The rebels attacked the town, ahead of the 2016 vote.", "2015-05-12", "attacked",
+     "asserted", ("2015-05-12", "day", False)),
+    # background: weeks before publication; never for the publication date itself
+    ("Russia annexed Crimea in March 2014.", "2015-05-12", "annexed", "asserted",
+     ("2014-03", "month", True)),
+    ("The talks collapsed last week.", "2015-05-12", "collapsed", "asserted",
+     ("2015-05", "month", False)),
+])
+def test_dates_never_after_publication_and_background(
+        make_event, parse, text: str, published: str, trigger: str, modality: str,
+        expected: tuple) -> None:
+    parsed = parse(text, date=published)
+    event = make_event(parsed, trigger, trigger, modality=modality)
+    date_events(parsed, [event])
+    assert (event.date, event.date_precision, event.background) == expected

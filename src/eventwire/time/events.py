@@ -1,14 +1,26 @@
-"""Event dates: the date expression attached to the event's trigger, else the publication date."""
+"""Event dates: the date of the event's clause, else its sentence's, else the publication date;
+never after the publication date for a past or present event; background when well before it."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
 
+import yaml
 from spacy.tokens import Token
 
-from eventwire.records import Event, ParsedArticle
+from eventwire.records import Event, ParsedArticle, ParsedSentence
 from eventwire.time.anchors import opens_clause, sentence_of, trigger_token
-from eventwire.time.expressions import TimeExpression, as_contract, find_times
+from eventwire.time.expressions import (
+    DATA,
+    FUTURE,
+    TimeExpression,
+    as_contract,
+    find_times,
+    resolve_as_past,
+    verb_tense,
+)
 
 
 def publication_date(parsed: ParsedArticle) -> dt.date | None:
@@ -64,8 +76,96 @@ def _simultaneous_clause(trigger: Token) -> bool:
         for child in trigger.children)
 
 
+@dataclass(frozen=True)
+class DateRules:
+    background_days: int
+    future_modalities: frozenset[str]
+    earlier_auxiliaries: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def date_rules() -> DateRules:
+    raw = yaml.safe_load((DATA / "event_dates.yaml").read_text(encoding="utf-8"))
+    return DateRules(raw["background_days"], frozenset(raw["future_modalities"]),
+                     frozenset(raw["earlier_auxiliaries"]))
+
+
+def _frame(expressions: list[TimeExpression], sentence: ParsedSentence) -> TimeExpression | None:
+    """The date that frames a whole sentence: a leading "October 7:" (timelines), or a date
+    before the main verb that modifies it ("On Monday, rebels shelled the town and seized ...")."""
+    span = sentence.span
+    text = span.doc.text
+    lead = span.start_char + len(span.text) - len(span.text.lstrip())
+    for expression in expressions:
+        if expression.start == lead and text[expression.end:span.end_char].lstrip().startswith(":"):
+            return expression
+    root = span.root
+    framing = [e for e in expressions if e.end <= root.idx and attachment(e, root) == 3]
+    return framing[0] if framing else None
+
+
+def _earlier_than_frame(trigger: Token) -> bool:
+    """"had shelled": a pluperfect is before the sentence's framing date."""
+    auxiliaries = date_rules().earlier_auxiliaries
+    return any(child.dep_ == "aux" and child.lower_ in auxiliaries for child in trigger.children)
+
+
+def _may_be_future(event: Event, trigger: Token) -> bool:
+    """Plans, threats, schedules ("is set to meet on Monday"): dates after publication stand."""
+    return event.modality in date_rules().future_modalities or verb_tense(trigger) == FUTURE
+
+
+def _last_day(date: str, precision: str) -> dt.date:
+    """The last day a date at its precision covers (2014-04 -> 2014-04-30)."""
+    if precision == "day":
+        return dt.date.fromisoformat(date)
+    if precision == "month":
+        year, month = int(date[:4]), int(date[5:7])
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(int(date[:4]), 12, 31)
+
+
+def _first_day(date: str, precision: str) -> dt.date:
+    if precision == "day":
+        return dt.date.fromisoformat(date)
+    return dt.date(int(date[:4]), int(date[5:7]) if precision == "month" else 1, 1)
+
+
+def _event_date(expression: TimeExpression, may_be_future: bool,
+                published: dt.date | None) -> tuple[str | None, str | None]:
+    """The expression's date for the event; none when it would put a past or present event
+    after its article's publication date (read as the past first: "October 7: ... blames")."""
+    date, precision = as_contract(expression.value)
+    if date is None or published is None or may_be_future:
+        return date, precision
+    if _first_day(date, precision) > published:
+        date, precision = as_contract(resolve_as_past(expression, published))
+    if date is None or _first_day(date, precision) > published:
+        return None, None
+    return date, precision
+
+
+def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence, event: Event,
+                    trigger: Token) -> tuple[TimeExpression | None, bool]:
+    """The event's clause first, then the sentence's framing date; and whether the date may lie
+    after publication (the event's own plan or schedule; for a frame, its main verb's tense:
+    "December 30: Putin says Moscow would not expel ..." is last December)."""
+    expression = _attached(expressions, trigger)
+    if expression is None and _simultaneous_clause(trigger):
+        # "Relations collapsed last spring when Russia annexed Crimea": the main clause's
+        # date is the when-clause's too.
+        expression = _attached(expressions, trigger.head)
+    if expression is not None:
+        return expression, _may_be_future(event, trigger)
+    if _earlier_than_frame(trigger):
+        return None, False
+    return _frame(expressions, sentence), verb_tense(sentence.span.root) == FUTURE
+
+
 def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
-    """Set each event's date and precision from its sentence, else the publication date."""
+    """Set each event's date and precision: the date of its clause, else its sentence's framing
+    date, else the publication date (``day``). No past or present event is dated after the
+    publication date; an event dated more than ``background_days`` before it is background."""
     published = publication_date(parsed)
     by_sentence: dict[int, list[TimeExpression]] = {}
     for event in events:
@@ -77,13 +177,18 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
                     e for e in find_times(sentence.span, published) if as_contract(e.value)[0]
                 ]
             trigger = trigger_token(sentence, event)
-            expression = _attached(by_sentence[sentence.index], trigger)
-            if expression is None and _simultaneous_clause(trigger):
-                # "Relations collapsed last spring when Russia annexed Crimea": the main clause's
-                # date is the when-clause's too.
-                expression = _attached(by_sentence[sentence.index], trigger.head)
+            expression, may_be_future = _expression_for(
+                by_sentence[sentence.index], sentence, event, trigger)
             if expression is not None:
-                date, precision = as_contract(expression.value)
+                date, precision = _event_date(expression, may_be_future, published)
+                if date is not None:
+                    # Evidence for the audit: which words dated the event, and whether it may lie
+                    # after publication (a plan, a threat, a schedule).
+                    event.evidence["date"] = {"text": expression.text,
+                                              "may_be_future": may_be_future}
+        event.background = bool(
+            date is not None and published is not None
+            and _last_day(date, precision) < published - dt.timedelta(days=date_rules().background_days))
         if date is None and published is not None:
             date, precision = published.isoformat(), "day"
         event.date, event.date_precision = date, precision

@@ -151,6 +151,20 @@ def find_times(span: Span, published: dt.date | None) -> list[TimeExpression]:
     return expressions
 
 
+def resolve_as_past(expression: TimeExpression, published: dt.date) -> str | None:
+    """The expression's value read as the past (the latest such day, month or season up to the
+    publication date): "October 7: ... blames Russia" in a March 2017 timeline is 2016-10-07,
+    though the historical present would put it ahead. Explicit dates keep their value."""
+    pattern = dict(patterns()).get(expression.kind)
+    match = pattern.fullmatch(expression.text) if pattern else None
+    return _resolve(expression.kind, match, published, PAST) if match else expression.value
+
+
+def verb_tense(verb: Token) -> str | None:
+    """"past", "present" or "future" ("will meet", "is set to resume") for a verb; None else."""
+    return _verb_tense(verb)
+
+
 def _plausible(kind: str, match: re.Match[str], span: Span, offset: int) -> bool:
     """Reject readings that are ordinary words: "may", a bare "March", a number that is no year."""
     w = words()
