@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from eventwire.events.calibration import default_min_confidence
 from eventwire.events.explain import explain
+from eventwire.geo.events import add_article_focus_argument
 from eventwire.ingest.report import IngestReport
 from eventwire.nlp import parse_articles
 from eventwire.pipeline import code_articles, iter_articles
@@ -118,7 +119,7 @@ def _where(event: Event) -> str:
     """The event's place; "~" marks the article's focus location, not the event's own place."""
     if event.location is None:
         return "-"
-    return ("~" if event.location.precision == "focus" else "") + event.location.name
+    return ("~" if event.location.precision == "article_focus" else "") + event.location.name
 
 
 def table_row(event: Event) -> tuple[str, ...]:
@@ -185,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, metavar="P",
         help=f"drop events below this confidence (default {DEFAULT_MIN_CONFIDENCE})",
     )
+    add_article_focus_argument(code)
     code.set_defaults(func=run_code)
 
     for module_name in COMMAND_MODULES:

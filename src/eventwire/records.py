@@ -104,7 +104,9 @@ class Location:
     lat: float | None
     lon: float | None
     geonameid: int | None = None
-    precision: str = "place"  # "place" (where it happened) or "focus" (article's focus location)
+    # Where it happened: "place" (a town, district or county), "admin1" (a state, province or
+    # region), "country"; or "article_focus": the article's focus place, a fallback (geo/events.py).
+    precision: str = "place"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -32,7 +32,7 @@ def test_event_without_its_own_place_gets_the_focus_marked_as_such(
     parsed = parse(text)
     event = make_event(parsed, words, trigger)
     locate_events(parsed, [event])
-    assert event.location.precision == "focus"
+    assert event.location.precision == "article_focus"
     assert event.location.country in ("UKR", "SYR", "YEM")
 
 
@@ -42,7 +42,7 @@ def test_place_in_another_clause_or_an_actor_title_is_not_the_event_place(
     parsed = parse("The US Secretary of State said that the talks in Vienna collapsed.")
     event = make_event(parsed, "said", "said")
     locate_events(parsed, [event])
-    assert event.location is None or event.location.precision == "focus"
+    assert event.location is None or event.location.precision == "article_focus"
 
 
 def test_article_without_places_gives_no_location(make_event, parse) -> None:
@@ -61,3 +61,45 @@ def test_seed_meeting_is_in_sochi(make_event, seed_path) -> None:
     assert (location.name, location.country, location.precision) == ("Sochi", "RUS", "place")
     assert distance_km(location.lat, location.lon, 43.60, 39.73) < 10
 
+
+
+def test_media_appearance_is_not_the_event_place(make_event, parse) -> None:
+    parsed = parse("North Korea fired a missile. Tillerson said during an interview in New York "
+                   "on Sunday that the test was a provocation.")
+    event = make_event(parsed, "interview", "said")
+    locate_events(parsed, [event], article_focus=False)
+    assert event.location is None
+
+
+def test_dateline_places_only_the_leads_events(make_event, parse) -> None:
+    parsed = parse("MOSCOW, May 12 (Reuters) - Russia expelled two diplomats on Tuesday.\n"
+                   "Officials said the decision was final.\nThe ministry thanked its staff.\n"
+                   "Later, Germany criticized the decision.", title=None)
+    expelled = make_event(parsed, "expelled", "expelled")
+    criticized = make_event(parsed, "criticized", "criticized")
+    locate_events(parsed, [expelled, criticized], article_focus=False)
+    assert (expelled.location.name, expelled.location.precision) == ("Moscow", "place")
+    assert criticized.location is None  # the reporter's city is not the place of a later event
+
+
+def test_place_tied_to_an_actor_and_precision_by_kind(make_event, parse) -> None:
+    parsed = parse("Protesters in Haifa clashed with police on Monday. "
+                   "Rebels attacked an army base in Syria.")
+    sentence = next(s for s in parsed.sentences if "Haifa" in s.text).text
+    clashed = make_event(parsed, "Haifa", "clashed", evidence={"spans": {
+        "source": [sentence.index("Protesters"), sentence.index("Protesters") + 10]}})
+    attacked = make_event(parsed, "Rebels attacked", "attacked")
+    locate_events(parsed, [clashed, attacked], article_focus=False)
+    assert (clashed.location.name, clashed.location.precision) == ("Haifa", "place")
+    assert (attacked.location.country, attacked.location.precision) == ("SYR", "country")
+
+
+def test_article_focus_fallback_can_be_turned_off(make_event, parse, monkeypatch) -> None:
+    parsed = parse("Fighting went on in Donetsk. The government condemned the attack.")
+    event = make_event(parsed, "condemned", "condemned")
+    monkeypatch.setenv("EVENTWIRE_ARTICLE_FOCUS", "0")
+    locate_events(parsed, [event])
+    assert event.location is None
+    monkeypatch.delenv("EVENTWIRE_ARTICLE_FOCUS")
+    locate_events(parsed, [event])
+    assert event.location.precision == "article_focus"

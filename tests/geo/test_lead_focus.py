@@ -15,4 +15,4 @@ def test_events_without_place_take_the_leads_place_as_focus():
     assert hosted[0].location.precision == "place"
     criticism = [e for e in events if e.trigger == "criticized"]
     assert criticism and criticism[0].location.name == "Cairo"
-    assert criticism[0].location.precision == "focus"
+    assert criticism[0].location.precision == "article_focus"

@@ -1,12 +1,15 @@
 """A real `eventwire serve` over a small store built with `eventwire ingest`, and headless Chromium.
 
-The store holds the first articles of ../shared/corpora/world_news_2016_17.jsonl and the seed
-article (dated 2015-05-12, so that USA–RUS events exist); tests skip when ../shared is absent.
+The store holds the first articles of ../shared/corpora/world_news_2016_17.jsonl, the seed
+article (dated 2015-05-12, so that USA–RUS events exist) and an anniversary story of 2016 that
+recalls an event of 1945 (background, outside the articles' dates); tests skip when ../shared is
+absent.
 The browser is Debian's chromium driven by Playwright (which downloads no browser of its own).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -24,6 +27,12 @@ from shared_data import SEED, SHARED, require_shared
 REPO = Path(__file__).resolve().parents[2]
 WORLD_NEWS = SHARED / "corpora" / "world_news_2016_17.jsonl"
 N_WORLD_NEWS = 4
+# An anniversary story: its first event is dated 1945-08-06, decades before the articles.
+ANNIVERSARY = {
+    "id": "hiroshima-anniversary", "date": "2016-08-06", "title": "Hiroshima marks the anniversary",
+    "text": "On August 6, 1945, the United States attacked Hiroshima with an atomic bomb, killing "
+            "tens of thousands of people. Japanese Prime Minister Shinzo Abe met survivors in "
+            "Hiroshima on Saturday."}
 ARTIFACTS = REPO / "artifacts" / "web"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -68,7 +77,8 @@ def store(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("web")
     sample = folder / "world_news_sample.jsonl"
     with WORLD_NEWS.open(encoding="utf-8") as corpus:
-        sample.write_text("".join(islice(corpus, N_WORLD_NEWS)), encoding="utf-8")
+        sample.write_text("".join(islice(corpus, N_WORLD_NEWS)) + json.dumps(ANNIVERSARY) + "\n",
+                          encoding="utf-8")
     db = folder / "events.duckdb"
     # --date only dates documents that carry none: here the seed article.
     # every coded event, whatever its confidence: these tests are of the API and the dashboard

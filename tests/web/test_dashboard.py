@@ -21,8 +21,10 @@ def test_overview_draws_events_over_time_and_top_lists(page, server, api):
     page.goto(server + "/")
     page.wait_for_selector("#overview-chart svg .bar")
     page.wait_for_selector("#overview-events .events li")
+    summary = api.get("/api/web/summary", params={"interval": "month"}).json()
+    start, end = summary["articles_start"][:7], summary["articles_end"][:7]
     months = {p["period"][:7] for p in api.get("/api/series", params={"interval": "month"})
-              .json()["points"]}
+              .json()["points"]} & {m for m in months_between(start, end)}
     bars = page.locator("#overview-chart .bar").evaluate_all(
         "bars => bars.map(b => [b.dataset.period.slice(0, 7), Number(b.dataset.total)])")
     assert {period for period, total in bars if total} == months
@@ -34,6 +36,38 @@ def test_overview_draws_events_over_time_and_top_lists(page, server, api):
     for ranked in ("#top-actors", "#top-dyads", "#top-types"):
         assert page.locator(f"{ranked} li").count() > 0
     screenshot(page, "overview")
+
+
+def months_between(start: str, end: str) -> list[str]:
+    year, month = int(start[:4]), int(start[5:7])
+    months = []
+    while f"{year:04d}-{month:02d}" <= end:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def test_overview_opens_on_the_articles_dates_with_background_one_click_away(page, server, api):
+    # The store holds an event of 1945 (an anniversary story of 2016): the chart opens on the
+    # articles' dates, not on 70 years of empty months.
+    events_1945 = api.get("/api/events", params={"start": "1945-01-01", "end": "1945-12-31"}).json()
+    assert events_1945["total"] > 0
+    page.goto(server + "/")
+    page.wait_for_selector("#overview-chart svg .bar")
+    periods = page.locator("#overview-chart .bar").evaluate_all(
+        "bars => bars.map(b => b.dataset.period)")
+    stats = api.get("/api/articles/hiroshima-anniversary")
+    assert stats.status_code == 200
+    assert min(periods) >= "2015-05" and len(periods) < 12 * 5, periods
+    expect(page.locator("#overview-range")).to_contain_text("background")
+    screenshot(page, "overview-articles-range")
+    page.get_by_role("button", name="Show all dates").click()
+    page.wait_for_function("[...document.querySelectorAll('#overview-chart .bar')]"
+                           ".some(b => b.dataset.period.startsWith('1945'))")
+    assert "dates=all" in page.url
+    page.get_by_role("button", name="Articles' dates only").click()
+    page.wait_for_function("![...document.querySelectorAll('#overview-chart .bar')]"
+                           ".some(b => b.dataset.period.startsWith('1945'))")
 
 
 def test_text_filter_narrows_every_panel(page, server, api):

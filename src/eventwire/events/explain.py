@@ -76,7 +76,7 @@ def explain(record: dict[str, Any]) -> str:
     lines.append(mood + ".")
     where = record.get("location")
     place = (f"{where['name']} ({where.get('country')})" + (" — the article's focus location"
-             if where.get("precision") == "focus" else "")) if where else "unknown"
+             if where.get("precision") == "article_focus" else "")) if where else "unknown"
     lines.append(f"5. Date {record.get('date') or 'unknown'} ({record.get('date_precision')} "
                  f"precision); place {place}.")
     lines += _confidence_lines(record, evidence)

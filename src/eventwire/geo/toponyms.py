@@ -257,6 +257,7 @@ class ArticlePlaces:
     toponyms: list[Toponym]
     focus_country: str | None
     focus: Place | None  # the place the article is about (a city or region when it has one)
+    dateline: Toponym | None = None  # "MOSCOW, May 12 (Reuters) -": where the reporter filed
 
 
 def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | None = None
@@ -322,7 +323,9 @@ class _NameInContext:
 
     def score(self, place: Place, main: bool) -> float | None:
         """The candidate's score, or None where the context rules it out."""
-        if (self.descriptive and place.country != self.focus_country) or (
+        # A description names a place only by that place's own name: "the North" is not North
+        # Salt Lake, whose GeoNames entry lists "North" among its other names.
+        if (self.descriptive and (place.country != self.focus_country or not main)) or (
                 not main and self.alternate_yields(place)):
             return None
         value = prior(place, main)
@@ -433,8 +436,9 @@ def find_dateline(doc: Doc, body_start: int, toponyms: list[Toponym]) -> Toponym
         if toponym.start < body_start:
             continue
         opening = doc.text[body_start:toponym.start].strip()
-        after = doc.text[toponym.end:toponym.end + 2]
-        if not opening and toponym.text.isupper() and after[:1] in (",", "(", " ", "-", "—"):
+        # "MOSCOW, May 12", "MOSCOW (Reuters)", "MOSCOW -": not "US Secretary of State ..."
+        after = doc.text[toponym.end:toponym.end + 3].lstrip(" ")
+        if not opening and toponym.text.isupper() and after[:1] in (",", "(", "-", "—", "–"):
             return toponym
         return None
     return None
@@ -445,4 +449,6 @@ def places_of(doc: Doc, body_start: int = 0, gazetteer: Gazetteer | None = None)
     gazetteer = gazetteer or load_gazetteer()
     toponyms = recognise(doc, gazetteer)
     dateline = find_dateline(doc, body_start, toponyms)
-    return resolve(toponyms, gazetteer, dateline)
+    places = resolve(toponyms, gazetteer, dateline)
+    places.dateline = dateline
+    return places

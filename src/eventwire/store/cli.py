@@ -81,6 +81,7 @@ def run_watch(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     from eventwire.cli import add_input_arguments
+    from eventwire.geo.events import add_article_focus_argument
 
     ingest = subparsers.add_parser(
         "ingest", help="code documents and store their events in a DuckDB database")
@@ -96,6 +97,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="do not store events below this confidence (default "
                         f"{default_min_confidence()}, as `eventwire code`; 0 stores all)")
     add_scale_arguments(ingest, positive_int)
+    add_article_focus_argument(ingest)
 
     exporter = subparsers.add_parser("export", help="export the stored events or mentions")
     exporter.add_argument("--db", default=DEFAULT_DB)

@@ -18,6 +18,7 @@ from eventwire.events.cameo import cameo_table
 
 TOP_N = 10
 MAX_PLACES = 20_000
+ARTICLE_RANGE = (0.01, 0.99)  # the quantiles of article dates the dashboard opens on
 ID_PATTERN = r"^[\w.:-]{1,200}$"
 
 router = APIRouter(prefix="/api/web", tags=["dashboard"])
@@ -45,6 +46,10 @@ class Summary(BaseModel):
     total: int
     interval: Interval
     series: list[QuadPoint]
+    # Where the articles are: the 1st to 99th percentile of their publication dates (the
+    # dashboard's default range; events recalled from long before lie outside it).
+    articles_start: str | None = None
+    articles_end: str | None = None
     top_actors: list[Ranked]
     top_dyads: list[Dyad]
     top_types: list[Ranked]
@@ -120,6 +125,9 @@ def summary(
             "SELECT e.source_code, e.target_code, count(*) AS n FROM events e "
             f"WHERE e.source_code IS NOT NULL AND e.target_code IS NOT NULL AND {where} "
             "GROUP BY ALL ORDER BY n DESC, 1, 2 LIMIT ?", params + [TOP_N]).fetchall()
+        articles_start, articles_end = cursor.execute(
+            f"SELECT quantile_disc(date, {ARTICLE_RANGE[0]}), quantile_disc(date, {ARTICLE_RANGE[1]}) "
+            "FROM articles WHERE date IS NOT NULL").fetchall()[0]
         type_rows = cursor.execute(
             f"SELECT e.cameo_root, count(*) AS n FROM events e WHERE {where} "
             "GROUP BY ALL ORDER BY n DESC, 1 LIMIT ?", params + [TOP_N]).fetchall()
@@ -133,6 +141,8 @@ def summary(
     names = cameo_table()
     return {
         "total": total, "interval": interval, "series": list(series.values()),
+        "articles_start": articles_start.isoformat() if articles_start else None,
+        "articles_end": articles_end.isoformat() if articles_end else None,
         "top_actors": [{"key": code, "label": name or code, "events": n}
                        for code, name, n in actor_rows],
         "top_dyads": [{"source": s, "target": t, "events": n} for s, t, n in dyad_rows],

@@ -291,7 +291,8 @@ async function renderOverview(params, token) {
       `Events in ${periodLabel(point.period, interval)}`;
     showEvents($("#overview-events"), [{ ...filters, ...range }]).catch(fail);
   };
-  barChart($("#overview-chart"), fillPeriods(summary.series, interval), { up: quadCounts, interval,
+  const series = articlesRange(summary, params, filters, interval);
+  barChart($("#overview-chart"), fillPeriods(series, interval), { up: quadCounts, interval,
     describe: (p) => describeQuads(p, interval), onSelect: selectPeriod });
   // The first meaningful paint: the chart is in the DOM; mark it once drawn.
   // (a task queued from the next animation frame runs after that frame is painted).
@@ -315,6 +316,31 @@ async function renderOverview(params, token) {
     h("span", { class: "count" }, fmt.format(t.events))]);
   $("#overview-events-title").textContent = "Latest events";
   await showEvents($("#overview-events"), [filters], "No events match these filters.");
+}
+
+// The chart opens on the periods where the articles are (the server's robust range of their
+// dates), not on events recalled from decades back; those (background) are one click away.
+function articlesRange(summary, params, filters, interval) {
+  const note = $("#overview-range");
+  note.replaceChildren();
+  if (!summary.articles_start || filters.start || filters.end) return summary.series;
+  const button = (label, dates) => h("button", { type: "button", class: "link",
+    onclick: () => go("overview", withFilters(params, { dates })) }, label);
+  const span = `${summary.articles_start} to ${summary.articles_end}`;
+  if (params.get("dates") === "all") {
+    note.append(`All dates. The articles are from ${span}. `, button("Articles' dates only", ""));
+    return summary.series;
+  }
+  const inside = (p) => periodEnd(p.period, interval) >= summary.articles_start &&
+    p.period <= summary.articles_end;
+  const outside = summary.series.filter((p) => !inside(p))
+    .reduce((n, p) => n + p.counts.reduce((a, b) => a + b, 0), 0);
+  note.append(`Dates of the articles: ${span}. `);
+  if (outside) {
+    note.append(`${fmt.format(outside)} events dated outside them (background) are not drawn. `,
+      button("Show all dates", "all"));
+  }
+  return summary.series.filter(inside);
 }
 
 function dyadQueries(filters, a, b, dir) {
