@@ -46,3 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         subparsers, "geo", "eventwire.evaluate.geo",
         "toponym resolution against GeoWebNews (accuracy within 161 km)",
         path_help="geowebnews.xml", limit_help="first N articles only")
+    add_limited_evaluation(
+        subparsers, "event-location", "eventwire.evaluate.event_location",
+        "where each event happened: our event's place against the annotated place",
+        path_help="event_location_dev.jsonl", limit_help="first N sentences only")

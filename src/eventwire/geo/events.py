@@ -36,13 +36,16 @@ class PlaceRules:
     actor_prepositions: frozenset[str]
     lead_sentences: int
     precision_of_kind: dict[str, str]
+    place_object_verbs: frozenset[str]
+    place_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def place_rules() -> PlaceRules:
     raw = yaml.safe_load((DATA / "event_places.yaml").read_text(encoding="utf-8"))
     return PlaceRules(frozenset(raw["media_appearances"]), frozenset(raw["actor_prepositions"]),
-                      int(raw["lead_sentences"]), dict(raw["precision_of_kind"]))
+                      int(raw["lead_sentences"]), dict(raw["precision_of_kind"]),
+                      frozenset(raw["place_object_verbs"]), frozenset(raw["place_heads"]))
 
 
 class _NoArticleFocus(argparse.Action):
@@ -73,8 +76,20 @@ def _location(place: Place, precision: str) -> Location:
                     geonameid=place.geonameid, precision=precision)
 
 
-def _precision(place: Place) -> str | None:
-    return place_rules().precision_of_kind.get(place.kind)
+def _precision(place: Place | None) -> str | None:
+    """A place name the gazetteer lacks ("Batrah", "Al-Balad District") is a place: its own name,
+    the coordinates of the town it was placed in when one is named near it, else none."""
+    return "place" if place is None else place_rules().precision_of_kind.get(place.kind)
+
+
+def _toponym_location(toponym: Toponym) -> Location:
+    place = toponym.place
+    if place is None or toponym.inferred:
+        # Known by name only: the nearest named town's position when there is one.
+        return Location(name=toponym.text, country=place.country if place else None,
+                        lat=place.lat if place else None, lon=place.lon if place else None,
+                        geonameid=None, precision="place")
+    return _location(place, _precision(place))
 
 
 def _attachment_point(token: Token) -> Token | None:
@@ -99,10 +114,50 @@ def _in_media_appearance(toponym_root: Token) -> bool:
                for a in toponym_root.ancestors if a.pos_ not in ("VERB", "AUX"))
 
 
+def _phrase_root(token: Token) -> Token:
+    """The noun a place name stands under when that noun says where: "the city of Deir Ezzor",
+    "his Freetown home", "the West Bank's largest hospital", "Damboa town" give the noun."""
+    heads = place_rules().place_heads
+    for _ in range(3):
+        head = token.head
+        if token.dep_ in ("compound", "poss", "nmod", "appos") and head.lower_ in heads:
+            token = head
+        elif (token.dep_ == "pobj" and token.head.lower_ == "of" and head.head.lower_ in heads
+              and head.head != head):
+            token = head.head
+        elif token.dep_ in ("compound", "nmod") and token.head.pos_ == "PROPN":
+            token = head  # "Bama Town"
+        else:
+            break
+    return token
+
+
+def _is_place_argument(root: Token, verb: Token) -> bool:
+    """"gunmen attacked Damboa town", "Eastern Slavonia was captured": the place is the verb's
+    object (or passive subject) for verbs whose object is where they happen."""
+    return (verb.lemma_.lower() in place_rules().place_object_verbs and root.head == verb
+            and root.dep_ in ("dobj", "nsubjpass"))
+
+
+def _joined_verb(trigger: Token) -> Token | None:
+    """The verb a trigger continues: "attacked Katarko village, killed eight people" (a
+    conjunct), "attacked Damboa town, killing over 60" (a participle)."""
+    if trigger.dep_ == "conj" or (trigger.dep_ == "advcl" and trigger.tag_ == "VBG"):
+        return trigger.head
+    return None
+
+
 def place_score(toponym_root: Token, trigger: Token) -> int:
-    """3: the place phrase modifies the trigger; 2: it modifies a word above the trigger, or below
-    it in the same clause; 0: not where the event happened (another clause's place, a place that
-    describes an actor: "US Secretary of State", or a media appearance's)."""
+    """3: the place phrase modifies the trigger, or is its object where the verb's object is a
+    place ("attacked Damboa"); 2: it modifies a word above the trigger, or below it in the same
+    clause; 0: not where the event happened (another clause's place, a place that describes an
+    actor: "US Secretary of State", or a media appearance's)."""
+    toponym_root = _phrase_root(toponym_root)
+    if _is_place_argument(toponym_root, trigger) and not _in_media_appearance(toponym_root):
+        return 3
+    joined = _joined_verb(trigger)
+    if joined is not None and _is_place_argument(toponym_root, joined):
+        return 2
     point = _attachment_point(toponym_root)
     if point is None or _in_media_appearance(toponym_root):
         return 0
@@ -127,7 +182,7 @@ def _sentence_toponyms(article_places: ArticlePlaces, parsed: ParsedArticle, spa
     """The resolved, located names of a sentence with their root tokens."""
     found = []
     for toponym in article_places.toponyms:
-        if (toponym.place is None or toponym.inferred or _precision(toponym.place) is None
+        if (_precision(toponym.place) is None
                 or not (span.start_char <= toponym.start < span.end_char)):
             continue
         name = parsed.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
@@ -144,12 +199,24 @@ def event_place(
     if sentence is None:
         return None
     trigger = trigger_token(sentence, event)
-    best: tuple[int, int, Toponym] | None = None
+    best: tuple[tuple[int, int, int], Toponym] | None = None
     for toponym, root in _sentence_toponyms(article_places, parsed, sentence.span):
         score = place_score(root, trigger)
-        if score and (best is None or (score, -abs(toponym.start - trigger.idx)) > best[:2]):
-            best = (score, -abs(toponym.start - trigger.idx), toponym)
-    return best[2] if best else None
+        # Equal scores: the finer place ("the Homs neighbourhood of Baba Amr", "the West Bank
+        # city of Nablus"), then the nearer one.
+        rank = (score, -_coarseness(toponym), -abs(toponym.start - trigger.idx))
+        if score and (best is None or rank > best[0]):
+            best = (rank, toponym)
+    return best[1] if best else None
+
+
+COARSENESS = {"place": 0, "admin1": 1, "country": 2}
+
+
+def _coarseness(toponym: Toponym) -> int:
+    place = None if toponym.inferred else toponym.place
+    return -1 if place is None else COARSENESS.get(_precision(place) or "", 3) * 2 + (
+        place.kind == "admin2")
 
 
 def _actor_tokens(event: Event, span: Span) -> list[Token]:
@@ -195,27 +262,46 @@ def locate_events(parsed: ParsedArticle, events: list[Event],
         return
     article_places = places_of(parsed.doc, parsed.title_offset)
     lead = place_rules().lead_sentences
-    dateline = article_places.dateline.place if article_places.dateline is not None else None
-    places = []
-    for event in events:
-        toponym = event_place(article_places, parsed, event)
-        place = toponym.place if toponym is not None else None
-        if place is None and event.sentence_index < lead:
-            place = dateline
-        if place is None:
-            toponym = actor_place(article_places, parsed, event)
-            place = toponym.place if toponym is not None else None
-        places.append(place if place is not None and _precision(place) is not None else None)
+    found = [_own_place(article_places, parsed, event, lead) for event in events]
     focus = None
     if article_focus_enabled(article_focus):
         # The article's focus: where its lead's first located event happened ("Kerry met Putin
         # ... in Sochi"), else its most prominent place name.
-        focus = next((place for event, place in zip(events, places, strict=True)
-                      if place is not None and event.sentence_index < lead), article_places.focus)
-    for event, place in zip(events, places, strict=True):
-        if place is not None:
-            event.location = _location(place, _precision(place))
+        focus = next((toponym.place for event, (toponym, _) in zip(events, found, strict=True)
+                      if toponym is not None and toponym.place is not None
+                      and not toponym.inferred and event.sentence_index < lead),
+                     article_places.focus)
+    for event, (toponym, how) in zip(events, found, strict=True):
+        if toponym is not None:
+            event.location = _toponym_location(toponym)
+            event.evidence["location"] = _evidence(parsed, event, toponym, how)
         elif focus is not None:
             event.location = _location(focus, ARTICLE_FOCUS)
+            event.evidence["location"] = {"from": ARTICLE_FOCUS, "text": None, "span": None}
         else:
             event.location = None
+
+
+def _own_place(article_places: ArticlePlaces, parsed: ParsedArticle, event: Event, lead: int
+               ) -> tuple[Toponym | None, str | None]:
+    """The event's own place name and where it was found: its clause, the dateline (the lead's
+    events only), a place tied to its actors."""
+    dateline = article_places.dateline if event.sentence_index < lead else None
+    for how, toponym in (("clause", event_place(article_places, parsed, event)),
+                         ("dateline", dateline),
+                         ("actor", actor_place(article_places, parsed, event))):
+        if toponym is not None and _precision(toponym.place):
+            return toponym, how
+    return None, None
+
+
+def _evidence(parsed: ParsedArticle, event: Event, toponym: Toponym, how: str) -> dict:
+    """How the place was found, and the name's offsets within the event's sentence (as the
+    coder's spans) when it is there."""
+    sentence = sentence_of(parsed, event)
+    span = None
+    if sentence is not None and sentence.span.start_char <= toponym.start < sentence.span.end_char:
+        lead = len(sentence.span.text) - len(sentence.span.text.lstrip())
+        start = toponym.start - sentence.span.start_char - lead
+        span = [start, start + toponym.end - toponym.start]
+    return {"from": how, "text": toponym.text, "span": span}

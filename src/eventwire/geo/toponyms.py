@@ -41,6 +41,11 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # ordinary capitalised words ("Mobile", "Reading") are not taken for towns.
 GAZETTEER_ONLY_KINDS = {COUNTRY, ADMIN1, CONTINENT, REGION}
 GAZETTEER_ONLY_MIN_POPULATION = 500_000
+# After a locative preposition ("demonstrated in Copenhagen", "villages in Swat") a capitalised
+# proper noun that is the main name of a town of this size is a place, whatever label the small
+# spaCy model gave it (it calls "Copenhagen" an organisation).
+LOCATIVE_MIN_POPULATION = 20_000
+MISLABELLED = {"ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"}
 EMBEDDED_MIN_POPULATION = 100_000  # a town named inside a longer name ("Dubai World Cup")
 MAX_NAME_TOKENS = 4
 KIND_BONUS = {COUNTRY: 2.0, CONTINENT: 1.0, REGION: 0.0, ADMIN1: 0.0, ADMIN2: 0.0, CITY: 0.0}
@@ -158,7 +163,8 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         covered.update(range(ent.start, ent.end))
         span = _trim(ent)
         if ent.label_ not in PLACE_LABELS and not (
-                ent.label_ == "ORG" and _names_country_or_state(span.text, gazetteer)):
+                ent.label_ == "ORG" and _names_country_or_state(span.text, gazetteer)) and not (
+                ent.label_ in MISLABELLED and _locative_town(span, gazetteer)):
             continue
         if len(span) == 0 or gazetteer.demonym_country(span.text):
             continue
@@ -193,6 +199,21 @@ def _names_country_or_state(text: str, gazetteer: Gazetteer) -> bool:
     return any(main and place.kind in (COUNTRY, ADMIN1) for place, main in gazetteer.lookup(text))
 
 
+def _locative_town(span: Span, gazetteer: Gazetteer) -> bool:
+    """A capitalised proper name right after a locative preposition ("in", "near", "outside",
+    optionally "the") that is the main name of a town of LOCATIVE_MIN_POPULATION or more, a
+    county, a state or a country: "demonstrated in Copenhagen", "captured villages in Swat"."""
+    if len(span) == 0 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "the" and span.start > 1:
+        before = span.doc[span.start - 2]
+    if before is None or before.lower_ not in LOCATIVE_PREPOSITIONS - {"on"}:
+        return False
+    return any(main and (place.kind != CITY or place.population >= LOCATIVE_MIN_POPULATION)
+               for place, main in gazetteer.lookup(span.text))
+
+
 def _gazetteer_match(
     doc: Doc, index: int, covered: set[int], gazetteer: Gazetteer
 ) -> tuple[Span, list[tuple[Place, bool]]] | None:
@@ -207,7 +228,8 @@ def _gazetteer_match(
             if main and (place.kind in GAZETTEER_ONLY_KINDS
                          or place.population >= GAZETTEER_ONLY_MIN_POPULATION)
         ]
-        if candidates and not gazetteer.demonym_country(span.text):
+        if (candidates or _locative_town(span, gazetteer)) and not gazetteer.demonym_country(
+                span.text):
             return span, gazetteer.lookup(span.text)
     return None
 
