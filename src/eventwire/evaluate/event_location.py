@@ -20,6 +20,7 @@ from pathlib import Path
 from eventwire.evaluate.metrics import progress
 from eventwire.evaluate.split import HALVES, half_of, in_half
 from eventwire.geo.events import ARTICLE_FOCUS
+from eventwire.geo.gazetteer import normalise
 from eventwire.pipeline import code_articles
 from eventwire.records import Article, Event
 
@@ -65,8 +66,8 @@ def _placed(text: str, event: Event, locations: list[dict]) -> bool:
         return any(_overlaps(span, g) for g in gold)
     if event.location is None:
         return False
-    name = event.location.name.lower()
-    return any(name in g["text"].lower() or g["text"].lower() in name for g in locations)
+    name = normalise(event.location.name)
+    return any(name in normalise(g["text"]) or normalise(g["text"]) in name for g in locations)
 
 
 def _score_record(record: dict, events: list[Event], errors: list[str]) -> Counter:

@@ -170,7 +170,21 @@ def place_score(toponym_root: Token, trigger: Token) -> int:
         return 2
     if trigger in point.ancestors and not path_crosses(point, trigger, opens_clause):
         return 2
+    # Verbs sharing a subject share a trailing place: "gunmen shot dead a soldier and wounded
+    # five in the nearby city of Fallujah"; "were killed in Mosul and wounded ..." the other way.
+    if _shared_subject_conjuncts(trigger, point):
+        return 2
     return 0
+
+
+def _shared_subject_conjuncts(first: Token, second: Token) -> bool:
+    """Two coordinated verbs, the later one without a subject of its own."""
+    for head, conjunct in ((first, second), (second, first)):
+        if (conjunct.head == head and conjunct.dep_ == "conj" and conjunct.pos_ == "VERB"
+                and head.pos_ == "VERB"
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children)):
+            return True
+    return False
 
 
 def _coordinated(token: Token) -> bool:
@@ -204,7 +218,9 @@ def event_place(
         score = place_score(root, trigger)
         # Equal scores: the finer place ("the Homs neighbourhood of Baba Amr", "the West Bank
         # city of Nablus"), then the nearer one.
-        rank = (score, -_coarseness(toponym), -abs(toponym.start - trigger.idx))
+        # A possessor is the wider place ("Baghdad's Sadr City neighbourhood").
+        rank = (score, -_coarseness(toponym) - (root.dep_ == "poss"),
+                -abs(toponym.start - trigger.idx))
         if score and (best is None or rank > best[0]):
             best = (rank, toponym)
     return best[1] if best else None

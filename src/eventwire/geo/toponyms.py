@@ -205,6 +205,8 @@ def _locative_town(span: Span, gazetteer: Gazetteer) -> bool:
     county, a state or a country: "demonstrated in Copenhagen", "captured villages in Swat"."""
     if len(span) == 0 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
         return False
+    if len(span.text) <= 3 and span.text.isupper():
+        return False  # "outside the UN's Baghdad headquarters": an abbreviation, not Un, India
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ == "the" and span.start > 1:
         before = span.doc[span.start - 2]
