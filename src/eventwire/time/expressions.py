@@ -281,6 +281,11 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None, tense: 
     if published is None:
         return None
     direction = _direction(_modifier(match), tense)
+    if direction == PRESENT and _modifier(match) is None and kind in ("month_day", "day_month",
+                                                                      "month", "season"):
+        # A present tense says nothing of which October ("the report is due in October", "sales
+        # rise in August"): the nearest one, as with no verb.
+        direction = None
     if kind in ("month_day", "day_month"):
         return _month_day(published, _month_number(match), int(match.group("day")), direction)
     if kind == "month":
