@@ -71,6 +71,12 @@ def test_seed_dates(make_event, seed_path) -> None:
     # ... but not one the pluperfect puts before it
     ("On Monday, officials said the army had shelled the town.", "2015-05-12", "shelled",
      "asserted", ("2015-05-12", "day", False)),
+    # a participle continues its verb's act, and its date
+    ("The sheriff's office on Monday called them moving targets, saying they may be near the "
+     "border.", "2015-05-12", "saying", "asserted", ("2015-05-11", "day", False)),
+    # a date inside the sentence frames only when it opens it
+    ("The official says last year they rescued 109 victims.", "2015-05-12", "says", "asserted",
+     ("2015-05-12", "day", False)),
     # plans and schedules may lie after publication
     ("The ministers are set to meet on Friday.", "2015-05-12", "meet", "future",
      ("2015-05-15", "day", False)),

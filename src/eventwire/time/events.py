@@ -69,6 +69,12 @@ def _attached(expressions: list[TimeExpression], trigger: Token) -> TimeExpressi
     return max(scored, key=lambda pair: (pair[0], -abs(pair[1].start - trigger.idx)))[1]
 
 
+def _participle_of(trigger: Token) -> bool:
+    """A participle that continues its verb's act: "called them targets, saying ..."."""
+    return trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and not any(
+        child.dep_ == "mark" for child in trigger.children)
+
+
 def _simultaneous_clause(trigger: Token) -> bool:
     return trigger.dep_ == "advcl" and any(
         child.dep_ == "advmod" and child.lower_ in SIMULTANEITY_MARKERS
@@ -99,8 +105,11 @@ def _frame(expressions: list[TimeExpression], sentence: ParsedSentence) -> TimeE
     for expression in expressions:
         if expression.start == lead and text[expression.end:span.end_char].lstrip().startswith(":"):
             return expression
+    # Only a date that opens the sentence frames it ("On Monday, ..."; "Long says last year
+    # they rescued 109 victims" does not date the saying).
     root = span.root
-    framing = [e for e in expressions if e.end <= root.idx and attachment(e, root) == 3]
+    framing = [e for e in expressions
+               if e.start == lead and e.end <= root.idx and attachment(e, root) == 3]
     return framing[0] if framing else None
 
 
@@ -151,9 +160,9 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
     after publication (the event's own plan or schedule; for a frame, its main verb's tense:
     "December 30: Putin says Moscow would not expel ..." is last December)."""
     expression = _attached(expressions, trigger)
-    if expression is None and _simultaneous_clause(trigger):
+    if expression is None and (_simultaneous_clause(trigger) or _participle_of(trigger)):
         # "Relations collapsed last spring when Russia annexed Crimea": the main clause's
-        # date is the when-clause's too.
+        # date is the when-clause's too; "on Monday called them moving targets, saying ...".
         expression = _attached(expressions, trigger.head)
     if expression is not None:
         return expression, _may_be_future(event, trigger)
