@@ -20,6 +20,11 @@ def values(text: str, published: dt.date | None = TUESDAY) -> dict[str, str | No
 @pytest.mark.parametrize(("sentence", "expression", "value"), [
     ("Kerry met Putin on Tuesday.", "on Tuesday", "2015-05-12"),  # the publication day itself
     ("Kerry met Putin on Sunday.", "on Sunday", "2015-05-10"),
+    # a year ago in a quarter's results is the year-ago quarter; elsewhere the year before
+    ("Third-quarter profit rose 5% from a year earlier.", "a year earlier", "2014-Q1"),
+    ("The plant closed a year ago.", "a year ago", "2014"),
+    # a present tense does not say which month: the nearest one
+    ("The report is due in October.", "in October", "2015-10"),
     ("Kerry will meet Putin on Sunday.", "on Sunday", "2015-05-17"),
     ("Kerry is going to meet Putin on Friday.", "on Friday", "2015-05-15"),
     ("The rebels must leave by Friday.", "by Friday", "2015-05-15"),

@@ -143,12 +143,33 @@ def find_times(span: Span, published: dt.date | None) -> list[TimeExpression]:
             continue
         tense = _tense(span.doc, offset + start, offset + end)
         value = _resolve(kind, match, published, tense)
+        if value is not None and _year_ago_of_quarter(kind, match, span.doc, offset + start):
+            # "profit rose 5% from a year earlier" in a quarterly report: the same quarter a
+            # year before, as the year-ago quarter.
+            value = _reported_quarter(YEAR_AGO_QUARTER.fullmatch("the year-ago quarter"),
+                                      published)
         if value is None and published is not None:
             continue  # a match we cannot read is no date expression
         expression = TimeExpression(match.group(0), offset + start, offset + end, value, kind)
         expressions.append(expression)
         last_end = end
     return expressions
+
+
+YEAR_AGO_QUARTER = re.compile(r"the (?P<which>year-ago) quarter")
+
+
+def _year_ago_of_quarter(kind: str, match: re.Match[str], doc, start: int) -> bool:
+    """A year ago (one year, no more) in a sentence about a quarter's results."""
+    if kind == "ago":
+        raw = match.group("number").lower()
+        if match.group("unit").lower() != "year" or raw not in ("1", "a", "an", "one"):
+            return False
+    elif kind != "year_ago":
+        return False
+    token = doc.char_span(start, start + len(match.group(0)), alignment_mode="expand")
+    sentence = token.sent if token is not None and len(token) else None
+    return sentence is not None and any(t.lemma_.lower() == "quarter" for t in sentence)
 
 
 def resolve_as_past(expression: TimeExpression, published: dt.date) -> str | None:
