@@ -349,13 +349,27 @@ def _day(year: int | None, month: int, day: int) -> str | None:
 
 def _month_day(published: dt.date, month: int, day: int, direction: str | None) -> str | None:
     year = published.year
-    if direction == PAST and (month, day) > (published.month, published.day):
+    if direction == PAST and (month, day) > (published.month, published.day) and not _days_ahead(
+            published, month, day):
         year -= 1
     elif direction == FUTURE and (month, day) < (published.month, published.day):
         year += 1
     elif direction is None and month - published.month > 6:
         year -= 1  # a news story's undated day is most often in the months just past
     return _day(year, month, day)
+
+
+NEAR_FUTURE_DAYS = 14
+
+
+def _days_ahead(published: dt.date, month: int, day: int) -> bool:
+    """A day of this month or the next within two weeks of publication: the coming one, whatever
+    the tense ("the plant closed until Nov. 10" in a Nov. 3 story), not the one a year before."""
+    try:
+        ahead = (dt.date(published.year, month, day) - published).days
+    except ValueError:
+        return False
+    return 0 < ahead <= NEAR_FUTURE_DAYS
 
 
 def _month(published: dt.date, month: int, direction: str | None, modifier: str | None) -> str:
