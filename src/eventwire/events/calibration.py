@@ -104,7 +104,7 @@ def place_kind(event: Event) -> str:
     ``none``."""
     if event.location is None:
         return "none"
-    return "focus" if event.location.precision == "focus" else "sentence"
+    return "focus" if event.location.precision == "article_focus" else "sentence"
 
 
 def date_kind(event: Event, published: str | None) -> str:
