@@ -12,6 +12,7 @@ Routes:
 from __future__ import annotations
 
 import html
+import json
 from contextlib import asynccontextmanager
 from datetime import date
 from importlib import resources
@@ -94,6 +95,25 @@ class MentionOut(BaseModel):
     cameo: str
     date: date | None
     confidence: float | None
+    # Why this mention joined the event (store/merge.py): what it linked to, the score and the
+    # evidence (actors, place, days apart, shared words). None for the mention that founded it.
+    merged_with: str | None = None
+    merge_score: float | None = None
+    merge_evidence: dict[str, Any] | None = None
+
+
+# A store written before schema migration 3 has no merge_evidence table (read-only: not migrated).
+_MERGE_COLUMNS = ("x.linked_to AS merged_with, x.score AS merge_score, "
+                  "CAST(x.evidence AS VARCHAR) AS merge_evidence "
+                  "FROM mentions m JOIN articles a USING (article_id) "
+                  "LEFT JOIN merge_evidence x USING (mention_id)")
+_NO_MERGE_COLUMNS = ("NULL AS merged_with, NULL AS merge_score, NULL AS merge_evidence "
+                     "FROM mentions m JOIN articles a USING (article_id)")
+
+
+def _has_merge_evidence(cursor: Any) -> bool:
+    return bool(cursor.execute("SELECT count(*) FROM information_schema.tables "
+                               "WHERE table_name = 'merge_evidence'").fetchall()[0][0])
 
 
 class EventDetail(EventOut):
@@ -282,9 +302,13 @@ def create_app(db_path: str | Path) -> FastAPI:
                 cursor,
                 "SELECT m.mention_id, m.article_id, a.title AS article_title, "
                 "a.url AS article_url, a.date AS article_date, m.publisher, m.sentence_index, "
-                "m.sentence, m.trigger, m.cameo, m.date, m.confidence "
-                "FROM mentions m JOIN articles a USING (article_id) WHERE m.event_id = ? "
+                "m.sentence, m.trigger, m.cameo, m.date, m.confidence, "
+                f"{_MERGE_COLUMNS if _has_merge_evidence(cursor) else _NO_MERGE_COLUMNS} "
+                "WHERE m.event_id = ? "
                 "ORDER BY m.seq, m.mention_id", [event_id])
+        for mention in mentions:
+            if mention["merge_evidence"]:
+                mention["merge_evidence"] = json.loads(mention["merge_evidence"])
         return {**event_out(rows[0]), "mentions": mentions}
 
     @app.get("/api/series", response_model=Series, summary="Events per day, week or month")

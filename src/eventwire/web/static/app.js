@@ -652,6 +652,17 @@ async function renderEvent(eventId, token) {
         "original article") : ""),
     ...field("Event id", event.event_id));
   $("#mentions-title").textContent = `Mentions (${event.mentions.length})`;
+  // Why a mention was merged into this event (the store's merge evidence); none for the first.
+  const mergeReason = (mention) => {
+    const e = mention.merge_evidence;
+    if (!e) return null;
+    return h("p", { class: "small merge-evidence" },
+      [`Merged (score ${Number(mention.merge_score).toFixed(1)})`, `actors: ${e.actors}`,
+        `place: ${e.place}`, `${e.days_apart} day(s) apart`,
+        e.same_code ? "same CAMEO code" : null,
+        e.shared && e.shared.length ? `shared words: ${e.shared.join(", ")}` : null]
+        .filter(Boolean).join(" · "));
+  };
   const spanById = Object.fromEntries(spans.map((s) => [s.mention_id, s]));
   $("#event-mentions").replaceChildren(...event.mentions.map((mention, i) => {
     const article = articles[mention.article_id];
@@ -669,6 +680,7 @@ async function renderEvent(eventId, token) {
         mention.article_url ? h("a", { href: mention.article_url, rel: "noopener noreferrer" },
           "original article ↗") : "no URL"),
       span.in_title ? h("p", { class: "small muted" }, "Reported in the headline:") : null,
+      mergeReason(mention),
       box,
       span.sentence_start === undefined || span.sentence_start === null
         ? h("p", { class: "small" }, "Sentence: ", h("mark", { class: "sentence" }, mention.sentence))
