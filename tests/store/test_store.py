@@ -88,7 +88,7 @@ def test_mentions_of_one_event_merge_across_articles(tmp_path):
         one_event_article("a1", "2016-05-10", "043", "USAGOV", "RUSGOV", "BBC", MOSCOW),
         one_event_article("a2", "2016-05-11", "042", "USAGOV", "RUSGOV", "TASS", MOSCOW),
         one_event_article("a3", "2016-05-11", "043", "USAGOV", "RUSGOV", "TASS", None),
-        one_event_article("a4", "2016-05-14", "043", "USAGOV", "RUSGOV", "CNN", MOSCOW),  # 4 days
+        one_event_article("a4", "2016-05-16", "043", "USAGOV", "RUSGOV", "CNN", MOSCOW),  # 5 days
         one_event_article("a5", "2016-05-10", "043", "USAGOV", "RUSGOV", "DW", BERLIN),  # place
         one_event_article("a6", "2016-05-10", "112", "USAGOV", "RUSGOV", "DW", MOSCOW),  # root
         one_event_article("a7", "2016-05-10", "043", "USAGOV", "DEUGOV", "DW", MOSCOW),  # dyad

@@ -10,7 +10,8 @@ ones and reports what changed:
 
 Superseded mentions (recoded and removed) are copied to ``mention_revisions`` (schema migration
 2) with the coder version that replaced them, then the mentions and merged events are rebuilt in
-one transaction.
+one transaction. A mention that the rebuild takes out of the merged event it was in (the new
+codes tell two reports apart) is recorded there too, as 'split', with both event ids.
 Merging is deterministic (ids derive from founding mentions, which derive from the coded
 events), so events untouched by the change keep their ids and records.
 """
@@ -41,6 +42,7 @@ class RecodeReport:
     removed: list[dict[str, Any]] = field(default_factory=list)
     recoded: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
     coder_version: str | None = None
+    split: int = 0  # mentions that left the merged event they were in (mention_revisions 'split')
 
     @property
     def changed(self) -> bool:
@@ -49,7 +51,8 @@ class RecodeReport:
     def summary(self) -> str:
         return (f"{self.articles} articles re-coded with {self.coder_version}: "
                 f"{self.unchanged} events unchanged, {len(self.recoded)} recoded, "
-                f"{len(self.added)} added, {len(self.removed)} removed")
+                f"{len(self.added)} added, {len(self.removed)} removed"
+                + (f"; {self.split} mentions split from their merged event" if self.split else ""))
 
     def lines(self) -> Iterator[str]:
         def short(record: dict[str, Any]) -> str:
@@ -156,14 +159,45 @@ def recode(db_path: str | Path, coder: Coder = pipeline_coder,
                 "INSERT INTO mention_revisions VALUES (?, ?, ?, ?, ?, ?)",
                 [[r["event_id"], r["doc_id"], r.get("coder_version"), report.coder_version,
                   change, json.dumps(r, ensure_ascii=False)] for change, r in superseded])
-            for table in ("mentions", "events", "event_anchors", "merge_evidence", "actors", "articles"):
+            before = _merged_events(con)
+            for table in ("mentions", "events", "event_anchors", "merge_evidence", "actors",
+                          "articles"):
                 con.execute(f"DELETE FROM {table}").fetchall()  # fixed names, no user input
             _rewrite(con, recoded_articles)
+            report.split = _record_splits(con, before, report.coder_version)
             con.execute("COMMIT").fetchall()
         except BaseException:
             con.execute("ROLLBACK").fetchall()
             raise
     return report
+
+
+def _merged_events(con: Any) -> dict[str, tuple[str, int, str, str, str | None, str]]:
+    """mention id -> (event id, mentions in that event, coded event id, article id, coder
+    version, record): the merged events before a rebuild."""
+    rows = con.execute(
+        "SELECT m.mention_id, m.event_id, count(*) OVER (PARTITION BY m.event_id), "
+        "m.coded_event_id, m.article_id, m.coder_version, CAST(m.record AS VARCHAR) "
+        "FROM mentions m").fetchall()
+    return {row[0]: tuple(row[1:]) for row in rows}
+
+
+def _record_splits(con: Any, before: dict[str, tuple[str, int, str, str, str | None, str]],
+                   coder_version: str | None) -> int:
+    """A mention of a merged event that the rebuild put in another event (a better coding told
+    the reports apart) goes to ``mention_revisions`` as 'split', naming both events."""
+    after = dict(con.execute("SELECT mention_id, event_id FROM mentions").fetchall())
+    rows = []
+    for mention_id, (event_id, size, coded_id, article_id, version, record) in before.items():
+        now = after.get(mention_id)
+        if size > 1 and now is not None and now != event_id:
+            old = json.loads(record)
+            old["merged_event"] = {"before": event_id, "after": now}
+            rows.append([coded_id, article_id, version, coder_version, "split",
+                         json.dumps(old, ensure_ascii=False)])
+    if rows:
+        con.executemany("INSERT INTO mention_revisions VALUES (?, ?, ?, ?, ?, ?)", rows)
+    return len(rows)
 
 
 def _rewrite(con: Any, articles: list[tuple[int, Article, list[Event]]]) -> None:

@@ -1,0 +1,99 @@
+"""Merging by evidence (store/merge.py): what keeps reports of different events apart, what joins
+reports of one event, and what a user sees of it. Real DuckDB files, the real ingest path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+
+from eventwire.records import Article, Location
+from eventwire.store.ingest import ingest_articles
+from eventwire.store.recode import recode
+from eventwire.store.synthetic import make_event, replaying_coder
+
+PALERMO = Location("Palermo", "ITA", 38.116, 13.361, 2523920)
+LOS_ANGELES = Location("Los Angeles", "USA", 34.052, -118.244, 5368361)
+ARREST = "Police arrested a man suspected of running the fraud ring at the harbour warehouse."
+
+
+def coded(doc_id: str, day: str, place: Location | None, sentence: str = ARREST,
+          cameo: str = "173", outlet: str = "Wire") -> tuple[Article, list]:
+    event = make_event(doc_id, 0, sentence, cameo, "COP", None, day, place, trigger="arrested")
+    # Each article's own text (identical texts would be skipped as one article).
+    article = Article(id=doc_id, text=f"{sentence} Filed as {doc_id}.", title=None, date=day,
+                      source=outlet,
+                      url=f"https://{outlet.lower()}.example/{doc_id}")
+    return article, [event]
+
+
+def ingest(items, db: Path) -> None:
+    ingest_articles([a for a, _ in items], db, coder=replaying_coder(items), progress=False)
+
+
+def event_of(db: Path) -> dict[str, str]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return dict(con.execute("SELECT article_id, event_id FROM mentions").fetchall())
+    finally:
+        con.close()
+
+
+def test_two_arrests_of_one_kind_in_two_places_stay_apart_even_through_a_placeless_report(
+        tmp_path: Path):
+    db = tmp_path / "s.duckdb"
+    # Same words, same day, same actors: only the places tell the arrests apart. The report
+    # without a place comes between them and may join one, but cannot bridge the two.
+    ingest([coded("sicily", "2014-05-09", PALERMO), coded("placeless", "2014-05-09", None),
+            coded("california", "2014-05-09", LOS_ANGELES),
+            coded("palermo-again", "2014-05-10", PALERMO, outlet="Other")], db)
+    events = event_of(db)
+    assert events["sicily"] != events["california"]
+    assert events["sicily"] == events["palermo-again"]
+    assert len(set(events.values())) == 2
+
+
+def test_a_later_report_joins_the_stored_event_which_keeps_its_id_and_says_why(tmp_path: Path):
+    db = tmp_path / "s.duckdb"
+    ingest([coded("first", "2014-05-09", PALERMO)], db)
+    founded = event_of(db)["first"]
+    ingest([coded("second", "2014-05-10", None, outlet="Other"),
+            coded("unrelated", "2014-05-10", PALERMO,
+                  sentence="Police arrested two teenagers after a stolen scooter chase downtown.")],
+           db)
+    events = event_of(db)
+    assert events["first"] == events["second"] == founded
+    assert events["unrelated"] != founded
+    con = duckdb.connect(str(db), read_only=True)
+    counts = con.execute("SELECT num_mentions, num_articles, num_sources FROM events "
+                         "WHERE event_id = ?", [founded]).fetchall()
+    linked, kind, evidence = con.execute(
+        "SELECT linked_to, linked_kind, evidence FROM merge_evidence m "
+        "JOIN mentions USING (mention_id) WHERE mentions.article_id = 'second'").fetchall()[0]
+    con.close()
+    assert counts == [(2, 2, 2)]
+    assert (linked, kind) == (founded, "event")
+    evidence = json.loads(evidence)
+    assert evidence["place"] == "unknown on one side" and evidence["days_apart"] == 1
+    assert {"arrested", "fraud", "warehouse"} <= set(evidence["shared"])
+
+
+def test_a_recode_that_tells_two_reports_apart_records_the_split(tmp_path: Path):
+    db = tmp_path / "s.duckdb"
+    items = [coded("first", "2014-05-09", PALERMO), coded("second", "2014-05-09", None, outlet="B")]
+    ingest(items, db)
+    merged = event_of(db)
+    assert merged["first"] == merged["second"]
+    # A better geocoder now places the second report in Los Angeles.
+    better = [items[0], coded("second", "2014-05-09", LOS_ANGELES, outlet="B")]
+    recode(db, coder=replaying_coder(better))
+    events = event_of(db)
+    assert events["first"] == merged["first"] and events["second"] != merged["first"]
+    con = duckdb.connect(str(db), read_only=True)
+    splits = con.execute("SELECT article_id, record FROM mention_revisions "
+                         "WHERE change = 'split'").fetchall()
+    con.close()
+    assert [row[0] for row in splits] == ["second"]
+    assert json.loads(splits[0][1])["merged_event"] == {"before": merged["first"],
+                                                       "after": events["second"]}
