@@ -266,7 +266,8 @@ def _pair(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) -> 
             {agree(f'{a}.location_country', f'{b}.location_country')} AS countries_agree,
             {a}.cameo = {b}.cameo AS same_code,
             {_code_pair(f'{a}.cameo', f'{b}.cameo')} AS code_pair,
-            {_min_overlap(f'{a}.cameo_root')} AS overlap_needed
+            {_min_overlap(f'{a}.cameo_root')} AS overlap_needed,
+            {_min_overlap(f'{a}.cameo_root', default=0.0)} AS names_overlap_needed
         FROM {pairs}
     ), judged AS (
         SELECT *,
@@ -274,7 +275,8 @@ def _pair(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) -> 
               AND (same_code OR code_pair AND overlap < {float(rules['other_act_overlap'])})
               AND (len(shared) >= {int(rules['content_needed']['words'])}
                    AND overlap >= overlap_needed
-                   OR shared_names >= {int(rules['content_needed']['names'])})
+                   OR shared_names >= {int(rules['content_needed']['names'])}
+                      AND overlap >= names_overlap_needed)
               AND (place_unknown OR place_same OR place_inside
                    OR (countries_agree AND coalesce(km <= {float(rules['near_km'])}, true))) AS ok,
             CASE WHEN direct_ok AND (NOT reverse_ok OR direct_points >= reverse_points)
@@ -314,14 +316,15 @@ def _code_pair(x: str, y: str) -> str:
     return "(" + " OR ".join(listed) + ")" if listed else "false"
 
 
-def _min_overlap(root: str) -> str:
+def _min_overlap(root: str, default: float | None = None) -> str:
     """The content overlap a pair needs: more for roots whose mentions are many distinct acts
-    (statements: each "said" is its own event)."""
+    (statements: each "said" is its own event), where shared names do not make up for it;
+    ``default`` for the other roots (the rules' overlap when None)."""
     needed = merge_rules()["content_needed"]
     strict = needed.get("by_root") or {}
+    otherwise = float(needed["overlap"] if default is None else default)
     cases = " ".join(f"WHEN '{k}' THEN {float(v)}" for k, v in sorted(strict.items()))
-    return f"(CASE {root} {cases} ELSE {float(needed['overlap'])} END)" if strict else \
-        str(float(needed["overlap"]))
+    return f"(CASE {root} {cases} ELSE {otherwise} END)" if strict else str(otherwise)
 
 
 def _links() -> str:
