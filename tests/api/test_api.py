@@ -178,6 +178,18 @@ def test_event_detail_has_its_mentions(api):
     assert api.get("/api/events/nope").status_code == 404
 
 
+def test_event_detail_says_why_its_mentions_were_merged(api):
+    merged = [e for e in all_events(api) if e["num_articles"] > 1]
+    assert merged, "the synthetic store should hold events reported by several articles"
+    detail = api.get(f"/api/events/{merged[0]['event_id']}").json()
+    with_evidence = [m for m in detail["mentions"] if m["merge_evidence"]]
+    # Every mention but the one that founded the event joined it for stated reasons.
+    assert len(with_evidence) == len(detail["mentions"]) - 1
+    for mention in with_evidence:
+        assert mention["merged_with"] and mention["merge_score"] > 0
+        assert {"actors", "place", "days_apart", "shared"} <= set(mention["merge_evidence"])
+
+
 def test_article_highlights_its_triggers(api, coded):
     article, events = coded[0]
     body = api.get(f"/api/articles/{article.id}").json()
