@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_f9efde54cf5625c2.txt
 
-.PHONY: install demo test lint browser eval bench clean calibrate eval-calibration eval-plover eval-police eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer bench-dashboard eval-merge bench-store bench-events bench-throughput
+.PHONY: install demo test lint browser eval bench clean calibrate eval-calibration eval-plover eval-police eval-plv eval-cameo-class eval-cameo-ner eval-coder-rounds eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer bench-dashboard eval-merge bench-store bench-events bench-throughput
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -54,7 +54,7 @@ browser:
 		|| echo "make browser: chromium could not be installed; the browser tests will skip"
 
 eval: install
-	$(MAKE) --no-print-directory eval-calibration eval-plover eval-police eval-actors eval-geo eval-time eval-extraction eval-merge
+	$(MAKE) --no-print-directory eval-calibration eval-plover eval-police eval-plv eval-cameo-class eval-cameo-ner eval-coder-rounds eval-actors eval-geo eval-time eval-extraction eval-merge
 
 # The event confidence: fit on the tune halves of the gold dev sets, write
 # src/eventwire/events/data/calibration.json (re-run after changing patterns, actors or features;
@@ -67,11 +67,29 @@ eval-calibration: install
 		$(BIN)/eventwire eval calibration $(SHARED)/gold/$$f.jsonl --half check; echo; done
 
 # Event coding on the gold dev sets (issue 5): per-type P/R/F1, full tuples, confidence deciles.
+# Each reports its tune half and its check half (issue 17: read misses in tune, judge by check);
+# EVAL_HALF=all scores every record at once.
+EVAL_HALF ?= both
 eval-plover: install
-	$(BIN)/eventwire eval plover $(SHARED)/gold/plover_gsr_dev.jsonl
+	$(BIN)/eventwire eval plover $(SHARED)/gold/plover_gsr_dev.jsonl --half $(EVAL_HALF)
 
 eval-police: install
-	$(BIN)/eventwire eval police $(SHARED)/gold/india_police_events_dev.jsonl
+	$(BIN)/eventwire eval police $(SHARED)/gold/india_police_events_dev.jsonl --half $(EVAL_HALF)
+
+# Expert-coded PLV sentences: PLOVER type and tuple with source/target spans.
+eval-plv: install
+	$(BIN)/eventwire eval plv $(SHARED)/gold/plv_train_dev.jsonl --half $(EVAL_HALF)
+
+# ConfliBERT sentences: five-way class accuracy, and source/target spans.
+eval-cameo-class: install
+	$(BIN)/eventwire eval cameo-class $(SHARED)/gold/cameo_class_dev.jsonl --half $(EVAL_HALF)
+
+eval-cameo-ner: install
+	$(BIN)/eventwire eval cameo-ner $(SHARED)/gold/cameo_ner_dev.jsonl --half $(EVAL_HALF)
+
+# Our CAMEO root against each of up to five coders and their majority, beside their agreement.
+eval-coder-rounds: install
+	$(BIN)/eventwire eval coder-rounds $(SHARED)/gold/cameo_coder_rounds.jsonl --half $(EVAL_HALF)
 
 # Actor resolution on the NGEC cases.
 eval-actors: install

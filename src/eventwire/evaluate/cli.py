@@ -9,10 +9,16 @@ from __future__ import annotations
 import argparse
 import importlib
 
-# name -> (module, help). Each module has evaluate(path, **options) -> dict and report(dict) -> str.
+# name -> (module, help). Each module has evaluate(path, min_confidence=, half=) -> dict and
+# report(dict) -> str; ``half`` is the tune or check half of the set (evaluate/split.py).
 GOLD_EVALUATIONS = {
     "plover": ("eventwire.evaluate.plover", "PLOVER gold records: type and full-tuple P/R/F1"),
     "police": ("eventwire.evaluate.police", "IndiaPoliceEvents: police action detection"),
+    "plv": ("eventwire.evaluate.plv", "PLV expert-coded sentences: PLOVER type and tuple with spans"),
+    "cameo-class": ("eventwire.evaluate.cameo_class", "ConfliBERT five-way class accuracy"),
+    "cameo-ner": ("eventwire.evaluate.cameo_ner", "ConfliBERT source/target span P/R"),
+    "coder-rounds": ("eventwire.evaluate.coder_rounds",
+                     "CAMEO root vs each coder and their majority, beside human agreement"),
 }
 
 
@@ -56,8 +62,12 @@ def _run_limited(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     module = importlib.import_module(GOLD_EVALUATIONS[args.evaluation][0])
-    options = {"min_confidence": args.min_confidence} if args.min_confidence else {}
-    print(module.report(module.evaluate(args.path, **options)))
+    halves = ["tune", "check"] if args.half == "both" else [args.half]
+    for number, half in enumerate(halves):
+        if number:
+            print()
+        print(module.report(module.evaluate(args.path, min_confidence=args.min_confidence,
+                                            half=None if half == "all" else half)))
     return 0
 
 
@@ -109,6 +119,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         parser.add_argument("path", help="the gold file")
         parser.add_argument("--min-confidence", type=float, default=0.0,
                             help="ignore events below this confidence")
+        parser.add_argument("--half", choices=("tune", "check", "both", "all"), default="all",
+                            help="score the tune half, the check half, each of them, or all records"
+                                 " (halves by a stable hash of record ids: evaluate/split.py)")
         parser.set_defaults(func=run)
     register_audit(subparsers)
 

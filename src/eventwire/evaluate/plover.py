@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from eventwire.evaluate.metrics import HEADER, Score, deciles, format_deciles
+from eventwire.evaluate.split import in_half
 from eventwire.pipeline import code_articles
 from eventwire.records import Article
 
@@ -54,8 +55,8 @@ def load_records(path: str | Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def evaluate(path: str | Path, min_confidence: float = 0.0) -> dict:
-    records = load_records(path)
+def evaluate(path: str | Path, min_confidence: float = 0.0, half: str | None = None) -> dict:
+    records = list(in_half(load_records(path), half, key=lambda r: r["id"]))
     articles = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records]
     by_id = {r["id"]: r for r in records}
     types: defaultdict[str, Score] = defaultdict(Score)
@@ -87,12 +88,12 @@ def evaluate(path: str | Path, min_confidence: float = 0.0) -> dict:
         tuples.tp += 1 if matched else 0
         tuples.fn += 0 if matched else 1
         tuples.fp += len(ours - gold_tuples) + max(0, len(matched) - 1)
-    return {"records": len(records), "types": dict(types), "overall": overall, "tuples": tuples,
-            "confusion": confusion, "deciles": deciles(scored)}
+    return {"records": len(records), "half": half or "all", "types": dict(types), "overall": overall,
+            "tuples": tuples, "confusion": confusion, "deciles": deciles(scored)}
 
 
 def report(result: dict) -> str:
-    lines = [f"PLOVER gold dev: {result['records']} records", "", HEADER]
+    lines = [f"PLOVER gold dev ({result.get('half', 'all')}): {result['records']} records", "", HEADER]
     for name in sorted(result["types"]):
         lines.append(result["types"][name].row(name))
     lines += [result["overall"].row("EVENT TYPE"), result["tuples"].row("FULL TUPLE"), "",

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from eventwire.evaluate.metrics import HEADER, Score, deciles, format_deciles
+from eventwire.evaluate.split import in_half
 from eventwire.pipeline import code_articles
 from eventwire.records import Article, Event
 
@@ -28,9 +29,10 @@ def is_police_action(event: Event) -> bool:
     )
 
 
-def evaluate(path: str | Path, min_confidence: float = 0.0) -> dict:
+def evaluate(path: str | Path, min_confidence: float = 0.0, half: str | None = None) -> dict:
     with open(path, encoding="utf-8") as handle:
         docs = [json.loads(line) for line in handle if line.strip()]
+    docs = list(in_half(docs, half, key=lambda d: d["doc_id"]))
     articles, gold = [], {}
     for doc in docs:
         sentences = [s["text"].strip().replace("\n", " ") for s in doc["sentences"]]
@@ -55,7 +57,7 @@ def evaluate(path: str | Path, min_confidence: float = 0.0) -> dict:
             score.tp += ours and truth
             score.fp += ours and not truth
             score.fn += truth and not ours
-    return {"documents": len(docs), "sentences": sum(len(v) for v in gold.values()),
+    return {"documents": len(docs), "half": half or "all", "sentences": sum(len(v) for v in gold.values()),
             "score": score, "deciles": deciles(scored)}
 
 
@@ -80,7 +82,8 @@ def _line_of(starts: list[int], text: str, sentence: str) -> int | None:
 
 def report(result: dict) -> str:
     return "\n".join([
-        f"India police events dev: {result['documents']} articles, {result['sentences']} sentences",
+        f"India police events dev ({result.get('half', 'all')}): {result['documents']} articles,"
+        f" {result['sentences']} sentences",
         "police KILL/ARREST/FORCE sentence detection", HEADER, result["score"].row("POLICE ACTION"),
         "", "Precision by confidence decile:", format_deciles(result["deciles"]),
     ])
