@@ -229,3 +229,33 @@ def test_people_who_were_shot_are_the_target_not_the_source(code_text):
     events = code_text("The men from Syria who were shot dead by police were buried.")
     shot = [e for e in events if e.trigger == "shot"]
     assert shot and shot[0].source.code == "COP" and shot[0].plover == "ASSAULT"
+
+
+def test_a_cooperative_act_an_actor_will_not_or_refuses_to_do_is_a_rejection(code_text):
+    # "will not lift", "refused to release": PLOVER REJECT (12x), not a negated act
+    lift = [e for e in code_text("Russia will not lift the sanctions on Turkey.") if e.plover]
+    assert lift and {e.cameo for e in lift} == {"1244"} and not any(e.negated for e in lift)
+    release = {e.cameo for e in code_text("Israel refused to release the prisoners.")}
+    assert "1243" in release
+    # a plain past negation refuses nothing: still a negated meeting
+    met = [e for e in code_text("Iran did not meet with Israel.") if e.cameo == "040"]
+    assert met and met[0].negated
+
+
+def test_fear_devotion_and_training_name_no_act(code_text):
+    assert not code_text("The people of Syria are afraid of revenge killings by Turkey.")
+    assert not [e for e in code_text("Syria trained them to fight against Turkey.")
+                if e.cameo.startswith("19")]
+    # the act itself is still coded
+    assert ("SYR", "190", "TUR") in dyads(code_text("Syria fought against Turkey."))
+
+
+def test_missile_tests_and_verbal_attacks_are_no_assaults(code_text):
+    assert {e.cameo for e in code_text("Iran fired a ballistic missile into the sea.")} == {"150"}
+    assert ("IRN", "195", "ISR") in dyads(code_text("Iran fired a missile at Israel."))
+    assert {e.cameo for e in code_text("Russia renewed its Twitter attacks against Turkey.")} == {"111"}
+
+
+def test_link_lines_and_world_war_background_are_not_coded(code_text):
+    assert not code_text("READ MORE: Russia attacked Turkey")
+    assert not code_text("France was occupied by Germany in World War II.")

@@ -2,7 +2,8 @@
 
 Gold: one class per sentence, 0 statement, 1 verbal cooperation, 2 material cooperation,
 3 verbal conflict, 4 material conflict. Ours: the class of the sentence's primary event (the
-first prediction in reading order, ``sentences.py``), from its CAMEO root (``PENTA_OF_ROOT``).
+first prediction in reading order, ``sentences.py``), from its CAMEO root (``CLASS_OF_ROOT``:
+the rounds' classes, but appeals are statements here, as this set's annotators code them).
 Several events: only the primary one counts. No event: the sentence is classed 0, a statement
 (the class of a sentence that reports no act); the report says how many had none and the
 accuracy on the others.
@@ -24,12 +25,17 @@ from eventwire.evaluate.sentences import (
 from eventwire.records import Event
 
 NO_EVENT_CLASS = 0
+# The class of each CAMEO root in this set. Its annotators put appeals (02: "urged X to",
+# "called on X to") with statements: of the tune-half sentences whose first event of ours is an
+# appeal, 31 of 40 are labelled 0 and 2 are labelled 1. (The coders of the rounds set give
+# 02 class 1; sentences.PENTA_OF_ROOT follows them.)
+CLASS_OF_ROOT = {**PENTA_OF_ROOT, "02": 0}
 
 
 def sentence_class(text: str, events: list[Event]) -> int | None:
     """The five-way class of the primary event; None when there is no prediction."""
     primary = primary_event(text, events)
-    return PENTA_OF_ROOT.get(primary.cameo_root, NO_EVENT_CLASS) if primary else None
+    return CLASS_OF_ROOT.get(primary.cameo_root, NO_EVENT_CLASS) if primary else None
 
 
 def evaluate(path: str | Path, min_confidence: float = 0.0, half: str | None = None) -> dict:

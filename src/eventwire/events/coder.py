@@ -54,6 +54,10 @@ COMPLEMENT_TARGET_ROOTS = ("02", "10", "11", "12", "13")
 # the content of that act, not an event that happened: by root, the dependencies leading to it.
 CONTENT_DEPS = {"02": ("ccomp", "xcomp", "dobj", "prep"), "10": ("ccomp", "xcomp", "dobj", "prep"),
                 "11": ("prep",), "016": ("ccomp",)}
+# How far and through which dependencies a trigger is read as the complement of an unreal
+# head ("afraid *of* killings", "dedicated his life *to* fighting", "trained *to* fight").
+UNREAL_HOPS = 3
+UNREAL_PATH = {"pobj", "pcomp", "prep", "xcomp", "dobj", "acomp", "amod"}
 # Verbs that carry the event of their complement ("agreed to provide aid" is the aid promise).
 INTENT_CARRIERS = syntax.INTENT | syntax.THREAT | {"agree"}
 
@@ -161,6 +165,7 @@ class EventCoder:
                 found = self._match_noun(token, lemmas, actors, reactions)
                 if found:
                     candidates.append(found)
+        candidates = [c for c in candidates if not self._unreal(c.trigger)]
         candidates = _drop_carriers_and_requested(candidates)
         # "threatened to attack X": when the carrier and its complement code the same dyad,
         # the event keeps the complement's trigger (the act threatened), so carriers go last
@@ -239,6 +244,20 @@ class EventCoder:
                 and not syntax.children(verb, {"prep"})
                 and any(syntax.is_infinitive(c) for c in syntax.children(verb, {"xcomp", "advcl"})))
 
+    def _unreal(self, trigger: Token) -> bool:
+        """"afraid of revenge killings", "dedicated his life to fighting", "trained to fight",
+        "do not condone extrajudicial killings": a word of fear, devotion, training or tolerance
+        (unreal_heads) that governs the trigger through its complement says no such act took
+        place. Only the complement is read ("trained soldiers who attacked X" still attacked)."""
+        token = trigger
+        for _ in range(UNREAL_HOPS):
+            if token.dep_ not in UNREAL_PATH or token.head.i == token.i:
+                return False
+            token = token.head
+            if token.lemma_.lower() in self.book.unreal_heads:
+                return True
+        return False
+
     def _purpose_of_event(self, verb: Token) -> list[Token]:
         """"began a hunger strike *to protest*", "held a rally *to demand*": the purpose of an
         event noun is pursued by whoever holds the event (the subject of its light verb)."""
@@ -294,6 +313,14 @@ class EventCoder:
         if modality == "threatened" and cameo[:2] not in ("13",):
             return intent if intent and intent.startswith("13") else "130"
         return intent or cameo
+
+    def _refusal(self, cameo: str, trigger: Token, negated: bool, modality: str) -> str | None:
+        """The rejection code of a cooperative act an actor will not, refuses, declines or fails
+        to do (intent_codes.yaml, refusal); None for any other act, and for a plain past negation
+        ("did not meet" says nothing was refused)."""
+        if not negated or not (modality in INTENT_MODALITIES or syntax.refused(trigger)):
+            return None
+        return self.book.refusal_code(cameo)
 
     def _tone(self, pattern: Pattern, trigger: Token) -> str:
         """A plain statement with optimistic or pessimistic words becomes 013 or 012."""
@@ -622,7 +649,10 @@ class EventCoder:
         trigger = candidate.trigger
         negated = syntax.negated(trigger)
         modality = syntax.modality(trigger)
-        code: CameoCode = self.cameo[
+        refusal = self._refusal(pattern.cameo, trigger, negated, modality)
+        if refusal:  # "will not lift the embargo": a rejection that took place
+            negated, modality = False, "asserted"
+        code: CameoCode = self.cameo[refusal or
             self._intent(self._tone(pattern, trigger), modality, reported_by is not None)]
         offset = sentence.span.start_char
         # sentence.text is stripped of leading whitespace; offsets are relative to it

@@ -77,6 +77,9 @@ class PatternBook:
     # intent_codes.yaml: the code of an event only promised, planned or threatened, by CAMEO code
     # or root ("will meet" 04 -> 036); conflictual roots map to 13x (THREATEN)
     intent: dict[str, str] = field(default_factory=dict)
+    # intent_codes.yaml, refusal: the rejection (12x) a cooperative act becomes when an actor
+    # will not, refuses or declines to do it
+    refusal: dict[str, str] = field(default_factory=dict)
     # arguments.yaml: where targets are looked for beyond a pattern's own preposition
     target_preps: tuple[str, ...] = ("with", "on", "against", "to", "for", "at", "into")
     party_preps: tuple[str, ...] = ("from", "by", "of")
@@ -87,6 +90,7 @@ class PatternBook:
     receiving_verbs: frozenset[str] = frozenset()
     preventing_verbs: frozenset[str] = frozenset()
     striving_verbs: frozenset[str] = frozenset()
+    unreal_heads: frozenset[str] = frozenset()
     foreign_sectors: frozenset[str] = frozenset()
     domestic_sectors: frozenset[str] = frozenset()
     venue_roots: tuple[str, ...] = ()
@@ -96,11 +100,11 @@ class PatternBook:
 
     def intent_code(self, code: str) -> str | None:
         """The expressed-intent code for ``code`` (most specific entry first), or None."""
-        for length in range(len(code), 1, -1):
-            found = self.intent.get(code[:length])
-            if found:
-                return found
-        return None
+        return _longest(self.intent, code)
+
+    def refusal_code(self, code: str) -> str | None:
+        """The rejection code for refusing the act ``code`` (most specific entry first), or None."""
+        return _longest(self.refusal, code)
 
     @cached_property
     def agent_lemmas(self) -> frozenset[str]:
@@ -218,9 +222,18 @@ def _merged(
     return merged
 
 
-def _intent_map(data: dict[str, Any]) -> dict[str, str]:
+def _longest(mapping: dict[str, str], code: str) -> str | None:
+    for length in range(len(code), 1, -1):
+        found = mapping.get(code[:length])
+        if found:
+            return found
+    return None
+
+
+def _intent_map(data: dict[str, Any], groups: tuple[str, ...] = ("cooperative", "conflictual")
+                ) -> dict[str, str]:
     mapping: dict[str, str] = {}
-    for group in ("cooperative", "conflictual"):
+    for group in groups:
         for code, intent in (data.get(group) or {}).items():
             if code == "__line__":
                 continue
@@ -264,6 +277,7 @@ def pattern_book() -> PatternBook:
         optimistic=_as_tuple(loaded["statement_cues.yaml"].get("optimistic")),
         pessimistic=_as_tuple(loaded["statement_cues.yaml"].get("pessimistic")),
         intent=_intent_map(loaded["intent_codes.yaml"]),
+        refusal=_intent_map(loaded["intent_codes.yaml"], ("refusal",)),
         target_preps=arguments("target_preps"),
         party_preps=arguments("party_preps"),
         group_nouns=frozenset(arguments("group_nouns")),
@@ -273,6 +287,7 @@ def pattern_book() -> PatternBook:
         receiving_verbs=frozenset(arguments("receiving_verbs")),
         preventing_verbs=frozenset(arguments("preventing_verbs")),
         striving_verbs=frozenset(arguments("striving_verbs")),
+        unreal_heads=frozenset(arguments("unreal_heads")),
         foreign_sectors=frozenset(arguments("foreign_sectors")),
         domestic_sectors=frozenset(arguments("domestic_sectors")),
         venue_roots=arguments("venue_roots"),

@@ -216,6 +216,11 @@ def _nobody(subject: Token) -> bool:
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
+def refused(token: Token) -> bool:
+    """A verb of refusal governs the token: "refused to meet", "declined to resign"."""
+    return any(node.i != token.i and node.lemma_ in REFUSAL for node in predicate_chain(token))
+
+
 def modality(token: Token) -> str:
     """asserted, intended, threatened, conditional, hypothetical or future."""
     chain = predicate_chain(token)
