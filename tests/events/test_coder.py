@@ -259,3 +259,11 @@ def test_missile_tests_and_verbal_attacks_are_no_assaults(code_text):
 def test_link_lines_and_world_war_background_are_not_coded(code_text):
     assert not code_text("READ MORE: Russia attacked Turkey")
     assert not code_text("France was occupied by Germany in World War II.")
+
+
+def test_a_past_act_in_a_relative_clause_is_background_to_the_sentence_news(code_text):
+    codes = {e.cameo[:2] for e in code_text("Syria rejected the agreement signed by Turkey and Israel.")}
+    assert "12" in codes and "05" not in codes
+    # alone in its sentence it is the news; violence in a relative clause always is
+    assert {e.cameo[:2] for e in code_text("This is the agreement that Turkey signed with Israel.")} == {"05"}
+    assert "17" in {e.cameo[:2] for e in code_text("Syria praised the police who arrested protesters.")}

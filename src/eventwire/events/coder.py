@@ -54,6 +54,9 @@ COMPLEMENT_TARGET_ROOTS = ("02", "10", "11", "12", "13")
 # the content of that act, not an event that happened: by root, the dependencies leading to it.
 CONTENT_DEPS = {"02": ("ccomp", "xcomp", "dobj", "prep"), "10": ("ccomp", "xcomp", "dobj", "prep"),
                 "11": ("prep",), "016": ("ccomp",)}
+# Coercion and violence (CAMEO 17-20) told in a relative clause are news of their own ("the men
+# who were arrested", "three soldiers who were killed"): never dropped as background.
+VIOLENT_ROOTS = ("17", "18", "19", "20")
 # How far and through which dependencies a trigger is read as the complement of an unreal
 # head ("afraid *of* killings", "dedicated his life *to* fighting", "trained *to* fight").
 UNREAL_HOPS = 3
@@ -166,6 +169,7 @@ class EventCoder:
                 if found:
                     candidates.append(found)
         candidates = [c for c in candidates if not self._unreal(c.trigger)]
+        candidates = self._drop_background(candidates)
         candidates = _drop_carriers_and_requested(candidates)
         # "threatened to attack X": when the carrier and its complement code the same dyad,
         # the event keeps the complement's trigger (the act threatened), so carriers go last
@@ -243,6 +247,17 @@ class EventCoder:
         return (verb.lemma_.lower() in self.book.striving_verbs and not objects
                 and not syntax.children(verb, {"prep"})
                 and any(syntax.is_infinitive(c) for c in syntax.children(verb, {"xcomp", "advcl"})))
+
+    def _drop_background(self, candidates: list[Candidate]) -> list[Candidate]:
+        """A past act told in a relative clause or participle is background to the sentence's
+        news and is not coded when the sentence has an act of its own: "returned antiquities
+        *that were seized* in 2001", "the ceasefire *agreed* in May collapsed". Alone in its
+        sentence it is still coded, and so is coercion or violence (VIOLENT_ROOTS)."""
+        background = [_background(c.trigger) and not c.pattern.cameo.startswith(VIOLENT_ROOTS)
+                      for c in candidates]
+        if all(background):
+            return candidates
+        return [c for c, old in zip(candidates, background, strict=True) if not old]
 
     def _unreal(self, trigger: Token) -> bool:
         """"afraid of revenge killings", "dedicated his life to fighting", "trained to fight",
@@ -706,6 +721,12 @@ class EventCoder:
                 "confidence_parts": calibration.coded_parts(confidence, source, target),
             },
         )
+
+
+def _background(trigger: Token) -> bool:
+    """A verb in the past tense or participle modifying a noun ("talks *held* in May")."""
+    return (trigger.pos_ in ("VERB", "AUX") and trigger.dep_ in ("relcl", "acl")
+            and trigger.tag_ in ("VBN", "VBD"))
 
 
 def _implied_agent(pattern: Pattern) -> Actor:
