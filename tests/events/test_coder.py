@@ -267,3 +267,5 @@ def test_a_past_act_in_a_relative_clause_is_background_to_the_sentence_news(code
     # alone in its sentence it is the news; violence in a relative clause always is
     assert {e.cameo[:2] for e in code_text("This is the agreement that Turkey signed with Israel.")} == {"05"}
     assert "17" in {e.cameo[:2] for e in code_text("Syria praised the police who arrested protesters.")}
+    # the present perfect is still news: "claims which Turkey has denied"
+    assert "016" in {e.cameo for e in code_text("Syria repeated claims which Turkey has denied.")}

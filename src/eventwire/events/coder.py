@@ -724,9 +724,11 @@ class EventCoder:
 
 
 def _background(trigger: Token) -> bool:
-    """A verb in the past tense or participle modifying a noun ("talks *held* in May")."""
+    """A verb in the past tense or participle modifying a noun ("talks *held* in May"), not in
+    the present perfect, which tells what is still news ("claims which Moscow *has* denied")."""
     return (trigger.pos_ in ("VERB", "AUX") and trigger.dep_ in ("relcl", "acl")
-            and trigger.tag_ in ("VBN", "VBD"))
+            and trigger.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in trigger.children))
 
 
 def _implied_agent(pattern: Pattern) -> Actor:
