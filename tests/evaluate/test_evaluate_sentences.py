@@ -69,6 +69,16 @@ def test_primary_event_is_the_first_in_reading_order():
     assert primary_event(TEXT, []) is None
 
 
+def test_five_way_passes_over_a_statement_that_carries_a_reported_act():
+    said = event("said", "01", None, "Officials")
+    failed = event("failed", "12", "REJECT", "Officials")
+    assert primary_event(TEXT, [said, failed], past_carriers=True) is said  # nothing reported
+    failed.reported_by = said.source
+    assert primary_event(TEXT, [said, failed]) is said  # the coder rounds read in order
+    assert primary_event(TEXT, [said, failed], past_carriers=True) is failed
+    assert cameo_class.sentence_class(TEXT, [said, failed]) == 3
+
+
 def test_five_way_class_of_the_primary_event_and_no_event_read_as_statement():
     assert cameo_class.sentence_class(TEXT, [event("failed", "12", None), event("attacked", "18", None)]) == 4
     assert cameo_class.sentence_class(TEXT, [event("failed", "12", None), event("said", "01", None)]) == 0

@@ -2,7 +2,8 @@
 
 Gold: one class per sentence, 0 statement, 1 verbal cooperation, 2 material cooperation,
 3 verbal conflict, 4 material conflict. Ours: the class of the sentence's primary event (the
-first prediction in reading order, ``sentences.py``), from its CAMEO root (``CLASS_OF_ROOT``:
+first prediction in reading order, passing over a statement that only carries an act reported
+in its words, ``sentences.py``), from its CAMEO root (``CLASS_OF_ROOT``:
 the rounds' classes, but appeals are statements here, as this set's annotators code them).
 Several events: only the primary one counts. No event: the sentence is classed 0, a statement
 (the class of a sentence that reports no act); the report says how many had none and the
@@ -34,7 +35,7 @@ CLASS_OF_ROOT = {**PENTA_OF_ROOT, "02": 0}
 
 def sentence_class(text: str, events: list[Event]) -> int | None:
     """The five-way class of the primary event; None when there is no prediction."""
-    primary = primary_event(text, events)
+    primary = primary_event(text, events, past_carriers=True)
     return CLASS_OF_ROOT.get(primary.cameo_root, NO_EVENT_CLASS) if primary else None
 
 

@@ -9,9 +9,11 @@ Each gold record is one sentence, coded as an article of its own. Definitions us
   "Croatian government's request"; "Iran" does not match "the Iranian embassy in Iraq" unless
   they overlap). Actors without words (an implied agent: "were arrested" by police) match none.
 - The primary event of a sentence: the first of its predictions in reading order (by the
-  trigger's offset), as coders number the actions they code in reading order; a statement verb
-  that governs the sentence ("Lavrov suggested that ...") comes first and makes it a statement,
-  an act reported after it ("a bomb killed 75 ..., a monitor said") comes first and is the act.
+  trigger's offset), as coders number the actions they code in reading order ("a bomb killed
+  75 ..., a monitor said" is the killing; "Lavrov suggested that ..." a statement). The
+  five-way classes pass over a statement whose reported words hold an act of their own ("Putin
+  said his country will not lift the ban" is a refusal: the statement only carries it); the
+  coder rounds do not, as those coders number the statement first.
 """
 
 from __future__ import annotations
@@ -68,12 +70,16 @@ def overlaps(text: str, ours: Span, gold: Span) -> bool:
     return any(ch.isalnum() for ch in text[start:end])
 
 
-def primary_event(text: str, events: list[Event]) -> Event | None:
-    """The first prediction in reading order (None without any)."""
+def primary_event(text: str, events: list[Event], past_carriers: bool = False) -> Event | None:
+    """The first prediction in reading order (None without any). ``past_carriers``: pass over a
+    statement (CAMEO 01) that carries another act of the sentence reported in its words ("Putin
+    said his country will not lift the ban": the refusal)."""
     def position(event: Event) -> int:
         span = role_span(text, event, "trigger")
         return span[0] if span else sentence_offset(text, event)
-    return min(events, key=position) if events else None
+    reported = past_carriers and any(e.reported_by is not None and e.cameo_root != "01" for e in events)
+    chosen = [e for e in events if not (reported and e.cameo_root == "01")] or events
+    return min(chosen, key=position) if chosen else None
 
 
 # The five-way class of a CAMEO root, as the coders of cameo_coder_rounds.jsonl assign it (the
