@@ -44,6 +44,9 @@ QUANTITY_NOUNS = {"number", "series", "set", "round", "wave", "package", "host",
 PARTICIPATION = {"engage", "involve", "embroil", "lock", "mire", "bog"}
 # Modals that turn a reported clause into a demand ("X said Y must withdraw": X demands of Y).
 OBLIGATION_MODALS = {"must", "should"}
+# Modalities under which a negated cooperative act is refused ("will not", "does not intend to");
+# not a condition ("courts do not offer opinions unless asked" is a habit, not a refusal).
+REFUSAL_MODALITIES = {"future", "intended"}
 # Modalities under which an action is only expressed as an intention (intent_codes.yaml).
 INTENT_MODALITIES = {"future", "intended", "threatened", "conditional"}
 # Roots whose target, without an object, is the subject of the complement clause: "demanded
@@ -333,7 +336,7 @@ class EventCoder:
         """The rejection code of a cooperative act an actor will not, refuses, declines or fails
         to do (intent_codes.yaml, refusal); None for any other act, and for a plain past negation
         ("did not meet" says nothing was refused)."""
-        if not negated or not (modality in INTENT_MODALITIES or syntax.refused(trigger)):
+        if not negated or not (modality in REFUSAL_MODALITIES or syntax.refused(trigger)):
             return None
         return self.book.refusal_code(cameo)
 
