@@ -23,3 +23,10 @@ def test_in_half_keeps_only_that_half_and_all_keeps_everything():
     assert list(in_half(records, "all", key=lambda r: r["id"])) == records
     with pytest.raises(ValueError):
         list(in_half(records, "dev", key=lambda r: r["id"]))
+
+
+def test_a_salted_set_is_split_differently_from_its_plain_ids():
+    ids = [f"PLOVER-GSR01-AGREE-{i:04d}" for i in range(200)]
+    salted = [half_of(i, "plover_gsr") for i in ids]
+    assert 0.4 < salted.count("tune") / len(ids) < 0.6
+    assert salted != [half_of(i) for i in ids]

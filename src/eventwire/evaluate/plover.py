@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from eventwire.evaluate.metrics import HEADER, Score, deciles, format_deciles
-from eventwire.evaluate.split import in_half
+from eventwire.evaluate.split import HALVES, half_of
 from eventwire.pipeline import code_articles
 from eventwire.records import Article
 
@@ -56,7 +56,10 @@ def load_records(path: str | Path) -> list[dict]:
 
 
 def evaluate(path: str | Path, min_confidence: float = 0.0, half: str | None = None) -> dict:
-    records = list(in_half(load_records(path), half, key=lambda r: r["id"]))
+    if half not in (None, "all", *HALVES):
+        raise ValueError(f"half must be one of tune, check, all, not {half!r}")
+    records = [r for r in load_records(path)
+               if half in (None, "all") or half_of(r["id"], "plover_gsr") == half]
     articles = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records]
     by_id = {r["id"]: r for r in records}
     types: defaultdict[str, Score] = defaultdict(Score)
