@@ -55,6 +55,8 @@ def size_mb(venv: Path) -> float:
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     """The wheel, built from a copy of the tree (a build leaves files beside the sources)."""
+    pytest.importorskip("wheel", reason="the dev extra (setuptools, wheel) is not installed")
+    pytest.importorskip("setuptools", minversion="68", reason="the dev extra is not installed")
     root = tmp_path_factory.mktemp("wheel")
     tree = root / "tree"
     tree.mkdir()
