@@ -170,8 +170,8 @@ def run_code(args: argparse.Namespace) -> int:
 
 
 def version_line() -> str:
-    """eventwire's version and the coder's (the version + a hash of the pattern files), as
-    each event's ``coder_version`` records it."""
+    """eventwire's version and the coder's (the version, a hash of the pattern files and the
+    confidence calibration's version), as each event's ``coder_version`` records it."""
     from eventwire import __version__
     from eventwire.events.coder import coder_version
     from eventwire.events.patterns import pattern_book
