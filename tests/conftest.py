@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from local_site import local_site  # noqa: F401 - the HTTP server fixture, for every test
 from shared_data import SEED, SHARED, require_shared
 
 

@@ -5,11 +5,18 @@ Notebook API::
     import eventwire
     articles = eventwire.extract("article.html")
     events = eventwire.code("article.txt", date="2015-05-12")
-    events[0].to_dict()
+    eventwire.to_frame(events).to_pandas()          # coded events as a table
+    store = eventwire.open("events.duckdb")          # a store `eventwire ingest` wrote
+    store.events(source="USA", target="RUS")         # Arrow tables, the HTTP API's filters
+    store.series("month", actor="RUS")
+
+``import eventwire`` stays light: spaCy and the pipeline load on the first call that codes.
 """
 
 import os
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 # One math-library thread per process, set before spaCy loads numpy: eventwire's parallelism is
 # its worker processes (--workers, Dask), and BLAS/OpenMP threads on top of them oversubscribe
@@ -23,6 +30,27 @@ try:
 except PackageNotFoundError:  # running from a source tree without an install
     __version__ = "0.0.0+source"
 
-from eventwire.pipeline import code, extract  # noqa: E402
+# Public name -> the module that defines it, imported on first use (module __getattr__, PEP 562)
+# so that reading a store or asking the version never loads spaCy.
+_LAZY = {
+    "code": "eventwire.pipeline",
+    "extract": "eventwire.pipeline",
+    "open": "eventwire.store.tables",
+    "Store": "eventwire.store.tables",
+    "to_frame": "eventwire.store.tables",
+}
+_ATTRIBUTE = {"open": "open_store"}
 
-__all__ = ["__version__", "code", "extract"]
+__all__ = ["__version__", "code", "extract", "open", "Store", "to_frame"]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
+    value = getattr(import_module(_LAZY[name]), _ATTRIBUTE.get(name, name))
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

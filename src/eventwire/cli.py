@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from eventwire.events.calibration import default_min_confidence
 from eventwire.events.explain import explain
+from eventwire.extras import MissingExtraError
 from eventwire.geo.events import add_article_focus_argument
 from eventwire.ingest.report import IngestReport
 from eventwire.nlp import parse_articles
@@ -168,10 +169,34 @@ def run_code(args: argparse.Namespace) -> int:
     return finish(report, args)
 
 
+def version_line() -> str:
+    """eventwire's version and the coder's (the version, a hash of the pattern files and the
+    confidence calibration's version), as each event's ``coder_version`` records it."""
+    from eventwire import __version__
+    from eventwire.events.coder import coder_version
+    from eventwire.events.patterns import pattern_book
+
+    return f"eventwire {__version__} (coder {coder_version(pattern_book())})"
+
+
+class VersionAction(argparse.Action):
+    """``--version``: the coder's version needs the pattern files, so it is read only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print eventwire's version and its coder's, then exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(version_line())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eventwire", description="Code who did what to whom, where and when, from the news."
     )
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", required=True)
 
     extract = sub.add_parser("extract", help="read and clean documents; print articles as JSONL")
@@ -200,6 +225,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except BrokenPipeError:  # e.g. `eventwire code ... | head`
         return 0
+    except MissingExtraError as error:  # one line naming what to install, not a traceback
+        print(error, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -1,11 +1,7 @@
-"""Fixtures for the ingest tests: invented articles and a real HTTP server on 127.0.0.1."""
+"""Fixtures for the ingest tests: invented articles (the HTTP server, ``local_site``, is in
+``tests/local_site.py``, shared with the store's ``watch`` tests)."""
 
 from __future__ import annotations
-
-import threading
-import time
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -15,45 +11,3 @@ from .pages import STORY_PARAGRAPHS, story_html
 @pytest.fixture
 def story() -> str:
     return story_html("Province opens water plant", STORY_PARAGRAPHS)
-
-
-class LocalSite(BaseHTTPRequestHandler):
-    """Serves ``routes``: path -> (status, content type, body bytes, delay seconds)."""
-
-    routes: dict[str, tuple[int, str, bytes, float]] = {}
-    hits: list[str] = []
-    agents: list[str] = []
-
-    def do_GET(self) -> None:  # noqa: N802 (the http.server API)
-        self.hits.append(self.path)
-        self.agents.append(self.headers.get("User-Agent", ""))
-        status, content_type, body, delay = self.routes.get(
-            self.path, (404, "text/plain", b"not found", 0.0)
-        )
-        if delay:
-            time.sleep(delay)
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (timeout tests)
-
-    def log_message(self, *args: object) -> None:
-        return None
-
-
-@pytest.fixture
-def local_site() -> Iterator[tuple[str, type[LocalSite]]]:
-    handler = type("Site", (LocalSite,), {"routes": {}, "hits": [], "agents": []})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", handler
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -19,14 +19,21 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi import Path as PathParam
-from fastapi.responses import HTMLResponse, JSONResponse
-from pydantic import BaseModel
+from eventwire.extras import require_extra
+
+try:
+    from fastapi import Depends, FastAPI, HTTPException, Query, Request
+    from fastapi import Path as PathParam
+    from fastapi.responses import HTMLResponse, JSONResponse
+    from pydantic import BaseModel
+except ImportError:  # the server is an extra: say which one
+    require_extra("serve", "eventwire's JSON API (eventwire.api.app)")
+    raise
 
 from eventwire.api.filters import EventFilters, Interval
 from eventwire.api.readers import SharedReader
 from eventwire.store.connection import StoreBusyError
+from eventwire.store.query import EVENT_COLUMNS, series_sql
 from eventwire.web import mount as mount_dashboard
 
 MAX_LIMIT = 1000
@@ -169,26 +176,6 @@ class Stats(BaseModel):
 
 
 NOT_FOUND = {404: {"description": "no such item"}}
-
-EVENT_COLUMNS = """
-    e.event_id, e.global_event_id, e.date, e.cameo, e.cameo_root, e.quad_class, e.goldstein,
-    e.plover, e.plover_mode, e.negated, e.modality,
-    e.source_code, e.source_country, e.source_name, e.source_sectors,
-    e.target_code, e.target_country, e.target_name, e.target_sectors,
-    e.location_name, e.location_country, e.lat, e.lon, e.geonameid,
-    e.sentence, e.trigger, e.is_root_event, e.num_mentions, e.num_sources, e.num_articles,
-    e.first_url, e.first_article_id, e.first_seen
-"""
-
-
-def series_sql(where: str) -> str:
-    """Counts and Goldstein sums per period (the first parameter: day, week, month or year)."""
-    return (
-        "SELECT CAST(date_trunc(?, e.date) AS DATE) AS period, count(*) AS events, "
-        "CAST(sum(e.num_mentions) AS BIGINT) AS mentions, "
-        "sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean "
-        f"FROM events e WHERE e.date IS NOT NULL AND {where} GROUP BY period ORDER BY period"
-    )
 
 
 def _rows(cursor: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from eventwire.extras import require_extra
+
 
 def run_serve(args: argparse.Namespace) -> int:
+    require_extra("serve", "eventwire serve")
     import uvicorn
 
     from eventwire.api.app import create_app

@@ -1,14 +1,11 @@
-"""Query parameters shared by the event listing and the series, and the SQL they become.
-
-Every value a client sends reaches DuckDB as a bound parameter (``?``); the SQL text itself is
-made only of the fixed fragments below.
+"""Query parameters shared by the event listing and the series: the HTTP form of
+``eventwire.store.query.Filters``, which makes the SQL (every value a bound parameter).
 """
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
@@ -16,10 +13,7 @@ from typing import Annotated, Any
 from fastapi import HTTPException, Query
 from pydantic import BeforeValidator
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
+from eventwire.store.query import PLOVER_TYPES, FilterError, Filters
 
 Plover = StrEnum("Plover", {name: name for name in PLOVER_TYPES})  # type: ignore[misc]
 
@@ -50,25 +44,6 @@ def bad_request(parameter: str, message: str) -> HTTPException:
     return HTTPException(status_code=422, detail=[
         {"loc": ["query", parameter], "msg": message, "type": "value_error"}
     ])
-
-
-def parse_bbox(value: str) -> tuple[float, float, float, float]:
-    """'min_lon,min_lat,max_lon,max_lat' in degrees."""
-    parts = value.split(",")
-    message = "bbox must be min_lon,min_lat,max_lon,max_lat in degrees, e.g. 30,40,45,55"
-    if len(parts) != 4:
-        raise bad_request("bbox", message)
-    try:
-        min_lon, min_lat, max_lon, max_lat = (float(part) for part in parts)
-    except ValueError:
-        raise bad_request("bbox", message) from None
-    if not all(math.isfinite(v) for v in (min_lon, min_lat, max_lon, max_lat)):
-        raise bad_request("bbox", message)
-    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
-        raise bad_request(
-            "bbox", "bbox needs -180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat "
-            "<= 90")
-    return min_lon, min_lat, max_lon, max_lat
 
 
 @dataclass
@@ -103,50 +78,11 @@ class EventFilters:
         "confidence (0-1)")] = None
 
     def where(self) -> tuple[str, list[Any]]:
-        """The WHERE clause over ``events e`` and its parameters."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if self.start and self.end and self.start > self.end:
-            raise bad_request("end", "end must not be before start")
-        if self.actor:
-            clauses.append(
-                "(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?) "
-                "OR contains(lower(e.source_name), ?) OR contains(lower(e.target_name), ?))")
-            params += [self.actor.upper(), self.actor.upper()] + [self.actor.lower()] * 2
-        if self.source:
-            clauses.append("starts_with(e.source_code, ?)")
-            params.append(self.source.upper())
-        if self.target:
-            clauses.append("starts_with(e.target_code, ?)")
-            params.append(self.target.upper())
-        if self.country:
-            clauses.append("(e.source_country = ? OR e.target_country = ? "
-                           "OR e.location_country = ?)")
-            params += [self.country.upper()] * 3
-        if self.cameo:
-            clauses.append("starts_with(e.cameo, ?)")
-            params.append(self.cameo)
-        if self.plover:
-            clauses.append("e.plover = ?")
-            params.append(self.plover.value)
-        if self.quad_class:
-            clauses.append("e.quad_class = ?")
-            params.append(self.quad_class)
-        if self.start:
-            clauses.append("e.date >= ?")
-            params.append(self.start)
-        if self.end:
-            clauses.append("e.date <= ?")
-            params.append(self.end)
-        if self.bbox:
-            min_lon, min_lat, max_lon, max_lat = parse_bbox(self.bbox)
-            clauses.append("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
-            params += [min_lon, max_lon, min_lat, max_lat]
-        if self.q:
-            clauses.append("e.event_id IN (SELECT event_id FROM mentions "
-                           "WHERE contains(lower(sentence), ?))")
-            params.append(self.q.lower())
-        if self.min_confidence is not None:
-            clauses.append("e.event_id IN (SELECT event_id FROM mentions WHERE confidence >= ?)")
-            params.append(self.min_confidence)
-        return (" AND ".join(clauses) or "TRUE"), params
+        """The WHERE clause over ``events e`` and its parameters (``store.query.Filters``)."""
+        values = {item.name: getattr(self, item.name) for item in fields(self)}
+        if self.plover is not None:
+            values["plover"] = self.plover.value
+        try:
+            return Filters(**values).where()
+        except FilterError as error:
+            raise bad_request(error.parameter, str(error)) from None

@@ -134,13 +134,23 @@ def read_jsonl_lines(name: str, lines: Iterable[bytes], date: str | None) -> Ite
         )
 
 
+FallbackHandler = Callable[[str, str], None]
+
+
 @dataclass
 class Reader:
-    """Reads sources one document at a time; holds the HTTP fetcher and the size cap."""
+    """Reads sources one document at a time; holds the HTTP fetcher and the size cap.
+
+    ``known``: article ids already held (``watch``: the store's); feed entries with one of them
+    are passed over before their page is fetched. ``on_fallback(document, reason)``: told of
+    each feed entry whose page could not be had and whose own text stands in for it.
+    """
 
     date: str | None = None
     max_bytes: int = MAX_DOCUMENT_BYTES
     fetcher: Fetcher | None = None
+    known: Collection[str] = frozenset()
+    on_fallback: FallbackHandler | None = None
 
     def read(self, sources: Iterable[str]) -> Iterator[Result]:
         for source in sources:
@@ -274,6 +284,8 @@ class Reader:
         """Each entry's linked page when it can be fetched, else the entry's own text."""
         for entry in parse_feed(data, name):
             article_id = _stable_id("feed", entry.key)
+            if article_id in self.known:
+                continue
             where = entry.link or f"{name}#{entry.key}"
             if entry.link and entry.link.startswith(("http://", "https://")):
                 try:
@@ -290,6 +302,8 @@ class Reader:
                     if not entry.text:
                         yield ReadError(where, describe(exc))
                         continue
+                    if self.on_fallback is not None:
+                        self.on_fallback(where, describe(exc))
             if not entry.text:
                 yield ReadError(where, "feed entry has no text and no link")
                 continue
@@ -335,6 +349,8 @@ def read_articles(
     fetcher: Fetcher | None = None,
     max_bytes: int = MAX_DOCUMENT_BYTES,
     progress: bool | None = None,
+    known: Collection[str] = frozenset(),
+    on_fallback: FallbackHandler | None = None,
 ) -> Iterator[Result]:
     """Read each source into articles, never stopping on a bad one.
 
@@ -343,10 +359,13 @@ def read_articles(
     ``dedupe=False`` turns it off). A duplicate is skipped, or with ``duplicates="mark"``
     yielded with ``duplicate_of`` set to its original's id. ``report`` counts what was read
     and skipped; ``progress`` shows a bar on stderr (default: when stderr is a terminal).
+    ``known`` and ``on_fallback``: feed entries already held, and entries read from their own
+    text because their page failed (see ``Reader``).
     """
     if dedupe and deduplicator is None:
         deduplicator = Deduplicator()
-    reader = Reader(date=date, max_bytes=max_bytes, fetcher=fetcher)
+    reader = Reader(date=date, max_bytes=max_bytes, fetcher=fetcher, known=known,
+                    on_fallback=on_fallback)
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(desc="reading", unit=" docs", file=sys.stderr, disable=not show, leave=False)
     try:

@@ -19,6 +19,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from eventwire.extras import require_extra
 from eventwire.records import Article
 from eventwire.scale.local import chunks, code_chunk
 from eventwire.store.ingest import (
@@ -88,6 +89,7 @@ def ingest_on_cluster(
     below it are not stored (mention ids do not depend on the others, so this equals filtering
     the events before storing, as a local run does).
     """
+    require_extra("dask", "eventwire ingest --cluster")
     from dask.distributed import Client  # only when a cluster is asked for
 
     report = IngestReport()

@@ -1,8 +1,12 @@
 """``eventwire watch``: poll feeds at an interval, code and store the new entries.
 
-Each round reads every feed (a feed that fails is reported on one line and the round goes on),
-then ingests what the store does not hold yet. Stopping (Ctrl-C, kill) at any point is safe: what
-was committed stays, and a restart skips it.
+Each round reads every feed through the ingest readers, as ``eventwire ingest FEED`` does: each
+new entry's linked page is fetched with the fetcher's rules (robots.txt, a per-host rate limit,
+a size cap) and its article extracted; the entry's own text (summary or content) stands in only
+when the page cannot be had, and that is reported on one stderr line per entry. Entries the
+store already holds are not fetched again. A feed that fails is reported on one line and the
+round goes on. Stopping (Ctrl-C, kill) at any point is safe: what was committed stays, and a
+restart skips it.
 """
 
 from __future__ import annotations
@@ -10,12 +14,12 @@ from __future__ import annotations
 import re
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
-from eventwire.records import Article
-from eventwire.store.feeds import read_feed
-from eventwire.store.ingest import Coder, ingest_articles, pipeline_coder
+from eventwire.ingest import Fetcher, read_articles
+from eventwire.records import Article, ReadError
+from eventwire.store.ingest import Coder, ingest_articles, pipeline_coder, stored_keys
 
 _INTERVAL = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -40,14 +44,36 @@ def _log(message: str) -> None:
     print(f"eventwire watch: {message}", file=sys.stderr, flush=True)
 
 
-def poll_once(feeds: Sequence[str], db_path: str | Path,
-              read: Callable[[str], list[Article]] = read_feed,
-              coder: Coder = pipeline_coder, log: Callable[[str], None] = _log) -> int:
+Log = Callable[[str], None]
+FeedReader = Callable[[str, Collection[str], Log], list[Article]]
+
+
+def read_feed(feed: str, known: Collection[str] = frozenset(), log: Log = _log,
+              fetcher: Fetcher | None = None) -> list[Article]:
+    """The new entries of a feed (URL or file) as articles, their pages fetched; each entry
+    that failed, or that fell back to its own text, is logged on one line."""
+    def fell_back(document: str, reason: str) -> None:
+        log(f"{document}: page not read ({reason}); coded the feed entry's own text instead")
+
+    articles = []
+    for item in read_articles([feed], known=known, fetcher=fetcher, progress=False,
+                              on_fallback=fell_back):
+        if isinstance(item, ReadError):
+            log(f"skipped {item.document}: {item.reason}")
+        else:
+            articles.append(item)
+    return articles
+
+
+def poll_once(feeds: Sequence[str], db_path: str | Path, read: FeedReader | None = None,
+              coder: Coder = pipeline_coder, log: Log = _log) -> int:
     """Read each feed and store its new entries; return the number of articles stored."""
+    read = read or read_feed
+    known = stored_keys(db_path).ids
     articles: list[Article] = []
     for feed in feeds:
         try:
-            articles.extend(read(feed))
+            articles.extend(read(feed, known, log))
         except Exception as error:  # any failure of one feed must not stop the others
             log(f"skipped feed {feed}: {error}")
     report = ingest_articles(articles, db_path, coder=coder, progress=False)
@@ -56,9 +82,13 @@ def poll_once(feeds: Sequence[str], db_path: str | Path,
 
 
 def watch(feeds: Sequence[str], db_path: str | Path, every_seconds: float,
-          rounds: int | None = None, read: Callable[[str], list[Article]] = read_feed,
+          rounds: int | None = None, read: FeedReader | None = None,
           coder: Coder = pipeline_coder, sleep: Callable[[float], None] = time.sleep) -> int:
     """Poll every ``every_seconds`` (``rounds`` times, or until interrupted)."""
+    fetcher = Fetcher()  # one for all rounds: its per-host rate limit and robots.txt hold across
+    if read is None:
+        def read(feed: str, known: Collection[str], log: Log) -> list[Article]:
+            return read_feed(feed, known, log, fetcher)
     done = 0
     try:
         while rounds is None or done < rounds:
@@ -70,4 +100,6 @@ def watch(feeds: Sequence[str], db_path: str | Path, every_seconds: float,
             sleep(max(0.0, every_seconds - (time.monotonic() - started)))
     except KeyboardInterrupt:
         _log(f"stopped after {done} rounds; what was stored is kept, a restart goes on from it")
+    finally:
+        fetcher.close()
     return 0
