@@ -165,6 +165,8 @@ class Dictionary:
     holders: dict[str, list[tuple[Named, Role]]] = field(default_factory=dict)
     # Longest key ending in each word: the matcher only tries lengths that can exist.
     longest_ending: dict[str, int] = field(default_factory=dict)
+    # Titles used by one state only ("sen" -> USA), with their file:line (state_titles.tsv).
+    state_titles: dict[tuple[str, ...], tuple[str, bool, str]] = field(default_factory=dict)
 
     def add(self, key_text: str, entry: Entry) -> None:
         key = tuple(words(key_text))
@@ -375,6 +377,19 @@ class DictionaryBuilder:
                         )
 
 
+    def read_state_titles(self, path: Path) -> None:
+        d = self.dictionary
+        d.files.append(str(path))
+        for number, row, source in read_tsv(path, ("pattern", "country", "when")):
+            country = _country(path, number, row["country"], d.countries)
+            if not country:
+                raise DictionaryError(path, number, "a state title needs its country")
+            if row["when"] not in ("always", "named"):
+                raise DictionaryError(path, number, f"when {row['when']!r} is not always or named")
+            for pattern in split_list(row["pattern"]):
+                d.state_titles[tuple(words(pattern))] = (country, row["when"] == "named", source)
+
+
 def build_dictionary(data_dir: Path = DATA_DIR, extra: Iterable[Path] = ()) -> Dictionary:
     """Read the packaged data files (and optional extra people/organisation files)."""
     builder = DictionaryBuilder()
@@ -382,6 +397,8 @@ def build_dictionary(data_dir: Path = DATA_DIR, extra: Iterable[Path] = ()) -> D
     builder.read_countries(data_dir / "countries.tsv")
     builder.read_agents(data_dir / "agents.tsv")
     builder.read_places(data_dir / "places.tsv")
+    if (data_dir / "state_titles.tsv").exists():
+        builder.read_state_titles(data_dir / "state_titles.tsv")
     for path in sorted(data_dir.glob("organizations*.tsv")):
         builder.read_named(path, ORGANIZATION)
     for path in sorted(data_dir.glob("people*.tsv")):

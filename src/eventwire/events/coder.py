@@ -133,6 +133,7 @@ class EventCoder:
             if not self._has_actor(sentence, actors) and not self._implies_agent(sentence):
                 continue  # no political actor: no event, and no parse reading needed
             events.extend(self._code_sentence(parsed, sentence, actors))
+        resolved.place_implied(events)  # implied parties: the article's country (actors stage)
         return events
 
     # -- matching -----------------------------------------------------------------------
