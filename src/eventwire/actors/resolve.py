@@ -63,6 +63,7 @@ DATELINE = re.compile(
     r"(?:,?\s*\([^()\n]{1,40}\))?"  # "(Reuters)"
     r"\s*(?:--?|\u2014|\u2013|:)"  # the dash that ends it
 )
+QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018"})
 # The article's main country must be named at least this many times as often as the next one.
 MAIN_COUNTRY_LEAD = 2
 
@@ -242,6 +243,7 @@ class _ArticlePass:
         self.mentions: list[Mention] = []
         self._focus: Counter[str] | None = None
         self.dateline_end, self.dateline = self.find_dateline()
+        self.quoted = self.quoted_sentences()
 
     def prefer_people_of_the_date(self, match: Match) -> None:
         """'Bush' in 1990 is George H. W. Bush, in 2005 George W. Bush: of the people a name
@@ -272,6 +274,18 @@ class _ArticlePass:
             if first.idx >= found.start(1) and entry is not None and entry.country:
                 return found.end(), match
         return -1, None
+
+    def quoted_sentences(self) -> set[int]:
+        """Sentences that lie inside a quotation: they open inside one, or open one."""
+        quoted: set[int] = set()
+        open_quote = False
+        for sentence in self.parsed.sentences:
+            text = sentence.span.text.strip()
+            if open_quote or text[:1] in QUOTES:
+                quoted.add(sentence.index)
+            marks = sum(text.count(q) for q in ('"', "\u201c", "\u201d"))
+            open_quote = open_quote != (marks % 2 == 1)
+        return quoted
 
     def in_dateline(self, token: Any) -> bool:
         return self.parsed.title_offset <= token.idx < self.dateline_end
@@ -1440,13 +1454,17 @@ class _ArticlePass:
         US official") of the same or the previous sentence, a subject before other mentions
         ("Sessions said that during his meeting with Mr Kislyak he ..." is Sessions); with
         none, the pronoun stays unresolved rather than reach into an unrelated part of the
-        article."""
+        article. Sentences of a quotation do not count ("X said. 'A. B. C,' he said.": up to
+        three of them are passed over to reach the sentence before the quotation)."""
         gender = PERSONAL_PRONOUNS.get(head.lower_)
         if gender is None or head.dep_ == "poss":
             return None
+        first = sentence - 1
+        while first > sentence - 4 and first in self.quoted:
+            first -= 1  # "'...' he said": the quotation's sentences lead back to its speaker
         candidates = []
         for earlier in reversed(self.mentions):
-            if earlier.sentence < sentence - 1:
+            if earlier.sentence < first:
                 break
             if not earlier.individual or earlier.head.i >= head.i or not self.specific(earlier):
                 continue
