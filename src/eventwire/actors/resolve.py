@@ -99,6 +99,7 @@ class Mention:
     title_fit: bool = False  # a title is written with the name ("Secretary of State John Kerry")
     name_words: int = 0  # words of the name as written ("John Kerry": 2)
     base_steps: list[str] = field(default_factory=list)  # how it resolved on its own
+    victim: bool = False  # "the victims of the attack": never its author
 
 
 @dataclass
@@ -136,6 +137,11 @@ class ArticleActors:
         self.matches = matches if matches is not None else []
         # The article's own country and how it was found (dateline, only or main country).
         self.context: tuple[str, list[str]] = ("", [])
+        self.victims: set[int] = set()  # ids of the actors that name victims ("the victims")
+
+    def is_victim(self, actor: Actor) -> bool:
+        """True for the actor of a phrase naming victims: never the author of an attack."""
+        return id(actor) in self.victims
 
     def place_implied(self, events: list[Any]) -> None:
         """Parties an event implies without naming them ("five men were arrested": by police;
@@ -355,6 +361,7 @@ class _ArticlePass:
             if others:
                 coordinated[mention.head.i] = others
         actors = ArticleActors(by_token, members, self.sentence_of, coordinated, self.matches)
+        actors.victims = {id(m.actor) for m in self.mentions if m.victim}
         actors.context = self.article_context()
         return actors
 
@@ -981,6 +988,11 @@ class _ArticlePass:
             f"{' '.join(entry.agent.sectors) or 'no sector'} ({entry.source})"
         ]
         sectors: list[str] = []
+        if "victim" in entry.agent.flags:
+            # "victims of a terrorist attack": the attachment says what happened to them
+            facts = replace(facts, organizations=[], agents=[])
+            steps.append("victims: the words around them name what happened to them, not who "
+                         "they are")
         for named, text in facts.organizations:  # "Boko Haram gunmen", "CIA official"
             role = named.role_on(self.day)
             if role:
@@ -1018,6 +1030,7 @@ class _ArticlePass:
             country = self.context_country(head, facts, steps, entry.agent)
         mention = self.mention(head, tokens, sentence, country, sectors, None, steps, entry)
         mention.individual = "person" in entry.agent.flags and head.tag_ in ("NN", "NNP")
+        mention.victim = "victim" in entry.agent.flags
         return mention
 
     def compose_unlisted(
@@ -1480,11 +1493,10 @@ class _ArticlePass:
         chosen = next(
             (m for m in candidates if m.head.dep_ in ("nsubj", "nsubjpass")), candidates[0]
         )
-        why = "subject" if chosen.head.dep_.startswith("nsubj") else "nearest"
-        return self.corefer(
-            head, [head], sentence, chosen,
-            f"{why} compatible named person before '{head.text}' (same or previous sentence)",
-        )
+        why = f"nearest compatible antecedent of '{head.text}'"
+        if chosen is not candidates[0]:
+            why = f"the nearest compatible subject before '{head.text}'"
+        return self.corefer(head, [head], sentence, chosen, why)
 
 
 def resolve_phrase(

@@ -81,6 +81,8 @@ class Candidate:
 # How deep the coder follows prepositions inside an object for its target: "launch an
 # offensive in its war *with* X" (offensive -> war -> X).
 FRAME_DEPTH = 2
+# Roots of violent acts, whose victims are never their authors.
+VIOLENT_ROOTS = ("18", "19", "20")
 
 
 @dataclass
@@ -133,7 +135,7 @@ class EventCoder:
             if not self._has_actor(sentence, actors) and not self._implies_agent(sentence):
                 continue  # no political actor: no event, and no parse reading needed
             events.extend(self._code_sentence(parsed, sentence, actors))
-        resolved.place_implied(events)  # implied parties: the article's country (actors stage)
+        _place_implied(resolved, events)
         return events
 
     # -- matching -----------------------------------------------------------------------
@@ -578,7 +580,7 @@ class EventCoder:
         self, parsed: ParsedArticle, sentence: ParsedSentence, candidate: Candidate,
         actors: Arguments,
     ) -> list[Event]:
-        sources = self._actors(candidate.sources, actors)
+        sources = self._authors(candidate, self._actors(candidate.sources, actors), actors)
         targets = self._actors(candidate.targets, actors)
         speaker_verb = syntax.speaker_clause(candidate.trigger, SPEECH_LEMMAS)
         reporters = self._actors(syntax.clause_subjects(speaker_verb), actors) if speaker_verb else []
@@ -611,6 +613,15 @@ class EventCoder:
                         reporters[0] if reporters else None)
             for source, target in dyads
         ]
+
+    def _authors(self, candidate: Candidate, sources: list[Actor], actors: Arguments
+                 ) -> list[Actor]:
+        """The sources, less the victims of a violent act ("the victims of last week's terror
+        attack" never carried it out; actors stage, ``ArticleActors.is_victim``)."""
+        if candidate.pattern.cameo[:2] not in VIOLENT_ROOTS:
+            return sources
+        is_victim = getattr(actors.resolved, "is_victim", None)  # stand-ins may lack it
+        return [s for s in sources if not (is_victim and is_victim(s))]
 
     def _domestic(
         self, source: Actor | None, target: Actor | None, places: list[Actor], pattern: Pattern
@@ -733,6 +744,14 @@ def _background(trigger: Token) -> bool:
     return (trigger.pos_ in ("VERB", "AUX") and trigger.dep_ in ("relcl", "acl")
             and trigger.tag_ in ("VBN", "VBD")
             and not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in trigger.children))
+
+
+def _place_implied(resolved: ArticleActors, events: list[Event]) -> None:
+    """Implied parties ("were arrested": by police) take the article's country, as the actors
+    stage finds it (``ArticleActors.place_implied``; stand-ins for it may lack the method)."""
+    place = getattr(resolved, "place_implied", None)
+    if place is not None:
+        place(events)
 
 
 def _implied_agent(pattern: Pattern) -> Actor:
