@@ -90,3 +90,12 @@ def test_victims_are_civilians_and_never_the_attackers():
     assert victims.sectors == ["CVL"]
     events = EventCoder.default().code(parsed, actors)
     assert not [e for e in events if e.source is victims and e.cameo[:2] in ("18", "19", "20")]
+
+
+def test_the_body_a_definite_description_refers_back_to():
+    text = ("The Russian Foreign Ministry said the talks went well. The sides discussed Syria, "
+            "the ministry said.")
+    parsed, actors = resolved(text)
+    ministry = actors.actor_at([t for t in parsed.doc if t.text == "ministry"][-1])
+    assert ministry.code == "RUSGOV"
+    assert "definite description" in ministry.resolution[0]

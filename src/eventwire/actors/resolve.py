@@ -1381,11 +1381,14 @@ class _ArticlePass:
         """Later mentions take the identity (and title evidence) of the mention that named them."""
         if mention.named is not None:
             return  # names: unify_people links all mentions of a person after the pass
-        if mention.head_entry is None or mention.head_entry.kind != AGENT or not mention.individual:
+        if mention.head_entry is None or mention.head_entry.kind != AGENT:
             return
         determiners = {t.lower_ for t in tokens if t.dep_ == "det"}
         possessed = any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in tokens)
         if not determiners & DEFINITE_DETERMINERS and not possessed:
+            return
+        if not mention.individual:
+            self.link_to_body(mention, tokens)
             return
         earlier = self.antecedent_of_description(mention)
         if earlier is None:
@@ -1397,6 +1400,27 @@ class _ArticlePass:
         mention.actor = linked.actor
         mention.named = earlier.named
         mention.base_steps = linked.base_steps
+
+    def link_to_body(self, mention: Mention, tokens: list[Any]) -> None:
+        """'BP posted a profit, the company announced': a definite role word naming a body
+        ("the company", "the ministry") with no country of its own refers to the nearest
+        mention of this or the previous sentence that has a country and the same first sector;
+        with none it keeps what it had."""
+        actor = mention.actor
+        if actor.country or not actor.sectors or len(tokens) > 3:
+            return
+        for earlier in reversed(self.mentions):
+            if earlier.sentence < mention.sentence - 1:
+                break
+            found = earlier.actor
+            if (earlier.head.i >= mention.head.i or earlier.individual or not found.country
+                    or found.sectors[:1] != actor.sectors[:1]):
+                continue
+            linked = self.corefer(mention.head, tokens, mention.sentence, earlier,
+                                  "definite description of the same kind of body")
+            mention.actor, mention.named, mention.base_steps = (
+                linked.actor, earlier.named, linked.base_steps)
+            return
 
     def link_to_office_holder(self, mention: Mention, facts: PhraseFacts) -> None:
         """'the Russian foreign minister' on a dated article: whoever held that office then.
