@@ -1004,12 +1004,10 @@ class _ArticlePass:
                 if agent_entry.agent and agent_entry.agent.sectors:
                     sectors.extend(s for s in agent_entry.agent.sectors if s not in sectors)
                     steps.append(f"member of '{text}' -> {' '.join(agent_entry.agent.sectors)}")
-        if member and sectors:
-            # One sector per role: "Hamas leader" is REB, "chairman of the Federation Council"
-            # LEG; the generic title's own sector only when nothing stands behind it.
-            steps.append(f"'{match and self.doc[match.start : match.end].text}' is a title of "
-                         "the organisation or role before it: its sector alone")
-        else:
+        # One sector per role: "Hamas leader" is REB, "chairman of the Federation Council" LEG
+        # (the "member of" steps above say so); a generic title's own sector only when nothing
+        # stands behind it.
+        if not (member and sectors):
             sectors.extend(s for s in entry.agent.sectors if s not in sectors)
         for agent_entry, text in facts.agents:
             if agent_entry.agent:
