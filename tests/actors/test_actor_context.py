@@ -99,3 +99,12 @@ def test_the_body_a_definite_description_refers_back_to():
     ministry = actors.actor_at([t for t in parsed.doc if t.text == "ministry"][-1])
     assert ministry.code == "RUSGOV"
     assert "definite description" in ministry.resolution[0]
+
+
+def test_the_north_after_north_korea_is_north_korea():
+    parsed, actors = resolved(
+        "The US imposed sanctions on North Korea. Washington said the North must stop.")
+    found = actors.actor_at([t for t in parsed.doc if t.text == "North"][-1])
+    assert found.code == "PRK" and found.text == "the North"
+    # without the full name first, "the North" is no country
+    assert actor("Washington said the North must stop.", "North") is None

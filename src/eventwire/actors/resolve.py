@@ -63,6 +63,9 @@ DATELINE = re.compile(
     r"(?:,?\s*\([^()\n]{1,40}\))?"  # "(Reuters)"
     r"\s*(?:--?|\u2014|\u2013|:)"  # the dash that ends it
 )
+# First words of country names that stand for the country after it was named in full ("the
+# North" after "North Korea").
+SHORT_FORMS = frozenset({"North", "South"})
 QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018"})
 # The article's main country must be named at least this many times as often as the next one.
 MAIN_COUNTRY_LEAD = 2
@@ -1037,6 +1040,9 @@ class _ArticlePass:
         """A head the dictionary lacks: a titled person ("Minister Juan Jobet") or a surname."""
         if head.ent_type_ != "PERSON" and head.pos_ != "PROPN":
             return self.compose_attributed(head, tokens, facts, sentence)
+        short = self.country_short_form(head, tokens, sentence)
+        if short is not None:
+            return short
         earlier = self.earlier_person_by_surname(head)
         if earlier is not None:
             return self.corefer(head, tokens, sentence, earlier, "the same name")
@@ -1057,6 +1063,25 @@ class _ArticlePass:
         )
         mention.individual = True
         return mention
+
+    def country_short_form(self, head: Any, tokens: list[Any], sentence: int) -> Mention | None:
+        """'the North' after 'North Korea', 'the South' after 'South Sudan': a country the
+        article has named by its full name, called by its first word with "the"."""
+        if len(tokens) != 2 or tokens[0].lower_ != "the" or head.text not in SHORT_FORMS:
+            return None
+        named: dict[str, str] = {}
+        for match in self.matches:
+            entry = match.first((COUNTRY,))
+            text = self.doc[match.start : match.end].text
+            if match.end <= head.i and entry is not None and words(text)[:1] == [head.lower_]:
+                named[entry.country] = text
+        if len(named) != 1:
+            return None
+        code, text = next(iter(named.items()))
+        steps = [f"'the {head.text}' is the short form of '{text}', named before -> {code}"]
+        return self.mention(
+            head, tokens, sentence, code, [], self.dictionary.country_name(code), steps, None
+        )
 
     def compose_attributed(
         self, head: Any, tokens: list[Any], facts: PhraseFacts, sentence: int
