@@ -139,7 +139,9 @@ def evaluate(path: str | Path, limit: int | None = None, half: str | None = None
         gold = gold_spans(record)
         for role in ROLES:
             result.scores.setdefault((which, role), RoleScore()).add(predicted[role], gold[role])
-            if which == "tune" and predicted[role] != gold[role]:
+            wrong = [p for p in predicted[role] if not any(spans_match(p, g) for g in gold[role])]
+            missed = [g for g in gold[role] if not any(spans_match(p, g) for p in predicted[role])]
+            if which == "tune" and (wrong or missed):
                 text = record["text"]
                 result.misses.append(
                     f"{record['id']} {role}: got {[text[a:b] for a, b in sorted(predicted[role])]}"
