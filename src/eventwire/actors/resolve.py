@@ -58,10 +58,13 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 # ("WASHINGTON (AP) —", "KABUL, Afghanistan -", "BEIJING:").
 DATELINE = re.compile(
     r"\s*((?:THE |LA |EL )?[A-Z][A-Z.'\u2019-]*(?: [A-Z][A-Z.'\u2019-]*){0,3})"
-    r"(?=\s*(?:,|\(|-|\u2014|\u2013|:))"
-    r"(?:,[^,()\n\u2014\u2013:]{1,40}?(?=\s*(?:,|\(|-|\u2014|\u2013|:)))?"  # ", Netherlands"
+    r"(?=\s*(?:,|\.|\(|-|\u2014|\u2013|:|\"\?))"
+    # ", Netherlands", ", February 7."
+    r"(?:[,.][^,()\n\u2014\u2013:/]{1,40}?(?=\s*(?:,|\(|-|\u2014|\u2013|:|/)))?"
     r"(?:,?\s*\([^()\n]{1,40}\))?"  # "(Reuters)"
-    r"\s*(?:--?|\u2014|\u2013|:)"  # the dash that ends it
+    # what ends it: a dash, a colon, a credit between slashes ("/TASS/."), or '"?' (a dash
+    # mangled by a wrong text encoding)
+    r"\s*(?:--?|\u2014|\u2013|:|/[A-Za-z -]{2,30}/\.?|\"\?)"
 )
 # First words of country names that stand for the country after it was named in full ("the
 # North" after "North Korea").
