@@ -3,6 +3,8 @@ rules that keep the right party in its role (one sector per title, victims, appo
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.actors import ActorResolver
 from eventwire.events import EventCoder
 from eventwire.nlp import parse_article
@@ -27,6 +29,12 @@ def test_the_dateline_gives_the_country_and_is_no_actor():
     assert zhang.code == "CHNGOV"
     assert any("dateline 'BEIJING'" in step for step in zhang.resolution)
     assert not any("BEIJING" in a.text or a.text == "Reuters" for a in actors.mentions())
+
+
+@pytest.mark.parametrize("opening", ["MOSCOW, February 7. /TASS/.", 'MOSCOW "?', "MOSCOW (AP) \u2014"])
+def test_dateline_forms(opening):
+    found = actor(f"{opening} Police detained two men on Tuesday.", "Police")
+    assert found.code == "RUSCOP"
 
 
 def test_a_title_of_one_state_beats_the_country_the_article_is_about():
