@@ -66,6 +66,7 @@ DATELINE = re.compile(
     # mangled by a wrong text encoding)
     r"\s*(?:--?|\u2014|\u2013|:|/[A-Za-z -]{2,30}/\.?|\"\?)"
 )
+UNSPECIFIC_DETERMINERS = frozenset({"some", "any", "every", "each", "no", "another"})
 # First words of country names that stand for the country after it was named in full ("the
 # North" after "North Korea").
 SHORT_FORMS = frozenset({"North", "South"})
@@ -1506,15 +1507,16 @@ class _ArticlePass:
 
     @staticmethod
     def specific(mention: Mention) -> bool:
-        """A named person or a definite description ("the US official"), not "a man"."""
+        """A named person or one singular described person ("the US official", "a spokesman",
+        "Russian presidential envoy"), not "some officials" or "any judge"."""
         if mention.actor.name:
             return True
-        return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any")
-                   for c in mention.head.children)
+        return mention.head.tag_ not in ("NNS", "NNPS") and not any(
+            c.dep_ == "det" and c.lower_ in UNSPECIFIC_DETERMINERS for c in mention.head.children)
 
     def resolve_pronoun(self, head: Any, sentence: int) -> Mention | None:
-        """'he'/'she' take the nearest compatible named person (or definite description: "the
-        US official") of the same or the previous sentence, a subject before other mentions
+        """'he'/'she' take the nearest compatible named person (or one described person: "the
+        US official", "a spokesman") of the same or the previous sentence, a subject before other mentions
         ("Sessions said that during his meeting with Mr Kislyak he ..." is Sessions); with
         none, the pronoun stays unresolved rather than reach into an unrelated part of the
         article. Sentences of a quotation do not count ("X said. 'A. B. C,' he said.": up to
