@@ -116,3 +116,12 @@ def test_the_north_after_north_korea_is_north_korea():
     assert found.code == "PRK" and found.text == "the North"
     # without the full name first, "the North" is no country
     assert actor("Washington said the North must stop.", "North") is None
+
+
+@pytest.mark.parametrize("text", ["Dozens of civilians died in the bombing of the city.",
+                                  "Five Syrian soldiers died in the shelling."])
+def test_those_who_died_in_a_bombing_did_not_bomb(text):
+    parsed, actors = resolved(text)
+    events = EventCoder.default().code(parsed, actors)
+    victims = text.split(" died")[0]
+    assert not [e for e in events if e.source is not None and e.source.text == victims]

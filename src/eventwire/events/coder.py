@@ -83,6 +83,9 @@ class Candidate:
 FRAME_DEPTH = 2
 # Roots of violent acts, whose victims are never their authors.
 VIOLENT_ROOTS = ("18", "19", "20")
+# Verbs whose subject (active) or passive subject suffered the act: victims, not authors.
+SUFFERING_LEMMAS = frozenset({"die", "perish"})
+HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "maim", "behead", "murder"})
 
 
 @dataclass
@@ -580,7 +583,7 @@ class EventCoder:
         self, parsed: ParsedArticle, sentence: ParsedSentence, candidate: Candidate,
         actors: Arguments,
     ) -> list[Event]:
-        sources = self._authors(candidate, self._actors(candidate.sources, actors), actors)
+        sources = self._authors(candidate, actors)
         targets = self._actors(candidate.targets, actors)
         speaker_verb = syntax.speaker_clause(candidate.trigger, SPEECH_LEMMAS)
         reporters = self._actors(syntax.clause_subjects(speaker_verb), actors) if speaker_verb else []
@@ -614,14 +617,15 @@ class EventCoder:
             for source, target in dyads
         ]
 
-    def _authors(self, candidate: Candidate, sources: list[Actor], actors: Arguments
-                 ) -> list[Actor]:
-        """The sources, less the victims of a violent act ("the victims of last week's terror
-        attack" never carried it out; actors stage, ``ArticleActors.is_victim``)."""
+    def _authors(self, candidate: Candidate, actors: Arguments) -> list[Actor]:
+        """The sources, less the victims of a violent act: a phrase naming victims ("the victims
+        of last week's terror attack"; actors stage, ``ArticleActors.is_victim``) and those who
+        died or were hurt in it ("25,000 people died during the bombing") never carried it out."""
         if candidate.pattern.cameo[:2] not in VIOLENT_ROOTS:
-            return sources
+            return self._actors(candidate.sources, actors)
+        authors = [t for t in candidate.sources if not _suffers(t, candidate.trigger)]
         is_victim = getattr(actors.resolved, "is_victim", None)  # stand-ins may lack it
-        return [s for s in sources if not (is_victim and is_victim(s))]
+        return [s for s in self._actors(authors, actors) if not (is_victim and is_victim(s))]
 
     def _domestic(
         self, source: Actor | None, target: Actor | None, places: list[Actor], pattern: Pattern
@@ -744,6 +748,17 @@ def _background(trigger: Token) -> bool:
     return (trigger.pos_ in ("VERB", "AUX") and trigger.dep_ in ("relcl", "acl")
             and trigger.tag_ in ("VBN", "VBD")
             and not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in trigger.children))
+
+
+def _suffers(token: Token, trigger: Token) -> bool:
+    """True for the subject of another verb saying it died or was hurt ("people died during
+    the bombing", "three were wounded in the attack")."""
+    verb = token.head
+    if verb.i == trigger.i:
+        return False
+    lemma = verb.lemma_.lower()
+    return (token.dep_ == "nsubj" and lemma in SUFFERING_LEMMAS) or (
+        token.dep_ == "nsubjpass" and lemma in HARM_LEMMAS)
 
 
 def _place_implied(resolved: ArticleActors, events: list[Event]) -> None:
