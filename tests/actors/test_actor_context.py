@@ -125,3 +125,17 @@ def test_those_who_died_in_a_bombing_did_not_bomb(text):
     events = EventCoder.default().code(parsed, actors)
     victims = text.split(" died")[0]
     assert not [e for e in events if e.source is not None and e.source.text == victims]
+
+
+def test_context_guards():
+    # a known name inside a longer unknown one is not that organisation
+    found = actor("BUCHAREST - Liviu Dragnea, chairman of the governing Social Democratic Party, "
+                  "refused to greet the president.", "Dragnea")
+    assert found.country == "ROU"
+    # the president of a body the dictionary lacks is neither the dateline's nor its president
+    found = actor("MOSCOW (Reuters) - The IIHF president said the league must decide.", "president")
+    assert found.country is None and found.name is None
+    # where someone travels to is not where they belong
+    found = actor("The British monarch is popular. In 1972 the Queen visited King Bhumibol in "
+                  "Thailand.", "Queen")
+    assert found.country != "THA"

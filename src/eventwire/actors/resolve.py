@@ -67,6 +67,12 @@ DATELINE = re.compile(
     r"\s*(?:--?|\u2014|\u2013|:|/[A-Za-z -]{2,30}/\.?|\"\?)"
 )
 UNSPECIFIC_DETERMINERS = frozenset({"some", "any", "every", "each", "no", "another"})
+# Verbs of going somewhere: their place is a destination, not where the mover belongs.
+MOVEMENT_LEMMAS = frozenset({"visit", "travel", "arrive", "fly", "go", "come", "return", "tour",
+                             "head", "land", "move", "flee", "emigrate", "migrate"})
+# Resolution steps of a country taken from the context, not the phrase (context_country).
+CONTEXT_STEPS = ("no country in the phrase: the dateline", "no country in the phrase: the sentence",
+                 "no country in the phrase: the article is mainly", "title '")
 # First words of country names that stand for the country after it was named in full ("the
 # North" after "North Korea").
 SHORT_FORMS = frozenset({"North", "South"})
@@ -525,13 +531,32 @@ class _ArticlePass:
             else:
                 facts.countries.append((entry.country, text, entry.source, match.start))
         elif entry.kind == ORGANIZATION and entry.named:
-            facts.organizations.append((entry.named, text))
+            if not self.inside_longer_name(match):
+                facts.organizations.append((entry.named, text))
         elif entry.kind == PERSON and entry.named:
             facts.people.append((entry.named, text))
         elif entry.kind == AGENT and not self._is_aligned(match):  # not "pro-government"
             facts.agents.append((entry, text))
         elif entry.kind == MODIFIER and entry.agent and "former" in entry.agent.flags:
             facts.former = text
+
+    def unknown_body(self, head: Any) -> Any:
+        """The capitalised modifier the dictionary does not know in "the IIHF president": the
+        role belongs to that body, whose country the article's context does not give."""
+        return next((t for t in head.children
+                     if t.i < head.i and t.dep_ in ("compound", "nmod") and t.text[:1].isupper()
+                     and t.i not in self.match_at and t.ent_type_ != "PERSON"
+                     and not t.is_sent_start), None)
+
+    def inside_longer_name(self, match: Match) -> bool:
+        """'Democratic Party' in 'the Social Democratic Party' is part of another name: a
+        capitalised word the dictionary does not know modifies it right before the match."""
+        if match.start == 0:
+            return False
+        before = self.doc[match.start - 1]
+        return (before.text[:1].isupper() and before.i not in self.match_at
+                and before.dep_ in MODIFIER_DEPS and match.start <= before.head.i < match.end
+                and not before.is_sent_start)
 
     # ---- composing one phrase -------------------------------------------------------------
 
@@ -549,6 +574,8 @@ class _ArticlePass:
                 return self.compose_unlisted(head, tokens, facts, sentence)
             return self.compose_person(head, tokens, facts, sentence, entry, entry.named)
         if entry.kind == ORGANIZATION and entry.named:
+            if self.inside_longer_name(match):
+                return None  # "the Social Democratic Party" is not the Democratic Party
             return self.compose_organization(head, tokens, facts, sentence, entry, entry.named)
         if entry.kind in PLACE_KINDS and (self.name_extends(head, match) or _aged(head)):
             # "Feliciano Valencia"; "Aden, 52, said": a person named like a place
@@ -799,18 +826,24 @@ class _ArticlePass:
         """The country of a phrase that names none, from its context, in order of trust: a
         title used by one state ("Sen."), the organisation or person it speaks for ("a
         spokesman for President Ashraf Ghani"), the dateline ("BEIJING (Reuters) -"), the
-        article's only country, the country the article is mainly about. Role words that
+        article's only country, the one country where the sentence says things happen, the
+        country the article is mainly about. Role words that
         belong to no state ("the international community", flag ``open``) take none. Each
         step is written down; with none, so is that the text leaves the country open."""
         if agent is not None and "open" in agent.flags:
             steps.append(f"'{head.text}' belongs to no one state: no country from the context")
             return ""
+        unknown = self.unknown_body(head) if agent is not None else None
+        if unknown is not None:
+            steps.append(f"'{unknown.text}' names a body the dictionary lacks: its country is "
+                         "not the article's")
+            return ""
         country = (
             self.state_title_country(facts, steps)
             or self.spoken_for_country(head, steps)
-            or self.sentence_place_country(head, steps)
             or self.dateline_country(steps)
             or self.article_country(head, steps)
+            or self.sentence_place_country(head, steps)
             or self.main_country(head, steps)
         )
         if not country:
@@ -850,6 +883,8 @@ class _ArticlePass:
                 inner: list[str] = []
                 country = self.phrase_country(obj, facts, self.sentence_of.get(obj.i, 0), inner)
                 match = facts.head_match
+                if match is not None and self.inside_longer_name(match):
+                    continue  # "for the Social Democratic Party": not the Democratic Party
                 if not country and match is not None:
                     named = match.best.named
                     role = named.role_on(self.day) or self.nearest_role(named) if named else None
@@ -879,6 +914,9 @@ class _ArticlePass:
             if (entry is None or not entry.country or token.dep_ != "pobj"
                     or token.head.lower_ not in LOCATIVE_PREPOSITIONS or self._is_aligned(match)):
                 continue
+            verb = token.head.head
+            if verb.lemma_.lower() in MOVEMENT_LEMMAS and head.head.i == verb.i:
+                continue  # "the Queen visited the King in Thailand": where she went, not hers
             found.setdefault(entry.country, self.doc[match.start : match.end].text)
         named = {m.first(PLACE_KINDS).country for m in self.matches  # type: ignore[union-attr]
                  if span.start <= m.start < span.end and m.first(PLACE_KINDS) is not None}
@@ -1463,6 +1501,10 @@ class _ArticlePass:
         agent = match.best.agent
         if agent is not None and "member" in agent.flags:
             return  # "the chairman of X's committee" names no office of the country itself
+        if self.unknown_body(mention.head) is not None:
+            return  # "the IIHF president" holds an office of something the dictionary lacks
+        if any(step.startswith(CONTEXT_STEPS) for step in mention.actor.resolution):
+            return  # a country guessed from the context names no office
         role_words = words(self.doc[match.start : match.end].text)
         holders = {
             id(named): (named, role)
