@@ -81,8 +81,8 @@ class Candidate:
 # How deep the coder follows prepositions inside an object for its target: "launch an
 # offensive in its war *with* X" (offensive -> war -> X).
 FRAME_DEPTH = 2
-# Roots of violent acts, whose victims are never their authors.
-VIOLENT_ROOTS = ("18", "19", "20")
+# Roots of violent acts whose victims are never their authors (assault, fight, mass violence).
+ASSAULT_ROOTS = ("18", "19", "20")
 # Verbs whose subject (active) or passive subject suffered the act: victims, not authors.
 SUFFERING_LEMMAS = frozenset({"die", "perish"})
 HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "maim", "behead", "murder"})
@@ -621,7 +621,7 @@ class EventCoder:
         """The sources, less the victims of a violent act: a phrase naming victims ("the victims
         of last week's terror attack"; actors stage, ``ArticleActors.is_victim``) and those who
         died or were hurt in it ("25,000 people died during the bombing") never carried it out."""
-        if candidate.pattern.cameo[:2] not in VIOLENT_ROOTS:
+        if candidate.pattern.cameo[:2] not in ASSAULT_ROOTS:
             return self._actors(candidate.sources, actors)
         authors = [t for t in candidate.sources if not _suffers(t, candidate.trigger)]
         is_victim = getattr(actors.resolved, "is_victim", None)  # stand-ins may lack it
