@@ -26,9 +26,10 @@ def copy_data(tmp_path: Path) -> Path:
 
 
 def test_packaged_dictionary_loads_fast_and_is_large():
-    start = time.perf_counter()
+    # CPU time: on a shared machine the wall clock measures the neighbours.
+    start = time.process_time()
     dictionary = build_dictionary()
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert len(dictionary.countries) >= 240
     people = [n for n in dictionary.named.values() if n.kind == PERSON]
     assert len(people) >= 400

@@ -29,12 +29,24 @@ def run_eval(args: argparse.Namespace) -> int:
     try:
         resolver = resolver_for(args.phoenix)
         if is_plover_file(args.path):
-            print(evaluate_plover_actors(args.path, resolver).report(args.failures))
+            print(evaluate_plover_actors(args.path, resolver, args.half).report(args.failures))
         else:
-            print(evaluate_actor_cases(args.path, resolver).report(args.failures))
+            print(evaluate_actor_cases(args.path, resolver, half=args.half).report(args.failures))
     except (OSError, ValueError) as exc:
         print(f"eventwire: {exc}", file=sys.stderr)
         return 1
+    return 0
+
+
+def run_spans(args: argparse.Namespace) -> int:
+    from eventwire.evaluate.actor_spans import evaluate
+
+    try:
+        result = evaluate(args.path, limit=args.limit, half=args.half)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"eventwire: {args.path}: {exc}", file=sys.stderr)
+        return 1
+    print(result.report(args.failures))
     return 0
 
 
@@ -65,7 +77,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     evaluate.add_argument("path", metavar="PATH", help="the JSONL file of cases or records")
     evaluate.add_argument("--phoenix", metavar="DIR", help="add the Phoenix dictionaries in DIR")
     evaluate.add_argument("--failures", action="store_true", help="list the cases missed")
+    evaluate.add_argument("--half", choices=("tune", "check", "all"), default="all",
+                          help="score one half of the records (evaluate.split; default all)")
     evaluate.set_defaults(func=run_eval)
+
+    spans = eval_group(subparsers).add_parser(
+        "actor-spans",
+        help="source/target spans of coded events against plv_train_dev.jsonl or "
+        "cameo_ner_dev.jsonl (P and R per half)",
+    )
+    spans.add_argument("path", metavar="PATH", help="the gold JSONL file")
+    spans.add_argument("--half", choices=("tune", "check", "all"), default="all")
+    spans.add_argument("--limit", type=int, default=None, help="only the first N records")
+    spans.add_argument("--failures", action="store_true", help="list the misses of the tune half")
+    spans.set_defaults(func=run_spans)
 
     actor = subparsers.add_parser("actor", help="resolve one actor phrase and say how")
     actor.add_argument("text", help='the phrase, e.g. "the Russian foreign minister"')

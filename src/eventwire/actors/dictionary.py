@@ -8,7 +8,6 @@ look-up per position and length (longest match wins). Errors name the file and l
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -43,6 +42,8 @@ class DictionaryError(ValueError):
 
 _INITIALISM = re.compile(r"(?<![a-z])((?:[a-z]\.){2,})")
 _WORD = re.compile(r"[a-z0-9]+")
+_SECTOR = re.compile(r"[A-Z]{3}")
+_SECTOR_SEPARATORS = re.compile(r"[\s,|]+")
 
 
 def words(text: str) -> list[str]:
@@ -51,8 +52,11 @@ def words(text: str) -> list[str]:
     "U.S." and "US" both give ["us"]; "People's" gives ["people", "s"], as spaCy's "People" + "'s"
     do.
     """
-    text = text.replace("\u2019", "'").replace("\u2018", "'")  # curly apostrophes split words too
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    if text.isascii():  # most names: no accents to drop (the loader reads thousands)
+        text = text.lower()
+    else:
+        text = text.replace("\u2019", "'").replace("\u2018", "'")  # curly apostrophes split words
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     text = _INITIALISM.sub(lambda m: m.group(1).replace(".", ""), text)
     return _WORD.findall(text)
 
@@ -66,6 +70,8 @@ def parse_date(value: str) -> date | None:
     if value in ("", "-"):
         return None
     # Partial dates are allowed: "2014" is the 1st of January, "2014-03" the 1st of March.
+    if len(value) == 10:
+        return date.fromisoformat(value)
     parts = value.split("-")
     padded = parts + ["01"] * (3 - len(parts))
     return date(int(padded[0]), int(padded[1]), int(padded[2]))
@@ -165,6 +171,8 @@ class Dictionary:
     holders: dict[str, list[tuple[Named, Role]]] = field(default_factory=dict)
     # Longest key ending in each word: the matcher only tries lengths that can exist.
     longest_ending: dict[str, int] = field(default_factory=dict)
+    # Titles used by one state only ("sen" -> USA), with their file:line (state_titles.tsv).
+    state_titles: dict[tuple[str, ...], tuple[str, bool, str]] = field(default_factory=dict)
 
     def add(self, key_text: str, entry: Entry) -> None:
         key = tuple(words(key_text))
@@ -196,7 +204,7 @@ def read_tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[s
         for number, line in enumerate(handle, start=1):
             if not line.strip() or line.startswith("#"):
                 continue
-            cells = next(csv.reader([line.rstrip("\r\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
+            cells = line.rstrip("\r\n").split("\t")  # no quoting: a tab always separates
             if header is None:
                 header = [c.strip() for c in cells]
                 missing = [c for c in columns if c not in header]
@@ -212,15 +220,15 @@ def read_tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[s
             cells += [""] * (len(header) - len(cells))
             yield (
                 number,
-                dict(zip(header, (c.strip() for c in cells), strict=True)),
+                dict(zip(header, [c.strip() for c in cells], strict=True)),
                 f"{path.name}:{number}",
             )
 
 
 def _sectors(path: Path, number: int, cell: str, known: frozenset[str]) -> tuple[str, ...]:
-    sectors = tuple(s for s in re.split(r"[\s,|]+", cell.strip()) if s and s != "-")
+    sectors = tuple(s for s in _SECTOR_SEPARATORS.split(cell.strip()) if s and s != "-")
     for sector in sectors:
-        if not re.fullmatch(r"[A-Z]{3}", sector):
+        if not _SECTOR.fullmatch(sector):
             raise DictionaryError(path, number, f"sector {sector!r} is not a 3-letter code")
         if known and sector not in known:
             raise DictionaryError(path, number, f"unknown sector {sector!r} (see sectors.tsv)")
@@ -375,17 +383,38 @@ class DictionaryBuilder:
                         )
 
 
-def build_dictionary(data_dir: Path = DATA_DIR, extra: Iterable[Path] = ()) -> Dictionary:
-    """Read the packaged data files (and optional extra people/organisation files)."""
+    def read_state_titles(self, path: Path) -> None:
+        d = self.dictionary
+        d.files.append(str(path))
+        for number, row, source in read_tsv(path, ("pattern", "country", "when")):
+            country = _country(path, number, row["country"], d.countries)
+            if not country:
+                raise DictionaryError(path, number, "a state title needs its country")
+            if row["when"] not in ("always", "named"):
+                raise DictionaryError(path, number, f"when {row['when']!r} is not always or named")
+            for pattern in split_list(row["pattern"]):
+                d.state_titles[tuple(words(pattern))] = (country, row["when"] == "named", source)
+
+
+def build_dictionary(
+    data_dir: Path = DATA_DIR, extra: Iterable[Path] = (), skip: Iterable[str] = ()
+) -> Dictionary:
+    """Read the packaged data files (and optional extra people/organisation files), less the
+    files named in ``skip`` (the Phoenix list's generator reads our own files alone)."""
+    skipped = set(skip)
     builder = DictionaryBuilder()
     builder.read_sectors(data_dir / "sectors.tsv")
     builder.read_countries(data_dir / "countries.tsv")
     builder.read_agents(data_dir / "agents.tsv")
     builder.read_places(data_dir / "places.tsv")
+    if (data_dir / "state_titles.tsv").exists():
+        builder.read_state_titles(data_dir / "state_titles.tsv")
     for path in sorted(data_dir.glob("organizations*.tsv")):
-        builder.read_named(path, ORGANIZATION)
+        if path.name not in skipped:
+            builder.read_named(path, ORGANIZATION)
     for path in sorted(data_dir.glob("people*.tsv")):
-        builder.read_named(path, PERSON)
+        if path.name not in skipped:
+            builder.read_named(path, PERSON)
     for path in extra:
         builder.read_named(path, PERSON if "people" in path.name else ORGANIZATION)
     return builder.dictionary

@@ -11,9 +11,10 @@ leader, "he"/"she" to the nearest compatible individual. Every step is written d
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from typing import Any
@@ -53,6 +54,31 @@ PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 ATTRIBUTE_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 POSSESSIVE_PRONOUNS = {"its": "", "their": "", "his": "m", "her": "f"}  # with the gender
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+# A dateline: words in capitals opening the body, then a comma, a credit in brackets or a dash
+# ("WASHINGTON (AP) —", "KABUL, Afghanistan -", "BEIJING:").
+DATELINE = re.compile(
+    r"\s*((?:THE |LA |EL )?[A-Z][A-Z.'\u2019-]*(?: [A-Z][A-Z.'\u2019-]*){0,3})"
+    r"(?=\s*(?:,|\.|\(|-|\u2014|\u2013|:|\"\?))"
+    # ", Netherlands", ", February 7."
+    r"(?:[,.][^,()\n\u2014\u2013:/]{1,40}?(?=\s*(?:,|\(|-|\u2014|\u2013|:|/)))?"
+    r"(?:,?\s*\([^()\n]{1,40}\))?"  # "(Reuters)"
+    # what ends it: a dash, a colon, a credit between slashes ("/TASS/."), or '"?' (a dash
+    # mangled by a wrong text encoding)
+    r"\s*(?:--?|\u2014|\u2013|:|/[A-Za-z -]{2,30}/\.?|\"\?)"
+)
+UNSPECIFIC_DETERMINERS = frozenset({"some", "any", "every", "each", "no", "another"})
+# Verbs of going somewhere: their place is a destination, not where the mover belongs.
+MOVEMENT_LEMMAS = frozenset({"visit", "travel", "arrive", "fly", "go", "come", "return", "tour",
+                             "head", "land", "move", "flee", "emigrate", "migrate"})
+# Resolution steps of a country taken from the context, not the phrase (context_country).
+CONTEXT_STEPS = ("no country in the phrase: the dateline", "no country in the phrase: the sentence",
+                 "no country in the phrase: the article is mainly", "title '")
+# First words of country names that stand for the country after it was named in full ("the
+# North" after "North Korea").
+SHORT_FORMS = frozenset({"North", "South"})
+QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018"})
+# The article's main country must be named at least this many times as often as the next one.
+MAIN_COUNTRY_LEAD = 2
 
 
 def _days_from(role: Role, day: date) -> int:
@@ -86,6 +112,7 @@ class Mention:
     title_fit: bool = False  # a title is written with the name ("Secretary of State John Kerry")
     name_words: int = 0  # words of the name as written ("John Kerry": 2)
     base_steps: list[str] = field(default_factory=list)  # how it resolved on its own
+    victim: bool = False  # "the victims of the attack": never its author
 
 
 @dataclass
@@ -121,6 +148,31 @@ class ArticleActors:
         # Every actor-dictionary match of the article, actor or not ("German" in "German goods"):
         # the coder reads nationalities from them.
         self.matches = matches if matches is not None else []
+        # The article's own country and how it was found (dateline, only or main country).
+        self.context: tuple[str, list[str]] = ("", [])
+        self.victims: set[int] = set()  # ids of the actors that name victims ("the victims")
+
+    def is_victim(self, actor: Actor) -> bool:
+        """True for the actor of a phrase naming victims: never the author of an attack."""
+        return id(actor) in self.victims
+
+    def place_implied(self, events: list[Any]) -> None:
+        """Parties an event implies without naming them ("five men were arrested": by police;
+        text "") belong to the article's own country (``context``), said in their evidence."""
+        country, steps = self.context
+        if not country:
+            return
+        for event in events:
+            for role in ("source", "target"):
+                actor = getattr(event, role)
+                if actor is None or actor.text or actor.country:
+                    continue
+                placed = replace(actor, code=country + actor.code, country=country,
+                                 resolution=[*actor.resolution, *steps])
+                setattr(event, role, placed)
+                evidence = getattr(event, "evidence", None)
+                if isinstance(evidence, dict) and f"{role}_resolution" in evidence:
+                    evidence[f"{role}_resolution"] = list(placed.resolution)
 
     def actor_at(self, token: Any) -> Actor | None:
         """The actor whose noun phrase is headed by ``token`` (or contains it), else None."""
@@ -208,7 +260,9 @@ class _ArticlePass:
                 self.sentence_of[token.i] = sentence.index
             self.sentence_offset[sentence.index] = span.start_char + leading
         self.mentions: list[Mention] = []
-        self._focus: list[str] | None = None
+        self._focus: Counter[str] | None = None
+        self.dateline_end, self.dateline = self.find_dateline()
+        self.quoted = self.quoted_sentences()
 
     def prefer_people_of_the_date(self, match: Match) -> None:
         """'Bush' in 1990 is George H. W. Bush, in 2005 George W. Bush: of the people a name
@@ -223,8 +277,44 @@ class _ArticlePass:
 
     # ---- article-level facts -------------------------------------------------------------
 
+    def find_dateline(self) -> tuple[int, Match | None]:
+        """The place opening the body in capitals ("MOSCOW (Reuters) -", "THE HAGUE,
+        Netherlands --"): where the reporter filed from. Returns the end of the dateline (a
+        character offset; its words are no actors) and the match of its country or place."""
+        start = self.parsed.title_offset
+        found = DATELINE.match(self.text, start)
+        if found is None:
+            return -1, None
+        for match in self.matches:
+            first = self.doc[match.start]
+            if first.idx >= found.end(1):
+                break
+            entry = match.first((CAPITAL, PLACE))  # a city; "US, Russia agree" is no dateline
+            if first.idx >= found.start(1) and entry is not None and entry.country:
+                return found.end(), match
+        return -1, None
+
+    def quoted_sentences(self) -> set[int]:
+        """Sentences that lie inside a quotation: they open inside one, or open one."""
+        quoted: set[int] = set()
+        open_quote = False
+        for sentence in self.parsed.sentences:
+            text = sentence.span.text.strip()
+            if open_quote or text[:1] in QUOTES:
+                quoted.add(sentence.index)
+            marks = sum(text.count(q) for q in ('"', "\u201c", "\u201d"))
+            open_quote = open_quote != (marks % 2 == 1)
+        return quoted
+
+    def in_dateline(self, token: Any) -> bool:
+        return self.parsed.title_offset <= token.idx < self.dateline_end
+
     def focus_countries(self) -> list[str]:
         """Countries the article is about, most named first (title mentions count double)."""
+        return [code for code, _ in self.focus_counts().most_common()]
+
+    def focus_counts(self) -> Counter[str]:
+        """How often the article names each country (title mentions count double)."""
         if self._focus is None:
             counts: Counter[str] = Counter()
             for match in self.matches:
@@ -234,7 +324,7 @@ class _ArticlePass:
                     continue
                 weight = 2 if self.doc[match.start].idx < self.parsed.title_offset else 1
                 counts[entry.country] += weight
-            self._focus = [code for code, _ in counts.most_common()]
+            self._focus = counts
         return self._focus
 
     def _is_aligned(self, match: Match) -> bool:
@@ -264,7 +354,7 @@ class _ArticlePass:
         members: dict[int, int] = {}
         for sentence in self.parsed.sentences:
             for token in sentence.span:
-                if not is_head(token):
+                if not is_head(token) or self.in_dateline(token):
                     continue
                 mention = self.resolve_head(token, sentence.index)
                 if mention is None:
@@ -283,7 +373,10 @@ class _ArticlePass:
             others = self.coordinated_actors(mention)
             if others:
                 coordinated[mention.head.i] = others
-        return ArticleActors(by_token, members, self.sentence_of, coordinated, self.matches)
+        actors = ArticleActors(by_token, members, self.sentence_of, coordinated, self.matches)
+        actors.victims = {id(m.actor) for m in self.mentions if m.victim}
+        actors.context = self.article_context()
+        return actors
 
     def coordinated_actors(self, mention: Mention) -> list[Actor]:
         """'French and Egyptian warships', 'US and British forces': one actor per country."""
@@ -326,6 +419,8 @@ class _ArticlePass:
             described = by_head.get(mention.head.head.i)
             if described is None or described.named is not None:
                 continue
+            if not self.can_corefer(described, mention):
+                continue
             described.actor = Actor(
                 text=described.actor.text,
                 code=mention.actor.code,
@@ -340,6 +435,21 @@ class _ArticlePass:
                 ],
             )
             described.named = mention.named
+
+    def can_corefer(self, described: Mention, named: Mention) -> bool:
+        """An apposition joins two phrases only when they can name the same one: set off by a
+        comma or dash ("Lavrov, Russia's foreign minister"), or a close apposition whose
+        described head is a person's role word ("his Russian counterpart Sergei Lavrov"). Two
+        phrases run together in a headline ("An Innocent Man Mike Pence Refused To Pardon")
+        are subject and object, not one person."""
+        first, second = sorted((described.head, named.head), key=lambda t: t.i)
+        between = self.doc[first.i : second.i]
+        if any(t.text in (",", "-", "–", "—", "(") for t in between):
+            return True
+        if described.head.idx < self.parsed.title_offset:
+            return False
+        entry = described.head_entry
+        return entry is not None and entry.agent is not None and "person" in entry.agent.flags
 
     def unify_people(self) -> None:
         """Every mention of a person takes the code of the mention that names them best.
@@ -381,7 +491,7 @@ class _ArticlePass:
     def resolve_head(self, head: Any, sentence: int) -> Mention | None:
         if head.pos_ == "PRON":
             return self.resolve_pronoun(head, sentence)
-        tokens = phrase_tokens(head)
+        tokens = [t for t in phrase_tokens(head) if not self.in_dateline(t)]
         facts = self.phrase_facts(tokens, head)
         match = facts.head_match
         if match and match.start < tokens[0].i and self.doc[match.start].pos_ != "VERB":
@@ -421,13 +531,32 @@ class _ArticlePass:
             else:
                 facts.countries.append((entry.country, text, entry.source, match.start))
         elif entry.kind == ORGANIZATION and entry.named:
-            facts.organizations.append((entry.named, text))
+            if not self.inside_longer_name(match):
+                facts.organizations.append((entry.named, text))
         elif entry.kind == PERSON and entry.named:
             facts.people.append((entry.named, text))
         elif entry.kind == AGENT and not self._is_aligned(match):  # not "pro-government"
             facts.agents.append((entry, text))
         elif entry.kind == MODIFIER and entry.agent and "former" in entry.agent.flags:
             facts.former = text
+
+    def unknown_body(self, head: Any) -> Any:
+        """The capitalised modifier the dictionary does not know in "the IIHF president": the
+        role belongs to that body, whose country the article's context does not give."""
+        return next((t for t in head.children
+                     if t.i < head.i and t.dep_ in ("compound", "nmod") and t.text[:1].isupper()
+                     and t.i not in self.match_at and t.ent_type_ != "PERSON"
+                     and not t.is_sent_start), None)
+
+    def inside_longer_name(self, match: Match) -> bool:
+        """'Democratic Party' in 'the Social Democratic Party' is part of another name: a
+        capitalised word the dictionary does not know modifies it right before the match."""
+        if match.start == 0:
+            return False
+        before = self.doc[match.start - 1]
+        return (before.text[:1].isupper() and before.i not in self.match_at
+                and before.dep_ in MODIFIER_DEPS and match.start <= before.head.i < match.end
+                and not before.is_sent_start)
 
     # ---- composing one phrase -------------------------------------------------------------
 
@@ -445,6 +574,8 @@ class _ArticlePass:
                 return self.compose_unlisted(head, tokens, facts, sentence)
             return self.compose_person(head, tokens, facts, sentence, entry, entry.named)
         if entry.kind == ORGANIZATION and entry.named:
+            if self.inside_longer_name(match):
+                return None  # "the Social Democratic Party" is not the Democratic Party
             return self.compose_organization(head, tokens, facts, sentence, entry, entry.named)
         if entry.kind in PLACE_KINDS and (self.name_extends(head, match) or _aged(head)):
             # "Feliciano Valencia"; "Aden, 52, said": a person named like a place
@@ -596,6 +727,23 @@ class _ArticlePass:
             for i in outside
         )
 
+    def title_sectors(self, facts: PhraseFacts) -> list[str]:
+        """The sectors of a person's written title, one per role: a generic title ("leader",
+        "chairman", "spokesperson") gives way to the organisation or role word behind it
+        ("Hamas leader" -> REB; "chairman of the Federation Council" -> LEG)."""
+        generic = [e for e, _ in facts.agents if e.agent and "member" in e.agent.flags]
+        sectors = [
+            s for e, _ in facts.agents if e.agent and "member" not in e.agent.flags
+            for s in e.agent.sectors
+        ]
+        if generic:
+            for named, _ in facts.organizations:
+                role = named.role_on(self.day) or named.role_on(None)
+                sectors = [*(role.sectors if role else ()), *sectors]
+        if not sectors:
+            sectors = [s for e in generic for s in e.agent.sectors]  # type: ignore[union-attr]
+        return list(dict.fromkeys(sectors))
+
     def role_sectors(self, facts: PhraseFacts) -> list[str]:
         sectors: list[str] = []
         for agent_entry, _ in facts.agents:
@@ -672,12 +820,164 @@ class _ArticlePass:
             return country
         return ""
 
+    def context_country(
+        self, head: Any, facts: PhraseFacts, steps: list[str], agent: Any = None
+    ) -> str:
+        """The country of a phrase that names none, from its context, in order of trust: a
+        title used by one state ("Sen."), the organisation or person it speaks for ("a
+        spokesman for President Ashraf Ghani"), the dateline ("BEIJING (Reuters) -"), the
+        article's only country, the one country where the sentence says things happen, the
+        country the article is mainly about. Role words that
+        belong to no state ("the international community", flag ``open``) take none. Each
+        step is written down; with none, so is that the text leaves the country open."""
+        if agent is not None and "open" in agent.flags:
+            steps.append(f"'{head.text}' belongs to no one state: no country from the context")
+            return ""
+        unknown = self.unknown_body(head) if agent is not None else None
+        if unknown is not None:
+            steps.append(f"'{unknown.text}' names a body the dictionary lacks: its country is "
+                         "not the article's")
+            return ""
+        country = (
+            self.state_title_country(facts, steps)
+            or self.spoken_for_country(head, steps)
+            or self.dateline_country(steps)
+            or self.article_country(head, steps)
+            or self.sentence_place_country(head, steps)
+            or self.main_country(head, steps)
+        )
+        if not country:
+            steps.append("no country: the text leaves it open (no title, organisation, "
+                         "dateline or main country of the article gives one)")
+        return country
+
+    def state_title_country(self, facts: PhraseFacts, steps: list[str]) -> str:
+        """'Sen. Mark Warner' -> USA: a title used by one state (state_titles.tsv), unless the
+        dateline is elsewhere (or, for titles marked ``named``, the article names countries,
+        none of them the title's)."""
+        for _, text in reversed(facts.agents):
+            found = self.dictionary.state_titles.get(tuple(words(text)))
+            if found is None:
+                continue
+            country, only_named, source = found
+            dateline = self.dateline.first(PLACE_KINDS) if self.dateline else None
+            named = set(self.focus_countries())
+            if (dateline and dateline.country != country) or (
+                only_named and named and country not in named
+            ):
+                continue
+            steps.append(f"title '{text}' is used by one state -> {country} ({source})")
+            return country
+        return ""
+
+    def spoken_for_country(self, head: Any, steps: list[str]) -> str:
+        """'a spokesman for President Ashraf Ghani', 'an official of the Foreign Ministry of
+        China': the country of the party the role word speaks for."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "with"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                facts = self.phrase_facts(phrase_tokens(obj), obj)
+                inner: list[str] = []
+                country = self.phrase_country(obj, facts, self.sentence_of.get(obj.i, 0), inner)
+                match = facts.head_match
+                if match is not None and self.inside_longer_name(match):
+                    continue  # "for the Social Democratic Party": not the Democratic Party
+                if not country and match is not None:
+                    named = match.best.named
+                    role = named.role_on(self.day) or self.nearest_role(named) if named else None
+                    country = role.country if role else ""
+                    if not country and match.best.kind in PLACE_KINDS:
+                        country = match.best.country
+                if country and country not in ORGANIZATION_COUNTRIES and len(country) == 3:
+                    steps.append(f"speaks for '{obj.text}' -> {country}")
+                    return country
+        return ""
+
+    def sentence_place_country(self, head: Any, steps: list[str]) -> str:
+        """The one country of the places where the sentence says things happen ("killed three
+        men in southern Serbia"), when the sentence names no other country."""
+        index = self.sentence_of.get(head.i)
+        if index is None:
+            return ""
+        span = self.parsed.sentences[index].span
+        found: dict[str, str] = {}
+        for match in self.matches:
+            if not span.start <= match.start < span.end:
+                continue
+            entry = match.first(PLACE_KINDS)
+            token = self.doc[match.end - 1]
+            while token.dep_ in ("compound", "amod") and token.head.i > token.i:
+                token = token.head
+            if (entry is None or not entry.country or token.dep_ != "pobj"
+                    or token.head.lower_ not in LOCATIVE_PREPOSITIONS or self._is_aligned(match)):
+                continue
+            verb = token.head.head
+            if verb.lemma_.lower() in MOVEMENT_LEMMAS and head.head.i == verb.i:
+                continue  # "the Queen visited the King in Thailand": where she went, not hers
+            found.setdefault(entry.country, self.doc[match.start : match.end].text)
+        named = {m.first(PLACE_KINDS).country for m in self.matches  # type: ignore[union-attr]
+                 if span.start <= m.start < span.end and m.first(PLACE_KINDS) is not None}
+        if len(found) != 1 or len(named - {""}) != 1:
+            return ""  # "Police detained two French tourists in Lagos": whose, it does not say
+        code, text = next(iter(found.items()))
+        steps.append(f"no country in the phrase: the sentence happens in '{text}' -> {code}")
+        return code
+
+    def article_context(self) -> tuple[str, list[str]]:
+        """The article's own country for parties the text leaves unnamed ("were arrested": by
+        police): the dateline, else the only country named, else the main one."""
+        steps: list[str] = []
+        country = self.dateline_country(steps)
+        if not country and len(self.focus_counts()) == 1:
+            country = self.focus_countries()[0]
+            steps.append(f"the article's only country -> {country}")
+        if not country and self.matches:
+            country = self.main_country(self.doc[self.matches[0].start], steps)
+        return country, steps
+
+    def dateline_country(self, steps: list[str]) -> str:
+        entry = self.dateline.first(PLACE_KINDS) if self.dateline else None
+        if entry is None or not entry.country:
+            return ""
+        assert self.dateline is not None
+        written = self.doc[self.dateline.start : self.dateline.end].text
+        steps.append(f"no country in the phrase: the dateline '{written}' -> {entry.country}")
+        return entry.country
+
+    def main_country(self, head: Any, steps: list[str]) -> str:
+        """The country the article is mainly about: named (title counting double) at least
+        MAIN_COUNTRY_LEAD times as often as any other."""
+        others = self.other_title_countries(head)
+        counts = Counter({c: n for c, n in self.focus_counts().items() if c not in others})
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[0][1] < MAIN_COUNTRY_LEAD * ranked[1][1]):
+            return ""
+        code = ranked[0][0]
+        steps.append(
+            f"no country in the phrase: the article is mainly about {code} "
+            f"(named {ranked[0][1]} times, next {ranked[1][1] if len(ranked) > 1 else 0})"
+        )
+        return code
+
     def article_country(self, head: Any, steps: list[str]) -> str:
         """The article's only country, for a phrase that names none ('President Ivan Petrovsky
         imposed a curfew in Minsk' -> BLR, 'police' in an article about Nigeria -> NGA),
         leaving out countries that belong to another named person's title in the same
         sentence ('Ukrainian leader Leonid Kravchuk'). Nothing when the article names two.
         """
+        others = self.other_title_countries(head)
+        candidates = [code for code in self.focus_countries() if code not in others]
+        if len(candidates) != 1:
+            return ""
+        steps.append(f"no country in the phrase: the article's only country -> {candidates[0]}")
+        return candidates[0]
+
+    def other_title_countries(self, head: Any) -> set[str]:
+        """Countries of other named people's titles in the sentence ("Ukrainian leader Leonid
+        Kravchuk"): they are those people's, not the article's."""
         others = set()
         index = self.sentence_of.get(head.i)
         sentence = self.parsed.sentences[index].span if index is not None else self.doc[:]
@@ -691,11 +991,7 @@ class _ArticlePass:
                 continue
             if self._names_person(owner) or self._names_person(owner.head):
                 others.add(entry.country)
-        candidates = [code for code in self.focus_countries() if code not in others]
-        if len(candidates) != 1:
-            return ""
-        steps.append(f"no country in the phrase: the article's only country -> {candidates[0]}")
-        return candidates[0]
+        return others
 
     def _names_person(self, token: Any) -> bool:
         match = self.match_at.get(token.i)
@@ -737,17 +1033,27 @@ class _ArticlePass:
             f"{' '.join(entry.agent.sectors) or 'no sector'} ({entry.source})"
         ]
         sectors: list[str] = []
+        if "victim" in entry.agent.flags:
+            # "victims of a terrorist attack": the attachment says what happened to them
+            facts = replace(facts, organizations=[], agents=[])
+            steps.append("victims: the words around them name what happened to them, not who "
+                         "they are")
         for named, text in facts.organizations:  # "Boko Haram gunmen", "CIA official"
             role = named.role_on(self.day)
             if role:
                 sectors.extend(s for s in role.sectors if s not in sectors)
                 steps.append(f"member of '{text}' ({named.name}) -> {' '.join(role.sectors)}")
-        if "member" in entry.agent.flags:  # "intelligence agency officer": the agency first
+        member = "member" in entry.agent.flags
+        if member:  # "intelligence agency officer": the agency first
             for agent_entry, text in facts.agents:
                 if agent_entry.agent and agent_entry.agent.sectors:
                     sectors.extend(s for s in agent_entry.agent.sectors if s not in sectors)
                     steps.append(f"member of '{text}' -> {' '.join(agent_entry.agent.sectors)}")
-        sectors.extend(s for s in entry.agent.sectors if s not in sectors)
+        # One sector per role: "Hamas leader" is REB, "chairman of the Federation Council" LEG
+        # (the "member of" steps above say so); a generic title's own sector only when nothing
+        # stands behind it.
+        if not (member and sectors):
+            sectors.extend(s for s in entry.agent.sectors if s not in sectors)
         for agent_entry, text in facts.agents:
             if agent_entry.agent:
                 new = [s for s in agent_entry.agent.sectors if s not in sectors]
@@ -764,9 +1070,10 @@ class _ArticlePass:
             steps.append(f"no country named: {country} is the country code")
         if not country and sectors and not facts.aligned:
             # "police", "the president", "refugees" in an article about one country are its own.
-            country = self.article_country(head, steps)
+            country = self.context_country(head, facts, steps, entry.agent)
         mention = self.mention(head, tokens, sentence, country, sectors, None, steps, entry)
         mention.individual = "person" in entry.agent.flags and head.tag_ in ("NN", "NNP")
+        mention.victim = "victim" in entry.agent.flags
         return mention
 
     def compose_unlisted(
@@ -775,25 +1082,48 @@ class _ArticlePass:
         """A head the dictionary lacks: a titled person ("Minister Juan Jobet") or a surname."""
         if head.ent_type_ != "PERSON" and head.pos_ != "PROPN":
             return self.compose_attributed(head, tokens, facts, sentence)
+        short = self.country_short_form(head, tokens, sentence)
+        if short is not None:
+            return short
         earlier = self.earlier_person_by_surname(head)
         if earlier is not None:
             return self.corefer(head, tokens, sentence, earlier, "the same name")
         facts = self.apposition_title(head, facts)  # "Kenzo Oshima, the UN relief coordinator"
         if not facts.agents or not (head.ent_type_ == "PERSON" or self.titled_by_apposition(head)):
             return None
-        sectors = self.role_sectors(facts)
+        sectors = self.title_sectors(facts)
         titles = ", ".join(f"'{text}'" for _, text in facts.agents)
         steps = [f"person not in the dictionary; title {titles} -> {' '.join(sectors)}"]
         if facts.former:
             sectors = ["ELI"]
             steps.append(f"'{facts.former}': a former office-holder -> ELI")
-        country = self.phrase_country(head, facts, sentence, steps) or self.article_country(head, steps)
+        country = (self.phrase_country(head, facts, sentence, steps)
+                   or self.context_country(head, facts, steps))
         name = " ".join(t.text for t in tokens if t.ent_type_ == "PERSON" and t.i <= head.i)
         mention = self.mention(
             head, tokens, sentence, country, sectors, name or head.text, steps, None
         )
         mention.individual = True
         return mention
+
+    def country_short_form(self, head: Any, tokens: list[Any], sentence: int) -> Mention | None:
+        """'the North' after 'North Korea', 'the South' after 'South Sudan': a country the
+        article has named by its full name, called by its first word with "the"."""
+        if len(tokens) != 2 or tokens[0].lower_ != "the" or head.text not in SHORT_FORMS:
+            return None
+        named: dict[str, str] = {}
+        for match in self.matches:
+            entry = match.first((COUNTRY,))
+            text = self.doc[match.start : match.end].text
+            if match.end <= head.i and entry is not None and words(text)[:1] == [head.lower_]:
+                named[entry.country] = text
+        if len(named) != 1:
+            return None
+        code, text = next(iter(named.items()))
+        steps = [f"'the {head.text}' is the short form of '{text}', named before -> {code}"]
+        return self.mention(
+            head, tokens, sentence, code, [], self.dictionary.country_name(code), steps, None
+        )
 
     def compose_attributed(
         self, head: Any, tokens: list[Any], facts: PhraseFacts, sentence: int
@@ -1116,11 +1446,14 @@ class _ArticlePass:
         """Later mentions take the identity (and title evidence) of the mention that named them."""
         if mention.named is not None:
             return  # names: unify_people links all mentions of a person after the pass
-        if mention.head_entry is None or mention.head_entry.kind != AGENT or not mention.individual:
+        if mention.head_entry is None or mention.head_entry.kind != AGENT:
             return
         determiners = {t.lower_ for t in tokens if t.dep_ == "det"}
         possessed = any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in tokens)
         if not determiners & DEFINITE_DETERMINERS and not possessed:
+            return
+        if not mention.individual:
+            self.link_to_body(mention, tokens)
             return
         earlier = self.antecedent_of_description(mention)
         if earlier is None:
@@ -1133,6 +1466,27 @@ class _ArticlePass:
         mention.named = earlier.named
         mention.base_steps = linked.base_steps
 
+    def link_to_body(self, mention: Mention, tokens: list[Any]) -> None:
+        """'BP posted a profit, the company announced': a definite role word naming a body
+        ("the company", "the ministry") with no country of its own refers to the nearest
+        mention of this or the previous sentence that has a country and the same first sector;
+        with none it keeps what it had."""
+        actor = mention.actor
+        if actor.country or not actor.sectors or len(tokens) > 3:
+            return
+        for earlier in reversed(self.mentions):
+            if earlier.sentence < mention.sentence - 1:
+                break
+            found = earlier.actor
+            if (earlier.head.i >= mention.head.i or earlier.individual or not found.country
+                    or found.sectors[:1] != actor.sectors[:1]):
+                continue
+            linked = self.corefer(mention.head, tokens, mention.sentence, earlier,
+                                  "definite description of the same kind of body")
+            mention.actor, mention.named, mention.base_steps = (
+                linked.actor, earlier.named, linked.base_steps)
+            return
+
     def link_to_office_holder(self, mention: Mention, facts: PhraseFacts) -> None:
         """'the Russian foreign minister' on a dated article: whoever held that office then.
 
@@ -1144,6 +1498,13 @@ class _ArticlePass:
         if self.day is None or not country or facts.head_match is None:
             return
         match = facts.head_match
+        agent = match.best.agent
+        if agent is not None and "member" in agent.flags:
+            return  # "the chairman of X's committee" names no office of the country itself
+        if self.unknown_body(mention.head) is not None:
+            return  # "the IIHF president" holds an office of something the dictionary lacks
+        if any(step.startswith(CONTEXT_STEPS) for step in mention.actor.resolution):
+            return  # a country guessed from the context names no office
         role_words = words(self.doc[match.start : match.end].text)
         holders = {
             id(named): (named, role)
@@ -1186,14 +1547,33 @@ class _ArticlePass:
                 fallback = earlier
         return fallback
 
+    @staticmethod
+    def specific(mention: Mention) -> bool:
+        """A named person or one singular described person ("the US official", "a spokesman",
+        "Russian presidential envoy"), not "some officials" or "any judge"."""
+        if mention.actor.name:
+            return True
+        return mention.head.tag_ not in ("NNS", "NNPS") and not any(
+            c.dep_ == "det" and c.lower_ in UNSPECIFIC_DETERMINERS for c in mention.head.children)
+
     def resolve_pronoun(self, head: Any, sentence: int) -> Mention | None:
+        """'he'/'she' take the nearest compatible named person (or one described person: "the
+        US official", "a spokesman") of the same or the previous sentence, a subject before other mentions
+        ("Sessions said that during his meeting with Mr Kislyak he ..." is Sessions); with
+        none, the pronoun stays unresolved rather than reach into an unrelated part of the
+        article. Sentences of a quotation do not count ("X said. 'A. B. C,' he said.": up to
+        three of them are passed over to reach the sentence before the quotation)."""
         gender = PERSONAL_PRONOUNS.get(head.lower_)
         if gender is None or head.dep_ == "poss":
             return None
+        first = sentence - 1
+        while first > sentence - 4 and first in self.quoted:
+            first -= 1  # "'...' he said": the quotation's sentences lead back to its speaker
+        candidates = []
         for earlier in reversed(self.mentions):
-            if earlier.sentence < sentence - 3:
+            if earlier.sentence < first:
                 break
-            if not earlier.individual or earlier.head.i >= head.i:
+            if not earlier.individual or earlier.head.i >= head.i or not self.specific(earlier):
                 continue
             if (
                 earlier.named is not None
@@ -1201,10 +1581,16 @@ class _ArticlePass:
                 and earlier.named.gender != gender
             ):
                 continue
-            return self.corefer(
-                head, [head], sentence, earlier, f"nearest compatible antecedent of '{head.text}'"
-            )
-        return None
+            candidates.append(earlier)
+        if not candidates:
+            return None
+        chosen = next(
+            (m for m in candidates if m.head.dep_ in ("nsubj", "nsubjpass")), candidates[0]
+        )
+        why = f"nearest compatible antecedent of '{head.text}'"
+        if chosen is not candidates[0]:
+            why = f"the nearest compatible subject before '{head.text}'"
+        return self.corefer(head, [head], sentence, chosen, why)
 
 
 def resolve_phrase(

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.actors.resolve import ActorResolver, resolve_phrase
+from eventwire.evaluate.split import in_half
 from eventwire.records import Actor
 
 SCORED_METHODS = ("agent_to_code", "short_text_to_agent", "search_nat")
@@ -139,12 +140,15 @@ def evaluate_actor_cases(
     path: str | Path,
     resolver: ActorResolver | None = None,
     methods: Iterable[str] = SCORED_METHODS,
+    half: str | None = None,
 ) -> ActorEvaluation:
-    """Resolve every case of the chosen methods and score it."""
+    """Resolve every case of the chosen methods (of one half, by the case's ``test`` name,
+    when ``half`` is "tune" or "check") and score it."""
     resolver = resolver or ActorResolver.default()
     wanted = set(methods)
     results = []
-    for _, case in read_cases(Path(path)):
+    cases = (case for _, case in read_cases(Path(path)))
+    for case in in_half(cases, half, key=lambda c: c.get("test", "")):
         method = case.get("method", "")
         if method not in wanted:
             continue
@@ -206,7 +210,7 @@ def _marked_actors(record: dict[str, Any]) -> Iterable[dict[str, Any]]:
 
 
 def evaluate_plover_actors(
-    path: str | Path, resolver: ActorResolver | None = None
+    path: str | Path, resolver: ActorResolver | None = None, half: str | None = None
 ) -> InContextScore:
     """Resolve the marked source/target words of each PLOVER record inside its sentence.
 
@@ -218,7 +222,8 @@ def evaluate_plover_actors(
 
     resolver = resolver or ActorResolver.default()
     score = InContextScore()
-    for _, record in read_cases(Path(path)):
+    records = (record for _, record in read_cases(Path(path)))
+    for record in in_half(records, half, key=lambda r: r.get("id", "")):
         wanted = [a for a in _marked_actors(record) if a.get("code") not in (None, "", "IMG")]
         if not wanted:
             continue

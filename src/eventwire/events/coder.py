@@ -81,6 +81,11 @@ class Candidate:
 # How deep the coder follows prepositions inside an object for its target: "launch an
 # offensive in its war *with* X" (offensive -> war -> X).
 FRAME_DEPTH = 2
+# Roots of violent acts whose victims are never their authors (assault, fight, mass violence).
+ASSAULT_ROOTS = ("18", "19", "20")
+# Verbs whose subject (active) or passive subject suffered the act: victims, not authors.
+SUFFERING_LEMMAS = frozenset({"die", "perish"})
+HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "maim", "behead", "murder"})
 
 
 @dataclass
@@ -133,6 +138,7 @@ class EventCoder:
             if not self._has_actor(sentence, actors) and not self._implies_agent(sentence):
                 continue  # no political actor: no event, and no parse reading needed
             events.extend(self._code_sentence(parsed, sentence, actors))
+        _place_implied(resolved, events)
         return events
 
     # -- matching -----------------------------------------------------------------------
@@ -577,7 +583,7 @@ class EventCoder:
         self, parsed: ParsedArticle, sentence: ParsedSentence, candidate: Candidate,
         actors: Arguments,
     ) -> list[Event]:
-        sources = self._actors(candidate.sources, actors)
+        sources = self._authors(candidate, actors)
         targets = self._actors(candidate.targets, actors)
         speaker_verb = syntax.speaker_clause(candidate.trigger, SPEECH_LEMMAS)
         reporters = self._actors(syntax.clause_subjects(speaker_verb), actors) if speaker_verb else []
@@ -610,6 +616,16 @@ class EventCoder:
                         reporters[0] if reporters else None)
             for source, target in dyads
         ]
+
+    def _authors(self, candidate: Candidate, actors: Arguments) -> list[Actor]:
+        """The sources, less the victims of a violent act: a phrase naming victims ("the victims
+        of last week's terror attack"; actors stage, ``ArticleActors.is_victim``) and those who
+        died or were hurt in it ("25,000 people died during the bombing") never carried it out."""
+        if candidate.pattern.cameo[:2] not in ASSAULT_ROOTS:
+            return self._actors(candidate.sources, actors)
+        authors = [t for t in candidate.sources if not _suffers(t, candidate.trigger)]
+        is_victim = getattr(actors.resolved, "is_victim", None)  # stand-ins may lack it
+        return [s for s in self._actors(authors, actors) if not (is_victim and is_victim(s))]
 
     def _domestic(
         self, source: Actor | None, target: Actor | None, places: list[Actor], pattern: Pattern
@@ -732,6 +748,25 @@ def _background(trigger: Token) -> bool:
     return (trigger.pos_ in ("VERB", "AUX") and trigger.dep_ in ("relcl", "acl")
             and trigger.tag_ in ("VBN", "VBD")
             and not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in trigger.children))
+
+
+def _suffers(token: Token, trigger: Token) -> bool:
+    """True for the subject of another verb saying it died or was hurt ("people died during
+    the bombing", "three were wounded in the attack")."""
+    verb = token.head
+    if verb.i == trigger.i:
+        return False
+    lemma = verb.lemma_.lower()
+    return (token.dep_ == "nsubj" and lemma in SUFFERING_LEMMAS) or (
+        token.dep_ == "nsubjpass" and lemma in HARM_LEMMAS)
+
+
+def _place_implied(resolved: ArticleActors, events: list[Event]) -> None:
+    """Implied parties ("were arrested": by police) take the article's country, as the actors
+    stage finds it (``ArticleActors.place_implied``; stand-ins for it may lack the method)."""
+    place = getattr(resolved, "place_implied", None)
+    if place is not None:
+        place(events)
 
 
 def _implied_agent(pattern: Pattern) -> Actor:
