@@ -1,9 +1,13 @@
 """The API's read-only access to the store, yielding to a writer whenever one asks.
 
-The server shares one read-only DuckDB connection between requests (a cursor each). When a writer
-(``eventwire ingest`` or ``watch`` in another process) leaves its write request, the connection is
-closed as soon as the requests in flight finish, new requests wait for the writer's batch, and the
-next request reopens the file and so sees the new data. See ``eventwire.store.connection``.
+The server shares one read-only DuckDB connection between the requests in flight (a cursor each).
+It never keeps the file while idle: DuckDB lets no other process write a file that any process
+has open, so the connection is closed ``IDLE_CLOSE_SECONDS`` after the last request ends (at once
+when a writer is waiting), and a writer that arrives while no request runs gets the file within
+that time. When a writer (``eventwire ingest`` or ``watch`` in another process) leaves its write
+request, the connection is closed as soon as the requests in flight finish, new requests wait
+for the writer's batch (or answer 503 with Retry-After when it takes longer than they may wait),
+and the next request reopens the file and so sees the new data. See ``eventwire.store.connection``.
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ from eventwire.store.connection import (
 )
 from eventwire.store.schema import LATEST_VERSION, schema_version
 
+# Long enough for the burst of requests a dashboard page makes to share one connection, short
+# enough that a writer arriving while the server is idle waits well under a second or two.
+IDLE_CLOSE_SECONDS = 0.3
+
 
 class SharedReader:
     def __init__(self, db_path: str | Path, wait_seconds: float = 30.0) -> None:
@@ -31,6 +39,7 @@ class SharedReader:
         self._connection: duckdb.DuckDBPyConnection | None = None
         self._in_flight = 0
         self._state = threading.Condition()
+        self._idle_timer: threading.Timer | None = None
 
     def ensure_schema(self) -> None:
         """Create or upgrade the database once, so that an empty store serves empty answers."""
@@ -48,6 +57,7 @@ class SharedReader:
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         with self._state:
+            self._cancel_idle_timer()
             if self._connection is not None and write_pending(self.db_path):
                 # Let the requests in flight finish, then give the file to the writer.
                 self._state.wait_for(lambda: self._in_flight == 0, timeout=self.wait_seconds)
@@ -65,7 +75,28 @@ class SharedReader:
             cursor.close()
             with self._state:
                 self._in_flight -= 1
+                if self._in_flight == 0:
+                    self._release_when_idle()
                 self._state.notify_all()
+
+    def _release_when_idle(self) -> None:
+        """Close now when a writer waits, else after a short idle time (caller holds the lock)."""
+        if write_pending(self.db_path):
+            self._close()
+            return
+        self._idle_timer = threading.Timer(IDLE_CLOSE_SECONDS, self._close_if_idle)
+        self._idle_timer.daemon = True
+        self._idle_timer.start()
+
+    def _close_if_idle(self) -> None:
+        with self._state:
+            if self._in_flight == 0:
+                self._close()
+
+    def _cancel_idle_timer(self) -> None:
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+            self._idle_timer = None
 
     def _close(self) -> None:
         if self._connection is not None:
@@ -74,4 +105,5 @@ class SharedReader:
 
     def close(self) -> None:
         with self._state:
+            self._cancel_idle_timer()
             self._close()

@@ -6,9 +6,10 @@ eventwire therefore never holds the file for long:
 - A writer (ingest, watch) opens it only to commit one batch, then closes it. Before opening it
   leaves a *write request* file beside the database (``events.duckdb.write-request``, holding its
   process id) and removes it after closing.
-- A reader (the API server) keeps a read-only connection while no write request is pending, and
-  drops it as soon as one appears, so the writer gets the file within one request's time. It
-  reopens after the writer is done, and so sees the new batch.
+- A reader (the API server) keeps a read-only connection only while it answers requests (and a
+  fraction of a second after), never while idle, and drops it as soon as a write request appears,
+  so the writer gets the file within one request's time. It reopens after the writer is done, and
+  so sees the new batch.
 
 A request left by a writer that died (``kill -9``) is recognised by its dead process id and ignored.
 """
