@@ -29,6 +29,7 @@ from eventwire.ingest.decode import (
     check_size,
     decode_text,
     maybe_gunzip,
+    megabytes,
 )
 from eventwire.ingest.dedup import Deduplicator
 from eventwire.ingest.feeds import parse_feed
@@ -103,12 +104,31 @@ def read_text(name: str, text: str, date: str | None) -> Article:
     )
 
 
-def read_jsonl_lines(name: str, lines: Iterable[bytes], date: str | None) -> Iterator[Result]:
-    """One article per JSON line; ``text`` is kept as given (offsets refer to it)."""
+def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The stream's lines, with ``None`` for a line over ``max_bytes``: such a line is skipped
+    without ever being held whole in memory (one line of a small .gz can inflate to gigabytes)."""
+    while line := stream.readline(max_bytes + 1):
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(1 << 20)
+            yield None
+        else:
+            yield line
+
+
+def read_jsonl_lines(name: str, lines: Iterable[bytes | None], date: str | None,
+                     max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Result]:
+    """One article per JSON line; ``text`` is kept as given (offsets refer to it).
+
+    A line given as ``None`` was over the size cap (``bounded_lines``) and is reported.
+    """
     for number, raw in enumerate(lines, start=1):
+        where = f"{name}:{number}"
+        if raw is None:
+            yield ReadError(where, f"record over the {megabytes(max_bytes)} size cap")
+            continue
         if not raw.strip():
             continue
-        where = f"{name}:{number}"
         try:
             record = json.loads(raw.decode("utf-8-sig"))
         except UnicodeDecodeError:
@@ -212,7 +232,8 @@ class Reader:
         if kind == "jsonl":
             opener = gzip.open if compressed else open
             with opener(path, "rb") as stream:
-                yield from read_jsonl_lines(name, stream, self.date)
+                lines = bounded_lines(stream, self.max_bytes)
+                yield from read_jsonl_lines(name, lines, self.date, self.max_bytes)
             return
         check_size(path.stat().st_size, self.max_bytes)
         yield from self._read_bytes(name, path.read_bytes(), kind)

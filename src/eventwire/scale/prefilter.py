@@ -33,8 +33,16 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
+from eventwire import nlp as nlp_stage
 from eventwire.events.patterns import pattern_book
-from eventwire.nlp import _sentences, coded_text, line_breaks_start_sentences, load_nlp
+from eventwire.nlp import (
+    _sentences,
+    coded_text,
+    join_docs,
+    line_breaks_start_sentences,
+    load_nlp,
+    make_doc,
+)
 from eventwire.records import Article, ParsedArticle
 
 ENV_SWITCH = "EVENTWIRE_PREFILTER"
@@ -101,7 +109,19 @@ def segments(doc: Doc, forms: frozenset[str]) -> list[Segment]:
             runs[-1].end = sentence.end
         else:
             runs.append(Segment(sentence.start, sentence.end, candidate))
-    return runs
+    return [piece for run in runs for piece in _bounded(doc, run)]
+
+
+def _bounded(doc: Doc, run: Segment) -> list[Segment]:
+    """A run of candidates longer than ``nlp.MAX_PIECE_CHARS``, cut where ``nlp.piece_starts``
+    cuts a long text (paragraph ends first), so that the parser's memory stays bounded."""
+    span = doc[run.start : run.end]
+    if not run.candidate or len(span.text) <= nlp_stage.MAX_PIECE_CHARS:
+        return [run]
+    token_at = {token.idx - span.start_char: token.i for token in span}
+    starts = [token_at[start] for start in nlp_stage.piece_starts(span.text) if start in token_at]
+    ends = [*starts[1:], run.end]
+    return [Segment(start, end, True) for start, end in zip(starts, ends, strict=True)]
 
 
 def _plain_doc(nlp: Language, doc: Doc, segment: Segment) -> Doc:
@@ -135,7 +155,7 @@ def parse_candidates(articles: Iterable[Article], batch_size: int = 32) -> Itera
     pending: list[tuple[Article, int, Doc, list[Segment]]] = []
     for article in articles:
         text, offset = coded_text(article)
-        doc = nlp.make_doc(text)
+        doc = make_doc(nlp, text)
         pending.append((article, offset, doc, segments(doc, forms)))
         if len(pending) >= batch_size:
             yield from _annotate(nlp, pending, batch_size)
@@ -150,12 +170,7 @@ def _annotate(nlp: Language, pending: list[tuple[Article, int, Doc, list[Segment
     parsed = iter(nlp.pipe(to_parse, batch_size=batch_size))
     for article, offset, doc, runs in pending:
         pieces = [next(parsed) if s.candidate else _plain_doc(nlp, doc, s) for s in runs]
-        if not pieces:
-            whole = doc
-        elif len(pieces) == 1:
-            whole = pieces[0]
-        else:
-            whole = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+        whole = join_docs(pieces) if pieces else doc
         # nlp's own sentence list, so both paths build ParsedSentence the same way.
         yield ParsedArticle(article=article, doc=whole, sentences=_sentences(whole),
                             title_offset=offset)
