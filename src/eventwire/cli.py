@@ -59,7 +59,9 @@ def date_argument(value: str) -> str:
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files to read, or - for stdin")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files to read, or - for stdin (the default when stdin is not a "
+                        "terminal)")
     parser.add_argument(
         "--date", type=date_argument, default=None,
         help="publication date (YYYY-MM-DD) for documents that carry none",
@@ -220,7 +222,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "paths", None) == []:
+        # As Unix filters do: no PATH reads a pipe or redirected file, never a terminal.
+        if sys.stdin is None or sys.stdin.isatty():
+            parser.error(f"{args.command}: the following arguments are required: PATH "
+                         "(or documents on stdin)")
+        args.paths = ["-"]
     try:
         return args.func(args)
     except BrokenPipeError:  # e.g. `eventwire code ... | head`

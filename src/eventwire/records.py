@@ -40,15 +40,20 @@ class Article:
         }
 
 
+WARNING = "warning"  # a ReadError of this kind reports a document that is read all the same
+
+
 @dataclass
 class ReadError:
     """A document that could not be read; reported on one line, never fatal to a batch."""
 
     document: str
     reason: str
-    kind: str = "unreadable"  # why it was skipped: unreadable, language, duplicate
+    kind: str = "unreadable"  # why it was skipped: unreadable, language, duplicate; or warning
 
     def __str__(self) -> str:
+        if self.kind == WARNING:  # the document is still read: only said on its line
+            return f"eventwire: {self.document}: {self.reason}"
         return f"eventwire: skipped {self.document}: {self.reason}"
 
 

@@ -14,6 +14,10 @@ BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"))
 # Control characters that never occur in text (tab, newlines, form feed and escape excepted).
 CONTROL = bytes(range(0, 9)) + bytes(range(14, 27)) + bytes(range(28, 32))
+# Non-ASCII characters besides letters that a text in a Western single-byte charset often holds.
+TYPOGRAPHY = frozenset(
+    "\u00a0\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022\u00b7\u20ac\u00a3"
+    "\u00b0\u00a9\u00ae\u2122\u00a7\u00ab\u00bb\u00bf\u00a1\u00b4")
 
 
 class DocumentError(ValueError):
@@ -59,11 +63,19 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str:
-    """Decode document bytes to text, whatever the declared charset says.
+    """Decode document bytes to text, whatever the declared charset says (``decode_checked``)."""
+    return decode_checked(data, declared)[0]
+
+
+def decode_checked(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
+    """Decode document bytes to text, with a note when no charset decoded them cleanly.
 
     UTF-8 is tried first because a strict UTF-8 decode that succeeds is almost never wrong, while
     declared charsets often are (pages in UTF-8 declaring ISO-8859-1). Then the declared charset
-    (HTTP header, then the page's meta tag), then a statistical guess.
+    (HTTP header, then the page's meta tag), then a statistical guess: the text is still coded,
+    and when that (or a UTF-16 byte-order mark) does not give clean Western text
+    (``reads_cleanly``: invalid UTF-8 decoded by a guess reads ``˙ţĂ(``) the note says it may be
+    garbled; the text is still coded.
     """
     if not data.strip():
         raise DocumentError("empty document")
@@ -71,7 +83,7 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         raise DocumentError("binary content, not text")
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
+            return _noted(data.decode(encoding, errors="replace"), encoding)
     candidates = ["utf-8"]
     if declared:
         candidates.append(declared)
@@ -80,11 +92,33 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         candidates.append(meta.group(1).decode("ascii", "ignore"))
     for encoding in candidates:
         try:
-            return data.decode(encoding)
+            return data.decode(encoding), None
         except (UnicodeDecodeError, LookupError):
             continue
     guess = from_bytes(data[:200_000]).best()
     if guess is None or guess.encoding is None:
         raise DocumentError("undecodable text (no charset fits)")
-    return data.decode(guess.encoding, errors="replace")
+    return _noted(data.decode(guess.encoding, errors="replace"), guess.encoding)
 
+
+def _noted(text: str, encoding: str) -> tuple[str, str | None]:
+    if reads_cleanly(text):
+        return text, None
+    return text, (f"not valid UTF-8 and no charset decodes it cleanly; read as {encoding} "
+                  "(the text may be garbled)")
+
+
+def reads_cleanly(text: str) -> bool:
+    """Whether a guessed decoding reads as Western text: besides ASCII, only the accented letters
+    of Latin-1 (never a capital right after a small letter, as in the ``cafÃ(`` of broken UTF-8)
+    and common typography. Central European and other letters come from guesses gone wrong
+    (``Cafķ`` for ``Café``) far more often than from such a text without a declared charset."""
+    previous = " "
+    for char in text[:200_000]:
+        if not char.isascii() and char not in TYPOGRAPHY:
+            if not ("\u00c0" <= char <= "\u00ff" and char.isalpha()):
+                return False
+            if char.isupper() and previous.islower():
+                return False
+        previous = char
+    return True

@@ -15,7 +15,7 @@ import hashlib
 import io
 import json
 import sys
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -27,6 +27,7 @@ from eventwire.ingest.decode import (
     GZIP_MAGIC,
     DocumentError,
     check_size,
+    decode_checked,
     decode_text,
     maybe_gunzip,
     megabytes,
@@ -38,7 +39,7 @@ from eventwire.ingest.html import extract_html
 from eventwire.ingest.language import identify_language
 from eventwire.ingest.report import IngestReport
 from eventwire.ingest.warc import iter_warc_pages
-from eventwire.records import Article, ReadError
+from eventwire.records import WARNING, Article, ReadError
 
 Result = Article | ReadError
 Kind = Literal["html", "text", "jsonl", "warc", "feed"]
@@ -120,8 +121,10 @@ def read_jsonl_lines(name: str, lines: Iterable[bytes | None], date: str | None,
                      max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Result]:
     """One article per JSON line; ``text`` is kept as given (offsets refer to it).
 
-    A line given as ``None`` was over the size cap (``bounded_lines``) and is reported.
+    A line given as ``None`` was over the size cap (``bounded_lines``) and is reported, as is a
+    file with no line at all.
     """
+    empty = True
     for number, raw in enumerate(lines, start=1):
         where = f"{name}:{number}"
         if raw is None:
@@ -129,13 +132,16 @@ def read_jsonl_lines(name: str, lines: Iterable[bytes | None], date: str | None,
             continue
         if not raw.strip():
             continue
+        empty = False
         try:
             record = json.loads(raw.decode("utf-8-sig"))
         except UnicodeDecodeError:
             yield ReadError(where, "line is not valid UTF-8")
             continue
         except json.JSONDecodeError as exc:
-            yield ReadError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+            # json's messages may end in "at" ("Invalid control character at").
+            reason = exc.msg.removesuffix(" at")
+            yield ReadError(where, f"malformed JSON ({reason} at column {exc.colno})")
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield ReadError(where, 'JSON line has no "text" string')
@@ -152,6 +158,8 @@ def read_jsonl_lines(name: str, lines: Iterable[bytes | None], date: str | None,
             source=record.get("source"),
             origin=where,
         )
+    if empty:
+        yield ReadError(name, "empty document (no JSON lines)")
 
 
 FallbackHandler = Callable[[str, str], None]
@@ -219,6 +227,13 @@ class Reader:
         if not path.exists():
             raise DocumentError("no such file")
         kind = kind_from_name(name)
+        if not path.is_file():
+            # A pipe (`<(cat a.jsonl)`, a FIFO) can be read once only: read it like stdin.
+            with path.open("rb") as stream:
+                data = stream.read(self.max_bytes + 1)
+            check_size(len(data), self.max_bytes)
+            yield from self._read_bytes(name, data, kind)
+            return
         with path.open("rb") as stream:
             compressed = stream.read(2) == GZIP_MAGIC
         if kind is None:
@@ -249,10 +264,19 @@ class Reader:
         elif kind == "feed":
             yield from self._read_feed(name, data)
         elif kind == "html":
-            html = decode_text(data)
+            html = yield from self._decoded(name, data)
             yield extract_html(html, name, date=self.date, article_id=_doc_id(name, html))
         else:
-            yield read_text(name, decode_text(data), self.date)
+            text = yield from self._decoded(name, data)
+            yield read_text(name, text, self.date)
+
+    @staticmethod
+    def _decoded(name: str, data: bytes) -> Generator[Result, None, str]:
+        """The text of ``data``, after a warning line when its charset was only a guess."""
+        text, note = decode_checked(data)
+        if note:
+            yield ReadError(name, note, kind=WARNING)
+        return text
 
     def _read_warc(self, name: str, stream: BinaryIO) -> Iterator[Result]:
         for page in iter_warc_pages(stream, name, self.max_bytes):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from eventwire.records import Article, ReadError
+from eventwire.records import WARNING, Article, ReadError
 
 
 @dataclass
@@ -15,7 +15,8 @@ class IngestReport:
 
     def record(self, item: Article | ReadError) -> None:
         if isinstance(item, ReadError):
-            self.skipped[item.kind] += 1
+            if item.kind != WARNING:  # a warned document comes next, as an Article
+                self.skipped[item.kind] += 1
         else:
             self.read += 1
 
