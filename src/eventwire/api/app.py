@@ -39,6 +39,9 @@ from eventwire.web import mount as mount_dashboard
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000_000
 ID_PATTERN = r"^[\w.:-]{1,200}$"
+# Article ids are whatever the input gave (URLs, file names with spaces): any text up to this
+# long is accepted, as a bound SQL parameter; clients percent-encode it in the path.
+MAX_ARTICLE_ID = 2000
 
 
 class ActorOut(BaseModel):
@@ -308,10 +311,11 @@ def create_app(db_path: str | Path) -> FastAPI:
             points = _rows(cursor, series_sql(where), [interval.value] + params)
         return {"interval": interval, "points": points}
 
-    @app.get("/api/articles/{article_id}", response_model=ArticleOut, responses=NOT_FOUND,
+    @app.get("/api/articles/{article_id:path}", response_model=ArticleOut, responses=NOT_FOUND,
              summary="An article with its event triggers highlighted")
     def get_article(
-        article_id: Annotated[str, PathParam(pattern=ID_PATTERN)],
+        article_id: Annotated[str, PathParam(min_length=1, max_length=MAX_ARTICLE_ID,
+                                             description="the article id, percent-encoded")],
     ) -> dict[str, Any]:
         with reader.cursor() as cursor:
             rows = _rows(cursor, "SELECT article_id, title, text, date, url, source "

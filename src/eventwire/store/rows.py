@@ -37,6 +37,15 @@ def content_hash(article: Article) -> str:
     return short_hash(article.title or "", article.text)
 
 
+def web_url(url: str | None) -> str | None:
+    """The URL if it is a web (http or https) address, else None: the dashboard links stored URLs,
+    and a ``javascript:`` or ``data:`` one from a hostile input would run in the reader's page."""
+    if not url:
+        return None
+    url = url.strip()
+    return url if urlparse(url).scheme.lower() in ("http", "https") else None
+
+
 def publisher(article: Article) -> str | None:
     """Who published the article: its credit line, else the web site from its URL."""
     if article.source:
@@ -142,7 +151,7 @@ def mention_row(article: Article, seq: int, event: Event,
         "lat": location.lat if location else None,
         "lon": location.lon if location else None,
         "geonameid": location.geonameid if location else None,
-        "url": article.url,
+        "url": web_url(article.url),
         "confidence": event.confidence,
         "coder_version": event.coder_version,
         "record": json.dumps(event.to_dict(), ensure_ascii=False),
@@ -157,7 +166,7 @@ def article_row(article: Article, seq: int, n_mentions: int) -> dict[str, Any]:
         "title": article.title,
         "text": article.text,
         "date": iso_day(article.date),
-        "url": article.url,
+        "url": web_url(article.url),
         "source": publisher(article),
         "language": article.language,
         "origin": article.origin,

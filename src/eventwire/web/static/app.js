@@ -618,6 +618,16 @@ function markedText(text, span) {
   return [text.slice(0, s0), sentence, text.slice(s1)];
 }
 
+// Only http(s) addresses become links: a stored "javascript:" URL would run on click.
+function webURL(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
 async function renderEvent(eventId, token) {
   const [event, spans] = await Promise.all([
     getJSON(`/api/events/${encodeURIComponent(eventId)}`),
@@ -648,7 +658,7 @@ async function renderEvent(eventId, token) {
     ...field("Mentions", `${event.num_mentions} in ${event.num_articles} articles from ` +
       `${event.num_sources} sources`),
     ...field("First seen", event.first_seen || "—", " ",
-      event.first_url ? h("a", { href: event.first_url, rel: "noopener noreferrer" },
+      webURL(event.first_url) ? h("a", { href: webURL(event.first_url), rel: "noopener noreferrer" },
         "original article") : ""),
     ...field("Event id", event.event_id));
   $("#mentions-title").textContent = `Mentions (${event.mentions.length})`;
@@ -677,8 +687,9 @@ async function renderEvent(eventId, token) {
         [mention.publisher, mention.article_date, `sentence ${mention.sentence_index + 1}`,
           mention.trigger ? `trigger “${mention.trigger}”` : null, `CAMEO ${mention.cameo}`]
           .filter(Boolean).join(" · "), " · ",
-        mention.article_url ? h("a", { href: mention.article_url, rel: "noopener noreferrer" },
-          "original article ↗") : "no URL"),
+        webURL(mention.article_url)
+          ? h("a", { href: webURL(mention.article_url), rel: "noopener noreferrer" },
+            "original article ↗") : "no URL"),
       span.in_title ? h("p", { class: "small muted" }, "Reported in the headline:") : null,
       mergeReason(mention),
       box,
