@@ -1,4 +1,7 @@
-"""The JSON API over an eventwire store (FastAPI; OpenAPI at /openapi.json, docs at /docs).
+"""The JSON API over an eventwire store (FastAPI; OpenAPI at /openapi.json).
+
+No interactive docs page: FastAPI's would load Swagger UI from a CDN, which the page's security
+policy forbids; any OpenAPI viewer reads ``/openapi.json``.
 
 Routes:
 - ``GET /api/events``: events filtered by actor, dyad, country, CAMEO/PLOVER type, QuadClass,
@@ -11,8 +14,12 @@ Routes:
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
+import re
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import date
 from importlib import resources
@@ -26,6 +33,8 @@ try:
     from fastapi import Path as PathParam
     from fastapi.responses import HTMLResponse, JSONResponse
     from pydantic import BaseModel
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+    from starlette.responses import Response
 except ImportError:  # the server is an extra: say which one
     require_extra("serve", "eventwire's JSON API (eventwire.api.app)")
     raise
@@ -230,7 +239,42 @@ def _dashboard_html() -> str:
     return (resources.files("eventwire.web") / "static" / "index.html").read_text(encoding="utf-8")
 
 
-def create_app(db_path: str | Path) -> FastAPI:
+# Host names a browser may use for a server on this machine. Any other Host header is refused,
+# so that a page from elsewhere cannot read the API through DNS rebinding.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]")
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+def content_security_policy(page: str) -> str:
+    """Everything from this server only; the page's inline scripts allowed by their hashes."""
+    hashes = " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
+        for script in _INLINE_SCRIPT.findall(page))
+    return ("default-src 'self'; script-src 'self' " + hashes + "; img-src 'self' data:; "
+            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def add_security(app: FastAPI, allowed_hosts: Sequence[str]) -> None:
+    """Security headers on every response, and the trusted-host check."""
+    headers = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
+               "Content-Security-Policy": content_security_policy(_dashboard_html()),
+               "Referrer-Policy": "no-referrer"}
+
+    @app.middleware("http")
+    async def secure_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers.update(headers)
+        return response
+
+    # Added last, so it runs first: a refused Host gets its 400 with the headers above too.
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*LOOPBACK_HOSTS, *allowed_hosts])
+
+
+def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = ()) -> FastAPI:
+    """The API and dashboard over the store; ``allowed_hosts``: Host names to accept besides
+    the loopback ones (``*.example.org`` for a domain's subdomains, ``*`` for any)."""
     reader = SharedReader(db_path)
 
     @asynccontextmanager
@@ -243,9 +287,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         title="eventwire", version="1", lifespan=lifespan,
         description="Coded political events (CAMEO/PLOVER) from the news, merged across "
         "articles, GDELT-style.",
+        docs_url=None, redoc_url=None,
     )
     app.state.reader = reader
     mount_dashboard(app)
+    add_security(app, allowed_hosts)
 
     @app.exception_handler(StoreBusyError)
     async def busy(request: Request, error: StoreBusyError) -> JSONResponse:
