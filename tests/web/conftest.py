@@ -123,7 +123,9 @@ def browser():
 @pytest.fixture
 def page(browser, server):
     """A fresh laptop-sized page; fails the test on any script error or off-loopback request."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # Playwright evaluates string predicates (wait_for_function) with eval, which the server's
+    # Content-Security-Policy forbids; test_security_policy.py runs the page under it.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -13,6 +13,7 @@ import duckdb
 import httpx
 import pytest
 
+from eventwire.store.connection import writing
 from web.conftest import eventwire, serve
 
 HOSTILE_URL = "javascript:alert(document.domain)"
@@ -67,7 +68,7 @@ def test_event_pages_open_and_link_only_web_urls(browser, hostile):
     """Every event page loads its mentions (ids that are URLs or have spaces), and even a
     javascript: URL already in a store (written by an older version) never becomes a link."""
     base, db = hostile
-    with duckdb.connect(str(db)) as con:  # the server holds no connection while idle
+    with writing(db) as con:  # a writer as ingest is one: the server lets go of the file
         con.execute("UPDATE articles SET url = ?", [HOSTILE_URL])
         con.execute("UPDATE events SET first_url = ?", [HOSTILE_URL])
     events = httpx.get(f"{base}/api/events", params={"limit": 100}).json()["events"]

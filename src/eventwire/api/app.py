@@ -254,8 +254,8 @@ def content_security_policy(page: str) -> str:
             "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
-def add_security(app: FastAPI, allowed_hosts: Sequence[str]) -> None:
-    """Security headers on every response, and the trusted-host check."""
+def add_security(app: FastAPI, allowed_hosts: Sequence[str] | None) -> None:
+    """Security headers on every response, and the trusted-host check unless ``None``."""
     headers = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
                "Content-Security-Policy": content_security_policy(_dashboard_html()),
                "Referrer-Policy": "no-referrer"}
@@ -268,13 +268,18 @@ def add_security(app: FastAPI, allowed_hosts: Sequence[str]) -> None:
         response.headers.update(headers)
         return response
 
-    # Added last, so it runs first: a refused Host gets its 400 with the headers above too.
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*LOOPBACK_HOSTS, *allowed_hosts])
+    if allowed_hosts is not None:
+        # Added last, so it runs first: a refused Host gets its 400 with the headers above too.
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*LOOPBACK_HOSTS, *allowed_hosts])
 
 
-def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = ()) -> FastAPI:
-    """The API and dashboard over the store; ``allowed_hosts``: Host names to accept besides
-    the loopback ones (``*.example.org`` for a domain's subdomains, ``*`` for any)."""
+def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
+    """The API and dashboard over the store.
+
+    ``allowed_hosts``: Host names to accept besides the loopback ones (``*.example.org`` for a
+    domain's subdomains); ``eventwire serve`` always passes a list. ``None`` (in-process use,
+    e.g. a ``TestClient``, whose host is ``testserver``) checks no Host header.
+    """
     reader = SharedReader(db_path)
 
     @asynccontextmanager
