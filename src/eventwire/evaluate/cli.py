@@ -12,6 +12,7 @@ import importlib
 # name -> (module, help). Each module has evaluate(path, **options) -> dict and report(dict) -> str.
 GOLD_EVALUATIONS = {
     "plover": ("eventwire.evaluate.plover", "PLOVER gold records: type and full-tuple P/R/F1"),
+    "counts": ("eventwire.evaluate.counts", "PLOVER gold dead/injured/size: the event's counts"),
     "police": ("eventwire.evaluate.police", "IndiaPoliceEvents: police action detection"),
 }
 
