@@ -156,7 +156,7 @@ def recode(db_path: str | Path, coder: Coder = pipeline_coder,
                 "INSERT INTO mention_revisions VALUES (?, ?, ?, ?, ?, ?)",
                 [[r["event_id"], r["doc_id"], r.get("coder_version"), report.coder_version,
                   change, json.dumps(r, ensure_ascii=False)] for change, r in superseded])
-            for table in ("mentions", "events", "actors", "articles"):
+            for table in ("mentions", "events", "actors", "articles", "event_counts"):
                 con.execute(f"DELETE FROM {table}").fetchall()  # fixed names, no user input
             _rewrite(con, recoded_articles)
             con.execute("COMMIT").fetchall()

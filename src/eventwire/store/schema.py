@@ -127,6 +127,24 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        3,
+        "event_counts: how many killed, injured, ... per event, reconciled across mentions",
+        """
+        -- One row per event whose mentions give counts (store/counts.py): best estimate, low, high.
+        CREATE TABLE event_counts (
+            event_id          VARCHAR NOT NULL,
+            killed BIGINT,       killed_low BIGINT,       killed_high BIGINT,
+            injured BIGINT,      injured_low BIGINT,      injured_high BIGINT,
+            arrested BIGINT,     arrested_low BIGINT,     arrested_high BIGINT,
+            displaced BIGINT,    displaced_low BIGINT,    displaced_high BIGINT,
+            kidnapped BIGINT,    kidnapped_low BIGINT,    kidnapped_high BIGINT,
+            participants BIGINT, participants_low BIGINT, participants_high BIGINT,
+            toll BIGINT,         toll_low BIGINT,         toll_high BIGINT,
+            n_reports         INTEGER NOT NULL  -- mentions that gave a count
+        );
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
