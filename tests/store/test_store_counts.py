@@ -63,3 +63,9 @@ def test_a_stated_zero_is_stored_as_zero(tmp_path):
     db = tmp_path / "s.duckdb"
     _ingest([_report("a", "BBC", _killed(0, 0, 0, "no casualties"))], db)
     assert _rows(db, "SELECT killed, killed_low, killed_high FROM event_counts") == [(0, 0, 0)]
+
+
+def test_a_floor_alone_leaves_the_high_bound_unknown(tmp_path):
+    db = tmp_path / "s.duckdb"
+    _ingest([_report("a", "BBC", _killed(20, 20, None, "at least 20 rebels"))], db)
+    assert _rows(db, "SELECT killed, killed_low, killed_high FROM event_counts") == [(20, 20, None)]

@@ -6,6 +6,7 @@ Routes:
 - ``GET /api/events/{event_id}``: one event with its mentions and their sentences.
 - ``GET /api/series``: event counts and Goldstein sums per day/week/month/year, same filters.
 - ``GET /api/articles/{article_id}``: an article with its event triggers highlighted.
+- ``GET /api/counts``: people killed, injured, ... per period, dyad or country (api/counts.py).
 - ``GET /api/actors``, ``GET /api/stats``; ``GET /`` the dashboard.
 """
 
@@ -23,6 +24,8 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel
 
+from eventwire.api.counts import event_counts, mention_counts
+from eventwire.api.counts import router as counts_router
 from eventwire.api.filters import EventFilters, Interval
 from eventwire.api.readers import SharedReader
 from eventwire.store.connection import StoreBusyError
@@ -72,6 +75,8 @@ class EventOut(BaseModel):
     first_url: str | None
     first_article_id: str
     first_seen: date | None
+    # reconciled across mentions: {killed: {value, low, high}, ..., reports: n}; null without any
+    counts: dict[str, Any] | None = None
 
 
 class EventPage(BaseModel):
@@ -94,6 +99,7 @@ class MentionOut(BaseModel):
     cameo: str
     date: date | None
     confidence: float | None
+    counts: dict[str, Any] | None = None  # the mention's own counts (CONTRACT.md record)
 
 
 class EventDetail(EventOut):
@@ -236,6 +242,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     )
     app.state.reader = reader
     mount_dashboard(app)
+    app.include_router(counts_router)
 
     @app.exception_handler(StoreBusyError)
     async def busy(request: Request, error: StoreBusyError) -> JSONResponse:
@@ -265,8 +272,10 @@ def create_app(db_path: str | Path) -> FastAPI:
                          params + [limit, offset])
             total = rows[0]["total"] if rows else cursor.execute(
                 f"SELECT count(*) FROM events e WHERE {where}", params).fetchall()[0][0]
+            counts = event_counts(cursor, [row["event_id"] for row in rows])
         return {"total": total, "limit": limit, "offset": offset,
-                "events": [event_out(row) for row in rows]}
+                "events": [{**event_out(row), "counts": counts.get(row["event_id"])}
+                           for row in rows]}
 
     @app.get("/api/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND,
              summary="One event with its mentions")
@@ -282,10 +291,13 @@ def create_app(db_path: str | Path) -> FastAPI:
                 cursor,
                 "SELECT m.mention_id, m.article_id, a.title AS article_title, "
                 "a.url AS article_url, a.date AS article_date, m.publisher, m.sentence_index, "
-                "m.sentence, m.trigger, m.cameo, m.date, m.confidence "
+                "m.sentence, m.trigger, m.cameo, m.date, m.confidence, m.record "
                 "FROM mentions m JOIN articles a USING (article_id) WHERE m.event_id = ? "
                 "ORDER BY m.seq, m.mention_id", [event_id])
-        return {**event_out(rows[0]), "mentions": mentions}
+            counts = event_counts(cursor, [event_id]).get(event_id)
+        for mention in mentions:
+            mention["counts"] = mention_counts(mention.pop("record"))
+        return {**event_out(rows[0]), "counts": counts, "mentions": mentions}
 
     @app.get("/api/series", response_model=Series, summary="Events per day, week or month")
     def series(

@@ -102,6 +102,10 @@ class EventFilters:
         ge=0, le=1, description="only events reported by a mention of at least this "
         "confidence (0-1)")] = None
 
+    min_killed: Annotated[int | None, Query(
+        ge=0, description="only events whose best estimate of people killed is at least this "
+        "(0: events with a stated count, zero included)")] = None
+
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause over ``events e`` and its parameters."""
         clauses: list[str] = []
@@ -149,4 +153,7 @@ class EventFilters:
         if self.min_confidence is not None:
             clauses.append("e.event_id IN (SELECT event_id FROM mentions WHERE confidence >= ?)")
             params.append(self.min_confidence)
+        if self.min_killed is not None:
+            clauses.append("e.event_id IN (SELECT event_id FROM event_counts WHERE killed >= ?)")
+            params.append(self.min_killed)
         return (" AND ".join(clauses) or "TRUE"), params

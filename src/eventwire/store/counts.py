@@ -7,7 +7,7 @@ any), reconcile its mentions the way UCDP reconciles sources:
 - ``<category>``: the best estimate, the median of the reported values (the lower middle one
   when their number is even, so two reports of 3 and 10 give 3: the conservative choice);
 - ``<category>_low`` / ``_high``: the lowest and highest figure any report gives, the bounds of
-  ranges included ("at least 30" gives 30 to both sides, "up to 50" 50);
+  ranges included; a bound no report gives stays null ("at least 30" alone: low 30, high null);
 - ``toll``: the highest cumulative toll reported (tolls only grow), with its bounds;
 - ``n_reports``: how many mentions gave a count.
 
@@ -37,13 +37,16 @@ def _aggregates() -> str:
     for kind in KINDS:
         value = _value(kind, "value")
         best = f"max({value})" if kind == "toll" else f"quantile_disc({value}, 0.5)"
-        low = f"coalesce({_value(kind, 'low')}, {value})"
-        high = f"coalesce({_value(kind, 'high')}, {value})"
+        low, high = _value(kind, "low"), _value(kind, "high")
         if kind == "toll":  # the bounds of the highest toll reported
             parts += [f"{best} AS {kind}", f"arg_max({low}, {value}) AS {kind}_low",
                       f"arg_max({high}, {value}) AS {kind}_high"]
         else:
-            parts += [f"{best} AS {kind}", f"min({low}) AS {kind}_low", f"max({high}) AS {kind}_high"]
+            # a bound no report gives stays unknown ("at least 20" alone has no high)
+            parts += [f"{best} AS {kind}",
+                      f"CASE WHEN count({low}) > 0 THEN min(coalesce({low}, {value})) END AS {kind}_low",
+                      f"CASE WHEN count({high}) > 0 THEN max(coalesce({high}, {value})) END "
+                      f"AS {kind}_high"]
     return ",\n       ".join(parts)
 
 
