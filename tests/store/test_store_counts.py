@@ -69,3 +69,50 @@ def test_a_floor_alone_leaves_the_high_bound_unknown(tmp_path):
     db = tmp_path / "s.duckdb"
     _ingest([_report("a", "BBC", _killed(20, 20, None, "at least 20 rebels"))], db)
     assert _rows(db, "SELECT killed, killed_low, killed_high FROM event_counts") == [(20, 20, None)]
+
+
+def _export(db: Path, fmt: str) -> bytes:
+    import io
+
+    from eventwire.store.export import export
+
+    out = io.BytesIO()
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        export(con, fmt, "events", out)
+    finally:
+        con.close()
+    return out.getvalue()
+
+
+def test_exports_carry_counts_and_gdelt_keeps_its_61_columns(tmp_path):
+    import io
+
+    import pyarrow.parquet as pq
+
+    db = tmp_path / "s.duckdb"
+    _ingest([_report("a", "BBC", _killed(3, 3, 3, "three soldiers")),
+             _report("b", "TASS", _killed(10, 10, None, "at least 10 soldiers"))], db)
+    gdelt = _export(db, "gdelt").decode().splitlines()
+    assert [len(line.split("\t")) for line in gdelt] == [61]
+    table = pq.read_table(io.BytesIO(_export(db, "parquet")))
+    assert table.num_columns == 61 + 22
+    assert table.column("killed").to_pylist() == [3]
+    assert table.column("killed_high").to_pylist() == [10]
+    (record,) = [json.loads(line) for line in _export(db, "jsonl").decode().splitlines()]
+    assert record["counts"] == {"killed": {"value": 3, "low": 3, "high": 10}}
+
+
+def test_polecat_export_has_one_documented_row_per_event(tmp_path):
+    from eventwire.store.polecat import POLECAT_COLUMNS
+
+    db = tmp_path / "s.duckdb"
+    _ingest([_report("a", "BBC", _killed(3, 3, 3, "three soldiers")), _report("z", "DW", None)], db)
+    header, *rows = _export(db, "polecat").decode().splitlines()
+    assert header.split("\t") == POLECAT_COLUMNS
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "store_api.md").read_text(encoding="utf-8")
+    assert all(f"`{name}`" in docs for name in POLECAT_COLUMNS)
+    (row,) = [dict(zip(POLECAT_COLUMNS, line.split("\t"), strict=True)) for line in rows]
+    assert (row["event_type"], row["quad_code"], row["actor_country"], row["recipient_sectors"],
+            row["placename"], row["geonameid"], row["killed"], row["story_source"]) == (
+        "ASSAULT", "4", "SYR", "REB", "Aleppo", "170063", "3", "BBC")
