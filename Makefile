@@ -69,6 +69,7 @@ eval-calibration: install
 # Event coding on the gold dev sets (issue 5): per-type P/R/F1, full tuples, confidence deciles.
 eval-plover: install
 	$(BIN)/eventwire eval plover $(SHARED)/gold/plover_gsr_dev.jsonl
+	$(BIN)/eventwire eval counts $(SHARED)/gold/plover_gsr_dev.jsonl
 
 eval-police: install
 	$(BIN)/eventwire eval police $(SHARED)/gold/india_police_events_dev.jsonl
