@@ -122,3 +122,8 @@ def test_killed_or_wounded_gives_neither():
 def test_an_event_without_a_number_has_no_counts_key():
     events = [e.to_dict() for e in code("Russian troops attacked Ukrainian soldiers.", date="2016-05-12")]
     assert events and all("counts" not in e for e in events)
+
+
+def test_protesters_who_were_arrested_are_arrested_not_a_protest_size():
+    counts = _merged("Fifty protesters were arrested by Turkish police in Istanbul.", "COERCE")
+    assert counts["arrested"]["value"] == 50 and "participants" not in counts

@@ -203,7 +203,8 @@ def sentence_counts(span: Span) -> tuple[list[Count], list[Count]]:
     tolls = [t for t in (_toll(token) for token in span if token.lemma_.lower() in lex.toll_words) if t]
     used = {i for toll in tolls for i in range(toll.start, toll.end + 1)}
     counts: list[Count] = []
-    for token in span:
+    # predicates first: "50 protesters were arrested" are arrested, not a protest's size
+    for token in sorted(span, key=lambda t: t.pos_ not in ("VERB", "AUX")):
         # a word counts once ("4,000 protesters" arrested are not also a protest's size), but
         # one word may give several categories ("no casualties": none killed, none injured)
         found = [c for c in _counts_at(token, lex) if not used.intersection(range(c.start, c.end + 1))]
