@@ -127,3 +127,24 @@ def test_an_event_without_a_number_has_no_counts_key():
 def test_protesters_who_were_arrested_are_arrested_not_a_protest_size():
     counts = _merged("Fifty protesters were arrested by Turkish police in Istanbul.", "COERCE")
     assert counts["arrested"]["value"] == 50 and "participants" not in counts
+
+
+def test_an_age_is_no_count_but_the_person_is_one():
+    counts = _merged("Malaysian police detained the 48-year-old Lee Jong-su in Kuala Lumpur.", "COERCE")
+    assert counts["arrested"]["value"] == 1
+
+
+def test_money_seized_is_no_count():
+    assert not any(_counts("Egyptian security forces seized more than $500,000 in cash.", "COERCE"))
+
+
+def test_killed_or_captured_gives_no_count():
+    assert not any(_counts("Several Afghan Taliban leaders have been killed or captured by Pakistani "
+                           "troops.", "ASSAULT"))
+
+
+def test_each_target_of_a_list_gets_its_own_number():
+    sentence = ("Islamist assailants in Egypt have killed more than 100 soldiers, around 20 civilians "
+                "and 59 foreign tourists.")
+    values = sorted(c["killed"]["value"] for c in _counts(sentence, "ASSAULT") if c)
+    assert 20 in values and 59 in values

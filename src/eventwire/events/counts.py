@@ -34,6 +34,10 @@ CATEGORIES = ("killed", "injured", "arrested", "displaced", "kidnapped", "partic
 SUBJECTS = ("nsubj", "nsubjpass")
 WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)*")
 RANGE_JOINERS = ("to", "and", "or", "-")
+# "the 48-year-old Lee", "a man aged 26": an age is no count
+AGE = re.compile(r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged \d+\b")
+# entity types of figures that count no people: "$500,000", "20 percent", "94mph", "10 pm"
+NOT_PEOPLE = frozenset({"MONEY", "PERCENT", "QUANTITY", "TIME", "ORDINAL"})
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,7 @@ def parse_number(text: str) -> Number | None:
     """The number a phrase gives: "at least 3" -> 3 (low 3, high None), "up to 4,000",
     "between 10 and 20", "dozens", "some 500,000 workers", "no one" -> 0; None without one."""
     lex = lexicon()
-    words = WORD.findall(text.lower().replace("–", "-"))
+    words = WORD.findall(AGE.sub(" ", text.lower().replace("–", "-")))
     joined = " ".join(words)
     for phrase in lex.zero:
         if joined == phrase or joined.startswith(phrase + " "):
@@ -217,7 +221,7 @@ def _counts_at(token: Token, lex: Lexicon) -> list[Count]:
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX"):
         category = lex.verbs.get(_predicate(token, lex))
-        if category and not _alternative(token, lex):
+        if category and not _alternative(token):
             return [c for c in (_victim_count(v, category, token) for v in _victims(token, lex)) if c]
         return []
     if lemma in lex.casualty_words or token.lower_ in lex.casualty_words:
@@ -246,16 +250,14 @@ def _predicate(verb: Token, lex: Lexicon) -> str:
     return lemma
 
 
-def _alternative(verb: Token, lex: Lexicon) -> bool:
-    """"killing or wounding 50": neither count is known."""
+def _alternative(verb: Token) -> bool:
+    """"killing or wounding 50", "killed or captured": neither count is known."""
     partners = [c for c in verb.children if c.dep_ == "conj"]
     if verb.dep_ == "conj":
         partners.append(verb.head)
-    return any(
-        lex.verbs.get(p.lemma_.lower()) not in (None, lex.verbs.get(verb.lemma_.lower()))
-        and any(c.lower_ == "or" for c in (*verb.children, *p.children) if c.dep_ == "cc")
-        for p in partners
-    )
+    return any(p.pos_ in ("VERB", "AUX") and p.lemma_.lower() != verb.lemma_.lower()
+               and any(c.lower_ == "or" for c in (*verb.children, *p.children) if c.dep_ == "cc")
+               for p in partners)
 
 
 def _victims(verb: Token, lex: Lexicon) -> list[Token]:
@@ -275,9 +277,8 @@ def _victims(verb: Token, lex: Lexicon) -> list[Token]:
         heads = subjects  # "thousands marched"; "and 30 wounded"
     else:
         heads = _shared_object(verb)
-    if lemma in lex.person_object_only:
-        heads = [h for h in heads if _numeric(h) or h.lemma_.lower() in lex.person_nouns
-                 or h.ent_type_ in ("NORP", "PERSON")]
+    if lemma in lex.person_object_only:  # "seized 3 soldiers", never "seized $500,000" or a town
+        heads = [h for h in heads if _person_noun(h)]
     return [x for h in heads for x in (h, *_conjuncts(h))]
 
 
@@ -299,7 +300,18 @@ def _shared_object(verb: Token) -> list[Token]:
 
 
 def _conjuncts(noun: Token) -> list[Token]:
-    return [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
+    """"100 soldiers, 20 civilians and 59 tourists": every noun of the list."""
+    found = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
+    return [x for c in found for x in (c, *_conjuncts(c))]
+
+
+def _person_noun(noun: Token) -> bool:
+    """A noun of people: "soldiers", "people", "hostages", or a number "of" such a noun."""
+    lex = lexicon()
+    if _numeric(noun):
+        objects = [c for p in noun.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+        return bool(objects) and _person_noun(objects[0])
+    return noun.lemma_.lower() in lex.person_nouns or noun.lemma_.lower() in lex.state_words
 
 
 def _numeric(token: Token) -> bool:
@@ -310,6 +322,8 @@ def _victim_count(head: Token, category: str, anchor: Token) -> Count | None:
     start, end = _phrase(head)
     doc = head.doc
     start = _with_modifier(doc, start)
+    if any(t.like_num and t.ent_type_ in NOT_PEOPLE for t in doc[start:end + 1]):
+        return None
     number = parse_number(doc[start:end + 1].text)
     if number is None:
         number = _one(head)
@@ -441,7 +455,7 @@ def _count_sentence(sentence: ParsedSentence, events: list[Event]) -> None:
     counts, tolls = sentence_counts(sentence.span)
     triggers = {id(e): _trigger(sentence, e) for e in events}
     counts += _subject_sizes(sentence, events, triggers, counts + tolls, lex)
-    given: list[tuple[int, int, Event, Count]] = []
+    given: list[tuple[int, int, int, Event, Count]] = []
     for found in counts + tolls:
         category = found.category.split(":")[0]
         allowed = [e for e in events if (e.plover or "") in lex.event_types.get(category, ())
@@ -451,9 +465,12 @@ def _count_sentence(sentence: ParsedSentence, events: list[Event]) -> None:
         anchor = sentence.span.doc[found.anchor]
         distances = {id(e): _distance(anchor, triggers[id(e)]) for e in allowed}
         nearest = min(distances.values())
-        given += [(nearest, n, e, found) for n, e in enumerate(allowed) if distances[id(e)] == nearest]
-    # an event keeps the nearest count of each category (the first one at equal distance)
-    for _, _, event, found in sorted(given, key=lambda g: (g[0], g[3].start, g[1])):
+        given += [(nearest, 0 if _about_target(sentence, e, found) else 1, n, e, found)
+                  for n, e in enumerate(allowed) if distances[id(e)] == nearest]
+    # an event keeps the nearest count of each category; at equal distance the one about its
+    # target ("killed 100 soldiers, 20 civilians and 59 tourists": each target its own), then
+    # the first
+    for *_, event, found in sorted(given, key=lambda g: (g[0], g[1], g[4].start, g[2])):
         _give(event, sentence, found)
 
 
@@ -499,6 +516,18 @@ def _trigger(sentence: ParsedSentence, event: Event) -> Token | None:
         if token.idx <= char < token.idx + max(len(token), 1):
             return token
     return None
+
+
+def _about_target(sentence: ParsedSentence, event: Event, found: Count) -> bool:
+    """Whether the count's words overlap the event's target (offsets within sentence.text)."""
+    span = (event.evidence or {}).get("spans", {}).get("target")
+    if not span:
+        return False
+    doc = sentence.span.doc
+    lead = len(sentence.span.text) - len(sentence.span.text.lstrip())
+    offset = sentence.span.start_char + lead
+    begin, finish = doc[found.start].idx - offset, doc[found.end].idx + len(doc[found.end]) - offset
+    return begin < span[1] and span[0] < finish
 
 
 def _distance(a: Token, b: Token) -> int:
