@@ -3,8 +3,8 @@
 ``GET /api/counts?by=month&source=SYRMIL&target=SYRREB``: killed, injured, arrested, displaced,
 kidnapped and participants summed (best estimates, and the sums of the low and high bounds) over
 the events of the selection that have counts, per period, per dyad or per country. It reads the
-small ``event_counts`` table joined to the filtered events, so it answers in milliseconds on a
-store of millions of events (bench/store_bench.py measures it).
+small ``event_counts`` table alone (it carries the events' filter columns), so it answers in
+milliseconds on a store of millions of events (bench/store_bench.py measures it).
 """
 
 from __future__ import annotations
@@ -60,15 +60,16 @@ _KEYS = {
 
 
 def counts_sql(where: str, by: str) -> str:
-    """Sums per group over ``event_counts`` joined to the events the filters select. For a
-    period, the first parameter is its name (day, week, month or year)."""
+    """Sums per group over the events the filters select that have counts. ``event_counts``
+    holds the events' filter columns, so it is read alone, as ``e``. For a period, the first
+    parameter is its name (day, week, month or year)."""
     key = _KEYS.get(by, "CAST(CAST(date_trunc(?, e.date) AS DATE) AS VARCHAR)")
-    sums = ", ".join(f"CAST(sum(c.{name}) AS BIGINT) AS {name}"
+    sums = ", ".join(f"CAST(sum(e.{name}) AS BIGINT) AS {name}"
                      for name in ("killed", "killed_low", "killed_high", *CATEGORIES[1:]))
     order = "key" if by not in _KEYS else "killed DESC NULLS LAST, events DESC, key"
     dated = "e.date IS NOT NULL AND " if by not in _KEYS else ""
     return (f"SELECT {key} AS key, count(*) AS events, {sums} "
-            f"FROM event_counts c JOIN events e USING (event_id) WHERE {dated}{where} "
+            f"FROM event_counts e WHERE {dated}{where} "
             f"GROUP BY key ORDER BY {order} LIMIT {MAX_GROUPS}")
 
 

@@ -12,7 +12,9 @@ any), reconcile its mentions the way UCDP reconciles sources:
 - ``n_reports``: how many mentions gave a count.
 
 Rows are recomputed for the events a batch's counted mentions joined (``reconcile_batch``),
-inside the batch's transaction, so ``event_counts`` is always consistent with ``mentions``.
+inside the batch's transaction, so ``event_counts`` is always consistent with ``mentions``. Each
+row also copies the event's filter columns (``EVENT_COLUMNS``: date, codes, names, countries,
+place), so that sums over a selection read this table alone (``api/counts.py``).
 """
 
 from __future__ import annotations
@@ -50,15 +52,24 @@ def _aggregates() -> str:
     return ",\n       ".join(parts)
 
 
+# The event's columns copied beside its counts: those the API's filters read (api/filters.py).
+EVENT_COLUMNS = ("date", "cameo", "plover", "quad_class", "source_code", "source_name",
+                 "source_country", "target_code", "target_name", "target_country",
+                 "location_country", "lat", "lon")
+
+
 def reconcile_sql(events: str) -> str:
     """The event_counts rows of the events listed by the query ``events`` (one column)."""
+    copied = ", ".join(f"e.{name}" for name in EVENT_COLUMNS)
     return f"""
-    SELECT event_id,
-       {_aggregates()},
-       count(*) AS n_reports
-    FROM mentions
-    WHERE event_id IN ({events}) AND json_exists(record, '$.counts')
-    GROUP BY event_id"""
+    SELECT {copied}, r.*
+    FROM (SELECT event_id,
+             {_aggregates()},
+             count(*) AS n_reports
+          FROM mentions
+          WHERE event_id IN ({events}) AND json_exists(record, '$.counts')
+          GROUP BY event_id) r
+    JOIN events e USING (event_id)"""
 
 
 def counted_mention_ids(mentions: pa.Table) -> pa.Table:

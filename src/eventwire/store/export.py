@@ -169,7 +169,8 @@ def _write_jsonl(con: duckdb.DuckDBPyConnection, table: str, out: IO[bytes]) -> 
     if table == "mentions":
         query = "SELECT record FROM mentions ORDER BY seq, mention_id"
     else:
-        query = ("SELECT e.*, k.* EXCLUDE (event_id) FROM events e "
+        counted = ", ".join(f"k.{name}" for name in COUNT_COLUMNS)
+        query = (f"SELECT e.*, {counted} FROM events e "
                  "LEFT JOIN event_counts k USING (event_id) ORDER BY e.date, e.event_id")
     written = 0
     for batch in _batches(con, query):

@@ -22,6 +22,7 @@ import pyarrow.csv as pacsv
 
 from eventwire.events.cameo import cameo_table
 from eventwire.events.counts import CATEGORIES
+from eventwire.store.counts import COLUMNS as COUNT_COLUMNS
 
 BATCH_ROWS = 20_000
 _LINE_BREAKS = re.compile(r"[\t\r\n]+")
@@ -39,20 +40,21 @@ POLECAT_COLUMNS = [
     "count_reports", "confidence", "num_mentions", "num_sources", "sentence",
 ]
 
-_QUERY = """
+_QUERY_TEMPLATE = """
 SELECT e.event_id, e.date, e.plover, e.plover_mode, e.cameo, e.quad_class, e.goldstein,
        e.source_name, e.source_code, e.source_country, e.source_sectors,
        e.target_name, e.target_code, e.target_country, e.target_sectors,
        e.location_name, e.location_country, e.lat, e.lon, e.geonameid,
        e.first_url, e.first_article_id, e.first_seen, e.num_mentions, e.num_sources, e.sentence,
        a.source AS story_source, a.language, m.record, m.coder_version, m.confidence,
-       c.* EXCLUDE (event_id)
+       {counted}, c.n_reports
 FROM events e
 LEFT JOIN event_counts c USING (event_id)
 LEFT JOIN mentions m ON m.mention_id = e.first_mention_id
 LEFT JOIN articles a ON a.article_id = e.first_article_id
 ORDER BY e.date, e.event_id
 """
+_QUERY = _QUERY_TEMPLATE.format(counted=", ".join(f"c.{name}" for name in COUNT_COLUMNS))
 
 
 @lru_cache(maxsize=1)

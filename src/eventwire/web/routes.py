@@ -124,8 +124,8 @@ def summary(
             f"WHERE e.source_code IS NOT NULL AND e.target_code IS NOT NULL AND {where} "
             "GROUP BY ALL ORDER BY n DESC, 1, 2 LIMIT ?", params + [TOP_N]).fetchall()
         killed_rows = cursor.execute(
-            "SELECT CAST(date_trunc(?, e.date) AS DATE) AS period, CAST(sum(c.killed) AS BIGINT) "
-            f"FROM event_counts c JOIN events e USING (event_id) WHERE e.date IS NOT NULL AND {where} "
+            "SELECT CAST(date_trunc(?, e.date) AS DATE) AS period, CAST(sum(e.killed) AS BIGINT) "
+            f"FROM event_counts e WHERE e.date IS NOT NULL AND {where} "
             "GROUP BY ALL", [interval.value] + params).fetchall()
         type_rows = cursor.execute(
             f"SELECT e.cameo_root, count(*) AS n FROM events e WHERE {where} "
@@ -167,8 +167,8 @@ def places(
         "GROUP BY e.lat, e.lon ORDER BY n DESC LIMIT ?", params + [MAX_PLACES])
     killed = dict(((lat, lon), k) for lat, lon, k in _fetch(
         request,
-        "SELECT e.lat, e.lon, CAST(sum(c.killed) AS BIGINT) FROM event_counts c "
-        f"JOIN events e USING (event_id) WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL AND {where} "
+        "SELECT e.lat, e.lon, CAST(sum(e.killed) AS BIGINT) FROM event_counts e "
+        f"WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL AND {where} "
         "GROUP BY e.lat, e.lon", params))
     return [{"lat": lat, "lon": lon, "name": name, "events": n, "conflict": conflict,
              "killed": killed.get((lat, lon)) or 0}
