@@ -148,3 +148,9 @@ def test_each_target_of_a_list_gets_its_own_number():
                 "and 59 foreign tourists.")
     values = sorted(c["killed"]["value"] for c in _counts(sentence, "ASSAULT") if c)
     assert 20 in values and 59 in values
+
+
+def test_an_arrest_that_did_not_happen_has_no_count():
+    sentence = "A Seoul judge rejected the prosecution's request to arrest Samsung chief Lee Jae-yong."
+    assert not any(_counts(sentence, "COERCE"))
+    assert not any(_counts("Turkish police did not arrest 20 Kurdish protesters.", "COERCE"))

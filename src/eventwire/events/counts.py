@@ -442,7 +442,9 @@ def count_events(parsed: ParsedArticle, events: list[Event]) -> None:
     """Set ``counts`` on each event from its sentence (left empty when the text gives none)."""
     by_sentence: dict[int, list[Event]] = {}
     for event in events:
-        by_sentence.setdefault(event.sentence_index, []).append(event)
+        # an act that did not happen, or is only planned, threatened or supposed, harmed no one
+        if not event.negated and event.modality == "asserted":
+            by_sentence.setdefault(event.sentence_index, []).append(event)
     sentences = {s.index: s for s in parsed.sentences}
     for index, sentence_events in by_sentence.items():
         sentence = sentences.get(index)
