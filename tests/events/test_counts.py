@@ -154,3 +154,19 @@ def test_an_arrest_that_did_not_happen_has_no_count():
     sentence = "A Seoul judge rejected the prosecution's request to arrest Samsung chief Lee Jae-yong."
     assert not any(_counts(sentence, "COERCE"))
     assert not any(_counts("Turkish police did not arrest 20 Kurdish protesters.", "COERCE"))
+
+
+def test_reduced_and_reported_passives():
+    counts = _merged("Six journalists arrested over false news on mutiny in Ivory Coast", "COERCE")
+    assert counts["arrested"]["value"] == 6
+    counts = _merged("At least 10 more women were reported wounded in the Saudi raid on a funeral in "
+                     "Yemen.", "ASSAULT")
+    assert counts["injured"]["low"] == 10
+
+
+def test_demonstrators_belong_to_their_own_march():
+    sentence = ("The crowds for the motorcade protest were much smaller than the estimated 3,000 "
+                "anti-Trump demonstrators who turned out for a march in the city last weekend.")
+    events = [e.to_dict() for e in code(sentence, date="2017-02-05")]
+    sized = {e["trigger"]: e.get("counts", {}).get("participants", {}).get("value") for e in events}
+    assert sized.get("march") == 3000 and sized.get("protest") is None

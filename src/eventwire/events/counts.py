@@ -275,6 +275,11 @@ def _victims(verb: Token, lex: Lexicon) -> list[Token]:
         heads = objects
     elif lemma in lex.intransitive or any(_numeric(s) for s in subjects):
         heads = subjects  # "thousands marched"; "and 30 wounded"
+    elif verb.tag_ == "VBN" and subjects:
+        heads = subjects  # a reduced passive: "with 99 people killed", "Six journalists arrested"
+    elif verb.tag_ == "VBN" and verb.dep_ in ("oprd", "xcomp", "acomp", "ccomp"):
+        # "10 women were reported wounded": the reporting verb's subject
+        heads = [c for c in verb.head.children if c.dep_ in SUBJECTS]
     else:
         heads = _shared_object(verb)
     if lemma in lex.person_object_only:  # "seized 3 soldiers", never "seized $500,000" or a town
@@ -384,7 +389,9 @@ def _state_count(token: Token, category: str) -> list[Count]:
         return []
     if not _has_number(head):
         return []
-    found = _victim_count(head, category, _verb_above(token))
+    # anchored at the noun itself: "the 3,000 demonstrators who turned out for a march" belong
+    # to the march, not to another protest the sentence names
+    found = _victim_count(head, category, token)
     return [found] if found else []
 
 
