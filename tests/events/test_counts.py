@@ -170,3 +170,28 @@ def test_demonstrators_belong_to_their_own_march():
     events = [e.to_dict() for e in code(sentence, date="2017-02-05")]
     sized = {e["trigger"]: e.get("counts", {}).get("participants", {}).get("value") for e in events}
     assert sized.get("march") == 3000 and sized.get("protest") is None
+
+
+def test_killed_as_one_incident_coded_twice_and_hacked_to_death():
+    counts = _merged("An estimated 25 people have been hacked to death with machetes by Nande militiamen "
+                     "in eastern Congo.", "ASSAULT")
+    assert counts["killed"]["value"] == 25
+    sentence = ("The president was accused of inciting the deaths of protesters during the revolt, in "
+                "which about 850 people were killed as Egyptian police clashed with demonstrators.")
+    by_trigger = {e["trigger"]: e.get("counts", {}) for e in
+                  (x.to_dict() for x in code(sentence, date="2017-03-02")) if e["plover"] == "ASSAULT"}
+    assert by_trigger["clashed"]["killed"]["value"] == 850
+
+
+def test_no_arrests_is_zero_and_a_rallied_population_is_no_protest_size():
+    counts = _merged("There were no known arrests after the protest in Ferguson, the St. Louis County "
+                     "police said.", "COERCE")
+    assert counts["arrested"]["value"] == 0
+    assert not any(_counts("Erdogan has been intent on rallying the roughly 4.6 million expatriate "
+                           "Turks living in western Europe to vote.", "PROTEST"))
+
+
+def test_a_march_that_drew_a_million():
+    counts = _merged("American women marched in Washington against Donald Trump in protests that drew "
+                     "more than 1 million Americans.", "PROTEST")
+    assert counts["participants"]["value"] == 1000000
