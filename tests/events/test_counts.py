@@ -195,3 +195,8 @@ def test_a_march_that_drew_a_million():
     counts = _merged("American women marched in Washington against Donald Trump in protests that drew "
                      "more than 1 million Americans.", "PROTEST")
     assert counts["participants"]["value"] == 1000000
+
+
+def test_a_date_before_the_number_is_no_count():
+    assert parse_number("(21.02.2017) An estimated 25 people").value == 25
+    assert parse_number("on 12/03/2016 some 40 villagers").value == 40

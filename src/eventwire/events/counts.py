@@ -38,8 +38,9 @@ RANGE_JOINERS = ("to", "and", "or", "-")
 # Edges of the dependency tree beyond the nearest event within which other events of the
 # sentence share a count.
 SLACK = 2
-# "the 48-year-old Lee", "a man aged 26": an age is no count
-AGE = re.compile(r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged \d+\b")
+# "the 48-year-old Lee", "a man aged 26": an age is no count; nor is a date
+AGE = re.compile(r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged \d+\b"
+                 r"|\b\d{1,4}[./]\d{1,2}[./]\d{2,4}\b")  # and dates: "(21.02.2017) An estimated 25"
 # entity types of figures that count no people: "$500,000", "20 percent", "10 pm"
 NOT_PEOPLE = frozenset({"MONEY", "PERCENT", "TIME", "ORDINAL"})
 
