@@ -355,8 +355,9 @@ async function renderDyad(params, token) {
   stillCurrent(token);
   const arrow = dir === "both" ? "↔" : "→";
   const [left, right] = dir === "ba" ? [b, a] : [a, b];
-  $("#dyad-title").textContent = `${left} ${arrow} ${right}: ${fmt.format(summary.total)} events, ` +
-    `${fmt.format(summary.killed)} killed`;
+  // people killed only when the events give any count of them
+  $("#dyad-title").textContent = `${left} ${arrow} ${right}: ${fmt.format(summary.total)} events` +
+    (summary.killed ? `, ${fmt.format(summary.killed)} killed` : "");
   const coop = (p) => p.counts[0] + p.counts[1];
   const conflict = (p) => p.counts[2] + p.counts[3];
   const gCoop = (p) => p.goldstein[0] + p.goldstein[1];
@@ -453,8 +454,8 @@ async function renderMap(params, token) {
   stillCurrent(token);
   const total = places.reduce((n, p) => n + p.events, 0);
   const killed = places.reduce((n, p) => n + (p.killed || 0), 0);
-  $("#map-total").textContent = `(${fmt.format(total)} events at ${fmt.format(places.length)} places, ` +
-    `${fmt.format(killed)} killed)`;
+  $("#map-total").textContent = `(${fmt.format(total)} events at ${fmt.format(places.length)} places` +
+    (killed ? `, ${fmt.format(killed)} killed)` : ")");
   mapState.filters = filters;
   mapState.index = new Supercluster({ radius: 45, maxZoom: 12,
     map: (p) => ({ events: p.events, conflict: p.conflict, killed: p.killed || 0 }),
