@@ -80,6 +80,7 @@ eval-calibration: install
 EVAL_HALF ?= both
 eval-plover: install
 	$(BIN)/eventwire eval plover $(SHARED)/gold/plover_gsr_dev.jsonl --half $(EVAL_HALF)
+	$(BIN)/eventwire eval counts $(SHARED)/gold/plover_gsr_dev.jsonl
 
 eval-police: install
 	$(BIN)/eventwire eval police $(SHARED)/gold/india_police_events_dev.jsonl --half $(EVAL_HALF)

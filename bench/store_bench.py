@@ -6,7 +6,9 @@ Bulk insertion goes through the real ingest path (``merge.write_batch``: staging
 against stored events, chaining, inserting, counting), in batches; the synthetic rows are made
 before the clock starts. The baseline, measured in the same run on the same rows, is a plain
 append of the rows to a table without merging. The series query is the API's own SQL
-(``api.app.series_sql``) for a dyad, per month, on a warm read-only connection.
+(``api.app.series_sql``) for a dyad, per month, on a warm read-only connection; the counts
+query (``api.counts.counts_sql``: people killed per month for the dyad) is timed the same way,
+with its ratio to the series.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import duckdb
 import pyarrow as pa
 
 from eventwire.api.app import series_sql
+from eventwire.api.counts import counts_sql
 from eventwire.api.filters import EventFilters
 from eventwire.store.merge import ARTICLE_SCHEMA, write_batch
 from eventwire.store.schema import migrate
@@ -65,6 +68,14 @@ def bench(n_events: int, batch: int, db: Path) -> dict[str, float]:
         began = time.perf_counter()
         points = reader.execute(sql, ["month", *params]).fetchall()
         timings.append(time.perf_counter() - began)
+    # people killed per month for the dyad (GET /api/counts?by=month): event_counts joined to
+    # the dyad's events; the baseline in the same run is the plain monthly series above
+    killed_timings = []
+    for _ in range(21):
+        began = time.perf_counter()
+        killed_points = reader.execute(counts_sql(where, "month"), ["month", *params]).fetchall()
+        killed_timings.append(time.perf_counter() - began)
+    counted = reader.execute("SELECT count(*) FROM event_counts").fetchall()[0][0]
     country_where, country_params = EventFilters(country=dyad[0][:3]).where()
     country_timings = []
     for _ in range(11):
@@ -79,6 +90,9 @@ def bench(n_events: int, batch: int, db: Path) -> dict[str, float]:
         "dyad_series_ms_median": statistics.median(timings[1:]) * 1000,
         "dyad_series_ms_max": max(timings[1:]) * 1000, "series_points": len(points),
         "country_series_ms_median": statistics.median(country_timings[1:]) * 1000,
+        "killed_ms_median": statistics.median(killed_timings[1:]) * 1000,
+        "killed_ms_max": max(killed_timings[1:]) * 1000, "killed_points": len(killed_points),
+        "counted_events": counted,
         "db_mib": db.stat().st_size / 2**20,
     }
 
@@ -101,6 +115,10 @@ def main() -> None:
           f"max {result['dyad_series_ms_max']:.1f} ms ({result['series_points']} months); "
           f"country monthly series median {result['country_series_ms_median']:.1f} ms; "
           f"database {result['db_mib']:.0f} MiB")
+    print(f"dyad killed per month (/api/counts): median {result['killed_ms_median']:.1f} ms, "
+          f"max {result['killed_ms_max']:.1f} ms ({result['killed_points']} months, "
+          f"{result['counted_events']:,} events with counts); ratio to the dyad series "
+          f"{result['killed_ms_median'] / result['dyad_series_ms_median']:.2f}")
 
 
 if __name__ == "__main__":

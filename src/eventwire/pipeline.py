@@ -12,6 +12,7 @@ from typing import Any
 from eventwire.actors import ActorResolver
 from eventwire.events import EventCoder
 from eventwire.events.calibration import add_setting_parts
+from eventwire.events.counts import count_events
 from eventwire.geo import locate_events
 from eventwire.ingest import read_articles
 from eventwire.nlp import parse_articles
@@ -55,6 +56,7 @@ def code_articles(
     for parsed in parse(articles):
         actors = resolver.annotate(parsed)
         events = coder.code(parsed, actors)
+        count_events(parsed, events)
         date_events(parsed, events)
         locate_events(parsed, events)
         add_setting_parts(events, parsed.article.date)

@@ -147,6 +147,8 @@ class Event:
     coder_version: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
     url: str | None = None
+    # killed/injured/arrested/displaced/kidnapped/participants/toll (events/counts.py)
+    counts: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         record = {
@@ -175,4 +177,6 @@ class Event:
             "evidence": self.evidence,
             "url": self.url,
         }
+        if self.counts:  # omitted when the text gives no number: events without counts are unchanged
+            record["counts"] = self.counts
         return record

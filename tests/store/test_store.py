@@ -232,7 +232,9 @@ def test_parquet_and_plover_json_exports(filled_store, tmp_path):
     path = tmp_path / "events.parquet"
     path.write_bytes(exported(filled_store, "parquet", "events"))
     table = pq.read_table(path)
-    assert table.num_columns == 61
+    # GDELT's 61 columns, in GDELT's order, then the reconciled counts (store/counts.py)
+    assert table.column_names[:61] == [c.name for c in gdelt_columns()["events"]]
+    assert table.column_names[61:63] == ["killed", "killed_low"]
     assert table.num_rows == query(filled_store, "SELECT count(*) FROM events")[0][0]
     records = [json.loads(line) for line in exported(filled_store, "jsonl", "events").splitlines()]
     assert len(records) == table.num_rows

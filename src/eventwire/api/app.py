@@ -9,6 +9,7 @@ Routes:
 - ``GET /api/events/{event_id}``: one event with its mentions and their sentences.
 - ``GET /api/series``: event counts and Goldstein sums per day/week/month/year, same filters.
 - ``GET /api/articles/{article_id}``: an article with its event triggers highlighted.
+- ``GET /api/counts``: people killed, injured, ... per period, dyad or country (api/counts.py).
 - ``GET /api/actors``, ``GET /api/stats``; ``GET /`` the dashboard.
 """
 
@@ -39,6 +40,8 @@ except ImportError:  # the server is an extra: say which one
     require_extra("serve", "eventwire's JSON API (eventwire.api.app)")
     raise
 
+from eventwire.api.counts import event_counts, mention_counts
+from eventwire.api.counts import router as counts_router
 from eventwire.api.filters import EventFilters, Interval
 from eventwire.api.readers import SharedReader
 from eventwire.store.connection import StoreBusyError
@@ -92,6 +95,8 @@ class EventOut(BaseModel):
     first_url: str | None
     first_article_id: str
     first_seen: date | None
+    # reconciled across mentions: {killed: {value, low, high}, ..., reports: n}; null without any
+    counts: dict[str, Any] | None = None
 
 
 class EventPage(BaseModel):
@@ -114,6 +119,7 @@ class MentionOut(BaseModel):
     cameo: str
     date: date | None
     confidence: float | None
+    counts: dict[str, Any] | None = None  # the mention's own counts (CONTRACT.md record)
     # Why this mention joined the event (store/merge.py): what it linked to, the score and the
     # evidence (actors, place, days apart, shared words). None for the mention that founded it.
     merged_with: str | None = None
@@ -296,6 +302,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
     )
     app.state.reader = reader
     mount_dashboard(app)
+    app.include_router(counts_router)
     add_security(app, allowed_hosts)
 
     @app.exception_handler(StoreBusyError)
@@ -326,8 +333,10 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
                          params + [limit, offset])
             total = rows[0]["total"] if rows else cursor.execute(
                 f"SELECT count(*) FROM events e WHERE {where}", params).fetchall()[0][0]
+            counts = event_counts(cursor, [row["event_id"] for row in rows])
         return {"total": total, "limit": limit, "offset": offset,
-                "events": [event_out(row) for row in rows]}
+                "events": [{**event_out(row), "counts": counts.get(row["event_id"])}
+                           for row in rows]}
 
     @app.get("/api/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND,
              summary="One event with its mentions")
@@ -343,14 +352,16 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
                 cursor,
                 "SELECT m.mention_id, m.article_id, a.title AS article_title, "
                 "a.url AS article_url, a.date AS article_date, m.publisher, m.sentence_index, "
-                "m.sentence, m.trigger, m.cameo, m.date, m.confidence, "
+                "m.sentence, m.trigger, m.cameo, m.date, m.confidence, m.record, "
                 f"{_MERGE_COLUMNS if _has_merge_evidence(cursor) else _NO_MERGE_COLUMNS} "
                 "WHERE m.event_id = ? "
                 "ORDER BY m.seq, m.mention_id", [event_id])
+            counts = event_counts(cursor, [event_id]).get(event_id)
         for mention in mentions:
+            mention["counts"] = mention_counts(mention.pop("record"))
             if mention["merge_evidence"]:
                 mention["merge_evidence"] = json.loads(mention["merge_evidence"])
-        return {**event_out(rows[0]), "mentions": mentions}
+        return {**event_out(rows[0]), "counts": counts, "mentions": mentions}
 
     @app.get("/api/series", response_model=Series, summary="Events per day, week or month")
     def series(

@@ -77,6 +77,10 @@ class EventFilters:
         ge=0, le=1, description="only events reported by a mention of at least this "
         "confidence (0-1)")] = None
 
+    min_killed: Annotated[int | None, Query(
+        ge=0, description="only events whose best estimate of people killed is at least this "
+        "(0: events with a stated count, zero included)")] = None
+
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause over ``events e`` and its parameters (``store.query.Filters``)."""
         values = {item.name: getattr(self, item.name) for item in fields(self)}

@@ -13,6 +13,7 @@ import importlib
 # report(dict) -> str; ``half`` is the tune or check half of the set (evaluate/split.py).
 GOLD_EVALUATIONS = {
     "plover": ("eventwire.evaluate.plover", "PLOVER gold records: type and full-tuple P/R/F1"),
+    "counts": ("eventwire.evaluate.counts", "PLOVER gold dead/injured/size: the event's counts"),
     "police": ("eventwire.evaluate.police", "IndiaPoliceEvents: police action detection"),
     "plv": ("eventwire.evaluate.plv", "PLV expert-coded sentences: PLOVER type and tuple with spans"),
     "cameo-class": ("eventwire.evaluate.cameo_class", "ConfliBERT five-way class accuracy"),

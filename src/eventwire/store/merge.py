@@ -39,6 +39,8 @@ import duckdb
 import pyarrow as pa
 import yaml
 
+from eventwire.store.counts import reconcile_batch
+
 _STRING = pa.string()
 _INT = pa.int64()
 _FLOAT = pa.float64()
@@ -514,15 +516,24 @@ def write_batch(
     ``own_transaction=False``: the caller holds a transaction around several batches (re-code).
     """
     if not own_transaction:
-        return _write(con, articles, mentions)
+        return _write_counted(con, articles, mentions)
     con.execute("BEGIN TRANSACTION").fetchall()
     try:
-        counts = _write(con, articles, mentions)
+        counts = _write_counted(con, articles, mentions)
         con.execute("COMMIT").fetchall()
     except BaseException:
         con.execute("ROLLBACK").fetchall()
         raise
     return counts
+
+
+def _write_counted(
+    con: duckdb.DuckDBPyConnection, articles: pa.Table, mentions: pa.Table
+) -> dict[str, int]:
+    """Write the batch, then reconcile the counts of the events its mentions joined."""
+    written = _write(con, articles, mentions)
+    reconcile_batch(con, mentions)
+    return written
 
 
 def _write(

@@ -94,6 +94,7 @@ class Filters:
     bbox: str | tuple[float, float, float, float] | None = None
     q: str | None = None  # words in a sentence that reports the event
     min_confidence: float | None = None  # only events with a mention of at least this
+    min_killed: int | None = None  # only events whose reconciled count of killed is at least this
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause over ``events e`` and its parameters."""
@@ -145,6 +146,9 @@ class Filters:
         if self.min_confidence is not None:
             clauses.append("e.event_id IN (SELECT event_id FROM mentions WHERE confidence >= ?)")
             params.append(self.min_confidence)
+        if self.min_killed is not None:
+            clauses.append("e.event_id IN (SELECT event_id FROM event_counts WHERE killed >= ?)")
+            params.append(self.min_killed)
         return (" AND ".join(clauses) or "TRUE"), params
 
 

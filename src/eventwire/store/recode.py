@@ -161,7 +161,7 @@ def recode(db_path: str | Path, coder: Coder = pipeline_coder,
                   change, json.dumps(r, ensure_ascii=False)] for change, r in superseded])
             before = _merged_events(con)
             for table in ("mentions", "events", "event_anchors", "merge_evidence", "actors",
-                          "articles"):
+                          "articles", "event_counts"):
                 con.execute(f"DELETE FROM {table}").fetchall()  # fixed names, no user input
             _rewrite(con, recoded_articles)
             report.split = _record_splits(con, before, report.coder_version)

@@ -159,6 +159,39 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             FROM events WHERE date IS NOT NULL);
         """,
     ),
+    (
+        4,
+        "event_counts: how many killed, injured, ... per event, reconciled across mentions",
+        """
+        -- One row per event whose mentions give counts (store/counts.py): best estimate, low, high.
+        -- The event's filter columns are copied in, so that sums over a selection (killed per
+        -- month for a dyad) read this small table alone, with the API's filters as they are.
+        CREATE TABLE event_counts (
+            event_id          VARCHAR NOT NULL,
+            date              DATE,
+            cameo             VARCHAR,
+            plover            VARCHAR,
+            quad_class        TINYINT,
+            source_code       VARCHAR,
+            source_name       VARCHAR,
+            source_country    VARCHAR,
+            target_code       VARCHAR,
+            target_name       VARCHAR,
+            target_country    VARCHAR,
+            location_country  VARCHAR,
+            lat               DOUBLE,
+            lon               DOUBLE,
+            killed BIGINT,       killed_low BIGINT,       killed_high BIGINT,
+            injured BIGINT,      injured_low BIGINT,      injured_high BIGINT,
+            arrested BIGINT,     arrested_low BIGINT,     arrested_high BIGINT,
+            displaced BIGINT,    displaced_low BIGINT,    displaced_high BIGINT,
+            kidnapped BIGINT,    kidnapped_low BIGINT,    kidnapped_high BIGINT,
+            participants BIGINT, participants_low BIGINT, participants_high BIGINT,
+            toll BIGINT,         toll_low BIGINT,         toll_high BIGINT,
+            n_reports         INTEGER NOT NULL  -- mentions that gave a count
+        );
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -139,7 +139,11 @@ def synthetic_mentions(con: duckdb.DuckDBPyConnection, start: int, count: int) -
             NULL::VARCHAR[] AS target_sectors, NULL AS location_name, NULL AS location_country,
             ((h >> 48) % 180)::DOUBLE - 90 AS lat, ((h >> 40) % 360)::DOUBLE - 180 AS lon,
             NULL::BIGINT AS geonameid, NULL AS url, 0.5 AS confidence, 'synthetic' AS coder_version,
-            '{}' AS record
+            -- one mention in ten gives a death count, as attacks in a real feed do
+            CASE WHEN (h >> 52) % 10 = 0
+                 THEN '{"counts": {"killed": {"value": ' || ((h >> 56) % 30)::VARCHAR
+                      || ', "low": null, "high": null}}}'
+                 ELSE '{}' END AS record
         FROM n
         """,
         [start, start + count],

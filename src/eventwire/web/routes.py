@@ -28,6 +28,7 @@ class QuadPoint(BaseModel):
     period: str  # first day of the period, YYYY-MM-DD
     counts: list[int]  # events of QuadClass 1, 2, 3, 4
     goldstein: list[float]  # Goldstein sums of QuadClass 1, 2, 3, 4
+    killed: int = 0  # people killed: the sum of the events' best estimates (store/counts.py)
 
 
 class Ranked(BaseModel):
@@ -44,6 +45,7 @@ class Dyad(BaseModel):
 
 class Summary(BaseModel):
     total: int
+    killed: int  # people killed in the selection (sum of best estimates)
     interval: Interval
     series: list[QuadPoint]
     # Where the articles are: the 1st to 99th percentile of their publication dates (the
@@ -61,6 +63,7 @@ class Place(BaseModel):
     name: str | None
     events: int
     conflict: int  # of which QuadClass 3 or 4
+    killed: int = 0  # people killed there (sum of the events' best estimates)
 
 
 class MentionSpan(BaseModel):
@@ -128,6 +131,10 @@ def summary(
         articles_start, articles_end = cursor.execute(
             f"SELECT quantile_disc(date, {ARTICLE_RANGE[0]}), quantile_disc(date, {ARTICLE_RANGE[1]}) "
             "FROM articles WHERE date IS NOT NULL").fetchall()[0]
+        killed_rows = cursor.execute(
+            "SELECT CAST(date_trunc(?, e.date) AS DATE) AS period, CAST(sum(e.killed) AS BIGINT) "
+            f"FROM event_counts e WHERE e.date IS NOT NULL AND {where} "
+            "GROUP BY ALL", [interval.value] + params).fetchall()
         type_rows = cursor.execute(
             f"SELECT e.cameo_root, count(*) AS n FROM events e WHERE {where} "
             "GROUP BY ALL ORDER BY n DESC, 1 LIMIT ?", params + [TOP_N]).fetchall()
@@ -138,9 +145,13 @@ def summary(
             period=period.isoformat(), counts=[0] * 4, goldstein=[0.0] * 4))
         point.counts[quad_class - 1] = count
         point.goldstein[quad_class - 1] = round(goldstein, 2)
+    for period, killed in killed_rows:
+        if period.isoformat() in series and killed:
+            series[period.isoformat()].killed = killed
     names = cameo_table()
     return {
-        "total": total, "interval": interval, "series": list(series.values()),
+        "total": total, "killed": sum(k or 0 for _, k in killed_rows), "interval": interval,
+        "series": list(series.values()),
         "articles_start": articles_start.isoformat() if articles_start else None,
         "articles_end": articles_end.isoformat() if articles_end else None,
         "top_actors": [{"key": code, "label": name or code, "events": n}
@@ -164,7 +175,13 @@ def places(
         "count(*) FILTER (WHERE e.quad_class >= 3) FROM events e "
         f"WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL AND {where} "
         "GROUP BY e.lat, e.lon ORDER BY n DESC LIMIT ?", params + [MAX_PLACES])
-    return [{"lat": lat, "lon": lon, "name": name, "events": n, "conflict": conflict}
+    killed = dict(((lat, lon), k) for lat, lon, k in _fetch(
+        request,
+        "SELECT e.lat, e.lon, CAST(sum(e.killed) AS BIGINT) FROM event_counts e "
+        f"WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL AND {where} "
+        "GROUP BY e.lat, e.lon", params))
+    return [{"lat": lat, "lon": lon, "name": name, "events": n, "conflict": conflict,
+             "killed": killed.get((lat, lon)) or 0}
             for lat, lon, name, n, conflict in rows]
 
 

@@ -231,6 +231,20 @@ const describeQuads = (p, interval) => `${periodLabel(p.period, interval)}: ` +
 
 function actorText(actor) { return actor ? actor.code : "—"; }
 
+// The people an event killed, injured, ... (best estimates reconciled across reports).
+const COUNT_LABELS = [["killed", "killed"], ["injured", "injured"], ["arrested", "arrested"],
+  ["kidnapped", "kidnapped"], ["displaced", "displaced"], ["participants", "took part"]];
+
+function countChips(counts) {
+  if (!counts) return [];
+  return COUNT_LABELS.filter(([key]) => counts[key]).map(([key, label]) => {
+    const { value, low, high } = counts[key];
+    const range = low !== value || high !== value
+      ? ` (${low ?? "?"}–${high ?? "…"})` : "";
+    return h("span", { class: `count count-${key}` }, ` ${fmt.format(value)} ${label}${range}`);
+  });
+}
+
 function eventItem(event) {
   const name = cameoNames[event.cameo] || `CAMEO ${event.cameo}`;
   const quad = QUADS[event.quad_class - 1];
@@ -240,7 +254,8 @@ function eventItem(event) {
       h("span", { class: `chip ${quad.cls}`, title: quad.label }),
       h("a", { class: "what", href: `#/event/${encodeURIComponent(event.event_id)}` },
         `${actorText(event.source)} → ${actorText(event.target)}: ${name}`),
-      h("span", { class: "muted small" }, ` (${event.cameo}, Goldstein ${event.goldstein})`)),
+      h("span", { class: "muted small" }, ` (${event.cameo}, Goldstein ${event.goldstein})`),
+      ...countChips(event.counts)),
     h("span", { class: "sentence" }, event.sentence));
 }
 
@@ -366,7 +381,9 @@ async function renderDyad(params, token) {
   stillCurrent(token);
   const arrow = dir === "both" ? "↔" : "→";
   const [left, right] = dir === "ba" ? [b, a] : [a, b];
-  $("#dyad-title").textContent = `${left} ${arrow} ${right}: ${fmt.format(summary.total)} events`;
+  // people killed only when the events give any count of them
+  $("#dyad-title").textContent = `${left} ${arrow} ${right}: ${fmt.format(summary.total)} events` +
+    (summary.killed ? `, ${fmt.format(summary.killed)} killed` : "");
   const coop = (p) => p.counts[0] + p.counts[1];
   const conflict = (p) => p.counts[2] + p.counts[3];
   const gCoop = (p) => p.goldstein[0] + p.goldstein[1];
@@ -376,7 +393,8 @@ async function renderDyad(params, token) {
     $("#dyad-events-title").textContent = `${left} ${arrow} ${right} in ${point.period.slice(0, 7)}`;
     showEvents($("#dyad-events"), queries.map((q) => ({ ...q, ...range }))).catch(fail);
   };
-  const describe = (p) => `${p.period.slice(0, 7)}: ${coop(p)} cooperation, ${conflict(p)} conflict`;
+  const describe = (p) => `${p.period.slice(0, 7)}: ${coop(p)} cooperation, ${conflict(p)} conflict` +
+    (p.killed ? `, ${p.killed} killed` : "");
   const series = fillPeriods(summary.series, "month");
   barChart($("#dyad-counts"), series, { interval: "month", describe, onSelect: selectPeriod,
     up: (p) => [[p.counts[0], "q1"], [p.counts[1], "q2"]],
@@ -390,6 +408,7 @@ async function renderDyad(params, token) {
     h("th", { scope: "row" }, p.period.slice(0, 7)), h("td", {}, coop(p)), h("td", {}, conflict(p)),
     h("td", {}, fmt1.format(gCoop(p))), h("td", {}, fmt1.format(gConflict(p))),
     h("td", {}, fmt1.format(gCoop(p) + gConflict(p))),
+    h("td", { class: "killed" }, fmt.format(p.killed || 0)),
     h("td", {}, h("button", { type: "button", onclick: () => selectPeriod(p),
       "aria-label": `Events in ${p.period.slice(0, 7)}` }, "Events")))));
   $("#dyad-events-title").textContent = `All ${left} ${arrow} ${right} events`;
@@ -460,11 +479,13 @@ async function renderMap(params, token) {
   const [paths, places] = await Promise.all([worldPaths(), getJSON("/api/web/places", filters)]);
   stillCurrent(token);
   const total = places.reduce((n, p) => n + p.events, 0);
-  $("#map-total").textContent = `(${fmt.format(total)} events at ${fmt.format(places.length)} places)`;
+  const killed = places.reduce((n, p) => n + (p.killed || 0), 0);
+  $("#map-total").textContent = `(${fmt.format(total)} events at ${fmt.format(places.length)} places` +
+    (killed ? `, ${fmt.format(killed)} killed)` : ")");
   mapState.filters = filters;
   mapState.index = new Supercluster({ radius: 45, maxZoom: 12,
-    map: (p) => ({ events: p.events, conflict: p.conflict }),
-    reduce: (acc, p) => { acc.events += p.events; acc.conflict += p.conflict; } });
+    map: (p) => ({ events: p.events, conflict: p.conflict, killed: p.killed || 0 }),
+    reduce: (acc, p) => { acc.events += p.events; acc.conflict += p.conflict; acc.killed += p.killed; } });
   mapState.index.load(places.map((place) => ({ type: "Feature",
     geometry: { type: "Point", coordinates: [place.lon, place.lat] },
     properties: { ...place } })));
@@ -504,13 +525,13 @@ function drawClusters() {
 }
 
 function clusterMark(cluster, unitsPerPixel, most) {
-  const { events, conflict } = cluster.properties;
+  const { events, conflict, killed } = cluster.properties;
   const [x, y] = project(cluster.geometry.coordinates);
   // Area in proportion to events, up to 30 px of radius for the biggest in view.
   const r = (7 + 23 * Math.sqrt(events / most)) * unitsPerPixel;
   const name = cluster.properties.cluster ? `${cluster.properties.point_count} places`
     : cluster.properties.name || "a place";
-  const label = `${name}: ${events} events, ${conflict} conflict`;
+  const label = `${name}: ${events} events, ${conflict} conflict, ${killed || 0} killed`;
   const mark = h("g", { class: "cluster", "aria-label": label }, h("title", {}, label),
     h("circle", { class: "all", cx: x, cy: y, r }));
   if (conflict > 0) {
@@ -522,6 +543,11 @@ function clusterMark(cluster, unitsPerPixel, most) {
       d: `M${x},${y}L${x},${y - r}A${r},${r} 0 ${share > 0.5 ? 1 : 0} 1 ${ex},${ey}Z` }));
   }
   mark.append(h("text", { x, y, "font-size": 11 * unitsPerPixel }, events));
+  if (killed > 0) {
+    // fatalities beside the event count: a dark label under the circle
+    mark.append(h("text", { class: "killed", x, y: y + r + 8 * unitsPerPixel,
+      "font-size": 10 * unitsPerPixel }, `${fmt.format(killed)} killed`));
+  }
   activate(mark, () => {
     const expansion = cluster.properties.cluster
       ? mapState.index.getClusterExpansionZoom(cluster.properties.cluster_id) : null;

@@ -1,0 +1,578 @@
+"""How many: killed, injured, arrested, kidnapped, displaced and participants of each event.
+
+``count_events(parsed, events)`` sets ``Event.counts`` from the event's own sentence, reading
+the spaCy dependency parse:
+
+- a count predicate ("killed", "were wounded", "fled", "marched") counts its victims: the
+  object, or the subject in the passive and of intransitive verbs ("three US servicemen were
+  killed", "thousands marched");
+- state words count the noun they qualify or are ("12 people dead", "five deaths");
+- a protest's numbered subject is its size ("About 200 supporters blocked roads");
+- "the death toll rose to 200" is a cumulative ``toll``, never new deaths;
+- "no casualties were reported" is a 0.
+
+Each count goes to the nearest events in the parse (up to ``SLACK`` edges beyond the nearest)
+whose PLOVER type may hold it (counts.yaml ``event_types``), and each event keeps its nearest
+count of a kind, so "killed 3 militants and wounded 5 soldiers" gives killed 3 and injured 5 to
+the attack, and a meeting in the same sentence gets none. Word lists live in
+``data/counts.yaml``; numbers are parsed by ``parse_number``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Span, Token
+
+from eventwire.records import Event, ParsedArticle, ParsedSentence
+
+CATEGORIES = ("killed", "injured", "arrested", "displaced", "kidnapped", "participants")
+SUBJECTS = ("nsubj", "nsubjpass")
+WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)*")
+RANGE_JOINERS = ("to", "and", "or", "-")
+# Edges of the dependency tree beyond the nearest event within which other events of the
+# sentence share a count.
+SLACK = 2
+# "the 48-year-old Lee", "a man aged 26": an age is no count; nor is a date
+AGE = re.compile(r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged \d+\b"
+                 r"|\b\d{1,4}[./]\d{1,2}[./]\d{2,4}\b")  # and dates: "(21.02.2017) An estimated 25"
+# entity types of figures that count no people: "$500,000", "20 percent", "10 pm"
+NOT_PEOPLE = frozenset({"MONEY", "PERCENT", "TIME", "ORDINAL"})
+
+
+@dataclass(frozen=True)
+class Number:
+    value: int
+    low: int | None
+    high: int | None
+
+
+@dataclass(frozen=True)
+class Count:
+    """One count found in a sentence: its category, number, words and where it hangs."""
+
+    category: str
+    number: Number
+    start: int  # token indices (doc) of the words the number came from
+    end: int
+    anchor: int  # token index of the predicate it belongs to (for the distance to triggers)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, str]
+    intransitive: frozenset[str]
+    person_object_only: frozenset[str]
+    state_words: dict[str, str]
+    casualty_words: dict[str, tuple[str, ...]]
+    toll_words: frozenset[str]
+    event_types: dict[str, frozenset[str]]
+    subject_participants: frozenset[str]
+    person_nouns: frozenset[str]
+    units: dict[str, int]
+    scales: dict[str, int]
+    single: dict[str, int]
+    vague: dict[str, tuple[int, int | None]]
+    floor: tuple[str, ...]
+    ceiling: tuple[str, ...]
+    approximate: tuple[str, ...]
+    zero: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The word lists of data/counts.yaml, loaded once per process."""
+    raw: dict[str, Any] = yaml.safe_load(
+        (resources.files("eventwire.events") / "data" / "counts.yaml").read_text(encoding="utf-8"))
+
+    def words(key: str) -> tuple[str, ...]:
+        # longest first, so "more than" is tried before "more" and "tens of thousands" first
+        return tuple(sorted((str(w) for w in raw.get(key) or ()), key=len, reverse=True))
+
+    return Lexicon(
+        verbs={str(k): str(v) for k, v in raw["verbs"].items()},
+        intransitive=frozenset(words("intransitive")),
+        person_object_only=frozenset(words("person_object_only")),
+        state_words={str(k): str(v) for k, v in raw["state_words"].items()},
+        casualty_words={str(k): tuple(v) for k, v in raw["casualty_words"].items()},
+        toll_words=frozenset(words("toll_words")),
+        event_types={k: frozenset(v) for k, v in raw["event_types"].items()},
+        subject_participants=frozenset(words("subject_participants")),
+        person_nouns=frozenset(words("person_nouns")),
+        units={str(k): int(v) for k, v in raw["units"].items()},
+        scales={str(k): int(v) for k, v in raw["scales"].items()},
+        single={str(k): int(v) for k, v in raw["single"].items()},
+        vague={str(k): (int(v[0]), None if v[1] is None else int(v[1]))
+               for k, v in sorted(raw["vague"].items(), key=lambda kv: -len(kv[0]))},
+        floor=words("floor"), ceiling=words("ceiling"), approximate=words("approximate"),
+        zero=words("zero"),
+    )
+
+
+# -- numbers ----------------------------------------------------------------------------------
+def parse_number(text: str) -> Number | None:
+    """The number a phrase gives: "at least 3" -> 3 (low 3, high None), "up to 4,000",
+    "between 10 and 20", "dozens", "some 500,000 workers", "no one" -> 0; None without one."""
+    lex = lexicon()
+    words = WORD.findall(AGE.sub(" ", text.lower().replace("–", "-")))
+    joined = " ".join(words)
+    for phrase in lex.zero:
+        if joined == phrase or joined.startswith(phrase + " "):
+            return Number(0, 0, 0)
+    for i in range(len(words)):
+        found = _number_at(words, i)
+        if found is None:
+            continue
+        value, low, high, after = found
+        span = _range_end(words, after)
+        if span is not None and high is not None and low == value and span > value:
+            return Number(value, value, span)  # "10 to 20": best estimate the low end
+        return _bounded(words[:i], value, low, high)
+    return None
+
+
+def _bounded(before: list[str], value: int, low: int | None, high: int | None) -> Number:
+    lex = lexicon()
+    lead = " ".join(before)
+    if any(lead.endswith(w) for w in lex.floor):
+        return Number(value, value, None)
+    if any(lead.endswith(w) for w in lex.ceiling):
+        return Number(value, None, value)
+    return Number(value, low, high)
+
+
+def _range_end(words: list[str], after: int) -> int | None:
+    """The upper end of "10 to 20" / "10-20" / "between 10 and 20" starting at ``after``."""
+    if after < len(words) and words[after] in RANGE_JOINERS:
+        found = _number_at(words, after + 1)
+        return found[0] if found else None
+    return None
+
+
+def _number_at(words: list[str], i: int) -> tuple[int, int | None, int | None, int] | None:
+    """(value, low, high, next index) of a number starting at word ``i``."""
+    lex = lexicon()
+    rest = " ".join(words[i:])
+    for phrase, (low, high) in lex.vague.items():
+        if rest == phrase or rest.startswith(phrase + " "):
+            return low, low, high, i + len(phrase.split())
+    for phrase, value in lex.single.items():
+        if rest == phrase or rest.startswith(phrase + " "):
+            n = i + len(phrase.split())
+            if n < len(words) and words[n] in lex.scales:  # "a hundred thousand"
+                return value * lex.scales[words[n]], None, None, n + 1
+            return value, value, value, n
+    return _cardinal(words, i)
+
+
+def _cardinal(words: list[str], i: int) -> tuple[int, int | None, int | None, int] | None:
+    """Figures ("4,000", "1.5 million") and number words ("two hundred and fifty")."""
+    lex = lexicon()
+    word = words[i]
+    if word[0].isdigit():
+        try:
+            amount = float(word.replace(",", ""))
+        except ValueError:
+            return None
+        n = i + 1
+        while n < len(words) and words[n] in lex.scales:
+            amount *= lex.scales[words[n]]
+            n += 1
+        value = int(amount)
+        return value, value, value, n
+    total, current, n = 0, None, i
+    while n < len(words):
+        part = words[n]
+        pieces = part.split("-")
+        if all(p in lex.units for p in pieces):
+            current = (current or 0) + sum(lex.units[p] for p in pieces)
+        elif part in lex.scales and (current is not None or total):
+            total += (current or 1) * lex.scales[part]
+            current = 0
+        elif part == "and" and current is not None and n + 1 < len(words) and words[n + 1] in lex.units:
+            pass  # "two hundred and fifty"
+        else:
+            break
+        n += 1
+    if current is None and not total:
+        return None
+    value = total + (current or 0)
+    return value, value, value, n
+
+
+# -- finding counts in a sentence -------------------------------------------------------------
+def sentence_counts(span: Span) -> tuple[list[Count], list[Count]]:
+    """Counts and tolls of one parsed sentence."""
+    lex = lexicon()
+    tolls = [t for t in (_toll(token) for token in span if token.lemma_.lower() in lex.toll_words) if t]
+    used = {i for toll in tolls for i in range(toll.start, toll.end + 1)}
+    counts: list[Count] = []
+    # predicates first: "50 protesters were arrested" are arrested, not a protest's size
+    for token in sorted(span, key=lambda t: t.pos_ not in ("VERB", "AUX")):
+        # a word counts once ("4,000 protesters" arrested are not also a protest's size), but
+        # one word may give several categories ("no casualties": none killed, none injured)
+        found = [c for c in _counts_at(token, lex) if not used.intersection(range(c.start, c.end + 1))]
+        counts += found
+        used.update(i for c in found for i in range(c.start, c.end + 1))
+    return counts, tolls
+
+
+def _counts_at(token: Token, lex: Lexicon) -> list[Count]:
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX"):
+        category = lex.verbs.get(_predicate(token, lex))
+        if category and not _alternative(token):
+            return [c for c in (_victim_count(v, category, token) for v in _victims(token, lex)) if c]
+        return []
+    if lemma in lex.casualty_words or token.lower_ in lex.casualty_words:
+        zero = _stated_zero(token, lex)
+        if zero:
+            return zero
+    category = lex.state_words.get(lemma) or lex.state_words.get(token.lower_)
+    if category:
+        return _state_count(token, category)
+    return []
+
+
+def _predicate(verb: Token, lex: Lexicon) -> str:
+    """The verb's lemma with a particle or object that makes a listed predicate ("round up",
+    "take part", "shoot dead", "take into custody")."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in ("prt", "dobj", "acomp", "oprd", "advmod", "xcomp", "prep", "ccomp"):
+            phrase = f"{lemma} {child.lower_}"
+            if phrase in lex.verbs:
+                return phrase
+            if child.dep_ == "prep":
+                full = f"{phrase} {' '.join(c.lower_ for c in child.children if c.dep_ == 'pobj')}"
+                if full in lex.verbs:
+                    return full
+    return lemma
+
+
+def _alternative(verb: Token) -> bool:
+    """"killing or wounding 50", "killed or captured": neither count is known."""
+    partners = [c for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        partners.append(verb.head)
+    return any(p.pos_ in ("VERB", "AUX") and p.lemma_.lower() != verb.lemma_.lower()
+               and any(c.lower_ == "or" for c in (*verb.children, *p.children) if c.dep_ == "cc")
+               for p in partners)
+
+
+def _victims(verb: Token, lex: Lexicon) -> list[Token]:
+    """Who the predicate counts: the passive subject, the object, or an intransitive subject."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    passive = [c for c in children if c.dep_ == "nsubjpass"]
+    objects = [c for c in children if c.dep_ in ("dobj", "attr")] or _up_to_object(verb)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "five people killed in the blast"
+        heads = [verb.head]
+    elif passive:
+        heads = passive
+    elif lemma in lex.intransitive:
+        heads = subjects  # "thousands marched"; never "rallying 4.6 million expatriates to vote"
+    elif objects:
+        heads = objects
+    elif any(_numeric(s) for s in subjects):
+        heads = subjects  # "thousands marched"; "and 30 wounded"
+    elif verb.tag_ == "VBN" and subjects:
+        heads = subjects  # a reduced passive: "with 99 people killed", "Six journalists arrested"
+    elif verb.tag_ == "VBN" and verb.dep_ in ("oprd", "xcomp", "acomp", "ccomp"):
+        # "10 women were reported wounded": the reporting verb's subject
+        heads = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+    else:
+        heads = _shared_object(verb)
+    if lemma in lex.person_object_only:  # "seized 3 soldiers", never "seized $500,000" or a town
+        heads = [h for h in heads if _person_noun(h)]
+    return [x for h in heads for x in (h, *_conjuncts(h))]
+
+
+def _up_to_object(verb: Token) -> list[Token]:
+    """"arrested up to 4,000 protesters", "abducted between 10 and 20 villagers": objects the
+    parse reads as a "to" or "between" phrase."""
+    ups = [verb, *(c for c in verb.children if c.lower_ == "up")]
+    preps = [p for up in ups for p in up.children if p.dep_ == "prep" and (
+        p.lower_ == "between" or (p.lower_ == "to" and p.i > 0 and p.doc[p.i - 1].lower_ == "up"))]
+    return [c for p in preps for c in p.children if c.dep_ == "pobj" and _has_number(c)]
+
+
+def _shared_object(verb: Token) -> list[Token]:
+    """"killed and wounded 20 people": the object of the next verb of an "and" list."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and any(c.lower_ == "and" for c in verb.children if c.dep_ == "cc"):
+            return [c for c in conj.children if c.dep_ == "dobj"]
+    return []
+
+
+def _conjuncts(noun: Token) -> list[Token]:
+    """"100 soldiers, 20 civilians and 59 tourists": every noun of the list."""
+    found = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
+    return [x for c in found for x in (c, *_conjuncts(c))]
+
+
+def _person_noun(noun: Token) -> bool:
+    """A noun of people: "soldiers", "people", "hostages", or a number "of" such a noun."""
+    lex = lexicon()
+    if _numeric(noun):
+        objects = [c for p in noun.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+        return bool(objects) and _person_noun(objects[0])
+    return (noun.lemma_.lower() in lex.person_nouns or noun.lemma_.lower() in lex.state_words
+            or noun.ent_type_ == "NORP")
+
+
+def _numeric(token: Token) -> bool:
+    return token.pos_ == "NUM" or token.like_num or token.lower_ in lexicon().vague
+
+
+def _victim_count(head: Token, category: str, anchor: Token) -> Count | None:
+    start, end = _phrase(head)
+    doc = head.doc
+    start = _with_modifier(doc, start)
+    if any(t.like_num and t.ent_type_ in NOT_PEOPLE for t in doc[start:end + 1]):
+        return None
+    number = parse_number(doc[start:end + 1].text)
+    if number is None:
+        number = _one(head)
+    if number is None:
+        return None
+    return Count(category, number, start, end, anchor.i)
+
+
+def _with_modifier(doc: Any, start: int) -> int:
+    """Move the start back over a bound the parse left outside the phrase ("up to", "some")."""
+    lex = lexicon()
+    bounds = {*lex.floor, *lex.ceiling, *lex.approximate, "between"}
+    for size in (3, 2, 1):
+        if start - size >= 0 and doc[start - size:start].text.lower() in bounds:
+            return start - size
+    return start
+
+
+def _phrase(head: Token) -> tuple[int, int]:
+    """The words of a counted noun phrase: from its left edge to the noun ("at least five
+    others"), through "of" when the noun is the number ("thousands of Tamil refugees")."""
+    start, end = head.left_edge.i, head.i
+    if _numeric(head):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    end = objects[0].i
+    return start, end
+
+
+def _one(head: Token) -> Number | None:
+    """A singular person is a count of one: "a prominent journalist", "the deputy chief",
+    a named person."""
+    lex = lexicon()
+    if head.tag_ in ("NNS", "NNPS") or head.morph.get("Number") == ["Plur"]:
+        return None
+    person = head.lemma_.lower() in lex.person_nouns or head.ent_type_ == "PERSON"
+    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod")}
+    if person and (determiners & {"a", "an", "one", "the"} or head.ent_type_ == "PERSON"):
+        return Number(1, 1, 1)
+    return None
+
+
+def _state_count(token: Token, category: str) -> list[Count]:
+    """"12 people dead", "30 wounded", "five deaths", "the deaths of 12 people",
+    "5,000 protesters"."""
+    if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        head = token.head
+    elif token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in SUBJECTS):
+        head = token
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and _has_number(objects[0]):
+                    head = objects[0]
+    else:
+        return []
+    if not _has_number(head):
+        return []
+    # anchored at the noun itself: "the 3,000 demonstrators who turned out for a march" belong
+    # to the march, not to another protest the sentence names
+    found = _victim_count(head, category, token)
+    return [found] if found else []
+
+
+def _has_number(noun: Token) -> bool:
+    return _numeric(noun) or any(
+        c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in ("several", "dozens"))
+        for c in noun.children)
+
+
+def _verb_above(token: Token) -> Token:
+    """The nearest verb governing a word (the anchor of a noun's count)."""
+    current = token
+    while current.pos_ not in ("VERB", "AUX") and current.head is not current:
+        current = current.head
+    return current
+
+
+def _stated_zero(token: Token, lex: Lexicon) -> list[Count]:
+    """"no casualties were reported", "there were no deaths"."""
+    if not any(c.lower_ in ("no", "zero") for c in token.children if c.dep_ == "det"):
+        return []
+    categories = lex.casualty_words.get(token.lemma_.lower()) or lex.casualty_words.get(token.lower_, ())
+    start = token.left_edge.i
+    anchor = _verb_above(token).i
+    return [Count(c, Number(0, 0, 0), start, token.i, anchor) for c in categories]
+
+
+def _toll(token: Token) -> Count | None:
+    """The number of "the death toll rose to more than 200", "bringing the toll to 45",
+    "a death toll of 30", "the toll stood at 12"."""
+    candidates: list[Token] = []
+    for child in token.children:  # "a toll of 30"
+        if child.dep_ == "prep":
+            candidates += [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ in ("appos", "nummod"):
+            candidates.append(child)
+    if token.dep_ in ("nsubj", "dobj", "nsubjpass"):  # "the toll rose to 200", "brought the toll to 45"
+        verb = token.head
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "at"):
+                candidates += [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ in ("attr", "dobj", "npadvmod") and child is not token:
+                candidates.append(child)
+    for noun in candidates:
+        start, end = _phrase(noun)
+        number = parse_number(noun.doc[start:end + 1].text)
+        if number is not None:
+            kind = "injured" if any(c.lower_ in ("injury", "wounded") for c in token.children) else "killed"
+            return Count(f"toll:{kind}", number, start, end, _verb_above(token).i)
+    return None
+
+
+# -- giving counts to events ------------------------------------------------------------------
+def count_events(parsed: ParsedArticle, events: list[Event]) -> None:
+    """Set ``counts`` on each event from its sentence (left empty when the text gives none)."""
+    by_sentence: dict[int, list[Event]] = {}
+    for event in events:
+        # an act that did not happen, or is only planned, threatened or supposed, harmed no one
+        if not event.negated and event.modality == "asserted":
+            by_sentence.setdefault(event.sentence_index, []).append(event)
+    sentences = {s.index: s for s in parsed.sentences}
+    for index, sentence_events in by_sentence.items():
+        sentence = sentences.get(index)
+        if sentence is not None and sentence.span is not None:
+            _count_sentence(sentence, sentence_events)
+
+
+def _count_sentence(sentence: ParsedSentence, events: list[Event]) -> None:
+    lex = lexicon()
+    counts, tolls = sentence_counts(sentence.span)
+    triggers = {id(e): _trigger(sentence, e) for e in events}
+    counts += _subject_sizes(sentence, events, triggers, counts + tolls, lex)
+    given: list[tuple[int, int, int, Event, Count]] = []
+    for found in counts + tolls:
+        category = found.category.split(":")[0]
+        allowed = [e for e in events if (e.plover or "") in lex.event_types.get(category, ())
+                   and triggers[id(e)] is not None]
+        if not allowed:
+            continue
+        anchor = sentence.span.doc[found.anchor]
+        distances = {id(e): _distance(anchor, triggers[id(e)]) for e in allowed}
+        # the nearest events, and those a few edges further: a sentence often codes one incident
+        # twice ("850 people were killed as police clashed": killed, clashed), and a later
+        # confidence threshold may drop either
+        nearest = min(distances.values())
+        given += [(distances[id(e)], 0 if _about_target(sentence, e, found) else 1, n, e, found)
+                  for n, e in enumerate(allowed) if distances[id(e)] <= nearest + SLACK]
+    # an event keeps the nearest count of each category; at equal distance the one about its
+    # target ("killed 100 soldiers, 20 civilians and 59 tourists": each target its own), then
+    # the first
+    for *_, event, found in sorted(given, key=lambda g: (g[0], g[1], g[4].start, g[2])):
+        _give(event, sentence, found)
+
+
+def _subject_sizes(
+    sentence: ParsedSentence, events: list[Event], triggers: dict[int, Token | None],
+    taken: list[Count], lex: Lexicon,
+) -> list[Count]:
+    """A protest's numbered subject is its size: "About 200 supporters blocked roads"."""
+    used = {i for c in taken for i in range(c.start, c.end + 1)}
+    sizes: list[Count] = []
+    for event in events:
+        trigger = triggers[id(event)]
+        if trigger is None or (event.plover or "") not in lex.subject_participants:
+            continue
+        for subject in _subjects(_verb_above(trigger)):
+            if _has_number(subject) and subject.i not in used:
+                found = _victim_count(subject, "participants", trigger)
+                if found:
+                    sizes.append(found)
+                    used.update(range(found.start, found.end + 1))
+    return sizes
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it completes ("workers stopped work to
+    protest", "Turks began a hunger strike")."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head is verb:
+            return subjects
+        verb = verb.head
+    return []
+
+
+def _trigger(sentence: ParsedSentence, event: Event) -> Token | None:
+    """The trigger token, from the event's trigger span (offsets within ``sentence.text``)."""
+    span = (event.evidence or {}).get("spans", {}).get("trigger")
+    if not span:
+        return None
+    lead = len(sentence.span.text) - len(sentence.span.text.lstrip())
+    char = sentence.span.start_char + lead + span[0]
+    for token in sentence.span:
+        if token.idx <= char < token.idx + max(len(token), 1):
+            return token
+    return None
+
+
+def _about_target(sentence: ParsedSentence, event: Event, found: Count) -> bool:
+    """Whether the count's words overlap the event's target (offsets within sentence.text)."""
+    span = (event.evidence or {}).get("spans", {}).get("target")
+    if not span:
+        return False
+    doc = sentence.span.doc
+    lead = len(sentence.span.text) - len(sentence.span.text.lstrip())
+    offset = sentence.span.start_char + lead
+    begin, finish = doc[found.start].idx - offset, doc[found.end].idx + len(doc[found.end]) - offset
+    return begin < span[1] and span[0] < finish
+
+
+def _distance(a: Token, b: Token) -> int:
+    """Edges between two tokens in the dependency tree."""
+    up_a = [a, *a.ancestors]
+    depth = {t.i: n for n, t in enumerate(up_a)}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in depth:
+            return n + depth[t.i]
+    return len(up_a) + 99
+
+
+def _give(event: Event, sentence: ParsedSentence, found: Count) -> None:
+    if event.counts is None:
+        event.counts = {}
+    key = "toll" if found.category.startswith("toll") else found.category
+    if key in event.counts:
+        return
+    doc = sentence.span.doc
+    lead = len(sentence.span.text) - len(sentence.span.text.lstrip())
+    offset = sentence.span.start_char + lead
+    begin, finish = doc[found.start].idx - offset, doc[found.end].idx + len(doc[found.end]) - offset
+    record: dict[str, Any] = {"value": found.number.value, "low": found.number.low,
+                              "high": found.number.high, "text": sentence.text[begin:finish],
+                              "span": [begin, finish]}
+    if key == "toll":
+        record["of"] = found.category.split(":")[1]
+    event.counts[key] = record
