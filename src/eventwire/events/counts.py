@@ -24,12 +24,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from spacy.tokens import Span, Token
 
 from eventwire.records import Event, ParsedArticle, ParsedSentence
+
+if TYPE_CHECKING:  # annotations only: the store reads CATEGORIES without loading spaCy
+    from spacy.tokens import Span, Token
 
 CATEGORIES = ("killed", "injured", "arrested", "displaced", "kidnapped", "participants")
 SUBJECTS = ("nsubj", "nsubjpass")
