@@ -44,8 +44,11 @@ def _values(events: Iterable[Event], field: str) -> set[int]:
             if key != "toll" and (keys is None or key in keys)}
 
 
-def evaluate(path: str | Path, min_confidence: float = 0.0) -> dict[str, Any]:
-    records = [r for r in load_records(path) if gold_figures(r)]
+def evaluate(path: str | Path, min_confidence: float = 0.0, half: str | None = None) -> dict[str, Any]:
+    """Counts of the coded events against the gold figures; ``half`` keeps one half (the PLOVER
+    GSR file is split by salted ids, as ``eval plover`` does)."""
+    records = [r for r in load_records(path) if gold_figures(r)
+               and (half in (None, "all") or half_of(r["id"], "plover_gsr") == half)]
     articles = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records]
     by_id = {r["id"]: r for r in records}
     rows: list[dict[str, Any]] = []
@@ -56,8 +59,8 @@ def evaluate(path: str | Path, min_confidence: float = 0.0) -> dict[str, Any]:
         ours = [e for e in events if e.plover == gold_type] or events
         for field, gold in gold_figures(record).items():
             found = sorted(_values(ours, field))
-            rows.append({"id": article.id, "half": half_of(article.id), "field": field, "gold": gold,
-                         "ours": found, "right": gold is not None and gold in found,
+            rows.append({"id": article.id, "half": half_of(article.id, "plover_gsr"), "field": field,
+                         "gold": gold, "ours": found, "right": gold is not None and gold in found,
                          "coded": bool(events)})
     return {"rows": rows}
 
