@@ -414,7 +414,8 @@ def _has_number(noun: Token) -> bool:
 def _verb_above(token: Token) -> Token:
     """The nearest verb governing a word (the anchor of a noun's count)."""
     current = token
-    while current.pos_ not in ("VERB", "AUX") and current.head is not current:
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:  # spaCy makes a
+        # new Token object on each access: compare positions, never identities
         current = current.head
     return current
 
@@ -443,7 +444,7 @@ def _toll(token: Token) -> Count | None:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("to", "at"):
                 candidates += [c for c in child.children if c.dep_ == "pobj"]
-            if child.dep_ in ("attr", "dobj", "npadvmod") and child is not token:
+            if child.dep_ in ("attr", "dobj", "npadvmod") and child.i != token.i:
                 candidates.append(child)
     for noun in candidates:
         start, end = _phrase(noun)
@@ -521,7 +522,7 @@ def _subjects(verb: Token) -> list[Token]:
     protest", "Turks began a hunger strike")."""
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-        if subjects or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head is verb:
+        if subjects or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
             return subjects
         verb = verb.head
     return []
