@@ -19,7 +19,9 @@ nothing, so a mention without a place needs other evidence and is no wildcard.
 
 Candidates come from an equi-join on *anchors* (kind | country, actor, place or name) and day,
 within the batch and against ``event_anchors`` of stored events, so a batch of 500k mentions
-costs a few set-based statements. A mention links to its best candidate: a stored event (it joins
+costs a few set-based statements. Candidates that a conflict of actors, place or code rules out
+(most of them) are dropped before the sentences' content words, the costly part, are computed.
+A mention links to its best candidate: a stored event (it joins
 it: the event keeps its id) or an earlier mention of the batch (ordered by date, ingest order,
 id). Links are followed to their root mention, which founds a new event whose id derives from its
 own id, so the same input gives the same ids. A mention whose root it conflicts with (a placeless
@@ -213,12 +215,84 @@ WHERE s.ord IN (SELECT later FROM batch_candidates UNION ALL SELECT earlier FROM
 
 
 def _stored_sides() -> str:
+    """The stored events that are candidates, with what merging compares but their content
+    words (computed later, for the events that stay candidates)."""
     return f"""
 CREATE OR REPLACE TEMP TABLE stored_sides AS
 SELECT e.event_id, e.date AS merge_date, e.cameo, e.cameo_root, e.source_code, e.target_code,
-       e.location_country, e.lat, e.lon, {_side('e')}
+       e.location_country, e.lat, e.lon, e.sentence, {_side('e', terms=False)}
 FROM events e WHERE e.event_id IN (SELECT event_id FROM stored_candidates)
 """
+
+
+def _plausible_candidates() -> str:
+    """Drop the candidates that a conflict of actors, place or code rules out (most of them):
+    the content words, the costliest part of a pair, are then computed for few mentions."""
+    return f"""
+CREATE OR REPLACE TEMP TABLE stored_candidates AS
+SELECT c.mention_id, c.event_id FROM stored_candidates c JOIN stage s USING (mention_id)
+JOIN stored_sides e ON e.event_id = c.event_id WHERE {_plausible('s', 'e')};
+CREATE OR REPLACE TEMP TABLE batch_candidates AS
+SELECT c.later, c.earlier FROM batch_candidates c JOIN stage s ON s.ord = c.later
+JOIN stage o ON o.ord = c.earlier WHERE {_plausible('s', 'o')}
+"""
+
+
+def _stored_terms() -> str:
+    return f"""
+CREATE OR REPLACE TEMP TABLE stored_terms AS
+SELECT e.event_id, {_terms('e')} AS terms FROM stored_sides e
+WHERE e.event_id IN (SELECT event_id FROM stored_candidates)
+"""
+
+
+def _agree(x: str, y: str) -> str:
+    return f"({x} IS NULL OR {y} IS NULL OR {x} = {y})"
+
+
+def _direct_ok(a: str, b: str) -> str:
+    """No actor conflict between sides ``a`` and ``b`` taken as they are."""
+    return (f"{_agree(f'{a}.src', f'{b}.src')} AND {_agree(f'{a}.tgt', f'{b}.tgt')}"
+            f" AND {_agree(f'{a}.src_role', f'{b}.src_role')}"
+            f" AND {_agree(f'{a}.tgt_role', f'{b}.tgt_role')}")
+
+
+def _reverse_ok(a: str, b: str) -> str:
+    """No actor conflict with ``b``'s dyad reversed, for the symmetric roots."""
+    symmetric = _sql_list(merge_rules()["symmetric_roots"]).replace("[", "(").replace("]", ")")
+    return (f"{a}.cameo_root IN {symmetric}"
+            f" AND {_agree(f'{a}.src', f'{b}.tgt')} AND {_agree(f'{a}.tgt', f'{b}.src')}"
+            f" AND {_agree(f'{a}.src_role', f'{b}.tgt_role')}"
+            f" AND {_agree(f'{a}.tgt_role', f'{b}.src_role')}")
+
+
+def _km(a: str, b: str) -> str:
+    return (f"2 * 6371 * asin(sqrt(pow(sin(radians({b}.lat - {a}.lat) / 2), 2) + cos(radians({a}.lat))"
+            f" * cos(radians({b}.lat)) * pow(sin(radians({b}.lon - {a}.lon) / 2), 2)))")
+
+
+def _place_inside(a: str, b: str) -> str:
+    return (f"({a}.wide_place OR {b}.wide_place)"
+            f" AND {_agree(f'{a}.location_country', f'{b}.location_country')}")
+
+
+def _place_ok(place_unknown: str, place_same: str, place_inside: str, countries_agree: str,
+              km: str) -> str:
+    """No place conflict, from the SQL of each fact (columns, or expressions)."""
+    near = float(merge_rules()["near_km"])
+    return (f"({place_unknown} OR {place_same} OR {place_inside}"
+            f" OR ({countries_agree} AND coalesce({km} <= {near}, true)))")
+
+
+def _plausible(a: str, b: str) -> str:
+    """What ``ok`` of ``_pair`` needs besides shared content: no actor or place conflict and the
+    same code (or a code pair). Candidates failing it are dropped before any content words are
+    computed; it is a conjunct of ``ok``, so which pairs merge does not change."""
+    place = _place_ok(f"({a}.place_key IS NULL OR {b}.place_key IS NULL)",
+                      f"({a}.place_key = {b}.place_key)", f"({_place_inside(a, b)})",
+                      _agree(f"{a}.location_country", f"{b}.location_country"), f"({_km(a, b)})")
+    return (f"(({_direct_ok(a, b)}) OR ({_reverse_ok(a, b)}))"
+            f" AND ({a}.cameo = {b}.cameo OR {_code_pair(f'{a}.cameo', f'{b}.cameo')}) AND {place}")
 
 
 def _pair(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) -> str:
@@ -227,38 +301,28 @@ def _pair(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) -> 
     ``a_terms``, ``b_terms``: their content words."""
     rules = merge_rules()
     w = rules["weights"]
-    symmetric = _sql_list(rules["symmetric_roots"])
 
     def side_points(x: str, y: str, code_x: str, code_y: str) -> str:
         return (f"(CASE WHEN {code_x} = {code_y} THEN {w['same_actor_code']} "
                 f"WHEN {x} = {y} THEN {w['same_actor_country']} ELSE 0 END)")
 
-    def agree(x: str, y: str) -> str:
-        return f"({x} IS NULL OR {y} IS NULL OR {x} = {y})"
-
-    km = (f"2 * 6371 * asin(sqrt(pow(sin(radians({b}.lat - {a}.lat) / 2), 2) + cos(radians({a}.lat))"
-          f" * cos(radians({b}.lat)) * pow(sin(radians({b}.lon - {a}.lon) / 2), 2)))")
+    agree = _agree
+    km = _km(a, b)
     return f"""
     WITH facts AS (
         SELECT {keep},
-            {agree(f'{a}.src', f'{b}.src')} AND {agree(f'{a}.tgt', f'{b}.tgt')}
-              AND {agree(f'{a}.src_role', f'{b}.src_role')}
-              AND {agree(f'{a}.tgt_role', f'{b}.tgt_role')} AS direct_ok,
+            {_direct_ok(a, b)} AS direct_ok,
             {side_points(f'{a}.src', f'{b}.src', f'{a}.source_code', f'{b}.source_code')}
               + {side_points(f'{a}.tgt', f'{b}.tgt', f'{a}.target_code', f'{b}.target_code')}
               AS direct_points,
-            {a}.cameo_root IN {symmetric.replace('[', '(').replace(']', ')')}
-              AND {agree(f'{a}.src', f'{b}.tgt')} AND {agree(f'{a}.tgt', f'{b}.src')}
-              AND {agree(f'{a}.src_role', f'{b}.tgt_role')}
-              AND {agree(f'{a}.tgt_role', f'{b}.src_role')} AS reverse_ok,
+            {_reverse_ok(a, b)} AS reverse_ok,
             {side_points(f'{a}.src', f'{b}.tgt', f'{a}.source_code', f'{b}.target_code')}
               + {side_points(f'{a}.tgt', f'{b}.src', f'{a}.target_code', f'{b}.source_code')}
               AS reverse_points,
             {a}.place_key IS NULL OR {b}.place_key IS NULL AS place_unknown,
             {a}.place_key = {b}.place_key AS place_same,
             {km} AS km,
-            ({a}.wide_place OR {b}.wide_place)
-              AND {agree(f'{a}.location_country', f'{b}.location_country')} AS place_inside,
+            {_place_inside(a, b)} AS place_inside,
             list_intersect({a_terms}, {b_terms}) AS shared,
             len(list_intersect({a}.names, {b}.names)) AS shared_names,
             len(list_distinct(list_concat({a_terms}, {b_terms}))) AS all_terms,
@@ -279,8 +343,8 @@ def _pair(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) -> 
                    AND overlap >= overlap_needed
                    OR shared_names >= {int(rules['content_needed']['names'])}
                       AND overlap >= names_overlap_needed)
-              AND (place_unknown OR place_same OR place_inside
-                   OR (countries_agree AND coalesce(km <= {float(rules['near_km'])}, true))) AS ok,
+              AND {_place_ok('place_unknown', 'place_same', 'place_inside', 'countries_agree', 'km')}
+              AS ok,
             CASE WHEN direct_ok AND (NOT reverse_ok OR direct_points >= reverse_points)
                  THEN direct_points ELSE reverse_points END AS actor_points,
             CASE WHEN place_unknown THEN 0 WHEN place_same THEN {w['same_place']}
@@ -335,9 +399,10 @@ def _links() -> str:
     threshold = float(merge_rules()["threshold"])
     stored = _pair("s", "e", "stored_candidates c JOIN stage s USING (mention_id) "
                    "JOIN stage_terms st USING (mention_id) "
-                   "JOIN stored_sides e ON e.event_id = c.event_id",
+                   "JOIN stored_sides e ON e.event_id = c.event_id "
+                   "JOIN stored_terms et ON et.event_id = c.event_id",
                    "s.mention_id, e.event_id AS candidate, NULL::BIGINT AS candidate_ord",
-                   "st.terms", "e.terms")
+                   "st.terms", "et.terms")
     batch = _pair("s", "o", "batch_candidates c JOIN stage s ON s.ord = c.later "
                   "JOIN stage o ON o.ord = c.earlier JOIN stage_terms st ON st.mention_id = "
                   "s.mention_id JOIN stage_terms ot ON ot.mention_id = o.mention_id",
@@ -547,8 +612,8 @@ def _write(
             "INSERT INTO articles SELECT article_id, content_hash, seq, title, text, "
             "TRY_CAST(date AS DATE), url, source, language, origin, n_mentions FROM batch_articles"
         ).fetchall()
-        for statement in (_stage(), _PROBES, _CANDIDATES, _stage_terms(), _stored_sides(),
-                          _links()):
+        for statement in (_stage(), _PROBES, _CANDIDATES, _stored_sides(), _plausible_candidates(),
+                          _stage_terms(), _stored_terms(), _links()):
             con.execute(statement).fetchall()
         _settle(con)
         for statement in (_NEW_IDS, _ASSIGN, _INSERT_EVENTS, _INSERT_ANCHORS, _INSERT_MENTIONS,
