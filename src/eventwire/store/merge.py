@@ -123,19 +123,28 @@ def _terms(row: str) -> str:
            lambda w: NOT {_stopword('w')}))"""
 
 
-def _side(row: str, terms: bool = True) -> str:
+def _side(row: str, terms: bool = True, names: bool = True) -> str:
     """The derived columns merging compares, from a row of batch_mentions or events (``row``);
-    ``terms`` only where asked (a batch's are computed later, for the mentions with candidates)."""
-    return f"""
-       {_kind(f'{row}.cameo_root')} || '|' || CAST({row}.negated AS INTEGER) AS merge_key,
-       coalesce(CAST({row}.geonameid AS VARCHAR), lower(trim({row}.location_name))) AS place_key,
-       coalesce({row}.geonameid IN (SELECT geonameid FROM wide_places), false) AS wide_place,
-       {row}.source_country AS src, {_role(f'{row}.source_code', f'{row}.source_country')} AS src_role,
-       {row}.target_country AS tgt, {_role(f'{row}.target_code', f'{row}.target_country')} AS tgt_role,
-       {_terms(row) + ' AS terms,' if terms else ''}
-       list_distinct(list_filter(list_transform(
+    ``terms`` and ``names`` only where asked (computed later for the rows that stay candidates)."""
+    columns = [
+        f"{_kind(f'{row}.cameo_root')} || '|' || CAST({row}.negated AS INTEGER) AS merge_key",
+        f"coalesce(CAST({row}.geonameid AS VARCHAR), lower(trim({row}.location_name))) AS place_key",
+        f"coalesce({row}.geonameid IN (SELECT geonameid FROM wide_places), false) AS wide_place",
+        f"{row}.source_country AS src",
+        f"{_role(f'{row}.source_code', f'{row}.source_country')} AS src_role",
+        f"{row}.target_country AS tgt",
+        f"{_role(f'{row}.target_code', f'{row}.target_country')} AS tgt_role",
+    ]
+    columns += [f"{_terms(row)} AS terms"] if terms else []
+    columns += [f"{_names(row)} AS names"] if names else []
+    return ",\n       ".join(columns)
+
+
+def _names(row: str) -> str:
+    """The names of a sentence: capitalised words inside it, lower case, not stopwords."""
+    return f"""list_distinct(list_filter(list_transform(
            regexp_extract_all({row}.sentence, '[ "(]([A-Z][A-Za-z-]+)', 1), lambda w: lower(w)),
-           lambda w: length(w) > 2 AND NOT {_stopword('w')})) AS names"""
+           lambda w: length(w) > 2 AND NOT {_stopword('w')}))"""
 
 
 def _role(code: str, country: str) -> str:
@@ -220,7 +229,7 @@ def _stored_sides() -> str:
     return f"""
 CREATE OR REPLACE TEMP TABLE stored_sides AS
 SELECT e.event_id, e.date AS merge_date, e.cameo, e.cameo_root, e.source_code, e.target_code,
-       e.location_country, e.lat, e.lon, e.sentence, {_side('e', terms=False)}
+       e.location_country, e.lat, e.lon, e.sentence, {_side('e', terms=False, names=False)}
 FROM events e WHERE e.event_id IN (SELECT event_id FROM stored_candidates)
 """
 
@@ -241,7 +250,7 @@ JOIN stage o ON o.ord = c.earlier WHERE {_plausible('s', 'o')}
 def _stored_terms() -> str:
     return f"""
 CREATE OR REPLACE TEMP TABLE stored_terms AS
-SELECT e.event_id, {_terms('e')} AS terms FROM stored_sides e
+SELECT e.*, {_terms('e')} AS terms, {_names('e')} AS names FROM stored_sides e
 WHERE e.event_id IN (SELECT event_id FROM stored_candidates)
 """
 
@@ -399,10 +408,9 @@ def _links() -> str:
     threshold = float(merge_rules()["threshold"])
     stored = _pair("s", "e", "stored_candidates c JOIN stage s USING (mention_id) "
                    "JOIN stage_terms st USING (mention_id) "
-                   "JOIN stored_sides e ON e.event_id = c.event_id "
-                   "JOIN stored_terms et ON et.event_id = c.event_id",
+                   "JOIN stored_terms e ON e.event_id = c.event_id",
                    "s.mention_id, e.event_id AS candidate, NULL::BIGINT AS candidate_ord",
-                   "st.terms", "et.terms")
+                   "st.terms", "e.terms")
     batch = _pair("s", "o", "batch_candidates c JOIN stage s ON s.ord = c.later "
                   "JOIN stage o ON o.ord = c.earlier JOIN stage_terms st ON st.mention_id = "
                   "s.mention_id JOIN stage_terms ot ON ot.mention_id = o.mention_id",
