@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,23 +13,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from serving import serving, subprocess_env
 
 from eventwire.store.ingest import ingest_articles
 from eventwire.store.synthetic import replaying_coder, synthetic_articles
 
-SRC = Path(__file__).resolve().parents[2] / "src"
 N_ARTICLES = 120
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def subprocess_env() -> dict[str, str]:
-    return {**os.environ,
-            "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
 
 
 @pytest.fixture(scope="module")
@@ -44,24 +31,8 @@ def server(tmp_path_factory, coded) -> Iterator[tuple[str, Path]]:
     """`eventwire serve` on a free loopback port over a store of synthetic articles."""
     db = tmp_path_factory.mktemp("api") / "events.duckdb"
     ingest_articles([a for a, _ in coded], db, coder=replaying_coder(coded), progress=False)
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db), "--port", str(port)],
-        env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/api/stats", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail(f"the server did not start: {process.stderr.read().decode()[-2000:]}")
-    yield base, db
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(db) as base:
+        yield base, db
 
 
 @pytest.fixture

@@ -3,14 +3,11 @@ and the min_killed filter, through a real uvicorn server over a real DuckDB stor
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
-from test_api import free_port, subprocess_env
+from serving import serving
 
 from eventwire.records import Article, Location
 from eventwire.store.ingest import ingest_articles
@@ -48,22 +45,8 @@ def api(tmp_path_factory) -> Iterator[httpx.Client]:
     db = tmp_path_factory.mktemp("counts") / "events.duckdb"
     coded = _coded()
     ingest_articles([a for a, _ in coded], db, coder=replaying_coder(coded), progress=False)
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db), "--port", str(port)],
-        env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/api/stats", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    with httpx.Client(base_url=base, timeout=20) as client:
+    with serving(db) as base, httpx.Client(base_url=base, timeout=20) as client:
         yield client
-    process.terminate()
-    process.wait(timeout=10)
 
 
 def test_killed_per_month_for_a_dyad(api):

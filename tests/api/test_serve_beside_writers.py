@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from test_api import free_port, subprocess_env  # same folder: on sys.path under pytest
+from serving import serving, subprocess_env
 
 # A writer kept from the file waits out its 120 s lock timeout and exits 1, which fails the test
 # whatever this limit; the limit only stops a hung run (spaCy loads slowly on a busy machine).
@@ -39,24 +39,8 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 def served(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     """A server over a fresh store, answered once (so it has opened the file) and then left."""
     db = tmp_path_factory.mktemp("sharing") / "events.duckdb"
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db), "--port", str(port)],
-        env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/api/stats", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail(f"the server did not start: {process.stderr.read().decode()[-2000:]}")
-    yield base, db
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(db) as base:
+        yield base, db
 
 
 class Traffic:

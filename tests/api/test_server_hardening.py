@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
-from test_api import free_port, subprocess_env  # same folder: on sys.path under pytest
+from serving import serving
 
 PATHS = ["/", "/api/stats", "/static/app.js", "/openapi.json", "/api/articles/none"]
 
@@ -17,25 +14,8 @@ PATHS = ["/", "/api/stats", "/static/app.js", "/openapi.json", "/api/articles/no
 @pytest.fixture(scope="module")
 def base(tmp_path_factory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("hardening") / "events.duckdb"
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db), "--port", str(port),
-         "--allow-host", "events.example.org"],
-        env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/api/stats", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail(f"the server did not start: {process.stderr.read().decode()[-2000:]}")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(db, "--allow-host", "events.example.org") as url:
+        yield url
 
 
 @pytest.mark.parametrize("path", PATHS)
