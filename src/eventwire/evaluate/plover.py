@@ -96,10 +96,16 @@ def evaluate(path: str | Path, min_confidence: float = 0.0, half: str | None = N
 
 
 def report(result: dict) -> str:
-    lines = [f"PLOVER gold dev ({result.get('half', 'all')}): {result['records']} records", "", HEADER]
+    return type_report(f"PLOVER gold dev ({result.get('half', 'all')})", result, "FULL TUPLE")
+
+
+def type_report(title: str, result: dict, tuple_label: str) -> str:
+    """Per-type scores, the tuple line, the commonest confusions and the confidence deciles of a
+    PLOVER-type evaluation (this module's and ``plv``'s)."""
+    lines = [f"{title}: {result['records']} records", "", HEADER]
     for name in sorted(result["types"]):
         lines.append(result["types"][name].row(name))
-    lines += [result["overall"].row("EVENT TYPE"), result["tuples"].row("FULL TUPLE"), "",
+    lines += [result["overall"].row("EVENT TYPE"), result["tuples"].row(tuple_label), "",
               "Confusion (gold -> ours, misses only):"]
     for (gold, ours), count in result["confusion"].most_common(15):
         lines.append(f"  {gold:<10} -> {ours:<30} {count}")

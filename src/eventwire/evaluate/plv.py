@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from eventwire.evaluate.metrics import HEADER, Score, deciles, format_deciles
+from eventwire.evaluate.metrics import Score, deciles
+from eventwire.evaluate.plover import type_report
 from eventwire.evaluate.sentences import code_records, load_jsonl, overlaps, predictions, role_span
 from eventwire.records import Event
 
@@ -89,12 +90,4 @@ def evaluate(path: str | Path, min_confidence: float = 0.0, half: str | None = N
 
 
 def report(result: dict) -> str:
-    lines = [f"PLV expert-coded sentences ({result['half']}): {result['records']} records", "", HEADER]
-    lines += [result["types"][name].row(name) for name in sorted(result["types"])]
-    lines += [result["overall"].row("EVENT TYPE"), result["tuples"].row("TUPLE (SPANS)"), "",
-              "Confusion (gold -> ours, misses only):"]
-    for (gold, ours), count in result["confusion"].most_common(15):
-        lines.append(f"  {gold:<10} -> {ours:<30} {count}")
-    lines += ["", "Precision by confidence decile (event type correct):",
-              format_deciles(result["deciles"])]
-    return "\n".join(lines)
+    return type_report(f"PLV expert-coded sentences ({result['half']})", result, "TUPLE (SPANS)")
