@@ -25,9 +25,9 @@ from itertools import islice
 from pathlib import Path
 
 from eventwire.nlp import coded_text, load_nlp
+from eventwire.nlp.prefilter import prefilter_enabled
 from eventwire.pipeline import code_articles, iter_articles
 from eventwire.scale.local import ParallelCoder, peak_rss_bytes
-from eventwire.scale.prefilter import prefilter_enabled
 from eventwire.store.ingest import ingest_articles
 
 MIB = 1024 * 1024

@@ -13,11 +13,12 @@ from eventwire.actors import ActorResolver
 from eventwire.events import EventCoder
 from eventwire.events.calibration import add_setting_parts
 from eventwire.events.counts import count_events
+from eventwire.events.patterns import pattern_book
 from eventwire.geo import locate_events
 from eventwire.ingest import read_articles
 from eventwire.nlp import parse_articles
+from eventwire.nlp.prefilter import parse_candidates, prefilter_enabled
 from eventwire.records import Article, Event, ReadError
-from eventwire.scale.prefilter import parse_candidates, prefilter_enabled
 from eventwire.time import date_events
 
 ErrorHandler = Callable[[ReadError], None]
@@ -42,18 +43,27 @@ def iter_articles(
             yield item
 
 
+def trigger_lemmas() -> frozenset[str]:
+    """The lemmas the coder fires on (its verb and noun patterns): what the pre-filter looks for."""
+    book = pattern_book()
+    return frozenset({*book.verbs, *book.nouns})
+
+
 def code_articles(
     articles: Iterable[Article], prefilter: bool | None = None
 ) -> Iterator[tuple[Article, list[Event]]]:
     """Code each article, yielding it with its events, in input order.
 
-    ``prefilter``: parse only sentences that could hold an event (scale/prefilter.py); None
+    ``prefilter``: parse only sentences that could hold an event (nlp/prefilter.py); None
     follows the ``EVENTWIRE_PREFILTER`` switch (on by default).
     """
     resolver = ActorResolver.default()
     coder = EventCoder.default()
-    parse = parse_candidates if prefilter_enabled(prefilter) else parse_articles
-    for parsed in parse(articles):
+    if prefilter_enabled(prefilter):
+        parsed_articles = parse_candidates(articles, trigger_lemmas())
+    else:
+        parsed_articles = parse_articles(articles)
+    for parsed in parsed_articles:
         actors = resolver.annotate(parsed)
         events = coder.code(parsed, actors)
         count_events(parsed, events)

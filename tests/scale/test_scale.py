@@ -11,11 +11,11 @@ import duckdb
 import pytest
 
 from eventwire.cli import main
-from eventwire.pipeline import code_articles
+from eventwire.nlp.prefilter import inflections, segments, trigger_forms
+from eventwire.pipeline import code_articles, trigger_lemmas
 from eventwire.records import Article
 from eventwire.scale.cluster import ingest_on_cluster
 from eventwire.scale.local import ParallelCoder
-from eventwire.scale.prefilter import inflections, segments, trigger_forms
 from eventwire.store.ingest import ingest_articles
 
 STORIES = [
@@ -90,9 +90,9 @@ def test_prefilter_keeps_the_events_of_full_parsing() -> None:
 
 
 def test_prefilter_keeps_text_and_offsets_and_skips_eventless_sentences() -> None:
-    from eventwire.scale.prefilter import parse_candidates
+    from eventwire.nlp.prefilter import parse_candidates
 
-    parsed = list(parse_candidates(articles()))
+    parsed = list(parse_candidates(articles(), trigger_lemmas()))
     for article, item in zip(articles(), parsed, strict=True):
         assert item.doc.text == f"{article.title}\n\n{article.text}"
         for sentence in item.sentences:
@@ -107,13 +107,13 @@ def test_segments_group_consecutive_candidate_sentences() -> None:
     from eventwire.nlp import load_nlp
 
     doc = load_nlp().make_doc("Putin met Xi. Then he visited Japan. The weather was mild.")
-    runs = segments(doc, trigger_forms())
+    runs = segments(doc, trigger_forms(trigger_lemmas()))
     assert [(doc[r.start:r.end].text, r.candidate) for r in runs] == [
         ("Putin met Xi. Then he visited Japan.", True), ("The weather was mild.", False)]
 
 
 def test_trigger_forms_cover_irregular_and_regular_inflections() -> None:
-    forms = trigger_forms()
+    forms = trigger_forms(trigger_lemmas())
     for word in ("met", "meets", "meeting", "said", "imposed", "arrested", "talks", "visited"):
         assert word in forms
     assert "weather" not in forms
@@ -125,7 +125,7 @@ def test_inflections_double_final_consonant() -> None:
 
 
 def test_environment_switch_turns_the_prefilter_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    from eventwire.scale.prefilter import prefilter_enabled
+    from eventwire.nlp.prefilter import prefilter_enabled
 
     monkeypatch.setenv("EVENTWIRE_PREFILTER", "0")
     assert not prefilter_enabled()

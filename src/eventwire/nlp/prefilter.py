@@ -1,6 +1,7 @@
 """The pre-filter: parse only the sentences that could hold an event.
 
-The coder only fires on a token whose lemma has a verb or noun pattern (``events/data/``). So a
+The coder only fires on a token whose lemma has a verb or noun pattern (``events/data/``; the
+caller hands those lemmas in, so this module knows no pattern). So a
 sentence none of whose words can be an inflection of such a lemma cannot hold an event, and the
 expensive spaCy components (tok2vec, tagger, parser, NER) can skip it. The test is lexical, on the
 tokenizer's output:
@@ -34,7 +35,6 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from eventwire import nlp as nlp_stage
-from eventwire.events.patterns import pattern_book
 from eventwire.nlp import (
     _sentences,
     coded_text,
@@ -72,15 +72,15 @@ def inflections(lemma: str, rules: Mapping[str, Any], irregular: Mapping[str, An
     return forms
 
 
-@lru_cache(maxsize=1)
-def trigger_forms() -> frozenset[str]:
-    """Lower-case word forms that can be a trigger: loaded once per process (per worker)."""
-    book = pattern_book()
+@lru_cache(maxsize=4)
+def trigger_forms(lemmas: frozenset[str]) -> frozenset[str]:
+    """Lower-case word forms that can be one of the trigger ``lemmas``: made once per process
+    (per worker) for a set of lemmas."""
     lemmatizer = load_nlp().get_pipe("lemmatizer")
     rules = lemmatizer.lookups.get_table("lemma_rules")
     irregular = lemmatizer.lookups.get_table("lemma_exc")
     forms: set[str] = set()
-    for lemma in {*book.verbs, *book.nouns}:
+    for lemma in lemmas:
         forms.update(inflections(lemma.lower(), rules, irregular))
     return frozenset(forms)
 
@@ -144,14 +144,16 @@ def _fresh_doc(nlp: Language, doc: Doc, segment: Segment) -> Doc:
                spaces=[bool(t.whitespace_) for t in tokens])
 
 
-def parse_candidates(articles: Iterable[Article], batch_size: int = 32) -> Iterator[ParsedArticle]:
-    """Like ``nlp.parse_articles``, but the full pipeline runs on candidate sentences only.
+def parse_candidates(articles: Iterable[Article], lemmas: frozenset[str],
+                     batch_size: int = 32) -> Iterator[ParsedArticle]:
+    """Like ``nlp.parse_articles``, but the full pipeline runs on candidate sentences only: those
+    with a word that can be an inflection of one of the trigger ``lemmas``.
 
     Articles are yielded in input order; candidate segments of many articles share one
     ``nlp.pipe`` batch.
     """
     nlp = load_nlp()
-    forms = trigger_forms()
+    forms = trigger_forms(lemmas)
     pending: list[tuple[Article, int, Doc, list[Segment]]] = []
     for article in articles:
         text, offset = coded_text(article)
