@@ -74,7 +74,7 @@ def test_stdin_is_read_as_text(capsys, monkeypatch, tmp_path):
 def test_eval_extraction_joins_an_eval_group_another_stage_created():
     import argparse
 
-    from eventwire.ingest.cli import register
+    from eventwire.evaluate.commands import register_extraction as register
 
     parser = argparse.ArgumentParser(prog="eventwire")
     commands = parser.add_subparsers(dest="command", required=True)

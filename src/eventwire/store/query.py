@@ -1,5 +1,6 @@
 """The filters over stored events and the SQL they become, shared by the JSON API and the Python
-API (``eventwire.open``): no web framework here, so reading a store needs only the core install.
+API (``eventwire.open``), and the other reads of a store the commands share (``mention_records``):
+no web framework here, so reading a store needs only the core install.
 
 Every value reaches DuckDB as a bound parameter (``?``); the SQL text itself is made only of the
 fixed fragments below.
@@ -7,10 +8,13 @@ fixed fragments below.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+import duckdb
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -160,3 +164,12 @@ def series_sql(where: str) -> str:
         "sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean "
         f"FROM events e WHERE e.date IS NOT NULL AND {where} GROUP BY period ORDER BY period"
     )
+
+
+def mention_records(con: duckdb.DuckDBPyConnection, event_id: str) -> list[dict[str, Any]]:
+    """The stored records (CONTRACT.md's event JSON) of the mentions of an event, by its stored
+    or its coded id, in article and sentence order."""
+    rows = con.execute(
+        "SELECT record FROM mentions WHERE event_id = ? OR coded_event_id = ? "
+        "ORDER BY seq, sentence_index", [event_id, event_id]).fetchall()
+    return [json.loads(row[0]) for row in rows]

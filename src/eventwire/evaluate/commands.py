@@ -1,13 +1,18 @@
-"""`eventwire eval NAME ...`: run an evaluation and print its table.
+"""`eventwire eval NAME ...` and `eventwire audit`: every evaluation's command, registered here.
 
-The `eval` group is shared: each stage adds its evaluations with ``eval_group(subparsers)``,
-whichever registers first creates it.
+The command line (``eventwire.cli``) calls ``register(subparsers)``; the evaluation modules are
+imported only when their command runs. ``eval_group(subparsers)`` gives the `eval` group's
+sub-commands, creating the group on first use.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import sys
+from pathlib import Path
+
+from eventwire.actors import ActorResolver
 
 # name -> (module, help). Each module has evaluate(path, min_confidence=, half=) -> dict and
 # report(dict) -> str; ``half`` is the tune or check half of the set (evaluate/split.py).
@@ -84,8 +89,6 @@ def _run_calibration(args: argparse.Namespace) -> int:
 
 
 def _run_ecbplus(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from eventwire.evaluate import ecbplus
 
     halves = ("tune", "check") if args.half == "both" else (args.half,)
@@ -96,6 +99,27 @@ def _run_ecbplus(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    """Every `eval` command, in the order `eventwire eval --help` lists them, then `audit`."""
+    register_gold(subparsers)
+    register_extraction(subparsers)
+    add_limited_evaluation(
+        subparsers, "geo", "eventwire.evaluate.geo",
+        "toponym resolution against GeoWebNews (accuracy within 161 km)",
+        path_help="geowebnews.xml", limit_help="first N articles only")
+    add_limited_evaluation(
+        subparsers, "event-location", "eventwire.evaluate.event_location",
+        "where each event happened: our event's place against the annotated place",
+        path_help="event_location_dev.jsonl", limit_help="first N sentences only")
+    add_limited_evaluation(
+        subparsers, "time", "eventwire.evaluate.timex",
+        "date normalisation against TimeBank (TimeML .tml folder)",
+        path_help="folder of TimeBank .tml files", limit_help="first N documents only")
+    register_actors(subparsers)
+    register_audit(subparsers)
+
+
+def register_gold(subparsers: argparse._SubParsersAction) -> None:
+    """Calibration, ECB+ and the gold sets of event coding (``GOLD_EVALUATIONS``)."""
     evaluations = eval_group(subparsers)
     parser = evaluations.add_parser(
         "calibration", help="reliability of the confidence on a gold dev set or judged records")
@@ -124,7 +148,99 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                             help="score the tune half, the check half, each of them, or all records"
                                  " (halves by a stable hash of record ids: evaluate/split.py)")
         parser.set_defaults(func=run)
-    register_audit(subparsers)
+
+
+def run_eval_extraction(args: argparse.Namespace) -> int:
+    from eventwire.evaluate.extraction import report
+
+    corpus = Path(args.corpus)
+    if not (corpus / "ground-truth.json").exists():
+        print(f"eventwire: {corpus} holds no ground-truth.json", file=sys.stderr)
+        return 1
+    lines, ok = report(corpus, limit=args.limit, warc=not args.no_warc)
+    for line in lines:
+        print(line, flush=True)
+    return 0 if ok else 1
+
+
+def register_extraction(subparsers: argparse._SubParsersAction) -> None:
+    """`eventwire eval extraction CORPUS` (the ingest stage's main-text extraction)."""
+    extraction = eval_group(subparsers).add_parser(
+        "extraction", help="main-text extraction on L3S-GN1 (ours vs plain trafilatura)"
+    )
+    extraction.add_argument("corpus", help="the l3s_gn1 folder (ground-truth.json, html/)")
+    extraction.add_argument("--limit", type=int, default=None, help="score the first N pages")
+    extraction.add_argument("--no-warc", action="store_true", help="skip the WARC comparison")
+    extraction.set_defaults(func=run_eval_extraction)
+
+
+def resolver_for(phoenix: str | None) -> ActorResolver:
+    """The default actor resolver, or one with the Phoenix dictionaries in ``phoenix`` added
+    (their import summary on stderr)."""
+    if not phoenix:
+        return ActorResolver.default()
+    from eventwire.actors.phoenix import import_phoenix
+
+    imported = import_phoenix(phoenix)
+    print(imported.summary(), file=sys.stderr)
+    return ActorResolver(imported.dictionary)
+
+
+def run_eval_actors(args: argparse.Namespace) -> int:
+    from eventwire.evaluate.actors import (
+        evaluate_actor_cases,
+        evaluate_plover_actors,
+        is_plover_file,
+    )
+
+    try:
+        resolver = resolver_for(args.phoenix)
+        if is_plover_file(args.path):
+            print(evaluate_plover_actors(args.path, resolver, args.half).report(args.failures))
+        else:
+            print(evaluate_actor_cases(args.path, resolver, half=args.half).report(args.failures))
+    except (OSError, ValueError) as exc:
+        print(f"eventwire: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_eval_spans(args: argparse.Namespace) -> int:
+    from eventwire.evaluate.actor_spans import evaluate
+
+    try:
+        result = evaluate(args.path, limit=args.limit, half=args.half)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"eventwire: {args.path}: {exc}", file=sys.stderr)
+        return 1
+    print(result.report(args.failures))
+    return 0
+
+
+def register_actors(subparsers: argparse._SubParsersAction) -> None:
+    """`eventwire eval actors` and `eventwire eval actor-spans` (the actors stage)."""
+    evaluate = eval_group(subparsers).add_parser(
+        "actors",
+        help="score actor resolution: actor_resolution_cases.jsonl (per method) or the "
+        "PLOVER gold records (actors in their sentence)",
+    )
+    evaluate.add_argument("path", metavar="PATH", help="the JSONL file of cases or records")
+    evaluate.add_argument("--phoenix", metavar="DIR", help="add the Phoenix dictionaries in DIR")
+    evaluate.add_argument("--failures", action="store_true", help="list the cases missed")
+    evaluate.add_argument("--half", choices=("tune", "check", "all"), default="all",
+                          help="score one half of the records (evaluate.split; default all)")
+    evaluate.set_defaults(func=run_eval_actors)
+
+    spans = eval_group(subparsers).add_parser(
+        "actor-spans",
+        help="source/target spans of coded events against plv_train_dev.jsonl or "
+        "cameo_ner_dev.jsonl (P and R per half)",
+    )
+    spans.add_argument("path", metavar="PATH", help="the gold JSONL file")
+    spans.add_argument("--half", choices=("tune", "check", "all"), default="all")
+    spans.add_argument("--limit", type=int, default=None, help="only the first N records")
+    spans.add_argument("--failures", action="store_true", help="list the misses of the tune half")
+    spans.set_defaults(func=run_eval_spans)
 
 
 def register_audit(subparsers: argparse._SubParsersAction) -> None:
@@ -150,8 +266,6 @@ def register_audit(subparsers: argparse._SubParsersAction) -> None:
 
 def _run_draw(args: argparse.Namespace) -> int:
     import json
-    import sys
-    from pathlib import Path
 
     from eventwire.evaluate.audit import draw, format_entry
     from eventwire.store.connection import StoreBusyError, open_reader
@@ -185,7 +299,6 @@ def _run_draw(args: argparse.Namespace) -> int:
 
 
 def _run_tally(args: argparse.Namespace) -> int:
-    import sys
     from itertools import chain
 
     from eventwire.evaluate.audit import read_verdicts, report, tally

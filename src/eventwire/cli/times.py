@@ -1,10 +1,10 @@
-"""`eventwire times PATH...` and `eventwire eval time TIMEBANK_DIR`."""
+"""`eventwire times PATH...`: the date expressions of articles, resolved (the time stage)."""
 
 from __future__ import annotations
 
 import argparse
 
-from eventwire.cli import add_input_arguments, print_article_records
+from eventwire.cli.common import add_input_arguments, print_article_records
 from eventwire.records import ParsedArticle
 from eventwire.time.events import publication_date
 from eventwire.time.expressions import as_contract, find_times
@@ -39,13 +39,6 @@ def run_times(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from eventwire.evaluate.cli import add_limited_evaluation
-
     times = subparsers.add_parser("times", help="print the date expressions of articles, resolved")
     add_input_arguments(times)
     times.set_defaults(func=run_times)
-
-    add_limited_evaluation(
-        subparsers, "time", "eventwire.evaluate.timex",
-        "date normalisation against TimeBank (TimeML .tml folder)",
-        path_help="folder of TimeBank .tml files", limit_help="first N documents only")

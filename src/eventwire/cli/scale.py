@@ -1,4 +1,4 @@
-"""The ``--workers`` and ``--cluster`` options of ``eventwire ingest`` (registered by store/cli.py)."""
+"""The ``--workers`` and ``--cluster`` options of ``eventwire ingest`` (registered by cli/store.py)."""
 
 from __future__ import annotations
 

@@ -7,19 +7,16 @@ import json
 import sys
 
 from eventwire.events.explain import explain
+from eventwire.store.connection import open_reader
+from eventwire.store.query import mention_records
 
 
 def _records_from_store(db: str, event_id: str) -> list[dict]:
-    from eventwire.store.connection import open_reader
-
     con = open_reader(db)
     try:
-        rows = con.execute(
-            "SELECT record FROM mentions WHERE event_id = ? OR coded_event_id = ? "
-            "ORDER BY seq, sentence_index", [event_id, event_id]).fetchall()
+        return mention_records(con, event_id)
     finally:
         con.close()
-    return [json.loads(row[0]) for row in rows]
 
 
 def run_explain(args: argparse.Namespace) -> int:

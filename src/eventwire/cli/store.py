@@ -1,4 +1,4 @@
-"""Commands of the store stage: ``ingest``, ``export`` and ``watch``."""
+"""Commands of the store stage: ``ingest``, ``export``, ``watch`` and ``recode``."""
 
 from __future__ import annotations
 
@@ -6,8 +6,11 @@ import argparse
 import sys
 from itertools import islice
 
+from eventwire.cli.common import ErrorCounter, add_input_arguments
+from eventwire.cli.scale import add_scale_arguments, scaled_ingest
 from eventwire.events.calibration import default_min_confidence
-from eventwire.scale.cli import add_scale_arguments, scaled_ingest
+from eventwire.geo.events import add_article_focus_argument
+from eventwire.pipeline import iter_articles
 from eventwire.store.connection import StoreBusyError, open_reader
 from eventwire.store.export import FORMATS, TABLES, export, export_to_path
 from eventwire.store.ingest import DEFAULT_BATCH_SIZE
@@ -34,9 +37,6 @@ def interval(value: str) -> float:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    from eventwire.cli import ErrorCounter
-    from eventwire.pipeline import iter_articles
-
     if args.min_confidence is None:
         args.min_confidence = default_min_confidence()
     errors = ErrorCounter()
@@ -80,9 +80,6 @@ def run_watch(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from eventwire.cli import add_input_arguments
-    from eventwire.geo.events import add_article_focus_argument
-
     ingest = subparsers.add_parser(
         "ingest", help="code documents and store their events in a DuckDB database")
     add_input_arguments(ingest)

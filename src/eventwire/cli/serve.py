@@ -1,4 +1,4 @@
-"""The ``serve`` command: the JSON API and the dashboard over a store, with uvicorn."""
+"""The ``serve`` command: the JSON API and the dashboard over a store, with uvicorn (the api stage)."""
 
 from __future__ import annotations
 

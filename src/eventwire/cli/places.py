@@ -1,10 +1,10 @@
-"""`eventwire places PATH...` and `eventwire eval geo GOLD`."""
+"""`eventwire places PATH...`: the resolved place names of articles (the geo stage)."""
 
 from __future__ import annotations
 
 import argparse
 
-from eventwire.cli import add_input_arguments, print_article_records
+from eventwire.cli.common import add_input_arguments, print_article_records
 from eventwire.geo.toponyms import places_of
 from eventwire.records import ParsedArticle
 
@@ -36,17 +36,6 @@ def run_places(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from eventwire.evaluate.cli import add_limited_evaluation
-
     places = subparsers.add_parser("places", help="print the resolved place names of articles")
     add_input_arguments(places)
     places.set_defaults(func=run_places)
-
-    add_limited_evaluation(
-        subparsers, "geo", "eventwire.evaluate.geo",
-        "toponym resolution against GeoWebNews (accuracy within 161 km)",
-        path_help="geowebnews.xml", limit_help="first N articles only")
-    add_limited_evaluation(
-        subparsers, "event-location", "eventwire.evaluate.event_location",
-        "where each event happened: our event's place against the annotated place",
-        path_help="event_location_dev.jsonl", limit_help="first N sentences only")
