@@ -24,10 +24,10 @@ import pyarrow as pa
 
 from eventwire.api.app import series_sql
 from eventwire.api.counts import counts_sql
-from eventwire.api.filters import EventFilters
 from eventwire.store.merge import ARTICLE_SCHEMA, write_batch
 from eventwire.store.schema import migrate
 from eventwire.store.synthetic import synthetic_mentions
+from eventwire.web.filters import EventFilters
 
 
 def bench(n_events: int, batch: int, db: Path) -> dict[str, float]:

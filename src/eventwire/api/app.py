@@ -42,11 +42,11 @@ except ImportError:  # the server is an extra: say which one
 
 from eventwire.api.counts import event_counts, mention_counts
 from eventwire.api.counts import router as counts_router
-from eventwire.api.filters import EventFilters, Interval
 from eventwire.api.readers import SharedReader
 from eventwire.store.connection import StoreBusyError
 from eventwire.store.query import EVENT_COLUMNS, series_sql
 from eventwire.web import mount as mount_dashboard
+from eventwire.web.filters import EventFilters, Interval
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000_000

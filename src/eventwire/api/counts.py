@@ -16,9 +16,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel
 
-from eventwire.api.filters import EventFilters
 from eventwire.events.counts import CATEGORIES
 from eventwire.store.counts import COLUMNS
+from eventwire.web.filters import EventFilters
 
 router = APIRouter(prefix="/api", tags=["counts"])
 MAX_GROUPS = 1000

@@ -52,7 +52,7 @@ def _aggregates() -> str:
     return ",\n       ".join(parts)
 
 
-# The event's columns copied beside its counts: those the API's filters read (api/filters.py).
+# The event's columns copied beside its counts: those the API's filters read (web/filters.py).
 EVENT_COLUMNS = ("date", "cameo", "plover", "quad_class", "source_code", "source_name",
                  "source_country", "target_code", "target_name", "target_country",
                  "location_country", "lat", "lon")

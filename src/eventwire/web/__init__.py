@@ -1,4 +1,5 @@
-"""The dashboard: static pages under ``web/static`` and the aggregates they draw (``routes.py``).
+"""The dashboard: static pages under ``web/static`` and the aggregates they draw (``routes.py``),
+with the query parameters it shares with the JSON API (``filters.py``).
 
 ``eventwire serve`` mounts both on the API's app with :func:`mount`; the page itself
 (``static/index.html``) is what the API serves at ``/``.

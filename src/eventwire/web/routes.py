@@ -13,8 +13,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from pydantic import BaseModel
 
-from eventwire.api.filters import EventFilters, Interval
 from eventwire.events.cameo import cameo_table
+from eventwire.web.filters import EventFilters, Interval
 
 TOP_N = 10
 MAX_PLACES = 20_000

@@ -1,5 +1,6 @@
-"""Query parameters shared by the event listing and the series: the HTTP form of
-``eventwire.store.query.Filters``, which makes the SQL (every value a bound parameter).
+"""Query parameters shared by the JSON API's event listing and series and the dashboard's
+aggregates: the HTTP form of ``eventwire.store.query.Filters``, which makes the SQL (every value
+a bound parameter). Here, below the API that mounts the dashboard, so both can read them.
 """
 
 from __future__ import annotations
