@@ -6,6 +6,7 @@ import duckdb
 from fastapi.testclient import TestClient
 
 from eventwire.api.app import create_app
+from eventwire.pipeline import code_articles
 from eventwire.records import Article
 from eventwire.store.ingest import ingest_articles
 
@@ -23,11 +24,11 @@ def confidences(db) -> list[float]:
 
 def test_ingest_drops_events_below_the_threshold_and_the_api_filters(tmp_path):
     everything, confident = tmp_path / "all.duckdb", tmp_path / "confident.duckdb"
-    ingest_articles(ARTICLES, everything, progress=False)
+    ingest_articles(ARTICLES, everything, code_articles, progress=False)
     stored = confidences(everything)
     threshold = sorted(stored)[-1]
     assert min(stored) < threshold  # the article has events on both sides of it
-    ingest_articles(ARTICLES, confident, progress=False, min_confidence=threshold)
+    ingest_articles(ARTICLES, confident, code_articles, progress=False, min_confidence=threshold)
     assert confidences(confident) and min(confidences(confident)) >= threshold
 
     with TestClient(create_app(everything)) as client:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 
+from eventwire.pipeline import code_articles
 from eventwire.records import Article
 from eventwire.store.ingest import ingest_articles
 
@@ -42,7 +43,7 @@ def snapshot(db: Path) -> tuple[dict[str, dict], set[str]]:
 
 def test_one_line_change_recodes_only_its_events(tmp_path: Path):
     db = tmp_path / "events.duckdb"
-    ingest_articles(ARTICLES, db, progress=False)
+    ingest_articles(ARTICLES, db, code_articles, progress=False)
     before, events_before = snapshot(db)
     annexations = {i for i, r in before.items() if r["evidence"]["rule"] == "annex"}
     assert len(annexations) == 2 and len(before) > len(annexations)

@@ -8,6 +8,7 @@ import duckdb
 from ingest.pages import story_html
 
 from eventwire.ingest import Fetcher
+from eventwire.pipeline import code_articles
 from eventwire.store.watch import poll_once, read_feed
 
 SUMMIT = [
@@ -59,7 +60,7 @@ def test_watch_codes_the_pages_and_reports_an_entry_that_fell_back(local_site, t
     site.routes["/broken"] = (500, "text/plain", b"server trouble", 0.0)
     db = tmp_path / "watch.duckdb"
 
-    assert poll_once([f"{base}/feed.xml"], db, read=quick_read) == 2
+    assert poll_once([f"{base}/feed.xml"], db, code_articles, read=quick_read) == 2
     report = capsys.readouterr().err.splitlines()
     fallbacks = [line for line in report if "/broken" in line]
     assert len(fallbacks) == 1 and "HTTP 500" in fallbacks[0]
@@ -75,6 +76,6 @@ def test_watch_codes_the_pages_and_reports_an_entry_that_fell_back(local_site, t
 
     # The next poll fetches the feed again but neither stored entry's page.
     hits = len(site.hits)
-    assert poll_once([f"{base}/feed.xml"], db, read=quick_read) == 0
+    assert poll_once([f"{base}/feed.xml"], db, code_articles, read=quick_read) == 0
     assert "/feed.xml" in site.hits[hits:]
     assert not {"/summit", "/broken"} & set(site.hits[hits:])

@@ -10,7 +10,7 @@ from eventwire.cli.common import ErrorCounter, add_input_arguments
 from eventwire.cli.scale import add_scale_arguments, scaled_ingest
 from eventwire.events.calibration import default_min_confidence
 from eventwire.geo.events import add_article_focus_argument
-from eventwire.pipeline import iter_articles
+from eventwire.pipeline import code_articles, iter_articles
 from eventwire.store.connection import StoreBusyError, open_reader
 from eventwire.store.export import FORMATS, TABLES, export, export_to_path
 from eventwire.store.ingest import DEFAULT_BATCH_SIZE
@@ -76,7 +76,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_watch(args: argparse.Namespace) -> int:
-    return watch(args.feeds, args.db, args.every, rounds=args.rounds)
+    return watch(args.feeds, args.db, args.every, code_articles, rounds=args.rounds)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -119,7 +119,7 @@ def run_recode(args: argparse.Namespace) -> int:
     from eventwire.store.recode import recode
 
     try:
-        report = recode(args.db, dry_run=args.dry_run)
+        report = recode(args.db, code_articles, dry_run=args.dry_run)
     except (FileNotFoundError, StoreBusyError) as error:
         print(f"eventwire recode: {error}", file=sys.stderr)
         return 1

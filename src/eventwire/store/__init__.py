@@ -1,10 +1,11 @@
 """Store stage: the DuckDB event store, cross-article merging, exports and feed watching.
 
 Public surface:
-- ``ingest_articles(articles, db_path, coder=..., batch_size=50, workers=1)``: code and store,
-  idempotent and resumable; returns an ``IngestReport``.
+- ``ingest_articles(articles, db_path, coder, batch_size=50)``: code with ``coder`` (e.g.
+  ``eventwire.pipeline.code_articles``) and store, idempotent and resumable; returns an
+  ``IngestReport``. The store never imports the pipeline: its callers hand it the coder.
 - ``export(con, fmt, table, out)``: GDELT 2.0 / CSV / Parquet / PLOVER-style JSONL.
-- ``watch(feeds, db_path, every_seconds)``: poll feeds into the store.
+- ``watch(feeds, db_path, every_seconds, coder)``: poll feeds into the store.
 - ``writing(db_path)`` / ``open_reader(db_path)``: connections that share the file with others.
 """
 

@@ -21,6 +21,8 @@ from eventwire.store.connection import open_reader, writing
 from eventwire.store.merge import arrow_tables, write_batch
 from eventwire.store.rows import coded_article_rows, content_hash
 
+# What codes the articles, handed in by the caller (``pipeline.code_articles``, or a pool or a
+# cluster of them from ``eventwire.scale``): the store sits below the pipeline and imports none.
 Coder = Callable[[Iterable[Article]], Iterator[tuple[Article, list[Event]]]]
 
 DEFAULT_BATCH_SIZE = 50
@@ -85,12 +87,6 @@ def stored_keys(db_path: str | Path) -> StoredKeys:
         con.close()
 
 
-def pipeline_coder(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
-    from eventwire.pipeline import code_articles  # loads spaCy: only when really coding
-
-    return code_articles(articles)
-
-
 def new_articles(articles: Iterable[Article], keys: StoredKeys,
                  report: IngestReport) -> Iterator[Article]:
     """The articles not stored yet (nor seen earlier in this run)."""
@@ -128,12 +124,12 @@ def write_rows(db_path: str | Path, article_rows: list[dict], mention_rows: list
 def ingest_articles(
     articles: Iterable[Article],
     db_path: str | Path,
-    coder: Coder = pipeline_coder,
+    coder: Coder,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: bool | None = None,
     min_confidence: float = 0.0,
 ) -> IngestReport:
-    """Code the articles not yet stored and write them batch by batch.
+    """Code the articles not yet stored with ``coder`` and write them batch by batch.
 
     ``progress``: show a progress bar on stderr (None: only when stderr is a terminal).
     ``min_confidence``: events below it are not stored.

@@ -26,7 +26,7 @@ from typing import Any
 
 from eventwire.records import Article, Event
 from eventwire.store.connection import open_reader, writing
-from eventwire.store.ingest import DEFAULT_BATCH_SIZE, Coder, pipeline_coder
+from eventwire.store.ingest import DEFAULT_BATCH_SIZE, Coder
 from eventwire.store.merge import arrow_tables, write_batch
 from eventwire.store.rows import coded_article_rows
 
@@ -130,9 +130,9 @@ def _stored_articles(db_path: str | Path) -> list[tuple[int, Article, list[dict[
 
 
 
-def recode(db_path: str | Path, coder: Coder = pipeline_coder,
-           dry_run: bool = False) -> RecodeReport:
-    """Re-code every stored article; unless ``dry_run``, rebuild the store from the new codes."""
+def recode(db_path: str | Path, coder: Coder, dry_run: bool = False) -> RecodeReport:
+    """Re-code every stored article with ``coder`` (the pipeline's ``code_articles``); unless
+    ``dry_run``, rebuild the store from the new codes."""
     report = RecodeReport()
     stored = _stored_articles(db_path)
     recoded_articles: list[tuple[int, Article, list[Event]]] = []

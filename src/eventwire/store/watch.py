@@ -19,7 +19,7 @@ from pathlib import Path
 
 from eventwire.ingest import Fetcher, read_articles
 from eventwire.records import Article, ReadError
-from eventwire.store.ingest import Coder, ingest_articles, pipeline_coder, stored_keys
+from eventwire.store.ingest import Coder, ingest_articles, stored_keys
 
 _INTERVAL = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -65,9 +65,10 @@ def read_feed(feed: str, known: Collection[str] = frozenset(), log: Log = _log,
     return articles
 
 
-def poll_once(feeds: Sequence[str], db_path: str | Path, read: FeedReader | None = None,
-              coder: Coder = pipeline_coder, log: Log = _log) -> int:
-    """Read each feed and store its new entries; return the number of articles stored."""
+def poll_once(feeds: Sequence[str], db_path: str | Path, coder: Coder,
+              read: FeedReader | None = None, log: Log = _log) -> int:
+    """Read each feed and store its new entries, coded by ``coder``; return the number of
+    articles stored."""
     read = read or read_feed
     known = stored_keys(db_path).ids
     articles: list[Article] = []
@@ -81,9 +82,9 @@ def poll_once(feeds: Sequence[str], db_path: str | Path, read: FeedReader | None
     return report.stored
 
 
-def watch(feeds: Sequence[str], db_path: str | Path, every_seconds: float,
+def watch(feeds: Sequence[str], db_path: str | Path, every_seconds: float, coder: Coder,
           rounds: int | None = None, read: FeedReader | None = None,
-          coder: Coder = pipeline_coder, sleep: Callable[[float], None] = time.sleep) -> int:
+          sleep: Callable[[float], None] = time.sleep) -> int:
     """Poll every ``every_seconds`` (``rounds`` times, or until interrupted)."""
     fetcher = Fetcher()  # one for all rounds: its per-host rate limit and robots.txt hold across
     if read is None:
@@ -93,7 +94,7 @@ def watch(feeds: Sequence[str], db_path: str | Path, every_seconds: float,
     try:
         while rounds is None or done < rounds:
             started = time.monotonic()
-            poll_once(feeds, db_path, read=read, coder=coder)
+            poll_once(feeds, db_path, coder, read=read)
             done += 1
             if rounds is not None and done >= rounds:
                 break
