@@ -107,7 +107,7 @@ eval-actors: install
 
 # Cross-article merging on hand-labelled pairs of world-news mentions.
 eval-merge: install
-	$(BIN)/python -m eventwire.store.evaluate_merge $(SHARED)/corpora/world_news_2016_17.jsonl
+	$(BIN)/python -m eventwire.evaluate.merge $(SHARED)/corpora/world_news_2016_17.jsonl
 	$(BIN)/eventwire eval ecbplus $(SHARED)/gold/ecbplus_dev
 
 # Toponym resolution on GeoWebNews (accuracy within 161 km); date normalisation on TimeBank.

@@ -24,9 +24,9 @@ import pyarrow as pa
 
 from eventwire.api.app import series_sql
 from eventwire.api.counts import counts_sql
+from eventwire.evaluate.synthetic import synthetic_mentions
 from eventwire.store.merge import ARTICLE_SCHEMA, write_batch
 from eventwire.store.schema import migrate
-from eventwire.store.synthetic import synthetic_mentions
 from eventwire.web.filters import EventFilters
 
 

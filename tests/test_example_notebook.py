@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from shared_data import REPO
 
+from eventwire.evaluate.synthetic import replaying_coder, synthetic_articles
 from eventwire.store.ingest import ingest_articles
-from eventwire.store.synthetic import replaying_coder, synthetic_articles
 
 NOTEBOOK = REPO / "examples" / "usa_rus_analysis.ipynb"
 

@@ -15,8 +15,8 @@ import httpx
 import pytest
 from serving import serving, subprocess_env
 
+from eventwire.evaluate.synthetic import replaying_coder, synthetic_articles
 from eventwire.store.ingest import ingest_articles
-from eventwire.store.synthetic import replaying_coder, synthetic_articles
 
 N_ARTICLES = 120
 
@@ -178,7 +178,7 @@ def test_reads_go_on_while_an_ingest_writes(server, api, tmp_path, coded):
     script.write_text(
         "import sys\n"
         "from eventwire.store.ingest import ingest_articles\n"
-        "from eventwire.store.synthetic import synthetic_articles, replaying_coder\n"
+        "from eventwire.evaluate.synthetic import synthetic_articles, replaying_coder\n"
         "coded = synthetic_articles(100, seed=99)\n"
         "ingest_articles([a for a, _ in coded], sys.argv[1], coder=replaying_coder(coded),"
         " batch_size=10, progress=False)\n")

@@ -9,9 +9,9 @@ import httpx
 import pytest
 from serving import serving
 
+from eventwire.evaluate.synthetic import make_event, replaying_coder
 from eventwire.records import Article, Location
 from eventwire.store.ingest import ingest_articles
-from eventwire.store.synthetic import make_event, replaying_coder
 
 ALEPPO = Location("Aleppo", "SYR", 36.20, 37.16, 170063)
 KIEV = Location("Kiev", "UKR", 50.45, 30.52, 703448)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import duckdb
 
+from eventwire.evaluate.synthetic import make_event, replaying_coder
 from eventwire.records import Article, Location
 from eventwire.store.ingest import ingest_articles
 from eventwire.store.recode import recode
-from eventwire.store.synthetic import make_event, replaying_coder
 
 PALERMO = Location("Palermo", "ITA", 38.116, 13.361, 2523920)
 LOS_ANGELES = Location("Los Angeles", "USA", 34.052, -118.244, 5368361)

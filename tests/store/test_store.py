@@ -17,11 +17,11 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
+from eventwire.evaluate.synthetic import make_event, replaying_coder, synthetic_articles
 from eventwire.records import Article, Location
 from eventwire.store.export import export, gdelt_columns
 from eventwire.store.ingest import ingest_articles
 from eventwire.store.schema import LATEST_VERSION, migrate, schema_version
-from eventwire.store.synthetic import make_event, replaying_coder, synthetic_articles
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 MOSCOW = Location("Moscow", "RUS", 55.75, 37.62, 524901)
@@ -122,7 +122,7 @@ def test_event_ids_are_the_same_for_the_same_input(tmp_path):
 CRASH_SCRIPT = textwrap.dedent("""
     import sys, time
     from eventwire.store.ingest import ingest_articles
-    from eventwire.store.synthetic import synthetic_articles, replaying_coder
+    from eventwire.evaluate.synthetic import synthetic_articles, replaying_coder
     coded = synthetic_articles(100, seed=11)
     replay = replaying_coder(coded)
     def slow_coder(articles):
@@ -259,7 +259,7 @@ def test_meetings_merge_either_way_round_but_attacks_do_not(tmp_path):
 
 
 def test_merge_gold_set_is_consistent_and_scores(shared_dir):
-    from eventwire.store.evaluate_merge import evaluate, gold_articles, merge_gold
+    from eventwire.evaluate.merge import evaluate, gold_articles, merge_gold
 
     mentions, pairs = merge_gold()
     assert {p.first for p in pairs} | {p.second for p in pairs} <= set(mentions)

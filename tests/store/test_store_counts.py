@@ -7,9 +7,9 @@ from pathlib import Path
 
 import duckdb
 
+from eventwire.evaluate.synthetic import make_event, replaying_coder
 from eventwire.records import Article, Location
 from eventwire.store.ingest import ingest_articles
-from eventwire.store.synthetic import make_event, replaying_coder
 
 ALEPPO = Location("Aleppo", "SYR", 36.20, 37.16, 170063)
 

@@ -12,9 +12,9 @@ import pyarrow as pa
 import pytest
 
 import eventwire
+from eventwire.evaluate.synthetic import replaying_coder, synthetic_articles
 from eventwire.store.ingest import ingest_articles
 from eventwire.store.query import FilterError
-from eventwire.store.synthetic import replaying_coder, synthetic_articles
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 

@@ -268,8 +268,8 @@ def merged_events(docs: list[Document], coded: dict[str, list[Event]], mode: str
     real ingest path in a scratch store."""
     import duckdb
 
+    from eventwire.evaluate.synthetic import replaying_coder
     from eventwire.store.ingest import ingest_articles
-    from eventwire.store.synthetic import replaying_coder
 
     pairs = [(article_of(doc, mode), coded[doc.name]) for doc in docs]
     with tempfile.TemporaryDirectory() as scratch:

@@ -5,7 +5,7 @@ a hand coding. The mentions are stored, as Events, through the real ingest path 
 DuckDB store; two mentions are predicted "same event" when the store merged them into one event.
 Precision and recall are over the labelled pairs ("same" is the positive class).
 
-    python -m eventwire.store.evaluate_merge [CORPUS.jsonl]
+    python -m eventwire.evaluate.merge [CORPUS.jsonl]
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from urllib.parse import urlparse
 
 import duckdb
 
+from eventwire.evaluate.synthetic import make_event, replaying_coder
 from eventwire.records import Article, Event, Location
 from eventwire.store.ingest import ingest_articles
-from eventwire.store.synthetic import make_event, replaying_coder
 
 DEFAULT_CORPUS = Path("..") / "shared" / "corpora" / "world_news_2016_17.jsonl"
 
@@ -52,7 +52,7 @@ class GoldPair:
 
 @lru_cache(maxsize=1)
 def merge_gold() -> tuple[dict[str, GoldMention], list[GoldPair]]:
-    path = resources.files("eventwire.store") / "data" / "merge_gold.tsv"
+    path = resources.files("eventwire.evaluate") / "data" / "merge_gold.tsv"
     mentions: dict[str, GoldMention] = {}
     pairs: list[GoldPair] = []
     with path.open(encoding="utf-8") as handle:
