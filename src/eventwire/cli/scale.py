@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from eventwire.records import Article
-from eventwire.store.ingest import IngestReport, ingest_articles
+from eventwire.store.ingest import StoreReport, ingest_articles
 
 
 def add_scale_arguments(parser: argparse.ArgumentParser,
@@ -23,7 +23,7 @@ def add_scale_arguments(parser: argparse.ArgumentParser,
 
 
 def scaled_ingest(articles: Iterable[Article], db_path: str | Path, args: argparse.Namespace,
-                  batch_size: int, progress: bool | None) -> IngestReport:
+                  batch_size: int, progress: bool | None) -> StoreReport:
     """Ingest on the cluster, or on ``--workers`` local processes."""
     if args.cluster:
         from eventwire.scale.cluster import ingest_on_cluster

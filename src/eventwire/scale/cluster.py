@@ -24,7 +24,7 @@ from eventwire.records import Article
 from eventwire.scale.local import chunks, code_chunk
 from eventwire.store.ingest import (
     DEFAULT_BATCH_SIZE,
-    IngestReport,
+    StoreReport,
     new_articles,
     stored_keys,
     write_in_batches,
@@ -61,7 +61,7 @@ def read_shard(shard_path: str) -> Iterator[tuple[dict[str, Any], list[dict[str,
 
 
 def store_rows(db_path: str | Path, batch: list[tuple[dict[str, Any], list[dict[str, Any]]]],
-               first_seq: int, report: IngestReport) -> None:
+               first_seq: int, report: StoreReport) -> None:
     """Write one batch of shard rows with the sequence numbers a local run would give."""
     article_rows, mention_rows = [], []
     for offset, (article, mentions) in enumerate(batch):
@@ -80,7 +80,7 @@ def ingest_on_cluster(
     prefilter: bool | None = None,
     progress: bool | None = None,
     min_confidence: float = 0.0,
-) -> IngestReport:
+) -> StoreReport:
     """Code the articles not yet stored on a Dask cluster and merge them into the store.
 
     ``cluster``: a scheduler address (``tcp://HOST:8786``) or a Dask cluster object (a
@@ -92,7 +92,7 @@ def ingest_on_cluster(
     require_extra("dask", "eventwire ingest --cluster")
     from dask.distributed import Client  # only when a cluster is asked for
 
-    report = IngestReport()
+    report = StoreReport()
     keys = stored_keys(db_path)
     shards = list(chunks(new_articles(articles, keys, report), shard_size))
     owned = shard_dir is None

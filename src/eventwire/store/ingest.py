@@ -31,7 +31,10 @@ T = TypeVar("T")
 
 
 @dataclass
-class IngestReport:
+class StoreReport:
+    """What a run did to the store: articles read, skipped as already stored, stored, and the
+    mentions and events they brought (``ingest.IngestReport`` counts what reading skipped)."""
+
     read: int = 0
     already_stored: int = 0
     stored: int = 0
@@ -39,7 +42,6 @@ class IngestReport:
     new_events: int = 0
     merged_into_stored: int = 0
     batches: int = 0
-    totals: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
         return (
@@ -88,7 +90,7 @@ def stored_keys(db_path: str | Path) -> StoredKeys:
 
 
 def new_articles(articles: Iterable[Article], keys: StoredKeys,
-                 report: IngestReport) -> Iterator[Article]:
+                 report: StoreReport) -> Iterator[Article]:
     """The articles not stored yet (nor seen earlier in this run)."""
     for article in articles:
         report.read += 1
@@ -100,7 +102,7 @@ def new_articles(articles: Iterable[Article], keys: StoredKeys,
 
 
 def store_batch(db_path: str | Path, batch: list[tuple[Article, list[Event]]], first_seq: int,
-                report: IngestReport) -> None:
+                report: StoreReport) -> None:
     article_rows, mention_rows = [], []
     for offset, (article, events) in enumerate(batch):
         row, mentions = coded_article_rows(article, first_seq + offset, events)
@@ -110,7 +112,7 @@ def store_batch(db_path: str | Path, batch: list[tuple[Article, list[Event]]], f
 
 
 def write_rows(db_path: str | Path, article_rows: list[dict], mention_rows: list[dict],
-               report: IngestReport) -> None:
+               report: StoreReport) -> None:
     """Write one batch of article and mention rows in one transaction and count it."""
     with writing(db_path) as con:
         counts = write_batch(con, *arrow_tables(article_rows, mention_rows))
@@ -128,14 +130,14 @@ def ingest_articles(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: bool | None = None,
     min_confidence: float = 0.0,
-) -> IngestReport:
+) -> StoreReport:
     """Code the articles not yet stored with ``coder`` and write them batch by batch.
 
     ``progress``: show a progress bar on stderr (None: only when stderr is a terminal).
     ``min_confidence``: events below it are not stored.
     Parallel and Dask coding are coders too (``eventwire.scale``).
     """
-    report = IngestReport()
+    report = StoreReport()
     keys = stored_keys(db_path)
     pending = list(new_articles(articles, keys, report))
     coded = ((article, [e for e in events if (e.confidence or 0.0) >= min_confidence])
@@ -146,7 +148,7 @@ def ingest_articles(
 
 
 def write_in_batches(items: Iterable[T], total: int, first_seq: int, batch_size: int,
-                     progress: bool | None, report: IngestReport,
+                     progress: bool | None, report: StoreReport,
                      write: Callable[[list[T], int], None]) -> None:
     """Group items (one per article, in input order) into batches and ``write`` each with the
     ``seq`` of its first article, under a progress bar on stderr (None: only on a terminal)."""
