@@ -49,7 +49,8 @@ def test_workers_and_dask_cluster_store_the_same_event_ids(tmp_path: Path) -> No
     from dask.distributed import LocalCluster
 
     one = tmp_path / "one.duckdb"
-    ingest_articles(articles(), one, coder=ParallelCoder(workers=1), batch_size=2, progress=False)
+    ingest_articles(articles(), one, coder=ParallelCoder(workers=1), batch_size=2, progress=False,
+                    min_confidence=0.0)
     expected = stored_ids(one)
     assert len({event for event, _, _ in expected}) >= 5  # the stories do hold events
 
@@ -66,7 +67,7 @@ def test_workers_and_dask_cluster_store_the_same_event_ids(tmp_path: Path) -> No
         assert main(["ingest", str(source), "--db", str(dask), "--cluster",
                      cluster.scheduler_address, "--batch-size", "2", "--quiet",
                      "--min-confidence", "0"]) == 0
-        report = ingest_on_cluster(articles(), dask, cluster, progress=False)
+        report = ingest_on_cluster(articles(), dask, cluster, progress=False, min_confidence=0.0)
         # a threshold holds on the cluster as in one process
         kept = tmp_path / "kept.duckdb"
         assert main(["ingest", str(source), "--db", str(kept), "--cluster",

@@ -24,7 +24,7 @@ def confidences(db) -> list[float]:
 
 def test_ingest_drops_events_below_the_threshold_and_the_api_filters(tmp_path):
     everything, confident = tmp_path / "all.duckdb", tmp_path / "confident.duckdb"
-    ingest_articles(ARTICLES, everything, code_articles, progress=False)
+    ingest_articles(ARTICLES, everything, code_articles, progress=False, min_confidence=0.0)
     stored = confidences(everything)
     threshold = sorted(stored)[-1]
     assert min(stored) < threshold  # the article has events on both sides of it

@@ -43,7 +43,7 @@ def snapshot(db: Path) -> tuple[dict[str, dict], set[str]]:
 
 def test_one_line_change_recodes_only_its_events(tmp_path: Path):
     db = tmp_path / "events.duckdb"
-    ingest_articles(ARTICLES, db, code_articles, progress=False)
+    ingest_articles(ARTICLES, db, code_articles, progress=False, min_confidence=0.0)
     before, events_before = snapshot(db)
     annexations = {i for i, r in before.items() if r["evidence"]["rule"] == "annex"}
     assert len(annexations) == 2 and len(before) > len(annexations)

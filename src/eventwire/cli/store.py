@@ -76,7 +76,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_watch(args: argparse.Namespace) -> int:
-    return watch(args.feeds, args.db, args.every, code_articles, rounds=args.rounds)
+    # `watch` has no --min-confidence and has always stored every event: it says so here.
+    return watch(args.feeds, args.db, args.every, code_articles, rounds=args.rounds,
+                 min_confidence=0.0)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

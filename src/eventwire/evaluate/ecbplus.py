@@ -275,7 +275,7 @@ def merged_events(docs: list[Document], coded: dict[str, list[Event]], mode: str
     with tempfile.TemporaryDirectory() as scratch:
         db = Path(scratch) / "ecbplus.duckdb"
         ingest_articles([a for a, _ in pairs], db, coder=replaying_coder(pairs), progress=False,
-                        batch_size=batch_size)
+                        batch_size=batch_size, min_confidence=0.0)
         con = duckdb.connect(str(db), read_only=True)
         rows = con.execute("SELECT article_id, coded_event_id, event_id FROM mentions").fetchall()
         con.close()

@@ -101,7 +101,8 @@ def evaluate(corpus: Path = DEFAULT_CORPUS) -> dict[str, object]:
     coded = gold_articles(corpus)
     with tempfile.TemporaryDirectory() as scratch:
         db = Path(scratch) / "merge.duckdb"
-        ingest_articles([a for a, _ in coded], db, coder=replaying_coder(coded), progress=False)
+        ingest_articles([a for a, _ in coded], db, coder=replaying_coder(coded), progress=False,
+                        min_confidence=0.0)
         con = duckdb.connect(str(db), read_only=True)
         event_of = dict(con.execute("SELECT coded_event_id, event_id FROM mentions").fetchall())
         con.close()

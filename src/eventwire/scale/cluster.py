@@ -19,6 +19,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from eventwire.events.calibration import default_min_confidence
 from eventwire.extras import require_extra
 from eventwire.records import Article
 from eventwire.scale.local import chunks, code_chunk
@@ -79,7 +80,7 @@ def ingest_on_cluster(
     shard_dir: str | Path | None = None,
     prefilter: bool | None = None,
     progress: bool | None = None,
-    min_confidence: float = 0.0,
+    min_confidence: float | None = None,
 ) -> StoreReport:
     """Code the articles not yet stored on a Dask cluster and merge them into the store.
 
@@ -87,11 +88,13 @@ def ingest_on_cluster(
     ``LocalCluster`` in tests). ``shard_dir``: where workers write Parquet shards (default: a
     temporary folder beside the database, removed afterwards). ``min_confidence``: mentions
     below it are not stored (mention ids do not depend on the others, so this equals filtering
-    the events before storing, as a local run does).
+    the events before storing, as a local run does); None: the calibrated default, as
+    ``store.ingest.ingest_articles``.
     """
     require_extra("dask", "eventwire ingest --cluster")
     from dask.distributed import Client  # only when a cluster is asked for
 
+    threshold = default_min_confidence() if min_confidence is None else min_confidence
     report = StoreReport()
     keys = stored_keys(db_path)
     shards = list(chunks(new_articles(articles, keys, report), shard_size))
@@ -107,7 +110,7 @@ def ingest_on_cluster(
                 for number, shard in enumerate(shards)
             ]
             # in input order, whatever order the workers finish in
-            rows = ((article, [m for m in mentions if (m["confidence"] or 0.0) >= min_confidence])
+            rows = ((article, [m for m in mentions if (m["confidence"] or 0.0) >= threshold])
                     for future in futures for article, mentions in read_shard(future.result()))
             write_in_batches(rows, sum(map(len, shards)), keys.next_seq, batch_size, progress,
                              report, lambda batch, seq: store_rows(db_path, batch, seq, report))

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from tqdm import tqdm
 
+from eventwire.events.calibration import default_min_confidence
 from eventwire.records import Article, Event
 from eventwire.store.connection import open_reader, writing
 from eventwire.store.merge import arrow_tables, write_batch
@@ -129,18 +130,20 @@ def ingest_articles(
     coder: Coder,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: bool | None = None,
-    min_confidence: float = 0.0,
+    min_confidence: float | None = None,
 ) -> StoreReport:
     """Code the articles not yet stored with ``coder`` and write them batch by batch.
 
     ``progress``: show a progress bar on stderr (None: only when stderr is a terminal).
-    ``min_confidence``: events below it are not stored.
+    ``min_confidence``: events below it are not stored; None: the calibrated default
+    (``events.calibration.default_min_confidence()``, as ``eventwire code`` and ``ingest``).
     Parallel and Dask coding are coders too (``eventwire.scale``).
     """
+    threshold = default_min_confidence() if min_confidence is None else min_confidence
     report = StoreReport()
     keys = stored_keys(db_path)
     pending = list(new_articles(articles, keys, report))
-    coded = ((article, [e for e in events if (e.confidence or 0.0) >= min_confidence])
+    coded = ((article, [e for e in events if (e.confidence or 0.0) >= threshold])
              for article, events in coder(pending))
     write_in_batches(coded, len(pending), keys.next_seq, batch_size, progress, report,
                      lambda batch, seq: store_batch(db_path, batch, seq, report))

@@ -66,9 +66,10 @@ def read_feed(feed: str, known: Collection[str] = frozenset(), log: Log = _log,
 
 
 def poll_once(feeds: Sequence[str], db_path: str | Path, coder: Coder,
-              read: FeedReader | None = None, log: Log = _log) -> int:
+              read: FeedReader | None = None, log: Log = _log,
+              min_confidence: float | None = None) -> int:
     """Read each feed and store its new entries, coded by ``coder``; return the number of
-    articles stored."""
+    articles stored. ``min_confidence`` as ``ingest_articles`` takes it."""
     read = read or read_feed
     known = stored_keys(db_path).ids
     articles: list[Article] = []
@@ -77,14 +78,16 @@ def poll_once(feeds: Sequence[str], db_path: str | Path, coder: Coder,
             articles.extend(read(feed, known, log))
         except Exception as error:  # any failure of one feed must not stop the others
             log(f"skipped feed {feed}: {error}")
-    report = ingest_articles(articles, db_path, coder=coder, progress=False)
+    report = ingest_articles(articles, db_path, coder=coder, progress=False,
+                             min_confidence=min_confidence)
     log(report.summary())
     return report.stored
 
 
 def watch(feeds: Sequence[str], db_path: str | Path, every_seconds: float, coder: Coder,
           rounds: int | None = None, read: FeedReader | None = None,
-          sleep: Callable[[float], None] = time.sleep) -> int:
+          sleep: Callable[[float], None] = time.sleep,
+          min_confidence: float | None = None) -> int:
     """Poll every ``every_seconds`` (``rounds`` times, or until interrupted)."""
     fetcher = Fetcher()  # one for all rounds: its per-host rate limit and robots.txt hold across
     if read is None:
@@ -94,7 +97,7 @@ def watch(feeds: Sequence[str], db_path: str | Path, every_seconds: float, coder
     try:
         while rounds is None or done < rounds:
             started = time.monotonic()
-            poll_once(feeds, db_path, coder, read=read)
+            poll_once(feeds, db_path, coder, read=read, min_confidence=min_confidence)
             done += 1
             if rounds is not None and done >= rounds:
                 break
