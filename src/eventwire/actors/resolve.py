@@ -45,10 +45,8 @@ from eventwire.actors.matching import (
     phrase_tokens,
 )
 from eventwire.records import Actor, ParsedArticle
+from eventwire.words import ACTOR_LOCATIVE_PREPOSITIONS
 
-LOCATIVE_PREPOSITIONS = frozenset(
-    {"in", "at", "near", "outside", "inside", "around", "across", "into"}
-)
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # Dependents through which an actor owns the thing a noun names ("U.S. request", "Serbia's move").
 ATTRIBUTE_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
@@ -580,7 +578,7 @@ class _ArticlePass:
         if entry.kind in PLACE_KINDS and (self.name_extends(head, match) or _aged(head)):
             # "Feliciano Valencia"; "Aden, 52, said": a person named like a place
             return self.compose_unlisted(head, tokens, facts, sentence)
-        locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
+        locative = head.dep_ == "pobj" and head.head.lower_ in ACTOR_LOCATIVE_PREPOSITIONS
         if entry.kind == PLACE and not entry.country:
             return None  # a continent or world region ("Latin America") is no actor
         if entry.kind == PLACE:
@@ -912,7 +910,7 @@ class _ArticlePass:
             while token.dep_ in ("compound", "amod") and token.head.i > token.i:
                 token = token.head
             if (entry is None or not entry.country or token.dep_ != "pobj"
-                    or token.head.lower_ not in LOCATIVE_PREPOSITIONS or self._is_aligned(match)):
+                    or token.head.lower_ not in ACTOR_LOCATIVE_PREPOSITIONS or self._is_aligned(match)):
                 continue
             verb = token.head.head
             if verb.lemma_.lower() in MOVEMENT_LEMMAS and head.head.i == verb.i:

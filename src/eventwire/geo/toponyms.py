@@ -36,6 +36,9 @@ from eventwire.geo.gazetteer import (
     load_gazetteer,
 )
 
+# Where something is or happens ("in Sochi"): the geo stage's set, with "within", "throughout", "on".
+from eventwire.words import GEO_LOCATIVE_PREPOSITIONS as LOCATIVE_PREPOSITIONS
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Names matched from the gazetteer alone (no entity around them) must be this important, so that
 # ordinary capitalised words ("Mobile", "Reading") are not taken for towns.
@@ -84,9 +87,6 @@ class Toponym:
     inferred: bool = False
 
 
-# Prepositions that say where something is or happens ("in Sochi", "at the summit near Minsk").
-LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "within", "across",
-                         "throughout", "around", "on"}
 LOCATIVE_WEIGHT = 2.0  # "talks in Sochi": the article is about a place
 MODIFIER_WEIGHT = 0.25  # "a US official", "the Ukraine ceasefire": it is about something else
 
