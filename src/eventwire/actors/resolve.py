@@ -36,6 +36,7 @@ from eventwire.actors.dictionary import (
     default_dictionary,
     words,
 )
+from eventwire.actors.evidence import GUESSED_FROM_CONTEXT, LINKS, Step, StepKind, as_plain_text, kind_of
 from eventwire.actors.matching import (
     MODIFIER_DEPS,
     PLACE_KINDS,
@@ -68,9 +69,6 @@ UNSPECIFIC_DETERMINERS = frozenset({"some", "any", "every", "each", "no", "anoth
 # Verbs of going somewhere: their place is a destination, not where the mover belongs.
 MOVEMENT_LEMMAS = frozenset({"visit", "travel", "arrive", "fly", "go", "come", "return", "tour",
                              "head", "land", "move", "flee", "emigrate", "migrate"})
-# Resolution steps of a country taken from the context, not the phrase (context_country).
-CONTEXT_STEPS = ("no country in the phrase: the dateline", "no country in the phrase: the sentence",
-                 "no country in the phrase: the article is mainly", "title '")
 # First words of country names that stand for the country after it was named in full ("the
 # North" after "North Korea").
 SHORT_FORMS = frozenset({"North", "South"})
@@ -374,6 +372,10 @@ class _ArticlePass:
         actors = ArticleActors(by_token, members, self.sentence_of, coordinated, self.matches)
         actors.victims = {id(m.actor) for m in self.mentions if m.victim}
         actors.context = self.article_context()
+        # Step kinds serve this pass only: what leaves it is plain text, as before.
+        for actor in actors.mentions():
+            as_plain_text(actor.resolution)
+        as_plain_text(actors.context[1])
         return actors
 
     def coordinated_actors(self, mention: Mention) -> list[Actor]:
@@ -400,8 +402,11 @@ class _ArticlePass:
                         start=actor.start,
                         end=actor.end,
                         resolution=[
-                            f"coordinated modifier '{conjunct.text}' -> {entry.country}: "
-                            f"one actor per country ({entry.source})",
+                            Step(
+                                StepKind.COORDINATED,
+                                f"coordinated modifier '{conjunct.text}' -> {entry.country}: "
+                                f"one actor per country ({entry.source})"
+                            ),
                             *actor.resolution,
                         ],
                     )
@@ -428,7 +433,10 @@ class _ArticlePass:
                 start=described.actor.start,
                 end=described.actor.end,
                 resolution=[
-                    f"apposition: '{described.actor.text}' is '{mention.actor.text}'",
+                    Step(
+                        StepKind.APPOSITION,
+                        f"apposition: '{described.actor.text}' is '{mention.actor.text}'"
+                    ),
                     *mention.actor.resolution,
                 ],
             )
@@ -472,13 +480,16 @@ class _ArticlePass:
                 own = (
                     first
                     if first
-                    and first[0].startswith(("coreference", "apposition", "office-holder"))
+                    and kind_of(first[0]) in LINKS
                     and (mention.head_entry is None or mention.head_entry.kind != PERSON)
                     else []
                 )
                 link = (
-                    f"coreference: '{mention.actor.text}' refers to '{anchor.actor.text}' "
-                    f"(sentence {anchor.sentence}, the same person)"
+                    Step(
+                        StepKind.COREFERENCE,
+                        f"coreference: '{mention.actor.text}' refers to '{anchor.actor.text}' "
+                        f"(sentence {anchor.sentence}, the same person)"
+                    )
                 )
                 mention.actor.code = anchor.actor.code
                 mention.actor.country = anchor.actor.country
@@ -584,16 +595,20 @@ class _ArticlePass:
         if entry.kind == PLACE:
             # Alone a city stands for its people ("Mariupol was shelled"), a region for its country.
             sectors = ["CVL"] if entry.detail == "city" and not locative else []
-            steps = [
+            steps = [Step(
+                StepKind.DICTIONARY,
                 f"'{self.doc[match.start : match.end].text}' is a {entry.detail} in {entry.country}"
                 + (", standing for its people" if sectors else "")
-                + f" ({entry.source})"
-            ]
+                + f" ({entry.source})",
+            )]
             return self.mention(head, tokens, sentence, entry.country, sectors, None, steps, entry)
         if entry.kind == CAPITAL and locative:
             steps = [
-                f"'{head.head.text} {head.text}' is a place in {entry.country}, "
-                f"not a metonym ({entry.source})"
+                Step(
+                    StepKind.DICTIONARY,
+                    f"'{head.head.text} {head.text}' is a place in {entry.country}, "
+                    f"not a metonym ({entry.source})"
+                )
             ]
             return self.mention(
                 head,
@@ -607,9 +622,12 @@ class _ArticlePass:
             )
         if entry.kind == CAPITAL:
             steps = [
-                f"metonymy: '{self.doc[match.start : match.end].text}' is the capital or seat of "
-                f"{self.dictionary.country_name(entry.country)} and stands for its government "
-                f"({entry.source})"
+                Step(
+                    StepKind.DICTIONARY,
+                    f"metonymy: '{self.doc[match.start : match.end].text}' is the capital or seat of "
+                    f"{self.dictionary.country_name(entry.country)} and stands for its government "
+                    f"({entry.source})"
+                )
             ]
             return self.mention(head, tokens, sentence, entry.country, ["GOV"], None, steps, entry)
         if entry.kind in (COUNTRY, ADJECTIVE):
@@ -617,8 +635,11 @@ class _ArticlePass:
                 return None
             noun = "country name" if entry.kind == COUNTRY else "demonym"
             steps = [
-                f"{noun} '{self.doc[match.start : match.end].text}' -> {entry.country} "
-                f"({entry.source})"
+                Step(
+                    StepKind.DICTIONARY,
+                    f"{noun} '{self.doc[match.start : match.end].text}' -> {entry.country} "
+                    f"({entry.source})"
+                )
             ]
             country = entry.country
             if entry.kind == ADJECTIVE:
@@ -626,7 +647,7 @@ class _ArticlePass:
             sectors = self.role_sectors(facts)  # "ordinary Kazakhs" -> KAZCVL
             if sectors:
                 written = ", ".join(text for _, text in facts.agents)
-                steps.append(f"modifier {written} -> {' '.join(sectors)}")
+                steps.append(Step(StepKind.SECTOR, f"modifier {written} -> {' '.join(sectors)}"))
             return self.mention(
                 head,
                 tokens,
@@ -657,7 +678,10 @@ class _ArticlePass:
                 continue
             token = self.doc[index]
             if index < head.i and token.dep_ in ("amod", "compound") and token.head.i == head.i:
-                steps.append(f"'{text}' before the demonym: a people living in {code} ({source})")
+                steps.append(Step(
+                    StepKind.PHRASE_COUNTRY,
+                    f"'{text}' before the demonym: a people living in {code} ({source})"
+                ))
                 return code
             preposition = token.head if token.dep_ == "pobj" else token.head.head
             kind = self.match_at[index].best.kind if index in self.match_at else ""
@@ -668,7 +692,10 @@ class _ArticlePass:
                 and (preposition.lower_ == "of" or (ethnic and preposition.lower_ == "in"))
             ):
                 steps.append(
-                    f"'{preposition.text} {text}': a people living in {code} ({source})"
+                    Step(
+                        StepKind.PHRASE_COUNTRY,
+                        f"'{preposition.text} {text}': a people living in {code} ({source})"
+                    )
                 )
                 return code
         return nationality
@@ -681,8 +708,11 @@ class _ArticlePass:
             organization, text = facts.organizations[-1]
             role = organization.role_on(self.day) or organization.role_on(None)
             steps = [
-                f"'{head.text}' of '{text}': the organisation itself "
-                f"({organization.source})"
+                Step(
+                    StepKind.DICTIONARY,
+                    f"'{head.text}' of '{text}': the organisation itself "
+                    f"({organization.source})"
+                )
             ]
             if role is None:
                 return self.mention(head, tokens, sentence, "", [], organization.name, steps, entry)
@@ -759,30 +789,45 @@ class _ArticlePass:
                 outer_code, outer_text, outer_source, outer_index = facts.countries[-2]
                 match = self.match_at.get(index)
                 if outer_index == index - 1 and match is not None and match.best.kind == ADJECTIVE:
-                    steps.append(f"'{outer_text} {text}': a people living in {outer_code}")
+                    steps.append(Step(
+                        StepKind.PHRASE_COUNTRY,
+                        f"'{outer_text} {text}': a people living in {outer_code}"
+                    ))
                     code, text, source = outer_code, outer_text, outer_source
-            steps.append(f"country from '{text}' -> {code} ({source})")
+            steps.append(Step(StepKind.PHRASE_COUNTRY, f"country from '{text}' -> {code} ({source})"))
             return code
         for named, text in facts.organizations + facts.people:
             # "the Reagan administration" in 1999: the person's country, in office or not.
             role = named.role_on(self.day) or self.nearest_role(named)
             if role and role.country:
-                steps.append(f"country from '{text}' -> {role.country}{role.code}")
+                steps.append(Step(
+                    StepKind.PHRASE_COUNTRY,
+                    f"country from '{text}' -> {role.country}{role.code}"
+                ))
                 return role.country + role.code  # IGO + block: "European Union legislators"
         inherited = self.conjunct_country(head)
         if inherited:
-            steps.append(f"country shared with the conjunct '{inherited[1]}' -> {inherited[0]}")
+            steps.append(Step(
+                StepKind.PHRASE_COUNTRY,
+                f"country shared with the conjunct '{inherited[1]}' -> {inherited[0]}"
+            ))
             return inherited[0]
         if facts.aligned:
             code, text = facts.aligned[-1]
             place = self.conflict_country(sentence, exclude=code)
             if place:
                 steps.append(
-                    f"alignment: '{text}' marks sympathy with {code}, not nationality; "
-                    f"country of the conflict -> {place}"
+                    Step(
+                        StepKind.ALIGNMENT,
+                        f"alignment: '{text}' marks sympathy with {code}, not nationality; "
+                        f"country of the conflict -> {place}"
+                    )
                 )
                 return place
-            steps.append(f"alignment: '{text}' marks sympathy with {code}, not nationality")
+            steps.append(Step(
+                StepKind.ALIGNMENT,
+                f"alignment: '{text}' marks sympathy with {code}, not nationality"
+            ))
         return self.possessor_country(head, sentence, steps)
 
     def nearest_role(self, named: Named) -> Role | None:
@@ -814,7 +859,10 @@ class _ArticlePass:
             if individual and gender and gender != gender_of_pronoun:
                 continue
             country = actor.code[: len(actor.code) - 3 * len(actor.sectors)] or actor.country
-            steps.append(f"possessive '{pronoun.text}' refers to '{actor.text}' -> {country}")
+            steps.append(Step(
+                StepKind.PHRASE_COUNTRY,
+                f"possessive '{pronoun.text}' refers to '{actor.text}' -> {country}"
+            ))
             return country
         return ""
 
@@ -829,12 +877,18 @@ class _ArticlePass:
         belong to no state ("the international community", flag ``open``) take none. Each
         step is written down; with none, so is that the text leaves the country open."""
         if agent is not None and "open" in agent.flags:
-            steps.append(f"'{head.text}' belongs to no one state: no country from the context")
+            steps.append(Step(
+                StepKind.NO_COUNTRY,
+                f"'{head.text}' belongs to no one state: no country from the context"
+            ))
             return ""
         unknown = self.unknown_body(head) if agent is not None else None
         if unknown is not None:
-            steps.append(f"'{unknown.text}' names a body the dictionary lacks: its country is "
-                         "not the article's")
+            steps.append(Step(
+                StepKind.NO_COUNTRY,
+                f"'{unknown.text}' names a body the dictionary lacks: its country is "
+                "not the article's"
+            ))
             return ""
         country = (
             self.state_title_country(facts, steps)
@@ -845,8 +899,11 @@ class _ArticlePass:
             or self.main_country(head, steps)
         )
         if not country:
-            steps.append("no country: the text leaves it open (no title, organisation, "
-                         "dateline or main country of the article gives one)")
+            steps.append(Step(
+                StepKind.NO_COUNTRY,
+                "no country: the text leaves it open (no title, organisation, "
+                "dateline or main country of the article gives one)"
+            ))
         return country
 
     def state_title_country(self, facts: PhraseFacts, steps: list[str]) -> str:
@@ -864,7 +921,10 @@ class _ArticlePass:
                 only_named and named and country not in named
             ):
                 continue
-            steps.append(f"title '{text}' is used by one state -> {country} ({source})")
+            steps.append(Step(
+                StepKind.STATE_TITLE,
+                f"title '{text}' is used by one state -> {country} ({source})"
+            ))
             return country
         return ""
 
@@ -890,7 +950,7 @@ class _ArticlePass:
                     if not country and match.best.kind in PLACE_KINDS:
                         country = match.best.country
                 if country and country not in ORGANIZATION_COUNTRIES and len(country) == 3:
-                    steps.append(f"speaks for '{obj.text}' -> {country}")
+                    steps.append(Step(StepKind.SPOKEN_FOR, f"speaks for '{obj.text}' -> {country}"))
                     return country
         return ""
 
@@ -921,7 +981,10 @@ class _ArticlePass:
         if len(found) != 1 or len(named - {""}) != 1:
             return ""  # "Police detained two French tourists in Lagos": whose, it does not say
         code, text = next(iter(found.items()))
-        steps.append(f"no country in the phrase: the sentence happens in '{text}' -> {code}")
+        steps.append(Step(
+            StepKind.SENTENCE_PLACE,
+            f"no country in the phrase: the sentence happens in '{text}' -> {code}"
+        ))
         return code
 
     def article_context(self) -> tuple[str, list[str]]:
@@ -931,7 +994,7 @@ class _ArticlePass:
         country = self.dateline_country(steps)
         if not country and len(self.focus_counts()) == 1:
             country = self.focus_countries()[0]
-            steps.append(f"the article's only country -> {country}")
+            steps.append(Step(StepKind.ARTICLE_COUNTRY, f"the article's only country -> {country}"))
         if not country and self.matches:
             country = self.main_country(self.doc[self.matches[0].start], steps)
         return country, steps
@@ -942,7 +1005,10 @@ class _ArticlePass:
             return ""
         assert self.dateline is not None
         written = self.doc[self.dateline.start : self.dateline.end].text
-        steps.append(f"no country in the phrase: the dateline '{written}' -> {entry.country}")
+        steps.append(Step(
+            StepKind.DATELINE,
+            f"no country in the phrase: the dateline '{written}' -> {entry.country}"
+        ))
         return entry.country
 
     def main_country(self, head: Any, steps: list[str]) -> str:
@@ -955,8 +1021,11 @@ class _ArticlePass:
             return ""
         code = ranked[0][0]
         steps.append(
-            f"no country in the phrase: the article is mainly about {code} "
-            f"(named {ranked[0][1]} times, next {ranked[1][1] if len(ranked) > 1 else 0})"
+            Step(
+                StepKind.MAIN_COUNTRY,
+                f"no country in the phrase: the article is mainly about {code} "
+                f"(named {ranked[0][1]} times, next {ranked[1][1] if len(ranked) > 1 else 0})"
+            )
         )
         return code
 
@@ -970,7 +1039,10 @@ class _ArticlePass:
         candidates = [code for code in self.focus_countries() if code not in others]
         if len(candidates) != 1:
             return ""
-        steps.append(f"no country in the phrase: the article's only country -> {candidates[0]}")
+        steps.append(Step(
+            StepKind.ARTICLE_COUNTRY,
+            f"no country in the phrase: the article's only country -> {candidates[0]}"
+        ))
         return candidates[0]
 
     def other_title_countries(self, head: Any) -> set[str]:
@@ -1027,26 +1099,38 @@ class _ArticlePass:
         match = facts.head_match
         assert match is not None
         steps = [
-            f"agent '{self.doc[match.start : match.end].text}' -> "
-            f"{' '.join(entry.agent.sectors) or 'no sector'} ({entry.source})"
+            Step(
+                StepKind.DICTIONARY,
+                f"agent '{self.doc[match.start : match.end].text}' -> "
+                f"{' '.join(entry.agent.sectors) or 'no sector'} ({entry.source})"
+            )
         ]
         sectors: list[str] = []
         if "victim" in entry.agent.flags:
             # "victims of a terrorist attack": the attachment says what happened to them
             facts = replace(facts, organizations=[], agents=[])
-            steps.append("victims: the words around them name what happened to them, not who "
-                         "they are")
+            steps.append(Step(
+                StepKind.SECTOR,
+                "victims: the words around them name what happened to them, not who "
+                "they are"
+            ))
         for named, text in facts.organizations:  # "Boko Haram gunmen", "CIA official"
             role = named.role_on(self.day)
             if role:
                 sectors.extend(s for s in role.sectors if s not in sectors)
-                steps.append(f"member of '{text}' ({named.name}) -> {' '.join(role.sectors)}")
+                steps.append(Step(
+                    StepKind.SECTOR,
+                    f"member of '{text}' ({named.name}) -> {' '.join(role.sectors)}"
+                ))
         member = "member" in entry.agent.flags
         if member:  # "intelligence agency officer": the agency first
             for agent_entry, text in facts.agents:
                 if agent_entry.agent and agent_entry.agent.sectors:
                     sectors.extend(s for s in agent_entry.agent.sectors if s not in sectors)
-                    steps.append(f"member of '{text}' -> {' '.join(agent_entry.agent.sectors)}")
+                    steps.append(Step(
+                        StepKind.SECTOR,
+                        f"member of '{text}' -> {' '.join(agent_entry.agent.sectors)}"
+                    ))
         # One sector per role: "Hamas leader" is REB, "chairman of the Federation Council" LEG
         # (the "member of" steps above say so); a generic title's own sector only when nothing
         # stands behind it.
@@ -1057,15 +1141,18 @@ class _ArticlePass:
                 new = [s for s in agent_entry.agent.sectors if s not in sectors]
                 if new:
                     sectors.extend(new)
-                    steps.append(f"modifier '{text}' adds {' '.join(new)} ({agent_entry.source})")
+                    steps.append(Step(
+                        StepKind.SECTOR,
+                        f"modifier '{text}' adds {' '.join(new)} ({agent_entry.source})"
+                    ))
         if facts.former:
             sectors = ["ELI"]
-            steps.append(f"'{facts.former}': a former office-holder -> ELI")
+            steps.append(Step(StepKind.SECTOR, f"'{facts.former}': a former office-holder -> ELI"))
         country = self.phrase_country(head, facts, sentence, steps)
         if not country and sectors and sectors[0] in ORGANIZATION_COUNTRIES:
             # "a human rights group" is an NGO of no named country: CAMEO's top-level NGO.
             country, sectors = sectors[0], sectors[1:]
-            steps.append(f"no country named: {country} is the country code")
+            steps.append(Step(StepKind.PHRASE_COUNTRY, f"no country named: {country} is the country code"))
         if not country and sectors and not facts.aligned:
             # "police", "the president", "refugees" in an article about one country are its own.
             country = self.context_country(head, facts, steps, entry.agent)
@@ -1091,10 +1178,13 @@ class _ArticlePass:
             return None
         sectors = self.title_sectors(facts)
         titles = ", ".join(f"'{text}'" for _, text in facts.agents)
-        steps = [f"person not in the dictionary; title {titles} -> {' '.join(sectors)}"]
+        steps = [Step(
+            StepKind.SECTOR,
+            f"person not in the dictionary; title {titles} -> {' '.join(sectors)}"
+        )]
         if facts.former:
             sectors = ["ELI"]
-            steps.append(f"'{facts.former}': a former office-holder -> ELI")
+            steps.append(Step(StepKind.SECTOR, f"'{facts.former}': a former office-holder -> ELI"))
         country = (self.phrase_country(head, facts, sentence, steps)
                    or self.context_country(head, facts, steps))
         name = " ".join(t.text for t in tokens if t.ent_type_ == "PERSON" and t.i <= head.i)
@@ -1118,7 +1208,10 @@ class _ArticlePass:
         if len(named) != 1:
             return None
         code, text = next(iter(named.items()))
-        steps = [f"'the {head.text}' is the short form of '{text}', named before -> {code}"]
+        steps = [Step(
+            StepKind.PHRASE_COUNTRY,
+            f"'the {head.text}' is the short form of '{text}', named before -> {code}"
+        )]
         return self.mention(
             head, tokens, sentence, code, [], self.dictionary.country_name(code), steps, None
         )
@@ -1142,7 +1235,10 @@ class _ArticlePass:
         )
         if owner is not None:
             actor = owner.actor
-            steps = [f"'{actor.text}' owns '{head.text}': the phrase stands for {actor.code}"]
+            steps = [Step(
+                StepKind.ATTRIBUTED,
+                f"'{actor.text}' owns '{head.text}': the phrase stands for {actor.code}"
+            )]
             mention = self.mention(
                 head, tokens, sentence, actor.country or "", list(actor.sectors), actor.name,
                 [*steps, *actor.resolution], None,
@@ -1152,7 +1248,10 @@ class _ArticlePass:
         for named, text in reversed(facts.organizations):
             role = named.role_on(self.day) or named.role_on(None)
             if role is not None and role.country and self._modifies(head, text):
-                steps = [f"'{text}' modifies '{head.text}': the phrase stands for {named.name}"]
+                steps = [Step(
+                    StepKind.ATTRIBUTED,
+                    f"'{text}' modifies '{head.text}': the phrase stands for {named.name}"
+                )]
                 return self.mention(
                     head, tokens, sentence, role.country, list(role.sectors), named.name, steps,
                     None, role,
@@ -1164,7 +1263,10 @@ class _ArticlePass:
             kind = self.match_at[index].best.kind if index in self.match_at else ""
             initialism = text.replace(".", "").isupper() and len(text) <= 5
             if kind == ADJECTIVE or (kind == COUNTRY and initialism):
-                steps = [f"'{text}' modifies '{head.text}': the phrase stands for {code} ({source})"]
+                steps = [Step(
+                    StepKind.ATTRIBUTED,
+                    f"'{text}' modifies '{head.text}': the phrase stands for {code} ({source})"
+                )]
                 return self.mention(head, tokens, sentence, code, [], None, steps, None)
         return None
 
@@ -1198,7 +1300,7 @@ class _ArticlePass:
         match = facts.head_match
         assert match is not None
         written = self.doc[match.start : match.end].text
-        return [f"'{written}' is {named.name} in the dictionary ({entry.source})"]
+        return [Step(StepKind.DICTIONARY, f"'{written}' is {named.name} in the dictionary ({entry.source})")]
 
     @cached_property
     def lower_text(self) -> str:
@@ -1234,7 +1336,7 @@ class _ArticlePass:
         title_country = titled[-1][0] if titled else ""
         role = self.choose_role(person, title_country, title_sectors, steps, title.agents)
         if facts.former:
-            steps.append(f"'{facts.former}': a former office-holder -> ELI")
+            steps.append(Step(StepKind.SECTOR, f"'{facts.former}': a former office-holder -> ELI"))
             country = role.country if role else title_country
             mention = self.mention(
                 head, tokens, sentence, country, ["ELI"], person.name, steps, entry
@@ -1304,24 +1406,33 @@ class _ArticlePass:
             role = person.role_on(self.day)
             if role is not None:
                 steps.append(
-                    f"on {self.day.isoformat()} {person.name} was {role.title or 'in office'} "
-                    f"({role.span_words()}) -> {role.actor_code}"
+                    Step(
+                        StepKind.ROLE,
+                        f"on {self.day.isoformat()} {person.name} was {role.title or 'in office'} "
+                        f"({role.span_words()}) -> {role.actor_code}"
+                    )
                 )
                 return role
             ended = person.roles_ended_before(self.day)
             if ended:
                 last = max(ended, key=lambda r: r.end or date.min)
                 steps.append(
-                    f"on {self.day.isoformat()} {person.name} held no listed office; last role "
-                    f"{last.title or ''} ended {last.end} -> former office-holder, ELI"
+                    Step(
+                        StepKind.ROLE,
+                        f"on {self.day.isoformat()} {person.name} held no listed office; last role "
+                        f"{last.title or ''} ended {last.end} -> former office-holder, ELI"
+                    )
                 )
                 return Role(
                     last.country, ("ELI",), last.end, None, "former " + last.title, last.code
                 )
             first = min(person.roles, key=lambda r: r.start or date.min)
             steps.append(
-                f"on {self.day.isoformat()} {person.name} held no listed office yet; "
-                f"earliest role {first.title} ({first.span_words()})"
+                Step(
+                    StepKind.ROLE,
+                    f"on {self.day.isoformat()} {person.name} held no listed office yet; "
+                    f"earliest role {first.title} ({first.span_words()})"
+                )
             )
             return first
         if title_sectors or title_country:
@@ -1339,15 +1450,21 @@ class _ArticlePass:
                     key=lambda r: (len(written & set(words(r.title))), r.start or date.min),
                 )
                 steps.append(
-                    f"no article date: the title in the text fits the role {role.title or ''} "
-                    f"({role.span_words()}) -> {role.actor_code}"
+                    Step(
+                        StepKind.ROLE,
+                        f"no article date: the title in the text fits the role {role.title or ''} "
+                        f"({role.span_words()}) -> {role.actor_code}"
+                    )
                 )
                 return role
         role = person.role_on(None)
         if role is not None:
             steps.append(
-                f"no article date: most recent role {role.title or ''} ({role.span_words()}) "
-                f"-> {role.actor_code}"
+                Step(
+                    StepKind.ROLE,
+                    f"no article date: most recent role {role.title or ''} ({role.span_words()}) "
+                    f"-> {role.actor_code}"
+                )
             )
         return role
 
@@ -1365,9 +1482,9 @@ class _ArticlePass:
         if role is None:
             return self.mention(head, tokens, sentence, "", [], organization.name, steps, entry)
         if len(organization.roles) > 1:
-            steps.append(f"role {role.title or ''} ({role.span_words()})")
+            steps.append(Step(StepKind.ROLE, f"role {role.title or ''} ({role.span_words()})"))
         if role.title == "seat":
-            steps.append(f"metonymy: the seat stands for {role.actor_code}")
+            steps.append(Step(StepKind.ROLE, f"metonymy: the seat stands for {role.actor_code}"))
         country = role.country
         if not country:
             country = self.phrase_country(head, facts, sentence, steps)
@@ -1420,8 +1537,11 @@ class _ArticlePass:
     ) -> Mention:
         source = earlier.actor
         steps = [
-            f"coreference: '{self.doc[tokens[0].i : tokens[-1].i + 1].text}' refers back to "
-            f"'{source.text}' (sentence {earlier.sentence}, {why})",
+            Step(
+                StepKind.COREFERENCE,
+                f"coreference: '{self.doc[tokens[0].i : tokens[-1].i + 1].text}' refers back to "
+                f"'{source.text}' (sentence {earlier.sentence}, {why})"
+            ),
             *(earlier.base_steps or source.resolution),
         ]
         mention = self.mention(
@@ -1501,7 +1621,7 @@ class _ArticlePass:
             return  # "the chairman of X's committee" names no office of the country itself
         if self.unknown_body(mention.head) is not None:
             return  # "the IIHF president" holds an office of something the dictionary lacks
-        if any(step.startswith(CONTEXT_STEPS) for step in mention.actor.resolution):
+        if any(kind_of(step) in GUESSED_FROM_CONTEXT for step in mention.actor.resolution):
             return  # a country guessed from the context names no office
         role_words = words(self.doc[match.start : match.end].text)
         holders = {
@@ -1513,8 +1633,11 @@ class _ArticlePass:
             return
         named, role = next(iter(holders.values()))
         steps = [
-            f"office-holder: on {self.day.isoformat()} the {role.title} was {named.name} "
-            f"({role.span_words()}, {named.source})"
+            Step(
+                StepKind.OFFICE_HOLDER,
+                f"office-holder: on {self.day.isoformat()} the {role.title} was {named.name} "
+                f"({role.span_words()}, {named.source})"
+            )
         ]
         actor = mention.actor
         actor.code = role.actor_code
