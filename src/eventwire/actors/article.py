@@ -1,0 +1,147 @@
+"""What the whole article tells each of its phrases: ``ArticleContext``.
+
+The context of one pass of the resolver over an article: its parse and date, every dictionary
+match, where each sentence starts, the dateline, the sentences inside quotations, how often it
+names each country, and the mentions resolved so far. Resolution functions take it as ``ctx``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from eventwire.actors.dictionary import CAPITAL, PLACE, Dictionary
+from eventwire.actors.matching import PLACE_KINDS, Match, find_matches
+from eventwire.actors.mention import Mention, aged
+from eventwire.actors.roles_by_date import prefer_people_of_the_date
+from eventwire.records import ParsedArticle
+
+# A dateline: words in capitals opening the body, then a comma, a credit in brackets or a dash
+# ("WASHINGTON (AP) —", "KABUL, Afghanistan -", "BEIJING:").
+DATELINE = re.compile(
+    r"\s*((?:THE |LA |EL )?[A-Z][A-Z.'\u2019-]*(?: [A-Z][A-Z.'\u2019-]*){0,3})"
+    r"(?=\s*(?:,|\.|\(|-|\u2014|\u2013|:|\"\?))"
+    # ", Netherlands", ", February 7."
+    r"(?:[,.][^,()\n\u2014\u2013:/]{1,40}?(?=\s*(?:,|\(|-|\u2014|\u2013|:|/)))?"
+    r"(?:,?\s*\([^()\n]{1,40}\))?"  # "(Reuters)"
+    # what ends it: a dash, a colon, a credit between slashes ("/TASS/."), or '"?' (a dash
+    # mangled by a wrong text encoding)
+    r"\s*(?:--?|\u2014|\u2013|:|/[A-Za-z -]{2,30}/\.?|\"\?)"
+)
+QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018"})
+
+
+def parse_day(value: str | None) -> date | None:
+    """The date an ISO date (or date-time) string begins with, else None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+class ArticleContext:
+    """One article as the resolver reads it, and the mentions it has resolved so far."""
+
+    def __init__(self, dictionary: Dictionary, parsed: ParsedArticle):
+        self.dictionary = dictionary
+        self.parsed = parsed
+        self.doc = parsed.doc
+        self.text = parsed.doc.text  # spaCy rebuilds Doc.text on every access
+        self.day = parse_day(parsed.article.date)
+        self.matches = find_matches(self.doc, dictionary)
+        self.match_at: dict[int, Match] = {}
+        for match in self.matches:
+            prefer_people_of_the_date(match, self.day)
+            for i in range(match.start, match.end):
+                self.match_at[i] = match
+        self.sentence_of: dict[int, int] = {}
+        self.sentence_offset: dict[int, int] = {}
+        for sentence in parsed.sentences:
+            span = sentence.span
+            leading = len(span.text) - len(span.text.lstrip())
+            for token in span:
+                self.sentence_of[token.i] = sentence.index
+            self.sentence_offset[sentence.index] = span.start_char + leading
+        self.mentions: list[Mention] = []
+        self._focus: Counter[str] | None = None
+        self.dateline_end, self.dateline = self.find_dateline()
+        self.quoted = self.quoted_sentences()
+
+    def find_dateline(self) -> tuple[int, Match | None]:
+        """The place opening the body in capitals ("MOSCOW (Reuters) -", "THE HAGUE,
+        Netherlands --"): where the reporter filed from. Returns the end of the dateline (a
+        character offset; its words are no actors) and the match of its country or place."""
+        start = self.parsed.title_offset
+        found = DATELINE.match(self.text, start)
+        if found is None:
+            return -1, None
+        for match in self.matches:
+            first = self.doc[match.start]
+            if first.idx >= found.end(1):
+                break
+            entry = match.first((CAPITAL, PLACE))  # a city; "US, Russia agree" is no dateline
+            if first.idx >= found.start(1) and entry is not None and entry.country:
+                return found.end(), match
+        return -1, None
+
+    def quoted_sentences(self) -> set[int]:
+        """Sentences that lie inside a quotation: they open inside one, or open one."""
+        quoted: set[int] = set()
+        open_quote = False
+        for sentence in self.parsed.sentences:
+            text = sentence.span.text.strip()
+            if open_quote or text[:1] in QUOTES:
+                quoted.add(sentence.index)
+            marks = sum(text.count(q) for q in ('"', "\u201c", "\u201d"))
+            open_quote = open_quote != (marks % 2 == 1)
+        return quoted
+
+    def in_dateline(self, token: Any) -> bool:
+        return self.parsed.title_offset <= token.idx < self.dateline_end
+
+    def focus_countries(self) -> list[str]:
+        """Countries the article is about, most named first (title mentions count double)."""
+        return [code for code, _ in self.focus_counts().most_common()]
+
+    def focus_counts(self) -> Counter[str]:
+        """How often the article names each country (title mentions count double)."""
+        if self._focus is None:
+            counts: Counter[str] = Counter()
+            for match in self.matches:
+                entry = match.first(PLACE_KINDS)
+                if (entry is None or not entry.country or self.is_aligned(match)
+                        or aged(self.doc[match.end - 1])):
+                    continue
+                weight = 2 if self.doc[match.start].idx < self.parsed.title_offset else 1
+                counts[entry.country] += weight
+            self._focus = counts
+        return self._focus
+
+    def is_aligned(self, match: Match) -> bool:
+        """True for the country of "pro-Russian" or "Russia-backed": sympathy, not nationality."""
+        doc = self.doc
+        before = [t for t in doc[max(0, match.start - 2) : match.start] if t.text not in "-‐"]
+        after = [t for t in doc[match.end : min(len(doc), match.end + 2)] if t.text not in "-‐"]
+        if match.suffix:  # one token: "Russia-backed"
+            return any(e.marks_alignment(after=True)
+                       for e in self.dictionary.lookup(match.suffix[:1]))
+        return self.alignment_word(before[-1:], after=False) or (
+            match.end < len(doc) and doc[match.end].text in "-‐"
+            and self.alignment_word(after[:1], after=True)
+        )
+
+    def alignment_word(self, tokens: list[Any], after: bool) -> bool:
+        for token in tokens:
+            found = self.match_at.get(token.i)
+            if found and any(entry.marks_alignment(after) for entry in found.entries):
+                return True
+        return False
+
+    @cached_property
+    def lower_text(self) -> str:
+        return self.text.lower()

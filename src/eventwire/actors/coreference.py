@@ -1,0 +1,346 @@
+"""Coreference: later mentions take the identity of the earlier mention they refer to.
+
+Surnames and "he"/"she" link to the nearest compatible person, definite descriptions ("the
+Russian leader", "the company") to the nearest earlier mention of that kind or to the office's
+holder on the article date, appositions to the name they describe; coordinated countries ("US
+and British forces") give one actor each, and every mention of a person takes the code of the
+mention that names them best.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.actors.article import ArticleContext
+from eventwire.actors.dictionary import AGENT, PERSON, words
+from eventwire.actors.evidence import GUESSED_FROM_CONTEXT, LINKS, Step, StepKind, kind_of
+from eventwire.actors.matching import MODIFIER_DEPS, PLACE_KINDS, phrase_tokens
+from eventwire.actors.mention import Mention, PhraseFacts
+from eventwire.actors.phrase import build_mention, unknown_body
+from eventwire.records import Actor
+
+PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+UNSPECIFIC_DETERMINERS = frozenset({"some", "any", "every", "each", "no", "another"})
+
+
+def coordinated_actors(ctx: ArticleContext, mention: Mention) -> list[Actor]:
+    """'French and Egyptian warships', 'US and British forces': one actor per country."""
+    actor = mention.actor
+    if mention.named is not None or not actor.country:
+        return []
+    others = []
+    for token in phrase_tokens(mention.head):
+        if token.dep_ not in MODIFIER_DEPS:
+            continue
+        for conjunct in token.conjuncts:
+            match = ctx.match_at.get(conjunct.i)
+            entry = match.first(PLACE_KINDS) if match else None
+            if entry is None or not entry.country or entry.country == actor.country:
+                continue
+            others.append(
+                Actor(
+                    text=actor.text,
+                    code=entry.country + "".join(actor.sectors),
+                    country=entry.country,
+                    sectors=list(actor.sectors),
+                    name=None,
+                    start=actor.start,
+                    end=actor.end,
+                    resolution=[
+                        Step(
+                            StepKind.COORDINATED,
+                            f"coordinated modifier '{conjunct.text}' -> {entry.country}: "
+                            f"one actor per country ({entry.source})"
+                        ),
+                        *actor.resolution,
+                    ],
+                )
+            )
+    return others
+
+
+def merge_appositions(ctx: ArticleContext) -> None:
+    """'his Russian counterpart Sergei Lavrov': the described head is the named apposition."""
+    by_head = {m.head.i: m for m in ctx.mentions}
+    for mention in ctx.mentions:
+        if mention.head.dep_ != "appos" or mention.named is None:
+            continue
+        described = by_head.get(mention.head.head.i)
+        if described is None or described.named is not None:
+            continue
+        if not can_corefer(ctx, described, mention):
+            continue
+        described.actor = Actor(
+            text=described.actor.text,
+            code=mention.actor.code,
+            country=mention.actor.country,
+            sectors=list(mention.actor.sectors),
+            name=mention.actor.name,
+            start=described.actor.start,
+            end=described.actor.end,
+            resolution=[
+                Step(StepKind.APPOSITION, f"apposition: '{described.actor.text}' is '{mention.actor.text}'"),
+                *mention.actor.resolution,
+            ],
+        )
+        described.named = mention.named
+
+
+def can_corefer(ctx: ArticleContext, described: Mention, named: Mention) -> bool:
+    """An apposition joins two phrases only when they can name the same one: set off by a
+    comma or dash ("Lavrov, Russia's foreign minister"), or a close apposition whose
+    described head is a person's role word ("his Russian counterpart Sergei Lavrov"). Two
+    phrases run together in a headline ("An Innocent Man Mike Pence Refused To Pardon")
+    are subject and object, not one person."""
+    first, second = sorted((described.head, named.head), key=lambda t: t.i)
+    between = ctx.doc[first.i : second.i]
+    if any(t.text in (",", "-", "–", "—", "(") for t in between):
+        return True
+    if described.head.idx < ctx.parsed.title_offset:
+        return False
+    entry = described.head_entry
+    return entry is not None and entry.agent is not None and "person" in entry.agent.flags
+
+
+def unify_people(ctx: ArticleContext) -> None:
+    """Every mention of a person takes the code of the mention that names them best.
+
+    The anchor is the first mention whose role a title in the text chose ("US Secretary of
+    State John Kerry"), else the first mention; a headline "Kerry" before it is cataphora.
+    With an article date every mention resolves by the date, so only the evidence changes.
+    """
+    groups: dict[int, list[Mention]] = {}
+    for mention in ctx.mentions:
+        if mention.named is not None and mention.named.kind == PERSON:
+            groups.setdefault(id(mention.named), []).append(mention)
+    for group in groups.values():
+        anchor = next(
+            (m for m in group if m.title_fit),
+            max(group, key=lambda m: (m.name_words, -m.head.i)),
+        )
+        for mention in group:
+            if mention is anchor:
+                continue
+            first = mention.actor.resolution[:1]
+            own = (
+                first
+                if first
+                and kind_of(first[0]) in LINKS
+                and (mention.head_entry is None or mention.head_entry.kind != PERSON)
+                else []
+            )
+            link = (
+                Step(
+                    StepKind.COREFERENCE,
+                    f"coreference: '{mention.actor.text}' refers to '{anchor.actor.text}' "
+                    f"(sentence {anchor.sentence}, the same person)"
+                )
+            )
+            mention.actor.code = anchor.actor.code
+            mention.actor.country = anchor.actor.country
+            mention.actor.sectors = list(anchor.actor.sectors)
+            mention.actor.name = anchor.actor.name
+            mention.actor.resolution = [*(own or [link]), *anchor.base_steps]
+
+
+def corefer(
+    ctx: ArticleContext, head: Any, tokens: list[Any], sentence: int, earlier: Mention, why: str
+) -> Mention:
+    """A mention of ``head`` that takes the identity and evidence of ``earlier``, saying ``why``."""
+    source = earlier.actor
+    steps = [
+        Step(
+            StepKind.COREFERENCE,
+            f"coreference: '{ctx.doc[tokens[0].i : tokens[-1].i + 1].text}' refers back to "
+            f"'{source.text}' (sentence {earlier.sentence}, {why})"
+        ),
+        *(earlier.base_steps or source.resolution),
+    ]
+    mention = build_mention(
+        ctx,
+        head,
+        tokens,
+        sentence,
+        source.country or "",
+        list(source.sectors),
+        source.name,
+        steps,
+        earlier.head_entry,
+    )
+    mention.actor.code = source.code
+    mention.named = earlier.named
+    mention.individual = earlier.individual
+    mention.base_steps = list(earlier.base_steps or source.resolution)
+    return mention
+
+
+def earlier_person_by_surname(ctx: ArticleContext, head: Any) -> Mention | None:
+    """The latest earlier named individual whose name ends with the words of ``head``."""
+    key = words(head.text)
+    if not key:
+        return None
+    for mention in reversed(ctx.mentions):
+        if not mention.individual or not mention.actor.name:
+            continue
+        if words(mention.actor.name)[-len(key) :] == key:
+            return mention
+    return None
+
+
+def link_to_earlier(ctx: ArticleContext, mention: Mention, facts: PhraseFacts, tokens: list[Any]) -> None:
+    """Later mentions take the identity (and title evidence) of the mention that named them."""
+    if mention.named is not None:
+        return  # names: unify_people links all mentions of a person after the pass
+    if mention.head_entry is None or mention.head_entry.kind != AGENT:
+        return
+    determiners = {t.lower_ for t in tokens if t.dep_ == "det"}
+    possessed = any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in tokens)
+    if not determiners & DEFINITE_DETERMINERS and not possessed:
+        return
+    if not mention.individual:
+        link_to_body(ctx, mention, tokens)
+        return
+    earlier = antecedent_of_description(ctx, mention)
+    if earlier is None:
+        link_to_office_holder(ctx, mention, facts)
+        return
+    linked = corefer(
+        ctx, mention.head, tokens, mention.sentence, earlier, "definite description"
+    )
+    mention.actor = linked.actor
+    mention.named = earlier.named
+    mention.base_steps = linked.base_steps
+
+
+def link_to_body(ctx: ArticleContext, mention: Mention, tokens: list[Any]) -> None:
+    """'BP posted a profit, the company announced': a definite role word naming a body
+    ("the company", "the ministry") with no country of its own refers to the nearest
+    mention of this or the previous sentence that has a country and the same first sector;
+    with none it keeps what it had."""
+    actor = mention.actor
+    if actor.country or not actor.sectors or len(tokens) > 3:
+        return
+    for earlier in reversed(ctx.mentions):
+        if earlier.sentence < mention.sentence - 1:
+            break
+        found = earlier.actor
+        if (earlier.head.i >= mention.head.i or earlier.individual or not found.country
+                or found.sectors[:1] != actor.sectors[:1]):
+            continue
+        linked = corefer(ctx, mention.head, tokens, mention.sentence, earlier,
+                         "definite description of the same kind of body")
+        mention.actor, mention.named, mention.base_steps = (
+            linked.actor, earlier.named, linked.base_steps)
+        return
+
+
+def link_to_office_holder(ctx: ArticleContext, mention: Mention, facts: PhraseFacts) -> None:
+    """'the Russian foreign minister' on a dated article: whoever held that office then.
+
+    The role title must begin with the role words ("Foreign Minister of Russia"; "president"
+    never matches "Vice President ...") and exactly one person may hold it on the date.
+    Undated articles are left alone: today's holder may not be the article's.
+    """
+    country = mention.actor.country
+    if ctx.day is None or not country or facts.head_match is None:
+        return
+    match = facts.head_match
+    agent = match.best.agent
+    if agent is not None and "member" in agent.flags:
+        return  # "the chairman of X's committee" names no office of the country itself
+    if unknown_body(ctx, mention.head) is not None:
+        return  # "the IIHF president" holds an office of something the dictionary lacks
+    if any(kind_of(step) in GUESSED_FROM_CONTEXT for step in mention.actor.resolution):
+        return  # a country guessed from the context names no office
+    role_words = words(ctx.doc[match.start : match.end].text)
+    holders = {
+        id(named): (named, role)
+        for named, role in ctx.dictionary.holders.get(country, [])
+        if role.holds_on(ctx.day) and words(role.title)[: len(role_words)] == role_words
+    }
+    if len(holders) != 1:
+        return
+    named, role = next(iter(holders.values()))
+    steps = [
+        Step(
+            StepKind.OFFICE_HOLDER,
+            f"office-holder: on {ctx.day.isoformat()} the {role.title} was {named.name} "
+            f"({role.span_words()}, {named.source})"
+        )
+    ]
+    actor = mention.actor
+    actor.code = role.actor_code
+    actor.country, actor.sectors, actor.name = role.country, list(role.sectors), named.name
+    actor.resolution = steps + actor.resolution
+    mention.named = named
+    mention.base_steps = list(actor.resolution)
+
+
+def antecedent_of_description(ctx: ArticleContext, mention: Mention) -> Mention | None:
+    """'the Russian leader': the nearest earlier individual of that country and role."""
+    country = mention.actor.country
+    head_words = set(words(mention.head.lemma_)) | set(words(mention.head.text))
+    sectors = set(mention.actor.sectors)
+    fallback = None
+    for earlier in reversed(ctx.mentions):
+        if not earlier.individual or earlier.head.i >= mention.head.i:
+            continue
+        if country and earlier.actor.country != country:
+            continue
+        if earlier.head.lemma_.lower() == mention.head.lemma_.lower() and not earlier.named:
+            return earlier  # "a top US official" ... "the US official"
+        if earlier.named is None:
+            continue
+        titles = " ".join(r.title.lower() for r in earlier.named.roles)
+        if head_words & set(words(titles)):
+            return earlier
+        if fallback is None and (not sectors or sectors & set(earlier.actor.sectors)):
+            fallback = earlier
+    return fallback
+
+
+def specific(mention: Mention) -> bool:
+    """A named person or one singular described person ("the US official", "a spokesman",
+    "Russian presidential envoy"), not "some officials" or "any judge"."""
+    if mention.actor.name:
+        return True
+    return mention.head.tag_ not in ("NNS", "NNPS") and not any(
+        c.dep_ == "det" and c.lower_ in UNSPECIFIC_DETERMINERS for c in mention.head.children)
+
+
+def resolve_pronoun(ctx: ArticleContext, head: Any, sentence: int) -> Mention | None:
+    """'he'/'she' take the nearest compatible named person (or one described person: "the
+    US official", "a spokesman") of the same or the previous sentence, a subject before other mentions
+    ("Sessions said that during his meeting with Mr Kislyak he ..." is Sessions); with
+    none, the pronoun stays unresolved rather than reach into an unrelated part of the
+    article. Sentences of a quotation do not count ("X said. 'A. B. C,' he said.": up to
+    three of them are passed over to reach the sentence before the quotation)."""
+    gender = PERSONAL_PRONOUNS.get(head.lower_)
+    if gender is None or head.dep_ == "poss":
+        return None
+    first = sentence - 1
+    while first > sentence - 4 and first in ctx.quoted:
+        first -= 1  # "'...' he said": the quotation's sentences lead back to its speaker
+    candidates = []
+    for earlier in reversed(ctx.mentions):
+        if earlier.sentence < first:
+            break
+        if not earlier.individual or earlier.head.i >= head.i or not specific(earlier):
+            continue
+        if (
+            earlier.named is not None
+            and earlier.named.gender
+            and earlier.named.gender != gender
+        ):
+            continue
+        candidates.append(earlier)
+    if not candidates:
+        return None
+    chosen = next(
+        (m for m in candidates if m.head.dep_ in ("nsubj", "nsubjpass")), candidates[0]
+    )
+    why = f"nearest compatible antecedent of '{head.text}'"
+    if chosen is not candidates[0]:
+        why = f"the nearest compatible subject before '{head.text}'"
+    return corefer(ctx, head, [head], sentence, chosen, why)

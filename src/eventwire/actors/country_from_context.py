@@ -1,0 +1,240 @@
+"""The country of a phrase that names none, from its context, in order of trust.
+
+A title used by one state ("Sen."), the party a role word speaks for ("a spokesman for
+President Ashraf Ghani"), the dateline, the article's only country, the one country where the
+sentence says things happen, the country the article is mainly about. ``article_context`` is
+the article's own country, for parties an event implies without naming them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from eventwire.actors.article import ArticleContext
+from eventwire.actors.country_in_phrase import phrase_country
+from eventwire.actors.dictionary import ORGANIZATION_COUNTRIES, PERSON, words
+from eventwire.actors.evidence import Step, StepKind
+from eventwire.actors.matching import MODIFIER_DEPS, PLACE_KINDS, phrase_tokens
+from eventwire.actors.mention import PhraseFacts
+from eventwire.actors.phrase import inside_longer_name, phrase_facts, unknown_body
+from eventwire.actors.roles_by_date import nearest_role
+from eventwire.words import ACTOR_LOCATIVE_PREPOSITIONS
+
+# Verbs of going somewhere: their place is a destination, not where the mover belongs.
+MOVEMENT_LEMMAS = frozenset({"visit", "travel", "arrive", "fly", "go", "come", "return", "tour",
+                             "head", "land", "move", "flee", "emigrate", "migrate"})
+# The article's main country must be named at least this many times as often as the next one.
+MAIN_COUNTRY_LEAD = 2
+
+
+def context_country(
+    ctx: ArticleContext, head: Any, facts: PhraseFacts, steps: list[str], agent: Any = None
+) -> str:
+    """The country of a phrase that names none, from its context, in order of trust: a
+    title used by one state ("Sen."), the organisation or person it speaks for ("a
+    spokesman for President Ashraf Ghani"), the dateline ("BEIJING (Reuters) -"), the
+    article's only country, the one country where the sentence says things happen, the
+    country the article is mainly about. Role words that
+    belong to no state ("the international community", flag ``open``) take none. Each
+    step is written down; with none, so is that the text leaves the country open."""
+    if agent is not None and "open" in agent.flags:
+        steps.append(Step(
+            StepKind.NO_COUNTRY,
+            f"'{head.text}' belongs to no one state: no country from the context"
+        ))
+        return ""
+    unknown = unknown_body(ctx, head) if agent is not None else None
+    if unknown is not None:
+        steps.append(Step(
+            StepKind.NO_COUNTRY,
+            f"'{unknown.text}' names a body the dictionary lacks: its country is "
+            "not the article's"
+        ))
+        return ""
+    country = (
+        state_title_country(ctx, facts, steps)
+        or spoken_for_country(ctx, head, steps)
+        or dateline_country(ctx, steps)
+        or article_country(ctx, head, steps)
+        or sentence_place_country(ctx, head, steps)
+        or main_country(ctx, head, steps)
+    )
+    if not country:
+        steps.append(Step(
+            StepKind.NO_COUNTRY,
+            "no country: the text leaves it open (no title, organisation, "
+            "dateline or main country of the article gives one)"
+        ))
+    return country
+
+
+def state_title_country(ctx: ArticleContext, facts: PhraseFacts, steps: list[str]) -> str:
+    """'Sen. Mark Warner' -> USA: a title used by one state (state_titles.tsv), unless the
+    dateline is elsewhere (or, for titles marked ``named``, the article names countries,
+    none of them the title's)."""
+    for _, text in reversed(facts.agents):
+        found = ctx.dictionary.state_titles.get(tuple(words(text)))
+        if found is None:
+            continue
+        country, only_named, source = found
+        dateline = ctx.dateline.first(PLACE_KINDS) if ctx.dateline else None
+        named = set(ctx.focus_countries())
+        if (dateline and dateline.country != country) or (
+            only_named and named and country not in named
+        ):
+            continue
+        steps.append(Step(
+            StepKind.STATE_TITLE,
+            f"title '{text}' is used by one state -> {country} ({source})"
+        ))
+        return country
+    return ""
+
+
+def spoken_for_country(ctx: ArticleContext, head: Any, steps: list[str]) -> str:
+    """'a spokesman for President Ashraf Ghani', 'an official of the Foreign Ministry of
+    China': the country of the party the role word speaks for."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "with"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            facts = phrase_facts(ctx, phrase_tokens(obj), obj)
+            inner: list[str] = []
+            country = phrase_country(ctx, obj, facts, ctx.sentence_of.get(obj.i, 0), inner)
+            match = facts.head_match
+            if match is not None and inside_longer_name(ctx, match):
+                continue  # "for the Social Democratic Party": not the Democratic Party
+            if not country and match is not None:
+                named = match.best.named
+                role = named.role_on(ctx.day) or nearest_role(named, ctx.day) if named else None
+                country = role.country if role else ""
+                if not country and match.best.kind in PLACE_KINDS:
+                    country = match.best.country
+            if country and country not in ORGANIZATION_COUNTRIES and len(country) == 3:
+                steps.append(Step(StepKind.SPOKEN_FOR, f"speaks for '{obj.text}' -> {country}"))
+                return country
+    return ""
+
+
+def dateline_country(ctx: ArticleContext, steps: list[str]) -> str:
+    """The country of the dateline's place, if the article has a dateline."""
+    entry = ctx.dateline.first(PLACE_KINDS) if ctx.dateline else None
+    if entry is None or not entry.country:
+        return ""
+    assert ctx.dateline is not None
+    written = ctx.doc[ctx.dateline.start : ctx.dateline.end].text
+    steps.append(Step(
+        StepKind.DATELINE,
+        f"no country in the phrase: the dateline '{written}' -> {entry.country}"
+    ))
+    return entry.country
+
+
+def article_country(ctx: ArticleContext, head: Any, steps: list[str]) -> str:
+    """The article's only country, for a phrase that names none ('President Ivan Petrovsky
+    imposed a curfew in Minsk' -> BLR, 'police' in an article about Nigeria -> NGA),
+    leaving out countries that belong to another named person's title in the same
+    sentence ('Ukrainian leader Leonid Kravchuk'). Nothing when the article names two.
+    """
+    others = other_title_countries(ctx, head)
+    candidates = [code for code in ctx.focus_countries() if code not in others]
+    if len(candidates) != 1:
+        return ""
+    steps.append(Step(
+        StepKind.ARTICLE_COUNTRY,
+        f"no country in the phrase: the article's only country -> {candidates[0]}"
+    ))
+    return candidates[0]
+
+
+def sentence_place_country(ctx: ArticleContext, head: Any, steps: list[str]) -> str:
+    """The one country of the places where the sentence says things happen ("killed three
+    men in southern Serbia"), when the sentence names no other country."""
+    index = ctx.sentence_of.get(head.i)
+    if index is None:
+        return ""
+    span = ctx.parsed.sentences[index].span
+    found: dict[str, str] = {}
+    for match in ctx.matches:
+        if not span.start <= match.start < span.end:
+            continue
+        entry = match.first(PLACE_KINDS)
+        token = ctx.doc[match.end - 1]
+        while token.dep_ in ("compound", "amod") and token.head.i > token.i:
+            token = token.head
+        if (entry is None or not entry.country or token.dep_ != "pobj"
+                or token.head.lower_ not in ACTOR_LOCATIVE_PREPOSITIONS or ctx.is_aligned(match)):
+            continue
+        verb = token.head.head
+        if verb.lemma_.lower() in MOVEMENT_LEMMAS and head.head.i == verb.i:
+            continue  # "the Queen visited the King in Thailand": where she went, not hers
+        found.setdefault(entry.country, ctx.doc[match.start : match.end].text)
+    named = {m.first(PLACE_KINDS).country for m in ctx.matches  # type: ignore[union-attr]
+             if span.start <= m.start < span.end and m.first(PLACE_KINDS) is not None}
+    if len(found) != 1 or len(named - {""}) != 1:
+        return ""  # "Police detained two French tourists in Lagos": whose, it does not say
+    code, text = next(iter(found.items()))
+    steps.append(Step(
+        StepKind.SENTENCE_PLACE,
+        f"no country in the phrase: the sentence happens in '{text}' -> {code}"
+    ))
+    return code
+
+
+def main_country(ctx: ArticleContext, head: Any, steps: list[str]) -> str:
+    """The country the article is mainly about: named (title counting double) at least
+    MAIN_COUNTRY_LEAD times as often as any other."""
+    others = other_title_countries(ctx, head)
+    counts = Counter({c: n for c, n in ctx.focus_counts().items() if c not in others})
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < MAIN_COUNTRY_LEAD * ranked[1][1]):
+        return ""
+    code = ranked[0][0]
+    steps.append(
+        Step(
+            StepKind.MAIN_COUNTRY,
+            f"no country in the phrase: the article is mainly about {code} "
+            f"(named {ranked[0][1]} times, next {ranked[1][1] if len(ranked) > 1 else 0})"
+        )
+    )
+    return code
+
+
+def other_title_countries(ctx: ArticleContext, head: Any) -> set[str]:
+    """Countries of other named people's titles in the sentence ("Ukrainian leader Leonid
+    Kravchuk"): they are those people's, not the article's."""
+    others = set()
+    index = ctx.sentence_of.get(head.i)
+    sentence = ctx.parsed.sentences[index].span if index is not None else ctx.doc[:]
+    for match in ctx.matches:
+        if not sentence.start <= match.start < sentence.end:
+            continue
+        entry = match.first(PLACE_KINDS)
+        token = ctx.doc[match.end - 1]
+        owner = token.head
+        if entry is None or owner.i == head.i or token.dep_ not in MODIFIER_DEPS | {"poss"}:
+            continue
+        if _names_person(ctx, owner) or _names_person(ctx, owner.head):
+            others.add(entry.country)
+    return others
+
+
+def _names_person(ctx: ArticleContext, token: Any) -> bool:
+    match = ctx.match_at.get(token.i)
+    return token.ent_type_ == "PERSON" or (match is not None and match.best.kind == PERSON)
+
+
+def article_context(ctx: ArticleContext) -> tuple[str, list[str]]:
+    """The article's own country for parties the text leaves unnamed ("were arrested": by
+    police): the dateline, else the only country named, else the main one."""
+    steps: list[str] = []
+    country = dateline_country(ctx, steps)
+    if not country and len(ctx.focus_counts()) == 1:
+        country = ctx.focus_countries()[0]
+        steps.append(Step(StepKind.ARTICLE_COUNTRY, f"the article's only country -> {country}"))
+    if not country and ctx.matches:
+        country = main_country(ctx, ctx.doc[ctx.matches[0].start], steps)
+    return country, steps

@@ -1,0 +1,107 @@
+"""Roles by date: which of a named person's or organisation's dated roles an article means.
+
+With an article date the role held on that day counts (else the nearest in time); undated, the
+role a written title names ("Secretary of State John Kerry"), else the latest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from eventwire.actors.dictionary import PERSON, Entry, Named, Role, words
+from eventwire.actors.evidence import Step, StepKind
+from eventwire.actors.matching import Match
+
+
+def days_from(role: Role, day: date) -> int:
+    """Days between ``day`` and the span of ``role`` (0 when the role holds on that day)."""
+    if role.start and day < role.start:
+        return (role.start - day).days
+    if role.end and day >= role.end:
+        return (day - role.end).days + 1
+    return 0
+
+
+def prefer_people_of_the_date(match: Match, day: date | None) -> None:
+    """'Bush' in 1990 is George H. W. Bush, in 2005 George W. Bush: of the people a name
+    may mean, the one in office on the article date (else the nearest in time) comes first.
+    """
+    people = [e for e in match.entries if e.kind == PERSON and e.named]
+    if len(people) < 2 or day is None:
+        return
+    people.sort(key=lambda e: min((days_from(r, day) for r in e.named.roles), default=0))
+    match.entries = people + [e for e in match.entries if e not in people]
+
+
+def nearest_role(named: Named, day: date | None) -> Role | None:
+    """The role nearest the article date (the latest one with no date)."""
+    if day is None or not named.roles:
+        return named.role_on(None)
+    return min(named.roles, key=lambda r: days_from(r, day))
+
+
+def choose_role(
+    person: Named,
+    day: date | None,
+    title_country: str,
+    title_sectors: list[str],
+    steps: list[str],
+    title_words: Sequence[tuple[Entry, str]] = (),
+) -> Role | None:
+    """The role on the article date; undated: the role a written title names, else latest."""
+    if day is not None:
+        role = person.role_on(day)
+        if role is not None:
+            steps.append(Step(
+                StepKind.ROLE,
+                f"on {day.isoformat()} {person.name} was {role.title or 'in office'} "
+                f"({role.span_words()}) -> {role.actor_code}"
+            ))
+            return role
+        ended = person.roles_ended_before(day)
+        if ended:
+            last = max(ended, key=lambda r: r.end or date.min)
+            steps.append(Step(
+                StepKind.ROLE,
+                f"on {day.isoformat()} {person.name} held no listed office; last role "
+                f"{last.title or ''} ended {last.end} -> former office-holder, ELI"
+            ))
+            return Role(
+                last.country, ("ELI",), last.end, None, "former " + last.title, last.code
+            )
+        first = min(person.roles, key=lambda r: r.start or date.min)
+        steps.append(Step(
+            StepKind.ROLE,
+            f"on {day.isoformat()} {person.name} held no listed office yet; "
+            f"earliest role {first.title} ({first.span_words()})"
+        ))
+        return first
+    if title_sectors or title_country:
+        fitting = [
+            r
+            for r in person.roles
+            if (not title_country or r.country == title_country)
+            and (not title_sectors or set(title_sectors) & set(r.sectors))
+        ]
+        if fitting:
+            # "Secretary of State John Kerry": prefer the role whose title shares the words.
+            written = {w for _, text in title_words for w in words(text)}
+            role = max(
+                fitting,
+                key=lambda r: (len(written & set(words(r.title))), r.start or date.min),
+            )
+            steps.append(Step(
+                StepKind.ROLE,
+                f"no article date: the title in the text fits the role {role.title or ''} "
+                f"({role.span_words()}) -> {role.actor_code}"
+            ))
+            return role
+    role = person.role_on(None)
+    if role is not None:
+        steps.append(Step(
+            StepKind.ROLE,
+            f"no article date: most recent role {role.title or ''} ({role.span_words()}) "
+            f"-> {role.actor_code}"
+        ))
+    return role
