@@ -93,6 +93,10 @@ class Gazetteer:
         self._index: dict[str, list[tuple[int, bool]]] = {}
         self.demonyms: dict[str, str] = {}  # normalised demonym -> ISO alpha-3
         self.countries: dict[str, Place] = {}  # ISO alpha-3 -> country place
+        # Every name and alias of a country the index holds, with the country's ISO alpha-3: the
+        # actor dictionary (actors/data/countries.tsv) names countries too, and a test
+        # (tests/geo/test_country_tables.py) checks that the two agree.
+        self.country_names: list[tuple[str, str]] = []
         self.admin1: dict[tuple[str, str], Place] = {}  # (ISO alpha-3, admin-1 code) -> region
         self._demonym_places: dict[str, Place] = {}
         self._numbers: dict[int, int] = {}  # id(place) -> its number, for aliases
@@ -183,6 +187,7 @@ class Gazetteer:
                 names += [getattr(record, attr, "") for attr in ("name", "common_name",
                                                                  "official_name")]
             self.add(place, [n for n in names if n])
+            self.country_names += [(n, iso3) for n in names if n]
             self.countries[iso3] = place
             # "Chinese" is China's and Macao's demonym, "French" France's and Mayotte's: keep the
             # most populous country's.
@@ -193,6 +198,7 @@ class Gazetteer:
         for row in _read_tsv(DATA / "aliases.tsv"):
             if row["country"] in self.countries:
                 self._alias(row["alias"], self.countries[row["country"]])
+                self.country_names.append((row["alias"], row["country"]))
         return iso3_of
 
     def _load_admin1(self, iso3_of: dict[str, str]) -> None:
