@@ -45,6 +45,7 @@ class Words:
     weekdays: dict[str, int]
     seasons: dict[str, str]
     ordinals: dict[str, int]
+    modifiers: dict[str, int]  # last -1, next 1, this 0: the step from publication
     numbers: dict[str, int | None]
     references: dict[str, str]
     deictic_days: dict[str, int]
@@ -61,6 +62,7 @@ def words() -> Words:
         weekdays=raw["weekdays"],
         seasons=raw["seasons"],
         ordinals=raw["ordinals"],
+        modifiers=raw["modifiers"],
         numbers=raw["numbers"],
         references=raw["references"],
         deictic_days=raw["deictic_days"],
@@ -84,7 +86,7 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
     ordinal = rf"(?P<ordinal>{_alternation(w.ordinals)})"
     number = rf"(?P<number>\d+|{_alternation(w.numbers)})"
     part = r"(?:(?P<part>early|mid|late)[\s-]+)?"
-    modifier = r"(?P<modifier>last|next|this|coming|previous)"
+    modifier = rf"(?P<modifier>{_alternation(w.modifiers)})"
     def i(piece: str) -> str:  # case-insensitive pieces; month and weekday names keep capitals
         return f"(?i:{piece})"
 
@@ -259,14 +261,16 @@ def _modifier(match: re.Match[str]) -> str | None:
     return value.lower() if value else None
 
 
+def _step(modifier: str | None) -> int:
+    """How many units a modifier moves from publication: -1 "last", 1 "next", 0 "this" or none."""
+    return words().modifiers.get(modifier or "", 0)
+
+
 def _direction(modifier: str | None, tense: str | None) -> str | None:
-    if modifier in ("last", "previous"):
-        return PAST
-    if modifier in ("next", "coming"):
-        return FUTURE
-    if modifier == "this":
-        return PRESENT
-    return tense
+    if modifier not in words().modifiers:
+        return tense
+    step = _step(modifier)
+    return PAST if step < 0 else FUTURE if step > 0 else PRESENT
 
 
 def _resolve(kind: str, match: re.Match[str], published: dt.date | None, tense: str | None
@@ -277,8 +281,7 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None, tense: 
     if kind in ("month_day_year", "day_month_year"):
         return _day(year, _month_number(match), int(match.group("day")))
     if kind == "month_relative_year" and published is not None:
-        step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(_modifier(match) or "", 0)
-        return f"{published.year + step:04d}-{_month_number(match):02d}"
+        return f"{published.year + _step(_modifier(match)):04d}-{_month_number(match):02d}"
     if kind == "month_year":
         return f"{year:04d}-{_month_number(match):02d}"
     if kind == "decade":
@@ -411,7 +414,7 @@ def _week(day: dt.date) -> str:
 
 
 def _relative(published: dt.date, unit: str, modifier: str | None) -> str:
-    step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(modifier or "", 0)
+    step = _step(modifier)
     if unit in ("week", "weekend"):
         value = _week(published + dt.timedelta(weeks=step))
         return value + ("-WE" if unit == "weekend" else "")
