@@ -26,7 +26,7 @@ import numpy as np
 
 from eventwire.evaluate.metrics import progress
 from eventwire.evaluate.split import HALVES, half_of, in_half
-from eventwire.geo.gazetteer import CITY, Gazetteer, Place, distance_km, load_gazetteer
+from eventwire.geo.gazetteer import CITY, EARTH_RADIUS_KM, Gazetteer, Place, distance_km, load_gazetteer
 from eventwire.geo.toponyms import Toponym, candidates_of, link_qualifiers, places_of, resolve
 from eventwire.nlp import load_nlp
 
@@ -81,7 +81,7 @@ class NearestTown:
         lat_r, lon_r = np.radians(lat), np.radians(lon)
         a = (np.sin((self.lat - lat_r) / 2) ** 2
              + np.cos(lat_r) * np.cos(self.lat) * np.sin((self.lon - lon_r) / 2) ** 2)
-        kilometres = 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
+        kilometres = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, a)))
         nearest = int(np.argmin(kilometres))
         return self.countries[nearest] if kilometres[nearest] <= COUNTRY_MATCH_KM else None
 

@@ -71,12 +71,16 @@ def normalise(name: str) -> str:
 GENERIC_SUFFIXES = {"county", "city", "province", "state", "region", "district", "municipality"}
 
 
+# The Earth's mean radius (km) of every great-circle distance (the store's merging has it in SQL).
+EARTH_RADIUS_KM = 6371.0
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _read_tsv(path: Path) -> Iterator[dict[str, str]]:

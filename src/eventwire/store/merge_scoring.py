@@ -129,6 +129,8 @@ def _reverse_ok(a: str, b: str) -> str:
 
 
 def _km(a: str, b: str) -> str:
+    # 6371: the Earth's radius in km, geo.gazetteer.EARTH_RADIUS_KM (not imported: importing the
+    # geo stage would load spaCy into every store process).
     return (f"2 * 6371 * asin(sqrt(pow(sin(radians({b}.lat - {a}.lat) / 2), 2) + cos(radians({a}.lat))"
             f" * cos(radians({b}.lat)) * pow(sin(radians({b}.lon - {a}.lon) / 2), 2)))")
 
