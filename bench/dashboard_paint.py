@@ -62,7 +62,9 @@ def main(db: str, runs: int = 6) -> int:
                 executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=ARGS)
             timings = []
             for _ in range(runs):
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                # Playwright's wait_for_function evaluates its predicate with eval, which the
+                # server's Content-Security-Policy forbids (tests/web/conftest.py does the same).
+                context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
                 page = context.new_page()
                 page.goto(base + "/")
                 page.wait_for_function(
