@@ -46,11 +46,10 @@ from eventwire.api.readers import SharedReader
 from eventwire.store.connection import StoreBusyError
 from eventwire.store.query import EVENT_COLUMNS, series_sql
 from eventwire.web import mount as mount_dashboard
-from eventwire.web.filters import EventFilters, Interval
+from eventwire.web.filters import ID_PATTERN, EventFilters, Interval
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000_000
-ID_PATTERN = r"^[\w.:-]{1,200}$"
 # Article ids are whatever the input gave (URLs, file names with spaces): any text up to this
 # long is accepted, as a bound SQL parameter; clients percent-encode it in the path.
 MAX_ARTICLE_ID = 2000

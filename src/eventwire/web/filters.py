@@ -14,18 +14,13 @@ from typing import Annotated, Any
 from fastapi import HTTPException, Query
 from pydantic import BeforeValidator
 
-from eventwire.store.query import PLOVER_TYPES, FilterError, Filters
+from eventwire.store.query import INTERVALS, PLOVER_TYPES, FilterError, Filters
 
 Plover = StrEnum("Plover", {name: name for name in PLOVER_TYPES})  # type: ignore[misc]
+Interval = StrEnum("Interval", {name: name for name in INTERVALS})  # type: ignore[misc]
 
 
-class Interval(StrEnum):
-    day = "day"
-    week = "week"
-    month = "month"
-    year = "year"
-
-
+ID_PATTERN = r"^[\w.:-]{1,200}$"  # an event id in a path (the API's event page and the dashboard's)
 ACTOR_CODE = r"^[A-Za-z0-9]{1,32}$"
 COUNTRY_CODE = r"^[A-Za-z]{3}$"
 CAMEO_CODE = r"^[0-9]{2,4}$"

@@ -14,12 +14,11 @@ from fastapi import Path as PathParam
 from pydantic import BaseModel
 
 from eventwire.events.cameo import cameo_table
-from eventwire.web.filters import EventFilters, Interval
+from eventwire.web.filters import ID_PATTERN, EventFilters, Interval
 
 TOP_N = 10
 MAX_PLACES = 20_000
 ARTICLE_RANGE = (0.01, 0.99)  # the quantiles of article dates the dashboard opens on
-ID_PATTERN = r"^[\w.:-]{1,200}$"
 
 router = APIRouter(prefix="/api/web", tags=["dashboard"])
 
