@@ -20,8 +20,8 @@ from spacy.tokens import Span, Token
 
 from eventwire.geo.gazetteer import Place
 from eventwire.geo.toponyms import LOCATIVE_PREPOSITIONS, ArticlePlaces, Toponym, places_of
+from eventwire.nlp.anchors import opens_clause, path_crosses, sentence_of, trigger_token
 from eventwire.records import Event, Location, ParsedArticle
-from eventwire.time.anchors import opens_clause, path_crosses, sentence_of, trigger_token
 
 DATA = Path(__file__).with_name("data")
 ARTICLE_FOCUS = "article_focus"

@@ -10,8 +10,8 @@ from functools import lru_cache
 import yaml
 from spacy.tokens import Token
 
+from eventwire.nlp.anchors import opens_clause, sentence_of, trigger_token
 from eventwire.records import Event, ParsedArticle, ParsedSentence
-from eventwire.time.anchors import opens_clause, sentence_of, trigger_token
 from eventwire.time.expressions import (
     DATA,
     FUTURE,

@@ -1,4 +1,4 @@
-"""Where an event sits in its article: its sentence and its trigger token (used by geo and time).
+"""Where an event sits in its parsed article: its sentence and its trigger token (used by geo and time).
 
 The coder puts ``evidence["spans"]["trigger"] = [start, end]`` (offsets within the sentence text)
 when it can; otherwise the trigger's words are looked up in the sentence.
