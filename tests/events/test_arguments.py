@@ -4,7 +4,7 @@ docs/events.md ("Finding the target"), each on sentences written for the test.""
 from __future__ import annotations
 
 from eventwire.actors import ActorResolver
-from eventwire.events.nationality import Nationalities
+from eventwire.actors.nationality import Nationalities
 from eventwire.nlp import parse_article
 from eventwire.records import Actor, Article, Event
 

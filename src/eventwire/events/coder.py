@@ -20,10 +20,10 @@ from typing import Any
 from eventwire import __version__
 from eventwire.actors import ActorResolver, ArticleActors
 from eventwire.actors.dictionary import CAPITAL, COUNTRY, Dictionary, words
+from eventwire.actors.nationality import Nationalities
 from eventwire.events import calibration
 from eventwire.events.cameo import CameoCode, cameo_table
 from eventwire.events.confidence import event_features
-from eventwire.events.nationality import Nationalities
 from eventwire.events.patterns import Pattern, PatternBook, pattern_book
 from eventwire.nlp import syntax
 from eventwire.records import Actor, Event, ParsedArticle, ParsedSentence
