@@ -24,7 +24,7 @@ from eventwire.records import Actor
 Token = Any
 
 # How an actor's code was reached, from the first matching step of its resolution (actors
-# stage, events/coder.py and actors/nationality.py word them so). Order matters: a coreference
+# stage, actors/fixing.py and actors/nationality.py word them so). Order matters: a coreference
 # chain back to a dictionary name is a coreference first.
 PATHS = (
     ("implied", ("implied agent", "implied target")),

@@ -32,6 +32,10 @@ REFUSAL = {"refuse", "decline", "fail", "reject", "unwilling"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "can", "ca", "must"}
 CONDITION_MARKS = {"if", "unless", "provided"}
+# Possessives that make a thing the subject's own ("withdrew *its* troops": no target).
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+# Subjects of a reported clause that most often mean the speaker ("X said *it* would allow").
+SPEAKER_PRONOUNS = {"we", "i", "it", "they", "he", "she"}
 
 
 def conjuncts(token: Token) -> list[Token]:

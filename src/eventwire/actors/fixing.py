@@ -1,0 +1,209 @@
+"""Actors as event arguments: which actor a word the events stage chose stands for, and the sides
+of an event filled in where the text leaves them open.
+
+The events stage reads the parse for an event's source and target words; this module says who
+they are: the actor the actors stage resolved for the word, the actor it belongs to ("army
+bulldozers"), a nationality modifier ("German goods"), the people a group noun groups ("members
+of X"); less the victims of a violent act; a party with no country given that of the place or of
+the other party ("domestic"); the government a protest with no target is aimed at; the implied
+agent of a passive ("were arrested": police). The word lists come from the events stage's
+``events/data/arguments.yaml`` (``SideRules``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from eventwire.actors.dictionary import CAPITAL, COUNTRY, Dictionary, words
+from eventwire.actors.nationality import Nationalities
+from eventwire.nlp import syntax
+from eventwire.records import Actor, Event
+
+if TYPE_CHECKING:
+    from eventwire.actors.resolve import ArticleActors
+
+Token = Any
+
+# Verbs whose subject (active) or passive subject suffered the act: victims, not authors.
+SUFFERING_LEMMAS = frozenset({"die", "perish"})
+HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "maim", "behead", "murder"})
+
+
+@dataclass(frozen=True)
+class SideRules:
+    """The word lists of ``events/data/arguments.yaml`` that say who an argument is."""
+
+    group_nouns: frozenset[str] = frozenset()
+    state_sectors: frozenset[str] = frozenset()
+    foreign_sectors: frozenset[str] = frozenset()
+    domestic_sectors: frozenset[str] = frozenset()
+
+
+@dataclass
+class Arguments:
+    """The actors of one article as arguments are read: the phrases the actors stage resolved,
+    then the nationality modifiers of things ("German goods")."""
+
+    resolved: ArticleActors
+    nationalities: Nationalities
+    dictionary: Dictionary
+    rules: SideRules
+    nationality: bool = True  # whether a nationality modifier may stand for an actor
+
+    def actor_at(self, token: Token) -> Actor | None:
+        return self.resolved.actor_at(token)
+
+    def named_only(self) -> Arguments:
+        return replace(self, nationality=False)
+
+    def actors(self, tokens: list[Token]) -> list[Actor]:
+        """The actors named by ``tokens`` and the actors coordinated with them ("the US and
+        the EU"); a word that is no actor brings in none of its conjuncts ("negotiations" that a
+        misparse coordinates with "Syria, Yemen and Libya")."""
+        resolved: list[Actor] = []
+        for token in tokens:
+            if self.actor_of(token) is None:
+                continue
+            for member in syntax.conjuncts(token):
+                actor = self.actor_of(member)
+                if actor is not None and all(actor is not r for r in resolved):
+                    resolved.append(actor)
+        return resolved
+
+    def actor_of(self, token: Token) -> Actor | None:
+        actor = self.actor_at(token)
+        if actor is None:
+            # "X, the envoy"; "army bulldozers", "police firing": the instrument's owner
+            related = syntax.children(token, {"appos", "compound", "poss", "nmod", "amod"})
+            actor = next((a for a in map(self.actor_at, related) if a), None)
+        if actor is None and self.nationality and token.pos_ in ("NOUN", "PROPN"):
+            # "German goods": Germany's; "X, the U.N. relief coordinator": the UN's
+            owners = [token, *syntax.children(token, {"appos"})]
+            actor = next(filter(None, map(self.nationalities.modifier_actor, owners)), None)
+        if actor is None and token.lemma_.lower() in self.rules.group_nouns:
+            return self._group(token)
+        return actor
+
+    def _group(self, token: Token) -> Actor | None:
+        """"members of X", "a group of X diplomats", "doctors from X aid groups": the group is
+        the actor's people, not the actor itself; "opposition groups in X": X's people."""
+        members = [o for p in ("of", "from") for o in syntax.prep_objects(token, p)]
+        for member in members:  # "thousands of students from X": down the tree
+            actor = self.actor_of(member)
+            if actor is not None:
+                phrase = token.doc[token.left_edge.i : member.right_edge.i + 1].text
+                return replace(actor, text=phrase, resolution=[
+                    f"group noun '{token.text}' of '{actor.text}'", *actor.resolution])
+        for place in syntax.prep_objects(token, "in"):
+            found = self.actor_at(place)
+            if found is not None and found.country in self.dictionary.countries:
+                phrase = token.doc[token.left_edge.i : place.right_edge.i + 1].text
+                return Actor(text=phrase, code=found.country, country=found.country,
+                             sectors=[], resolution=[
+                                 f"group noun '{token.text}' in '{found.text}' -> "
+                                 f"{found.country}", *found.resolution])
+        return None
+
+    def authors(self, sources: list[Token], trigger: Token, assault: bool) -> list[Actor]:
+        """The sources, less the victims of a violent act: a phrase naming victims ("the victims
+        of last week's terror attack"; actors stage, ``ArticleActors.is_victim``) and those who
+        died or were hurt in it ("25,000 people died during the bombing") never carried it out."""
+        if not assault:  # only an assault, a fight or mass violence has victims among its sources
+            return self.actors(sources)
+        authors = [t for t in sources if not _suffers(t, trigger)]
+        is_victim = getattr(self.resolved, "is_victim", None)  # stand-ins may lack it
+        return [s for s in self.actors(authors) if not (is_victim and is_victim(s))]
+
+    def domestic(
+        self, source: Actor | None, target: Actor | None, places: list[Actor], conflictual: bool
+    ) -> tuple[Actor | None, Actor | None]:
+        """A party with no country ("about 20 people", "Shona rebels", "Judge X") belongs to
+        the country where the act happens ("killed three men in southern Serbia"). Failing a
+        place, the unnamed target of a conflictual act (quad class 3-4) by a country's police or
+        courts ("domestic_sectors") is of that country, unless it is a government or army role
+        ("foreign_sectors"): "Egyptian police opened fire on demonstrators" (not "US airstrikes
+        killed civilians", nor "the U.S. supports the rebels", cooperation, nor "an Iranian was
+        detained", whose unnamed side is the source). International bodies (IGO, NGO) lend and
+        take no country."""
+        if source is None or target is None or bool(source.country) == bool(target.country):
+            return source, target
+        known, unknown = (source, target) if source.country else (target, source)
+        countries = self.dictionary.countries
+        home = next((p for p in places if p.country in countries), None)
+        if (home is None and unknown is target and unknown.name is None and conflictual
+                and set(known.sectors) & self.rules.domestic_sectors
+                and not set(unknown.sectors) & self.rules.foreign_sectors):
+            home = known
+        if home is None or home.country not in countries:
+            return source, target
+        filled = replace(unknown, code=f"{home.country}{unknown.code}", country=home.country,
+                         resolution=[*unknown.resolution, "domestic: no country named, that "
+                                     f"of '{home.text}' ({home.country})"])
+        return (source, filled) if known is source else (filled, target)
+
+    def dissent_target(self, source: Actor | None) -> Actor | None:
+        """"Egyptian demonstrators rioted": dissent with no named target is aimed at the
+        government of the dissenters' country (roots in arguments.yaml); a state's own
+        protest ("Iran protested") keeps no target."""
+        if source is None or not source.country or self.is_state(source):
+            return None
+        return Actor(text="", code=f"{source.country}GOV", country=source.country,
+                     sectors=["GOV"], resolution=[
+                         f"implied target: dissent by '{source.text}' without a named target "
+                         f"is aimed at the government of {source.country} (arguments.yaml)"])
+
+    def is_state(self, actor: Actor) -> bool:
+        """A government, its forces or the country itself ("Algeria"), not its people
+        ("Young Algerians", "Egyptian demonstrators")."""
+        if set(actor.sectors) & self.rules.state_sectors:
+            return True
+        key = tuple(w for w in words(actor.text) if w != "the")
+        return not actor.sectors and any(
+            e.kind in (COUNTRY, CAPITAL) for e in self.dictionary.lookup(key))
+
+
+def _suffers(token: Token, trigger: Token) -> bool:
+    """True for the subject of another verb saying it died or was hurt ("people died during
+    the bombing", "three were wounded in the attack")."""
+    verb = token.head
+    if verb.i == trigger.i:
+        return False
+    lemma = verb.lemma_.lower()
+    return (token.dep_ == "nsubj" and lemma in SUFFERING_LEMMAS) or (
+        token.dep_ == "nsubjpass" and lemma in HARM_LEMMAS)
+
+
+def speakers_own(sources: list[Actor], speaker: Actor) -> list[Actor]:
+    """"Bosnian Serbs said their forces had withdrawn": a source with no country is the
+    speaker's own."""
+    return [s if s.country else replace(
+        s, code=f"{speaker.country}{s.code}", country=speaker.country,
+        resolution=[*s.resolution, f"the speaker's own: '{speaker.text}'"])
+        for s in sources]
+
+
+def implied_agent(sector: str, rule: str) -> Actor:
+    """The implied agent of a rule ("five men were arrested": by police); ``rule`` names it."""
+    return Actor(text="", code=sector, country=None, sectors=[sector],
+                 resolution=[f"implied agent of {rule}"])
+
+
+def place_implied(resolved: ArticleActors, events: list[Event]) -> None:
+    """Implied parties ("were arrested": by police) take the article's country, as the actors
+    stage finds it (``ArticleActors.place_implied``; stand-ins for it may lack the method)."""
+    place = getattr(resolved, "place_implied", None)
+    if place is not None:
+        place(events)
+
+
+def identity(actor: Actor | None) -> tuple[str, str]:
+    """Who an actor is, for telling two events of a sentence apart (two RUSGOV people differ)."""
+    return (actor.code, actor.name or actor.text) if actor else ("", "")
+
+
+def named(actor: Actor | None) -> Actor | None:
+    """The target, unless it is only implied (a protest: at the government), which a named
+    one of the same event replaces. (An implied source, the police of "were arrested", stays:
+    a named source of the same kind is often another party's act.)"""
+    return actor if actor is not None and actor.text else None

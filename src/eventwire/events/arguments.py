@@ -1,0 +1,171 @@
+"""Argument choice: which words of the parse are an event's target and where it happens.
+
+The rules are those of docs/events.md ("Finding the target"): the pattern's preposition, the
+direct object, the usual target prepositions (``events/data/arguments.yaml``), the party of the
+thing acted on ("rejected X's proposal"), the subject of a complement clause, the addressee of a
+purpose clause. Who the chosen words are is the actors stage's answer (``actors.fixing``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from eventwire.actors.fixing import Arguments
+from eventwire.events.patterns import Pattern, PatternBook
+from eventwire.nlp import syntax
+
+Token = Any
+
+# Nouns that only carry the event of another word ("a number of sanctions", "tons of aid").
+QUANTITY_NOUNS = {"number", "series", "set", "round", "wave", "package", "host", "lot", "couple",
+                  "dollar", "ton", "tonne", "worth", "amount", "shipment", "consignment", "batch",
+                  "million", "billion", "kind", "type", "form", "part", "range", "day", "week",
+                  "month", "hour", "year"}
+# Roots whose target, without an object, is the subject of the complement clause: "demanded
+# that Hamas renounce", "warned that Iran would face", "accused that X".
+COMPLEMENT_TARGET_ROOTS = ("02", "10", "11", "12", "13")
+# How deep the coder follows prepositions inside an object for its target: "launch an
+# offensive in its war *with* X" (offensive -> war -> X).
+FRAME_DEPTH = 2
+
+
+def verb_targets(
+    book: PatternBook, verb: Token, pattern: Pattern, objects: list[Token], actors: Arguments,
+    complement: bool = False,
+) -> list[Token]:
+    """The target of a verb: the first of the rules in docs/events.md that names an actor."""
+    holders = [verb, *objects, *(p for o in objects for p in syntax.prep_objects(o, "of"))]
+    if pattern.prep:
+        found = [t for h in holders for t in syntax.prep_objects(h, pattern.prep)]
+        if found and not actors.actors(found):  # "called for sanctions against X"
+            return aimed_at(book, found, actors) or found
+        return found
+    if syntax.is_passive(verb):
+        return syntax.passive_targets(verb)
+    # the pattern's own target prepositions first ("complained to X *about* Y"), then the
+    # usual places; named actors first, a nationality modifier ("a U.S. request") only
+    # when none is found
+    views = (actors.named_only(), actors)
+    for view in views:
+        for prep in pattern.target_preps:
+            found = [t for h in holders for t in syntax.prep_objects(h, prep)]
+            if view.actors(found):
+                return found
+    for view in views:
+        found = _argument_targets(book, pattern, objects, holders, view)
+        if found:
+            return found
+    if pattern.cameo.startswith(COMPLEMENT_TARGET_ROOTS):
+        for clause in syntax.children(verb, {"ccomp"}):
+            subjects = syntax.clause_subjects(clause)
+            if actors.actors(subjects):
+                return subjects
+    if pattern.cameo.startswith("16"):  # "expelled two Russian diplomats": content is target
+        return [o for o in objects if actors.actor_at(o)]
+    if complement:
+        return []
+    bare = replace(pattern, prep=None, objects=frozenset(), target_preps=())
+    for clause in syntax.children(verb, {"xcomp"}):  # "threatened to cut off power to X"
+        found = verb_targets(book, clause, bare, syntax.children(clause, syntax.OBJECTS),
+                             actors, complement=True)
+        if actors.actors(found):
+            return found
+    return _addressee(verb, actors)
+
+
+def _argument_targets(
+    book: PatternBook, pattern: Pattern, objects: list[Token], holders: list[Token],
+    actors: Arguments,
+) -> list[Token]:
+    """An actor object, else the actor of a target preposition, else the party of the
+    object ("rejected X's proposal", "an offer from X", "the withdrawal of X")."""
+    others = [o for o in objects if o.lemma_.lower() not in pattern.objects
+              and o.lemma_.lower() not in QUANTITY_NOUNS and not own(o)]
+    if actors.actors(others):
+        return others
+    for prep in target_preps(book, pattern):
+        found = [t for h in holders for t in syntax.prep_objects(h, prep)]
+        if actors.actors(found):
+            return found
+    return object_parties(book, [o for o in objects if not own(o)], holders, actors)
+
+
+def target_preps(book: PatternBook, pattern: Pattern) -> tuple[str, ...]:
+    """The usual target prepositions, less those that name a venue for talks and
+    statements ("talks at the White House")."""
+    if pattern.cameo.startswith(book.venue_roots):
+        return tuple(p for p in book.target_preps if p not in book.venue_preps)
+    return tuple(book.target_preps)
+
+
+def aimed_at(book: PatternBook, things: list[Token], actors: Arguments) -> list[Token]:
+    """Whom the things a pattern's preposition names are aimed at: "called for *sanctions
+    against X*", "appealed for *the release of X*"."""
+    for view in (actors.named_only(), actors):
+        for prep in book.target_preps:
+            found = [t for thing in things for t in syntax.prep_objects(thing, prep)]
+            if view.actors(found):
+                return found
+        found = object_parties(book, things, things, view)
+        if found:
+            return found
+    return []
+
+
+def object_parties(
+    book: PatternBook, objects: list[Token], holders: list[Token], actors: Arguments
+) -> list[Token]:
+    """Whose the thing acted on is: "rejected X's proposal", "a U.S. request", "an offer
+    from X", "demanded the withdrawal of X", "an offensive in its war with X"."""
+    for thing in objects:
+        if actors.actors([thing]):  # possessor, actor modifier or nationality
+            return [thing]
+        for prep in book.party_preps:
+            found = syntax.prep_objects(thing, prep)
+            if actors.actors(found):
+                return found
+    frontier = list(holders)
+    for _ in range(FRAME_DEPTH):
+        frontier = [o for t in frontier for _, o in syntax.all_prep_objects(t)]
+        for prep in book.target_preps:
+            found = [o for t in frontier for o in syntax.prep_objects(t, prep)]
+            if actors.actors(found):
+                return found
+    return []
+
+
+def _addressee(verb: Token, actors: Arguments) -> list[Token]:
+    """"summoned X's ambassador to complain": a purpose clause is addressed to the object
+    of the verb it completes (not where that object is the clause's own subject: "urged X
+    to act", OBJECT_CONTROL)."""
+    head = verb.head
+    if (verb.dep_ not in ("xcomp", "advcl") or not syntax.is_infinitive(verb)
+            or head.lemma_ in syntax.OBJECT_CONTROL):  # "urged X to act": X acts
+        return []
+    objects = syntax.children(head, syntax.OBJECTS)
+    return objects if actors.actors(objects) else []
+
+
+def light_verb(noun: Token) -> Token | None:
+    """The verb an event noun is the object of, directly or through a preposition ("gave a
+    *welcome*", "engaged in *cleansing*"): its prepositions may name the noun's target."""
+    if noun.dep_ in syntax.OBJECTS:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.pos_ == "ADP" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
+
+
+def place_objects(trigger: Token) -> list[Token]:
+    """Where the act happens: "blocked roads in X", "threatened to impose a curfew in X",
+    "remained on alert in X"."""
+    verb = light_verb(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
+    verbs = [trigger, *syntax.children(trigger, {"xcomp"}), *filter(None, [verb])]
+    holders = [*verbs, *(o for v in verbs for o in syntax.children(v, syntax.OBJECTS))]
+    return [t for h in holders for t in syntax.prep_objects(h, "in")]
+
+
+def own(thing: Token) -> bool:
+    """"withdrew its troops", "closed their borders": the subject's own, no target."""
+    return any(c.dep_ == "poss" and c.lower_ in syntax.POSSESSIVE_PRONOUNS for c in thing.children)

@@ -1,0 +1,274 @@
+"""Pattern matching: the candidate events of one sentence.
+
+1. every verb whose lemma has patterns is tried, most specific pattern first;
+2. every event noun ("talks", "sanctions", "annexation") not already used by a verb pattern.
+
+A match is a ``Candidate``: its pattern, trigger and the words of its sources and targets, read off
+the dependency parse (source = logical subject: agent in the passive, controller in "aims to
+meet"; targets by ``events.arguments``). Which candidates stand is ``events.filters``'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from eventwire.actors.fixing import Arguments
+from eventwire.events.arguments import (
+    QUANTITY_NOUNS,
+    light_verb,
+    object_parties,
+    target_preps,
+    verb_targets,
+)
+from eventwire.events.patterns import Pattern, PatternBook
+from eventwire.nlp import syntax
+from eventwire.records import ParsedSentence
+
+Token = Any
+
+SPEECH_LEMMAS = frozenset(
+    {"say", "tell", "state", "announce", "declare", "add", "remark", "note", "claim", "insist",
+     "warn", "believe", "stress", "report", "write", "explain", "argue", "assert", "suggest",
+     "conclude", "confirm", "reiterate", "indicate"}
+)
+# Passive verbs whose subject takes part in the nominal event ("forces were engaged in
+# fighting"), unlike "a man was hurt in the firing".
+PARTICIPATION = {"engage", "involve", "embroil", "lock", "mire", "bog"}
+# Modals that turn a reported clause into a demand ("X said Y must withdraw": X demands of Y).
+OBLIGATION_MODALS = {"must", "should"}
+# Coercion and violence (CAMEO 17-20): never dropped as background when told in a relative clause,
+# and a passive subject is no participant in them ("one man was hurt in the firing").
+VIOLENT_ROOTS = ("17", "18", "19", "20")
+
+
+@dataclass
+class Candidate:
+    pattern: Pattern
+    trigger: Token
+    sources: list[Token]
+    targets: list[Token]
+    pair: bool = False  # sources and targets are one coordinated group ("X and Y met")
+    content: tuple[int, ...] = ()  # tokens the pattern used as its content ("impose *sanctions*")
+
+
+def candidates(
+    book: PatternBook, sentence: ParsedSentence, lemmas: set[str], actors: Arguments
+) -> list[Candidate]:
+    """Every verb pattern, then every noun pattern the sentence matches (a noun a verb pattern
+    used as its content is no event of its own)."""
+    consumed: set[int] = set()
+    found: list[Candidate] = []
+    for token in sentence.span:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in book.verbs:
+            match = match_verb(book, token, lemmas, actors)
+            if match:
+                found.append(match)
+                consumed.update(match.content)
+                implied = implied_accusation(match)
+                if implied:
+                    found.append(implied)
+    found = [obligation(c) for c in found]
+    # "Iran condemned the attack": whoever reacts to an act is not its author
+    reactions = {c.trigger.i for c in found if c.pattern.cameo.startswith(book.reaction_codes)}
+    for token in sentence.span:
+        if token.i in consumed or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+            continue  # a compound modifies its head ("battle zones", "protest rally")
+        if token.lemma_.lower() in book.nouns:
+            match = match_noun(book, token, lemmas, actors, reactions)
+            if match:
+                found.append(match)
+    return found
+
+
+def match_verb(
+    book: PatternBook, verb: Token, lemmas: set[str], actors: Arguments
+) -> Candidate | None:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    objects = [verb.head if o.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else o
+               for o in syntax.children(verb, syntax.OBJECTS)]  # "claims *which* X denied"
+    if not objects:  # "denounced as a crime X's crackdown": the object moved to the end
+        objects = [a for c in syntax.prep_objects(verb, "as")
+                   for a in syntax.children(c, {"appos"})]
+    if not objects:  # "arrested and deported X": the verbs share the object
+        objects = [o for c in syntax.children(verb, {"conj"}) if c.pos_ == "VERB"
+                   and not syntax.children(c, syntax.SUBJECTS | syntax.PASSIVE_SUBJECTS)
+                   for o in syntax.children(c, syntax.OBJECTS)]
+    contents = objects + [
+        p for o in objects if o.lemma_.lower() in QUANTITY_NOUNS
+        for p in syntax.prep_objects(o, "of")
+    ]
+    object_lemmas = {o.lemma_.lower() for o in contents}
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        object_lemmas.add(verb.head.lemma_.lower())  # "a statement released by X"
+    if _strives(book, verb, objects):
+        return None
+    for pattern in book.verbs[verb.lemma_.lower()]:
+        if pattern.particle and pattern.particle != particle:
+            continue
+        if pattern.objects and not (pattern.objects & object_lemmas):
+            continue
+        if pattern.requires and not (pattern.requires & lemmas):
+            continue
+        if pattern.passive and not syntax.is_passive(verb):
+            continue
+        targets = verb_targets(book, verb, pattern, objects, actors)
+        if pattern.prep and not targets:
+            continue
+        sources = syntax.clause_subjects(verb)
+        if not actors.actors(sources):
+            sources = _purpose_of_event(book, verb) or sources
+        if syntax.is_purpose(verb) and not actors.actors(sources):
+            sources = []  # "they took the help of the police to arrest him": implied agent
+        if pattern.source_preps:  # "Israel received aid from the US": the subject receives
+            targets = sources
+            sources = [t for p in pattern.source_preps for holder in (verb, *contents)
+                       for t in syntax.prep_objects(holder, p)]
+        pair = False
+        if (pattern.symmetric and not actors.named_only().actors(targets)
+                and len(actors.actors(sources)) >= 2):  # not "talks on a US plan"
+            pair = True
+        used = tuple(o.i for o in contents if o.lemma_.lower() in pattern.objects)
+        return Candidate(pattern, verb, sources, targets, pair, used)
+    return None
+
+
+def _strives(book: PatternBook, verb: Token, objects: list[Token]) -> bool:
+    """"battled to save his life": a conflict verb completed by a to-infinitive, with no
+    object or preposition of its own, names an effort, not a fight (striving_verbs)."""
+    return (verb.lemma_.lower() in book.striving_verbs and not objects
+            and not syntax.children(verb, {"prep"})
+            and any(syntax.is_infinitive(c) for c in syntax.children(verb, {"xcomp", "advcl"})))
+
+
+def _purpose_of_event(book: PatternBook, verb: Token) -> list[Token]:
+    """"began a hunger strike *to protest*", "held a rally *to demand*": the purpose of an
+    event noun is pursued by whoever holds the event (the subject of its light verb)."""
+    noun = verb.head
+    if (verb.dep_ not in ("acl", "relcl") or not syntax.is_infinitive(verb)
+            or noun.lemma_.lower() not in book.nouns):
+        return []
+    held_by = light_verb(noun)
+    return syntax.clause_subjects(held_by) if held_by is not None else []
+
+
+def implied_accusation(found: Candidate) -> Candidate | None:
+    """The event a matched pattern implies for the author of its object.
+
+    "X believes that Y arms the rebels - claims which Y has denied": whoever made the
+    claims accuses Y. The author is the subject of the nearest speech or belief verb above
+    the claim noun.
+    """
+    pattern = found.pattern
+    if not pattern.implies:
+        return None
+    claims = [found.trigger.doc[i] for i in found.content]
+    claims += [found.trigger.head for _ in [0] if found.trigger.dep_ == "relcl"
+               and found.trigger.head.lemma_.lower() in pattern.objects]
+    for claim in claims:
+        author_verb = next((a for a in claim.ancestors if a.lemma_ in SPEECH_LEMMAS), None)
+        if author_verb is not None:
+            authors = syntax.clause_subjects(author_verb)
+            implied = replace(pattern, cameo=pattern.implies, implies=None)
+            return Candidate(implied, claim, authors, found.sources)
+    return None
+
+
+def obligation(found: Candidate) -> Candidate:
+    """A statement whose clause says someone must act is a demand on them.
+
+    "The forum concluded that the US must allocate resources": the forum demands (100) of
+    the US; what is demanded is then not coded as if it happened.
+    """
+    if found.pattern.cameo != "010" or found.targets:
+        return found
+    for clause in syntax.children(found.trigger, {"ccomp"}):
+        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if modals & OBLIGATION_MODALS:
+            demand = replace(found.pattern, cameo="100")
+            return Candidate(demand, found.trigger, found.sources,
+                             syntax.clause_subjects(clause), content=found.content)
+    return found
+
+
+def match_noun(
+    book: PatternBook, noun: Token, lemmas: set[str], actors: Arguments, reactions: set[int]
+) -> Candidate | None:
+    modifiers = {m.lemma_.lower() for c in noun.children
+                 if c.dep_ in ("compound", "amod", "nmod")
+                 for m in syntax.conjuncts(c)}  # "artillery and rocket fire"
+    for pattern in book.nouns[noun.lemma_.lower()]:
+        if pattern.requires and not (pattern.requires & lemmas):
+            continue
+        if pattern.modifiers and not (pattern.modifiers & modifiers):
+            continue
+        between = syntax.prep_objects(noun, "between")
+        if between and "between" not in pattern.target_preps:
+            group = [t for b in between for t in syntax.conjuncts(b)]
+            return Candidate(pattern, noun, group, [], pair=True)
+        return _noun_candidate(book, noun, pattern, actors, reactions)
+    return None
+
+
+def _noun_candidate(
+    book: PatternBook, noun: Token, pattern: Pattern, actors: Arguments, reactions: set[int]
+) -> Candidate:
+    verb = light_verb(noun)
+    # "Obama drew criticism from Democrats": Obama undergoes it, Democrats criticise
+    receiving = (verb is not None and noun.dep_ in syntax.OBJECTS
+                 and verb.lemma_.lower() in book.receiving_verbs)
+    sources = [c for c in noun.children if c.dep_ == "poss"]
+    named = [t for p in pattern.source_preps for t in syntax.prep_objects(noun, p)]
+    if receiving:
+        named += [t for p in pattern.source_preps for t in syntax.prep_objects(verb, p)]
+    sources += named
+    sources += [c for c in noun.children if c.dep_ in ("compound", "amod") and actors.actor_at(c)]
+    if not actors.actors(sources) and not named and not receiving:
+        holders = _holders(book, noun, pattern, reactions)
+        sources = sources if holders is None else holders
+    if not actors.actors(sources) and actors.nationalities.modifier_actor(noun):
+        sources = [noun]  # "Israeli air raids": the raids are Israel's
+    preps = pattern.target_preps or target_preps(book, pattern)
+    targets = [t for p in preps for t in syntax.prep_objects(noun, p)]
+    if not targets and receiving:
+        targets = syntax.clause_subjects(verb)
+    if not targets and verb is not None:
+        # "gave a warm welcome to X", "were engaged in ethnic cleansing against X"
+        targets = [t for p in preps for t in syntax.prep_objects(verb, p)]
+    if targets and not actors.actors(targets):
+        # "demonstrations against violations by X": the party of what it is against
+        targets = object_parties(book, targets, [], actors) or targets
+    pair = (pattern.symmetric and not actors.named_only().actors(targets)
+            and len(actors.actors(sources)) >= 2)  # "X and Y held talks"
+    return Candidate(pattern, noun, sources, targets, pair)
+
+
+def _holders(book: PatternBook, noun: Token, pattern: Pattern, reactions: set[int]
+             ) -> list[Token] | None:
+    """Who takes part in an event noun, read from the verb it hangs from: "X held talks",
+    "X was locked in talks", "retook the town after fighting"; not "in the wake of the
+    attack" (deeper), nor "X condemned the attack" (a reaction) or "X stopped the attacks"
+    (preventing_verbs), and the victim of a passive is no participant in violence ("one man
+    was hurt in the firing"). None where the verb says nothing of them."""
+    phrase = noun
+    if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        phrase = noun.head.head  # "after five days of fighting"
+    verb = syntax.governing_verb(phrase, hops=3)
+    if verb is None or noun.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    against = verb.i in reactions or verb.lemma_.lower() in book.preventing_verbs
+    if against and not any(t.dep_ == "prep" and t.lower_ in book.circumstance_preps
+                           for t in _path_up(phrase, verb)):
+        return None
+    violent = pattern.cameo[:2] in VIOLENT_ROOTS
+    return syntax.clause_subjects(verb, participant=not violent or verb.lemma_ in PARTICIPATION)
+
+
+def _path_up(token: Token, ancestor: Token) -> list[Token]:
+    """The tokens between ``token`` and its ``ancestor`` on the dependency path."""
+    path = []
+    node = token.head
+    while node.i != ancestor.i and node.head.i != node.i:
+        path.append(node)
+        node = node.head
+    return path
