@@ -70,6 +70,13 @@ class ParsedSentence:
     start: int
     span: Any
 
+    def token_at(self, index: int | None) -> Any:
+        """The token at document index ``index`` (``Event.trigger_index``), None when it is
+        not one of this sentence's."""
+        if index is None or not self.span.start <= index < self.span.end:
+            return None
+        return self.span.doc[index]
+
 
 @dataclass
 class ParsedArticle:
@@ -149,6 +156,9 @@ class Event:
     url: str | None = None
     # killed/injured/arrested/displaced/kidnapped/participants/toll (events/counts.py)
     counts: dict[str, Any] | None = None
+    # The trigger's token index in the parsed document, kept so the later stages need not find
+    # it again (nlp/anchors.py). Internal: not in the JSON record; None once read back from JSON.
+    trigger_index: int | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         record = {

@@ -49,3 +49,15 @@ def code_text():
         return coder.code(parsed, StubActors(parsed))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def code_parsed():
+    """Like ``code_text``, with the parsed article: ``(parsed, events)``."""
+    coder = EventCoder.default()
+
+    def run(text: str):
+        parsed = parse_article(Article(id="test", text=text))
+        return parsed, coder.code(parsed, StubActors(parsed))
+
+    return run

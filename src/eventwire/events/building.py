@@ -97,6 +97,7 @@ class EventBuilder:
                 "confidence_features": {name: round(value, 3) for name, value in features.items()},
                 "confidence_parts": calibration.coded_parts(confidence, source, target),
             },
+            trigger_index=trigger.i,
         )
 
     def intent(self, cameo: str, modality: str, reported: bool) -> str:

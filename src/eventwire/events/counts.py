@@ -529,7 +529,11 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _trigger(sentence: ParsedSentence, event: Event) -> Token | None:
-    """The trigger token, from the event's trigger span (offsets within ``sentence.text``)."""
+    """The trigger token: the coder's token index, else the event's trigger span (offsets
+    within ``sentence.text``)."""
+    known = sentence.token_at(event.trigger_index)
+    if known is not None:
+        return known
     span = (event.evidence or {}).get("spans", {}).get("trigger")
     if not span:
         return None

@@ -1,7 +1,8 @@
 """Where an event sits in its parsed article: its sentence and its trigger token (used by geo and time).
 
-The coder puts ``evidence["spans"]["trigger"] = [start, end]`` (offsets within the sentence text)
-when it can; otherwise the trigger's words are looked up in the sentence.
+The coder keeps the trigger's token index (``Event.trigger_index``); an event read back from JSON
+has only ``evidence["spans"]["trigger"] = [start, end]`` (offsets within the sentence text), else
+the trigger's words are looked up in the sentence.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ def sentence_of(parsed: ParsedArticle, event: Event) -> ParsedSentence | None:
 def trigger_token(sentence: ParsedSentence, event: Event) -> Token:
     """The token of the event's trigger; the sentence's root when the trigger cannot be found."""
     span = sentence.span
+    known = sentence.token_at(event.trigger_index)
+    if known is not None:
+        return known
     offsets = (event.evidence or {}).get("spans", {}).get("trigger")
     if offsets and len(offsets) == 2:
         # ParsedSentence.text is the span's text stripped: offsets count from its first character.
