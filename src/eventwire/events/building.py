@@ -2,7 +2,8 @@
 
 The CAMEO code the event gets (a statement's tone, an intention only promised or threatened, a
 refusal), negation and modality, the evidence (rule, spans, how each actor was resolved), the
-confidence, and the event id.
+confidence, and the event id. The date is the time stage's (``time.date_events``), the location
+the geo stage's.
 """
 
 from __future__ import annotations
@@ -78,8 +79,6 @@ class EventBuilder:
             target=target,
             negated=negated,
             modality=modality,
-            date=parsed.article.date,
-            date_precision="day" if parsed.article.date else None,
             reported_by=reported_by,
             confidence=confidence,
             coder_version=self.version,

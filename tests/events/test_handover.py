@@ -1,10 +1,13 @@
-"""The coder hands its trigger token to the later stages without changing the JSON record."""
+"""What the coder hands to the later stages: its trigger token (not in the JSON record), and no
+date, which the time stage alone sets."""
 
 from __future__ import annotations
 
 import json
 
 from eventwire.nlp.anchors import sentence_of, trigger_token
+from eventwire.records import Article
+from eventwire.time import date_events
 
 
 def test_each_event_keeps_its_own_trigger_token(code_parsed):
@@ -30,3 +33,11 @@ def test_an_event_read_back_from_json_finds_its_trigger_by_its_span(code_parsed)
     second = max((e for e in events if e.plover == "ASSAULT"), key=lambda e: e.trigger_index)
     index, second.trigger_index = second.trigger_index, None
     assert trigger_token(sentence_of(parsed, second), second).i == index
+
+
+def test_the_time_stage_alone_dates_events(code_parsed):
+    parsed, events = code_parsed("Russia attacked Syria on Monday.")
+    assert events and all(e.date is None and e.date_precision is None for e in events)
+    parsed.article = Article(id="test", text=parsed.article.text, date="2015-05-13")
+    date_events(parsed, events)
+    assert {(e.date, e.date_precision) for e in events} == {("2015-05-11", "day")}
