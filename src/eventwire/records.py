@@ -10,6 +10,7 @@ shape documented in CONTRACT.md, so notebook users and the CLI see the same thin
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date as Date
 from typing import Any
 
 
@@ -27,6 +28,15 @@ class Article:
     origin: str | None = None  # where it was read from (path, URL, WARC record); not in JSON
     author: str | None = None  # byline from the page metadata; not in JSON
     duplicate_of: str | None = None  # id of the article this one is a (syndicated) copy of
+
+    @property
+    def published(self) -> Date | None:
+        """The publication date as a date: the one place ``date`` is parsed. None when there is
+        none or it is not ISO YYYY-MM-DD."""
+        try:
+            return Date.fromisoformat(self.date) if self.date else None
+        except ValueError:
+            return None
 
     def to_dict(self) -> dict[str, Any]:
         return {

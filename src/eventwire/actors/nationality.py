@@ -37,11 +37,11 @@ class Nationalities:
     dictionary matches of the document (``ArticleActors.matches``); without them the document
     is matched on first use."""
 
-    def __init__(self, doc: Any, dictionary: Dictionary, day: str | None = None,
+    def __init__(self, doc: Any, dictionary: Dictionary, day: date | None = None,
                  matches: list[Match] | None = None):
         self.doc = doc
         self.dictionary = dictionary
-        self.day = _day(day)  # an organisation's role on the article date
+        self.day = day  # the article's date (Article.published): an organisation's role on it
         self._matches = matches
 
     @cached_property
@@ -116,10 +116,3 @@ class Nationalities:
 
     def _alignment(self, word: str, after: bool) -> bool:
         return any(entry.marks_alignment(after) for entry in self.dictionary.lookup((word,)))
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None

@@ -78,7 +78,8 @@ class EventCoder:
         return cls()
 
     def code(self, parsed: ParsedArticle, resolved: ArticleActors) -> list[Event]:
-        owners = Nationalities(parsed.doc, self.dictionary, parsed.article.date, resolved.matches)
+        owners = Nationalities(parsed.doc, self.dictionary, parsed.article.published,
+                               resolved.matches)
         actors = Arguments(resolved, owners, self.dictionary, self.rules)
         events: list[Event] = []
         for sentence in parsed.sentences:

@@ -24,10 +24,7 @@ from eventwire.time.expressions import (
 
 
 def publication_date(parsed: ParsedArticle) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(parsed.article.date) if parsed.article.date else None
-    except ValueError:
-        return None
+    return parsed.article.published
 
 
 def attachment(expression: TimeExpression, trigger: Token) -> int:
