@@ -48,3 +48,10 @@ def test_coverage_files_merge_with_core_patterns_most_specific_first():
 
 def test_implied_agent_lemmas_are_known():
     assert {"arrest", "detain", "custody"} <= pattern_book().agent_lemmas
+
+
+def test_the_state_is_its_government_and_its_forces():
+    # arguments.yaml's state_sectors and the confidence's sector groups name one concept
+    from eventwire.events.confidence import FORCE_SECTORS, GOVERNMENT_SECTORS
+
+    assert pattern_book().state_sectors == FORCE_SECTORS | GOVERNMENT_SECTORS

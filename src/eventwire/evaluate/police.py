@@ -14,11 +14,11 @@ from pathlib import Path
 
 from eventwire.evaluate.metrics import HEADER, Score, deciles, format_deciles
 from eventwire.evaluate.split import in_half
+from eventwire.events.confidence import FORCE_SECTORS
 from eventwire.pipeline import code_articles
 from eventwire.records import Article, Event
 
 POSITIVE_LABELS = {"KILL", "ARREST", "FORCE"}
-FORCE_SECTORS = {"COP", "MIL", "SPY"}
 POLICE_TYPES = {"ASSAULT", "COERCE"}
 
 

@@ -81,8 +81,8 @@ class PatternBook:
     # will not, refuses or declines to do it
     refusal: dict[str, str] = field(default_factory=dict)
     # arguments.yaml: where targets are looked for beyond a pattern's own preposition
-    target_preps: tuple[str, ...] = ("with", "on", "against", "to", "for", "at", "into")
-    party_preps: tuple[str, ...] = ("from", "by", "of")
+    target_preps: tuple[str, ...] = ()
+    party_preps: tuple[str, ...] = ()
     group_nouns: frozenset[str] = frozenset()
     dissent_roots: tuple[str, ...] = ()
     reaction_codes: tuple[str, ...] = ()

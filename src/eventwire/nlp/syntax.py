@@ -13,12 +13,6 @@ Token = Any  # spacy.tokens.Token
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "attr", "dative"}
-NEGATIONS = {"not", "n't", "never", "no"}
-# Verbs whose subject is also the subject of their complement ("X aims to meet Y").
-SUBJECT_CONTROL = {"aim", "plan", "intend", "want", "seek", "hope", "try", "attempt", "expect",
-                   "agree", "promise", "pledge", "vow", "threaten", "refuse", "decline", "fail",
-                   "offer", "decide", "continue", "begin", "start", "wish", "prepare", "move",
-                   "vote", "need", "propose", "resolve", "seem", "appear", "be", "go"}
 # Verbs whose object is the subject of their complement ("push Putin to implement").
 OBJECT_CONTROL = {"push", "urge", "ask", "force", "persuade", "press", "call", "tell", "order",
                   "prompt", "lead", "drive", "instruct", "direct", "authorize", "authorise",
