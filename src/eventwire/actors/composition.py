@@ -105,17 +105,8 @@ def compose_place(
         if sectors:
             written = ", ".join(text for _, text in facts.agents)
             steps.append(Step(StepKind.SECTOR, f"modifier {written} -> {' '.join(sectors)}"))
-        return build_mention(
-            ctx,
-            head,
-            tokens,
-            sentence,
-            country,
-            sectors,
-            ctx.dictionary.country_name(country),
-            steps,
-            entry,
-        )
+        name = ctx.dictionary.country_name(country)
+        return build_mention(ctx, head, tokens, sentence, country, sectors, name, steps, entry)
     return None  # not reached: PLACE_KINDS are the four kinds above
 
 
@@ -218,12 +209,7 @@ def compose_collective(
 
 
 def compose_organization(
-    ctx: ArticleContext,
-    head: Any,
-    tokens: list[Any],
-    facts: PhraseFacts,
-    sentence: int,
-    entry: Entry,
+    ctx: ArticleContext, head: Any, tokens: list[Any], facts: PhraseFacts, sentence: int, entry: Entry,
     organization: Named,
 ) -> Mention:
     """A listed organisation, with its role on the article date (else its latest)."""
@@ -239,16 +225,7 @@ def compose_organization(
     if not country:
         country = phrase_country(ctx, head, facts, sentence, steps)
     return build_mention(
-        ctx,
-        head,
-        tokens,
-        sentence,
-        country,
-        list(role.sectors),
-        organization.name,
-        steps,
-        entry,
-        role,
+        ctx, head, tokens, sentence, country, list(role.sectors), organization.name, steps, entry, role
     )
 
 

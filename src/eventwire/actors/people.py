@@ -24,12 +24,7 @@ SHORT_FORMS = frozenset({"North", "South"})
 
 
 def compose_person(
-    ctx: ArticleContext,
-    head: Any,
-    tokens: list[Any],
-    facts: PhraseFacts,
-    sentence: int,
-    entry: Entry,
+    ctx: ArticleContext, head: Any, tokens: list[Any], facts: PhraseFacts, sentence: int, entry: Entry,
     person: Named,
 ) -> Mention:
     """A listed person, with the role the article date (or, undated, a written title) gives."""

@@ -53,8 +53,7 @@ def choose_role(
     if day is not None:
         role = person.role_on(day)
         if role is not None:
-            steps.append(Step(
-                StepKind.ROLE,
+            note_role(steps, (
                 f"on {day.isoformat()} {person.name} was {role.title or 'in office'} "
                 f"({role.span_words()}) -> {role.actor_code}"
             ))
@@ -62,8 +61,7 @@ def choose_role(
         ended = person.roles_ended_before(day)
         if ended:
             last = max(ended, key=lambda r: r.end or date.min)
-            steps.append(Step(
-                StepKind.ROLE,
+            note_role(steps, (
                 f"on {day.isoformat()} {person.name} held no listed office; last role "
                 f"{last.title or ''} ended {last.end} -> former office-holder, ELI"
             ))
@@ -71,8 +69,7 @@ def choose_role(
                 last.country, ("ELI",), last.end, None, "former " + last.title, last.code
             )
         first = min(person.roles, key=lambda r: r.start or date.min)
-        steps.append(Step(
-            StepKind.ROLE,
+        note_role(steps, (
             f"on {day.isoformat()} {person.name} held no listed office yet; "
             f"earliest role {first.title} ({first.span_words()})"
         ))
@@ -91,17 +88,20 @@ def choose_role(
                 fitting,
                 key=lambda r: (len(written & set(words(r.title))), r.start or date.min),
             )
-            steps.append(Step(
-                StepKind.ROLE,
+            note_role(steps, (
                 f"no article date: the title in the text fits the role {role.title or ''} "
                 f"({role.span_words()}) -> {role.actor_code}"
             ))
             return role
     role = person.role_on(None)
     if role is not None:
-        steps.append(Step(
-            StepKind.ROLE,
+        note_role(steps, (
             f"no article date: most recent role {role.title or ''} ({role.span_words()}) "
             f"-> {role.actor_code}"
         ))
     return role
+
+
+def note_role(steps: list[str], text: str) -> None:
+    """Writes why this role was chosen into the evidence."""
+    steps.append(Step(StepKind.ROLE, text))
