@@ -11,6 +11,9 @@ Routes:
 - ``GET /api/articles/{article_id}``: an article with its event triggers highlighted.
 - ``GET /api/counts``: people killed, injured, ... per period, dyad or country (api/counts.py).
 - ``GET /api/actors``, ``GET /api/stats``; ``GET /`` the dashboard.
+
+The SQL these run is the store's (``store/query.py``); here the HTTP parameters and the shape of
+the answers.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -40,11 +42,21 @@ except ImportError:  # the server is an extra: say which one
     require_extra("serve", "eventwire's JSON API (eventwire.api.app)")
     raise
 
-from eventwire.api.counts import event_counts, mention_counts
 from eventwire.api.counts import router as counts_router
 from eventwire.api.readers import SharedReader
 from eventwire.store.connection import StoreBusyError
-from eventwire.store.query import EVENT_COLUMNS, series_sql
+from eventwire.store.query import (
+    actor_counts,
+    article_row,
+    event_counts,
+    event_mentions,
+    event_page,
+    event_row,
+    series_points,
+    store_stats,
+    trigger_spans,
+)
+from eventwire.store.query import series_sql as series_sql  # bench/store_bench.py times it
 from eventwire.web import mount as mount_dashboard
 from eventwire.web.filters import ID_PATTERN, EventFilters, Interval
 
@@ -126,20 +138,6 @@ class MentionOut(BaseModel):
     merge_evidence: dict[str, Any] | None = None
 
 
-# A store written before schema migration 3 has no merge_evidence table (read-only: not migrated).
-_MERGE_COLUMNS = ("x.linked_to AS merged_with, x.score AS merge_score, "
-                  "CAST(x.evidence AS VARCHAR) AS merge_evidence "
-                  "FROM mentions m JOIN articles a USING (article_id) "
-                  "LEFT JOIN merge_evidence x USING (mention_id)")
-_NO_MERGE_COLUMNS = ("NULL AS merged_with, NULL AS merge_score, NULL AS merge_evidence "
-                     "FROM mentions m JOIN articles a USING (article_id)")
-
-
-def _has_merge_evidence(cursor: Any) -> bool:
-    return bool(cursor.execute("SELECT count(*) FROM information_schema.tables "
-                               "WHERE table_name = 'merge_evidence'").fetchall()[0][0])
-
-
 class EventDetail(EventOut):
     mentions: list[MentionOut]
 
@@ -193,12 +191,6 @@ class Stats(BaseModel):
 
 
 NOT_FOUND = {404: {"description": "no such item"}}
-
-
-def _rows(cursor: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    result = cursor.execute(sql, params)
-    names = [column[0] for column in result.description]
-    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
 
 def _actor(row: dict[str, Any], role: str) -> ActorOut | None:
@@ -324,14 +316,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
         where, params = filters.where()
         limit = min(limit, MAX_LIMIT)
         with reader.cursor() as cursor:
-            # One statement gives the page and the total (a window count), saving a round trip;
-            # only a page past the end needs the count on its own.
-            rows = _rows(cursor, f"SELECT {EVENT_COLUMNS}, count(*) OVER () AS total "
-                         f"FROM events e WHERE {where} "
-                         "ORDER BY e.date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?",
-                         params + [limit, offset])
-            total = rows[0]["total"] if rows else cursor.execute(
-                f"SELECT count(*) FROM events e WHERE {where}", params).fetchall()[0][0]
+            total, rows = event_page(cursor, where, params, limit, offset)
             counts = event_counts(cursor, [row["event_id"] for row in rows])
         return {"total": total, "limit": limit, "offset": offset,
                 "events": [{**event_out(row), "counts": counts.get(row["event_id"])}
@@ -343,24 +328,12 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
         event_id: Annotated[str, PathParam(pattern=ID_PATTERN)],
     ) -> dict[str, Any]:
         with reader.cursor() as cursor:
-            rows = _rows(cursor, f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_id = ?",
-                         [event_id])
-            if not rows:
+            row = event_row(cursor, event_id)
+            if row is None:
                 raise HTTPException(404, f"no event with id {event_id!r}")
-            mentions = _rows(
-                cursor,
-                "SELECT m.mention_id, m.article_id, a.title AS article_title, "
-                "a.url AS article_url, a.date AS article_date, m.publisher, m.sentence_index, "
-                "m.sentence, m.trigger, m.cameo, m.date, m.confidence, m.record, "
-                f"{_MERGE_COLUMNS if _has_merge_evidence(cursor) else _NO_MERGE_COLUMNS} "
-                "WHERE m.event_id = ? "
-                "ORDER BY m.seq, m.mention_id", [event_id])
+            mentions = event_mentions(cursor, event_id)
             counts = event_counts(cursor, [event_id]).get(event_id)
-        for mention in mentions:
-            mention["counts"] = mention_counts(mention.pop("record"))
-            if mention["merge_evidence"]:
-                mention["merge_evidence"] = json.loads(mention["merge_evidence"])
-        return {**event_out(rows[0]), "counts": counts, "mentions": mentions}
+        return {**event_out(row), "counts": counts, "mentions": mentions}
 
     @app.get("/api/series", response_model=Series, summary="Events per day, week or month")
     def series(
@@ -369,7 +342,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
     ) -> dict[str, Any]:
         where, params = filters.where()
         with reader.cursor() as cursor:
-            points = _rows(cursor, series_sql(where), [interval.value] + params)
+            points = series_points(cursor, where, params, interval.value)
         return {"interval": interval, "points": points}
 
     @app.get("/api/articles/{article_id:path}", response_model=ArticleOut, responses=NOT_FOUND,
@@ -379,17 +352,10 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
                                              description="the article id, percent-encoded")],
     ) -> dict[str, Any]:
         with reader.cursor() as cursor:
-            rows = _rows(cursor, "SELECT article_id, title, text, date, url, source "
-                         "FROM articles WHERE article_id = ?", [article_id])
-            if not rows:
+            article = article_row(cursor, article_id)
+            if article is None:
                 raise HTTPException(404, f"no article with id {article_id!r}")
-            marks = _rows(
-                cursor,
-                "SELECT CASE WHEN in_title THEN 'title' ELSE 'text' END AS field, "
-                "trigger_start AS start, trigger_end AS end, trigger, event_id, cameo "
-                "FROM mentions WHERE article_id = ? AND trigger_start IS NOT NULL "
-                "ORDER BY field, start", [article_id])
-        article = rows[0]
+            marks = trigger_spans(cursor, article_id)
         highlights = [Highlight(**mark) for mark in marks]
         return {**article, "highlights": highlights,
                 "html": highlighted_html(article["title"], article["text"], highlights)}
@@ -400,22 +366,12 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
         = None,
         limit: Annotated[int, Query(ge=1)] = 50,
     ) -> list[dict[str, Any]]:
-        clause, params = "TRUE", []
-        if q:
-            clause = "(starts_with(code, ?) OR contains(lower(name), ?))"
-            params = [q.upper(), q.lower()]
         with reader.cursor() as cursor:
-            return _rows(cursor, "SELECT code, nullif(name, '') AS name, country, num_mentions "
-                         f"FROM actors WHERE {clause} ORDER BY num_mentions DESC, code, name "
-                         "LIMIT ?", params + [min(limit, MAX_LIMIT)])
+            return actor_counts(cursor, q, min(limit, MAX_LIMIT))
 
     @app.get("/api/stats", response_model=Stats, summary="What the store holds")
     def stats() -> dict[str, Any]:
         with reader.cursor() as cursor:
-            return _rows(cursor, "SELECT (SELECT count(*) FROM articles) AS articles, "
-                         "(SELECT count(*) FROM events) AS events, "
-                         "(SELECT count(*) FROM mentions) AS mentions, "
-                         "(SELECT min(date) FROM events) AS first_date, "
-                         "(SELECT max(date) FROM events) AS last_date", [])[0]
+            return store_stats(cursor)
 
     return app

@@ -1,6 +1,7 @@
 """The filters over stored events and the SQL they become, shared by the JSON API and the Python
-API (``eventwire.open``), and the other reads of a store the commands share (``mention_records``):
-no web framework here, so reading a store needs only the core install.
+API (``eventwire.open``), and the reads the JSON API and the commands run (``event_page``,
+``event_mentions``, ``count_groups``, ``mention_records``, ...): no web framework here, so reading a
+store needs only the core install. The dashboard's aggregates are ``store/views.py``.
 
 Every value reaches DuckDB as a bound parameter (``?``); the SQL text itself is made only of the
 fixed fragments below.
@@ -15,6 +16,9 @@ from datetime import date
 from typing import Any
 
 import duckdb
+
+from eventwire.events.counts import CATEGORIES
+from eventwire.store.counts import COLUMNS
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -173,3 +177,160 @@ def mention_records(con: duckdb.DuckDBPyConnection, event_id: str) -> list[dict[
         "SELECT record FROM mentions WHERE event_id = ? OR coded_event_id = ? "
         "ORDER BY seq, sentence_index", [event_id, event_id]).fetchall()
     return [json.loads(row[0]) for row in rows]
+
+
+def dict_rows(cursor: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    """The rows of a query as dicts keyed by column name."""
+    result = cursor.execute(sql, params)
+    names = [column[0] for column in result.description]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+
+def event_page(cursor: duckdb.DuckDBPyConnection, where: str, params: list[Any], limit: int,
+               offset: int) -> tuple[int, list[dict[str, Any]]]:
+    """How many events the WHERE clause selects, and a page of them, newest first."""
+    # One statement gives the page and the total (a window count), saving a round trip;
+    # only a page past the end needs the count on its own.
+    rows = dict_rows(cursor, f"SELECT {EVENT_COLUMNS}, count(*) OVER () AS total "
+                     f"FROM events e WHERE {where} "
+                     "ORDER BY e.date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?",
+                     params + [limit, offset])
+    total = rows[0]["total"] if rows else cursor.execute(
+        f"SELECT count(*) FROM events e WHERE {where}", params).fetchall()[0][0]
+    return total, rows
+
+
+def event_row(cursor: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+    """One event's ``EVENT_COLUMNS``, or None when no event has this id."""
+    rows = dict_rows(cursor, f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_id = ?",
+                     [event_id])
+    return rows[0] if rows else None
+
+
+# A store written before schema migration 3 has no merge_evidence table (read-only: not migrated).
+_MERGE_COLUMNS = ("x.linked_to AS merged_with, x.score AS merge_score, "
+                  "CAST(x.evidence AS VARCHAR) AS merge_evidence "
+                  "FROM mentions m JOIN articles a USING (article_id) "
+                  "LEFT JOIN merge_evidence x USING (mention_id)")
+_NO_MERGE_COLUMNS = ("NULL AS merged_with, NULL AS merge_score, NULL AS merge_evidence "
+                     "FROM mentions m JOIN articles a USING (article_id)")
+
+
+def _has_merge_evidence(cursor: duckdb.DuckDBPyConnection) -> bool:
+    return bool(cursor.execute("SELECT count(*) FROM information_schema.tables "
+                               "WHERE table_name = 'merge_evidence'").fetchall()[0][0])
+
+
+def event_mentions(cursor: duckdb.DuckDBPyConnection, event_id: str) -> list[dict[str, Any]]:
+    """The mentions of an event with their articles, own counts and merge evidence, in order."""
+    mentions = dict_rows(
+        cursor,
+        "SELECT m.mention_id, m.article_id, a.title AS article_title, "
+        "a.url AS article_url, a.date AS article_date, m.publisher, m.sentence_index, "
+        "m.sentence, m.trigger, m.cameo, m.date, m.confidence, m.record, "
+        f"{_MERGE_COLUMNS if _has_merge_evidence(cursor) else _NO_MERGE_COLUMNS} "
+        "WHERE m.event_id = ? "
+        "ORDER BY m.seq, m.mention_id", [event_id])
+    for mention in mentions:
+        mention["counts"] = mention_counts(mention.pop("record"))
+        if mention["merge_evidence"]:
+            mention["merge_evidence"] = json.loads(mention["merge_evidence"])
+    return mentions
+
+
+def event_counts(cursor: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The reconciled counts of these events: event_id -> {category: {value, low, high}}."""
+    if not event_ids:
+        return {}
+    found: dict[str, dict[str, Any]] = {}
+    for values in dict_rows(cursor, f"SELECT event_id, n_reports, {', '.join(COLUMNS)} "
+                            "FROM event_counts WHERE event_id IN (SELECT unnest(?))", [event_ids]):
+        counts = {kind: {"value": values[kind], "low": values[f"{kind}_low"],
+                         "high": values[f"{kind}_high"]}
+                  for kind in (*CATEGORIES, "toll") if values[kind] is not None}
+        counts["reports"] = values["n_reports"]
+        found[values["event_id"]] = counts
+    return found
+
+
+def mention_counts(record: str | None) -> dict[str, Any] | None:
+    """A mention's own counts, from its stored record."""
+    if not record:
+        return None
+    return json.loads(record).get("counts") or None
+
+
+def series_points(cursor: duckdb.DuckDBPyConnection, where: str, params: list[Any],
+                  interval: str) -> list[dict[str, Any]]:
+    """``series_sql``'s rows: events, mentions and Goldstein per day, week, month or year."""
+    return dict_rows(cursor, series_sql(where), [interval] + params)
+
+
+MAX_GROUPS = 1000
+# The group key of each grouping (fixed SQL; the period name goes in as a parameter).
+_KEYS = {
+    "dyad": "coalesce(e.source_code, '') || '>' || coalesce(e.target_code, '')",
+    # where it happened; else the country of the people it was done to, else of who did it
+    "country": "coalesce(e.location_country, e.target_country, e.source_country, '')",
+}
+
+
+def counts_sql(where: str, by: str) -> str:
+    """Sums per group over the events the filters select that have counts. ``event_counts``
+    holds the events' filter columns, so it is read alone, as ``e``. For a period, the first
+    parameter is its name (day, week, month or year)."""
+    key = _KEYS.get(by, "CAST(CAST(date_trunc(?, e.date) AS DATE) AS VARCHAR)")
+    sums = ", ".join(f"CAST(sum(e.{name}) AS BIGINT) AS {name}"
+                     for name in ("killed", "killed_low", "killed_high", *CATEGORIES[1:]))
+    order = "key" if by not in _KEYS else "killed DESC NULLS LAST, events DESC, key"
+    dated = "e.date IS NOT NULL AND " if by not in _KEYS else ""
+    return (f"SELECT {key} AS key, count(*) AS events, {sums} "
+            f"FROM event_counts e WHERE {dated}{where} "
+            f"GROUP BY key ORDER BY {order} LIMIT {MAX_GROUPS}")
+
+
+def count_groups(cursor: duckdb.DuckDBPyConnection, where: str, params: list[Any],
+                 by: str) -> list[dict[str, Any]]:
+    """``counts_sql``'s rows: per day, week, month, year, dyad or country."""
+    if by not in _KEYS:
+        params = [by, *params]
+    return dict_rows(cursor, counts_sql(where, by), params)
+
+
+def article_row(cursor: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
+    """An article's id, title, text, date, url and source, or None when none has this id."""
+    rows = dict_rows(cursor, "SELECT article_id, title, text, date, url, source "
+                     "FROM articles WHERE article_id = ?", [article_id])
+    return rows[0] if rows else None
+
+
+def trigger_spans(cursor: duckdb.DuckDBPyConnection, article_id: str) -> list[dict[str, Any]]:
+    """Where the article's event triggers lie: field (title or text), start, end, trigger,
+    event_id and cameo, by field and start."""
+    return dict_rows(
+        cursor,
+        "SELECT CASE WHEN in_title THEN 'title' ELSE 'text' END AS field, "
+        "trigger_start AS start, trigger_end AS end, trigger, event_id, cameo "
+        "FROM mentions WHERE article_id = ? AND trigger_start IS NOT NULL "
+        "ORDER BY field, start", [article_id])
+
+
+def actor_counts(cursor: duckdb.DuckDBPyConnection, q: str | None, limit: int) -> list[dict[str, Any]]:
+    """Actors (code, name, country, num_mentions), most mentioned first; ``q``: a code prefix
+    or part of a name."""
+    clause, params = "TRUE", []
+    if q:
+        clause = "(starts_with(code, ?) OR contains(lower(name), ?))"
+        params = [q.upper(), q.lower()]
+    return dict_rows(cursor, "SELECT code, nullif(name, '') AS name, country, num_mentions "
+                     f"FROM actors WHERE {clause} ORDER BY num_mentions DESC, code, name "
+                     "LIMIT ?", params + [limit])
+
+
+def store_stats(cursor: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """How many articles, events and mentions the store holds, and its events' first and last day."""
+    return dict_rows(cursor, "SELECT (SELECT count(*) FROM articles) AS articles, "
+                     "(SELECT count(*) FROM events) AS events, "
+                     "(SELECT count(*) FROM mentions) AS mentions, "
+                     "(SELECT min(date) FROM events) AS first_date, "
+                     "(SELECT max(date) FROM events) AS last_date", [])[0]
