@@ -22,10 +22,9 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from eventwire.api.app import series_sql
-from eventwire.api.counts import counts_sql
 from eventwire.evaluate.synthetic import synthetic_mentions
 from eventwire.store.merge import ARTICLE_SCHEMA, write_batch
+from eventwire.store.query import counts_sql, series_sql
 from eventwire.store.schema import migrate
 from eventwire.web.filters import EventFilters
 

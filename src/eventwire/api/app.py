@@ -56,7 +56,6 @@ from eventwire.store.query import (
     store_stats,
     trigger_spans,
 )
-from eventwire.store.query import series_sql as series_sql  # bench/store_bench.py times it
 from eventwire.web import mount as mount_dashboard
 from eventwire.web.filters import ID_PATTERN, EventFilters, Interval
 

@@ -17,7 +17,6 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel
 
 from eventwire.store.query import count_groups
-from eventwire.store.query import counts_sql as counts_sql  # bench/store_bench.py times it
 from eventwire.web.filters import EventFilters
 
 router = APIRouter(prefix="/api", tags=["counts"])
