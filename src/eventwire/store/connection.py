@@ -4,8 +4,10 @@ DuckDB lets one process write a database file, and no other process may even rea
 eventwire therefore never holds the file for long:
 
 - A writer (ingest, watch) opens it only to commit one batch, then closes it. Before opening it
-  leaves a *write request* file beside the database (``events.duckdb.write-request``, holding its
-  process id) and removes it after closing.
+  leaves a *write request* file of its own beside the database
+  (``events.duckdb.write-request.<pid>``, holding its process id) and removes it after closing.
+  One file per writer: two writers queue for the file at once, and the first to finish must not
+  take the second one's request away (the server would then keep the file from it).
 - A reader (the API server) keeps a read-only connection only while it answers requests (and a
   fraction of a second after), never while idle, and drops it as soon as a write request appears,
   so the writer gets the file within one request's time. It reopens after the writer is done, and
@@ -33,8 +35,20 @@ class StoreBusyError(RuntimeError):
     """The database file stayed locked by another process for longer than the wait allowed."""
 
 
-def request_path(db_path: str | Path) -> Path:
-    return Path(f"{db_path}.write-request")
+def request_path(db_path: str | Path, pid: int | None = None) -> Path:
+    """The write request of process ``pid`` (this one by default) for the database file."""
+    return Path(f"{db_path}.write-request.{pid if pid is not None else os.getpid()}")
+
+
+def _requests(db_path: str | Path) -> list[Path]:
+    """Every writer's request file beside the database (older versions wrote one without a pid
+    suffix; a leftover one names a dead process and so counts for nothing)."""
+    path = Path(db_path)
+    prefix = f"{path.name}.write-request"
+    try:
+        return [entry for entry in path.parent.iterdir() if entry.name.startswith(prefix)]
+    except FileNotFoundError:
+        return []
 
 
 def _process_alive(pid: int) -> bool:
@@ -49,12 +63,14 @@ def _process_alive(pid: int) -> bool:
 
 def write_pending(db_path: str | Path) -> bool:
     """Whether a live writer is waiting for, or holding, the database file."""
-    path = request_path(db_path)
-    try:
-        pid = int(path.read_text().strip() or 0)
-    except (FileNotFoundError, ValueError):
-        return False
-    return pid > 0 and _process_alive(pid)
+    for path in _requests(db_path):
+        try:
+            pid = int(path.read_text().strip() or 0)
+        except (FileNotFoundError, ValueError):
+            continue  # removed meanwhile, or half written
+        if pid > 0 and _process_alive(pid):
+            return True
+    return False
 
 
 def _is_lock_conflict(error: duckdb.Error) -> bool:
