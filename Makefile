@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_f9efde54cf5625c2.txt
 
-.PHONY: install lock demo test lint browser eval bench clean calibrate eval-calibration eval-plover eval-police eval-plv eval-cameo-class eval-cameo-ner eval-coder-rounds eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer bench-dashboard eval-merge bench-store bench-events bench-throughput
+.PHONY: install lock demo test lint browser eval bench clean calibrate eval-calibration eval-plover eval-police eval-plv eval-cameo-class eval-cameo-ner eval-coder-rounds eval-actors eval-geo eval-time eval-extraction bench-actors bench-extraction bench-gazetteer bench-dashboard eval-merge bench-store bench-events bench-throughput bench-long
 
 # The venv gets the exact versions of requirements.lock, then eventwire itself with every extra
 # (`all`); it is refreshed whenever pyproject.toml or the lock file changes.
@@ -122,7 +122,7 @@ eval-extraction: install
 	$(BIN)/eventwire eval extraction $(SHARED)/corpora/l3s_gn1
 
 bench: install
-	$(MAKE) --no-print-directory bench-actors bench-extraction bench-gazetteer bench-store bench-events bench-throughput
+	$(MAKE) --no-print-directory bench-actors bench-extraction bench-gazetteer bench-store bench-events bench-throughput bench-long
 	@if [ -f $(DEMO_DB) ]; then $(BIN)/python bench/api_load.py --db $(DEMO_DB); \
 	else echo "api load test skipped: run make demo first to build $(DEMO_DB)"; fi
 	@if [ -f events.duckdb ]; then $(MAKE) --no-print-directory bench-dashboard; \
@@ -143,6 +143,10 @@ bench-events: install
 
 # Full pipeline vs spaCy's nlp.pipe on 1 and 2 processes (BENCH_ARTICLES=0: the whole corpus).
 BENCH_ARTICLES ?= 300
+# One long article coded at N and 2N characters: the time ratio (2.00 = linear) and peak memory.
+bench-long: install
+	$(BIN)/python bench/long_article.py $(SHARED)/corpora/world_news_2016_17.jsonl
+
 bench-throughput: install
 	$(BIN)/python bench/bench_throughput.py $(SHARED)/corpora/world_news_2016_17.jsonl \
 		--articles $(BENCH_ARTICLES) --workers 1,2

@@ -97,10 +97,11 @@ def _frame(expressions: list[TimeExpression], sentence: ParsedSentence) -> TimeE
     """The date that frames a whole sentence: a leading "October 7:" (timelines), or a date
     before the main verb that modifies it ("On Monday, rebels shelled the town and seized ...")."""
     span = sentence.span
-    text = span.doc.text
-    lead = span.start_char + len(span.text) - len(span.text.lstrip())
+    text = span.text  # the sentence's own: spaCy rebuilds Doc.text, the whole article, per access
+    lead = span.start_char + len(text) - len(text.lstrip())
     for expression in expressions:
-        if expression.start == lead and text[expression.end:span.end_char].lstrip().startswith(":"):
+        after = text[expression.end - span.start_char:]
+        if expression.start == lead and after.lstrip().startswith(":"):
             return expression
     # Only a date that opens the sentence frames it ("On Monday, ..."; "Long says last year
     # they rescued 109 victims" does not date the saying).
