@@ -205,25 +205,79 @@ def parsed_articles(items: list[GoldArticle], path: str | Path) -> list[ParsedAr
 
 def judged_events(gold_set: str, path: str | Path, half: str | None = None) -> list[Judged]:
     """Code the set (from cached parses) and judge its events; ``half`` keeps one half."""
+    everything = gold_articles(gold_set, path)
+    judged = []
+    # by position: a gold file may repeat a record id (PLOVER GSR does once)
+    for item, parsed in zip(everything, parsed_articles(everything, path), strict=True):
+        if half not in (None, "all") and _half(gold_set, item) != half:
+            continue
+        judged += _judged(gold_set, item, _coded(parsed))
+    return judged
+
+
+def _coded(parsed: ParsedArticle) -> list[Event]:
+    """The events of a parsed article as `eventwire code` gives them (actors, events, dates,
+    places, confidence parts)."""
     from eventwire.actors import ActorResolver
     from eventwire.events import EventCoder
     from eventwire.events.calibration import add_setting_parts
     from eventwire.geo import locate_events
     from eventwire.time import date_events
 
-    everything = gold_articles(gold_set, path)
     resolver, coder = ActorResolver.default(), EventCoder.default()
-    judged = []
-    # by position: a gold file may repeat a record id (PLOVER GSR does once)
-    for item, parsed in zip(everything, parsed_articles(everything, path), strict=True):
-        if half not in (None, "all") and _half(gold_set, item) != half:
-            continue
-        events = coder.code(parsed, resolver.annotate(parsed))
-        date_events(parsed, events)
-        locate_events(parsed, events)
-        add_setting_parts(events, parsed.article.date)
-        judged += _judged(gold_set, item, events)
-    return judged
+    events = coder.code(parsed, resolver.annotate(parsed))
+    date_events(parsed, events)
+    locate_events(parsed, events)
+    add_setting_parts(events, parsed.article.date)
+    return events
+
+
+def audit_verdicts(path: str | Path) -> dict[str, bool]:
+    """mention_id -> right, from an `eventwire audit` verdict file (docs/audit.md): ``event``
+    ``right`` is right, ``wrong`` and ``not_event`` are wrong; lines not judged are left out."""
+    verdicts = {}
+    for record in _records(Path(path)):
+        if record.get("event") in ("right", "wrong", "not_event"):
+            verdicts[str(record["mention_id"])] = record["event"] == "right"
+    return verdicts
+
+
+def audit_events(verdicts: str | Path, store: str | Path,
+                 half: str | None = None) -> tuple[list[Judged], list[str]]:
+    """The judged mentions of an audit verdict file, coded again from the articles of the store
+    they were drawn from (read only), so that their features and confidence are the current
+    coder's; a mention is found again by its id (store.rows: article id and coded event id).
+    Returns the judged events (set ``audit``, halved by mention id) and the ids of the mentions
+    the coder no longer produces (their event changed since the audit)."""
+    from eventwire.pipeline import code_articles
+    from eventwire.store.connection import open_reader
+    from eventwire.store.rows import short_hash
+
+    right = audit_verdicts(verdicts)
+    con = open_reader(store)
+    try:
+        rows = con.execute(
+            "SELECT DISTINCT a.seq, a.article_id, a.title, a.text, CAST(a.date AS VARCHAR), a.url, "
+            "a.source, a.language "
+            "FROM mentions m JOIN articles a USING (article_id) "
+            f"WHERE m.mention_id IN ({', '.join('?' * len(right))}) ORDER BY a.seq",
+            list(right)).fetchall() if right else []
+    finally:
+        con.close()
+    articles = [Article(id=article_id, text=text, title=title, date=date, url=url, source=source,
+                        language=language)
+                for _, article_id, title, text, date, url, source, language in rows]
+    judged, found = [], set()
+    # coded as `eventwire ingest` coded them (pre-filter and all), so the mention ids match
+    for article, events in code_articles(articles):
+        for event in events:
+            mention = short_hash("mention", article.id, event.event_id)
+            if mention in right and mention not in found:
+                found.add(mention)
+                if half in (None, "all") or half_of(mention) == half:
+                    judged.append(Judged(event, right[mention], "audit", half_of(mention),
+                                         published=article.date))
+    return judged, sorted(set(right) - found)
 
 
 def _half(gold_set: str, item: GoldArticle) -> str:
