@@ -41,6 +41,10 @@ INFERRED_COUNTRY = ("the article's only country", "domestic:", "country from the
 FORCE_SECTORS = frozenset({"COP", "MIL", "SPY"})
 GOVERNMENT_SECTORS = frozenset({"GOV", "LEG", "JUD"})
 FAR = 8  # tokens between trigger and an argument beyond which the argument is "far"
+# Sentences from which a text is running text (an article), not a lone sentence: the gold sets
+# hold lone sentences of one to three sentences, picked for one labelled event.
+RUNNING_TEXT = 4
+POSITION_CAP = 30  # sentence index beyond which the position saturates
 
 
 def actor_path(actor: Actor | None) -> str:
@@ -65,6 +69,19 @@ def _same_person(step: str) -> bool:
 def _clause_depth(trigger: Token) -> int:
     """Verbs above the trigger on its way to the root: 0 for the main verb of the sentence."""
     return sum(1 for node in trigger.ancestors if node.pos_ in ("VERB", "AUX"))
+
+
+def _text_context(trigger: Token) -> tuple[int, int]:
+    """(non-empty sentences of the trigger's text, index of the trigger's sentence among them),
+    counted as the coder numbers sentences (nlp._sentences)."""
+    count, index = 0, 0
+    for span in trigger.doc.sents:
+        if not span.text.strip():
+            continue
+        if span.start <= trigger.i < span.end:
+            index = count
+        count += 1
+    return count, index
 
 
 def _actor_features(role: str, actor: Actor | None) -> dict[str, float]:
@@ -113,5 +130,13 @@ def event_features(
         features["argument_distance"] = round(
             min(math.log1p(max(distances)) / math.log1p(30), 1.0), 3)
     features["sentence_length"] = round(min(len(trigger.sent), 60) / 60, 3)
+    sentences, index = _text_context(trigger)
+    if sentences >= RUNNING_TEXT:
+        # A statement in an article is most often the report itself ("X said ..."), right on
+        # news; in a lone gold sentence it is most often beside the one labelled event.
+        if statement:
+            features["running_statement"] = 1.0
+        if index:  # later sentences hold more background (scaled 0-1, 30+ saturates)
+            features["sentence_position"] = round(min(index, POSITION_CAP) / POSITION_CAP, 3)
     features |= _actor_features("source", source) | _actor_features("target", target)
     return features
