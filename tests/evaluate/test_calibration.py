@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from eventwire.evaluate.calibration import expected_calibration_error, reliability, summary
 from eventwire.evaluate.judged import GoldArticle, judge
@@ -132,3 +133,80 @@ def test_gold_records_are_coded_judged_and_their_parses_cached(tmp_path, monkeyp
     assert verdicts.get("ASSAULT") is True and verdicts.get("ACCUSE") is False
     attack = next(j for j in first if j.event.plover == "ASSAULT")
     assert attack.parts.get("source") is True  # the span overlaps the gold source
+
+
+@pytest.fixture(scope="module")
+def stored_audit(tmp_path_factory):
+    """A real store of two articles and a verdict file judging three of its mentions (and one
+    mention the store never held)."""
+    import duckdb
+
+    from eventwire.store.ingest import ingest_articles
+
+    articles = [
+        Article(id="a1", title="Clashes in the north", date="2017-03-15",
+                text="Russian troops attacked Ukrainian positions near Kharkiv on Monday. "
+                     "The Ukrainian defence minister said the army would respond. "
+                     "Police arrested five protesters in Kiev."),
+        Article(id="a2", date="2017-03-16",
+                text="France accused Germany of breaking the agreement on Tuesday."),
+    ]
+    tmp_path = tmp_path_factory.mktemp("audit")
+    db = tmp_path / "audit.duckdb"
+    ingest_articles(articles, db, progress=False)
+    con = duckdb.connect(str(db), read_only=True)
+    stored = con.execute("SELECT mention_id, confidence FROM mentions ORDER BY seq, "
+                         "sentence_index, mention_id").fetchall()
+    con.close()
+    assert len(stored) >= 3
+    verdicts = [{"mention_id": mention, "confidence": 0.01, "event": event}
+                for (mention, _), event in zip(stored, ("right", "wrong", "right"), strict=False)]
+    verdicts.append({"mention_id": "0000000000000000", "confidence": 0.5, "event": "right"})
+    path = tmp_path / "verdicts.jsonl"
+    path.write_text("".join(json.dumps(v) + "\n" for v in verdicts))
+    return db, path, dict(stored[:3])
+
+
+def test_an_audit_is_coded_again_from_its_store_and_found_by_mention_id(stored_audit):
+    from eventwire.evaluate.judged import audit_events
+    from eventwire.evaluate.split import half_of
+    from eventwire.store.rows import short_hash
+
+    db, path, stored = stored_audit
+    judged, missing = audit_events(path, db)
+    assert missing == ["0000000000000000"]  # the store never held it
+    found = {short_hash("mention", j.event.doc_id, j.event.event_id): j for j in judged}
+    assert set(found) == set(stored)
+    rights = [json.loads(line)["event"] == "right" for line in path.read_text().splitlines()[:3]]
+    assert [found[m].right for m in stored] == rights
+    for mention, confidence in stored.items():  # the same coder: the stored confidence again
+        assert found[mention].event.confidence == confidence
+        assert found[mention].half == half_of(mention) and found[mention].gold_set == "audit"
+
+
+def test_eval_calibration_takes_the_confidences_of_a_store(stored_audit):
+    db, path, stored = stored_audit
+    result = eventwire("eval", "calibration", str(path), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "1 judged mentions not in it" in result.stdout
+    # judged with the stored confidences, not the file's stale 0.01
+    expected = summary(list(zip(stored.values(), (True, False, True), strict=True)))
+    assert f"ECE {expected['ece']:.3f}" in result.stdout
+    assert "3 events, 0.667 right" in result.stdout
+    plain = eventwire("eval", "calibration", str(path))
+    assert "0.0-0.1" in plain.stdout and "4 events, 0.750 right" in plain.stdout
+
+
+def test_an_event_counting_twice_weighs_as_two_events():
+    from calibrate import pool_adjacent_violators
+
+    rng = np.random.default_rng(5)
+    x = rng.integers(0, 2, size=(400, 2)).astype(float)
+    y = (rng.random(400) < 0.3 + 0.4 * x[:, 0]).astype(float)
+    counts = rng.integers(1, 4, size=400).astype(float)
+    repeated = np.repeat(np.arange(400), counts.astype(int))
+    weighted = fit_logistic(x, y, counts=counts)
+    assert np.allclose(weighted, fit_logistic(x[repeated], y[repeated]), atol=1e-6)
+    scores = x @ np.array([1.0, 0.5])
+    steps = pool_adjacent_violators(scores, y, min_events=50, counts=counts)
+    assert steps == pool_adjacent_violators(scores[repeated], y[repeated], min_events=50)

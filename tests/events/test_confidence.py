@@ -62,3 +62,40 @@ def test_the_shipped_calibration_met_the_acceptance_on_the_check_halves():
     assert pooled["ece"] <= 0.08 and pooled["max_gap"] <= 0.10
     precision = [pooled["thresholds"][t]["precision"] for t in ("0.4", "0.6", "0.8")]
     assert precision == sorted(precision) and precision[0] < precision[-1]
+
+
+FILLER = "It rained on Monday. The roads were closed. Schools stayed shut. Shops opened late."
+
+
+def _statement(events):
+    return next(e for e in events if e.cameo_root == "01")
+
+
+def test_a_statement_in_an_article_is_surer_than_the_same_sentence_alone(code_text):
+    # gold sets give one label to a lone sentence, where a statement is most often beside the
+    # labelled event; in an article a statement is most often the report itself (the audits)
+    sentence = "Iran said that Israel would meet Egypt."
+    alone = _statement(code_text(sentence))
+    in_article = _statement(code_text(f"{FILLER} {sentence}"))
+    assert "running_statement" not in alone.evidence["confidence_features"]
+    assert in_article.evidence["confidence_features"]["running_statement"] == 1.0
+    assert in_article.confidence > alone.confidence
+
+
+def test_the_sentence_position_in_an_article_is_a_feature(code_text):
+    attack = "Russia attacked Syria on Monday."
+    first = _attack(code_text(f"{attack} {FILLER}"))
+    later = _attack(code_text(f"{FILLER} {attack}"))
+    assert "sentence_position" not in first.evidence["confidence_features"]
+    assert later.evidence["confidence_features"]["sentence_position"] == round(4 / 30, 3)
+    assert later.confidence <= first.confidence  # later sentences hold more background
+
+
+def test_the_shipped_calibration_met_the_acceptance_on_the_audits_check_halves():
+    figures = calibration()["figures"]
+    audits = figures["audits_check"]
+    assert audits["events"] >= 100
+    assert audits["ece"] <= 0.08 and audits["max_gap"] <= 0.10
+    for result in (audits, *(figures[name] for name in figures if name.startswith("held_out"))):
+        precision = [result["thresholds"][t]["precision"] for t in ("0.4", "0.6", "0.8")]
+        assert precision == sorted(precision) and precision[0] < precision[-1]

@@ -10,7 +10,10 @@ FILE is either
   audit.md): ``event`` ``right`` is right, ``wrong`` and ``not_event`` are wrong, lines not
   judged yet are skipped. Other fields are ignored; a record with a ``record_id``,
   ``mention_id`` or ``event_id`` is split into halves by it. A record without ``confidence`` but
-  with an ``event`` object (a stored mention) takes the event's.
+  with an ``event`` object (a stored mention) takes the event's. With ``--db STORE`` each
+  record's confidence is instead the one its ``mention_id`` has in that store: an audit drawn
+  before a re-fit is judged with the confidence users now see after `eventwire recode` of a
+  copy of the store (records whose mention the store no longer holds are counted, left out).
 
 It prints the reliability table (ten confidence bins of width 0.1; the ones holding at least
 ``MIN_BIN`` events are compared), the expected calibration error (ECE: the bins' gaps between
@@ -101,8 +104,24 @@ def _verdict(record: dict) -> bool | None:
     return verdict == "right" if verdict in ("right", "wrong", "not_event") else None
 
 
-def _judged_file(path: Path, half: str | None) -> list[tuple[float, bool]]:
-    scored = []
+def store_confidences(db: str | Path) -> dict[str, float]:
+    """mention_id -> confidence of every mention stored in ``db`` (read only)."""
+    from eventwire.store.connection import open_reader
+
+    con = open_reader(db)
+    try:
+        return {mention: confidence for mention, confidence in
+                con.execute("SELECT mention_id, confidence FROM mentions").fetchall()
+                if confidence is not None}
+    finally:
+        con.close()
+
+
+def _judged_file(path: Path, half: str | None,
+                 confidences: dict[str, float] | None = None) -> tuple[list[tuple[float, bool]], int]:
+    """The (confidence, right) pairs of a judged file and how many records had no mention in
+    ``confidences`` (when given)."""
+    scored, missing = [], 0
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -113,6 +132,11 @@ def _judged_file(path: Path, half: str | None) -> list[tuple[float, bool]]:
                 continue  # an audit line not judged yet
             event = record.get("event") if isinstance(record.get("event"), dict) else {}
             confidence = record.get("confidence", event.get("confidence"))
+            if confidences is not None:
+                if right is not None and record.get("mention_id") not in confidences:
+                    missing += 1
+                    continue
+                confidence = confidences.get(record.get("mention_id"), confidence)
             if right is None or not isinstance(confidence, int | float):
                 raise ValueError(f"{path}:{number}: a judged record needs a numeric 'confidence' "
                                  "and a boolean 'right' (or 'event_ok', or an audit verdict "
@@ -120,23 +144,31 @@ def _judged_file(path: Path, half: str | None) -> list[tuple[float, bool]]:
             key = next((record[k] for k in RECORD_IDS if record.get(k) is not None), None)
             if half in (None, "all") or key is None or half_of(key) == half:
                 scored.append((float(confidence), right))
-    return scored
+    return scored, missing
 
 
-def judged_scores(path: str | Path, half: str | None = None) -> tuple[str, list[tuple[float, bool]]]:
-    """The name of what was read and its (confidence, right) pairs."""
+def judged_scores(path: str | Path, half: str | None = None,
+                  db: str | Path | None = None) -> tuple[str, list[tuple[float, bool]], int]:
+    """The name of what was read, its (confidence, right) pairs and the number of judged
+    records whose mention ``db`` lacks (confidences from ``db`` when given)."""
     from eventwire.evaluate.judged import GOLD_SETS, judged_events, set_of
 
     gold_set = set_of(path)
     if gold_set in GOLD_SETS:
+        if db is not None:
+            raise ValueError("--db applies to a judged file of stored mentions, not a gold set")
         events = judged_events(gold_set, path, half)
-        return gold_set, [(j.event.confidence or 0.0, bool(j.right)) for j in events]
-    return Path(path).name, _judged_file(Path(path), half)
+        return gold_set, [(j.event.confidence or 0.0, bool(j.right)) for j in events], 0
+    scored, missing = _judged_file(Path(path), half, None if db is None else store_confidences(db))
+    return Path(path).name, scored, missing
 
 
-def evaluate(path: str | Path, half: str | None = None) -> dict:
-    name, scored = judged_scores(path, half)
-    return {"name": name, "half": half or "all", **summary(scored)}
+def evaluate(path: str | Path, half: str | None = None, db: str | Path | None = None) -> dict:
+    name, scored, missing = judged_scores(path, half, db)
+    result = {"name": name, "half": half or "all", **summary(scored)}
+    if db is not None:
+        result |= {"db": str(db), "not_in_db": missing}
+    return result
 
 
 def format_summary(result: dict) -> list[str]:
@@ -159,6 +191,9 @@ def format_summary(result: dict) -> list[str]:
 
 def report(result: dict) -> str:
     head = f"Calibration of the confidence on {result['name']} ({result['half']} half)"
+    if "db" in result:
+        head += (f", confidences from {result['db']} ({result['not_in_db']} judged mentions "
+                 "not in it, left out)")
     if not result["events"]:
         return f"{head}: no judged events"
     return "\n".join([head, *format_summary(result)])

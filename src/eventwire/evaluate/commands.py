@@ -81,7 +81,7 @@ def _run_calibration(args: argparse.Namespace) -> int:
     from eventwire.evaluate import calibration
 
     try:
-        result = calibration.evaluate(args.path, half=args.half)
+        result = calibration.evaluate(args.path, half=args.half, db=args.db)
     except (OSError, ValueError) as error:
         raise SystemExit(f"eventwire eval calibration: {error}") from None
     print(calibration.report(result))
@@ -128,6 +128,9 @@ def register_gold(subparsers: argparse._SubParsersAction) -> None:
                         "records with 'confidence' and a boolean 'right' (or 'event_ok')")
     parser.add_argument("--half", choices=("tune", "check", "all"), default="all",
                         help="the records of one half only (evaluate.split; default all)")
+    parser.add_argument("--db", default=None, metavar="STORE",
+                        help="judge each record with the confidence its mention_id has in this "
+                             "store (e.g. a copy re-coded with `eventwire recode`)")
     parser.set_defaults(func=_run_calibration)
     ecb = evaluations.add_parser(
         "ecbplus", help="ECB+: cross-article event merging, pairwise P/R and B-cubed")
