@@ -80,6 +80,7 @@ def test_a_statement_in_an_article_is_surer_than_the_same_sentence_alone(code_te
     assert "running_statement" not in alone.evidence["confidence_features"]
     assert in_article.evidence["confidence_features"]["running_statement"] == 1.0
     assert in_article.confidence > alone.confidence
+    assert "a statement in an article" in explain(in_article.to_dict()).split("raised by")[1]
 
 
 def test_the_sentence_position_in_an_article_is_a_feature(code_text):

@@ -8,9 +8,11 @@
   ``events.confidence.event_features`` (a feature absent from the table weighs nothing) and
   ``root_prior`` (the ``root_prior`` table: share right by CAMEO root);
 - ``isotonic``: the steps that map the regression's score to the share of events right (pool
-  adjacent violators on the tune halves, steps of at least 50 events): the confidence;
+  adjacent violators on the tune halves of the gold sets and audits, an audit event weighted as
+  in the fit, steps of at least 50 weighted events): the confidence;
 - ``parts``: how sure each part of an event is, by how it was found (``part_confidences``);
-- ``provenance`` and ``figures``: what it was fitted on and what it measured on the check halves.
+- ``provenance`` and ``figures``: what it was fitted on and what it measured on the check halves
+  and on the held-out audits.
 
 Loaded once per process.
 """

@@ -5,9 +5,10 @@ Two steps:
 1. ``event_features`` reads the evidence of a coded event as named numbers (0/1 flags and a few
    scaled counts): the rule (kind, specificity), the CAMEO quad class, how each actor was
    resolved, negation and modality, reported speech, how deep the trigger sits in the sentence,
-   how far its arguments are from it.
+   how far its arguments are from it, and where the sentence sits in its text (a statement in
+   an article; how far into the article).
 2. ``events.calibration`` maps the features to a probability with the logistic regression fitted
-   on judged gold events (``scripts/calibrate.py``; coefficients in
+   on judged gold events and audited news (``scripts/calibrate.py``; coefficients in
    ``events/data/calibration.json``, whose version enters ``coder_version``).
 
 The features present (non-zero) are kept in the evidence (``confidence_features``) with their

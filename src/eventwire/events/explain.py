@@ -23,6 +23,8 @@ FEATURE_WORDS = {
     "main_clause": "trigger in the main clause", "far_argument": "an argument far from the trigger",
     "clause_depth": "trigger in an embedded clause", "argument_distance": "distance to the arguments",
     "sentence_length": "sentence length",
+    "running_statement": "a statement in an article, not a lone sentence",
+    "sentence_position": "how far into the article the sentence is",
     "root_prior": "how often events of this CAMEO root are right",
 }
 PATH_WORDS = {
@@ -100,7 +102,7 @@ def _confidence_lines(record: dict[str, Any], evidence: dict[str, Any]) -> list[
     raised = ", ".join(f"{_feature_words(n)} {w:+.2f}" for n, w in found if w > 0.005) or "nothing"
     lowered = ", ".join(f"{_feature_words(n)} {w:+.2f}" for n, w in found if w < -0.005) or "nothing"
     lines = [f"6. Confidence {record.get('confidence')}: the share of events like this one judged "
-             f"right on the gold dev sets (calibration.json); from a base of "
+             f"right on the gold dev sets and world-news audits (calibration.json); from a base of "
              f"{calibration()['intercept']:+.2f}, raised by {raised}; lowered by {lowered} "
              "(log-odds)."]
     parts = evidence.get("confidence_parts")
