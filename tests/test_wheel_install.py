@@ -92,7 +92,8 @@ def test_the_wheel_installs_and_runs_without_the_dev_extras(wheel, tmp_path):
     articles = tmp_path / "news.jsonl"
     articles.write_text("".join(json.dumps(article) + "\n" for article in ARTICLES))
     db = tmp_path / "events.duckdb"
-    run(command, "ingest", articles, "--db", db, "--quiet", timeout=600)
+    # every event, whatever the default threshold (the store's queries are under test here)
+    run(command, "ingest", articles, "--db", db, "--quiet", "--min-confidence", "0", timeout=600)
     script = (
         "import sys, eventwire\n"
         f"store = eventwire.open({str(db)!r})\n"

@@ -159,7 +159,8 @@ def stored_audit(tmp_path_factory):
                          "sentence_index, mention_id").fetchall()
     con.close()
     assert len(stored) >= 3
-    verdicts = [{"mention_id": mention, "confidence": 0.01, "event": event}
+    verdicts = [{"mention_id": mention, "confidence": 0.01, "event": event, "date": "right",
+                 "place": "na"}
                 for (mention, _), event in zip(stored, ("right", "wrong", "right"), strict=False)]
     verdicts.append({"mention_id": "0000000000000000", "confidence": 0.5, "event": "right"})
     path = tmp_path / "verdicts.jsonl"
@@ -179,6 +180,8 @@ def test_an_audit_is_coded_again_from_its_store_and_found_by_mention_id(stored_a
     assert set(found) == set(stored)
     rights = [json.loads(line)["event"] == "right" for line in path.read_text().splitlines()[:3]]
     assert [found[m].right for m in stored] == rights
+    # the parts judged right or wrong of the events that happened (``na`` is not judged)
+    assert [found[m].parts for m in stored] == [{"date": True} if ok else {} for ok in rights]
     for mention, confidence in stored.items():  # the same coder: the stored confidence again
         assert found[mention].event.confidence == confidence
         assert found[mention].half == half_of(mention) and found[mention].gold_set == "audit"

@@ -232,13 +232,21 @@ def _coded(parsed: ParsedArticle) -> list[Event]:
     return events
 
 
-def audit_verdicts(path: str | Path) -> dict[str, bool]:
-    """mention_id -> right, from an `eventwire audit` verdict file (docs/audit.md): ``event``
-    ``right`` is right, ``wrong`` and ``not_event`` are wrong; lines not judged are left out."""
+AUDIT_PARTS = ("source", "target", "place", "date")
+
+
+def audit_verdicts(path: str | Path) -> dict[str, tuple[bool, dict[str, bool]]]:
+    """mention_id -> (right, parts), from an `eventwire audit` verdict file (docs/audit.md):
+    ``event`` ``right`` is right, ``wrong`` and ``not_event`` are wrong; lines not judged are
+    left out. The parts judged right or wrong (not ``na``) of a right event, as gold judges the
+    parts of events that happened."""
     verdicts = {}
     for record in _records(Path(path)):
         if record.get("event") in ("right", "wrong", "not_event"):
-            verdicts[str(record["mention_id"])] = record["event"] == "right"
+            right = record["event"] == "right"
+            parts = {part: record[part] == "right" for part in AUDIT_PARTS
+                     if right and record.get(part) in ("right", "wrong")}
+            verdicts[str(record["mention_id"])] = (right, parts)
     return verdicts
 
 
@@ -247,8 +255,9 @@ def audit_events(verdicts: str | Path, store: str | Path,
     """The judged mentions of an audit verdict file, coded again from the articles of the store
     they were drawn from (read only), so that their features and confidence are the current
     coder's; a mention is found again by its id (store.rows: article id and coded event id).
-    Returns the judged events (set ``audit``, halved by mention id) and the ids of the mentions
-    the coder no longer produces (their event changed since the audit)."""
+    Returns the judged events (set ``audit``, halved by mention id, with the parts judged) and
+    the ids of the mentions the coder no longer produces (their event changed since the
+    audit)."""
     from eventwire.pipeline import code_articles
     from eventwire.store.connection import open_reader
     from eventwire.store.rows import short_hash
@@ -275,7 +284,8 @@ def audit_events(verdicts: str | Path, store: str | Path,
             if mention in right and mention not in found:
                 found.add(mention)
                 if half in (None, "all") or half_of(mention) == half:
-                    judged.append(Judged(event, right[mention], "audit", half_of(mention),
+                    ok, parts = right[mention]
+                    judged.append(Judged(event, ok, "audit", half_of(mention), parts,
                                          published=article.date))
     return judged, sorted(set(right) - found)
 
