@@ -141,6 +141,7 @@ def stored_audit(tmp_path_factory):
     mention the store never held)."""
     import duckdb
 
+    from eventwire.pipeline import code_articles
     from eventwire.store.ingest import ingest_articles
 
     articles = [
@@ -153,7 +154,7 @@ def stored_audit(tmp_path_factory):
     ]
     tmp_path = tmp_path_factory.mktemp("audit")
     db = tmp_path / "audit.duckdb"
-    ingest_articles(articles, db, progress=False)
+    ingest_articles(articles, db, coder=code_articles, progress=False, min_confidence=0.0)
     con = duckdb.connect(str(db), read_only=True)
     stored = con.execute("SELECT mention_id, confidence FROM mentions ORDER BY seq, "
                          "sentence_index, mention_id").fetchall()
