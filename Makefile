@@ -67,14 +67,23 @@ eval: install
 # The event confidence: fit on the tune halves of the gold dev sets and of two world-news audits,
 # write src/eventwire/events/data/calibration.json (re-run after changing patterns, actors or
 # features; parses are cached in .cache/calibration/), and its reliability on the check halves and
-# on a third audit never fitted on. AUDIT_STORES holds the stores the audits were drawn from
-# (docs/evidence.md says how to rebuild them).
-AUDIT_STORES ?= /work/stores
-calibrate: install
+# on a third audit never fitted on. The audits were drawn from stores of world-news articles
+# 2001-2400 and 2401-2800; missing stores are built here from ../shared (docs/evidence.md).
+AUDIT_STORES ?= .cache/audit-stores
+AUDIT_FITTED := $(AUDIT_STORES)/world_news_2001_2400.duckdb
+AUDIT_HELD_OUT := $(AUDIT_STORES)/world_news_2401_2800.duckdb
+calibrate: install $(AUDIT_FITTED) $(AUDIT_HELD_OUT)
 	$(BIN)/python scripts/calibrate.py $(SHARED)/gold \
-		--audit audits/2026-12-06-seed2026120614.jsonl $(AUDIT_STORES)/audit.duckdb \
-		--audit audits/2026-12-06-seed2026120622-final.jsonl $(AUDIT_STORES)/audit2.duckdb \
-		--held-out audits/2026-12-06-seed2026120731.jsonl $(AUDIT_STORES)/audit3.duckdb
+		--audit audits/2026-12-06-seed2026120614.jsonl $(AUDIT_FITTED) \
+		--audit audits/2026-12-06-seed2026120622-final.jsonl $(AUDIT_FITTED) \
+		--held-out audits/2026-12-06-seed2026120731.jsonl $(AUDIT_HELD_OUT)
+
+# A store of world-news articles FIRST-LAST (lines of the corpus), every event kept.
+$(AUDIT_STORES)/world_news_%.duckdb:
+	@mkdir -p $(AUDIT_STORES)
+	sed -n "$$(echo $* | cut -d_ -f1),$$(echo $* | cut -d_ -f2)p" \
+		$(SHARED)/corpora/world_news_2016_17.jsonl > $@.jsonl
+	$(BIN)/eventwire ingest $@.jsonl --db $@ --min-confidence 0 --quiet
 
 eval-calibration: install
 	@for f in plover_gsr_dev plv_train_dev cameo_class_dev india_police_events_dev; do \
