@@ -18,6 +18,7 @@ values, so ``eventwire explain`` can say what raised and what lowered the confid
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from typing import Any
 
 from eventwire.records import Actor
@@ -46,6 +47,7 @@ FAR = 8  # tokens between trigger and an argument beyond which the argument is "
 # hold lone sentences of one to three sentences, picked for one labelled event.
 RUNNING_TEXT = 4
 POSITION_CAP = 30  # sentence index beyond which the position saturates
+SENTENCE_STARTS = "eventwire.sentence_starts"  # key of the cache in Doc.user_data
 
 
 def actor_path(actor: Actor | None) -> str:
@@ -75,14 +77,18 @@ def _clause_depth(trigger: Token) -> int:
 def _text_context(trigger: Token) -> tuple[int, int]:
     """(non-empty sentences of the trigger's text, index of the trigger's sentence among them),
     counted as the coder numbers sentences (nlp._sentences)."""
-    count, index = 0, 0
-    for span in trigger.doc.sents:
-        if not span.text.strip():
-            continue
-        if span.start <= trigger.i < span.end:
-            index = count
-        count += 1
-    return count, index
+    starts = _sentence_starts(trigger.doc)
+    return len(starts), max(bisect_right(starts, trigger.i) - 1, 0)
+
+
+def _sentence_starts(doc: Any) -> list[int]:
+    """The first token of each non-empty sentence, found once per document: walking
+    ``doc.sents`` for every event made coding quadratic in the article's length."""
+    starts = doc.user_data.get(SENTENCE_STARTS)
+    if starts is None:
+        starts = [span.start for span in doc.sents if span.text.strip()]
+        doc.user_data[SENTENCE_STARTS] = starts
+    return starts
 
 
 def _actor_features(role: str, actor: Actor | None) -> dict[str, float]:
