@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import eventwire
 from eventwire.geo import locate_events
 from eventwire.geo.gazetteer import distance_km
 from eventwire.ingest import read_articles
@@ -103,3 +104,11 @@ def test_article_focus_fallback_can_be_turned_off(make_event, parse, monkeypatch
     monkeypatch.delenv("EVENTWIRE_ARTICLE_FOCUS")
     locate_events(parsed, [event])
     assert event.location.precision == "article_focus"
+
+
+@pytest.mark.parametrize(("actor", "place"), [("Russia", ("Moscow", "place")), ("Turkey", None)])
+def test_dateline_places_a_lead_event_only_of_its_countrys_actors(actor: str, place) -> None:
+    text = f"MOSCOW, May 12 (Reuters) - {actor} criticized Germany on Tuesday."
+    (event,) = [e for e in eventwire.code(text, date="2015-05-12") if e.trigger == "criticized"]
+    # Turkey criticising Germany: Moscow is where the reporter filed, not where Turkey spoke.
+    assert (event.location and (event.location.name, event.location.precision)) == place

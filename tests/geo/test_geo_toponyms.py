@@ -141,3 +141,14 @@ def test_a_country_spacy_labels_an_organisation_is_still_a_place(parse) -> None:
 def test_organisations_named_like_abbreviations_or_generic_words_are_no_places(parse) -> None:
     assert resolved(parse("The capital was founded in 771 BC by the Zhou kings.")) == {}
     assert resolved(parse("Delta cancelled 300 flights on Monday.")) == {}
+
+
+
+def test_a_towns_possessive_keeps_the_names_after_it_in_that_town(parse) -> None:
+    # GeoNames' "Old City" is in Jerusalem (and Kansas): Mosul's is a part of Mosul.
+    parsed = parse("Iraqi troops advanced through Mosul's Old City on Tuesday.")
+    old_city = {t.text: t for t in places_of(parsed.doc).toponyms}["Old City"]
+    assert old_city.inferred and old_city.place.name == "Mosul"
+    # A district GeoNames lists near its town stays itself; a country's possessive only hints.
+    assert resolved(parse("Protests spread to Baghdad's Sadr City."))["Sadr City"][:2] == ("city", "IRQ")
+    assert resolved(parse("Fighting resumed in Syria's Homs."))["Homs"][:2] == ("city", "SYR")

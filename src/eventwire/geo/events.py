@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Span, Token
 
-from eventwire.geo.gazetteer import Place
+from eventwire.geo.gazetteer import Place, load_gazetteer
 from eventwire.geo.toponyms import LOCATIVE_PREPOSITIONS, ArticlePlaces, Toponym, places_of
 from eventwire.nlp.anchors import opens_clause, path_crosses, sentence_of, trigger_token
 from eventwire.records import Event, Location, ParsedArticle
@@ -271,7 +271,7 @@ def actor_place(article_places: ArticlePlaces, parsed: ParsedArticle, event: Eve
 def locate_events(parsed: ParsedArticle, events: list[Event],
                   article_focus: bool | None = None) -> None:
     """Set each event's location: its clause's place; the dateline for the lead's events; a place
-    tied to its actors; the article's focus place when ``article_focus`` (None: the
+    tied to its actors; the article's focus when ``article_focus`` (None: the
     EVENTWIRE_ARTICLE_FOCUS switch, on by default) with ``precision="article_focus"``; else None.
     """
     if not events:
@@ -279,36 +279,88 @@ def locate_events(parsed: ParsedArticle, events: list[Event],
     article_places = places_of(parsed.doc, parsed.title_offset)
     lead = place_rules().lead_sentences
     found = [_own_place(article_places, parsed, event, lead) for event in events]
-    focus = None
+    lead_place = focus = None
     if article_focus_enabled(article_focus):
-        # The article's focus: where its lead's first located event happened ("Kerry met Putin
-        # ... in Sochi"), else its most prominent place name.
-        focus = next((toponym.place for event, (toponym, _) in zip(events, found, strict=True)
-                      if toponym is not None and toponym.place is not None
-                      and not toponym.inferred and event.sentence_index < lead),
-                     article_places.focus)
+        # Where the lead's first located event happened ("Kerry met Putin ... in Sochi"): the
+        # article's main event, which its headline and lead report.
+        lead_place = next((toponym.place for event, (toponym, _) in zip(events, found, strict=True)
+                           if toponym is not None and toponym.place is not None
+                           and not toponym.inferred and event.sentence_index < lead), None)
+        # The article's focus: that place when it is in the country the article's places point
+        # to, else its most prominent place name.
+        focus = (lead_place if lead_place is not None
+                 and lead_place.country == article_places.focus_country else article_places.focus)
     for event, (toponym, how) in zip(events, found, strict=True):
         if toponym is not None:
             event.location = _toponym_location(toponym)
             event.evidence["location"] = _evidence(parsed, event, toponym, how)
-        elif focus is not None:
-            event.location = _location(focus, ARTICLE_FOCUS)
-            event.evidence["location"] = {"from": ARTICLE_FOCUS, "text": None, "span": None}
+            continue
+        event.location = None
+        if (lead_place is not None and event.sentence_index < lead
+                and _actors_allow(event, lead_place.country)):
+            fallback = lead_place  # "Kerry meets Putin" (the headline) in Sochi
         else:
-            event.location = None
+            fallback = None if focus is None else _focus_fallback(
+                focus, _names_focus(article_places, parsed, event, focus), event)
+        if fallback is not None:
+            event.location = _location(fallback, ARTICLE_FOCUS)
+            event.evidence["location"] = {"from": ARTICLE_FOCUS, "text": None, "span": None}
 
 
 def _own_place(article_places: ArticlePlaces, parsed: ParsedArticle, event: Event, lead: int
                ) -> tuple[Toponym | None, str | None]:
     """The event's own place name and where it was found: its clause, the dateline (the lead's
-    events only), a place tied to its actors."""
+    events only, and only where no actor of the event is of another country: "MOSCOW - ... Turkey
+    said" is where the reporter filed, not where Turkey spoke), a place tied to its actors."""
     dateline = article_places.dateline if event.sentence_index < lead else None
+    if dateline is not None and dateline.place is not None and not _actors_allow(
+            event, dateline.place.country):
+        dateline = None
     for how, toponym in (("clause", event_place(article_places, parsed, event)),
                          ("dateline", dateline),
                          ("actor", actor_place(article_places, parsed, event))):
         if toponym is not None and _precision(toponym.place):
             return toponym, how
     return None, None
+
+
+def _actor_countries(event: Event) -> set[str]:
+    """The countries of the event's source and target (not IGO, NGO or MNC)."""
+    countries = load_gazetteer().countries
+    return {actor.country for actor in (event.source, event.target)
+            if actor is not None and actor.country in countries}
+
+
+def _actors_allow(event: Event, country: str | None) -> bool:
+    """A place the text does not tie to the event may stand for it only in one of its actors'
+    countries, or where no actor has a country: the focus of a story about Libya is not where
+    Russia deployed troops, nor Turkey's capital where a Russian official spoke."""
+    actors = _actor_countries(event)
+    return not actors or country in actors
+
+
+def _names_focus(article_places: ArticlePlaces, parsed: ParsedArticle, event: Event,
+                 focus: Place) -> bool:
+    """Whether the event's sentence names the focus place (its dateline does not: that is where
+    the reporter filed)."""
+    sentence = sentence_of(parsed, event)
+    return sentence is not None and any(
+        toponym.place is focus and not toponym.inferred and toponym is not article_places.dateline
+        for toponym, _ in _sentence_toponyms(article_places, parsed, sentence.span))
+
+
+def _focus_fallback(focus: Place, named: bool, event: Event) -> Place | None:
+    """What the article's focus says of an event the text ties to no place: the focus place
+    itself when the event's sentence names it ("a journalist was shot to death as he walked to
+    his office ... in Istanbul"); else only its country, and only where one of the event's actors
+    is of that country or none has a country: the town the article mentions most is not where
+    each of its events happened (a statement by an official, an earlier ruling), nor is its
+    country where foreign actors did something it does not place."""
+    if named:
+        return focus
+    if not focus.country or not _actors_allow(event, focus.country):
+        return None
+    return load_gazetteer().countries.get(focus.country)
 
 
 def _evidence(parsed: ParsedArticle, event: Event, toponym: Toponym, how: str) -> dict:

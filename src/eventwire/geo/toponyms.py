@@ -51,6 +51,7 @@ LOCATIVE_MIN_POPULATION = 20_000
 MISLABELLED = {"ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"}
 EMBEDDED_MIN_POPULATION = 100_000  # a town named inside a longer name ("Dubai World Cup")
 MAX_NAME_TOKENS = 4
+POSSESSIVES = ("'s", "’s", "'", "’")
 KIND_BONUS = {COUNTRY: 2.0, CONTINENT: 1.0, REGION: 0.0, ADMIN1: 0.0, ADMIN2: 0.0, CITY: 0.0}
 REGION_PRIOR = 7.0  # regions carry no population: rank them like a large country
 CAPITAL_BONUS = 1.0
@@ -85,6 +86,8 @@ class Toponym:
     weight: float = 1.0  # how much the mention says the article is about this place
     # A name the gazetteer lacks ("Royal Street") is placed at the nearest town named around it.
     inferred: bool = False
+    # "Mosul's Old City": the qualifier is a town that owns the place, which must lie near it.
+    possessed: bool = False
 
 
 LOCATIVE_WEIGHT = 2.0  # "talks in Sochi": the article is about a place
@@ -245,6 +248,9 @@ def link_qualifiers(text: str, toponyms: list[Toponym]) -> None:
         if (between.strip() == "," and _contains_any(second, first)
                 and not any(place.kind == COUNTRY for place, _ in first.candidates)):
             first.qualifier = second
+        elif between.strip() in POSSESSIVES and any(p.kind in LOCAL_KINDS for p, _ in first.candidates):
+            # "Mosul's Old City": a part of the town, not a namesake abroad (the one in Jerusalem)
+            second.qualifier, second.possessed = first, True
 
 
 def _contains_any(container: Toponym, toponym: Toponym) -> bool:
@@ -261,6 +267,14 @@ def _within(place: Place, container: Place) -> bool:
         return (place.kind in (ADMIN2, CITY) and place.country == container.country
                 and place.admin1 is not None and place.admin1 == container.admin1)
     return False
+
+
+def _part_of(place: Place, container: Place) -> bool:
+    """Inside a state or country, or a town's district: "Baghdad's Sadr City"."""
+    if container.kind in LOCAL_KINDS:
+        return (place.kind in LOCAL_KINDS and place is not container
+                and distance_km(place.lat, place.lon, container.lat, container.lon) < CLOSE_KM)
+    return _within(place, container)
 
 
 def prior(place: Place, main_name: bool) -> float:
@@ -420,9 +434,11 @@ def _place_unknown_names(toponyms: list[Toponym], focus_country: str | None) -> 
 def _best(toponym: Toponym, score: Scorer) -> Place | None:
     candidates = toponym.candidates
     if toponym.qualifier is not None:
+        inside = _part_of if toponym.possessed else _within
         qualified = [(p, m) for p, m in candidates
-                     if any(_within(p, outer) for outer, _ in toponym.qualifier.candidates)]
-        candidates = qualified or candidates
+                     if any(inside(p, outer) for outer, _ in toponym.qualifier.candidates)]
+        # A town's part ("Mosul's Old City") that no candidate fits is a name the gazetteer lacks.
+        candidates = qualified if qualified or toponym.possessed else candidates
     # "New York" names a state and a big city inside it: news means the city (but "Maryland"
     # is the state, not the small Maryland City).
     candidates = [
