@@ -248,9 +248,16 @@ def link_qualifiers(text: str, toponyms: list[Toponym]) -> None:
         if (between.strip() == "," and _contains_any(second, first)
                 and not any(place.kind == COUNTRY for place, _ in first.candidates)):
             first.qualifier = second
-        elif between.strip() in POSSESSIVES and any(p.kind in LOCAL_KINDS for p, _ in first.candidates):
+        elif between.strip() in POSSESSIVES and _names_a_town_only(first):
             # "Mosul's Old City": a part of the town, not a namesake abroad (the one in Jerusalem)
             second.qualifier, second.possessed = first, True
+
+
+def _names_a_town_only(toponym: Toponym) -> bool:
+    """"Mosul", not "Georgia" nor "New York" (also a country or a state: their possessives are
+    left to the usual scoring, "Russia's Crimea")."""
+    kinds = {place.kind for place, _ in toponym.candidates}
+    return bool(kinds) and kinds <= set(LOCAL_KINDS)
 
 
 def _contains_any(container: Toponym, toponym: Toponym) -> bool:
