@@ -20,12 +20,13 @@ def parse():
 @pytest.fixture
 def make_event():
     """An event in the sentence that contains ``sentence_words``, with ``trigger``."""
-    def event_in(parsed: ParsedArticle, sentence_words: str, trigger: str, **fields) -> Event:
+    def event_in(parsed: ParsedArticle, sentence_words: str, trigger: str,
+                 cameo_root: str = "04", **fields) -> Event:
         sentence = next(s for s in parsed.sentences if sentence_words in s.text)
         return Event(
             event_id=f"{sentence.index}-{trigger}", doc_id=parsed.article.id,
             sentence_index=sentence.index, sentence=sentence.text, trigger=trigger,
-            cameo="040", cameo_root="04", quad_class=1, goldstein=1.0, plover="CONSULT",
-            plover_mode=None, source=None, target=None, **fields,
+            cameo=cameo_root + "0", cameo_root=cameo_root, quad_class=1, goldstein=1.0,
+            plover="CONSULT", plover_mode=None, source=None, target=None, **fields,
         )
     return event_in

@@ -23,7 +23,7 @@ def test_expression_attached_to_the_trigger_dates_the_event(make_event, parse) -
     ("The minister resigned after the vote.", "2015-05-12", "resigned", ("2015-05-12", "day")),
     ("The minister resigned after the vote.", None, "resigned", (None, None)),
     # a date in another clause is not the event's
-    ("He said on Sunday that the rebels had withdrawn.", "2015-05-12", "withdrawn",
+    ("He said on Sunday that the rebels withdrew.", "2015-05-12", "withdrew",
      ("2015-05-12", "day")),
     # a when-clause shares the main clause's date
     ("Relations collapsed last spring when Russia annexed Crimea.", "2015-05-12", "annexed",
@@ -36,6 +36,54 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
                         expected: tuple) -> None:
     parsed = parse(text, date=published)
     event = make_event(parsed, trigger, trigger)
+    date_events(parsed, [event])
+    assert (event.date, event.date_precision) == expected
+
+
+@pytest.mark.parametrize(("text", "trigger", "cameo_root", "reason"), [
+    # the text puts the event at an earlier time it does not state
+    ("He said on Sunday that the rebels had withdrawn.", "withdrawn", "04", "pluperfect"),
+    ("The army had committed mass killings in the north.", "killings", "18", "pluperfect"),
+    ("The minister has previously said she wants a new deal.", "said", "01", "earlier_adverb"),
+    ("He told a newspaper recently that he would run.", "told", "01", "earlier_adverb"),
+    ("The senator has repeatedly criticised the plan.", "criticised", "11", "earlier_adverb"),
+    # a present perfect position, past the lead
+    ("Talks opened in Geneva. Delegates met twice. They ate lunch. The president has said he "
+     "can double growth.", "said", "01", "perfect"),
+    ("The suspect was arrested the following day.", "arrested", "17", "undated"),
+    ("Two days later, the rebels attacked the town.", "attacked", "19", "undated"),
+    ("Rebels have attacked dozens of villages in recent weeks.", "attacked", "19", "undated"),
+    ("The group has been fighting the government since 1984.", "fighting", "19", "bound"),
+    ("He spoke at a news conference after his January 20 inauguration.", "spoke", "01", "bound"),
+])
+def test_earlier_events_without_a_date_get_none(make_event, parse, text: str, trigger: str,
+                                                cameo_root: str, reason: str) -> None:
+    """Not the publication date: a coder cannot date these, and the article's day is wrong."""
+    parsed = parse(text)
+    event = make_event(parsed, f" {trigger}", trigger, cameo_root=cameo_root)
+    date_events(parsed, [event])
+    assert (event.date, event.date_precision, event.background) == (None, None, False)
+    assert event.evidence["date"]["unknown"] == reason
+
+
+@pytest.mark.parametrize(("text", "trigger", "cameo_root", "expected"), [
+    # the news itself: a present perfect of a material event, or a statement in the past
+    ("Eight people have been killed in a raid on a border post.", "killed", "19",
+     ("2015-05-12", "day")),
+    ("The minister said the talks would resume.", "said", "01", ("2015-05-12", "day")),
+    # in the lead, a present perfect statement is the news
+    ("The president has said he can double growth.", "said", "01", ("2015-05-12", "day")),
+    # a date of the event's own wins over an undated word
+    ("The two leaders previously met on Sunday in Sochi.", "met", "04", ("2015-05-10", "day")),
+    # "before" is an adverb of an earlier time only as an adverb, not a preposition
+    ("The minister resigned before the vote.", "resigned", "08", ("2015-05-12", "day")),
+    # a year that closes a stretch is the event's ("in the last year" of a 2016 toll)
+    ("At least 600 children were killed in the last year.", "killed", "18", ("2014", "year")),
+])
+def test_report_day_events_keep_their_date(make_event, parse, text: str, trigger: str,
+                                           cameo_root: str, expected: tuple) -> None:
+    parsed = parse(text)
+    event = make_event(parsed, trigger, trigger, cameo_root=cameo_root)
     date_events(parsed, [event])
     assert (event.date, event.date_precision) == expected
 
@@ -68,9 +116,9 @@ def test_seed_dates(make_event, seed_path) -> None:
     # the sentence's framing date dates every event of it
     ("On Monday, rebels shelled the town and seized the airport.", "2015-05-12", "seized",
      "asserted", ("2015-05-11", "day", False)),
-    # ... but not one the pluperfect puts before it
+    # ... but not one the pluperfect puts before it: its date is unknown, not the article's
     ("On Monday, officials said the army had shelled the town.", "2015-05-12", "shelled",
-     "asserted", ("2015-05-12", "day", False)),
+     "asserted", (None, None, False)),
     # a participle continues its verb's act, and its date
     ("The sheriff's office on Monday called them moving targets, saying they may be near the "
      "border.", "2015-05-12", "saying", "asserted", ("2015-05-11", "day", False)),

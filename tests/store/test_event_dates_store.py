@@ -76,3 +76,21 @@ def test_background_events_are_weeks_before_their_article(store) -> None:
         assert (published - latest).days > 28, (date, published)
     # dated by the article itself: never background
     assert not [r for r in rows if r[2] and r[0] == r[1].isoformat()]
+
+
+def test_undated_mentions_store_and_export(store, tmp_path) -> None:
+    """A mention the text leaves undated ("had said", "the following day") is stored with a null
+    date and says why; its event keeps its article's day, which GDELT's SQLDATE needs."""
+    undated = store.execute(
+        "SELECT m.event_id, a.date, json_extract_string(m.record, '$.evidence.date.unknown') "
+        "FROM mentions m JOIN articles a USING (article_id) "
+        "WHERE json_extract_string(m.record, '$.date') IS NULL").fetchall()
+    assert undated and all(reason for *_, reason in undated), undated
+    events = dict(store.execute("SELECT event_id, date FROM events").fetchall())
+    assert all(events[event_id] is not None for event_id, *_ in undated)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
+    db = store.execute("SELECT path FROM duckdb_databases() WHERE NOT internal").fetchone()[0]
+    tsv = subprocess.run([sys.executable, "-m", "eventwire.cli", "export", "--db", db,
+                          "--format", "gdelt"], env=env, check=True, capture_output=True, text=True)
+    rows = [line.split("\t") for line in tsv.stdout.splitlines()]
+    assert rows and all(re.fullmatch(r"\d{8}", row[1]) for row in rows)

@@ -4,6 +4,7 @@ never after the publication date for a past or present event; background when we
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -84,13 +85,86 @@ class DateRules:
     background_days: int
     future_modalities: frozenset[str]
     earlier_auxiliaries: frozenset[str]
+    earlier_adverbs: re.Pattern[str]
+    perfect_roots: frozenset[str]
+    perfect_lead_sentences: int
+    bound_prepositions: frozenset[str]
+    undated: re.Pattern[str]
+
+
+def _words_pattern(alternatives: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def date_rules() -> DateRules:
     raw = yaml.safe_load((DATA / "event_dates.yaml").read_text(encoding="utf-8"))
+    unknown = raw["unknown_dates"]
+    adverbs = sorted(unknown["earlier_adverbs"], key=len, reverse=True)
     return DateRules(raw["background_days"], frozenset(raw["future_modalities"]),
-                     frozenset(raw["earlier_auxiliaries"]))
+                     frozenset(raw["earlier_auxiliaries"]),
+                     _words_pattern([r"\s+".join(map(re.escape, a.split())) for a in adverbs]),
+                     frozenset(str(root) for root in unknown["perfect_roots"]),
+                     unknown["perfect_lead_sentences"],
+                     frozenset(unknown["bound_prepositions"]), _words_pattern(unknown["undated_expressions"]))
+
+
+# Kinds of the expressions that give the event they modify no date (`_undated_expressions`).
+UNDATED_KINDS = ("undated", "earlier_adverb", "vague_past", "bound")
+
+
+def _bound(expression: TimeExpression, doc) -> bool:
+    """A date the event is after, not on: "since 2003", "after his January 20 inauguration"."""
+    prepositions = date_rules().bound_prepositions
+    if expression.text.split()[0].lower() in prepositions:
+        return True
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    for token in span.root.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.dep_ == "prep" and token.lower_ in prepositions:
+            return True
+    return False
+
+
+def _undated_expressions(sentence: ParsedSentence, found: list[TimeExpression]
+                         ) -> list[TimeExpression]:
+    """The sentence's expressions that leave an event they modify undated: "the following day",
+    "in recent weeks", an adverb of an earlier time or a habit ("previously", "has repeatedly
+    said"), a vague past ("recently": PAST_REF), or a span up to now ("since 2003")."""
+    rules = date_rules()
+    span = sentence.span
+    text, offset = span.text, span.start_char
+    undated = [TimeExpression(m.group(0), offset + m.start(), offset + m.end(), None, "undated")
+               for m in rules.undated.finditer(text)]
+    for match in rules.earlier_adverbs.finditer(text):
+        words = span.doc.char_span(offset + match.start(), offset + match.end(),
+                                   alignment_mode="expand")
+        # an adverb, not "before the vote" or "once the deal is signed"
+        if words is not None and len(words) and words.root.dep_ in ("advmod", "npadvmod"):
+            undated.append(TimeExpression(match.group(0), offset + match.start(),
+                                          offset + match.end(), None, "earlier_adverb"))
+    for expression in found:
+        if expression.value == "PAST_REF":
+            undated.append(TimeExpression(expression.text, expression.start, expression.end,
+                                          None, "vague_past"))
+        elif as_contract(expression.value)[0] and _bound(expression, span.doc):
+            undated.append(TimeExpression(expression.text, expression.start, expression.end,
+                                          None, "bound"))
+    return undated
+
+
+def _sentence_expressions(sentence: ParsedSentence, published: dt.date | None
+                          ) -> list[TimeExpression]:
+    """The dated expressions of a sentence and those that leave an event undated; a dated one
+    inside an undated one is part of it ("over the past year", "since 2003")."""
+    found = find_times(sentence.span, published)
+    undated = _undated_expressions(sentence, found)
+    dated = [e for e in found if as_contract(e.value)[0]
+             and not any(u.start <= e.start and e.end <= u.end for u in undated)]
+    return dated + undated
 
 
 def _frame(expressions: list[TimeExpression], sentence: ParsedSentence) -> TimeExpression | None:
@@ -111,10 +185,41 @@ def _frame(expressions: list[TimeExpression], sentence: ParsedSentence) -> TimeE
     return framing[0] if framing else None
 
 
+def _verb_of(trigger: Token) -> Token:
+    """The trigger if it is a verb, else the verb it belongs to ("had committed mass killings")."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return trigger
+    return next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), trigger)
+
+
 def _earlier_than_frame(trigger: Token) -> bool:
     """"had shelled": a pluperfect is before the sentence's framing date."""
     auxiliaries = date_rules().earlier_auxiliaries
-    return any(child.dep_ == "aux" and child.lower_ in auxiliaries for child in trigger.children)
+    return any(child.dep_ == "aux" and child.lower_ in auxiliaries
+               for child in _verb_of(trigger).children)
+
+
+def _perfect_position(event: Event, trigger: Token) -> bool:
+    """"has said he can produce 4% growth", "has vowed to shut mosques": past the lead, a present
+    perfect statement, appeal or intent is a position taken at some unstated time."""
+    rules = date_rules()
+    # A noun's verb is another act: "have achieved progress at the talks" dates no talks.
+    return (event.cameo_root in rules.perfect_roots and trigger.tag_ == "VBN"
+            and event.sentence_index >= rules.perfect_lead_sentences
+            and any(child.dep_ == "aux" and child.lemma_.lower() == "have"
+                    and child.tag_ in ("VBZ", "VBP") for child in trigger.children))
+
+
+def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: Token) -> str | None:
+    """Why the text leaves the event's date unknown, though it is earlier than the report: an
+    undated expression of its own, a pluperfect, a present perfect position; None else."""
+    if expression is not None:
+        return expression.kind if expression.kind in UNDATED_KINDS else None
+    if _earlier_than_frame(trigger):
+        return "pluperfect"
+    if _perfect_position(event, trigger):
+        return "perfect"
+    return None
 
 
 def _may_be_future(event: Event, trigger: Token) -> bool:
@@ -153,40 +258,48 @@ def _event_date(expression: TimeExpression, may_be_future: bool,
 
 
 def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence, event: Event,
-                    trigger: Token) -> tuple[TimeExpression | None, bool]:
-    """The event's clause first, then the sentence's framing date; and whether the date may lie
+                    trigger: Token) -> tuple[TimeExpression | None, bool, str | None]:
+    """The event's clause first, then the sentence's framing date; whether the date may lie
     after publication (the event's own plan or schedule; for a frame, its main verb's tense:
-    "December 30: Putin says Moscow would not expel ..." is last December)."""
-    expression = _attached(expressions, trigger)
+    "December 30: Putin says Moscow would not expel ..." is last December); and why the date is
+    unknown when the text puts the event at an earlier, unstated time."""
+    dated = [e for e in expressions if e.kind not in UNDATED_KINDS]
+    undated = [e for e in expressions if e.kind in UNDATED_KINDS]
+    # A date of the event's own wins over an undated word ("previously met on Monday").
+    expression = _attached(dated, trigger) or _attached(undated, trigger)
     if expression is None and (_simultaneous_clause(trigger) or _participle_of(trigger)):
         # "Relations collapsed last spring when Russia annexed Crimea": the main clause's
         # date is the when-clause's too; "on Monday called them moving targets, saying ...".
-        expression = _attached(expressions, trigger.head)
+        expression = _attached(dated, trigger.head) or _attached(undated, trigger.head)
+    unknown = _unknown_reason(expression, event, trigger)
+    if unknown is not None:
+        return expression, False, unknown
     if expression is not None:
-        return expression, _may_be_future(event, trigger)
-    if _earlier_than_frame(trigger):
-        return None, False
-    return _frame(expressions, sentence), verb_tense(sentence.span.root) == FUTURE
+        return expression, _may_be_future(event, trigger), None
+    return _frame(dated, sentence), verb_tense(sentence.span.root) == FUTURE, None
 
 
 def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
     """Set each event's date and precision: the date of its clause, else its sentence's framing
-    date, else the publication date (``day``). No past or present event is dated after the
-    publication date; an event dated more than ``background_days`` before it is background."""
+    date, else the publication date (``day``); unknown (null) when the text puts the event at an
+    earlier time it does not state. No past or present event is dated after the publication
+    date; an event dated more than ``background_days`` before it is background."""
     published = publication_date(parsed)
     by_sentence: dict[int, list[TimeExpression]] = {}
     for event in events:
         sentence = sentence_of(parsed, event)
-        date, precision = None, None
+        date, precision, unknown = None, None, None
         if sentence is not None:
             if sentence.index not in by_sentence:
-                by_sentence[sentence.index] = [
-                    e for e in find_times(sentence.span, published) if as_contract(e.value)[0]
-                ]
+                by_sentence[sentence.index] = _sentence_expressions(sentence, published)
             trigger = trigger_token(sentence, event)
-            expression, may_be_future = _expression_for(
+            expression, may_be_future, unknown = _expression_for(
                 by_sentence[sentence.index], sentence, event, trigger)
-            if expression is not None:
+            if unknown is not None:
+                # Evidence for the audit: why the date is unknown rather than the article's.
+                event.evidence["date"] = {"text": expression.text if expression else None,
+                                          "unknown": unknown}
+            elif expression is not None:
                 date, precision = _event_date(expression, may_be_future, published)
                 if date is not None:
                     # Evidence for the audit: which words dated the event, and whether it may lie
@@ -196,6 +309,6 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
         event.background = bool(
             date is not None and published is not None
             and _last_day(date, precision) < published - dt.timedelta(days=date_rules().background_days))
-        if date is None and published is not None:
+        if date is None and published is not None and unknown is None:
             date, precision = published.isoformat(), "day"
         event.date, event.date_precision = date, precision
