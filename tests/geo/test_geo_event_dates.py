@@ -44,6 +44,8 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
     # the text puts the event at an earlier time it does not state
     ("He said on Sunday that the rebels had withdrawn.", "withdrawn", "04", "pluperfect"),
     ("The army had committed mass killings in the north.", "killings", "18", "pluperfect"),
+    ("The UN said in a report last month that the army had committed mass killings.", "killings",
+     "18", "pluperfect"),
     ("The minister has previously said she wants a new deal.", "said", "01", "earlier_adverb"),
     ("He told a newspaper recently that he would run.", "told", "01", "earlier_adverb"),
     ("The senator has repeatedly criticised the plan.", "criticised", "11", "earlier_adverb"),
@@ -71,6 +73,9 @@ def test_earlier_events_without_a_date_get_none(make_event, parse, text: str, tr
     ("Eight people have been killed in a raid on a border post.", "killed", "19",
      ("2015-05-12", "day")),
     ("The minister said the talks would resume.", "said", "01", ("2015-05-12", "day")),
+    # a pluperfect under a past report is the sequence of tenses: the report's day
+    ("Police said that eight people had been wounded in the attack.", "wounded", "18",
+     ("2015-05-12", "day")),
     # in the lead, a present perfect statement is the news
     ("The president has said he can double growth.", "said", "01", ("2015-05-12", "day")),
     # a date of the event's own wins over an undated word

@@ -79,11 +79,18 @@ def explain(record: dict[str, Any]) -> str:
     where = record.get("location")
     place = (f"{where['name']} ({where.get('country')})" + (" — the article's focus location"
              if where.get("precision") == "article_focus" else "")) if where else "unknown"
-    lines.append(f"5. Date {record.get('date') or 'unknown'} ({record.get('date_precision')} "
-                 f"precision); place {place}.")
+    lines.append(f"5. {_date_words(record, evidence)}; place {place}.")
     lines += _confidence_lines(record, evidence)
     lines.append(f"   Coded by eventwire {record.get('coder_version')}.")
     return "\n".join(lines)
+
+
+def _date_words(record: dict, evidence: dict) -> str:
+    if record.get("date"):
+        return f"Date {record['date']} ({record.get('date_precision')} precision)"
+    unknown = (evidence.get("date") or {}).get("unknown")
+    # why the time stage left it undated (docs/geo_time.md, Unknown dates)
+    return "Date unknown" + (f" (earlier than the report, not stated: {unknown})" if unknown else "")
 
 
 def _feature_words(name: str) -> str:

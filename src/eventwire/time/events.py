@@ -210,12 +210,25 @@ def _perfect_position(event: Event, trigger: Token) -> bool:
                     and child.tag_ in ("VBZ", "VBP") for child in trigger.children))
 
 
-def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: Token) -> str | None:
+def _backshifted(trigger: Token, dated: list[TimeExpression]) -> bool:
+    """"Police said that eight people had been wounded": a pluperfect under a past reporting verb
+    is the sequence of tenses, the report's own time, unless that report is dated itself ("the
+    UN said in a report last month that the army had committed mass killings")."""
+    verb = _verb_of(trigger)
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    head = verb.head
+    return (verb.dep_ == "ccomp" and head.i != verb.i and head.tag_ == "VBD"
+            and _attached(dated, head) is None)
+
+
+def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: Token,
+                    dated: list[TimeExpression]) -> str | None:
     """Why the text leaves the event's date unknown, though it is earlier than the report: an
     undated expression of its own, a pluperfect, a present perfect position; None else."""
     if expression is not None:
         return expression.kind if expression.kind in UNDATED_KINDS else None
-    if _earlier_than_frame(trigger):
+    if _earlier_than_frame(trigger) and not _backshifted(trigger, dated):
         return "pluperfect"
     if _perfect_position(event, trigger):
         return "perfect"
@@ -271,11 +284,13 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
         # "Relations collapsed last spring when Russia annexed Crimea": the main clause's
         # date is the when-clause's too; "on Monday called them moving targets, saying ...".
         expression = _attached(dated, trigger.head) or _attached(undated, trigger.head)
-    unknown = _unknown_reason(expression, event, trigger)
+    unknown = _unknown_reason(expression, event, trigger, dated)
     if unknown is not None:
         return expression, False, unknown
     if expression is not None:
         return expression, _may_be_future(event, trigger), None
+    if _earlier_than_frame(trigger):
+        return None, False, None  # a backshifted pluperfect: the report's day, not the frame's
     return _frame(dated, sentence), verb_tense(sentence.span.root) == FUTURE, None
 
 
