@@ -242,3 +242,33 @@ def test_backed_and_led_compounds():
     ban = actor_of(parsed, actors, "moon")
     assert (ban.code, ban.name) == ("IGOUNOGOV", "Ban Ki-moon")
     assert "IGOUNOGOV" in ban.resolution[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("Iowa Republican Rep. Steve King defended the tweet.", "King", "USALEG"),  # a surname
+        ("Saudi King Salman met the envoy.", "Salman", "SAUGOV"),  # a title
+        ("The Department for Transport said roads would be safer.", "Department", "GBRGOV"),
+        ("The minister told Interfax reporters that war must be avoided.", "reporters", "RUSJRN"),
+        ("Scottish Liberal Democrat leader Willie Rennie said so.", "Rennie", "GBRPTY"),
+    ],
+)
+def test_titles_surnames_and_bodies(text, word, code):
+    parsed, actors = annotate(text, "2017-03-01")
+    assert actor_of(parsed, actors, word).code == code
+
+
+def test_a_role_word_ending_a_name_is_no_role():
+    parsed, actors = annotate("Stephen King wrote a new novel.", "2017-03-01")
+    actor = actor_of(parsed, actors, "King")
+    assert actor is None or "GOV" not in actor.sectors
+
+
+def test_a_pronoun_after_a_person_the_dictionary_lacks_stays_unresolved():
+    parsed, actors = annotate("President Trump visited the factory in Ohio on Monday. John Smith "
+                              "said he would meet the union leaders.", "2017-03-01")
+    assert actor_of(parsed, actors, "he") is None
+    parsed, actors = annotate("President Trump visited the factory in Ohio on Monday. He said "
+                              "the plant would stay open.", "2017-03-01")
+    assert actor_of(parsed, actors, "He").code == "USAGOV"

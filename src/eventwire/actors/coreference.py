@@ -9,6 +9,7 @@ mention that names them best.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from eventwire.actors.article import ArticleContext
@@ -309,6 +310,49 @@ def specific(mention: Mention) -> bool:
         c.dep_ == "det" and c.lower_ in UNSPECIFIC_DETERMINERS for c in mention.head.children)
 
 
+@dataclass(eq=False)
+class _Unknown:
+    """A person's name the dictionary lacks, as a pronoun's possible antecedent."""
+
+    head: Any
+
+
+def unknown_people(ctx: ArticleContext, pronoun: Any, first: int) -> list[_Unknown]:
+    """The heads of people's names (spaCy PERSON, last word) that resolved to no actor, from
+    sentence ``first`` up to the pronoun: "he" may mean one of them, and then it is no one
+    the coder can name."""
+    found = []
+    near = []  # the mentions of the window only: a long article stays linear
+    for mention in reversed(ctx.mentions):
+        if mention.sentence < first:
+            break
+        near.append(mention)
+    named = {m.head.i for m in near}
+    people = {m.head.i for m in near if m.individual}
+    start = pronoun.i
+    while start > 0 and ctx.sentence_of.get(start - 1, -1) >= first:
+        start -= 1
+    for token in ctx.doc[start:pronoun.i]:
+        if token.ent_type_ != "PERSON" or token.i in named:
+            continue
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "I":
+            continue  # not the last word of the name
+        if token.dep_ in MODIFIER_DEPS | {"poss", "appos"} and token.i in ctx.match_at:
+            continue  # "the Putin administration", "his counterpart Sergei Lavrov"
+        if any(t.i in people for t in token.subtree if t.i != token.i):
+            continue  # "X, who served as U.S. attorney": the role described stands for X
+        found.append(_Unknown(token))
+    return found
+
+
+def _subject(head: Any) -> bool:
+    """A subject, or the name set beside one ("A worker, John Smith, said")."""
+    if head.dep_ == "appos":
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
 def resolve_pronoun(ctx: ArticleContext, head: Any, sentence: int) -> Mention | None:
     """'he'/'she' take the nearest compatible named person (or one described person: "the
     US official", "a spokesman") of the same or the previous sentence, a subject before other mentions
@@ -322,7 +366,7 @@ def resolve_pronoun(ctx: ArticleContext, head: Any, sentence: int) -> Mention | 
     first = sentence - 1
     while first > sentence - 4 and first in ctx.quoted:
         first -= 1  # "'...' he said": the quotation's sentences lead back to its speaker
-    candidates = []
+    candidates: list[Mention | _Unknown] = []
     for earlier in reversed(ctx.mentions):
         if earlier.sentence < first:
             break
@@ -337,9 +381,11 @@ def resolve_pronoun(ctx: ArticleContext, head: Any, sentence: int) -> Mention | 
         candidates.append(earlier)
     if not candidates:
         return None
-    chosen = next(
-        (m for m in candidates if m.head.dep_ in ("nsubj", "nsubjpass")), candidates[0]
-    )
+    unknown = unknown_people(ctx, head, first)
+    candidates = sorted([*candidates, *unknown], key=lambda m: -m.head.i)
+    chosen = next((m for m in candidates if _subject(m.head)), candidates[0])
+    if chosen in unknown:
+        return None  # "Michael Brown ... before he was killed": a person the dictionary lacks
     why = f"nearest compatible antecedent of '{head.text}'"
     if chosen is not candidates[0]:
         why = f"the nearest compatible subject before '{head.text}'"

@@ -118,6 +118,8 @@ def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
                     # A capital anywhere in the name: "al-Qaeda", "bin Laden", "de Klerk".
                     if cased and not any(capital[owner[i]] for i in range(start, end)):
                         entries = [e for e in entries if e.kind not in PROPER_KINDS]
+                    if owner[start] == owner[end - 1] and surname(doc[owner[start]], dictionary):
+                        entries = [e for e in entries if e.kind != AGENT]
                     if entries:
                         last = owner[end - 1]
                         rest = end
@@ -132,6 +134,17 @@ def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
                 end -= 1
         matches.extend(reversed(found))
     return matches
+
+
+def surname(token: Any, dictionary: Dictionary) -> bool:
+    """A role word that ends a person's name is a surname ("Rep. Steve King", "Angus King"):
+    the name runs on from a capitalised given name that is no dictionary word ("King
+    Salman" and "Saudi King Salman" keep their title)."""
+    if token.ent_type_ != "PERSON" or token.ent_iob_ != "I" or not token.text[:1].isupper():
+        return False
+    given = token.doc[token.i - 1]
+    return (given.ent_type_ == "PERSON" and given.text[:1].isupper() and given.is_alpha
+            and not dictionary.lookup(tuple(words(given.text))))
 
 
 def phrase_tokens(head: Any) -> list[Any]:
