@@ -351,3 +351,68 @@ def test_releasing_a_statement_is_a_statement_not_a_release(code_text):
     codes = {e.cameo for e in code_text("Iran released a statement on Monday.")}
     assert "010" in codes and not any(c.startswith("084") for c in codes)
     assert any(e.cameo == "0841" for e in code_text("Iran released two prisoners on Monday."))
+
+
+def test_who_is_under_attack_is_its_target(code_text):
+    # arguments.yaml undergoing_preps: the subject undergoes the event noun, never authors it
+    found = dyads(code_text("Syria was under attack on Monday."))
+    assert (None, "ASSAULT", "SYR") in found
+    assert not any(source == "SYR" for source, _, _ in found)
+
+
+def test_signing_an_agreement_together_codes_both_ways(code_text):
+    found = {(e.source.code, e.cameo, e.target.code if e.target else None)
+             for e in code_text("Germany and France signed an agreement on Monday.")}
+    assert {("DEU", "057", "FRA"), ("FRA", "057", "DEU")} <= found
+
+
+def test_a_participle_after_a_noun_is_done_by_that_noun(code_text):
+    # "an enemy using car bombs": the enemy bombs, not the subject who fights it
+    for text in ("Israel fought street by street against an enemy using suicide car bombs.",
+                 "Israel attacked militants using car bombs in Gaza."):
+        assert not [e for e in code_text(text) if e.cameo.startswith("183") and e.source], text
+    assert ("TUR", "ASSAULT", "SYR") in dyads(
+        code_text("Turkey launched an attack killing Syria's soldiers."))
+
+
+def test_coordinated_passives_share_their_agent(code_text):
+    # "shot and wounded by police": the police did both
+    events = code_text("The protesters were shot and wounded by police.")
+    assert any(e.cameo.startswith("19") and e.source and e.source.code == "COP" for e in events)
+
+
+def test_a_modifier_inside_an_earlier_phrase_is_no_author(code_text):
+    # "acquitted X of involvement in protester killings": X's phrase runs on to the killings
+    parsed = parse_article(Article(id="t", text="The court acquitted former President Hosni "
+                                   "Mubarak of involvement in protester killings."))
+    from eventwire.events import EventCoder
+    events = EventCoder.default().code(parsed, ActorResolver.default().annotate(parsed))
+    assert not [e for e in events if e.cameo.startswith("18") and e.source]
+
+
+def test_his_counterpart_is_another_party(code_text):
+    # arguments.yaml relation_nouns: "met his counterpart" is no "withdrew its troops"
+    parsed = parse_article(Article(id="t", text="Vladimir Putin met his Turkish counterpart in "
+                                   "Sochi on Monday.", date="2017-03-01"))
+    from eventwire.events import EventCoder
+    events = EventCoder.default().code(parsed, ActorResolver.default().annotate(parsed))
+    assert ("RUSGOV", "040", "TURGOV") in {
+        (e.source.code, e.cameo, e.target.code if e.target else None) for e in events}
+    assert ("RUS", "RETREAT", None) in dyads(code_text("Russia withdrew its troops."))
+
+
+def test_a_private_person_arrested_or_shot_is_the_target():
+    # Arguments.private_people: a name the dictionary lacks, acted on by force, is CVL
+    from eventwire.events import EventCoder
+    coder, resolver = EventCoder.default(), ActorResolver.default()
+
+    def code(text: str) -> list[Event]:
+        parsed = parse_article(Article(id="t", text=text, date="2017-03-01"))
+        return coder.code(parsed, resolver.annotate(parsed))
+
+    arrest = [e for e in code("Irish police arrested John Connors in Dublin on Monday.")
+              if e.cameo.startswith("17")]
+    assert arrest and arrest[0].target.code == "IRLCVL"
+    assert arrest[0].target.text == "John Connors"
+    # not for words: a critic of a person the dictionary lacks says nothing of who that is
+    assert not [e for e in code("Russia criticized John Smith on Monday.") if e.target]

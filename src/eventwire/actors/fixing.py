@@ -115,6 +115,35 @@ class Arguments:
         is_victim = getattr(self.resolved, "is_victim", None)  # stand-ins may lack it
         return [s for s in self.actors(authors) if not (is_victim and is_victim(s))]
 
+    def private_people(self, tokens: list[Token], offset: int) -> list[Actor]:
+        """People's names the dictionary lacks and no title places ("police arrested John
+        Connors", "shot at Scott"), as the target of a coercive or violent act: private
+        people (CVL), whose country comes later from the place, the police or the article
+        (``domestic``, ``private_country``). ``offset``: where the sentence text starts."""
+        found = []
+        for token in tokens:
+            name = next((e for e in token.doc.ents if e.start <= token.i < e.end
+                         and e.label_ == "PERSON"), None)
+            if name is None or token.pos_ != "PROPN" or self.actor_at(token) is not None:
+                continue
+            found.append(Actor(
+                text=name.text, code="CVL", country=None, sectors=["CVL"],
+                start=name.start_char - offset, end=name.end_char - offset,
+                resolution=[f"'{name.text}' is a person the dictionary lacks, with no title: "
+                            f"the target of a coercive act, a private person -> CVL"]))
+        return found
+
+    def private_country(self, actor: Actor | None) -> Actor | None:
+        """A private person target (``private_people``) still without a country takes the
+        article's own: its dateline, else its only country, else its main one."""
+        context = getattr(self.resolved, "context", None)
+        if (actor is None or actor.country or actor.name or not actor.text or not context
+                or not context[0] or actor.code != "CVL"):
+            return actor
+        country, steps = context
+        return replace(actor, code=country + actor.code, country=country,
+                       resolution=[*actor.resolution, *steps])
+
     def domestic(
         self, source: Actor | None, target: Actor | None, places: list[Actor], conflictual: bool
     ) -> tuple[Actor | None, Actor | None]:

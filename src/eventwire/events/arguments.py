@@ -81,14 +81,26 @@ def _argument_targets(
     """An actor object, else the actor of a target preposition, else the party of the
     object ("rejected X's proposal", "an offer from X", "the withdrawal of X")."""
     others = [o for o in objects if o.lemma_.lower() not in pattern.objects
-              and o.lemma_.lower() not in QUANTITY_NOUNS and not own(o)]
+              and o.lemma_.lower() not in QUANTITY_NOUNS and not own(o, book)]
     if actors.actors(others):
         return others
     for prep in target_preps(book, pattern):
         found = [t for h in holders for t in syntax.prep_objects(h, prep)]
         if actors.actors(found):
             return found
-    return object_parties(book, [o for o in objects if not own(o)], holders, actors)
+    return object_parties(book, [o for o in objects if not own(o, book)], holders, actors)
+
+
+def plain_targets(book: PatternBook, trigger: Token) -> list[Token]:
+    """The words a verb acts on whoever they are: the passive subject ("Connors was
+    arrested"), else the direct objects, else the objects of the usual target prepositions
+    ("shot at Scott"). For names no dictionary knows (``Arguments.private_people``)."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return []
+    if syntax.is_passive(trigger):
+        return syntax.passive_targets(trigger)
+    return (syntax.children(trigger, syntax.OBJECTS)
+            or [t for p in book.target_preps for t in syntax.prep_objects(trigger, p)])
 
 
 def target_preps(book: PatternBook, pattern: Pattern) -> tuple[str, ...]:
@@ -166,6 +178,9 @@ def place_objects(trigger: Token) -> list[Token]:
     return [t for h in holders for t in syntax.prep_objects(h, "in")]
 
 
-def own(thing: Token) -> bool:
-    """"withdrew its troops", "closed their borders": the subject's own, no target."""
+def own(thing: Token, book: PatternBook | None = None) -> bool:
+    """"withdrew its troops", "closed their borders": the subject's own, no target; but "met
+    his counterpart" names another party (``relation_nouns``)."""
+    if book is not None and thing.lemma_.lower() in book.relation_nouns:
+        return False
     return any(c.dep_ == "poss" and c.lower_ in syntax.POSSESSIVE_PRONOUNS for c in thing.children)

@@ -32,14 +32,14 @@ from eventwire.actors.fixing import (
 )
 from eventwire.actors.nationality import Nationalities
 from eventwire.events import calibration
-from eventwire.events.arguments import own, place_objects
+from eventwire.events.arguments import own, place_objects, plain_targets
 from eventwire.events.building import EventBuilder
 from eventwire.events.cameo import cameo_table
 from eventwire.events.filters import discarded, fullest, standing
 from eventwire.events.matching import SPEECH_LEMMAS, Candidate, candidates
 from eventwire.events.patterns import PatternBook, pattern_book
 from eventwire.nlp import syntax
-from eventwire.records import Event, ParsedArticle, ParsedSentence
+from eventwire.records import Actor, Event, ParsedArticle, ParsedSentence
 
 Token = Any
 
@@ -122,6 +122,11 @@ class EventCoder:
         sources = actors.authors(candidate.sources, candidate.trigger,
                                  assault=pattern.cameo[:2] in ASSAULT_ROOTS)
         targets = actors.actors(candidate.targets)
+        private = not targets and self.cameo[pattern.cameo].quad_class == 4
+        if private:  # "police arrested John Connors": a private person the dictionary lacks
+            lead = len(sentence.span.text) - len(sentence.span.text.lstrip())
+            targets = actors.private_people(plain_targets(self.book, candidate.trigger),
+                                            sentence.span.start_char + lead)
         speaker_verb = syntax.speaker_clause(candidate.trigger, SPEECH_LEMMAS)
         reporters = actors.actors(syntax.clause_subjects(speaker_verb)) if speaker_verb else []
         if not sources and reporters and _speaker_is_subject(speaker_verb, candidate):
@@ -143,14 +148,23 @@ class EventCoder:
             dissent = pattern.cameo.startswith(self.book.dissent_roots)
             dyads = [(s, t or (actors.dissent_target(s) if dissent else None))
                      for s in (sources or [None]) for t in (targets or [None])
-                     if s is None or t is None or s.code != t.code or s.name != t.name]
+                     if s is None or t is None or _different(s, t)]
         conflictual = self.cameo[pattern.cameo].quad_class >= 3
-        return [
-            self.builder.event(parsed, sentence, candidate,
-                               *actors.domestic(source, target, places, conflictual),
-                               reporters[0] if reporters else None)
-            for source, target in dyads
-        ]
+        sides = [actors.domestic(source, target, places, conflictual) for source, target in dyads]
+        if private:
+            sides = [(source, actors.private_country(target)) for source, target in sides]
+        return [self.builder.event(parsed, sentence, candidate, source, target,
+                                   reporters[0] if reporters else None)
+                for source, target in sides]
+
+
+def _different(source: Actor, target: Actor) -> bool:
+    """Whether an event's two sides are two parties: one code is one actor ("the US military
+    sent 200 troops" is no USAMIL -> USAMIL event), but two private people are two ("a man
+    stabbed his wife": CVL -> CVL)."""
+    if source.code != target.code or source.name != target.name:
+        return True
+    return "CVL" in source.sectors and source.text != target.text
 
 
 def _speaker_is_subject(speaker_verb: Token, candidate: Candidate) -> bool:

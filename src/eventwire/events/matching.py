@@ -214,15 +214,17 @@ def _noun_candidate(
     book: PatternBook, noun: Token, pattern: Pattern, actors: Arguments, reactions: set[int]
 ) -> Candidate:
     verb = light_verb(noun)
-    # "Obama drew criticism from Democrats": Obama undergoes it, Democrats criticise
-    receiving = (verb is not None and noun.dep_ in syntax.OBJECTS
-                 and verb.lemma_.lower() in book.receiving_verbs)
+    # "Obama drew criticism from Democrats": Obama undergoes it, Democrats criticise; "its
+    # fighters were under attack": the fighters are attacked
+    receiving = verb is not None and (
+        (noun.dep_ in syntax.OBJECTS and verb.lemma_.lower() in book.receiving_verbs)
+        or (noun.dep_ == "pobj" and noun.head.lower_ in book.undergoing_preps))
     sources = [c for c in noun.children if c.dep_ == "poss"]
     named = [t for p in pattern.source_preps for t in syntax.prep_objects(noun, p)]
     if receiving:
         named += [t for p in pattern.source_preps for t in syntax.prep_objects(verb, p)]
     sources += named
-    sources += [c for c in noun.children if c.dep_ in ("compound", "amod") and actors.actor_at(c)]
+    sources += [c for c in noun.children if c.dep_ in ("compound", "amod") and _modifier_actor(actors, c)]
     if not actors.actors(sources) and not named and not receiving:
         holders = _holders(book, noun, pattern, reactions)
         sources = sources if holders is None else holders
@@ -243,6 +245,14 @@ def _noun_candidate(
     return Candidate(pattern, noun, sources, targets, pair)
 
 
+def _modifier_actor(actors: Arguments, modifier: Token) -> bool:
+    """Whether a modifier of an event noun names an actor of its own ("police killings"), not
+    one the noun is only attached to: in "acquitted X of involvement in protester killings"
+    the words after X belong to X's phrase, and X is no author of the killings."""
+    actor = actors.actor_at(modifier)
+    return actor is not None and all(actors.actor_at(a) is not actor for a in modifier.head.ancestors)
+
+
 def _holders(book: PatternBook, noun: Token, pattern: Pattern, reactions: set[int]
              ) -> list[Token] | None:
     """Who takes part in an event noun, read from the verb it hangs from: "X held talks",
@@ -260,6 +270,8 @@ def _holders(book: PatternBook, noun: Token, pattern: Pattern, reactions: set[in
     if against and not any(t.dep_ == "prep" and t.lower_ in book.circumstance_preps
                            for t in _path_up(phrase, verb)):
         return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]  # "troops fought an enemy using car bombs": the enemy uses them
     violent = pattern.cameo[:2] in VIOLENT_ROOTS
     return syntax.clause_subjects(verb, participant=not violent or verb.lemma_ in PARTICIPATION)
 

@@ -89,6 +89,8 @@ class PatternBook:
     circumstance_preps: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     preventing_verbs: frozenset[str] = frozenset()
+    undergoing_preps: frozenset[str] = frozenset()
+    relation_nouns: frozenset[str] = frozenset()
     striving_verbs: frozenset[str] = frozenset()
     unreal_heads: frozenset[str] = frozenset()
     foreign_sectors: frozenset[str] = frozenset()
@@ -286,6 +288,8 @@ def pattern_book() -> PatternBook:
         circumstance_preps=frozenset(arguments("circumstance_preps")),
         receiving_verbs=frozenset(arguments("receiving_verbs")),
         preventing_verbs=frozenset(arguments("preventing_verbs")),
+        undergoing_preps=frozenset(arguments("undergoing_preps")),
+        relation_nouns=frozenset(arguments("relation_nouns")),
         striving_verbs=frozenset(arguments("striving_verbs")),
         unreal_heads=frozenset(arguments("unreal_heads")),
         foreign_sectors=frozenset(arguments("foreign_sectors")),

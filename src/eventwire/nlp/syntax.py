@@ -85,7 +85,9 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
     if depth > 4:
         return []
     if is_passive(verb):
-        agents = by_agents(verb)
+        agents = by_agents(verb) or [  # "X was shot and electrocuted by her husband"
+            a for c in children(verb, {"conj"})
+            if is_passive(c) and not children(c, PASSIVE_SUBJECTS) for a in by_agents(c)]
         if agents:
             return agents
         if verb.dep_ == "conj" and not children(verb, PASSIVE_SUBJECTS):
