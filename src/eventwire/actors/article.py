@@ -13,7 +13,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from eventwire.actors.dictionary import CAPITAL, PLACE, Dictionary
+from eventwire.actors.dictionary import CAPITAL, PLACE, Dictionary, words
 from eventwire.actors.matching import PLACE_KINDS, Match, find_matches
 from eventwire.actors.mention import Mention, aged
 from eventwire.actors.roles_by_date import prefer_people_of_the_date
@@ -69,6 +69,13 @@ class ArticleContext:
             self.sentence_offset[sentence.index] = span.start_char + leading
         self.mentions: list[Mention] = []
         self._focus: Counter[str] | None = None
+        self._matches_by_sentence: dict[int | None, list[Match]] | None = None
+        # Named individuals by the last word of their name, for surname lookups: a scan of every
+        # earlier mention for each one made a long article's resolution quadratic.
+        self._people_by_last_word: dict[str, list[Mention]] = {}
+        self._people_indexed = 0
+        self._mention_at: dict[int, Mention] = {}
+        self._entity_at: dict[int, Any] | None = None
         self.dateline_end, self.dateline = self.find_dateline()
         self.quoted = self.quoted_sentences()
 
@@ -100,6 +107,44 @@ class ArticleContext:
             marks = sum(text.count(q) for q in ('"', "\u201c", "\u201d"))
             open_quote = open_quote != (marks % 2 == 1)
         return quoted
+
+    def sentence_matches(self, index: int | None) -> list[Match]:
+        """The dictionary matches that start in sentence ``index``; every match when None."""
+        if index is None:
+            return self.matches
+        if self._matches_by_sentence is None:
+            grouped: dict[int | None, list[Match]] = {}
+            for match in self.matches:
+                grouped.setdefault(self.sentence_of.get(match.start), []).append(match)
+            self._matches_by_sentence = grouped
+        return self._matches_by_sentence.get(index, [])
+
+    def entity_at(self, index: int) -> Any:
+        """The named-entity span holding token ``index``, else None (Doc.ents builds every
+        entity of the article on each access)."""
+        if self._entity_at is None:
+            self._entity_at = {i: entity for entity in self.doc.ents
+                               for i in range(entity.start, entity.end)}
+        return self._entity_at.get(index)
+
+    def add_mention(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self._mention_at[mention.head.i] = mention
+
+    def mention_headed_by(self, index: int) -> Mention | None:
+        """The latest mention whose head is token ``index``."""
+        return self._mention_at.get(index)
+
+    def people_named(self, last_word: str) -> list[Mention]:
+        """The mentions so far of named individuals whose name ends with ``last_word``, in
+        reading order. Mentions do not change once resolved, so each is indexed once."""
+        for mention in self.mentions[self._people_indexed:]:
+            if mention.individual and mention.actor.name:
+                name = words(mention.actor.name)
+                if name:
+                    self._people_by_last_word.setdefault(name[-1], []).append(mention)
+        self._people_indexed = len(self.mentions)
+        return self._people_by_last_word.get(last_word, [])
 
     def in_dateline(self, token: Any) -> bool:
         return self.parsed.title_offset <= token.idx < self.dateline_end

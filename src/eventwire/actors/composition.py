@@ -242,10 +242,7 @@ def compose_attributed(
     if head.pos_ != "NOUN" or facts.aligned:
         return None
     possessor = next((c for c in head.children if c.dep_ == "poss"), None)
-    owner = next(
-        (m for m in reversed(ctx.mentions) if possessor is not None and m.head.i == possessor.i),
-        None,
-    )
+    owner = ctx.mention_headed_by(possessor.i) if possessor is not None else None
     if owner is not None:
         actor = owner.actor
         steps = [Step(

@@ -156,11 +156,9 @@ def sentence_place_country(ctx: ArticleContext, head: Any, steps: list[str]) -> 
     index = ctx.sentence_of.get(head.i)
     if index is None:
         return ""
-    span = ctx.parsed.sentences[index].span
     found: dict[str, str] = {}
-    for match in ctx.matches:
-        if not span.start <= match.start < span.end:
-            continue
+    in_sentence = ctx.sentence_matches(index)
+    for match in in_sentence:
         entry = match.first(PLACE_KINDS)
         token = ctx.doc[match.end - 1]
         while token.dep_ in ("compound", "amod") and token.head.i > token.i:
@@ -172,8 +170,8 @@ def sentence_place_country(ctx: ArticleContext, head: Any, steps: list[str]) -> 
         if verb.lemma_.lower() in MOVEMENT_LEMMAS and head.head.i == verb.i:
             continue  # "the Queen visited the King in Thailand": where she went, not hers
         found.setdefault(entry.country, ctx.doc[match.start : match.end].text)
-    named = {m.first(PLACE_KINDS).country for m in ctx.matches  # type: ignore[union-attr]
-             if span.start <= m.start < span.end and m.first(PLACE_KINDS) is not None}
+    named = {m.first(PLACE_KINDS).country for m in in_sentence  # type: ignore[union-attr]
+             if m.first(PLACE_KINDS) is not None}
     if len(found) != 1 or len(named - {""}) != 1:
         return ""  # "Police detained two French tourists in Lagos": whose, it does not say
     code, text = next(iter(found.items()))
@@ -207,11 +205,7 @@ def other_title_countries(ctx: ArticleContext, head: Any) -> set[str]:
     """Countries of other named people's titles in the sentence ("Ukrainian leader Leonid
     Kravchuk"): they are those people's, not the article's."""
     others = set()
-    index = ctx.sentence_of.get(head.i)
-    sentence = ctx.parsed.sentences[index].span if index is not None else ctx.doc[:]
-    for match in ctx.matches:
-        if not sentence.start <= match.start < sentence.end:
-            continue
+    for match in ctx.sentence_matches(ctx.sentence_of.get(head.i)):
         entry = match.first(PLACE_KINDS)
         token = ctx.doc[match.end - 1]
         owner = token.head

@@ -145,20 +145,18 @@ def conjunct_country(ctx: ArticleContext, head: Any) -> tuple[str, str] | None:
     first = head.head
     while first.dep_ == "conj":
         first = first.head
-    for mention in reversed(ctx.mentions):
-        if mention.head.i == first.i and mention.actor.country:
-            return mention.actor.country, mention.actor.text
+    mention = ctx.mention_headed_by(first.i)
+    if mention is not None and mention.actor.country:
+        return mention.actor.country, mention.actor.text
     return None
 
 
 def conflict_country(ctx: ArticleContext, sentence: int, exclude: str) -> str:
     """Where 'pro-X rebels' fight: another country in the sentence, else the article's focus."""
-    span = ctx.parsed.sentences[sentence].span
-    for match in ctx.matches:
-        if span.start <= match.start < span.end:
-            entry = match.first(PLACE_KINDS)
-            if entry and entry.country not in (exclude, "") and not ctx.is_aligned(match):
-                return entry.country
+    for match in ctx.sentence_matches(sentence):
+        entry = match.first(PLACE_KINDS)
+        if entry and entry.country not in (exclude, "") and not ctx.is_aligned(match):
+            return entry.country
     for code in ctx.focus_countries():
         if code != exclude:
             return code

@@ -167,7 +167,7 @@ def name_extends(ctx: ArticleContext, head: Any, match: Match) -> bool:
     """True when a person's name runs past a place-name match (a surname like "Valencia")."""
     if head.ent_type_ != "PERSON":
         return False
-    entity = next((e for e in ctx.doc.ents if e.start <= head.i < e.end), None)
+    entity = ctx.entity_at(head.i)
     if entity is None or (entity.start >= match.start and entity.end <= match.end):
         return False
     # "Bosnian Serbs" tagged as a person is two demonyms, not a name ending in a place.

@@ -18,20 +18,17 @@ def phrase_facts(ctx: ArticleContext, tokens: list[Any], head: Any) -> PhraseFac
     """What the dictionary matches lying wholly inside the phrase ``tokens`` say."""
     facts = PhraseFacts(head_match=ctx.match_at.get(head.i))
     seen: set[int] = set()
+    inside = {token.i for token in tokens}
     for token in tokens:
         match = ctx.match_at.get(token.i)
         if match is None or id(match) in seen or match is facts.head_match:
             continue
-        if not all(_in(tokens, i) for i in range(match.start, match.end)):
+        if not all(i in inside for i in range(match.start, match.end)):
             continue
         seen.add(id(match))
         add_fact(ctx, facts, match)
     facts.countries.sort(key=lambda c: (c[3] < head.i, c[3] if c[3] < head.i else -c[3]))
     return facts
-
-
-def _in(tokens: list[Any], index: int) -> bool:
-    return any(t.i == index for t in tokens)
 
 
 def add_fact(ctx: ArticleContext, facts: PhraseFacts, match: Match) -> None:

@@ -166,7 +166,7 @@ def resolve_article(ctx: ArticleContext) -> ArticleActors:
                 continue
             if not mention.base_steps:
                 mention.base_steps = list(mention.actor.resolution)
-            ctx.mentions.append(mention)
+            ctx.add_mention(mention)
             for member in phrase_tokens(token):
                 if member.i != token.i and not is_head(member):
                     members.setdefault(member.i, token.i)

@@ -195,9 +195,8 @@ def _sentence_toponyms(article_places: ArticlePlaces, parsed: ParsedArticle, spa
                        ) -> list[tuple[Toponym, Token]]:
     """The resolved, located names of a sentence with their root tokens."""
     found = []
-    for toponym in article_places.toponyms:
-        if (_precision(toponym.place) is None
-                or not (span.start_char <= toponym.start < span.end_char)):
+    for toponym in article_places.starting_within(span.start_char, span.end_char):
+        if _precision(toponym.place) is None:
             continue
         name = parsed.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
         if name is not None:

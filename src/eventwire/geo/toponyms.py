@@ -13,6 +13,7 @@ Demonyms ("Russian") are never places: they describe actors.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import math
 from collections import Counter
@@ -29,6 +30,7 @@ from eventwire.geo.gazetteer import (
     CITY,
     CONTINENT,
     COUNTRY,
+    EARTH_RADIUS_KM,
     REGION,
     Gazetteer,
     Place,
@@ -303,6 +305,17 @@ class ArticlePlaces:
     focus_country: str | None
     focus: Place | None  # the place the article is about (a city or region when it has one)
     dateline: Toponym | None = None  # "MOSCOW, May 12 (Reuters) -": where the reporter filed
+    _by_start: list[tuple[int, int]] | None = field(default=None, init=False, repr=False,
+                                                   compare=False)
+
+    def starting_within(self, start: int, end: int) -> list[Toponym]:
+        """The toponyms that start at a character offset in [start, end), in list order: a
+        sentence's, found without reading every name of a long article for each event."""
+        if self._by_start is None:
+            self._by_start = sorted((t.start, i) for i, t in enumerate(self.toponyms))
+        first = bisect.bisect_left(self._by_start, (start, -1))
+        last = bisect.bisect_left(self._by_start, (end, -1))
+        return [self.toponyms[i] for i in sorted(i for _, i in self._by_start[first:last])]
 
 
 def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, dateline: Toponym | None = None
@@ -327,7 +340,7 @@ class _ArticleContext:
     countries: Counter[str]
     by_name: dict[str, Counter[str]]  # the countries each name's first readings gave
     focus_country: str | None
-    local: list[Place]
+    neighbours: _Neighbours
 
     @classmethod
     def of(cls, toponyms: list[Toponym], dateline: Toponym | None) -> _ArticleContext:
@@ -342,9 +355,10 @@ class _ArticleContext:
         if dateline is not None and first_pass.get(id(dateline)) is not None:
             countries[first_pass[id(dateline)].country] += len(toponyms)  # the dateline decides
         focus_country = countries.most_common(1)[0][0] if countries else None
-        local = [p for p in first_pass.values()
-                 if p is not None and p.kind in (CITY, ADMIN1, ADMIN2)]
-        return cls(first_pass, countries, by_name, focus_country, local)
+        # Each place once: a long article names the same towns many times.
+        local = list({id(p): p for p in first_pass.values()
+                      if p is not None and p.kind in (CITY, ADMIN1, ADMIN2)}.values())
+        return cls(first_pass, countries, by_name, focus_country, _Neighbours(local))
 
 
 class _NameInContext:
@@ -359,7 +373,8 @@ class _NameInContext:
             {own.country: toponym.weight} if own is not None and own.country else {})
         # Nor, for choosing between its main and alternate names, are its other mentions'.
         self.elsewhere = context.countries - context.by_name.get(toponym.text, Counter())
-        self.neighbours = [other for other in context.local if other is not own]
+        self.own = own
+        self.neighbours = context.neighbours
         # "West Coast", "Western", "Republic": a description, which names a place of the
         # article's own country if any ("the West Coast" in an American story).
         self.descriptive = all(_words_of("generic", toponym.text.split()))
@@ -380,7 +395,7 @@ class _NameInContext:
             value += MENTIONED_COUNTRY_BONUS
         # A town named by an alternate name competes with the places bearing that name as
         # their main name only with a neighbour, as a small town does.
-        nearness = _nearness_bonus(place, self.neighbours, main or not self.named_in)
+        nearness = _nearness_bonus(place, self.neighbours, self.own, main or not self.named_in)
         if nearness is None and self.qualified(place):  # "Visbek, Germany" needs no neighbour
             nearness = 0.0
         return None if nearness is None else value + nearness
@@ -404,8 +419,38 @@ class _NameInContext:
             _within(place, outer) for outer, _ in qualifier.candidates)
 
 
-def _nearness_bonus(place: Place, neighbours: list[Place], main_name: bool = True
-                    ) -> float | None:
+class _Neighbours:
+    """The article's towns, counties and states, indexed for the two questions a candidate asks
+    of them: is one within ``km`` of it, and does one lie in it (a state)? Answered without
+    measuring every place of a long article for every candidate of every name."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.by_lat = sorted(places, key=lambda p: p.lat)
+        self.lats = [p.lat for p in self.by_lat]
+        self.by_admin1: dict[tuple[str | None, str], list[Place]] = {}
+        for other in places:
+            if other.kind in (ADMIN2, CITY) and other.admin1 is not None:
+                self.by_admin1.setdefault((other.country, other.admin1), []).append(other)
+
+    def nearest_km(self, place: Place, limit_km: float, besides: Place | None) -> float:
+        """The distance to the nearest other place (never ``besides``), when under
+        ``limit_km``; else infinity. A great circle is never shorter than its latitude
+        difference, so only places in that band of latitude are measured."""
+        band = limit_km / (EARTH_RADIUS_KM * math.pi / 180) * 1.001  # a margin for rounding
+        first = bisect.bisect_left(self.lats, place.lat - band)
+        last = bisect.bisect_right(self.lats, place.lat + band)
+        nearest = min((distance_km(place.lat, place.lon, other.lat, other.lon)
+                       for other in self.by_lat[first:last]
+                       if other is not place and other is not besides), default=math.inf)
+        return nearest if nearest < limit_km else math.inf
+
+    def any_within(self, state: Place, besides: Place | None) -> bool:
+        return any(other is not besides and other is not state
+                   for other in self.by_admin1.get((state.country, state.admin1), ()))
+
+
+def _nearness_bonus(place: Place, neighbours: _Neighbours, own: Place | None,
+                    main_name: bool = True) -> float | None:
     """How near a candidate is to the other places the article names: a town or county close
     to one of them (twice within a metro area), a state containing one. None for a small town
     far from all of them: more likely a word, a street or a building of the same name
@@ -414,13 +459,13 @@ def _nearness_bonus(place: Place, neighbours: list[Place], main_name: bool = Tru
     and former names ("Washington Square" for Franklin Square, New York)."""
     small = SMALL_TOWN_POPULATION if main_name else ALTERNATE_NAME_MIN_POPULATION
     if place.kind in (CITY, ADMIN2):
-        nearest_km = min((distance_km(place.lat, place.lon, other.lat, other.lon)
-                          for other in neighbours if other is not place), default=math.inf)
+        nearest_km = neighbours.nearest_km(place, NEARBY_KM, besides=own)
         if nearest_km < NEARBY_KM:
             return NEARBY_BONUS * (2 if nearest_km < CLOSE_KM else 1)
         if place.kind == CITY and place.population < small:
             return None
-    elif place.kind == ADMIN1 and any(_within(other, place) for other in neighbours):
+    elif (place.kind == ADMIN1 and place.admin1 is not None
+          and neighbours.any_within(place, besides=own)):
         return NEARBY_BONUS
     return 0.0
 
