@@ -4,6 +4,9 @@ Joins the texts of a corpus into one article of N characters and of 2N, codes ea
 whole pipeline (``pipeline.code_articles``, as ``eventwire code`` does) in this process, and
 prints both times, their ratio (2.0 = linear; it was 2.6 at 250k -> 500k before the time
 stage stopped rebuilding the article's text for every sentence) and the process's peak memory.
+2026-12-07: 1M -> 2M characters 30.6 s -> 53.7 s (ratio 1.76), peak 624 MiB; before the actor
+and place stages stopped reading the whole article per phrase and per name, the actor pass alone
+took 50 s at 1M and 284 s at 2M.
 
 Usage: python bench/long_article.py ../shared/corpora/world_news_2016_17.jsonl [N]
 (default N 250000; N 4500000 codes a 9 MB article in the second run)

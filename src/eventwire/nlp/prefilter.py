@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -168,11 +169,21 @@ def parse_candidates(articles: Iterable[Article], lemmas: frozenset[str],
 
 def _annotate(nlp: Language, pending: list[tuple[Article, int, Doc, list[Segment]]],
               batch_size: int) -> Iterator[ParsedArticle]:
-    to_parse = [_fresh_doc(nlp, doc, s) for _, _, doc, runs in pending for s in runs if s.candidate]
+    # Made as the parser asks for them and dropped once parsed: a long article's pieces are
+    # not all held twice at once.
+    to_parse = (_fresh_doc(nlp, doc, s) for _, _, doc, runs in pending for s in runs if s.candidate)
     parsed = iter(nlp.pipe(to_parse, batch_size=batch_size))
     for article, offset, doc, runs in pending:
-        pieces = [next(parsed) if s.candidate else _plain_doc(nlp, doc, s) for s in runs]
+        pieces = [_without_tensor(next(parsed)) if s.candidate else _plain_doc(nlp, doc, s)
+                  for s in runs]
         whole = join_docs(pieces) if pieces else doc
         # nlp's own sentence list, so both paths build ParsedSentence the same way.
         yield ParsedArticle(article=article, doc=whole, sentences=_sentences(whole),
                             title_offset=offset)
+
+
+def _without_tensor(doc: Doc) -> Doc:
+    """The parsed piece without its token vectors, which the joined Doc leaves out anyway: a
+    long article's would otherwise all be held until its pieces are joined."""
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
