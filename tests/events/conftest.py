@@ -61,3 +61,15 @@ def code_parsed():
         return parsed, coder.code(parsed, StubActors(parsed))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def code_on():
+    """Like ``code_text``, for an article published on ``date`` (YYYY-MM-DD)."""
+    coder = EventCoder.default()
+
+    def run(text: str, date: str) -> list[Event]:
+        parsed = parse_article(Article(id="test", text=text, date=date))
+        return coder.code(parsed, StubActors(parsed))
+
+    return run

@@ -95,6 +95,7 @@ class EventBuilder:
                 "target_resolution": list(target.resolution) if target else [],
                 "confidence_features": {name: round(value, 3) for name, value in features.items()},
                 "confidence_parts": calibration.coded_parts(confidence, source, target),
+                **({"sense": pattern.sense} if pattern.sense else {}),
             },
             trigger_index=trigger.i,
         )

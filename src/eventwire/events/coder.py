@@ -102,7 +102,9 @@ class EventCoder:
         if discarded(self.book, sentence):
             return []
         lemmas = {token.lemma_.lower() for token in sentence.span}
-        found = standing(self.book, candidates(self.book, sentence, lemmas, actors))
+        published = parsed.article.published
+        found = standing(self.book, candidates(self.book, sentence, lemmas, actors),
+                         published.year if published else None)
         events: list[Event] = []
         seen: set[tuple[str, ...]] = set()
         for candidate in found:

@@ -67,7 +67,8 @@ def explain(record: dict[str, Any]) -> str:
         f"event {record['event_id']} in {record['doc_id']}, sentence {record['sentence_index']}:",
         "  " + marked_sentence(record),
         f"1. The rule '{evidence.get('rule')}' ({evidence.get('rule_source')}) matched "
-        f"'{record['trigger']}': CAMEO {record['cameo']} {name}, Goldstein {record['goldstein']}, "
+        f"'{record['trigger']}'" + (f" ({evidence['sense']})" if evidence.get("sense") else "")
+        + f": CAMEO {record['cameo']} {name}, Goldstein {record['goldstein']}, "
         f"QuadClass {record['quad_class']}, PLOVER {plover}.",
         "2. " + _actor_line("Source", record.get("source"), evidence.get("source_resolution", [])),
         "3. " + _actor_line("Target", record.get("target"), evidence.get("target_resolution", [])),

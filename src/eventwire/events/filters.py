@@ -1,10 +1,12 @@
 """Which candidate events of a sentence stand: none in a discarded sentence; none for an act
-only feared, asked for, supposed or told as background; one per intention; and of two events
-of the same kind, the one with both sides.
+only feared, asked for, supposed, asked about or told as background (a description, a topic, a
+date before the article's year); one per intention; and of two events of the same kind, the one
+with both sides.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from eventwire.actors.fixing import identity, named
@@ -16,33 +18,57 @@ from eventwire.records import Event, ParsedSentence
 Token = Any
 
 # What a request asks for ("demanded the withdrawal", "urged X to meet") and what an
-# accusation or rejection is about ("accused X of violating", "blamed X for the bombing") is
-# the content of that act, not an event that happened: by root, the dependencies leading to it.
+# accusation or rejection is about ("accused X of violating", "blamed X for the bombing") and
+# the comment declined ("refused to comment") are the content of that act, not an event that
+# happened: by root or code, the dependencies leading to it.
 CONTENT_DEPS = {"02": ("ccomp", "xcomp", "dobj", "prep"), "10": ("ccomp", "xcomp", "dobj", "prep"),
-                "11": ("prep",), "016": ("ccomp",)}
+                "11": ("prep",), "016": ("ccomp",), "011": ("xcomp",)}
 # How far and through which dependencies a trigger is read as the complement of an unreal
 # head ("afraid *of* killings", "dedicated his life *to* fighting", "trained *to* fight").
 UNREAL_HOPS = 3
 UNREAL_PATH = {"pobj", "pcomp", "prep", "xcomp", "dobj", "acomp", "amod"}
+# Roots of statements and disapproval, which a relative clause reports rather than describes
+# ("Gulen, *who Erdogan blames* for the coup").
+STANDING_ROOTS = ("01", "11", "12")
+# Roots of cooperation whose participle modifying a noun only describes it ("backed by X").
+COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
+# Dependencies of a noun's place in a clause.
+NOMINAL_DEPS = {"attr", "nsubj", "nsubjpass", "dobj", "pobj", "appos"}
+# Words after "a week" that make it an offset from another time, not a rate.
+OFFSET_WORDS = {"after", "before", "ago", "later", "earlier", "since", "into", "from", "on",
+                "or", "and", "to", "of", "-"}
+# Clauses inside a phrase, whose dates are their own.
+CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "appos", "parataxis"}
+# How many "of" phrases a topic may hold its event noun through ("concerns about the number
+# of killings").
+TOPIC_HOPS = 3
 # Verbs that carry the event of their complement ("agreed to provide aid" is the aid promise).
 INTENT_CARRIERS = syntax.INTENT | syntax.THREAT
 
 
 def discarded(book: PatternBook, sentence: ParsedSentence) -> bool:
-    """A sentence holding a phrase of discards.yaml codes no event."""
+    """A sentence holding a phrase of discards.yaml, or starting with one of its ``start``
+    expressions, codes no event."""
     text = sentence.text.lower()
     for rule in book.discards:
         phrase = str(rule.get("phrase", "")).lower()
         if phrase and phrase in text:
             return True
+        start = rule.get("start")
+        if start and re.match(str(start), text.lstrip()):
+            return True
     return False
 
 
-def standing(book: PatternBook, candidates: list[Candidate]) -> list[Candidate]:
+def standing(book: PatternBook, candidates: list[Candidate], year: int | None = None
+             ) -> list[Candidate]:
     """The candidates that are events, intention carriers last: in "threatened to attack X",
     when the carrier and its complement code the same dyad, the event keeps the complement's
-    trigger (the act threatened)."""
-    candidates = [c for c in candidates if not unreal(book, c.trigger)]
+    trigger (the act threatened). ``year`` is the article's: acts dated before it are history."""
+    candidates = [c for c in candidates if not unreal(book, c.trigger)
+                  and not asked(book, c.trigger) and not topic(book, c)
+                  and not description(c)
+                  and not dated_before(book, c.trigger, year)]
     candidates = drop_background(candidates)
     candidates = drop_carriers_and_requested(candidates)
     candidates.sort(key=lambda c: c.trigger.lemma_.lower() in INTENT_CARRIERS)
@@ -56,12 +82,134 @@ def unreal(book: PatternBook, trigger: Token) -> bool:
     place. Only the complement is read ("trained soldiers who attacked X" still attacked)."""
     token = trigger
     for _ in range(UNREAL_HOPS):
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head  # "not required to respond or *meet*": as its first conjunct
         if token.dep_ not in UNREAL_PATH or token.head.i == token.i:
             return False
         token = token.head
-        if token.lemma_.lower() in book.unreal_heads:
+        lemma = token.lemma_.lower()
+        if lemma in book.unreal_heads and not (lemma in book.unreal_verbs and _nominal(token)):
             return True
     return False
+
+
+def asked(book: PatternBook, trigger: Token) -> bool:
+    """"to say *whether* the FBI is probing X", "asked *if* the army had attacked": a trigger in
+    a clause of question (question_marks, or "if" under a verb of asking) is no event."""
+    for node in (trigger, *trigger.ancestors):
+        for mark in node.children:
+            if mark.dep_ != "mark":
+                continue
+            if mark.lower_ in book.question_marks:
+                return True
+            if (mark.lower_ == "if" and node.dep_ == "ccomp"
+                    and node.head.lemma_.lower() in book.question_heads):
+                return True
+    return False
+
+
+def topic(book: PatternBook, candidate: Candidate) -> bool:
+    """"a forum *on* extrajudicial killings", "concerns *about* the killings": an event noun
+    that is the object of a topic preposition (topic_preps) on another noun, or on a verb with
+    an object ("held a forum *on* killings"), is what that thing is about. Not under a noun of
+    conflict ("a crackdown *on* protests" acts on real protests)."""
+    noun = candidate.trigger
+    if candidate.pattern.kind != "noun":
+        return False
+    for _ in range(TOPIC_HOPS):
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
+            noun = prep.head  # "concerns over *the use of* detention"
+            continue
+        break
+    if noun.dep_ != "pobj" or prep.lower_ not in book.topic_preps:
+        return False
+    holder = prep.head
+    if holder.pos_ in ("VERB", "AUX"):  # "held a forum *on* killings": the object's topic
+        holder = next(iter(syntax.children(holder, {"dobj"})), holder)
+    if holder.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(p.cameo[:2] >= "14" for p in book.nouns.get(holder.lemma_.lower(), ()))
+
+
+def description(candidate: Candidate) -> bool:
+    """"Digs, which *supports* people renting", "a policy that *bans* NGOs from ...": a verb in
+    the simple present in a relative clause describes a standing state or habit, not an act
+    (statements and disapproval excepted: "which experts *say* will fail" reports what they
+    say, STANDING_ROOTS). So does a
+    passive participle of cooperation, with its agent, modifying a noun: "rebels *backed by*
+    Turkey" (COOPERATIVE_ROOTS)."""
+    trigger = candidate.trigger
+    code = candidate.pattern.cameo
+    if code.startswith(STANDING_ROOTS) or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return False
+    if trigger.dep_ == "relcl" and trigger.tag_ in ("VBZ", "VBP"):
+        return True
+    return (trigger.dep_ == "acl" and trigger.tag_ == "VBN" and code.startswith(COOPERATIVE_ROOTS)
+            and bool(syntax.children(trigger, {"agent"})))
+
+
+def dated_before(book: PatternBook, trigger: Token, year: int | None) -> bool:
+    """"235 people were killed *over the past two years*", "fighting *since 1984*", "executed
+    *between 2011 and 2015*", "kills six million people *a year*": a span of past periods, a
+    year before the one preceding the article's after since/between, or a rate (past_markers),
+    on the trigger's own clause makes the act a tally, a habit or a standing state, not an act
+    of the news."""
+    markers = book.past_markers
+    for node in syntax.predicate_chain(trigger):
+        holders = [h for h in (node, *syntax.children(node, syntax.OBJECTS))  # "kills 6 million
+                   if h.pos_ in ("VERB", "AUX", "NOUN", "PROPN")]              # people a year"
+        if any(_rate(c, markers) for h in holders for c in syntax.children(h, {"npadvmod"})):
+            return True
+        for prep in syntax.children(node, {"prep"}):
+            for phrase in syntax.children(prep, {"pobj"}):
+                if prep.lower_ in markers.get("period_preps", ()) and _past_span(phrase, markers):
+                    return True
+                if prep.lower_ in markers.get("year_preps", ()) and any(
+                        _year_before(t, year) for t in _phrase(phrase)):
+                    return True
+    return False
+
+
+def _rate(phrase: Token, markers: dict[str, frozenset[str]]) -> bool:
+    """"a year", "every day": a habit or a tally, not one act; not an offset ("a week *after*
+    X was killed", "a day *earlier*")."""
+    following = phrase.nbor(1).lower_ if phrase.i + 1 < len(phrase.doc) else ""
+    return (phrase.lower_ in markers.get("rate_periods", ()) and following not in OFFSET_WORDS
+            and any(c.dep_ == "det" and c.lower_ in markers.get("rates", ())
+                    for c in phrase.children))
+
+
+def _past_span(phrase: Token, markers: dict[str, frozenset[str]]) -> bool:
+    """"the past two years", "the last decades", "recent months"."""
+    return phrase.lower_ in markers.get("periods", ()) and any(
+        c.lower_ in markers.get("modifiers", ()) for c in phrase.children)
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The words of a phrase, without the clauses inside it ("the war, *which broke out in
+    2011*" dates the outbreak, not the act)."""
+    words = [head]
+    for child in head.children:
+        if child.dep_ not in CLAUSE_DEPS:
+            words.extend(_phrase(child))
+    return words
+
+
+def _year_before(token: Token, year: int | None) -> bool:
+    """"2012" or "the 1970s" in an article of ``year``, and before the year preceding it."""
+    text = token.text.lower().removesuffix("s").removesuffix("'")
+    return (year is not None and len(text) == 4 and text.isdigit()
+            and 1800 <= int(text) < year - 1)
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, or a word in a noun's place ("an al qaida *suspect*" misread as a verb)."""
+    return token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS
 
 
 def drop_background(candidates: list[Candidate]) -> list[Candidate]:

@@ -22,6 +22,7 @@ from eventwire.events.arguments import (
     verb_targets,
 )
 from eventwire.events.patterns import Pattern, PatternBook
+from eventwire.events.senses import forecast, one_victim, other_sense, verbal
 from eventwire.nlp import syntax
 from eventwire.records import ParsedSentence
 
@@ -37,6 +38,8 @@ SPEECH_LEMMAS = frozenset(
 PARTICIPATION = {"engage", "involve", "embroil", "lock", "mire", "bog"}
 # Modals that turn a reported clause into a demand ("X said Y must withdraw": X demands of Y).
 OBLIGATION_MODALS = {"must", "should"}
+# Subjects of such a clause that name no one else to make demands of ("we must", "one should").
+SELF_OR_GENERIC = {"we", "i", "you", "one", "it", "this", "that", "there"}
 # Coercion and violence (CAMEO 17-20): never dropped as background when told in a relative clause,
 # and a passive subject is no participant in them ("one man was hurt in the firing").
 VIOLENT_ROOTS = ("17", "18", "19", "20")
@@ -74,6 +77,8 @@ def candidates(
     for token in sentence.span:
         if token.i in consumed or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
             continue  # a compound modifies its head ("battle zones", "protest rally")
+        if token.ent_type_ in ("DATE", "TIME"):
+            continue  # "on March 6" names a day, not a march
         if token.lemma_.lower() in book.nouns:
             match = match_noun(book, token, lemmas, actors, reactions)
             if match:
@@ -101,14 +106,17 @@ def match_verb(
     object_lemmas = {o.lemma_.lower() for o in contents}
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         object_lemmas.add(verb.head.lemma_.lower())  # "a statement released by X"
-    if _strives(book, verb, objects):
+    if _strives(book, verb, objects) or other_sense(book, verb):
         return None
+    complements = {c.lemma_.lower() for c in syntax.children(verb, {"xcomp"})}
     for pattern in book.verbs[verb.lemma_.lower()]:
         if pattern.particle and pattern.particle != particle:
             continue
         if pattern.objects and not (pattern.objects & object_lemmas):
             continue
         if pattern.requires and not (pattern.requires & lemmas):
+            continue
+        if pattern.complements and not (pattern.complements & complements):
             continue
         if pattern.passive and not syntax.is_passive(verb):
             continue
@@ -129,7 +137,8 @@ def match_verb(
                 and len(actors.actors(sources)) >= 2):  # not "talks on a US plan"
             pair = True
         used = tuple(o.i for o in contents if o.lemma_.lower() in pattern.objects)
-        return Candidate(pattern, verb, sources, targets, pair, used)
+        sense = one_victim(book, forecast(book, verbal(book, pattern, verb), verb), verb)
+        return Candidate(sense, verb, sources, targets, pair, used)
     return None
 
 
@@ -184,6 +193,9 @@ def obligation(found: Candidate) -> Candidate:
         return found
     for clause in syntax.children(found.trigger, {"ccomp"}):
         modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        subjects = syntax.clause_subjects(clause)
+        if any(s.lower_ in SELF_OR_GENERIC for s in subjects):
+            continue  # "We should never have to sacrifice one": an opinion, no demand on anyone
         if modals & OBLIGATION_MODALS:
             demand = replace(found.pattern, cameo="100")
             return Candidate(demand, found.trigger, found.sources,
@@ -197,6 +209,8 @@ def match_noun(
     modifiers = {m.lemma_.lower() for c in noun.children
                  if c.dep_ in ("compound", "amod", "nmod")
                  for m in syntax.conjuncts(c)}  # "artillery and rocket fire"
+    if other_sense(book, noun):  # "a heart attack"
+        return None
     for pattern in book.nouns[noun.lemma_.lower()]:
         if pattern.requires and not (pattern.requires & lemmas):
             continue
@@ -242,7 +256,7 @@ def _noun_candidate(
         targets = object_parties(book, targets, [], actors) or targets
     pair = (pattern.symmetric and not actors.named_only().actors(targets)
             and len(actors.actors(sources)) >= 2)  # "X and Y held talks"
-    return Candidate(pattern, noun, sources, targets, pair)
+    return Candidate(verbal(book, pattern, noun), noun, sources, targets, pair)
 
 
 def _modifier_actor(actors: Arguments, modifier: Token) -> bool:

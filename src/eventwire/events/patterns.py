@@ -25,7 +25,7 @@ from eventwire.events.cameo import cameo_table
 VERB_FILES = ("verb_patterns.yaml", "verb_coverage.yaml")
 NOUN_FILES = ("noun_patterns.yaml", "noun_coverage.yaml")
 DATA_FILES = (*VERB_FILES, *NOUN_FILES, "discards.yaml", "statement_cues.yaml",
-              "intent_codes.yaml", "arguments.yaml")
+              "intent_codes.yaml", "arguments.yaml", "senses.yaml")
 
 
 class PatternError(ValueError):
@@ -47,10 +47,12 @@ class Pattern:
     target_preps: tuple[str, ...] = ()  # noun patterns: prepositions introducing the target
     requires: frozenset[str] = frozenset()  # lemmas that must occur in the sentence
     modifiers: frozenset[str] = frozenset()  # noun patterns: a required modifier ("*hunger* strike")
+    complements: frozenset[str] = frozenset()  # verbs: a required to-complement ("refused *to comment*")
     passive: bool = False  # only in the passive voice ("fifty people were *held*")
     agent: str | None = None  # sector of the implied source when none is named ("were arrested")
     symmetric: bool = False  # "X and Y met" codes both directions
     implies: str | None = None  # code implied for the author of the object ("claims X denied")
+    sense: str | None = None  # why senses.yaml changed the pattern's code here (evidence "sense")
     source_file: str = ""
     line: int = 0
 
@@ -63,7 +65,7 @@ class Pattern:
         """More constraints = more specific = tried first and trusted more."""
         return (
             2 * bool(self.objects) + bool(self.prep) + bool(self.particle) + bool(self.requires)
-            + 2 * bool(self.modifiers) + bool(self.passive)
+            + 2 * bool(self.modifiers) + bool(self.passive) + bool(self.complements)
         )
 
 
@@ -98,6 +100,19 @@ class PatternBook:
     venue_roots: tuple[str, ...] = ()
     venue_preps: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
+    # senses.yaml: which uses of an event word are no event of its kind
+    other_senses: dict[str, frozenset[str]] = field(default_factory=dict)  # by predicate lemma
+    verbal: dict[str, frozenset[str]] = field(default_factory=dict)  # cues of attacks in words
+    verbal_code: str = "111"
+    forecasts: dict[str, frozenset[str]] = field(default_factory=dict)
+    forecast_code: str = "012"
+    single_codes: dict[str, str] = field(default_factory=dict)  # mass code -> one-victim code
+    unreal_verbs: frozenset[str] = frozenset()  # unreal_heads that count only when not nouns
+    collective: frozenset[str] = frozenset()
+    question_marks: frozenset[str] = frozenset()
+    question_heads: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
+    past_markers: dict[str, frozenset[str]] = field(default_factory=dict)
     version_hash: str = ""
 
     def intent_code(self, code: str) -> str | None:
@@ -157,7 +172,7 @@ def _pattern(kind: str, key: str, entry: dict[str, Any], file: str) -> Pattern:
     line = entry.get("__line__", 0)
     where = f"{file}:{line}"
     known = {"id", "cameo", "object", "prep", "source", "target", "requires", "symmetric",
-             "implies", "modifier", "passive", "agent", "__line__", "note"}
+             "implies", "modifier", "passive", "agent", "complement", "__line__", "note"}
     unknown = set(entry) - known
     if unknown:
         raise PatternError(f"{where}: unknown keys {sorted(unknown)}")
@@ -181,6 +196,7 @@ def _pattern(kind: str, key: str, entry: dict[str, Any], file: str) -> Pattern:
         target_preps=_as_tuple(entry.get("target")),
         requires=frozenset(r.lower() for r in _as_tuple(entry.get("requires"))),
         modifiers=frozenset(m.lower() for m in _as_tuple(entry.get("modifier"))),
+        complements=frozenset(c.lower() for c in _as_tuple(entry.get("complement"))),
         passive=bool(entry.get("passive", False)),
         agent=str(entry["agent"]) if entry.get("agent") else None,
         symmetric=bool(entry.get("symmetric", False)),
@@ -272,6 +288,12 @@ def pattern_book() -> PatternBook:
         """A word list of arguments.yaml (where the coder looks for targets and parties)."""
         return _as_tuple(loaded["arguments.yaml"].get(key))
 
+    senses = loaded["senses.yaml"]
+    codes = {key: str(senses.get(key, default))
+             for key, default in (("verbal_code", "111"), ("forecast_code", "012"))}
+    for code in codes.values():
+        if code not in cameo_table():
+            raise PatternError(f"events/data/senses.yaml: {code!r} is not a CAMEO code")
     return PatternBook(
         verbs=_merged("verb", "verbs", VERB_FILES, loaded, seen),
         nouns=_merged("noun", "nouns", NOUN_FILES, loaded, seen),
@@ -297,5 +319,32 @@ def pattern_book() -> PatternBook:
         venue_roots=arguments("venue_roots"),
         venue_preps=frozenset(arguments("venue_preps")),
         state_sectors=frozenset(arguments("state_sectors")),
+        other_senses=_word_sets(senses.get("other_senses")),
+        verbal=_word_sets(senses.get("verbal")),
+        verbal_code=codes["verbal_code"],
+        forecasts=_word_sets(senses.get("forecasts")),
+        forecast_code=codes["forecast_code"],
+        single_codes=_single_codes(senses.get("single_victims")),
+        unreal_verbs=frozenset(_as_tuple(senses.get("unreal_verbs"))),
+        collective=frozenset(_as_tuple((senses.get("single_victims") or {}).get("collective"))),
+        question_marks=frozenset(_as_tuple(senses.get("question_marks"))),
+        question_heads=frozenset(_as_tuple(senses.get("question_heads"))),
+        topic_preps=frozenset(_as_tuple(senses.get("topic_preps"))),
+        past_markers=_word_sets(senses.get("past_markers")),
         version_hash=digest.hexdigest()[:12],
     )
+
+
+def _single_codes(data: dict[str, Any] | None) -> dict[str, str]:
+    """senses.yaml's single_victims codes: mass violence -> the act on one person."""
+    codes = {str(k): str(v) for k, v in ((data or {}).get("codes") or {}).items() if k != "__line__"}
+    for code in (c for pair in codes.items() for c in pair):
+        if code not in cameo_table():
+            raise PatternError(f"events/data/senses.yaml: {code!r} is not a CAMEO code")
+    return codes
+
+
+def _word_sets(data: dict[str, Any] | None) -> dict[str, frozenset[str]]:
+    """A mapping of word lists (senses.yaml), each as a set of lower-case words."""
+    return {str(key): frozenset(w.lower() for w in _as_tuple(words))
+            for key, words in (data or {}).items() if key != "__line__"}

@@ -26,6 +26,11 @@ REFUSAL = {"refuse", "decline", "fail", "reject", "unwilling"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "can", "ca", "must"}
 CONDITION_MARKS = {"if", "unless", "provided"}
+# Modifiers of an event noun that put it ahead ("the *upcoming* visit", "*next* week's talks")
+# or make it only possible ("a *possible* strike").
+PLANNED = {"upcoming", "planned", "proposed", "scheduled", "forthcoming", "expected", "future",
+           "next", "impending", "prospective", "coming"}
+POSSIBLE = {"possible", "potential", "hypothetical", "likely", "feared"}
 # Possessives that make a thing the subject's own ("withdrew *its* troops": no target).
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 # Subjects of a reported clause that most often mean the speaker ("X said *it* would allow").
@@ -196,8 +201,9 @@ def predicate_chain(token: Token) -> list[Token]:
 
 
 def negated(token: Token) -> bool:
-    """True for "did not meet", "never met", "refused to meet"."""
-    for node in predicate_chain(token):
+    """True for "did not meet", "never met", "refused to meet"; not for a verb joined to a
+    negated one with its own subject or auxiliary ("did not resist and *was* arrested")."""
+    for node in _own_clause(predicate_chain(token)):
         if node.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "neg" or c.lower_ == "never" for c in node.children
         ):
@@ -209,6 +215,16 @@ def negated(token: Token) -> bool:
         ):
             return True
     return False
+
+
+def _own_clause(chain: list[Token]) -> list[Token]:
+    """The chain up to a conjoined verb that has its own subject or auxiliary: a negation above
+    it belongs to the other conjunct."""
+    for at, node in enumerate(chain):
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"} for c in node.children):
+            return chain[:at + 1]
+    return chain
 
 
 def _nobody(subject: Token) -> bool:
@@ -223,6 +239,9 @@ def refused(token: Token) -> bool:
 
 def modality(token: Token) -> str:
     """asserted, intended, threatened, conditional, hypothetical or future."""
+    planned = _planned(token)
+    if planned:
+        return planned
     chain = predicate_chain(token)
     clause_top = chain[-1]
     nodes = chain + [anc for anc in clause_top.ancestors if anc.dep_ != "ccomp"][:3]
@@ -238,11 +257,39 @@ def modality(token: Token) -> str:
         if node.lemma_ in INTENT:
             return "intended"
     auxes = {c.lower_ for node in chain for c in node.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & FUTURE_AUX or "going" in auxes:
+    if auxes & FUTURE_AUX or "going" in auxes or any(_scheduled(node) for node in chain):
         return "future"
     if auxes & HYPOTHETICAL_AUX:
         return "hypothetical"
     return "asserted"
+
+
+def _planned(noun: Token) -> str | None:
+    """"the *upcoming* visit", "*next week's* talks": future; "a *possible* strike":
+    hypothetical; None for a noun with no such modifier, or a verb."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    words |= {g.lower_ for c in noun.children if c.dep_ in ("poss", "npadvmod", "compound")
+              for g in c.children if g.dep_ == "amod"}  # "*next* week's visit"
+    if words & PLANNED:
+        return "future"
+    if words & POSSIBLE:
+        return "hypothetical"
+    return None
+
+
+def _scheduled(node: Token) -> bool:
+    """"the judges *are to meet*", the headline "PM *to visit* Russia": an infinitive after "be",
+    or standing alone as the main verb, is planned, not done."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+        return False
+    if node.dep_ == "ROOT":
+        return True
+    # not "it is too early *to discuss*" ("be" with its own complement), nor "if one *were to
+    # hear*" (a condition)
+    return (node.dep_ == "xcomp" and node.head.lemma_ == "be"
+            and not children(node.head, {"acomp", "attr", "mark"}))
 
 
 def in_condition(token: Token) -> bool:

@@ -1,0 +1,127 @@
+"""Word senses: which uses of an event word are no event of its kind (events/data/senses.yaml).
+
+"admitted him to hospital" admits nothing, "fight crime" is no armed fight, "attacked the Lib Dems
+for not being responsible" and "Rutte shot back" are criticism in words, not force. Each test
+reads only the predicate's own arguments, never the rest of the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from eventwire.events.patterns import Pattern, PatternBook
+from eventwire.nlp import syntax
+
+Token = Any
+
+# Dependencies of a predicate whose words tell its sense: objects, particles, prepositions'
+# objects, and a noun's own modifiers ("*heart* attack").
+_OWN_DEPS = syntax.OBJECTS | {"prt", "compound", "amod", "nmod", "advmod"}
+# Roots of force and violence: the only codes a verbal use turns into criticism.
+FORCE_ROOTS = ("17", "18", "19", "20")
+QUOTES = ('"', "\u201c", "\u201d", "''", "``")
+
+
+def argument_words(token: Token) -> set[str]:
+    """Lemmas and lower-case forms of the predicate's objects, particles, modifiers and
+    prepositional objects (with their conjuncts)."""
+    words: set[str] = set()
+    heads = [c for c in token.children if c.dep_ in _OWN_DEPS]
+    heads += [o for _, o in syntax.all_prep_objects(token)]
+    for head in heads:
+        for word in syntax.conjuncts(head):
+            words.update((word.lemma_.lower(), word.lower_))
+    return words
+
+
+def other_sense(book: PatternBook, token: Token) -> bool:
+    """Whether the predicate's own arguments mark another sense of its lemma (other_senses)."""
+    vetoes = book.other_senses.get(token.lemma_.lower())
+    return bool(vetoes) and bool(vetoes & argument_words(token))
+
+
+def verbal(book: PatternBook, pattern: Pattern, token: Token) -> Pattern:
+    """The pattern, or criticism (verbal_code) where a violent word is used of words: a reason of
+    blame ("attacked X *for* failing"), a retort ("shot *back*" with a quote), a missile of
+    words ("fire *a warning* at"), or words and decisions as what is attacked ("attacks *on the
+    report*")."""
+    cues = book.verbal
+    if (token.lemma_.lower() not in cues.get("lemmas", ())
+            or not pattern.cameo.startswith(FORCE_ROOTS)):
+        return pattern
+    if not (_blamed(cues, token) or _retort(cues, token)
+            or _words_attacked(cues, token)):
+        return pattern
+    return replace(pattern, cameo=book.verbal_code, agent=None,
+                   sense="force used of words is criticism (senses.yaml verbal)")
+
+
+def forecast(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:
+    """The pattern, or a pessimistic comment (forecast_code) for a warning with no addressee
+    that says what may come: a that-clause or an "of"/"about" phrase (forecasts)."""
+    cues = book.forecasts
+    if verb.lemma_.lower() not in cues.get("lemmas", ()) or not pattern.cameo.startswith("13"):
+        return pattern
+    if syntax.children(verb, syntax.OBJECTS) or syntax.children(verb, {"dative"}):
+        return pattern  # "warned Britain that ...": said to someone, a threat
+    clause = syntax.children(verb, {"ccomp"})
+    about = [o for p in cues.get("preps", ()) for o in syntax.prep_objects(verb, p)]
+    if not clause and not about:
+        return pattern
+    said = [t for head in clause + about for t in head.subtree]
+    if any(t.lemma_.lower() in cues.get("threat_words", ()) for t in said) or any(
+            syntax.in_condition(t) for t in said):
+        return pattern  # "warned that pressure would be increased if ...": a threat
+    return replace(pattern, cameo=book.forecast_code,
+                   sense="a warning of what may come is a pessimistic comment (senses.yaml forecasts)")
+
+
+def one_victim(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:
+    """The pattern, or the one-person code (single_victims) for mass violence done to one
+    person: "a child was slaughtered" is a killing (1823), no massacre."""
+    single = book.single_codes.get(pattern.cameo)
+    if single is None:
+        return pattern
+    victims = (syntax.children(verb, syntax.PASSIVE_SUBJECTS) if syntax.is_passive(verb)
+               else syntax.children(verb, syntax.OBJECTS))
+    if not victims or not all(_one(v, book.collective) for v in victims):
+        return pattern
+    return replace(pattern, cameo=single,
+                   sense="mass violence on one person (senses.yaml single_victims)")
+
+
+def _one(victim: Token, collective: frozenset[str]) -> bool:
+    return (victim.tag_ in ("NN", "NNP", "PRP") and victim.lemma_.lower() not in collective
+            and victim.lower_ not in ("they", "them", "we", "us")
+            and not any(c.dep_ in ("nummod", "conj") for c in victim.children))
+
+
+def _blamed(cues: dict[str, frozenset[str]], token: Token) -> bool:
+    """"attacked X for not being responsible": a reason clause or gerund after for/over."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in cues.get("reason_preps", ()):
+            continue
+        if any(c.dep_ == "pcomp" or c.tag_ == "VBG" for c in prep.children):
+            return True
+    return False
+
+
+def _retort(cues: dict[str, frozenset[str]], token: Token) -> bool:
+    """"'That's a fake solution,' Rutte shot back", "lashed out at critics, saying ...": a
+    particle of retort in a sentence that quotes or reports the words."""
+    if not any(c.dep_ in ("prt", "advmod") and c.lower_ in cues.get("particles", ())
+               for c in token.children):
+        return False
+    quoted = any(t.text in QUOTES for t in token.sent)
+    return quoted or any(c.dep_ in ("ccomp", "parataxis", "advcl") for c in token.children)
+
+
+def _words_attacked(cues: dict[str, frozenset[str]], token: Token) -> bool:
+    """"fire a warning at the PM", "attacks on the report": the thing thrown or hit is words."""
+    thrown = {w for c in token.children if c.dep_ in syntax.OBJECTS for w in (c.lemma_.lower(), c.lower_)}
+    hit = {w for _, o in syntax.all_prep_objects(token) for w in (o.lemma_.lower(), o.lower_)}
+    if token.pos_ in ("NOUN", "PROPN"):
+        return bool(hit & cues.get("targets", frozenset()))
+    return bool(thrown & cues.get("objects", frozenset())) or bool(
+        (thrown | hit) & cues.get("targets", frozenset()))

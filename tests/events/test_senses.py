@@ -1,0 +1,90 @@
+"""Uses of event words that are no event of their kind (events/data/senses.yaml), and acts the
+coder must not take as done: planned, asked about, prevented, described or long past."""
+
+from __future__ import annotations
+
+from eventwire.records import Event
+
+
+def dyads(events: list[Event]) -> set[tuple[str | None, str, str | None]]:
+    return {(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None)
+            for e in events}
+
+
+def roots(events: list[Event]) -> set[str]:
+    return {e.cameo[:2] for e in events}
+
+
+def test_another_sense_of_the_word_codes_nothing(code_text):
+    assert not code_text("Israel admitted the minister to hospital for treatment.")
+    assert not code_text("Russia captured the moment the plane landed in Syria.")
+    assert "19" not in roots(code_text("Turkey vowed to fight crime and corruption."))
+    assert "19" not in roots(code_text("Iran will fight for its values, Syria said."))
+    # the plain senses still code
+    assert ("ISR", "015", None) in dyads(code_text("Israel admitted its mistake."))
+    assert ("SYR", "190", "TUR") in dyads(code_text("Syria fought Turkey near the border."))
+
+
+def test_attacks_in_words_are_criticism_not_force(code_text):
+    assert ("FRA", "111", "DEU") in dyads(
+        code_text("France attacked Germany for failing to act on the crisis."))
+    assert "19" not in roots(code_text('"That is a fake solution," the minister shot back.'))
+    assert ("FRA", "190", "DEU") in dyads(code_text("France attacked Germany on Monday."))
+    # the evidence names the rule that matched and why its code changed
+    verbal = code_text("France attacked Germany for failing to act on the crisis.")[0]
+    assert verbal.evidence["rule"] == "attack" and "senses.yaml" in verbal.evidence["sense"]
+
+
+def test_a_warning_to_no_one_of_what_may_come_is_a_pessimistic_comment(code_text):
+    assert {e.cameo for e in code_text("Israel warned that the economy could collapse.")} == {"012"}
+    assert ("FRA", "130", "DEU") in dyads(code_text("France warned Germany that it would retaliate."))
+    assert {e.cameo for e in code_text("Israel warned that pressure would grow if Syria lied.")} == {"130"}
+
+
+def test_planned_acts_are_future_and_asked_about_acts_are_none(code_text):
+    events = code_text("The minister of Israel is to meet with Russia on Monday.")
+    assert events and all(e.modality == "future" for e in events if e.cameo[:2] in ("03", "04"))
+    assert not [e for e in code_text("Russia will say whether Turkey attacked Syria.")
+                if e.cameo.startswith("19")]
+
+
+def test_barred_and_required_acts_did_not_take_place(code_text):
+    assert not [e for e in code_text("Israel was barred from visiting Egypt.")
+                if e.cameo.startswith("04")]
+    assert not [e for e in code_text("Russia is not required to meet with Turkey.")
+                if e.cameo.startswith("04")]
+
+
+def test_a_description_is_no_act(code_text):
+    assert not [e for e in code_text("Turkey, which supports Syria, held elections.")
+                if e.cameo.startswith("05")]
+
+
+def test_violence_as_the_topic_of_a_forum_is_no_violence(code_text):
+    assert not [e for e in code_text("Russia held a forum on killings by Turkey.")
+                if e.cameo.startswith("18")]
+
+
+def test_tallies_and_standing_states_of_long_ago_are_background(code_on):
+    assert not code_on("Turkey has been fighting Syria since 1984.", "2017-03-15")
+    assert not code_on("Turkey attacked Syria 35 times over the past two years.", "2017-03-15")
+    assert not code_on("Turkey kills 600 Syrians a year.", "2017-03-15")
+    # a single past act keeps its own date (the time stage's); a recent span is news
+    assert ("TUR", "190", "SYR") in dyads(code_on("In 2012, Turkey attacked Syria.", "2017-03-15"))
+    assert ("TUR", "190", "SYR") in dyads(code_on("Turkey has fought Syria since 2016.", "2017-03-15"))
+
+
+def test_a_negation_stays_in_its_own_conjunct(code_text):
+    arrests = [e for e in code_text("The protesters did not resist and were arrested by police.")
+               if e.cameo == "173"]
+    assert arrests and not arrests[0].negated
+
+
+def test_mass_violence_on_one_person_is_a_killing(code_text):
+    assert "1823" in {e.cameo for e in code_text("Turkey slaughtered a child in Syria.")}
+    assert "202" in {e.cameo for e in code_text("Turkey slaughtered 30 villagers in Syria.")}
+
+
+def test_a_related_article_teaser_is_not_coded(code_text):
+    assert not code_text("(15.03.2017) Turkey attacked Syria on Monday.")
+    assert code_text("Turkey attacked Syria on Monday.")
