@@ -122,8 +122,7 @@ class Arguments:
         (``domestic``, ``private_country``). ``offset``: where the sentence text starts."""
         found = []
         for token in tokens:
-            name = next((e for e in token.doc.ents if e.start <= token.i < e.end
-                         and e.label_ == "PERSON"), None)
+            name = syntax.entity_of(token) if token.ent_type_ == "PERSON" else None
             if name is None or token.pos_ != "PROPN" or self.actor_at(token) is not None:
                 continue
             found.append(Actor(

@@ -316,3 +316,18 @@ def speaker_clause(token: Token, speech_lemmas: frozenset[str]) -> Token | None:
             return node.head
         node = node.head
     return None
+
+
+def entity_of(token: Any) -> Any:
+    """The named entity ``token`` belongs to, read from the tokens around it (``Doc.ents``
+    builds every entity of the document on each access: too slow per token of a long article)."""
+    if not token.ent_iob_ or token.ent_iob_ == "O":
+        return None
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
