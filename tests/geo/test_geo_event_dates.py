@@ -31,6 +31,16 @@ def test_expression_attached_to_the_trigger_dates_the_event(make_event, parse) -
     # "70 years since the victory" dates the victory, not the wreath-laying
     ("They laid wreaths to mark 70 years since the victory.", "2015-05-12", "laid",
      ("2015-05-12", "day")),
+    # a date on what was agreed or planned is that act's, not the agreement's or the plan's
+    ("The two sides agreed to resume the talks on Friday.", "2015-05-12", "agreed",
+     ("2015-05-12", "day")),
+    ("The two sides agreed on Sunday to resume the talks.", "2015-05-12", "agreed",
+     ("2015-05-10", "day")),
+    # an infinitive done at the trigger's own time keeps its date
+    ("Rebels tried to storm the building on Sunday.", "2015-05-12", "tried", ("2015-05-10", "day")),
+    # a participle clause that sets the scene dates the trigger
+    ("Speaking to reporters on Sunday, the minister criticised the rebels.", "2015-05-12",
+     "criticised", ("2015-05-10", "day")),
 ])
 def test_sentence_dates(make_event, parse, text: str, published: str | None, trigger: str,
                         expected: tuple) -> None:

@@ -31,7 +31,8 @@ def publication_date(parsed: ParsedArticle) -> dt.date | None:
 def attachment(expression: TimeExpression, trigger: Token) -> int:
     """How closely a date expression belongs to a trigger: 3 when it modifies the trigger itself,
     2 when it modifies a non-finite verb under the trigger ("prior to meeting Putin on Tuesday,
-    Kerry was locked in talks") or the verb a noun trigger belongs to, 0 otherwise.
+    Kerry was locked in talks"; "Speaking on Sunday, the minister criticised ...") or the verb a
+    noun trigger belongs to, 0 otherwise; never the planned act of "agreed to resume on March 7".
     "70 years since the victory" dates the victory, not the verb it hangs on: never an event's."""
     if expression.kind == "ago" and expression.text.lower().endswith("since"):
         return 0
@@ -46,14 +47,32 @@ def attachment(expression: TimeExpression, trigger: Token) -> int:
     while True:
         if token == trigger:
             return 3 if first_verb else (0 if crossed_finite else 2)
+        if _planned_act(token, trigger):
+            return 0  # "agreed to resume the withdrawal on March 7": March 7 is the withdrawal's
         if token.pos_ in ("VERB", "AUX") and token not in span:
             if trigger.pos_ not in ("VERB", "AUX") and token == governing and first_verb:
                 return 2  # "imposed sanctions in April 2014" dates the noun trigger "sanctions"
-            crossed_finite = crossed_finite or opens_clause(token)
+            crossed_finite = crossed_finite or (opens_clause(token)
+                                                and not _circumstance_of(token, trigger))
             first_verb = False
         if token.head == token:
             return 0
         token = token.head
+
+
+def _planned_act(token: Token, trigger: Token) -> bool:
+    """A to-infinitive under a trigger that looks ahead ("agreed to resume", "plans to visit"):
+    the act it names comes after the trigger's, so its date is not the trigger's."""
+    return (token.dep_ == "xcomp" and token.head == trigger and token.tag_ == "VB"
+            and trigger.lemma_.lower() in date_rules().prospective_verbs
+            and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children))
+
+
+def _circumstance_of(token: Token, trigger: Token) -> bool:
+    """A participle clause without subject or conjunction that sets the trigger's scene ("Speaking
+    to reporters on Sunday, the minister criticized ..."): its date is the trigger's."""
+    return (token.dep_ == "advcl" and token.head == trigger and token.tag_ in ("VBG", "VBN")
+            and not any(child.dep_ in ("nsubj", "nsubjpass", "mark") for child in token.children))
 
 
 SIMULTANEITY_MARKERS = {"when", "while", "as"}
@@ -90,6 +109,7 @@ class DateRules:
     perfect_lead_sentences: int
     bound_prepositions: frozenset[str]
     undated: re.Pattern[str]
+    prospective_verbs: frozenset[str]
 
 
 def _words_pattern(alternatives: list[str]) -> re.Pattern[str]:
@@ -106,7 +126,8 @@ def date_rules() -> DateRules:
                      _words_pattern([r"\s+".join(map(re.escape, a.split())) for a in adverbs]),
                      frozenset(str(root) for root in unknown["perfect_roots"]),
                      unknown["perfect_lead_sentences"],
-                     frozenset(unknown["bound_prepositions"]), _words_pattern(unknown["undated_expressions"]))
+                     frozenset(unknown["bound_prepositions"]), _words_pattern(unknown["undated_expressions"]),
+                     frozenset(raw["prospective_verbs"]))
 
 
 # Kinds of the expressions that give the event they modify no date (`_undated_expressions`).
