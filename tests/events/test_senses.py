@@ -25,6 +25,18 @@ def test_another_sense_of_the_word_codes_nothing(code_text):
     assert ("SYR", "190", "TUR") in dyads(code_text("Syria fought Turkey near the border."))
 
 
+def test_plants_killed_and_votes_fought_for_are_no_violence(code_text):
+    assert "18" not in roots(code_text("Syria killed half of the blossoms in Turkey."))
+    assert "18" not in roots(code_text("Half of Turkey's crops were killed by Syria."))
+    assert "19" not in roots(code_text("Turkey is fighting for every vote in Syria."))
+    assert "19" not in roots(code_text("Turkey fought speculation that Syria would win."))
+    # people killed, in part or at a place named like a plant, and a fight off an attempt still code
+    assert "18" in roots(code_text("Syria killed half of the protesters."))
+    assert "18" in roots(code_text("Syria killed five police at the plant."))
+    assert ("TUR", "190", "SYR") in dyads(
+        code_text("Turkey fought off an attempt by Syria to storm the base."))
+
+
 def test_attacks_in_words_are_criticism_not_force(code_text):
     assert ("FRA", "111", "DEU") in dyads(
         code_text("France attacked Germany for failing to act on the crisis."))

@@ -102,6 +102,7 @@ class PatternBook:
     state_sectors: frozenset[str] = frozenset()
     # senses.yaml: which uses of an event word are no event of its kind
     other_senses: dict[str, frozenset[str]] = field(default_factory=dict)  # by predicate lemma
+    partitives: frozenset[str] = frozenset()  # "half *of* the blossoms": read the of-object
     verbal: dict[str, frozenset[str]] = field(default_factory=dict)  # cues of attacks in words
     verbal_code: str = "111"
     forecasts: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -320,6 +321,7 @@ def pattern_book() -> PatternBook:
         venue_preps=frozenset(arguments("venue_preps")),
         state_sectors=frozenset(arguments("state_sectors")),
         other_senses=_word_sets(senses.get("other_senses")),
+        partitives=frozenset(_as_tuple(senses.get("partitives"))),
         verbal=_word_sets(senses.get("verbal")),
         verbal_code=codes["verbal_code"],
         forecasts=_word_sets(senses.get("forecasts")),

@@ -15,9 +15,10 @@ from eventwire.nlp import syntax
 
 Token = Any
 
-# Dependencies of a predicate whose words tell its sense: objects, particles, prepositions'
-# objects, and a noun's own modifiers ("*heart* attack").
-_OWN_DEPS = syntax.OBJECTS | {"prt", "compound", "amod", "nmod", "advmod"}
+# Dependencies of a predicate whose words tell its sense: objects (a passive verb's subject
+# too: "*the blossoms* were killed"), particles, prepositions' objects, and a noun's own
+# modifiers ("*heart* attack").
+_OWN_DEPS = syntax.OBJECTS | syntax.PASSIVE_SUBJECTS | {"prt", "compound", "amod", "nmod", "advmod"}
 # Roots of force and violence: the only codes a verbal use turns into criticism.
 FORCE_ROOTS = ("17", "18", "19", "20")
 QUOTES = ('"', "\u201c", "\u201d", "''", "``")
@@ -36,9 +37,17 @@ def argument_words(token: Token) -> set[str]:
 
 
 def other_sense(book: PatternBook, token: Token) -> bool:
-    """Whether the predicate's own arguments mark another sense of its lemma (other_senses)."""
+    """Whether the predicate's own arguments mark another sense of its lemma (other_senses);
+    a part of something ("*half of* the blossoms", partitives) is read as what it is part of."""
     vetoes = book.other_senses.get(token.lemma_.lower())
-    return bool(vetoes) and bool(vetoes & argument_words(token))
+    if not vetoes:
+        return False
+    words = argument_words(token)
+    for part in syntax.children(token, syntax.OBJECTS | syntax.PASSIVE_SUBJECTS):
+        if part.lemma_.lower() in book.partitives or part.lower_ in book.partitives:
+            words |= {w for o in syntax.prep_objects(part, "of")
+                      for w in (o.lemma_.lower(), o.lower_)}
+    return bool(vetoes & words)
 
 
 def verbal(book: PatternBook, pattern: Pattern, token: Token) -> Pattern:
