@@ -75,7 +75,6 @@ class ArticleContext:
         self._people_by_last_word: dict[str, list[Mention]] = {}
         self._people_indexed = 0
         self._mention_at: dict[int, Mention] = {}
-        self._entity_at: dict[int, Any] | None = None
         self.dateline_end, self.dateline = self.find_dateline()
         self.quoted = self.quoted_sentences()
 
@@ -118,14 +117,6 @@ class ArticleContext:
                 grouped.setdefault(self.sentence_of.get(match.start), []).append(match)
             self._matches_by_sentence = grouped
         return self._matches_by_sentence.get(index, [])
-
-    def entity_at(self, index: int) -> Any:
-        """The named-entity span holding token ``index``, else None (Doc.ents builds every
-        entity of the article on each access)."""
-        if self._entity_at is None:
-            self._entity_at = {i: entity for entity in self.doc.ents
-                               for i in range(entity.start, entity.end)}
-        return self._entity_at.get(index)
 
     def add_mention(self, mention: Mention) -> None:
         self.mentions.append(mention)

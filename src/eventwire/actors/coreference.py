@@ -181,9 +181,7 @@ def earlier_person_by_surname(ctx: ArticleContext, head: Any) -> Mention | None:
     key = words(head.text)
     if not key:
         return None
-    for mention in reversed(ctx.people_named(key[-1])):
-        if not mention.individual or not mention.actor.name:
-            continue
+    for mention in reversed(ctx.people_named(key[-1])):  # named individuals only
         if words(mention.actor.name)[-len(key) :] == key:
             return mention
     return None

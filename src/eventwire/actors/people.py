@@ -17,6 +17,7 @@ from eventwire.actors.matching import PLACE_KINDS, Match
 from eventwire.actors.mention import Mention, PhraseFacts
 from eventwire.actors.phrase import apposition_title, build_mention
 from eventwire.actors.roles_by_date import choose_role
+from eventwire.nlp import syntax
 
 # First words of country names that stand for the country after it was named in full ("the
 # North" after "North Korea").
@@ -167,7 +168,7 @@ def name_extends(ctx: ArticleContext, head: Any, match: Match) -> bool:
     """True when a person's name runs past a place-name match (a surname like "Valencia")."""
     if head.ent_type_ != "PERSON":
         return False
-    entity = ctx.entity_at(head.i)
+    entity = syntax.entity_of(head)
     if entity is None or (entity.start >= match.start and entity.end <= match.end):
         return False
     # "Bosnian Serbs" tagged as a person is two demonyms, not a name ending in a place.

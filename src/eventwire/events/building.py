@@ -57,7 +57,8 @@ class EventBuilder:
             statement=code.root == "01",
             source=source, target=target, trigger=trigger,
             arguments=candidate.sources + candidate.targets, modality=modality, negated=negated,
-            reported=reported_by is not None,
+            reported=reported_by is not None, sentence_index=sentence.index,
+            sentences=len(parsed.sentences),
         )
         features = calibration.with_root_prior(features, code.root)
         confidence = calibration.probability(features)

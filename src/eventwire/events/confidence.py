@@ -18,7 +18,6 @@ values, so ``eventwire explain`` can say what raised and what lowered the confid
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from typing import Any
 
 from eventwire.records import Actor
@@ -47,7 +46,6 @@ FAR = 8  # tokens between trigger and an argument beyond which the argument is "
 # hold lone sentences of one to three sentences, picked for one labelled event.
 RUNNING_TEXT = 4
 POSITION_CAP = 30  # sentence index beyond which the position saturates
-SENTENCE_STARTS = "eventwire.sentence_starts"  # key of the cache in Doc.user_data
 
 
 def actor_path(actor: Actor | None) -> str:
@@ -74,23 +72,6 @@ def _clause_depth(trigger: Token) -> int:
     return sum(1 for node in trigger.ancestors if node.pos_ in ("VERB", "AUX"))
 
 
-def _text_context(trigger: Token) -> tuple[int, int]:
-    """(non-empty sentences of the trigger's text, index of the trigger's sentence among them),
-    counted as the coder numbers sentences (nlp._sentences)."""
-    starts = _sentence_starts(trigger.doc)
-    return len(starts), max(bisect_right(starts, trigger.i) - 1, 0)
-
-
-def _sentence_starts(doc: Any) -> list[int]:
-    """The first token of each non-empty sentence, found once per document: walking
-    ``doc.sents`` for every event made coding quadratic in the article's length."""
-    starts = doc.user_data.get(SENTENCE_STARTS)
-    if starts is None:
-        starts = [span.start for span in doc.sents if span.text.strip()]
-        doc.user_data[SENTENCE_STARTS] = starts
-    return starts
-
-
 def _actor_features(role: str, actor: Actor | None) -> dict[str, float]:
     path = actor_path(actor)
     features = {f"{role}_{path}": 1.0} if path != "none" else {}
@@ -108,9 +89,10 @@ def _actor_features(role: str, actor: Actor | None) -> dict[str, float]:
 def event_features(
     *, kind: str, specificity: int, quad_class: int, statement: bool, source: Actor | None,
     target: Actor | None, trigger: Token, arguments: list[Token], modality: str, negated: bool,
-    reported: bool,
+    reported: bool, sentence_index: int, sentences: int,
 ) -> dict[str, float]:
-    """The named features of one coded event (only the non-zero ones)."""
+    """The named features of one coded event (only the non-zero ones). ``sentence_index`` and
+    ``sentences``: the event's sentence and the text's sentence count, as the parse numbers them."""
     distances = [abs(t.i - trigger.i) for t in arguments]
     depth = _clause_depth(trigger)
     flags = {
@@ -137,13 +119,13 @@ def event_features(
         features["argument_distance"] = round(
             min(math.log1p(max(distances)) / math.log1p(30), 1.0), 3)
     features["sentence_length"] = round(min(len(trigger.sent), 60) / 60, 3)
-    sentences, index = _text_context(trigger)
     if sentences >= RUNNING_TEXT:
         # A statement in an article is most often the report itself ("X said ..."), right on
         # news; in a lone gold sentence it is most often beside the one labelled event.
         if statement:
             features["running_statement"] = 1.0
-        if index:  # later sentences hold more background (scaled 0-1, 30+ saturates)
-            features["sentence_position"] = round(min(index, POSITION_CAP) / POSITION_CAP, 3)
+        if sentence_index:  # later sentences hold more background (scaled 0-1, 30+ saturates)
+            features["sentence_position"] = round(
+                min(sentence_index, POSITION_CAP) / POSITION_CAP, 3)
     features |= _actor_features("source", source) | _actor_features("target", target)
     return features

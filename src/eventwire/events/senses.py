@@ -72,7 +72,7 @@ def forecast(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:
     cues = book.forecasts
     if verb.lemma_.lower() not in cues.get("lemmas", ()) or not pattern.cameo.startswith("13"):
         return pattern
-    if syntax.children(verb, syntax.OBJECTS) or syntax.children(verb, {"dative"}):
+    if syntax.children(verb, syntax.OBJECTS):  # objects include the dative
         return pattern  # "warned Britain that ...": said to someone, a threat
     clause = syntax.children(verb, {"ccomp"})
     about = [o for p in cues.get("preps", ()) for o in syntax.prep_objects(verb, p)]

@@ -11,6 +11,7 @@ from functools import lru_cache
 import yaml
 from spacy.tokens import Token
 
+from eventwire.nlp import syntax
 from eventwire.nlp.anchors import opens_clause, sentence_of, trigger_token
 from eventwire.records import Event, ParsedArticle, ParsedSentence
 from eventwire.time.expressions import (
@@ -65,7 +66,7 @@ def _planned_act(token: Token, trigger: Token) -> bool:
     the act it names comes after the trigger's, so its date is not the trigger's."""
     return (token.dep_ == "xcomp" and token.head == trigger and token.tag_ == "VB"
             and trigger.lemma_.lower() in date_rules().prospective_verbs
-            and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children))
+            and syntax.is_infinitive(token))
 
 
 def _circumstance_of(token: Token, trigger: Token) -> bool:
