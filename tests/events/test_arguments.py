@@ -6,6 +6,7 @@ from __future__ import annotations
 from eventwire.actors import ActorResolver
 from eventwire.actors.nationality import Nationalities
 from eventwire.nlp import parse_article
+from eventwire.pipeline import code
 from eventwire.records import Actor, Article, Event
 
 
@@ -222,6 +223,17 @@ def test_coordinated_passive_participles_share_the_passive(code_text):
 def test_object_moved_after_an_as_phrase(code_text):
     assert ("EGY", "ACCUSE", "ISR") in dyads(
         code_text("Egypt on Friday denounced as an ugly crime Israel's crackdown on protesters."))
+
+
+def test_supporters_are_their_leaders_country_not_the_leader():
+    # backers of a former office-holder are in the opposition; of a sitting one, its people
+    found = dyads(code("Supporters of former Egyptian President Hosni Mubarak blocked "
+                       "roads in Cairo.", date="2015-03-01"))
+    assert any(source == "EGYOPP" and kind == "PROTEST" for source, kind, _ in found)
+    marched = [e for e in code("Thousands of supporters of Russian President Vladimir "
+                               "Putin marched in Moscow.", date="2015-03-01")
+               if e.plover == "PROTEST"]
+    assert marched and marched[0].source.code == "RUS" and marched[0].source.name is None
 
 
 def test_group_noun_in_a_country_stands_for_its_people(code_text):

@@ -35,6 +35,7 @@ class SideRules:
     """The word lists of ``events/data/arguments.yaml`` that say who an argument is."""
 
     group_nouns: frozenset[str] = frozenset()
+    follower_nouns: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
     foreign_sectors: frozenset[str] = frozenset()
     domestic_sectors: frozenset[str] = frozenset()
@@ -83,7 +84,25 @@ class Arguments:
             actor = next(filter(None, map(self.nationalities.modifier_actor, owners)), None)
         if actor is None and token.lemma_.lower() in self.rules.group_nouns:
             return self._group(token)
+        if actor is None and token.lemma_.lower() in self.rules.follower_nouns:
+            return self._followers(token)
         return actor
+
+    def _followers(self, token: Token) -> Actor | None:
+        """"supporters of former President X": X's country, in the opposition when X is an
+        opposition figure or a former office-holder, else the country's people; never X."""
+        for backed in syntax.prep_objects(token, "of"):
+            actor = self.actor_of(backed)
+            if actor is None or not actor.country:
+                continue
+            sectors = ["OPP"] if {"OPP", "ELI"} & set(actor.sectors) else []
+            phrase = token.doc[token.left_edge.i : backed.right_edge.i + 1].text
+            return Actor(text=phrase, code=actor.country + "".join(sectors),
+                         country=actor.country, sectors=sectors, resolution=[
+                             *actor.resolution,
+                             f"'{token.text}' of '{actor.text}': its backers, "
+                             f"{actor.country}{' OPP' if sectors else ''}"])
+        return None
 
     def _group(self, token: Token) -> Actor | None:
         """"members of X", "a group of X diplomats", "doctors from X aid groups": the group is

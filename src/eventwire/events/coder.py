@@ -60,6 +60,7 @@ class EventCoder:
         self.version = coder_version(self.book)
         self.builder = EventBuilder(self.book, self.cameo, self.version)
         self.rules = SideRules(group_nouns=self.book.group_nouns,
+                               follower_nouns=self.book.follower_nouns,
                                state_sectors=self.book.state_sectors,
                                foreign_sectors=self.book.foreign_sectors,
                                domestic_sectors=self.book.domestic_sectors)

@@ -86,6 +86,7 @@ class PatternBook:
     target_preps: tuple[str, ...] = ()
     party_preps: tuple[str, ...] = ()
     group_nouns: frozenset[str] = frozenset()
+    follower_nouns: frozenset[str] = frozenset()
     dissent_roots: tuple[str, ...] = ()
     reaction_codes: tuple[str, ...] = ()
     circumstance_preps: frozenset[str] = frozenset()
@@ -306,6 +307,7 @@ def pattern_book() -> PatternBook:
         target_preps=arguments("target_preps"),
         party_preps=arguments("party_preps"),
         group_nouns=frozenset(arguments("group_nouns")),
+        follower_nouns=frozenset(arguments("follower_nouns")),
         dissent_roots=arguments("dissent_roots"),
         reaction_codes=arguments("reaction_codes"),
         circumstance_preps=frozenset(arguments("circumstance_preps")),
