@@ -22,8 +22,19 @@ def test_expression_attached_to_the_trigger_dates_the_event(make_event, parse) -
     # no date expression: the publication date, else nothing
     ("The minister resigned after the vote.", "2015-05-12", "resigned", ("2015-05-12", "day")),
     ("The minister resigned after the vote.", None, "resigned", (None, None)),
-    # a date in another clause is not the event's
+    # a date in another clause is not the event's ...
+    ("The rebels withdrew after talks on Sunday failed.", "2015-05-12", "withdrew",
+     ("2015-05-12", "day")),
+    # ... but an act reported by a dated report took place by the report's day, not the article's
     ("He said on Sunday that the rebels withdrew.", "2015-05-12", "withdrew",
+     ("2015-05-10", "day")),
+    ("When the envoy visited last month, he said the rebels withdrew.", "2015-05-12",
+     "withdrew", ("2015-04", "month")),
+    # the report's own date, from its when-clause
+    ("When the envoy visited Kiev last month, he said the rebels withdrew.", "2015-05-12",
+     "said", ("2015-04", "month")),
+    # a plan reported on Sunday is not Sunday's
+    ("He said on Sunday that the rebels will withdraw.", "2015-05-12", "withdraw",
      ("2015-05-12", "day")),
     # a when-clause shares the main clause's date
     ("Relations collapsed last spring when Russia annexed Crimea.", "2015-05-12", "annexed",

@@ -111,6 +111,7 @@ class DateRules:
     bound_prepositions: frozenset[str]
     undated: re.Pattern[str]
     prospective_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
 
 
 def _words_pattern(alternatives: list[str]) -> re.Pattern[str]:
@@ -128,7 +129,7 @@ def date_rules() -> DateRules:
                      frozenset(str(root) for root in unknown["perfect_roots"]),
                      unknown["perfect_lead_sentences"],
                      frozenset(unknown["bound_prepositions"]), _words_pattern(unknown["undated_expressions"]),
-                     frozenset(raw["prospective_verbs"]))
+                     frozenset(raw["prospective_verbs"]), frozenset(raw["reporting_verbs"]))
 
 
 # Kinds of the expressions that give the event they modify no date (`_undated_expressions`).
@@ -257,6 +258,23 @@ def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: To
     return None
 
 
+def _when_clause_date(dated: list[TimeExpression], verb: Token) -> TimeExpression | None:
+    """The date of a when- or while-clause under ``verb``: the verb's own time."""
+    return next(filter(None, (_attached(dated, clause) for clause in verb.children
+                              if _simultaneous_clause(clause))), None)
+
+
+def _reporting_verb(trigger: Token) -> Token | None:
+    """The reporting verb whose complement the trigger's clause is ("said police arrested")."""
+    verb = _verb_of(trigger)
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in date_rules().reporting_verbs:
+        return head
+    return None
+
+
 def _may_be_future(event: Event, trigger: Token) -> bool:
     """Plans, threats, schedules ("is set to meet on Monday"): dates after publication stand."""
     return event.modality in date_rules().future_modalities or verb_tense(trigger) == FUTURE
@@ -306,9 +324,16 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
         # "Relations collapsed last spring when Russia annexed Crimea": the main clause's
         # date is the when-clause's too; "on Monday called them moving targets, saying ...".
         expression = _attached(dated, trigger.head) or _attached(undated, trigger.head)
+    if expression is None:
+        # and the other way: "When Mattis visited last month, he said ..." was said last month
+        expression = _when_clause_date(dated, trigger)
     unknown = _unknown_reason(expression, event, trigger, dated)
     if unknown is not None:
         return expression, False, unknown
+    reporting = _reporting_verb(trigger)
+    if expression is None and reporting is not None and not _may_be_future(event, trigger):
+        # "X said on Monday (that) police arrested five men": arrested by Monday
+        expression = _attached(dated, reporting) or _when_clause_date(dated, reporting)
     if expression is not None:
         return expression, _may_be_future(event, trigger), None
     if _earlier_than_frame(trigger):
