@@ -32,9 +32,9 @@ class Article:
     @property
     def published(self) -> Date | None:
         """The publication date as a date: the one place ``date`` is parsed. None when there is
-        none or it is not ISO YYYY-MM-DD."""
+        none or it does not begin with an ISO YYYY-MM-DD (a date-time gives its day)."""
         try:
-            return Date.fromisoformat(self.date) if self.date else None
+            return Date.fromisoformat(self.date[:10]) if self.date else None
         except ValueError:
             return None
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -34,16 +33,6 @@ DATELINE = re.compile(
 QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018"})
 
 
-def parse_day(value: str | None) -> date | None:
-    """The date an ISO date (or date-time) string begins with, else None."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 class ArticleContext:
     """One article as the resolver reads it, and the mentions it has resolved so far."""
 
@@ -52,7 +41,7 @@ class ArticleContext:
         self.parsed = parsed
         self.doc = parsed.doc
         self.text = parsed.doc.text  # spaCy rebuilds Doc.text on every access
-        self.day = parse_day(parsed.article.date)
+        self.day = parsed.article.published
         self.matches = find_matches(self.doc, dictionary)
         self.match_at: dict[int, Match] = {}
         for match in self.matches:

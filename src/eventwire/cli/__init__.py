@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from eventwire.cli import actors, code, explain, places, serve, store, times
 from eventwire.evaluate import commands as evaluations
 from eventwire.extras import MissingExtraError
+from eventwire.store.connection import StoreUnavailableError
 
 # Modules adding subcommands, each with register(subparsers), in the order `--help` lists them.
 COMMAND_MODULES = (code, evaluations, explain, places, times, store, serve, actors)
@@ -70,3 +71,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MissingExtraError as error:  # one line naming what to install, not a traceback
         print(error, file=sys.stderr)
         return 2
+    except StoreUnavailableError as error:  # no store there, or another process holds it
+        print(f"eventwire {args.command}: {error}", file=sys.stderr)
+        return 1

@@ -11,7 +11,7 @@ from eventwire.cli.scale import add_scale_arguments, scaled_ingest
 from eventwire.events.calibration import default_min_confidence
 from eventwire.geo.events import add_article_focus_argument
 from eventwire.pipeline import code_articles, iter_articles
-from eventwire.store.connection import StoreBusyError, open_reader
+from eventwire.store.connection import open_reader
 from eventwire.store.export import FORMATS, TABLES, export, export_to_path
 from eventwire.store.ingest import DEFAULT_BATCH_SIZE
 from eventwire.store.watch import parse_interval, watch
@@ -50,19 +50,12 @@ def run_ingest(args: argparse.Namespace) -> int:
         print("eventwire ingest: interrupted; committed batches are kept, run the same command "
               "again to resume", file=sys.stderr)
         return 130
-    except StoreBusyError as error:
-        print(f"eventwire ingest: {error}", file=sys.stderr)
-        return 1
     print(f"eventwire ingest: {report.summary()} -> {args.db}", file=sys.stderr)
     return 0 if report.read else 1
 
 
 def run_export(args: argparse.Namespace) -> int:
-    try:
-        con = open_reader(args.db)
-    except (FileNotFoundError, StoreBusyError) as error:
-        print(f"eventwire export: {error}", file=sys.stderr)
-        return 1
+    con = open_reader(args.db)
     try:
         if args.output and args.output != "-":
             rows = export_to_path(con, args.format, args.table, args.output)
@@ -120,11 +113,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_recode(args: argparse.Namespace) -> int:
     from eventwire.store.recode import recode
 
-    try:
-        report = recode(args.db, code_articles, dry_run=args.dry_run)
-    except (FileNotFoundError, StoreBusyError) as error:
-        print(f"eventwire recode: {error}", file=sys.stderr)
-        return 1
+    report = recode(args.db, code_articles, dry_run=args.dry_run)
     for line in report.lines():
         print(line)
     verb = "would change" if args.dry_run else "changed"

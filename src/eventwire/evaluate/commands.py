@@ -271,13 +271,9 @@ def _run_draw(args: argparse.Namespace) -> int:
     import json
 
     from eventwire.evaluate.audit import draw, format_entry
-    from eventwire.store.connection import StoreBusyError, open_reader
+    from eventwire.store.connection import open_reader
 
-    try:
-        con = open_reader(args.db)
-    except (FileNotFoundError, StoreBusyError) as error:
-        print(f"eventwire audit: {error}", file=sys.stderr)
-        return 1
+    con = open_reader(args.db)  # no store, or a busy one: one line from the CLI's main
     try:
         entries = draw(con, args.seed, args.random, args.violent, args.min_confidence)
     finally:

@@ -183,8 +183,7 @@ def _pattern(kind: str, key: str, entry: dict[str, Any], file: str) -> Pattern:
     cameo = str(entry["cameo"])
     implies = str(entry["implies"]) if entry.get("implies") else None
     for code in filter(None, (cameo, implies)):
-        if code not in cameo_table():
-            raise PatternError(f"{where}: {code!r} is not a CAMEO code")
+        _require_cameo(code, where)
     lemma, _, particle = key.partition(" ")
     return Pattern(
         id=str(entry["id"]),
@@ -259,8 +258,8 @@ def _intent_map(data: dict[str, Any], groups: tuple[str, ...] = ("cooperative", 
                 continue
             code, intent = str(code), str(intent)
             for value in (code, intent):
-                if len(value) > 2 and value not in cameo_table():
-                    raise PatternError(f"events/data/intent_codes.yaml: {value!r} is not a CAMEO code")
+                if len(value) > 2:  # a root ("03") stands for its codes
+                    _require_cameo(value, "events/data/intent_codes.yaml")
             mapping[code] = intent
     return mapping
 
@@ -294,8 +293,7 @@ def pattern_book() -> PatternBook:
     codes = {key: str(senses.get(key, default))
              for key, default in (("verbal_code", "111"), ("forecast_code", "012"))}
     for code in codes.values():
-        if code not in cameo_table():
-            raise PatternError(f"events/data/senses.yaml: {code!r} is not a CAMEO code")
+        _require_cameo(code, "events/data/senses.yaml")
     return PatternBook(
         verbs=_merged("verb", "verbs", VERB_FILES, loaded, seen),
         nouns=_merged("noun", "nouns", NOUN_FILES, loaded, seen),
@@ -343,9 +341,14 @@ def _single_codes(data: dict[str, Any] | None) -> dict[str, str]:
     """senses.yaml's single_victims codes: mass violence -> the act on one person."""
     codes = {str(k): str(v) for k, v in ((data or {}).get("codes") or {}).items() if k != "__line__"}
     for code in (c for pair in codes.items() for c in pair):
-        if code not in cameo_table():
-            raise PatternError(f"events/data/senses.yaml: {code!r} is not a CAMEO code")
+        _require_cameo(code, "events/data/senses.yaml")
     return codes
+
+
+def _require_cameo(code: str, where: str) -> None:
+    """A data file's code must be in the CAMEO table: a typo would code nothing, silently."""
+    if code not in cameo_table():
+        raise PatternError(f"{where}: {code!r} is not a CAMEO code")
 
 
 def _word_sets(data: dict[str, Any] | None) -> dict[str, frozenset[str]]:

@@ -31,8 +31,16 @@ from eventwire.store.schema import migrate
 LOCK_RETRY_SECONDS = 0.02
 
 
-class StoreBusyError(RuntimeError):
+class StoreUnavailableError(Exception):
+    """The store cannot be opened: a one-line reason for the user (the CLI prints it)."""
+
+
+class StoreBusyError(StoreUnavailableError, RuntimeError):
     """The database file stayed locked by another process for longer than the wait allowed."""
+
+
+class StoreMissingError(StoreUnavailableError, FileNotFoundError):
+    """No database file where one was expected."""
 
 
 def request_path(db_path: str | Path, pid: int | None = None) -> Path:
@@ -124,6 +132,6 @@ def wait_for_writer(db_path: str | Path, wait_seconds: float) -> None:
 def open_reader(db_path: str | Path, wait_seconds: float = 10.0) -> duckdb.DuckDBPyConnection:
     """A read-only connection, opened after any pending write."""
     if not Path(db_path).exists():
-        raise FileNotFoundError(f"no eventwire database at {db_path}")
+        raise StoreMissingError(f"no eventwire database at {db_path}")
     wait_for_writer(db_path, wait_seconds)
     return connect_retrying(db_path, read_only=True, wait_seconds=wait_seconds)

@@ -24,7 +24,7 @@ from typing import Any
 import pyarrow as pa
 
 from eventwire.records import Event
-from eventwire.store.connection import open_reader
+from eventwire.store.connection import StoreMissingError, open_reader
 from eventwire.store.query import (
     EVENT_COLUMNS,
     INTERVALS,
@@ -43,7 +43,7 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         if not self.path.exists():
-            raise FileNotFoundError(f"no eventwire database at {self.path}")
+            raise StoreMissingError(f"no eventwire database at {self.path}")
 
     def __repr__(self) -> str:
         return f"eventwire.Store({str(self.path)!r})"
