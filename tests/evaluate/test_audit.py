@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.evaluate.audit import check_verdict, tally
+from eventwire.evaluate.audit import agreement, check_verdict, tally
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -69,3 +69,28 @@ def test_tally_keeps_statements_and_the_violent_sample_apart():
 def test_a_malformed_verdict_names_its_mention():
     with pytest.raises(ValueError, match="m9: event"):
         check_verdict({"mention_id": "m9", "event": None})
+
+
+def test_agreement_of_two_readers_on_their_shared_mentions(tmp_path: Path):
+    def verdict(mention: str, event: str, source: str = "right") -> dict:
+        return {"mention_id": mention, "event": event, "source": source, "target": "na",
+                "place": "na", "date": "right", "note": ""}
+
+    first = [verdict("m1", "right"), verdict("m2", "wrong"), verdict("m3", "right"),
+             verdict("m4", "not_event", "na"), verdict("only-first", "right")]
+    second = [verdict("m1", "right"), verdict("m2", "right"), verdict("m3", "right"),
+              verdict("m4", "not_event", "na"), verdict("only-second", "wrong")]
+    result = agreement(first, second)
+    assert result.mentions == 4  # mentions judged by one reader only are not compared
+    assert result.same["event"] == 3 and result.same["target"] == 4
+    # 3 of 4 agree, where chance alone would give (3*2 + 1*0 + ... )/16: kappa below the raw share
+    assert result.kappa["event"] is not None and 0 < result.kappa["event"] < 0.75
+    assert result.kappa["target"] is None  # both always "na": nothing to tell beyond chance
+    paths = []
+    for name, lines in (("a", first), ("b", second)):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps(v) + "\n" for v in lines))
+        paths.append(str(path))
+    printed = eventwire("audit", "agreement", *paths)
+    assert printed.returncode == 0 and "4 mentions judged by both readers" in printed.stdout
+    assert eventwire("audit", "agreement", paths[0], str(tmp_path / "none.jsonl")).returncode == 1

@@ -208,3 +208,50 @@ def report(result: Tally) -> str:
     for group, measure, right, total in result.rows():
         lines.append(f"{group:<12} {measure:<40} {right / total:>6.2f}  {right}/{total}")
     return "\n".join(lines)
+
+
+FIELDS = ("event", *PARTS)
+
+
+@dataclass
+class Agreement:
+    """How often two readers who judged the same mentions agree, field by field."""
+
+    mentions: int
+    same: dict[str, int]
+    kappa: dict[str, float | None]
+
+    def lines(self) -> list[str]:
+        rows = [f"{self.mentions} mentions judged by both readers",
+                f"{'field':<8} {'agree':>6}  same/of  Cohen's kappa"]
+        for name in FIELDS:
+            kappa = self.kappa[name]
+            rows.append(f"{name:<8} {self.same[name] / self.mentions:>6.2f}  "
+                        f"{self.same[name]}/{self.mentions}  "
+                        + ("-" if kappa is None else f"{kappa:.2f}"))
+        return rows
+
+
+def agreement(first: Iterable[dict], second: Iterable[dict]) -> Agreement:
+    """The two readers' agreement on the mentions both judged (by ``mention_id``): the share of
+    identical verdicts per field and Cohen's kappa (agreement beyond what chance would give)."""
+    theirs = {v["mention_id"]: v for v in second}
+    pairs = [(v, theirs[v["mention_id"]]) for v in first if v.get("mention_id") in theirs]
+    for a, b in pairs:
+        check_verdict(a)
+        check_verdict(b)
+    if not pairs:
+        raise ValueError("no mention was judged by both readers")
+    same = {name: sum(a.get(name, "na") == b.get(name, "na") for a, b in pairs) for name in FIELDS}
+    kappa = {name: _kappa([(a.get(name, "na"), b.get(name, "na")) for a, b in pairs])
+             for name in FIELDS}
+    return Agreement(len(pairs), same, kappa)
+
+
+def _kappa(labels: list[tuple[str, str]]) -> float | None:
+    """Cohen's kappa of two readers' labels; None when chance alone agrees every time."""
+    total = len(labels)
+    observed = sum(a == b for a, b in labels) / total
+    first, second = Counter(a for a, _ in labels), Counter(b for _, b in labels)
+    expected = sum(first[k] * second[k] for k in first) / total ** 2
+    return None if expected == 1 else (observed - expected) / (1 - expected)

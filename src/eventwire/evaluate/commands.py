@@ -247,7 +247,7 @@ def register_actors(subparsers: argparse._SubParsersAction) -> None:
 
 
 def register_audit(subparsers: argparse._SubParsersAction) -> None:
-    """`eventwire audit draw|tally` (evaluate/audit.py, docs/audit.md)."""
+    """`eventwire audit draw|tally|agreement` (evaluate/audit.py, docs/audit.md)."""
     audit = subparsers.add_parser("audit", help="draw stored mentions to judge; tally the verdicts")
     commands = audit.add_subparsers(dest="audit_command", required=True)
     drawer = commands.add_parser("draw", help="draw random and most violent stored mentions")
@@ -265,6 +265,11 @@ def register_audit(subparsers: argparse._SubParsersAction) -> None:
     tallier = commands.add_parser("tally", help="print the shares right from a verdict file")
     tallier.add_argument("verdicts", nargs="+", help="JSONL verdict files")
     tallier.set_defaults(func=_run_tally)
+    agreeing = commands.add_parser(
+        "agreement", help="how often two readers' verdicts on the same mentions agree")
+    agreeing.add_argument("first", help="one reader's JSONL verdict file")
+    agreeing.add_argument("second", help="the other reader's, on some of the same mentions")
+    agreeing.set_defaults(func=_run_agreement)
 
 
 def _run_draw(args: argparse.Namespace) -> int:
@@ -308,4 +313,16 @@ def _run_tally(args: argparse.Namespace) -> int:
         print(f"eventwire audit: {error}", file=sys.stderr)
         return 1
     print(report(result))
+    return 0
+
+
+def _run_agreement(args: argparse.Namespace) -> int:
+    from eventwire.evaluate.audit import agreement, read_verdicts
+
+    try:
+        result = agreement(read_verdicts(args.first), read_verdicts(args.second))
+    except (OSError, ValueError) as error:
+        print(f"eventwire audit: {error}", file=sys.stderr)
+        return 1
+    print("\n".join(result.lines()))
     return 0
