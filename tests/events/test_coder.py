@@ -181,6 +181,15 @@ def test_reported_must_is_a_demand_on_the_subject(code_text):
     assert ("DEU", "100", "IRN") in dyads(code_text("Germany said Iran must stop the attacks."))
 
 
+def test_calling_something_a_crime_denounces_its_author(code_text):
+    assert ("DEU", "111", "RUS") in dyads(
+        code_text("Germany said the Russian air strikes were a war crime."))
+    assert ("TUR", "111", "NLD") in dyads(code_text("Turkey said the Dutch ban was unacceptable."))
+    # negated, or of the speaker's own side: no criticism
+    assert ("TUR", "010", None) in dyads(code_text("Turkey said the Dutch ban was not illegal."))
+    assert not [e for e in code_text("Turkey said we were reckless.") if e.cameo == "111"]
+
+
 def test_content_of_an_accusation_is_not_coded_as_having_happened(code_text):
     events = code_text("France accused Iran of attacking Israel.")
     assert ("FRA", "112", "IRN") in {(s, c[:3], t) for s, c, t in dyads(events)}

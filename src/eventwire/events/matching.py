@@ -71,7 +71,7 @@ def candidates(
                 implied = implied_accusation(match)
                 if implied:
                     found.append(implied)
-    found = [obligation(c) for c in found]
+    found = [condemnation(book, obligation(c)) for c in found]
     # "Iran condemned the attack": whoever reacts to an act is not its author
     reactions = {c.trigger.i for c in found if c.pattern.cameo.startswith(book.reaction_codes)}
     for token in sentence.span:
@@ -201,6 +201,37 @@ def obligation(found: Candidate) -> Candidate:
             return Candidate(demand, found.trigger, found.sources,
                              syntax.clause_subjects(clause), content=found.content)
     return found
+
+
+def condemnation(book: PatternBook, found: Candidate) -> Candidate:
+    """A statement whose clause calls something a crime, illegal, a provocation ... denounces it.
+
+    "The minister said the Russian air strikes were a crime": criticism (111) of Russia, whom
+    the clause's subject names or belongs to; not "said the strikes were not illegal", nor "we
+    were wrong" (the speaker's own side).
+    """
+    if found.pattern.cameo != "010" or found.targets:
+        return found
+    for clause in syntax.children(found.trigger, {"ccomp"}):
+        if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        predicates = syntax.children(clause, {"attr", "acomp"})
+        words = {w for p in predicates for w in _predicate_words(p)}
+        subjects = syntax.clause_subjects(clause)
+        if not words & book.condemning or any(s.lower_ in SELF_OR_GENERIC for s in subjects):
+            continue
+        criticism = replace(found.pattern, cameo="111", sense=(
+            "a statement calling something a crime, illegal ... denounces it "
+            "(statement_cues.yaml condemning)"))
+        return Candidate(criticism, found.trigger, found.sources, subjects, content=found.content)
+    return found
+
+
+def _predicate_words(predicate: Token) -> set[str]:
+    """The lemma of a predicate noun or adjective, alone and with its modifier ("war crime")."""
+    lemma = predicate.lemma_.lower()
+    modifiers = [c.lemma_.lower() for c in predicate.children if c.dep_ in ("compound", "amod")]
+    return {lemma, *(f"{m} {lemma}" for m in modifiers)}
 
 
 def match_noun(

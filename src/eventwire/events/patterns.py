@@ -76,6 +76,7 @@ class PatternBook:
     discards: list[dict[str, Any]] = field(default_factory=list)
     optimistic: tuple[str, ...] = ()  # statement cues (statement_cues.yaml)
     pessimistic: tuple[str, ...] = ()
+    condemning: frozenset[str] = frozenset()  # statement_cues.yaml: "said X was illegal" -> 111
     # intent_codes.yaml: the code of an event only promised, planned or threatened, by CAMEO code
     # or root ("will meet" 04 -> 036); conflictual roots map to 13x (THREATEN)
     intent: dict[str, str] = field(default_factory=dict)
@@ -300,6 +301,7 @@ def pattern_book() -> PatternBook:
         discards=list(loaded["discards.yaml"].get("discards", [])),
         optimistic=_as_tuple(loaded["statement_cues.yaml"].get("optimistic")),
         pessimistic=_as_tuple(loaded["statement_cues.yaml"].get("pessimistic")),
+        condemning=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("condemning"))),
         intent=_intent_map(loaded["intent_codes.yaml"]),
         refusal=_intent_map(loaded["intent_codes.yaml"], ("refusal",)),
         target_preps=arguments("target_preps"),
