@@ -84,6 +84,13 @@ def test_administration_of_a_head_of_state_is_the_government_even_after_office()
         ("A human rights group protested on Monday.", "group", "NGO"),
         ("Chechen rebels attacked a convoy.", "rebels", "RUSREB"),
         ("Tibetan monks marched in Lhasa.", "monks", "CHNREL"),
+        # Believers as a group (plural role words) and a people named by where it lives.
+        ("The army killed dozens of Rohingya Muslims in Rakhine.", "Muslims", "MMRMOS"),
+        ("Egyptian Christians marched in Cairo.", "Christians", "EGYCHR"),
+        ("Rohingya refugees crossed the border.", "refugees", "MMRREF"),
+        # State news agencies carry their state's country ("SANA" is not Yemen's "Sana'a").
+        ("The governor told the SANA news agency that fighters had left.", "agency", "SYRGOVJRN"),
+        ("Kim attended the test, according to the Korean Central News Agency.", "Agency", "PRKGOVJRN"),
         # What an actor owns or does stands for it.
         ("Norway rejected an Australian ultimatum on Friday.", "ultimatum", "AUS"),
         ("Chile turned down a U.S. request for help.", "request", "USA"),
@@ -275,3 +282,18 @@ def test_movements_of_1980_2000(text, word, day, code):
 )
 def test_undated_namesakes_are_told_apart_by_the_written_title(text, name):
     assert actor(text, "Bush", None).name == name
+
+
+def test_a_listed_surname_after_another_first_name_is_someone_else():
+    # people.other_namesake: the first name written decides, compared by its first letter
+    colonel = actor("Colonel Adnan al-Maliki, the deputy chief of staff of the Syrian army, was killed.",
+                    "Maliki", "2017-03-10")
+    assert colonel is None or colonel.name != "Nouri al-Maliki"
+    wife = actor("Melania Trump visited a school in New York.", "Trump", "2017-03-10")
+    assert wife is None or wife.name != "Donald Trump"
+    # spellings of the same first name, a middle initial and a form of address still agree
+    assert actor("Serguei Lavrov met the press.", "Lavrov", "2017-03-10").name == "Sergei Lavrov"
+    assert actor("Mr Lavrov met the press.", "Lavrov", "2017-03-10").name == "Sergei Lavrov"
+    assert actor("George W. Bush met the press.", "Bush", "2005-03-10").name == "George W. Bush"
+    assert actor("Iraqi Prime Minister Nouri al-Maliki met the press.", "Maliki",
+                 "2010-03-10").name == "Nouri al-Maliki"

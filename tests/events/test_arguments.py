@@ -426,5 +426,18 @@ def test_a_private_person_arrested_or_shot_is_the_target():
               if e.cameo.startswith("17")]
     assert arrest and arrest[0].target.code == "IRLCVL"
     assert arrest[0].target.text == "John Connors"
+    # a surname alone that spaCy leaves untagged (or reads as an organisation) is the person
+    # whose full name came earlier; a capitalised word that ends no earlier name is nobody
+    later = [e for e in code("A man robbed a bank in Detroit on Monday. Anthony Connors, 41, has heard "
+                             "the charges. Connors was arrested the following day.")
+             if e.cameo.startswith("17")]
+    assert later and later[-1].target is not None and later[-1].target.text == "Connors"
+    assert later[-1].target.code == "USACVL"
+    shot = [e for e in code("Officer Michael Slager was fired after he shot Walter Scott. "
+                            "The officer shot at Scott eight times.") if e.sentence_index == 1]
+    assert shot and shot[0].target is not None and shot[0].target.text == "Scott"
+    alone = [e for e in code("Police in Detroit arrested a man on Monday. Connors was arrested "
+                             "the following day.") if e.sentence_index == 1]
+    assert alone and alone[0].target is None
     # not for words: a critic of a person the dictionary lacks says nothing of who that is
     assert not [e for e in code("Russia criticized John Smith on Monday.") if e.target]

@@ -142,7 +142,9 @@ class Arguments:
         found = []
         for token in tokens:
             name = syntax.entity_of(token) if token.ent_type_ == "PERSON" else None
-            if name is None or token.pos_ != "PROPN" or self.actor_at(token) is not None:
+            if name is None or token.pos_ != "PROPN":
+                name = self._lone_surname(token)
+            if name is None or self.actor_at(token) is not None:
                 continue
             found.append(Actor(
                 text=name.text, code="CVL", country=None, sectors=["CVL"],
@@ -150,6 +152,21 @@ class Arguments:
                 resolution=[f"'{name.text}' is a person the dictionary lacks, with no title: "
                             f"the target of a coercive act, a private person -> CVL"]))
         return found
+
+    def _lone_surname(self, token: Token) -> Any:
+        """A capitalised word spaCy did not tag as a person ("Connors was arrested", "shot at
+        Scott" read as an organisation) that is the last word of an earlier full name of a
+        person the dictionary lacks ("Anthony Connors, 41, ..."): that person, by surname."""
+        entity = syntax.entity_of(token)
+        if (not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN")
+                or (entity is not None and len(entity) > 1)):
+            return None
+        for earlier in token.doc[: token.i]:
+            if (earlier.text == token.text and earlier.ent_type_ == "PERSON"
+                    and earlier.ent_iob_ == "I" and self.actor_at(earlier) is None
+                    and not _continues_name(earlier)):
+                return token.doc[token.i : token.i + 1]
+        return None
 
     def private_country(self, actor: Actor | None) -> Actor | None:
         """A private person target (``private_people``) still without a country takes the
@@ -208,6 +225,12 @@ class Arguments:
         key = tuple(w for w in words(actor.text) if w != "the")
         return not actor.sectors and any(
             e.kind in (COUNTRY, CAPITAL) for e in self.dictionary.lookup(key))
+
+
+def _continues_name(token: Token) -> bool:
+    """Whether the next word belongs to the same named entity (``token`` is not its last)."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.ent_iob_ == "I"
 
 
 def _suffers(token: Token, trigger: Token) -> bool:

@@ -22,6 +22,11 @@ from eventwire.nlp import syntax
 # First words of country names that stand for the country after it was named in full ("the
 # North" after "North Korea").
 SHORT_FORMS = frozenset({"North", "South"})
+# Words before a surname that are no first name: forms of address, and the particles of Arabic,
+# Dutch, German and Romance surnames ("al-Maliki", "van Gaal"), which are part of the surname.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
+NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "bin", "ibn", "ben", "abu", "de", "da",
+                            "di", "del", "van", "von", "der", "den", "la", "le"})
 
 
 def compose_person(
@@ -155,13 +160,48 @@ def surname_vouched(ctx: ArticleContext, match: Match, facts: PhraseFacts, perso
     """A name of one word ("Reeves", "Putin") names the listed person unless the article
     speaks against it: it names countries, none of them the person's, and gives neither
     the full name nor a title. "Reeves said" in an American court story is not the British
-    chancellor; "Trump" alone, with nothing around it, is still Donald Trump."""
+    chancellor; "Trump" alone, with nothing around it, is still Donald Trump. A surname after
+    another first name ("Colonel Adnan al-Maliki" is not Nouri al-Maliki) names someone else
+    (``other_namesake``)."""
+    if other_namesake(ctx, match, person):
+        return False
     if match.end - match.start > 1 or facts.agents:
         return True
     article = set(ctx.focus_countries())
     if not article or article & {role.country for role in person.roles}:
         return True
     return person.name.lower() in ctx.lower_text
+
+
+def other_namesake(ctx: ArticleContext, match: Match, person: Named) -> bool:
+    """Whether the surname matched belongs to another person: the match is no more than the
+    surname of ``person`` and the name it ends begins with a first name that is none of the
+    person's ("Colonel Adnan al-Maliki" is not Nouri al-Maliki; the first letters differ:
+    "Sergei"/"Sergey Lavrov" and "George W. Bush" still agree). A surname alone elsewhere
+    keeps its listed person ("Obama" beside "Michelle Obama")."""
+    last = words(ctx.doc[match.start : match.end].text)
+    initials = set()
+    for name in (person.name, *person.aliases):
+        given = [w for w in words(name)[: -len(last)] if w not in NAME_PARTICLES]
+        if words(name)[-len(last):] == last and given:
+            initials.add(given[0][:1])
+    first = _first_name(ctx, ctx.doc, match.start)
+    return bool(initials) and first is not None and first[:1] not in initials
+
+
+def _first_name(ctx: ArticleContext, doc: Any, start: int) -> str | None:
+    """The first word of the person's name that ends at ``start`` (its surname), lower-cased:
+    a capitalised word of the same PERSON entity that is no dictionary word (not "Mr", not
+    "President"); None when the surname stands alone."""
+    entity = syntax.entity_of(doc[start])
+    if entity is None or doc[start].ent_type_ != "PERSON" or entity.start >= start:
+        return None
+    for token in doc[entity.start : start]:
+        if (token.is_alpha and token.text[:1].isupper() and token.lower_ not in HONORIFICS
+                and token.lower_ not in NAME_PARTICLES
+                and not ctx.dictionary.lookup(tuple(words(token.text)))):
+            return token.lower_
+    return None
 
 
 def name_extends(ctx: ArticleContext, head: Any, match: Match) -> bool:
