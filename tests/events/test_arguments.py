@@ -323,6 +323,21 @@ def test_the_venue_of_talks_and_statements_is_no_target():
     assert told and all(e.target is None or e.target.text != "Washington" for e in told)
 
 
+def test_a_news_outlet_an_actor_speaks_to_is_no_target_of_the_statement():
+    # arguments.yaml press_roots/press_sectors: "told Reuters" names the channel, not a party
+    from eventwire import code
+
+    def parties(text: str, root: str) -> set[tuple[str | None, str | None]]:
+        return {(e.source.code if e.source else None, e.target.code if e.target else None)
+                for e in code(text, date="2017-03-01") if e.cameo_root == root}
+
+    assert parties("Sergei Lavrov told Reuters that the talks would go on.", "01") == {("RUSGOV", None)}
+    assert parties("Vladimir Putin told the BBC that he was ready to meet.", "01") == {("RUSGOV", None)}
+    # a statement to a political party keeps its target, and acts on the press keep theirs
+    assert ("RUSGOV", "DEUGOV") in parties("Sergei Lavrov told Angela Merkel that talks would go on.", "01")
+    assert {t for _, t in parties("Vladimir Putin criticized the BBC.", "11")} == {"GBRJRN"}
+
+
 def test_the_subject_of_a_receiving_verb_undergoes_the_act(code_text):
     # arguments.yaml receiving_verbs: the event noun's source is its from/by phrase
     assert ("TUR", "ACCUSE", "IRN") in dyads(code_text("Iran drew sharp criticism from Turkey."))

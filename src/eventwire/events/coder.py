@@ -156,9 +156,16 @@ class EventCoder:
         sides = [actors.domestic(source, target, places, conflictual) for source, target in dyads]
         if private:
             sides = [(source, actors.private_country(target)) for source, target in sides]
+        if pattern.cameo.startswith(self.book.press_roots):  # "X told Reuters": a channel, no target
+            sides = [(source, None if source and self._press(target) else target)
+                     for source, target in sides]
         return [self.builder.event(parsed, sentence, candidate, source, target,
                                    reporters[0] if reporters else None)
                 for source, target in sides]
+
+    def _press(self, actor: Actor | None) -> bool:
+        """Whether ``actor`` is a news outlet or journalist (``press_sectors``)."""
+        return actor is not None and bool(self.book.press_sectors.intersection(actor.sectors))
 
 
 def _different(source: Actor, target: Actor) -> bool:

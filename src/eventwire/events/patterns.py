@@ -101,6 +101,8 @@ class PatternBook:
     domestic_sectors: frozenset[str] = frozenset()
     venue_roots: tuple[str, ...] = ()
     venue_preps: frozenset[str] = frozenset()
+    press_roots: tuple[str, ...] = ()
+    press_sectors: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
     # senses.yaml: which uses of an event word are no event of its kind
     other_senses: dict[str, frozenset[str]] = field(default_factory=dict)  # by predicate lemma
@@ -321,6 +323,8 @@ def pattern_book() -> PatternBook:
         domestic_sectors=frozenset(arguments("domestic_sectors")),
         venue_roots=arguments("venue_roots"),
         venue_preps=frozenset(arguments("venue_preps")),
+        press_roots=arguments("press_roots"),
+        press_sectors=frozenset(arguments("press_sectors")),
         state_sectors=frozenset(arguments("state_sectors")),
         other_senses=_word_sets(senses.get("other_senses")),
         partitives=frozenset(_as_tuple(senses.get("partitives"))),
