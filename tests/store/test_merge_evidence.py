@@ -97,3 +97,53 @@ def test_a_recode_that_tells_two_reports_apart_records_the_split(tmp_path: Path)
     assert [row[0] for row in splits] == ["second"]
     assert json.loads(splits[0][1])["merged_event"] == {"before": merged["first"],
                                                        "after": events["second"]}
+
+
+PHILADELPHIA = Location("Philadelphia", "USA", 39.952, -75.164, 4560349)
+SHOOTING = ("A worker who had been suspended hours earlier came back to the Kraft Foods factory on "
+            "the northeast side with a handgun, found her colleagues in a break room and killed two "
+            "of them before police officers arrived, a spokesman for the plant said.")
+
+
+def report(doc_id: str, sentence: str, cameo: str, source: str | None, target: str | None,
+           place: Location | None = PHILADELPHIA, day: str = "2010-09-10") -> tuple[Article, list]:
+    event = make_event(doc_id, 0, sentence, cameo, source, target, day, place)
+    article = Article(id=doc_id, text=f"{sentence} Filed as {doc_id}.", title=None, date=day,
+                      source=f"outlet-{doc_id}", url=f"https://{doc_id}.example/story")
+    return article, [event]
+
+
+def test_victims_named_by_different_private_roles_are_one_side_but_soldiers_are_not(tmp_path: Path):
+    db = tmp_path / "s.duckdb"
+    # One report calls the victims workers (LAB), another residents (CVL): private people both.
+    # Soldiers (MIL) killed the same way on the same day are another event.
+    ingest([report("workers", SHOOTING, "1823", "USAUAF", "USALAB"),
+            report("residents", SHOOTING.replace("hours earlier", "that morning"), "1823", "USAUAF",
+                   "USACVL"),
+            report("soldiers", SHOOTING.replace("factory", "depot"), "1823", "USAUAF", "USAMIL")], db)
+    events = event_of(db)
+    assert events["workers"] == events["residents"]
+    assert events["soldiers"] != events["workers"]
+
+
+def test_a_headline_joins_the_long_report_it_sums_up_but_a_statement_needs_more(tmp_path: Path):
+    db = tmp_path / "s.duckdb"
+    # The headline's few content words are mostly in the long sentence, which has many more:
+    # their Jaccard overlap is low, the headline is contained. A statement needs more shared words.
+    headline = "Gunman kills two at Kraft plant"
+    ingest([report("lead", SHOOTING, "1823", "USAUAF", "USALAB"),
+            report("headline", headline, "1823", "USAUAF", None),
+            report("said-long", SHOOTING, "010", "USACOP", None),
+            report("said-headline", headline, "010", "USACOP", None)], db)
+    events = event_of(db)
+    assert events["headline"] == events["lead"]
+    assert events["said-headline"] != events["said-long"]
+
+
+def test_a_headline_of_another_plant_shooting_elsewhere_stays_apart(tmp_path: Path):
+    db = tmp_path / "s.duckdb"
+    ingest([report("lead", SHOOTING, "1823", "USAUAF", "USALAB"),
+            report("elsewhere", "Gunman kills two at Kraft plant", "1823", "USAUAF", None,
+                   place=LOS_ANGELES)], db)
+    events = event_of(db)
+    assert events["elsewhere"] != events["lead"]

@@ -41,6 +41,11 @@ def _sql_list(values: list[str]) -> str:
     return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
 
 
+def _sql_tuple(values: list[str]) -> str:
+    """An SQL ``IN`` list of quoted values."""
+    return "(" + _sql_list(values)[1:-1] + ")"
+
+
 def _kind(root: str) -> str:
     kinds = merge_rules().get("kinds") or {}
     if not kinds:
@@ -93,8 +98,11 @@ def _role(code: str, country: str) -> str:
     sector = (f"nullif(CASE WHEN {country} IS NOT NULL AND starts_with({code}, {country}) "
               f"THEN substr({code}, length({country}) + 1, 3) ELSE substr({code}, 1, 3) END, '')")
     unknown = _sql_list(merge_rules()["unknown_sectors"]).replace("[", "(").replace("]", ")")
+    # Sectors of one group agree as the state's do (private people: a worker and a resident).
+    grouped = sorted((merge_rules().get("sector_groups") or {}).items())
+    groups = " ".join(f"WHEN {sector} IN {_sql_tuple(codes)} THEN '{name}'" for name, codes in grouped)
     return (f"CASE WHEN {sector} IN {state} THEN 'state' WHEN {sector} IN {unknown} THEN NULL "
-            f"ELSE {sector} END")
+            f"{groups} ELSE {sector} END")
 
 
 def window_sql() -> str:
@@ -192,11 +200,14 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) 
             len(list_distinct(list_concat({a_terms}, {b_terms}))) AS all_terms,
             len(list_intersect({a_terms}, {b_terms}))
               / greatest(len(list_distinct(list_concat({a_terms}, {b_terms}))), 1) AS overlap,
+            len(list_intersect({a_terms}, {b_terms}))
+              / greatest(least(len({a_terms}), len({b_terms})), 1) AS containment,
             abs(date_diff('day', {a}.merge_date, {b}.merge_date)) AS days_apart,
             {agree(f'{a}.location_country', f'{b}.location_country')} AS countries_agree,
             {a}.cameo = {b}.cameo AS same_code,
             {_code_pair(f'{a}.cameo', f'{b}.cameo')} AS code_pair,
             {_min_overlap(f'{a}.cameo_root')} AS overlap_needed,
+            {_may_be_contained(f'{a}.cameo_root')} AS may_be_contained,
             {_min_overlap(f'{a}.cameo_root', default=0.0)} AS names_overlap_needed
         FROM {pairs}
     ), judged AS (
@@ -206,7 +217,8 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) 
               AND (len(shared) >= {int(rules['content_needed']['words'])}
                    AND overlap >= overlap_needed
                    OR shared_names >= {int(rules['content_needed']['names'])}
-                      AND overlap >= names_overlap_needed)
+                      AND overlap >= names_overlap_needed
+                   OR {_contained()})
               AND {_place_ok('place_unknown', 'place_same', 'place_inside', 'countries_agree', 'km')}
               AS ok,
             CASE WHEN direct_ok AND (NOT reverse_ok OR direct_points >= reverse_points)
@@ -244,6 +256,23 @@ def _code_pair(x: str, y: str) -> str:
     listed += [f"(starts_with({x}, '{root}') AND starts_with({y}, '{root}'))"
                for root in (p for p in pairs if isinstance(p, str))]
     return "(" + " OR ".join(listed) + ")" if listed else "false"
+
+
+def _may_be_contained(root: str) -> str:
+    """Whether a pair of this root may share content by containment: not the roots of
+    ``by_root`` (statements), whose shared words must be many."""
+    strict = sorted(merge_rules()["content_needed"].get("by_root") or {})
+    return f"{root} NOT IN {_sql_tuple(strict)}" if strict else "true"
+
+
+def _contained() -> str:
+    """The other way to share enough content: most of the shorter sentence's content words are
+    in the longer one (a headline against a long lead sentence, whose Jaccard overlap is low)."""
+    contained = merge_rules()["content_needed"].get("contained")
+    if not contained:
+        return "false"
+    return (f"(may_be_contained AND len(shared) >= {int(contained['words'])}"
+            f" AND containment >= {float(contained['share'])})")
 
 
 def _min_overlap(root: str, default: float | None = None) -> str:
