@@ -55,3 +55,23 @@ def test_ecb_and_ecbplus_files_of_a_topic_get_days_months_apart():
     plus = ecbplus.Document("4_1ecbplus", "4", "ecbplus", "", [])
     assert ecbplus.publication_day(ecb, "split") != ecbplus.publication_day(plus, "split")
     assert ecbplus.publication_day(ecb, "one-day") == ecbplus.publication_day(plus, "one-day")
+
+
+def test_why_names_the_first_rule_that_keeps_each_gold_pair_apart():
+    from eventwire.evaluate.ecbplus_why import report_line, why_apart
+    from eventwire.evaluate.synthetic import make_event
+    from eventwire.records import Article, Location
+
+    palermo = Location("Palermo", "ITA", 38.116, 13.361, 2523920)
+    los_angeles = Location("Los Angeles", "USA", 34.052, -118.244, 5368361)
+    arrest = "Police arrested a man suspected of running the fraud ring at the harbour warehouse."
+    coded = []
+    for doc, place, cameo in (("a", palermo, "173"), ("b", los_angeles, "173"), ("c", palermo, "190")):
+        event = make_event(doc, 0, arrest, cameo, "COP", None, "2014-05-09", place, trigger="arrested")
+        coded.append((Article(id=doc, text=arrest, date="2014-05-09"), [event]))
+    # Gold: all three one event; the store put each in its own.
+    chain_of = {(article.id, events[0].event_id): "g" for article, events in coded}
+    reasons = why_apart(coded, chain_of, lambda article_id, coded_id: article_id)
+    # a-b: two places an ocean apart; a-c and b-c: another kind (arrest, fight).
+    assert reasons == {"place": 1, "kind": 2}
+    assert report_line(reasons) == "  gold pairs apart: 3 (kind 2, place 1)"

@@ -94,7 +94,8 @@ def _run_ecbplus(args: argparse.Namespace) -> int:
     halves = ("tune", "check") if args.half == "both" else (args.half,)
     modes = ecbplus.MODES if args.dates == "both" else (args.dates,)
     cache = Path(args.cache) if args.cache else None
-    print(ecbplus.report(ecbplus.evaluate(args.path, modes=modes, halves=halves, cache=cache)))
+    print(ecbplus.report(ecbplus.evaluate(args.path, modes=modes, halves=halves, cache=cache,
+                                          why=args.why)))
     return 0
 
 
@@ -141,6 +142,9 @@ def register_gold(subparsers: argparse._SubParsersAction) -> None:
                      help="split: ecb and ecbplus files months apart; one-day: all on one day")
     ecb.add_argument("--cache", default=None,
                      help="JSON file of coded events (default: one per coder version in the temp dir)")
+    ecb.add_argument("--why", action="store_true",
+                     help="also count the gold pairs left apart by the first merge rule that keeps "
+                          "them apart (read it on the tune half only)")
     ecb.set_defaults(func=_run_ecbplus)
     for name, (_, help_text) in GOLD_EVALUATIONS.items():
         parser = evaluations.add_parser(name, help=help_text)

@@ -282,7 +282,10 @@ def merged_events(docs: list[Document], coded: dict[str, list[Event]], mode: str
     return {(doc, coded_id): event for doc, coded_id, event in rows}
 
 
-def evaluate_mode(docs: list[Document], mode: str, cache: Path | None) -> dict[str, Any]:
+def evaluate_mode(docs: list[Document], mode: str, cache: Path | None,
+                  why: bool = False) -> dict[str, Any]:
+    """Scores of one half in one date mode; ``why``: also why the gold pairs left apart stay apart
+    (``apart``: pairs by the first rule that keeps them apart, see ``ecbplus_why``)."""
     coded = coded_documents(docs, mode, cache)
     event_of = merged_events(docs, coded, mode)
     items = []
@@ -294,18 +297,25 @@ def evaluate_mode(docs: list[Document], mode: str, cache: Path | None) -> dict[s
     result = score(items)
     result.update(documents=len(docs), coded=n_coded,
                   gold_mentions=sum(len(d.mentions) for d in docs))
+    if why:
+        from eventwire.evaluate.ecbplus_why import why_apart
+
+        result["apart"] = dict(why_apart(
+            [(article_of(doc, mode), coded[doc.name]) for doc in docs],
+            {(name, coded_id): chain for name, coded_id, chain, _ in items},
+            lambda article_id, coded_id: event_of[(article_id, coded_id)]))
     return result
 
 
 def evaluate(path: str | Path, modes: Iterable[str] = MODES, halves: Iterable[str] = ("tune", "check"),
-             cache: Path | None = None) -> dict[str, Any]:
+             cache: Path | None = None, why: bool = False) -> dict[str, Any]:
     root = Path(path)
     cache = cache or Path(tempfile.gettempdir()) / f"eventwire-ecbplus-{_cache_tag(root)}.json"
     results: dict[str, Any] = {"cache": str(cache)}
     for half in halves:
         docs = read_corpus(root, half)
         for mode in modes:
-            results[f"{half}/{mode}"] = evaluate_mode(docs, mode, cache)
+            results[f"{half}/{mode}"] = evaluate_mode(docs, mode, cache, why)
     return results
 
 
@@ -328,5 +338,9 @@ def report(results: dict[str, Any]) -> str:
                      f"{r['gold_pairs']:>10} {r['predicted_pairs']:>10} {r['precision']:>6.3f} "
                      f"{r['recall']:>6.3f} {r['f1']:>6.3f} {r['b3_precision']:>6.3f} "
                      f"{r['b3_recall']:>6.3f} {r['b3_f1']:>6.3f}")
+        if "apart" in r:
+            from eventwire.evaluate.ecbplus_why import report_line
+
+            lines.append(report_line(r["apart"]))
     return "\n".join(lines)
 
