@@ -130,7 +130,7 @@ def test_a_headline_joins_the_long_report_it_sums_up_but_a_statement_needs_more(
     db = tmp_path / "s.duckdb"
     # The headline's few content words are mostly in the long sentence, which has many more:
     # their Jaccard overlap is low, the headline is contained. A statement needs more shared words.
-    headline = "Gunman kills two at Kraft plant"
+    headline = "Gunman kills two colleagues at Kraft plant"
     ingest([report("lead", SHOOTING, "1823", "USAUAF", "USALAB"),
             report("headline", headline, "1823", "USAUAF", None),
             report("said-long", SHOOTING, "010", "USACOP", None),
@@ -143,7 +143,29 @@ def test_a_headline_joins_the_long_report_it_sums_up_but_a_statement_needs_more(
 def test_a_headline_of_another_plant_shooting_elsewhere_stays_apart(tmp_path: Path):
     db = tmp_path / "s.duckdb"
     ingest([report("lead", SHOOTING, "1823", "USAUAF", "USALAB"),
-            report("elsewhere", "Gunman kills two at Kraft plant", "1823", "USAUAF", None,
+            report("elsewhere", "Gunman kills two colleagues at Kraft plant", "1823", "USAUAF", None,
                    place=LOS_ANGELES)], db)
     events = event_of(db)
     assert events["elsewhere"] != events["lead"]
+
+
+MINISTER = ("Denis Manturov, the industry minister, told a meeting of the ruling party faction on "
+            "Tuesday that the Voronezh plant will build forty regional aircraft for Armenian and Kazakh "
+            "airlines over the next three years, once the certification of the new engines and "
+            "avionics is complete and funding from the state development bank arrives.")
+
+
+def test_a_short_report_of_a_statement_joins_it_but_another_statement_of_the_speaker_does_not(
+        tmp_path: Path):
+    db = tmp_path / "s.duckdb"
+    moscow = Location("Moscow", "RUS", 55.752, 37.616, 524901)
+    # The short report's content words are all in the long one (their Jaccard overlap is under
+    # the 40% statements need); the minister's other statement of that day shares only his name.
+    ingest([report("long", MINISTER, "010", "RUSGOV", None, place=moscow),
+            report("short", "Industry minister Denis Manturov said the plant will build forty "
+                   "regional aircraft", "010", "RUSGOV", None, place=moscow),
+            report("other", "Industry minister Denis Manturov said imports of oil equipment fell "
+                   "to half of the market", "010", "RUSGOV", None, place=moscow)], db)
+    events = event_of(db)
+    assert events["short"] == events["long"]
+    assert events["other"] != events["long"]

@@ -207,7 +207,8 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) 
             {a}.cameo = {b}.cameo AS same_code,
             {_code_pair(f'{a}.cameo', f'{b}.cameo')} AS code_pair,
             {_min_overlap(f'{a}.cameo_root')} AS overlap_needed,
-            {_may_be_contained(f'{a}.cameo_root')} AS may_be_contained,
+            {_contained_needs(f'{a}.cameo_root')[0]} AS contained_words,
+            {_contained_needs(f'{a}.cameo_root')[1]} AS contained_share,
             {_min_overlap(f'{a}.cameo_root', default=0.0)} AS names_overlap_needed
         FROM {pairs}
     ), judged AS (
@@ -258,21 +259,28 @@ def _code_pair(x: str, y: str) -> str:
     return "(" + " OR ".join(listed) + ")" if listed else "false"
 
 
-def _may_be_contained(root: str) -> str:
-    """Whether a pair of this root may share content by containment: not the roots of
-    ``by_root`` (statements), whose shared words must be many."""
-    strict = sorted(merge_rules()["content_needed"].get("by_root") or {})
-    return f"{root} NOT IN {_sql_tuple(strict)}" if strict else "true"
+def _contained_needs(root: str) -> tuple[str, str]:
+    """SQL for the shared words and the share of the shorter sentence's content words a pair of
+    this root needs to share content by containment (``contained``; its ``by_root`` for the
+    strict roots of ``content_needed.by_root``, which otherwise never share content this way)."""
+    needed = merge_rules()["content_needed"]
+    contained = needed.get("contained")
+    if not contained:
+        return "NULL", "NULL"
+    strict = sorted(needed.get("by_root") or {})
+    own = contained.get("by_root") or {}
+
+    def case(key: str, default: float) -> str:
+        whens = " ".join(f"WHEN '{r}' THEN {float(own[r][key]) if r in own else 'NULL'}" for r in strict)
+        return f"(CASE {root} {whens} ELSE {float(default)} END)" if strict else str(float(default))
+
+    return case("words", contained["words"]), case("share", contained["share"])
 
 
 def _contained() -> str:
     """The other way to share enough content: most of the shorter sentence's content words are
     in the longer one (a headline against a long lead sentence, whose Jaccard overlap is low)."""
-    contained = merge_rules()["content_needed"].get("contained")
-    if not contained:
-        return "false"
-    return (f"(may_be_contained AND len(shared) >= {int(contained['words'])}"
-            f" AND containment >= {float(contained['share'])})")
+    return "coalesce(len(shared) >= contained_words AND containment >= contained_share, false)"
 
 
 def _min_overlap(root: str, default: float | None = None) -> str:
