@@ -19,8 +19,10 @@ nothing, so a mention without a place needs other evidence and is no wildcard.
 
 Candidates come from an equi-join on *anchors* (kind | country, actor, place or name) and day,
 within the batch and against ``event_anchors`` of stored events, so a batch of 500k mentions
-costs a few set-based statements. Candidates that a conflict of actors, place or code rules out
-(most of them) are dropped before the sentences' content words, the costly part, are computed.
+costs a few set-based statements; the join keeps only pairs whose dyads agree (each anchor row
+holds its event's countries), as one country alone matches most of a large store. Candidates
+that a conflict of actors, place or code rules out (most of the rest) are dropped before the
+sentences' content words, the costly part, are computed.
 A mention links to its best candidate: a stored event (it joins
 it: the event keeps its id) or an earlier mention of the batch (ordered by date, ingest order,
 id). Links are followed to their root mention, which founds a new event whose id derives from its
