@@ -136,3 +136,7 @@ def test_a_store_written_before_the_anchor_dyads_still_merges_into_its_events(tm
     ingest([dyad_report("meet-b", "040", "USAGOV", "DEUGOV")], db)
     events = event_of(db)
     assert events["meet-b"] == events["meet-a"]
+    con = duckdb.connect(str(db), read_only=True)
+    dyads = set(con.execute("SELECT src, tgt FROM event_anchors").fetchall())
+    con.close()
+    assert dyads == {("DEU", "USA")}  # the stored event's anchors got its countries back
