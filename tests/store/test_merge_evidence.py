@@ -169,3 +169,46 @@ def test_a_short_report_of_a_statement_joins_it_but_another_statement_of_the_spe
     events = event_of(db)
     assert events["short"] == events["long"]
     assert events["other"] != events["long"]
+
+
+MEETING = "Angela Merkel met Barack Obama in Berlin to discuss the sanctions against Moscow."
+
+
+def dyad_report(doc_id: str, cameo: str, source: str, target: str) -> tuple[Article, list]:
+    sentence = MEETING if cameo.startswith("04") else MEETING.replace(" met ", " attacked ")
+    event = make_event(doc_id, 0, sentence, cameo, source, target, "2016-06-02", None,
+                       trigger="met" if cameo.startswith("04") else "attacked")
+    article = Article(id=doc_id, text=f"{sentence} Filed as {doc_id}.", title=None,
+                      date="2016-06-02", source=doc_id, url=f"https://{doc_id}.example/a")
+    return article, [event]
+
+
+def test_a_later_meeting_told_the_other_way_round_joins_the_stored_one_an_attack_does_not(
+        tmp_path: Path):
+    db = tmp_path / "s.duckdb"
+    ingest([dyad_report("meet-a", "040", "DEUGOV", "USAGOV"),
+            dyad_report("attack-a", "190", "DEUGOV", "USAGOV")], db)
+    ingest([dyad_report("meet-b", "040", "USAGOV", "DEUGOV"),
+            dyad_report("attack-b", "190", "USAGOV", "DEUGOV"),
+            dyad_report("meet-other", "040", "DEUGOV", "CHNGOV")], db)
+    events = event_of(db)
+    assert events["meet-b"] == events["meet-a"]
+    assert events["attack-b"] != events["attack-a"]
+    assert events["meet-other"] not in (events["meet-a"], events["attack-a"])
+
+
+def test_a_store_written_before_the_anchor_dyads_still_merges_into_its_events(tmp_path: Path):
+    db = tmp_path / "s.duckdb"
+    ingest([dyad_report("meet-a", "040", "DEUGOV", "USAGOV")], db)
+    con = duckdb.connect(str(db))
+    # As an older eventwire left it: anchors without their events' countries (migration 5).
+    con.execute("ALTER TABLE event_anchors DROP COLUMN src; ALTER TABLE event_anchors DROP COLUMN tgt;"
+                "DELETE FROM schema_version WHERE version = 5").fetchall()
+    con.close()
+    ingest([dyad_report("meet-b", "040", "USAGOV", "DEUGOV")], db)
+    events = event_of(db)
+    assert events["meet-b"] == events["meet-a"]
+    con = duckdb.connect(str(db), read_only=True)
+    dyads = set(con.execute("SELECT src, tgt FROM event_anchors").fetchall())
+    con.close()
+    assert dyads == {("DEU", "USA")}  # the stored event's anchors got its countries back

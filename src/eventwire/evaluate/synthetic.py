@@ -113,7 +113,9 @@ def synthetic_mentions(con: duckdb.DuckDBPyConnection, start: int, count: int) -
     Actors are drawn from 60 countries x 4 sectors, codes from 20 roots, dates over ten years,
     so most rows found their own event and some merge, as in a real feed.
     """
-    table = con.execute(
+    # con.sql, not con.execute: Arrow output of a DB-API result copies the rows once more (and
+    # DuckDB warns about it).
+    table = con.sql(
         """
         WITH n AS (SELECT range AS i, hash(range) AS h FROM range(?, ?))
         SELECT
@@ -146,6 +148,6 @@ def synthetic_mentions(con: duckdb.DuckDBPyConnection, start: int, count: int) -
                  ELSE '{}' END AS record
         FROM n
         """,
-        [start, start + count],
+        params=[start, start + count],
     ).to_arrow_table()
     return table.cast(MENTION_SCHEMA)

@@ -19,8 +19,10 @@ nothing, so a mention without a place needs other evidence and is no wildcard.
 
 Candidates come from an equi-join on *anchors* (kind | country, actor, place or name) and day,
 within the batch and against ``event_anchors`` of stored events, so a batch of 500k mentions
-costs a few set-based statements. Candidates that a conflict of actors, place or code rules out
-(most of them) are dropped before the sentences' content words, the costly part, are computed.
+costs a few set-based statements; the join keeps only pairs whose dyads agree (each anchor row
+holds its event's countries), as one country alone matches most of a large store. Candidates
+that a conflict of actors, place or code rules out (most of the rest) are dropped before the
+sentences' content words, the costly part, are computed.
 A mention links to its best candidate: a stored event (it joins
 it: the event keeps its id) or an earlier mention of the batch (ordered by date, ingest order,
 id). Links are followed to their root mention, which founds a new event whose id derives from its
@@ -41,11 +43,13 @@ from eventwire.store.counts import reconcile_batch
 from eventwire.store.merge_arrow import ARTICLE_SCHEMA, MENTION_FIELDS, MENTION_SCHEMA, arrow_tables
 from eventwire.store.merge_ids import NEW_IDS, event_id_for, global_event_id
 from eventwire.store.merge_scoring import (
+    dyad_sql,
     merge_rules,
     names_sql,
     pair_sql,
     plausible_sql,
     side_sql,
+    symmetric_sql,
     terms_sql,
     wide_places,
     window_sql,
@@ -83,25 +87,57 @@ FROM (
 """
 
 
-# Each mention's anchors on each day of its window (probes), and on its own day (anchors).
-_PROBES = """
+def _probes() -> str:
+    """Each mention's anchors on each day of its window (probes), and on its own day (anchors),
+    with its actors' countries: the candidate join keeps only pairs whose dyads agree."""
+    return f"""
 CREATE OR REPLACE TEMP TABLE stage_anchors AS
-SELECT mention_id, ord, merge_key || '|' || unnest(anchors) AS key, merge_date AS day, window_days
+SELECT mention_id, ord, merge_key || '|' || unnest(anchors) AS key, merge_date AS day, window_days,
+       merge_key, src, tgt, {symmetric_sql('cameo_root')} AS sym
 FROM stage WHERE window_days IS NOT NULL AND merge_date IS NOT NULL;
 CREATE OR REPLACE TEMP TABLE probes AS
-SELECT mention_id, ord, key, day + CAST(unnest(range(-window_days, window_days + 1)) AS INTEGER) AS day
+SELECT mention_id, ord, key, day + CAST(unnest(range(-window_days, window_days + 1)) AS INTEGER) AS day,
+       src, tgt, sym, merge_key
 FROM stage_anchors
 """
 
-# Candidates: stored events and other mentions of the batch sharing an anchor within the window.
-# A pair of batch mentions is oriented from the later to the earlier one.
-_CANDIDATES = """
+
+def _candidates() -> str:
+    """Candidates: stored events and other mentions of the batch sharing an anchor within the
+    window, of an agreeing dyad (a necessary condition of ``plausible_sql``, checked in the join:
+    one country per anchor matches most of a large store, and materialising those pairs, then
+    reading their events, cost more than all the rest of a batch). A pair of batch mentions is
+    oriented from the later to the earlier one.
+
+    A stored event of two known countries agrees with a mention of two only when it has the same
+    dyad (or the reversed one, for symmetric roots), and then both have the mention's source
+    country as an anchor: that case is an equi-join on the dyad through that one anchor. The
+    events or mentions with an unknown side (few) are matched through all their anchors."""
+    both = "{0}.src IS NOT NULL AND {0}.tgt IS NOT NULL"
+    return f"""
 CREATE OR REPLACE TEMP TABLE stored_candidates AS
-SELECT DISTINCT p.mention_id, e.event_id
-FROM probes p JOIN event_anchors e ON e.key = p.key AND e.date = p.day;
+SELECT DISTINCT mention_id, event_id FROM (
+    SELECT p.mention_id, e.event_id
+    FROM (SELECT mention_id, key, day, src, tgt FROM probes
+          WHERE {both.format('probes')} AND key = merge_key || '|' || src
+          UNION ALL
+          SELECT mention_id, key, day, tgt, src FROM probes
+          WHERE {both.format('probes')} AND key = merge_key || '|' || src AND sym) p
+    JOIN event_anchors e ON e.key = p.key AND e.date = p.day AND e.src = p.src AND e.tgt = p.tgt
+    UNION ALL
+    SELECT p.mention_id, e.event_id
+    FROM probes p JOIN event_anchors e
+      ON e.key = p.key AND e.date = p.day AND {dyad_sql('p', 'e', 'p.sym')}
+    WHERE {both.format('p')} AND (e.src IS NULL OR e.tgt IS NULL)
+    UNION ALL
+    SELECT p.mention_id, e.event_id
+    FROM probes p JOIN event_anchors e
+      ON e.key = p.key AND e.date = p.day AND {dyad_sql('p', 'e', 'p.sym')}
+    WHERE p.src IS NULL OR p.tgt IS NULL);
 CREATE OR REPLACE TEMP TABLE batch_candidates AS
 SELECT DISTINCT greatest(p.ord, a.ord) AS later, least(p.ord, a.ord) AS earlier
-FROM probes p JOIN stage_anchors a ON a.key = p.key AND a.day = p.day
+FROM probes p JOIN stage_anchors a
+  ON a.key = p.key AND a.day = p.day AND {dyad_sql('p', 'a', '(p.sym OR a.sym)')}
 WHERE a.ord <> p.ord
 """
 
@@ -252,11 +288,13 @@ JOIN stage s ON s.mention_id = n.founder
 LEFT JOIN ({_counts(_NEW_OF_SEVERAL)}) c ON c.event_id = n.event_id
 """
 
-# The anchors by which later mentions find a new event: its founder's, on its founder's day.
+# The anchors by which later mentions find a new event: its founder's, on its founder's day, with
+# its actors' countries (the candidate join's dyad test).
 _INSERT_ANCHORS = """
-INSERT INTO event_anchors
-SELECT key, date, event_id FROM (
-    SELECT s.merge_key || '|' || unnest(s.anchors) AS key, s.merge_date AS date, n.event_id
+INSERT INTO event_anchors (key, date, event_id, src, tgt)
+SELECT key, date, event_id, src, tgt FROM (
+    SELECT s.merge_key || '|' || unnest(s.anchors) AS key, s.merge_date AS date, n.event_id,
+           s.src, s.tgt
     FROM new_ids n JOIN stage s ON s.mention_id = n.founder
     WHERE s.window_days IS NOT NULL AND s.merge_date IS NOT NULL)
 """
@@ -346,7 +384,7 @@ def _write(
             "INSERT INTO articles SELECT article_id, content_hash, seq, title, text, "
             "TRY_CAST(date AS DATE), url, source, language, origin, n_mentions FROM batch_articles"
         ).fetchall()
-        for statement in (_stage(), _PROBES, _CANDIDATES, _stored_sides(), _plausible_candidates(),
+        for statement in (_stage(), _probes(), _candidates(), _stored_sides(), _plausible_candidates(),
                           _stage_terms(), _stored_terms(), _links()):
             con.execute(statement).fetchall()
         _settle(con)

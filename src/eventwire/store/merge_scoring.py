@@ -136,6 +136,22 @@ def _reverse_ok(a: str, b: str) -> str:
             f" AND {_agree(f'{a}.tgt_role', f'{b}.src_role')}")
 
 
+def symmetric_sql(root: str) -> str:
+    """Whether a CAMEO root (SQL) is symmetric: its dyad may be reversed."""
+    symmetric = _sql_list(merge_rules()["symmetric_roots"]).replace("[", "(").replace("]", ")")
+    return f"coalesce({root} IN {symmetric}, false)"
+
+
+def dyad_sql(a: str, b: str, symmetric: str) -> str:
+    """A necessary condition of ``_direct_ok(a, b) OR _reverse_ok(a, b)`` on the actors' countries
+    alone (``src``, ``tgt``), ``symmetric``: whether ``a``'s root is symmetric (SQL). The candidate
+    join (merge.py) applies it to ``event_anchors``, where roles are not stored, so that the
+    store's events of another dyad never leave the join: keep it implied by those two."""
+    direct = f"{_agree(f'{a}.src', f'{b}.src')} AND {_agree(f'{a}.tgt', f'{b}.tgt')}"
+    reverse = f"{_agree(f'{a}.src', f'{b}.tgt')} AND {_agree(f'{a}.tgt', f'{b}.src')}"
+    return f"(({direct}) OR ({symmetric} AND {reverse}))"
+
+
 def _km(a: str, b: str) -> str:
     # 6371: the Earth's radius in km, geo.gazetteer.EARTH_RADIUS_KM (not imported: importing the
     # geo stage would load spaCy into every store process).

@@ -192,6 +192,18 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        5,
+        "event_anchors: the actors' countries of each anchor's event",
+        """
+        -- The candidate join (merge.py) keeps only stored events whose dyad agrees with the
+        -- mention's: without them each anchor (one country) matches most of a large store.
+        ALTER TABLE event_anchors ADD COLUMN src VARCHAR;  -- the event's source_country
+        ALTER TABLE event_anchors ADD COLUMN tgt VARCHAR;  -- the event's target_country
+        UPDATE event_anchors SET src = e.source_country, tgt = e.target_country
+        FROM events e WHERE e.event_id = event_anchors.event_id;
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
