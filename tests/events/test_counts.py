@@ -200,3 +200,81 @@ def test_a_march_that_drew_a_million():
 def test_a_date_before_the_number_is_no_count():
     assert parse_number("(21.02.2017) An estimated 25 people").value == 25
     assert parse_number("on 12/03/2016 some 40 villagers").value == 40
+
+
+def _by_trigger(sentence: str) -> dict[str, dict]:
+    return {e["trigger"]: e.get("counts", {}) for e in
+            (x.to_dict() for x in code(sentence, date="2017-03-24"))}
+
+
+def test_arrests_after_an_attack_are_not_the_attacks():
+    counts = _by_trigger("Police arrested 11 people after militants attacked a police post in Kandahar.")
+    assert counts["arrested"]["arrested"]["value"] == 11
+    assert counts["attacked"] == {}
+
+
+def test_an_injury_and_an_arrest_keep_their_own_person():
+    counts = _by_trigger("A police officer was injured as he tried to arrest a man in the street.")
+    assert counts["injured"] == {"injured": counts["injured"]["injured"]}
+    assert counts["injured"]["injured"]["text"] == "A police officer"
+    assert counts["arrest"] == {"arrested": counts["arrest"]["arrested"]}
+    assert counts["arrest"]["arrested"]["text"] == "a man"
+
+
+def test_killed_and_kidnapped_in_one_sentence_keep_their_own_victims():
+    counts = _by_trigger("The rebels have killed more than 3,000 villagers and kidnapped 900 children "
+                         "in a decade of raids.")
+    assert counts["killed"] == {"killed": counts["killed"]["killed"]}
+    assert counts["killed"]["killed"]["value"] == 3000
+    assert counts["kidnapped"] == {"kidnapped": counts["kidnapped"]["kidnapped"]}
+    assert counts["kidnapped"]["kidnapped"]["value"] == 900
+
+
+def test_detention_told_as_a_state():
+    counts = _merged("Police said three men remain in custody after the raids.", "COERCE")
+    assert counts["arrested"]["value"] == 3 and counts["arrested"]["text"] == "three men"
+
+
+def test_the_arrested_of_a_relative_clause():
+    counts = _merged("Seven others who had been arrested in connection with the bombing have been "
+                     "released.", "COERCE")
+    assert counts["arrested"]["value"] == 7 and counts["arrested"]["text"] == "Seven others"
+
+
+def test_deaths_told_inside_a_claim():
+    counts = _merged("The minister was shocked by claims that at least 40 people had been killed in an "
+                     "air strike on the market.", "ASSAULT")
+    assert (counts["killed"]["value"], counts["killed"]["low"], counts["killed"]["high"]) == (40, 40, None)
+
+
+def test_a_year_is_no_count():
+    for sentence in ("Police detained 2010 presidential candidate Andrei Sannikov in Minsk.",
+                     "Police in Minsk detained 1999 protesters' leader Andrei Sannikov in 2010."):
+        assert all(c.get("arrested", {}).get("value") not in (2010, 1999) for c in _counts(sentence))
+    assert _merged("Police detained 1,200 protesters in Minsk.", "COERCE")["arrested"]["value"] == 1200
+
+
+def test_hundreds_in_figures():
+    number = parse_number("100s of civilians")
+    assert (number.value, number.low, number.high) == (200, 200, 999)
+    number = parse_number("1000s of people")
+    assert (number.value, number.low, number.high) == (2000, 2000, 9999)
+
+
+def test_people_who_fled_a_later_operation_are_not_the_attacks():
+    counts = _by_trigger("Tens of thousands of people have fled the state since the army began an "
+                         "operation last October in response to an attack by militants on border posts.")
+    assert "displaced" not in counts.get("attack", {})
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("A 30-year-old woman and two men aged 41 and 35, who were arrested at separate addresses in Leeds.",
+     "arrested"),
+    ("His wife and two daughters were wounded by shrapnel in the blast and were taken to hospital, "
+     "police said.", "injured"),
+])
+def test_coordinated_victims_each_keep_their_own_number(sentence, category):
+    events = [e.to_dict() for e in code(sentence, date="2017-03-24")]
+    counted = [e for e in events if category in e.get("counts", {})]
+    assert len(counted) == 1  # the numbered conjunct's event only, not the one-person conjunct's
+    assert counted[0]["counts"][category]["text"] in counted[0]["target"]["text"]

@@ -11,47 +11,38 @@ the spaCy dependency parse:
 - "the death toll rose to 200" is a cumulative ``toll``, never new deaths;
 - "no casualties were reported" is a 0.
 
-Each count goes to the nearest events in the parse (up to ``SLACK`` edges beyond the nearest)
-whose PLOVER type may hold it (counts.yaml ``event_types``), and each event keeps its nearest
-count of a kind, so "killed 3 militants and wounded 5 soldiers" gives killed 3 and injured 5 to
-the attack, and a meeting in the same sentence gets none. Word lists live in
-``data/counts.yaml``; numbers are parsed by ``parse_number``.
+A count goes to the events whose own argument the counted noun is: the trigger is the count's
+predicate ("arrested" in "11 people arrested since the attack", not the attack), its "in
+custody", the act a same-act preposition names ("killed in an air strike"), or the noun a
+relative clause tells of ("an attack in which nine were killed"). Only when no event owns it,
+the one event that may hold it within a few edges of the predicate gets it (none when two are in
+reach). An event may hold a category when its PLOVER type accepts it (counts.yaml
+``event_types``) and its CAMEO code is not of a kind the category never belongs to
+(``not_of_codes``: an arrest kills no one, an attack arrests no one). Each event keeps its
+nearest count of a kind, so "killed 3 militants and wounded 5 soldiers" gives killed 3 and
+injured 5 to the attack, and a meeting in the same sentence gets none. A year is never a count.
+Word lists live in ``data/counts.yaml``, loaded by ``events/count_words.py``, which also parses
+the numbers (``parse_number``).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from eventwire.events.count_words import Lexicon, Number, lexicon, parse_number
 from eventwire.records import Event, ParsedArticle, ParsedSentence
 
 if TYPE_CHECKING:  # annotations only: the store reads CATEGORIES without loading spaCy
     from spacy.tokens import Span, Token
 
+__all__ = ["CATEGORIES", "Count", "count_events", "parse_number", "sentence_counts"]
+
 CATEGORIES = ("killed", "injured", "arrested", "displaced", "kidnapped", "participants")
 SUBJECTS = ("nsubj", "nsubjpass")
-WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)*")
-RANGE_JOINERS = ("to", "and", "or", "-")
-# Edges of the dependency tree beyond the nearest event within which other events of the
-# sentence share a count.
-SLACK = 2
-# "the 48-year-old Lee", "a man aged 26": an age is no count; nor is a date
-AGE = re.compile(r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged \d+\b"
-                 r"|\b\d{1,4}[./]\d{1,2}[./]\d{2,4}\b")  # and dates: "(21.02.2017) An estimated 25"
+RELATIVES = frozenset({"who", "whom", "that", "which"})
 # entity types of figures that count no people: "$500,000", "20 percent", "10 pm"
 NOT_PEOPLE = frozenset({"MONEY", "PERCENT", "TIME", "ORDINAL"})
-
-
-@dataclass(frozen=True)
-class Number:
-    value: int
-    low: int | None
-    high: int | None
 
 
 @dataclass(frozen=True)
@@ -63,148 +54,9 @@ class Count:
     start: int  # token indices (doc) of the words the number came from
     end: int
     anchor: int  # token index of the predicate it belongs to (for the distance to triggers)
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    verbs: dict[str, str]
-    intransitive: frozenset[str]
-    person_object_only: frozenset[str]
-    state_words: dict[str, str]
-    casualty_words: dict[str, tuple[str, ...]]
-    toll_words: frozenset[str]
-    event_types: dict[str, frozenset[str]]
-    subject_participants: frozenset[str]
-    person_nouns: frozenset[str]
-    units: dict[str, int]
-    scales: dict[str, int]
-    single: dict[str, int]
-    vague: dict[str, tuple[int, int | None]]
-    floor: tuple[str, ...]
-    ceiling: tuple[str, ...]
-    approximate: tuple[str, ...]
-    zero: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The word lists of data/counts.yaml, loaded once per process."""
-    raw: dict[str, Any] = yaml.safe_load(
-        (resources.files("eventwire.events") / "data" / "counts.yaml").read_text(encoding="utf-8"))
-
-    def words(key: str) -> tuple[str, ...]:
-        # longest first, so "more than" is tried before "more" and "tens of thousands" first
-        return tuple(sorted((str(w) for w in raw.get(key) or ()), key=len, reverse=True))
-
-    return Lexicon(
-        verbs={str(k): str(v) for k, v in raw["verbs"].items()},
-        intransitive=frozenset(words("intransitive")),
-        person_object_only=frozenset(words("person_object_only")),
-        state_words={str(k): str(v) for k, v in raw["state_words"].items()},
-        casualty_words={str(k): tuple(v) for k, v in raw["casualty_words"].items()},
-        toll_words=frozenset(words("toll_words")),
-        event_types={k: frozenset(v) for k, v in raw["event_types"].items()},
-        subject_participants=frozenset(words("subject_participants")),
-        person_nouns=frozenset(words("person_nouns")),
-        units={str(k): int(v) for k, v in raw["units"].items()},
-        scales={str(k): int(v) for k, v in raw["scales"].items()},
-        single={str(k): int(v) for k, v in raw["single"].items()},
-        vague={str(k): (int(v[0]), None if v[1] is None else int(v[1]))
-               for k, v in sorted(raw["vague"].items(), key=lambda kv: -len(kv[0]))},
-        floor=words("floor"), ceiling=words("ceiling"), approximate=words("approximate"),
-        zero=words("zero"),
-    )
-
-
-# -- numbers ----------------------------------------------------------------------------------
-def parse_number(text: str) -> Number | None:
-    """The number a phrase gives: "at least 3" -> 3 (low 3, high None), "up to 4,000",
-    "between 10 and 20", "dozens", "some 500,000 workers", "no one" -> 0; None without one."""
-    lex = lexicon()
-    words = WORD.findall(AGE.sub(" ", text.lower().replace("–", "-")))
-    joined = " ".join(words)
-    for phrase in lex.zero:
-        if joined == phrase or joined.startswith(phrase + " "):
-            return Number(0, 0, 0)
-    for i in range(len(words)):
-        found = _number_at(words, i)
-        if found is None:
-            continue
-        value, low, high, after = found
-        span = _range_end(words, after)
-        if span is not None and high is not None and low == value and span > value:
-            return Number(value, value, span)  # "10 to 20": best estimate the low end
-        return _bounded(words[:i], value, low, high)
-    return None
-
-
-def _bounded(before: list[str], value: int, low: int | None, high: int | None) -> Number:
-    lex = lexicon()
-    lead = " ".join(before)
-    if any(lead.endswith(w) for w in lex.floor):
-        return Number(value, value, None)
-    if any(lead.endswith(w) for w in lex.ceiling):
-        return Number(value, None, value)
-    return Number(value, low, high)
-
-
-def _range_end(words: list[str], after: int) -> int | None:
-    """The upper end of "10 to 20" / "10-20" / "between 10 and 20" starting at ``after``."""
-    if after < len(words) and words[after] in RANGE_JOINERS:
-        found = _number_at(words, after + 1)
-        return found[0] if found else None
-    return None
-
-
-def _number_at(words: list[str], i: int) -> tuple[int, int | None, int | None, int] | None:
-    """(value, low, high, next index) of a number starting at word ``i``."""
-    lex = lexicon()
-    rest = " ".join(words[i:])
-    for phrase, (low, high) in lex.vague.items():
-        if rest == phrase or rest.startswith(phrase + " "):
-            return low, low, high, i + len(phrase.split())
-    for phrase, value in lex.single.items():
-        if rest == phrase or rest.startswith(phrase + " "):
-            n = i + len(phrase.split())
-            if n < len(words) and words[n] in lex.scales:  # "a hundred thousand"
-                return value * lex.scales[words[n]], None, None, n + 1
-            return value, value, value, n
-    return _cardinal(words, i)
-
-
-def _cardinal(words: list[str], i: int) -> tuple[int, int | None, int | None, int] | None:
-    """Figures ("4,000", "1.5 million") and number words ("two hundred and fifty")."""
-    lex = lexicon()
-    word = words[i]
-    if word[0].isdigit():
-        try:
-            amount = float(word.replace(",", ""))
-        except ValueError:
-            return None
-        n = i + 1
-        while n < len(words) and words[n] in lex.scales:
-            amount *= lex.scales[words[n]]
-            n += 1
-        value = int(amount)
-        return value, value, value, n
-    total, current, n = 0, None, i
-    while n < len(words):
-        part = words[n]
-        pieces = part.split("-")
-        if all(p in lex.units for p in pieces):
-            current = (current or 0) + sum(lex.units[p] for p in pieces)
-        elif part in lex.scales and (current is not None or total):
-            total += (current or 1) * lex.scales[part]
-            current = 0
-        elif part == "and" and current is not None and n + 1 < len(words) and words[n + 1] in lex.units:
-            pass  # "two hundred and fifty"
-        else:
-            break
-        n += 1
-    if current is None and not total:
-        return None
-    value = total + (current or 0)
-    return value, value, value, n
+    # token indices where a trigger makes the event the count's own (the predicate, its
+    # particle, "in custody", the act named by "killed in a strike"); empty: no event owns it
+    own: frozenset[int] = frozenset()
 
 
 # -- finding counts in a sentence -------------------------------------------------------------
@@ -229,7 +81,8 @@ def _counts_at(token: Token, lex: Lexicon) -> list[Count]:
     if token.pos_ in ("VERB", "AUX"):
         category = lex.verbs.get(_predicate(token, lex))
         if category and not _alternative(token):
-            return [c for c in (_victim_count(v, category, token) for v in _victims(token, lex)) if c]
+            own = _own_words(token, lex)
+            return [c for c in (_victim_count(v, category, token, own) for v in _victims(token, lex)) if c]
         return []
     if lemma in lex.casualty_words or token.lower_ in lex.casualty_words:
         zero = _stated_zero(token, lex)
@@ -257,13 +110,34 @@ def _predicate(verb: Token, lex: Lexicon) -> str:
     return lemma
 
 
+def _own_words(word: Token, lex: Lexicon) -> frozenset[int]:
+    """Where a trigger makes an event the count's own: the predicate and its particle, "in
+    custody", the act a same-act preposition names ("killed in an air strike"), and the noun a
+    relative clause tells of ("an attack in which nine police officers were killed")."""
+    own = {word.i}
+    for child in word.children:
+        if child.dep_ == "prt":
+            own.add(child.i)
+        if child.dep_ == "prep" and child.lower_ in lex.same_act_preps:
+            own.update(c.i for c in child.children if c.dep_ == "pobj")
+    if word.dep_ == "relcl" and word.head.pos_ in ("NOUN", "PROPN"):
+        own.add(word.head.i)
+    # "Four people were killed and 50 injured": coordinated count predicates tell one incident
+    # (the kinds still have to fit: "killed 100 and kidnapped 60" stay apart)
+    pair = [c for c in word.children if c.dep_ == "conj"] + ([word.head] if word.dep_ == "conj" else [])
+    own.update(p.i for p in pair if p.pos_ in ("VERB", "AUX") and _predicate(p, lex) in lex.verbs)
+    return frozenset(own)
+
+
 def _alternative(verb: Token) -> bool:
     """"killing or wounding 50", "killed or captured": neither count is known."""
     partners = [c for c in verb.children if c.dep_ == "conj"]
     if verb.dep_ == "conj":
         partners.append(verb.head)
+    # the "or" hangs on the first of the pair: "remain in custody, neither charged or
+    # identified" joins charged and identified, not remain
     return any(p.pos_ in ("VERB", "AUX") and p.lemma_.lower() != verb.lemma_.lower()
-               and any(c.lower_ == "or" for c in (*verb.children, *p.children) if c.dep_ == "cc")
+               and any(c.lower_ == "or" and c.dep_ == "cc" for c in (p if p.i < verb.i else verb).children)
                for p in partners)
 
 
@@ -274,11 +148,11 @@ def _victims(verb: Token, lex: Lexicon) -> list[Token]:
     passive = [c for c in children if c.dep_ == "nsubjpass"]
     objects = [c for c in children if c.dep_ in ("dobj", "attr")] or _up_to_object(verb)
     subjects = [c for c in children if c.dep_ == "nsubj"]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "five people killed in the blast"
-        heads = [verb.head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not passive and not subjects:
+        heads = [verb.head]  # "five people killed in the blast"; not "claims that 200 had been killed"
     elif passive:
         heads = passive
-    elif lemma in lex.intransitive:
+    elif lemma in lex.intransitive or _predicate(verb, lex) in lex.intransitive:
         heads = subjects  # "thousands marched"; never "rallying 4.6 million expatriates to vote"
     elif objects:
         heads = objects
@@ -291,6 +165,8 @@ def _victims(verb: Token, lex: Lexicon) -> list[Token]:
         heads = [c for c in verb.head.children if c.dep_ in SUBJECTS]
     else:
         heads = _shared_object(verb)
+    if verb.dep_ == "relcl":  # "Nine others who had been arrested": the noun the clause is on
+        heads = [verb.head if h.lower_ in RELATIVES else h for h in heads]
     if lemma in lex.person_object_only:  # "seized 3 soldiers", never "seized $500,000" or a town
         heads = [h for h in heads if _person_noun(h)]
     return [x for h in heads for x in (h, *_conjuncts(h))]
@@ -333,18 +209,32 @@ def _numeric(token: Token) -> bool:
     return token.pos_ == "NUM" or token.like_num or token.lower_ in lexicon().vague
 
 
-def _victim_count(head: Token, category: str, anchor: Token) -> Count | None:
+def _victim_count(head: Token, category: str, anchor: Token, own: frozenset[int] = frozenset()
+                  ) -> Count | None:
     start, end = _phrase(head)
     doc = head.doc
     start = _with_modifier(doc, start)
     if any(t.like_num and t.ent_type_ in NOT_PEOPLE for t in doc[start:end + 1]):
+        return None
+    if any(_year(t, head) for t in doc[start:end + 1]):
         return None
     number = parse_number(doc[start:end + 1].text)
     if number is None:
         number = _one(head)
     if number is None:
         return None
-    return Count(category, number, start, end, anchor.i)
+    return Count(category, number, start, end, anchor.i, own)
+
+
+def _year(token: Token, head: Token) -> bool:
+    """A figure that is a year, not a count: "the 2010 candidate", "in 2010", "since 1999"."""
+    lex = lexicon()
+    low, high = lex.year_range
+    if not (token.text.isdigit() and low <= int(token.text) <= high):
+        return False
+    doc = token.doc
+    near = {doc[j].lower_ for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)}
+    return token.ent_type_ == "DATE" or bool(near & lex.date_words) or not _person_noun(head)
 
 
 def _with_modifier(doc: Any, start: int) -> int:
@@ -401,7 +291,7 @@ def _state_count(token: Token, category: str) -> list[Count]:
         return []
     # anchored at the noun itself: "the 3,000 demonstrators who turned out for a march" belong
     # to the march, not to another protest the sentence names
-    found = _victim_count(head, category, token)
+    found = _victim_count(head, category, token, _own_words(token, lexicon()))
     return [found] if found else []
 
 
@@ -427,7 +317,8 @@ def _stated_zero(token: Token, lex: Lexicon) -> list[Count]:
     categories = lex.casualty_words.get(token.lemma_.lower()) or lex.casualty_words.get(token.lower_, ())
     start = token.left_edge.i
     anchor = _verb_above(token).i
-    return [Count(c, Number(0, 0, 0), start, token.i, anchor) for c in categories]
+    own = _own_words(token, lex)
+    return [Count(c, Number(0, 0, 0), start, token.i, anchor, own) for c in categories]
 
 
 def _toll(token: Token) -> Count | None:
@@ -477,24 +368,55 @@ def _count_sentence(sentence: ParsedSentence, events: list[Event]) -> None:
     counts += _subject_sizes(sentence, events, triggers, counts + tolls, lex)
     given: list[tuple[int, int, int, Event, Count]] = []
     for found in counts + tolls:
-        category = found.category.split(":")[0]
-        allowed = [e for e in events if (e.plover or "") in lex.event_types.get(category, ())
-                   and triggers[id(e)] is not None]
-        if not allowed:
-            continue
-        anchor = sentence.span.doc[found.anchor]
-        distances = {id(e): _distance(anchor, triggers[id(e)]) for e in allowed}
-        # the nearest events, and those a few edges further: a sentence often codes one incident
-        # twice ("850 people were killed as police clashed": killed, clashed), and a later
-        # confidence threshold may drop either
-        nearest = min(distances.values())
-        given += [(distances[id(e)], 0 if _about_target(sentence, e, found) else 1, n, e, found)
-                  for n, e in enumerate(allowed) if distances[id(e)] <= nearest + SLACK]
+        allowed = [e for e in events if _fits(e, found, lex) and triggers[id(e)] is not None]
+        chosen = _owners(found, allowed, triggers, sentence, lex)
+        given += [(distance, 0 if _about_target(sentence, e, found) else 1, n, e, found)
+                  for n, (distance, e) in enumerate(chosen)]
     # an event keeps the nearest count of each category; at equal distance the one about its
     # target ("killed 100 soldiers, 20 civilians and 59 tourists": each target its own), then
     # the first
     for *_, event, found in sorted(given, key=lambda g: (g[0], g[1], g[4].start, g[2])):
         _give(event, sentence, found)
+
+
+def _fits(event: Event, found: Count, lex: Lexicon) -> bool:
+    """Whether the event's type may hold the category and its kind (CAMEO code) is not one the
+    category never belongs to (an arrest kills no one; an attack arrests no one)."""
+    category, kind = found.category.split(":")[0], found.category.split(":")[-1]
+    code = event.cameo or ""
+    return ((event.plover or "") in lex.event_types.get(category, ())
+            and not any(code.startswith(p) for p in lex.not_of_codes.get(kind, ())))
+
+
+def _owners(found: Count, allowed: list[Event], triggers: dict[int, Token | None],
+            sentence: ParsedSentence, lex: Lexicon) -> list[tuple[int, Event]]:
+    """The events a count goes to, with their distance: those whose trigger is the count's own
+    predicate (its victims are that trigger's argument); else the one fitting event within
+    ``fallback_distance`` edges ("850 people were killed as police clashed": killed is not coded,
+    clashed is), never one of several. An owned count is shared
+    with fitting events within ``share_distance`` edges."""
+    anchor = sentence.span.doc[found.anchor]
+    allowed = _own_target(found, allowed, triggers, sentence)
+    distances = [(_distance(anchor, triggers[id(e)]), e) for e in allowed]  # type: ignore[arg-type]
+    if any(triggers[id(e)].i in found.own for e in allowed):  # type: ignore[union-attr]
+        # the owner, and events of a fitting kind a few edges away that code the same incident
+        # again ("six soldiers were killed when gunmen launched an attack": killed, attack), as
+        # a later confidence threshold may drop either
+        return [(0 if triggers[id(e)].i in found.own else d, e)  # type: ignore[union-attr]
+                for d, e in distances if triggers[id(e)].i in found.own or d <= lex.share_distance]
+    near = [(d, e) for d, e in distances if d <= lex.fallback_distance]
+    if len({triggers[id(e)].i for _, e in near}) != 1:  # type: ignore[union-attr]
+        return []  # two fitting acts in reach: whose victims they are is not known
+    return near
+
+
+def _own_target(found: Count, allowed: list[Event], triggers: dict[int, Token | None],
+                sentence: ParsedSentence) -> list[Event]:
+    """Of events coded on one trigger, one per target ("arrested a woman and three men"), a
+    count that is one event's target is not another's: "three men" never goes to the woman's."""
+    about = {triggers[id(e)].i for e in allowed if _about_target(sentence, e, found)}  # type: ignore[union-attr]
+    return [e for e in allowed
+            if triggers[id(e)].i not in about or _about_target(sentence, e, found)]  # type: ignore[union-attr]
 
 
 def _subject_sizes(
@@ -510,7 +432,7 @@ def _subject_sizes(
             continue
         for subject in _subjects(_verb_above(trigger)):
             if _has_number(subject) and subject.i not in used:
-                found = _victim_count(subject, "participants", trigger)
+                found = _victim_count(subject, "participants", trigger, frozenset({trigger.i}))
                 if found:
                     sizes.append(found)
                     used.update(range(found.start, found.end + 1))
