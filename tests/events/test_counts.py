@@ -75,6 +75,21 @@ def test_floor_has_no_high_and_toll_is_kept_apart():
     assert counts["toll"]["value"] == 200 and counts["toll"]["of"] == "killed"
 
 
+@pytest.mark.parametrize("sentence", [
+    "At least 79 Syrian aid workers have been killed by rebels since the conflict began.",
+    "Syrian government forces killed some 3,000 civilians in the war.",
+    "Syrian rebels killed 284 soldiers since the offensive began.",
+])
+def test_a_running_total_is_a_toll_not_new_deaths(sentence):
+    counts = _merged(sentence, "ASSAULT")
+    assert "killed" not in counts and counts["toll"]["of"] == "killed"
+
+
+def test_a_day_of_the_war_is_that_days_count():
+    counts = _merged("Syrian rebels killed five soldiers in the war on Tuesday.", "ASSAULT")
+    assert counts["killed"]["value"] == 5 and "toll" not in counts
+
+
 def test_no_casualties_is_zero():
     counts = _merged("Israeli troops raided the village; no casualties were reported.", "ASSAULT")
     assert counts["killed"]["value"] == 0 and counts["injured"]["value"] == 0

@@ -54,6 +54,9 @@ class Lexicon:
     same_act_preps: frozenset[str]
     year_range: tuple[int, int]
     date_words: frozenset[str]
+    running_marks: frozenset[str]
+    running_preps: frozenset[str]
+    running_periods: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +92,9 @@ def lexicon() -> Lexicon:
         same_act_preps=frozenset(words("same_act_preps")),
         year_range=(int(raw["year_range"][0]), int(raw["year_range"][1])),
         date_words=frozenset(words("date_words")),
+        running_marks=frozenset(words("running_marks")),
+        running_preps=frozenset(words("running_preps")),
+        running_periods=frozenset(words("running_periods")),
     )
 
 

@@ -27,7 +27,7 @@ the numbers (``parse_number``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from eventwire.events.count_words import Lexicon, Number, lexicon, parse_number
@@ -73,7 +73,41 @@ def sentence_counts(span: Span) -> tuple[list[Count], list[Count]]:
         found = [c for c in _counts_at(token, lex) if not used.intersection(range(c.start, c.end + 1))]
         counts += found
         used.update(i for c in found for i in range(c.start, c.end + 1))
-    return counts, tolls
+    running = [c for c in counts if _running_total(span.doc[c.anchor], lex)]
+    counts = [c for c in counts if c not in running]
+    return counts, tolls + [replace(c, category=f"toll:{c.category}") for c in running]
+
+
+def _running_total(predicate: Token, lex: Lexicon) -> bool:
+    """Whether the count's predicate is told over a period, a running total: "have been killed
+    since the conflict began", "were killed in the war", "so far this year"."""
+    if any(c.dep_ == "prep" and c.lower_ == "on" for c in predicate.children):
+        return False  # "on Tuesday": one day's act
+    for child in predicate.children:
+        words = child.lower_ if child.dep_ != "advmod" else " ".join(t.lower_ for t in child.subtree)
+        if child.dep_ in ("prep", "mark", "advmod") and words in lex.running_marks:
+            return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.running_marks
+                                         for m in child.children):
+            return True  # "since the offensive began"
+        periods = ([o for o in child.children if o.dep_ == "pobj"]
+                   if child.dep_ == "prep" and child.lower_ in lex.running_preps else
+                   [child] if child.dep_ == "npadvmod" else [])
+        if any(_period(o, lex) for o in periods):
+            return True
+    return False
+
+
+def _period(noun: Token, lex: Lexicon) -> bool:
+    """"the war", "the past two years", "this year": a period, not an incident."""
+    lemma = noun.lemma_.lower()
+    compound = " ".join(t.lower_ for t in noun.children if t.dep_ in ("compound", "amod"))
+    if lemma not in lex.running_periods and f"{compound} {lemma}".strip() not in lex.running_periods:
+        return False
+    if lemma in ("year", "month", "week", "decade"):  # a time unit: "this year", "the past two years"
+        return any(t.lower_ in ("this", "past", "last", "previous", "recent")
+                   for t in noun.children)
+    return True
 
 
 def _counts_at(token: Token, lex: Lexicon) -> list[Count]:
