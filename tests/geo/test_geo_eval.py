@@ -53,3 +53,13 @@ def test_scores_resolution_ids_and_focus_fallback(tmp_path) -> None:
 def test_real_geowebnews_sample(shared_dir) -> None:
     result = evaluate(shared_dir / "gold" / "geowebnews.xml", limit=10)
     assert result["gold"] > 0 and result["accuracy_161km"] >= 0.5
+
+
+def test_end_to_end_counts_a_demonym_as_found_but_not_as_a_place(tmp_path) -> None:
+    path = tmp_path / "gold.xml"
+    path.write_text(XML, encoding="utf-8")
+    result = evaluate(path)
+    # "the Russian delegation": GeoWebNews' non-literal modifier, found as a mention only
+    assert result["found"] - result["found_place"] == 1
+    # Russia resolved to the gold GeoNames entry counts as within, as for resolution
+    assert result["found_within"] - result["found_place_within"] == 1

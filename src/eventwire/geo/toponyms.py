@@ -164,12 +164,14 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Place names in a parsed text: GPE/LOC/FAC entities, then gazetteer names outside entities."""
     found: list[Toponym] = []
     covered: set[int] = set()
+    person_state = _PersonLabelledStates(doc)
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
         span = _trim(ent)
         if ent.label_ not in PLACE_LABELS and not (
                 ent.label_ == "ORG" and _names_country_or_state(span.text, gazetteer)) and not (
-                ent.label_ in MISLABELLED and _locative_town(span, gazetteer)):
+                ent.label_ in MISLABELLED and _locative_town(span, gazetteer)) and not (
+                ent.label_ == "PERSON" and person_state.is_place(span, gazetteer)):
             continue
         if len(span) == 0 or gazetteer.demonym_country(span.text):
             continue
@@ -202,6 +204,37 @@ def _names_country_or_state(text: str, gazetteer: Gazetteer) -> bool:
     if not text or (len(text) <= 3 and text.isupper()) or all(_words_of("generic", text.split())):
         return False  # "771 BC", "NJ Transit"; "Southern" (Zambia's Southern Province)
     return any(main and place.kind in (COUNTRY, ADMIN1) for place, main in gazetteer.lookup(text))
+
+
+class _PersonLabelledStates:
+    """The small model labels "Tamil Nadu" or "Azerbaijan" a person now and then. A person
+    entity is a place when it is as a whole the main name of a country or state (not a state
+    named as its capital, below), and either has several words ("Tamil Nadu": no one's name)
+    or the article labels the same name a place elsewhere and never uses it inside a person's
+    longer name: "Jordan" stays a person in a story of Michael Jordan, and in one that never
+    names the country as a place."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.places = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS}
+        self.in_names = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                         for t in ent}
+
+    def is_place(self, span: Span, gazetteer: Gazetteer) -> bool:
+        if not all(t.text[:1].isupper() for t in span) or span.text in self.in_names:
+            return False
+        if len(span) == 1 and span.text not in self.places:
+            return False
+        return _names_country_or_state(span.text, gazetteer) and not _names_a_capital(
+            span.text, gazetteer)
+
+
+def _names_a_capital(text: str, gazetteer: Gazetteer) -> bool:
+    """A state's name that a capital bears too ("Kiev", the oblast and the city; "Moscow"), and
+    no country's: a person-labelled capital is mostly its government ("relations with Kiev"),
+    and would draw the article's focus. "Mexico" and "Djibouti" name their countries first."""
+    candidates = gazetteer.lookup(text)
+    return (any(place.kind == CITY and place.capital for place, _ in candidates)
+            and not any(main and place.kind == COUNTRY for place, main in candidates))
 
 
 def _locative_town(span: Span, gazetteer: Gazetteer) -> bool:
