@@ -456,3 +456,14 @@ def test_a_private_person_arrested_or_shot_is_the_target():
     assert alone and alone[0].target is None
     # not for words: a critic of a person the dictionary lacks says nothing of who that is
     assert not [e for e in code("Russia criticized John Smith on Monday.") if e.target]
+
+
+def test_a_plain_statement_addresses_another_state_not_an_audience(code_text):
+    # "told Germany": another country's state is the statement's target
+    told = [e for e in code_text("France told Germany that the talks would go on.")
+            if e.cameo == "010"]
+    assert told and told[0].target is not None and told[0].target.code == "DEU"
+    # an audience, a topic or the speaker's own country's bodies are not
+    told = [e for e in code_text("France told French voters that the talks would go on.")
+            if e.cameo == "010"]
+    assert told and all(e.target is None for e in told)

@@ -157,11 +157,26 @@ class EventCoder:
         if private:
             sides = [(source, actors.private_country(target)) for source, target in sides]
         if pattern.cameo.startswith(self.book.press_roots):  # "X told Reuters": a channel, no target
-            sides = [(source, None if source and self._press(target) else target)
+            sides = [(source, None if self._press(target) else target) for source, target in sides]
+            sides = [(source, target) for source, target in sides if source or target]
+        if pattern.cameo in self.book.plain_statement_codes:  # "told voters": an audience, no target
+            sides = [(source, target if self._addressed_state(source, target) else None)
                      for source, target in sides]
+            sides = [(source, target) for source, target in sides if source or target]
         return [self.builder.event(parsed, sentence, candidate, source, target,
                                    reporters[0] if reporters else None)
                 for source, target in sides]
+
+    def _addressed_state(self, source: Actor | None, target: Actor | None) -> bool:
+        """Whether a plain statement's target is another country's state or an international
+        organisation (plain_statement_codes): "told Lavrov", not "told voters" or "told parliament"."""
+        if target is None:
+            return False
+        if target.code.startswith("IGO"):
+            return True
+        foreign = bool(target.country) and (source is None or source.country != target.country)
+        state = not target.sectors or bool(self.book.state_sectors.intersection(target.sectors))
+        return foreign and state
 
     def _press(self, actor: Actor | None) -> bool:
         """Whether ``actor`` is a news outlet or journalist (``press_sectors``)."""

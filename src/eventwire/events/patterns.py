@@ -103,6 +103,7 @@ class PatternBook:
     venue_preps: frozenset[str] = frozenset()
     press_roots: tuple[str, ...] = ()
     press_sectors: frozenset[str] = frozenset()
+    plain_statement_codes: tuple[str, ...] = ()
     state_sectors: frozenset[str] = frozenset()
     # senses.yaml: which uses of an event word are no event of its kind
     other_senses: dict[str, frozenset[str]] = field(default_factory=dict)  # by predicate lemma
@@ -325,6 +326,7 @@ def pattern_book() -> PatternBook:
         venue_preps=frozenset(arguments("venue_preps")),
         press_roots=arguments("press_roots"),
         press_sectors=frozenset(arguments("press_sectors")),
+        plain_statement_codes=arguments("plain_statement_codes"),
         state_sectors=frozenset(arguments("state_sectors")),
         other_senses=_word_sets(senses.get("other_senses")),
         partitives=frozenset(_as_tuple(senses.get("partitives"))),
