@@ -100,3 +100,11 @@ def test_mass_violence_on_one_person_is_a_killing(code_text):
 def test_a_related_article_teaser_is_not_coded(code_text):
     assert not code_text("(15.03.2017) Turkey attacked Syria on Monday.")
     assert code_text("Turkey attacked Syria on Monday.")
+
+
+def test_accidents_and_disasters_kill_no_ones_victims(code_text):
+    assert "18" not in roots(code_text("Five Syrian soldiers were killed in an avalanche."))
+    assert "18" not in roots(code_text("Five Turkish police were killed in a helicopter crash."))
+    assert "19" not in roots(code_text("The number of Syrian refugees in Turkey shot up."))
+    # an attack still kills
+    assert "18" in roots(code_text("Syria killed five Turkish police in an attack."))
