@@ -64,6 +64,15 @@ def test_future_and_hypothetical(code_text):
     assert maybe and maybe[0].modality == "hypothetical"
 
 
+def test_a_reported_would_is_the_reported_will(code_text):
+    # "told reporters that Xi would meet": the spokesman said "Xi will meet"
+    meets = [e for e in code_text("China told Russia that Iran would meet Syria.") if e.cameo == "036"]
+    assert meets and meets[0].modality == "future"
+    # a supposition or a wish stays what it is
+    guess = [e for e in code_text("Iran would probably meet Syria.") if e.cameo[:2] in ("03", "04")]
+    assert guess and guess[0].modality == "hypothetical"
+
+
 def test_what_an_actor_can_or_must_do_has_not_happened(code_text):
     for text in ("Russia can attack Syria.", "Russia can't attack Syria.",
                  "Russia must attack Syria."):

@@ -25,6 +25,10 @@ THREAT = {"threaten"}
 REFUSAL = {"refuse", "decline", "fail", "reject", "unwilling"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "can", "ca", "must"}
+# "would" under a past reporting verb is the reported "will": "told reporters that Xi would meet"
+BACKSHIFTED_WILL = {"would"}
+WISH_VERBS = {"like", "love", "prefer"}  # "we would like to": a wish, not a reported "will"
+REPORTING_VERBS = {"say", "tell", "announce", "state", "confirm", "add", "report", "declare"}
 CONDITION_MARKS = {"if", "unless", "provided"}
 # Modifiers of an event noun that put it ahead ("the *upcoming* visit", "*next* week's talks")
 # or make it only possible ("a *possible* strike").
@@ -259,9 +263,22 @@ def modality(token: Token) -> str:
     auxes = {c.lower_ for node in chain for c in node.children if c.dep_ in ("aux", "auxpass")}
     if auxes & FUTURE_AUX or "going" in auxes or any(_scheduled(node) for node in chain):
         return "future"
+    if (auxes & BACKSHIFTED_WILL and _reported_in_past(clause_top)
+            and not any(node.lemma_ in WISH_VERBS for node in chain)):
+        return "future"  # "a spokesman told reporters that Xi would meet Trump": will meet
     if auxes & HYPOTHETICAL_AUX:
         return "hypothetical"
     return "asserted"
+
+
+def _reported_in_past(clause: Token) -> bool:
+    """Whether the clause is what a past reporting verb reported ("said that X would ..."), where
+    "would" is the reported "will" (the sequence of tenses), not a supposition."""
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    head = clause.head
+    return (clause.dep_ == "ccomp" and head.i != clause.i and head.tag_ == "VBD"
+            and head.lemma_ in REPORTING_VERBS)
 
 
 def _planned(noun: Token) -> str | None:
