@@ -108,3 +108,8 @@ def test_accidents_and_disasters_kill_no_ones_victims(code_text):
     assert "19" not in roots(code_text("The number of Syrian refugees in Turkey shot up."))
     # an attack still kills
     assert "18" in roots(code_text("Syria killed five Turkish police in an attack."))
+
+
+def test_receiving_a_letter_hosts_no_visit(code_text):
+    assert "04" not in roots(code_text("Syria received a letter from Turkey."))
+    assert "04" in roots(code_text("Syria received the Turkish envoy in Damascus."))
