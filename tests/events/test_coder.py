@@ -73,6 +73,16 @@ def test_a_reported_would_is_the_reported_will(code_text):
     assert guess and guess[0].modality == "hypothetical"
 
 
+def test_a_supposed_outcome_told_by_the_writer_is_no_threat(code_text):
+    assert not [e for e in code_text("If found guilty, the Syrian envoy could be jailed by Turkey.")
+                if e.cameo.startswith("13") or e.cameo.startswith("17")]
+    # a conditional the actor itself states, or a firm one, is its threat
+    assert ("RUS", "1312", "TUR") in dyads(
+        code_text("Russia will impose sanctions on Turkey if it does not apologise."))
+    assert [e for e in code_text("Iran said it could attack Israel if the talks fail.")
+            if e.cameo.startswith("13")]
+
+
 def test_what_an_actor_can_or_must_do_has_not_happened(code_text):
     for text in ("Russia can attack Syria.", "Russia can't attack Syria.",
                  "Russia must attack Syria."):

@@ -45,6 +45,9 @@ Token = Any
 
 # Roots of violent acts whose victims are never their authors (assault, fight, mass violence).
 ASSAULT_ROOTS = ("18", "19", "20")
+# A conditional act is someone's threat or offer only when someone says it: reported or quoted.
+QUOTE_MARKS = ('"', "\u201c", "\u201d")
+SUPPOSING_AUX = {"could", "might", "may", "can"}
 
 
 def coder_version(book: PatternBook) -> str:
@@ -131,6 +134,8 @@ class EventCoder:
             targets = actors.private_people(plain_targets(self.book, candidate.trigger),
                                             sentence.span.start_char + lead)
         speaker_verb = syntax.speaker_clause(candidate.trigger, SPEECH_LEMMAS)
+        if _supposed(candidate.trigger, speaker_verb, sentence):
+            return []  # "If found guilty, he could be jailed": the writer's supposition, no threat
         reporters = actors.actors(syntax.clause_subjects(speaker_verb)) if speaker_verb else []
         if not sources and reporters and _speaker_is_subject(speaker_verb, candidate):
             sources = reporters  # "We will roll back sanctions," the official said
@@ -181,6 +186,18 @@ class EventCoder:
     def _press(self, actor: Actor | None) -> bool:
         """Whether ``actor`` is a news outlet or journalist (``press_sectors``)."""
         return actor is not None and bool(self.book.press_sectors.intersection(actor.sectors))
+
+
+def _supposed(trigger: Token, speaker_verb: Token | None, sentence: ParsedSentence) -> bool:
+    """A conditional that only may happen ("if found guilty, he could be jailed"), told by the
+    writer (no speech verb, no quotation): no one's threat or offer. "Russia will impose
+    sanctions if ..." is still Russia's threat."""
+    if speaker_verb is not None or any(mark in sentence.text for mark in QUOTE_MARKS):
+        return False
+    if syntax.modality(trigger) != "conditional":
+        return False
+    return any(child.dep_ == "aux" and child.lower_ in SUPPOSING_AUX
+               for node in syntax.predicate_chain(trigger) for child in node.children)
 
 
 def _different(source: Actor, target: Actor) -> bool:
