@@ -48,6 +48,27 @@ def test_a_dateline_elsewhere_overrules_the_title():
     assert found.code == "PHLLEG"
 
 
+def test_a_title_no_other_state_has_names_its_state_alone_and_under_any_dateline():
+    found = actor("VALLETTA - Leaders met on Friday. The Taoiseach said the union faced a challenge.",
+                  "Taoiseach")
+    assert found.code == "IRLGOV"
+
+
+def test_a_description_by_a_title_of_one_state_refers_back_to_that_states_holder():
+    text = ("Prime Minister Theresa May met Taoiseach Enda Kenny in Valletta. Mr Kenny spoke first. "
+            "The Taoiseach said the union faced a challenge.")
+    found = actor(text, "Taoiseach", day="2017-02-03")
+    assert (found.name, found.code) == ("Enda Kenny", "IRLGOV")
+    parsed, actors = resolved(text, "2017-02-03")
+    described = actors.actor_at([t for t in parsed.doc if t.text == "Taoiseach"][-1])
+    assert (described.name, described.code) == ("Enda Kenny", "IRLGOV")
+
+
+def test_a_title_other_states_share_gives_no_country_as_a_head_alone():
+    found = actor("Kenya will vote in August. The congressman said the roads were closed.", "congressman")
+    assert found.code == "KENLEG"
+
+
 def test_a_role_word_takes_the_country_of_the_party_it_speaks_for():
     found = actor("A spokesman for President Ashraf Ghani disputed the results.", "spokesman")
     assert found.code == "AFGGOV"

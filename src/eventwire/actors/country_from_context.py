@@ -73,23 +73,31 @@ def state_title_country(ctx: ArticleContext, facts: PhraseFacts, steps: list[str
     """'Sen. Mark Warner' -> USA: a title used by one state (state_titles.tsv), unless the
     dateline is elsewhere (or, for titles marked ``named``, the article names countries,
     none of them the title's)."""
-    for _, text in reversed(facts.agents):
+    titles = [text for _, text in reversed(facts.agents)]
+    if facts.head_match is not None:
+        titles.append(ctx.doc[facts.head_match.start : facts.head_match.end].text)
+    for position, text in enumerate(titles):
         found = ctx.dictionary.state_titles.get(tuple(words(text)))
         if found is None:
             continue
-        country, only_named, source = found
-        dateline = ctx.dateline.first(PLACE_KINDS) if ctx.dateline else None
-        named = set(ctx.focus_countries())
-        if (dateline and dateline.country != country) or (
-            only_named and named and country not in named
-        ):
-            continue
+        country, when, source = found
+        if when != "unique" and (position == len(facts.agents) or _elsewhere(ctx, country, when)):
+            continue  # a head "congressman" or "MP" alone may be another state's
         steps.append(Step(
             StepKind.STATE_TITLE,
             f"title '{text}' is used by one state -> {country} ({source})"
         ))
         return country
     return ""
+
+
+def _elsewhere(ctx: ArticleContext, country: str, when: str) -> bool:
+    """The dateline is in another country, or (for titles other states use too, ``named``)
+    the article names countries, none of them the title's."""
+    dateline = ctx.dateline.first(PLACE_KINDS) if ctx.dateline else None
+    named = set(ctx.focus_countries())
+    return bool(dateline and dateline.country != country) or (
+        when == "named" and bool(named) and country not in named)
 
 
 def spoken_for_country(ctx: ArticleContext, head: Any, steps: list[str]) -> str:

@@ -19,6 +19,10 @@ from pathlib import Path
 DATA_DIR = Path(__file__).with_name("data")
 LIST_SEPARATOR = "|"
 MAX_KEY_WORDS = 12
+# When a state title (state_titles.tsv) gives its country: always (unless the dateline is
+# elsewhere), named (only in articles naming that country or none), unique (no other state has
+# the title: it decides whatever the dateline, and as a phrase's head too: "the Taoiseach").
+STATE_TITLE_WHEN = ("always", "named", "unique")
 
 # Entry kinds a lexicon key can name.
 COUNTRY = "country"  # a country's name: "Russia", "the US"
@@ -172,7 +176,7 @@ class Dictionary:
     # Longest key ending in each word: the matcher only tries lengths that can exist.
     longest_ending: dict[str, int] = field(default_factory=dict)
     # Titles used by one state only ("sen" -> USA), with their file:line (state_titles.tsv).
-    state_titles: dict[tuple[str, ...], tuple[str, bool, str]] = field(default_factory=dict)
+    state_titles: dict[tuple[str, ...], tuple[str, str, str]] = field(default_factory=dict)
 
     def add(self, key_text: str, entry: Entry) -> None:
         key = tuple(words(key_text))
@@ -390,10 +394,11 @@ class DictionaryBuilder:
             country = _country(path, number, row["country"], d.countries)
             if not country:
                 raise DictionaryError(path, number, "a state title needs its country")
-            if row["when"] not in ("always", "named"):
-                raise DictionaryError(path, number, f"when {row['when']!r} is not always or named")
+            if row["when"] not in STATE_TITLE_WHEN:
+                raise DictionaryError(path, number, f"when {row['when']!r} is not one of "
+                                      f"{', '.join(STATE_TITLE_WHEN)}")
             for pattern in split_list(row["pattern"]):
-                d.state_titles[tuple(words(pattern))] = (country, row["when"] == "named", source)
+                d.state_titles[tuple(words(pattern))] = (country, row["when"], source)
 
 
 def build_dictionary(
