@@ -6,6 +6,8 @@ import pytest
 
 from eventwire.ingest import read_articles
 from eventwire.nlp import parse_article
+from eventwire.pipeline import code_articles
+from eventwire.records import Article
 from eventwire.time import date_events
 
 
@@ -114,6 +116,46 @@ def test_report_day_events_keep_their_date(make_event, parse, text: str, trigger
     assert (event.date, event.date_precision) == expected
 
 
+@pytest.mark.parametrize(("text", "sentence_words", "trigger", "cameo_root", "expected"), [
+    # a step of a story told in the simple past takes the day of the sentence that dated it
+    ("A woman was found dead in a flat early yesterday morning. She had sustained head injuries. "
+     "The man was arrested nearby.", "arrested nearby", "arrested", "17", ("2015-05-11", "day")),
+    ("A woman was found dead on Sunday. The man, who originally lived there, was arrested nearby.",
+     "arrested nearby", "arrested", "17", ("2015-05-10", "day")),
+    ("The mayor spoke to reporters on Sunday evening. He criticised the police.", "criticised",
+     "criticised", "11", ("2015-05-10", "day")),
+    # not a present or perfect statement, nor a sentence with a time word of its own ...
+    ("The mayor spoke to reporters on Sunday evening. He has criticised the police.", "criticised",
+     "criticised", "11", ("2015-05-12", "day")),
+    ("The mayor spoke to reporters on Sunday evening. Police say the man was arrested nearby.",
+     "arrested nearby", "arrested", "17", ("2015-05-12", "day")),
+    ("Rebels shelled the town on Sunday. Soldiers withdrew today.", "withdrew", "withdrew",
+     "19", ("2015-05-12", "day")),
+    # ... nor beyond two sentences, nor an older date, which frames background
+    ("Police found the body on Sunday. It lay by a road. A car stood near it. The man was "
+     "arrested nearby.", "arrested nearby", "arrested", "17", ("2015-05-12", "day")),
+    ("Police found the body in March 2014. The man was arrested nearby.", "arrested nearby",
+     "arrested", "17", ("2015-05-12", "day")),
+    ("A statement was posted online. Police Office, May 10, 2015. The man was arrested nearby.",
+     "arrested nearby", "arrested", "17", ("2015-05-12", "day")),
+    # nor across a present-tense sentence, a day counted from the story, or a date in a quote
+    ("Police found the body on Sunday. Neighbours say it is a shock. The man was arrested nearby.",
+     "arrested nearby", "arrested", "17", ("2015-05-12", "day")),
+    ("Police found the body. Two days earlier the man had left. He was arrested nearby.",
+     "arrested nearby", "arrested", "17", ("2015-05-12", "day")),
+    ("\"On Sunday troops shelled the city. Dozens of homes were damaged,\" she said.", "she said",
+     "said", "01", ("2015-05-12", "day")),
+])
+def test_story_steps_take_the_day_of_the_story(make_event, parse, text: str, sentence_words: str,
+                                                trigger: str, cameo_root: str, expected: tuple) -> None:
+    """"Found early yesterday morning ... The man was arrested nearby": arrested yesterday, not on
+    the article's day; the day only carries to simple past steps of the story."""
+    parsed = parse(text)
+    event = make_event(parsed, sentence_words, trigger, cameo_root=cameo_root)
+    date_events(parsed, [event])
+    assert (event.date, event.date_precision) == expected
+
+
 def test_evidence_trigger_span_is_used(make_event, parse) -> None:
     parsed = parse("Police arrested him in March, and he was released on Sunday.")
     sentence = parsed.sentences[0].text
@@ -170,3 +212,16 @@ def test_dates_never_after_publication_and_background(
     event = make_event(parsed, trigger, trigger, modality=modality)
     date_events(parsed, [event])
     assert (event.date, event.date_precision, event.background) == expected
+
+
+@pytest.mark.parametrize("prefilter", [True, False])
+def test_story_day_through_the_pipeline(prefilter: bool) -> None:
+    """The coded arrest of a story told in the past is dated to the day the story names, also
+    when the prefilter leaves the sentence between unparsed."""
+    text = ("A woman was found dead in a flat in Cork early yesterday morning. She had sustained "
+            "head injuries and was pronounced dead at the scene. Police arrested a man nearby.")
+    article = Article(id="t", text=text, title="Man held after woman found dead", date="2017-03-28")
+    [(_, events)] = list(code_articles([article], prefilter=prefilter))
+    arrests = [e for e in events if e.trigger == "arrested"]
+    assert [(e.date, e.date_precision) for e in arrests] == [("2017-03-27", "day")]
+    assert arrests[0].evidence["date"]["text"] == "yesterday"

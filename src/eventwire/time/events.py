@@ -17,6 +17,7 @@ from eventwire.records import Event, ParsedArticle, ParsedSentence
 from eventwire.time.expressions import (
     DATA,
     FUTURE,
+    PAST,
     TimeExpression,
     as_contract,
     find_times,
@@ -112,6 +113,8 @@ class DateRules:
     undated: re.Pattern[str]
     prospective_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
+    narrative_days: int
+    narrative_sentences: int
 
 
 def _words_pattern(alternatives: list[str]) -> re.Pattern[str]:
@@ -129,7 +132,8 @@ def date_rules() -> DateRules:
                      frozenset(str(root) for root in unknown["perfect_roots"]),
                      unknown["perfect_lead_sentences"],
                      frozenset(unknown["bound_prepositions"]), _words_pattern(unknown["undated_expressions"]),
-                     frozenset(raw["prospective_verbs"]), frozenset(raw["reporting_verbs"]))
+                     frozenset(raw["prospective_verbs"]), frozenset(raw["reporting_verbs"]),
+                     raw["narrative"]["days"], raw["narrative"]["sentences"])
 
 
 # Kinds of the expressions that give the event they modify no date (`_undated_expressions`).
@@ -341,9 +345,90 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
     return _frame(dated, sentence), verb_tense(sentence.span.root) == FUTURE, None
 
 
+def _simple_past(trigger: Token, sentence: ParsedSentence) -> bool:
+    """"The man was arrested nearby": the event's verb and its sentence's main verb are in the
+    simple past (no perfect, no present report, no plan): a step of a story told in the past."""
+    def simple_past(verb: Token) -> bool:
+        return verb_tense(verb) == PAST and not any(
+            child.dep_ == "aux" and child.lemma_.lower() == "have" for child in verb.children)
+    return simple_past(_verb_of(trigger)) and simple_past(sentence.span.root)
+
+
+def _told_in_past(sentence: ParsedSentence) -> bool:
+    """A sentence with a past verb and no present or modal one ("She had sustained head injuries
+    and was pronounced dead"; not "Neighbours say it is a shock", nor "READ MORE:"). A sentence
+    the prefilter left unparsed holds no event's verb form: a description, it is passed over."""
+    tags = {token.tag_ for token in sentence.span}
+    if tags <= {""}:
+        return True
+    return "VBD" in tags and not tags & {"VBZ", "VBP", "MD"}
+
+
+QUOTES = ('"', "\u201c", "\u201d")
+
+
+def _main_date(expressions: list[TimeExpression], sentence: ParsedSentence,
+               published: dt.date) -> TimeExpression | None:
+    """The day a sentence's main verb is dated by, when it is one of the days before publication
+    (`narrative_days`): "was found early yesterday morning", "said Monday evening"."""
+    root = sentence.span.root
+    if verb_tense(root) != PAST:
+        return None  # a story's step told in the past, not a tweet's signature "March 22, 2017"
+    text, offset = sentence.span.text, sentence.span.start_char
+    # Not a day counted from the story's own time ("two days earlier"), nor one inside a quote
+    # ("'On February 4 troops shelled the city,' she said" dates the shelling, not the saying).
+    dated = [e for e in expressions if e.kind not in UNDATED_KINDS
+             and not (e.kind == "ago" and not e.text.lower().endswith("ago"))
+             and sum(text[:e.start - offset].count(q) for q in QUOTES) % 2 == 0]
+    own = [e for e in dated if attachment(e, root) == 3] or [f for f in [_frame(dated, sentence)] if f]
+    if not own:
+        return None
+    date, precision = as_contract(own[0].value)
+    if precision != "day" or date is None:
+        return None
+    day = dt.date.fromisoformat(date)
+    return own[0] if published - dt.timedelta(days=date_rules().narrative_days) <= day < published else None
+
+
+def _narrative_date(parsed: ParsedArticle, index: int, by_sentence: dict[int, list[TimeExpression]],
+                    published: dt.date | None) -> tuple[int, TimeExpression] | None:
+    """The date a story told in the past gives its next steps: the day of the nearest earlier
+    body sentence (at most `narrative_sentences` back, none of them with another date) that dates
+    its main verb ("... was found early yesterday morning. She had sustained head injuries. The
+    man was arrested nearby." : arrested yesterday). The headline has no earlier sentence."""
+    if published is None:
+        return None
+    sentences = {s.index: s for s in parsed.sentences}
+    for previous in range(index - 1, max(-1, index - 1 - date_rules().narrative_sentences), -1):
+        sentence = sentences.get(previous)
+        if sentence is None or sentence.span.start_char < parsed.title_offset:
+            return None
+        if previous not in by_sentence:
+            by_sentence[previous] = _sentence_expressions(sentence, published)
+        if by_sentence[previous]:
+            found = _main_date(by_sentence[previous], sentence, published)
+            return (previous, found) if found is not None else None
+        if not _told_in_past(sentence):
+            return None  # "Analysts say ...": the story told in the past stops here
+    return None
+
+
+def _story_date(parsed: ParsedArticle, sentence: ParsedSentence, trigger: Token,
+                by_sentence: dict[int, list[TimeExpression]], published: dt.date | None
+                ) -> tuple[int, TimeExpression] | None:
+    """For an event its own sentence leaves undated (no date there at all) and told in the simple
+    past, the day an earlier sentence of the story gives it (`_narrative_date`)."""
+    if any(e.kind not in UNDATED_KINDS for e in by_sentence[sentence.index]):
+        return None
+    if not _simple_past(trigger, sentence):
+        return None
+    return _narrative_date(parsed, sentence.index, by_sentence, published)
+
+
 def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
     """Set each event's date and precision: the date of its clause, else its sentence's framing
-    date, else the publication date (``day``); unknown (null) when the text puts the event at an
+    date, else, for a step of a story told in the past, the day an earlier sentence gives it,
+    else the publication date (``day``); unknown (null) when the text puts the event at an
     earlier time it does not state. No past or present event is dated after the publication
     date; an event dated more than ``background_days`` before it is background."""
     published = publication_date(parsed)
@@ -368,6 +453,13 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
                     # after publication (a plan, a threat, a schedule).
                     event.evidence["date"] = {"text": expression.text,
                                               "may_be_future": may_be_future}
+            if unknown is None and date is None and expression is None:
+                carried = _story_date(parsed, sentence, trigger, by_sentence, published)
+                if carried is not None:
+                    date, precision = as_contract(carried[1].value)
+                    # Evidence for the audit: the date came from an earlier sentence of the story.
+                    event.evidence["date"] = {"text": carried[1].text, "may_be_future": False,
+                                              "sentence": carried[0]}
         event.background = bool(
             date is not None and published is not None
             and _last_day(date, precision) < published - dt.timedelta(days=date_rules().background_days))
