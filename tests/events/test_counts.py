@@ -293,3 +293,8 @@ def test_coordinated_victims_each_keep_their_own_number(sentence, category):
     counted = [e for e in events if category in e.get("counts", {})]
     assert len(counted) == 1  # the numbered conjunct's event only, not the one-person conjunct's
     assert counted[0]["counts"][category]["text"] in counted[0]["target"]["text"]
+
+
+def test_the_leader_of_a_rally_is_not_its_size():
+    counts = _merged("Egyptian opposition leader Ayman Nour rallied his supporters in Cairo.", "PROTEST")
+    assert "participants" not in counts

@@ -253,7 +253,7 @@ def _victim_count(head: Token, category: str, anchor: Token, own: frozenset[int]
     if any(_year(t, head) for t in doc[start:end + 1]):
         return None
     number = parse_number(doc[start:end + 1].text)
-    if number is None:
+    if number is None and category != "participants":  # one leader who rallies is no crowd of one
         number = _one(head)
     if number is None:
         return None
