@@ -8,6 +8,10 @@ It sits at the bottom of the flow beside ``records``, not in ``eventwire.nlp``, 
 loads spaCy: reading a store imports the actors stage (through ``events``) and must not.
 """
 
+# Quotation marks around reported words, straight and curly (a sentence holding one quotes
+# someone: the events and time stages read it the same way).
+QUOTATION_MARKS = ('"', "\u201c", "\u201d")
+
 # Where something is or happens, for every stage: "in Sochi", "at the summit", "near Minsk".
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
 # The actors stage adds "into": after it ("troops moved into Kyiv") a capital is a place, not a

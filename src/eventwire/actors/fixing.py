@@ -12,7 +12,8 @@ agent of a passive ("were arrested": police). The word lists come from the event
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from eventwire.actors.dictionary import CAPITAL, COUNTRY, Dictionary, words
@@ -51,6 +52,7 @@ class Arguments:
     dictionary: Dictionary
     rules: SideRules
     nationality: bool = True  # whether a nationality modifier may stand for an actor
+    _name_ends: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
 
     def actor_at(self, token: Token) -> Actor | None:
         return self.resolved.actor_at(token)
@@ -161,12 +163,20 @@ class Arguments:
         if (not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN")
                 or (entity is not None and len(entity) > 1)):
             return None
-        for earlier in token.doc[: token.i]:
-            if (earlier.text == token.text and earlier.ent_type_ == "PERSON"
-                    and earlier.ent_iob_ == "I" and self.actor_at(earlier) is None
-                    and not _continues_name(earlier)):
+        for earlier in self._person_name_ends(token.doc).get(token.text, ()):
+            if earlier < token.i and self.actor_at(token.doc[earlier]) is None:
                 return token.doc[token.i : token.i + 1]
         return None
+
+    def _person_name_ends(self, doc: Any) -> dict[str, list[int]]:
+        """Where each person name of several words ends, by its last word: read once per article,
+        not once per phrase (a long article has thousands of phrases)."""
+        if self._name_ends is None:
+            self._name_ends = defaultdict(list)
+            for token in doc:
+                if token.ent_type_ == "PERSON" and token.ent_iob_ == "I" and not _continues_name(token):
+                    self._name_ends[token.text].append(token.i)
+        return self._name_ends
 
     def private_country(self, actor: Actor | None) -> Actor | None:
         """A private person target (``private_people``) still without a country takes the

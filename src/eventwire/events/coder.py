@@ -40,13 +40,13 @@ from eventwire.events.matching import SPEECH_LEMMAS, Candidate, candidates
 from eventwire.events.patterns import PatternBook, pattern_book
 from eventwire.nlp import syntax
 from eventwire.records import Actor, Event, ParsedArticle, ParsedSentence
+from eventwire.words import QUOTATION_MARKS
 
 Token = Any
 
 # Roots of violent acts whose victims are never their authors (assault, fight, mass violence).
 ASSAULT_ROOTS = ("18", "19", "20")
 # A conditional act is someone's threat or offer only when someone says it: reported or quoted.
-QUOTE_MARKS = ('"', "\u201c", "\u201d")
 SUPPOSING_AUX = {"could", "might", "may", "can"}
 
 
@@ -161,38 +161,44 @@ class EventCoder:
         sides = [actors.domestic(source, target, places, conflictual) for source, target in dyads]
         if private:
             sides = [(source, actors.private_country(target)) for source, target in sides]
-        if pattern.cameo.startswith(self.book.press_roots):  # "X told Reuters": a channel, no target
-            sides = [(source, None if self._press(target) else target) for source, target in sides]
-            sides = [(source, target) for source, target in sides if source or target]
-        if pattern.cameo in self.book.plain_statement_codes:  # "told voters": an audience, no target
-            sides = [(source, target if self._addressed_state(source, target) else None)
+        if pattern.cameo.startswith(self.book.press_roots):  # statements: "told Reuters", "told voters"
+            sides = [(source, self._statement_target(pattern.cameo, source, target))
                      for source, target in sides]
             sides = [(source, target) for source, target in sides if source or target]
         return [self.builder.event(parsed, sentence, candidate, source, target,
                                    reporters[0] if reporters else None)
                 for source, target in sides]
 
-    def _addressed_state(self, source: Actor | None, target: Actor | None) -> bool:
+    def _statement_target(self, code: str, source: Actor | None, target: Actor | None
+                          ) -> Actor | None:
+        """A statement's target, or None for the outlet it was told to ("told Reuters",
+        press_sectors) and, for a plain statement (plain_statement_codes), for anyone but
+        another country's state or an international organisation ("told voters")."""
+        if target is None or self._press(target):
+            return None
+        if code in self.book.plain_statement_codes and not self._addressed_state(source, target):
+            return None
+        return target
+
+    def _addressed_state(self, source: Actor | None, target: Actor) -> bool:
         """Whether a plain statement's target is another country's state or an international
         organisation (plain_statement_codes): "told Lavrov", not "told voters" or "told parliament"."""
-        if target is None:
-            return False
         if target.code.startswith("IGO"):
             return True
         foreign = bool(target.country) and (source is None or source.country != target.country)
         state = not target.sectors or bool(self.book.state_sectors.intersection(target.sectors))
         return foreign and state
 
-    def _press(self, actor: Actor | None) -> bool:
+    def _press(self, actor: Actor) -> bool:
         """Whether ``actor`` is a news outlet or journalist (``press_sectors``)."""
-        return actor is not None and bool(self.book.press_sectors.intersection(actor.sectors))
+        return bool(self.book.press_sectors.intersection(actor.sectors))
 
 
 def _supposed(trigger: Token, speaker_verb: Token | None, sentence: ParsedSentence) -> bool:
     """A conditional that only may happen ("if found guilty, he could be jailed"), told by the
     writer (no speech verb, no quotation): no one's threat or offer. "Russia will impose
     sanctions if ..." is still Russia's threat."""
-    if speaker_verb is not None or any(mark in sentence.text for mark in QUOTE_MARKS):
+    if speaker_verb is not None or any(mark in sentence.text for mark in QUOTATION_MARKS):
         return False
     if syntax.modality(trigger) != "conditional":
         return False

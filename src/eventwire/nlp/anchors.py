@@ -32,11 +32,15 @@ def path_crosses(low: Token, high: Token, test) -> bool:
 
 
 def sentence_of(parsed: ParsedArticle, event: Event) -> ParsedSentence | None:
-    index = event.sentence_index
+    return sentence_at(parsed, event.sentence_index)
+
+
+def sentence_at(parsed: ParsedArticle, index: int) -> ParsedSentence | None:
+    """The parsed sentence numbered ``index``, or None (the pre-filter may leave some out)."""
     if 0 <= index < len(parsed.sentences) and parsed.sentences[index].index == index:
         return parsed.sentences[index]  # sentences are numbered in order: no scan of them all
     for sentence in parsed.sentences:
-        if sentence.index == event.sentence_index:
+        if sentence.index == index:
             return sentence
     return None
 

@@ -271,14 +271,19 @@ def modality(token: Token) -> str:
     return "asserted"
 
 
+def reporting_head(verb: Token) -> Token | None:
+    """The verb whose complement clause holds ``verb``, through coordinated verbs: "said" in
+    "police said they arrested and charged five men"; None outside a complement clause."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.head if verb.dep_ == "ccomp" and verb.head.i != verb.i else None
+
+
 def _reported_in_past(clause: Token) -> bool:
     """Whether the clause is what a past reporting verb reported ("said that X would ..."), where
     "would" is the reported "will" (the sequence of tenses), not a supposition."""
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    head = clause.head
-    return (clause.dep_ == "ccomp" and head.i != clause.i and head.tag_ == "VBD"
-            and head.lemma_ in REPORTING_VERBS)
+    head = reporting_head(clause)
+    return head is not None and head.tag_ == "VBD" and head.lemma_ in REPORTING_VERBS
 
 
 def _planned(noun: Token) -> str | None:

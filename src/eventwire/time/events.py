@@ -12,7 +12,7 @@ import yaml
 from spacy.tokens import Token
 
 from eventwire.nlp import syntax
-from eventwire.nlp.anchors import opens_clause, sentence_of, trigger_token
+from eventwire.nlp.anchors import opens_clause, sentence_at, sentence_of, trigger_token
 from eventwire.records import Event, ParsedArticle, ParsedSentence
 from eventwire.time.expressions import (
     DATA,
@@ -24,6 +24,7 @@ from eventwire.time.expressions import (
     resolve_as_past,
     verb_tense,
 )
+from eventwire.words import QUOTATION_MARKS
 
 
 def publication_date(parsed: ParsedArticle) -> dt.date | None:
@@ -241,12 +242,8 @@ def _backshifted(trigger: Token, dated: list[TimeExpression]) -> bool:
     """"Police said that eight people had been wounded": a pluperfect under a past reporting verb
     is the sequence of tenses, the report's own time, unless that report is dated itself ("the
     UN said in a report last month that the army had committed mass killings")."""
-    verb = _verb_of(trigger)
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    head = verb.head
-    return (verb.dep_ == "ccomp" and head.i != verb.i and head.tag_ == "VBD"
-            and _attached(dated, head) is None)
+    head = syntax.reporting_head(_verb_of(trigger))
+    return head is not None and head.tag_ == "VBD" and _attached(dated, head) is None
 
 
 def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: Token,
@@ -270,13 +267,8 @@ def _when_clause_date(dated: list[TimeExpression], verb: Token) -> TimeExpressio
 
 def _reporting_verb(trigger: Token) -> Token | None:
     """The reporting verb whose complement the trigger's clause is ("said police arrested")."""
-    verb = _verb_of(trigger)
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    head = verb.head
-    if verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in date_rules().reporting_verbs:
-        return head
-    return None
+    head = syntax.reporting_head(_verb_of(trigger))
+    return head if head is not None and head.lemma_.lower() in date_rules().reporting_verbs else None
 
 
 def _may_be_future(event: Event, trigger: Token) -> bool:
@@ -364,9 +356,6 @@ def _told_in_past(sentence: ParsedSentence) -> bool:
     return "VBD" in tags and not tags & {"VBZ", "VBP", "MD"}
 
 
-QUOTES = ('"', "\u201c", "\u201d")
-
-
 def _main_date(expressions: list[TimeExpression], sentence: ParsedSentence,
                published: dt.date) -> TimeExpression | None:
     """The day a sentence's main verb is dated by, when it is one of the days before publication
@@ -379,7 +368,7 @@ def _main_date(expressions: list[TimeExpression], sentence: ParsedSentence,
     # ("'On February 4 troops shelled the city,' she said" dates the shelling, not the saying).
     dated = [e for e in expressions if e.kind not in UNDATED_KINDS
              and not (e.kind == "ago" and not e.text.lower().endswith("ago"))
-             and sum(text[:e.start - offset].count(q) for q in QUOTES) % 2 == 0]
+             and sum(text[:e.start - offset].count(q) for q in QUOTATION_MARKS) % 2 == 0]
     own = [e for e in dated if attachment(e, root) == 3] or [f for f in [_frame(dated, sentence)] if f]
     if not own:
         return None
@@ -398,9 +387,8 @@ def _narrative_date(parsed: ParsedArticle, index: int, by_sentence: dict[int, li
     man was arrested nearby." : arrested yesterday). The headline has no earlier sentence."""
     if published is None:
         return None
-    sentences = {s.index: s for s in parsed.sentences}
     for previous in range(index - 1, max(-1, index - 1 - date_rules().narrative_sentences), -1):
-        sentence = sentences.get(previous)
+        sentence = sentence_at(parsed, previous)
         if sentence is None or sentence.span.start_char < parsed.title_offset:
             return None
         if previous not in by_sentence:
