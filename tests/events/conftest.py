@@ -73,3 +73,15 @@ def code_on():
         return coder.code(parsed, StubActors(parsed))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def code_at_url():
+    """Like ``code_text``, for an article at ``url`` (None: an article without one)."""
+    coder = EventCoder.default()
+
+    def run(text: str, url: str | None) -> list[Event]:
+        parsed = parse_article(Article(id="test", text=text, url=url))
+        return coder.code(parsed, StubActors(parsed))
+
+    return run

@@ -90,6 +90,8 @@ class EventCoder:
             if not self._has_actor(sentence, actors) and not self._implies_agent(sentence):
                 continue  # no political actor: no event, and no parse reading needed
             events.extend(self._code_sentence(parsed, sentence, actors))
+        if self.book.off_topic.section_word(parsed.article.url):  # a sports page: no state, no event
+            events = [event for event in events if self.book.off_topic.keeps(event)]
         place_implied(resolved, events)
         return events
 

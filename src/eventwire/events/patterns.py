@@ -19,13 +19,14 @@ from typing import Any
 import yaml
 
 from eventwire.events.cameo import cameo_table
+from eventwire.events.sections import OffTopicSections, off_topic_sections
 
 # Verb and noun patterns may be spread over several files (the core ones and the broad-coverage
 # ones); a lemma's patterns from all files are merged and tried most specific first.
 VERB_FILES = ("verb_patterns.yaml", "verb_coverage.yaml")
 NOUN_FILES = ("noun_patterns.yaml", "noun_coverage.yaml")
 DATA_FILES = (*VERB_FILES, *NOUN_FILES, "discards.yaml", "statement_cues.yaml",
-              "intent_codes.yaml", "arguments.yaml", "senses.yaml")
+              "intent_codes.yaml", "arguments.yaml", "senses.yaml", "sections.yaml")
 
 
 class PatternError(ValueError):
@@ -119,6 +120,8 @@ class PatternBook:
     question_heads: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
     past_markers: dict[str, frozenset[str]] = field(default_factory=dict)
+    # sections.yaml: sports and entertainment pages keep only events with a state actor
+    off_topic: OffTopicSections = field(default_factory=OffTopicSections)
     version_hash: str = ""
 
     def intent_code(self, code: str) -> str | None:
@@ -341,6 +344,7 @@ def pattern_book() -> PatternBook:
         question_heads=frozenset(_as_tuple(senses.get("question_heads"))),
         topic_preps=frozenset(_as_tuple(senses.get("topic_preps"))),
         past_markers=_word_sets(senses.get("past_markers")),
+        off_topic=off_topic_sections(loaded["sections.yaml"].get("off_topic")),
         version_hash=digest.hexdigest()[:12],
     )
 
