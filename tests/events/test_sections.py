@@ -34,3 +34,28 @@ def test_a_url_word_that_only_contains_a_section_word_is_no_section(code_at_url)
     assert sections.section_word("https://www.example.com/story?id=3f1c2") is None
     assert sections.section_word(None) is None
     assert kinds(code_at_url(ROW, None)) >= {"11", "17", "05"}  # no URL: coded as news
+
+
+LINKS = """France warned Germany on Monday, officials said.
+Latest news
+Japan accuses China of murder plot
+Russia expels British diplomats
+1. Iran praises Syria
+2. Brazil visit to ...
+Britain praised Brazil."""
+
+
+def test_headlines_in_a_list_of_links_are_not_coded(code_text):
+    coded = {e.sentence for e in code_text(LINKS)}
+    assert "France warned Germany on Monday, officials said." in coded
+    assert "Britain praised Brazil." in coded  # prose after the list is coded again
+    assert not coded & {"Japan accuses China of murder plot", "Iran praises Syria"}
+
+
+def test_a_lone_headline_and_prose_wrapped_over_short_lines_are_coded(code_text):
+    # one headline line is no list
+    assert "Japan accuses China of murder plot" in {
+        e.sentence for e in code_text("Japan accuses China of murder plot\nThe row grew on Monday.")}
+    wrapped = ("The talks ended on Monday, and\nJapan accused China of lying to\n"
+               "the envoys, while Russia praised\nBrazil for its help.\n")
+    assert {"11", "05"} <= kinds(code_text(wrapped))

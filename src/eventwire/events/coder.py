@@ -38,7 +38,8 @@ from eventwire.events.cameo import cameo_table
 from eventwire.events.filters import discarded, fullest, standing
 from eventwire.events.matching import SPEECH_LEMMAS, Candidate, candidates
 from eventwire.events.patterns import PatternBook, pattern_book
-from eventwire.nlp import syntax
+from eventwire.events.sections import link_list_sentences
+from eventwire.nlp import coded_text, syntax
 from eventwire.records import Actor, Event, ParsedArticle, ParsedSentence
 from eventwire.words import QUOTATION_MARKS
 
@@ -86,7 +87,11 @@ class EventCoder:
                                resolved.matches)
         actors = Arguments(resolved, owners, self.dictionary, self.rules)
         events: list[Event] = []
+        links = link_list_sentences(self.book.link_lists, coded_text(parsed.article)[0],
+                                    parsed.article.title, [(s.start, s.text) for s in parsed.sentences])
         for sentence in parsed.sentences:
+            if sentence.start in links:
+                continue  # a headline in a list of links to other articles
             if not self._has_actor(sentence, actors) and not self._implies_agent(sentence):
                 continue  # no political actor: no event, and no parse reading needed
             events.extend(self._code_sentence(parsed, sentence, actors))

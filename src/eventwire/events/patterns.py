@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from eventwire.events.cameo import cameo_table
-from eventwire.events.sections import OffTopicSections, off_topic_sections
+from eventwire.events.sections import LinkLists, OffTopicSections, link_lists, off_topic_sections
 
 # Verb and noun patterns may be spread over several files (the core ones and the broad-coverage
 # ones); a lemma's patterns from all files are merged and tried most specific first.
@@ -122,6 +122,7 @@ class PatternBook:
     past_markers: dict[str, frozenset[str]] = field(default_factory=dict)
     # sections.yaml: sports and entertainment pages keep only events with a state actor
     off_topic: OffTopicSections = field(default_factory=OffTopicSections)
+    link_lists: LinkLists = field(default_factory=LinkLists)  # sections.yaml: lines of link lists
     version_hash: str = ""
 
     def intent_code(self, code: str) -> str | None:
@@ -345,6 +346,7 @@ def pattern_book() -> PatternBook:
         topic_preps=frozenset(_as_tuple(senses.get("topic_preps"))),
         past_markers=_word_sets(senses.get("past_markers")),
         off_topic=off_topic_sections(loaded["sections.yaml"].get("off_topic")),
+        link_lists=link_lists(loaded["sections.yaml"].get("link_lists")),
         version_hash=digest.hexdigest()[:12],
     )
 

@@ -1,12 +1,15 @@
-"""Sections of a news site that hold no political events (``events/data/sections.yaml``).
+"""Parts of the news that hold no political events (``events/data/sections.yaml``).
 
-A sports page's "X accused Y" is a row between teams, not between states: an article whose URL
-names a sports or entertainment section keeps only the events with a state actor on one side.
+- A sports page's "X accused Y" is a row between teams, not between states: an article whose URL
+  names a sports or entertainment section keeps only the events with a state actor on one side.
+- A list of links left in a page's text ("Latest", a menu, related stories) holds the headlines
+  of other articles: a sentence that is a whole line of such a list is not coded.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +40,85 @@ class OffTopicSections:
         """Whether an event of such a section stays: a state actor on one side."""
         return any(actor is not None and self.keep_sectors.intersection(actor.sectors)
                    for actor in (event.source, event.target))
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[-*•·|>]+|\d{1,2}[.)])\s*")
+
+
+@dataclass(frozen=True)
+class LinkLists:
+    min_run: int = 3
+    max_chars: int = 90
+    sentence_ends: tuple[str, ...] = (".", "!", "?")
+    cut_marks: tuple[str, ...] = ("...",)
+
+    def lines(self, text: str, title: str | None = None) -> list[tuple[int, int, bool]]:
+        """Each line of ``text``: its start, its end, and whether it belongs to a list of links
+        (a run of ``min_run`` lines that look like links, blank lines aside); a line equal to
+        ``title`` never does."""
+        spans, runs, run = [], [], []
+        offset = 0
+        raws = text.split("\n")
+        for number, raw in enumerate(raws):
+            spans.append((offset, offset + len(raw)))
+            line = _LIST_MARKER.sub("", raw).strip()
+            if (line and self._looks_like_link(line) and line != (title or "").strip()
+                    and not _continued(raws, number)):
+                run.append(len(spans) - 1)
+            elif line:
+                runs.append(run)
+                run = []
+            offset += len(raw) + 1
+        runs.append(run)
+        listed = {index for run in runs if len(run) >= self.min_run for index in run}
+        return [(start, end, index in listed) for index, (start, end) in enumerate(spans)]
+
+    def _looks_like_link(self, line: str) -> bool:
+        if len(line) > self.max_chars or line[0].islower():
+            return False
+        return line.endswith(self.cut_marks) or not line.endswith(self.sentence_ends)
+
+
+def _continued(raws: list[str], number: int) -> bool:
+    """Whether the next line that is not blank goes on with this one's sentence (prose wrapped
+    over short lines: "... the minister\nsaid on Monday")."""
+    following = next((raw.strip() for raw in raws[number + 1:] if raw.strip()), "")
+    return bool(following) and following[0].islower()
+
+
+def link_list_sentences(rule: LinkLists, text: str, title: str | None,
+                        sentences: list[tuple[int, str]]) -> set[int]:
+    """The starts of the ``(start, text)`` sentences of ``text`` made of whole lines of a list of
+    links. A sentence of prose wrapped over short lines starts or ends inside a line, or ends
+    with a line that ends a sentence: never one."""
+    lines = rule.lines(text, title)
+    if not any(listed for _, _, listed in lines):
+        return set()
+    starts = [line_start for line_start, _, _ in lines]
+    found = set()
+    for start, sentence in sentences:
+        first = start + len(sentence) - len(sentence.lstrip())
+        last = start + len(sentence.rstrip())
+        index = bisect_right(starts, first) - 1
+        covered = []
+        while index < len(lines) and lines[index][0] < last:
+            covered.append(lines[index])
+            index += 1
+        if (covered and all(listed for _, _, listed in covered)
+                and not _LIST_MARKER.sub("", text[covered[0][0]:first]).strip()
+                and not text[last:covered[-1][1]].strip()):
+            found.add(start)
+    return found
+
+
+def link_lists(data: dict[str, Any] | None) -> LinkLists:
+    """sections.yaml's ``link_lists`` entry (defaults for what it leaves out)."""
+    data = data or {}
+    default = LinkLists()
+    return LinkLists(int(data.get("min_run", default.min_run)),
+                     int(data.get("max_chars", default.max_chars)),
+                     tuple(str(c) for c in data.get("sentence_ends") or default.sentence_ends),
+                     tuple(str(c) for c in data.get("cut_marks") or default.cut_marks))
 
 
 def off_topic_sections(data: dict[str, Any] | None) -> OffTopicSections:
