@@ -105,6 +105,9 @@ def test_a_related_article_teaser_is_not_coded(code_text):
 def test_accidents_and_disasters_kill_no_ones_victims(code_text):
     assert "18" not in roots(code_text("Five Syrian soldiers were killed in an avalanche."))
     assert "18" not in roots(code_text("Five Turkish police were killed in a helicopter crash."))
+    assert "18" not in roots(code_text("Three Turkish police were killed in a bushfire near Izmir."))
+    assert "18" not in roots(code_text("A bushfire that killed three Turkish police raged on."))
+    assert "18" not in roots(code_text("The storm killed five Syrian soldiers."))
     assert "19" not in roots(code_text("The number of Syrian refugees in Turkey shot up."))
     # an attack still kills
     assert "18" in roots(code_text("Syria killed five Turkish police in an attack."))

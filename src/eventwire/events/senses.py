@@ -42,12 +42,23 @@ def other_sense(book: PatternBook, token: Token) -> bool:
     vetoes = book.other_senses.get(token.lemma_.lower())
     if not vetoes:
         return False
-    words = argument_words(token)
+    words = argument_words(token) | _doers(token)
     for part in syntax.children(token, syntax.OBJECTS | syntax.PASSIVE_SUBJECTS):
         if part.lemma_.lower() in book.partitives or part.lower_ in book.partitives:
             words |= {w for o in syntax.prep_objects(part, "of")
                       for w in (o.lemma_.lower(), o.lower_)}
     return bool(vetoes & words)
+
+
+def _doers(token: Token) -> set[str]:
+    """Lemmas of an active predicate's subject, a relative pronoun read as the noun it stands for:
+    "the storm killed five", "a bushfire *that* killed three" (the bushfire)."""
+    words: set[str] = set()
+    for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        if subject.lower_ in ("that", "which") and token.dep_ == "relcl":
+            subject = token.head
+        words.update((subject.lemma_.lower(), subject.lower_))
+    return words
 
 
 def verbal(book: PatternBook, pattern: Pattern, token: Token) -> Pattern:
