@@ -116,3 +116,10 @@ def test_accidents_and_disasters_kill_no_ones_victims(code_text):
 def test_receiving_a_letter_hosts_no_visit(code_text):
     assert "04" not in roots(code_text("Syria received a letter from Turkey."))
     assert "04" in roots(code_text("Syria received the Turkish envoy in Damascus."))
+
+
+def test_killing_from_the_air_is_the_use_of_aerial_weapons(code_text):
+    assert "195" in {e.cameo for e in code_text("An airstrike by Israel killed five police in Syria.")}
+    assert "195" in {e.cameo for e in code_text("A warplane of Israel attacked the police in Syria.")}
+    # on the ground, a killing stays an assault
+    assert "18" in roots(code_text("Israel killed five police in Syria."))
