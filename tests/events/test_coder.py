@@ -209,6 +209,44 @@ def test_calling_something_a_crime_denounces_its_author(code_text):
     assert not [e for e in code_text("Turkey said we were reckless.") if e.cameo == "111"]
 
 
+def test_a_violation_or_war_crime_by_another_verb_denounces_too(code_text):
+    assert ("DEU", "111", "RUS") in dyads(code_text(
+        "Germany said the Russian strikes constitute a violation of international law."))
+    assert ("DEU", "111", None) in dyads(code_text("Germany said the strikes amounted to a war crime."))
+    assert ("DEU", "010", None) in dyads(code_text("Germany said the strikes amounted to nothing."))
+
+
+def test_needing_to_act_is_a_demand_and_the_act_is_not_done(code_text):
+    events = code_text("Germany said Iran needs to free the sailors.")
+    assert ("DEU", "100", "IRN") in dyads(events)
+    assert not [e for e in events if e.trigger == "free"]  # demanded, not done
+    # a need of means is no obligation
+    assert ("DEU", "100", "IRN") not in dyads(code_text("Germany said Iran needs money to free them."))
+
+
+def test_must_of_ourselves_is_no_demand(code_text):
+    for text in ("France said we must stay united.", "France said France must rebuild its army."):
+        assert ("FRA", "010", None) in dyads(code_text(text))
+
+
+def test_saying_ones_side_will_retaliate_is_a_threat(code_text):
+    assert ("RUS", "130", "TUR") in dyads(code_text("Russia said it would retaliate against Turkey."))
+    assert ("RUS", "130", "TUR") in dyads(code_text("Russia said it would hit back against Turkey."))
+    # not negated, and not what another side will do (a forecast)
+    assert ("RUS", "010", None) in dyads(code_text("Russia said it would not retaliate."))
+    assert ("DEU", "010", None) in dyads(code_text("Germany said Russia would retaliate."))
+
+
+def test_saying_ones_side_will_never_yield_is_a_rejection(code_text):
+    assert ("IRN", "125", "ISR") in dyads(code_text("Iran said it would never negotiate with Israel."))
+    assert ("IRN", "120", None) in dyads(code_text("Iran said they would never accept the deal."))
+    # another side's refusal is a forecast; an act whose refusal rejects nothing stays a statement
+    assert ("JPN", "010", None) in dyads(code_text("Japan said China would not accept the ruling."))
+    assert ("FRA", "010", None) in dyads(code_text("France said it would never forget the victims."))
+    # "would" after a present "says" is a supposition, not the reported "will"
+    assert ("DEU", "010", None) in dyads(code_text("Germany says it would never negotiate with Israel."))
+
+
 def test_content_of_an_accusation_is_not_coded_as_having_happened(code_text):
     events = code_text("France accused Iran of attacking Israel.")
     assert ("FRA", "112", "IRN") in {(s, c[:3], t) for s, c, t in dyads(events)}

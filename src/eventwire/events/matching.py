@@ -36,9 +36,10 @@ SPEECH_LEMMAS = frozenset(
 # Passive verbs whose subject takes part in the nominal event ("forces were engaged in
 # fighting"), unlike "a man was hurt in the firing".
 PARTICIPATION = {"engage", "involve", "embroil", "lock", "mire", "bog"}
-# Modals that turn a reported clause into a demand ("X said Y must withdraw": X demands of Y).
-OBLIGATION_MODALS = {"must", "should"}
-# Subjects of such a clause that name no one else to make demands of ("we must", "one should").
+# Auxiliaries of what a speaker says its side will do ("said it would retaliate").
+WILL_AUX = {"will", "would", "'ll", "wo", "shall"}
+# Subjects of a reported clause that name no one else to make demands of or to denounce ("we
+# must", "one should", "we were wrong").
 SELF_OR_GENERIC = {"we", "i", "you", "one", "it", "this", "that", "there"}
 # Coercion and violence (CAMEO 17-20): never dropped as background when told in a relative clause,
 # and a passive subject is no participant in them ("one man was hurt in the firing").
@@ -71,7 +72,7 @@ def candidates(
                 implied = implied_accusation(match)
                 if implied:
                     found.append(implied)
-    found = [condemnation(book, obligation(c)) for c in found]
+    found = [stated_act(book, actors, condemnation(book, obligation(book, actors, c))) for c in found]
     # "Iran condemned the attack": whoever reacts to an act is not its author
     reactions = {c.trigger.i for c in found if c.pattern.cameo.startswith(book.reaction_codes)}
     for token in sentence.span:
@@ -183,40 +184,53 @@ def implied_accusation(found: Candidate) -> Candidate | None:
     return None
 
 
-def obligation(found: Candidate) -> Candidate:
+def obligation(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
     """A statement whose clause says someone must act is a demand on them.
 
-    "The forum concluded that the US must allocate resources": the forum demands (100) of
-    the US; what is demanded is then not coded as if it happened.
+    "The forum concluded that the US must allocate resources", "said Iran needs to free the
+    sailors": the speaker demands (100) of them (statement_cues.yaml obligating); what is
+    demanded is then not coded as if it happened. Not of the speaker's side: "we should never
+    have to" and an American's "the US must see action from X" demand nothing of anyone.
     """
     if found.pattern.cameo != "010" or found.targets:
         return found
     for clause in syntax.children(found.trigger, {"ccomp"}):
-        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         subjects = syntax.clause_subjects(clause)
-        if any(s.lower_ in SELF_OR_GENERIC for s in subjects):
-            continue  # "We should never have to sacrifice one": an opinion, no demand on anyone
-        if modals & OBLIGATION_MODALS:
+        if (any(s.lower_ in SELF_OR_GENERIC for s in subjects)
+                or _speakers_country(actors, found.sources, subjects)):
+            continue  # "the US has to see action", said by an American: no demand on anyone
+        if _obliged(book, clause):
             demand = replace(found.pattern, cameo="100")
-            return Candidate(demand, found.trigger, found.sources,
-                             syntax.clause_subjects(clause), content=found.content)
+            return Candidate(demand, found.trigger, found.sources, subjects, content=found.content)
     return found
+
+
+def _obliged(book: PatternBook, clause: Token) -> bool:
+    """"must free" (a modal cue), "needs to free" (a verb cue with its infinitive)."""
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    for cue in book.obligating:
+        verb, _, to = cue.partition(" ")
+        if not to and verb in modals:
+            return True
+        if to and clause.lemma_.lower() == verb and not syntax.children(clause, {"dobj"}) and any(
+                syntax.is_infinitive(c) for c in syntax.children(clause, {"xcomp"})):
+            return True
+    return False
 
 
 def condemnation(book: PatternBook, found: Candidate) -> Candidate:
     """A statement whose clause calls something a crime, illegal, a provocation ... denounces it.
 
-    "The minister said the Russian air strikes were a crime": criticism (111) of Russia, whom
-    the clause's subject names or belongs to; not "said the strikes were not illegal", nor "we
-    were wrong" (the speaker's own side).
+    "The minister said the Russian air strikes were a crime", "... constituted a violation of
+    international law": criticism (111) of Russia, whom the clause's subject names or belongs
+    to; not "said the strikes were not illegal", nor "we were wrong" (the speaker's own side).
     """
     if found.pattern.cameo != "010" or found.targets:
         return found
     for clause in syntax.children(found.trigger, {"ccomp"}):
-        if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
+        if any(c.dep_ == "neg" for c in clause.children):
             continue
-        predicates = syntax.children(clause, {"attr", "acomp"})
-        words = {w for p in predicates for w in _predicate_words(p)}
+        words = {w for p in _predicates(book, clause) for w in _predicate_words(p)}
         subjects = syntax.clause_subjects(clause)
         if not words & book.condemning or any(s.lower_ in SELF_OR_GENERIC for s in subjects):
             continue
@@ -225,6 +239,76 @@ def condemnation(book: PatternBook, found: Candidate) -> Candidate:
             "(statement_cues.yaml condemning)"))
         return Candidate(criticism, found.trigger, found.sources, subjects, content=found.content)
     return found
+
+
+def _predicates(book: PatternBook, clause: Token) -> list[Token]:
+    """What a clause calls its subject: after "be" its noun or adjective, after "constitute"
+    its object, after "amount to" the object of "to" (statement_cues.yaml condemning_copulas)."""
+    lemma = clause.lemma_.lower()
+    for cue in book.condemning_copulas:
+        verb, _, prep = cue.partition(" ")
+        if lemma != verb:
+            continue
+        if prep:
+            return syntax.prep_objects(clause, prep)
+        return syntax.children(clause, {"attr", "acomp"} if verb == "be" else {"dobj", "attr"})
+    return []
+
+
+def stated_act(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
+    """A statement that the speaker's side will do a hostile act threatens it; that it will
+    never do a yielding one rejects it (statement_cues.yaml threatening, refusing).
+
+    "Russia said it would retaliate against Turkey": a threat (130) to Turkey; "Iran said it
+    would never negotiate with X": a rejection (125) of X. Not what another side will do
+    ("said the rebels would retaliate" is a forecast), nor "would never forget".
+    """
+    if found.pattern.cameo != "010" or found.targets:
+        return found
+    clauses = [c for top in syntax.children(found.trigger, {"ccomp"}) for c in syntax.conjuncts(top)]
+    told_in_past = found.trigger.tag_ in ("VBD", "VBN")
+    for clause in clauses:
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not auxes & WILL_AUX or (auxes & WILL_AUX == {"would"} and not told_in_past):
+            continue  # "would" after "says" is a supposition or a habit, not the reported "will"
+        refused = any(c.dep_ == "neg" or c.lower_ == "never" for c in clause.children)
+        cues = book.refusing if refused else book.threatening
+        code = next((cues[w] for w in _verb_words(clause) if w in cues), None)
+        if code is None or not _speakers_side(actors, found.sources, syntax.clause_subjects(clause)):
+            continue
+        preps = ("with", "to", "against") if refused else ("against", "on")
+        # "hit back against X", "take revenge on X"
+        heads = [clause, *syntax.children(clause, {"prt", "advmod", "dobj"})]
+        targets = syntax.children(clause, {"dobj"}) + [
+            t for head in heads for p in preps for t in syntax.prep_objects(head, p)]
+        act = replace(found.pattern, cameo=code, sense=(
+            "a statement that the speaker will (never) do it threatens or rejects "
+            "(statement_cues.yaml threatening, refusing)"))
+        named = targets if actors.actors(targets) else []  # "never accept *the deal*": no one
+        return Candidate(act, found.trigger, found.sources, named, content=found.content)
+    return found
+
+
+def _verb_words(verb: Token) -> list[str]:
+    """A verb's lemma, then it with its particle, adverb or object ("hit back", "take revenge")."""
+    lemma = verb.lemma_.lower()
+    return [lemma] + [f"{lemma} {c.lemma_.lower()}" for c in verb.children
+                      if c.dep_ in ("prt", "advmod", "dobj")]
+
+
+def _speakers_side(actors: Arguments, sources: list[Token], subjects: list[Token]) -> bool:
+    """Whether the clause's subject is the speaker's own side: a pronoun ("said it would"), or
+    an actor of the speaker's country ("Russia said Moscow would")."""
+    if any(s.lower_ in syntax.SPEAKER_PRONOUNS for s in subjects):
+        return True
+    return _speakers_country(actors, sources, subjects)
+
+
+def _speakers_country(actors: Arguments, sources: list[Token], subjects: list[Token]) -> bool:
+    """Whether a subject is the speaker's country itself ("Moscow" for a Russian speaker), not
+    any person or group of that country ("her parents")."""
+    speaking = {a.country for a in actors.actors(sources) if a.country}
+    return any(a.country in speaking and a.code == a.country for a in actors.actors(subjects))
 
 
 def _predicate_words(predicate: Token) -> set[str]:

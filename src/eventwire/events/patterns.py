@@ -78,6 +78,12 @@ class PatternBook:
     optimistic: tuple[str, ...] = ()  # statement cues (statement_cues.yaml)
     pessimistic: tuple[str, ...] = ()
     condemning: frozenset[str] = frozenset()  # statement_cues.yaml: "said X was illegal" -> 111
+    condemning_copulas: tuple[str, ...] = ("be",)  # "was a crime", "constitutes a violation"
+    obligating: tuple[str, ...] = ("must", "should")  # "said Iran must / needs to free" -> 100
+    # statement_cues.yaml: what the speaker says its side will do ("would retaliate" -> 130) or
+    # will never do ("would never accept" -> 120), by verb (with particle or object)
+    threatening: dict[str, str] = field(default_factory=dict)
+    refusing: dict[str, str] = field(default_factory=dict)
     # intent_codes.yaml: the code of an event only promised, planned or threatened, by CAMEO code
     # or root ("will meet" 04 -> 036); conflictual roots map to 13x (THREATEN)
     intent: dict[str, str] = field(default_factory=dict)
@@ -309,6 +315,10 @@ def pattern_book() -> PatternBook:
         optimistic=_as_tuple(loaded["statement_cues.yaml"].get("optimistic")),
         pessimistic=_as_tuple(loaded["statement_cues.yaml"].get("pessimistic")),
         condemning=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("condemning"))),
+        condemning_copulas=_as_tuple(loaded["statement_cues.yaml"].get("condemning_copulas", "be")),
+        obligating=_as_tuple(loaded["statement_cues.yaml"].get("obligating", ["must", "should"])),
+        threatening=_code_map(loaded["statement_cues.yaml"], "threatening"),
+        refusing=_code_map(loaded["statement_cues.yaml"], "refusing"),
         intent=_intent_map(loaded["intent_codes.yaml"]),
         refusal=_intent_map(loaded["intent_codes.yaml"], ("refusal",)),
         target_preps=arguments("target_preps"),
@@ -357,6 +367,15 @@ def _single_codes(data: dict[str, Any] | None) -> dict[str, str]:
     for code in (c for pair in codes.items() for c in pair):
         _require_cameo(code, "events/data/senses.yaml")
     return codes
+
+
+def _code_map(data: dict[str, Any], key: str) -> dict[str, str]:
+    """A mapping of phrases to CAMEO codes (statement_cues.yaml ``threatening``, ``refusing``)."""
+    mapping = {str(phrase).lower(): str(code) for phrase, code in (data.get(key) or {}).items()
+               if phrase != "__line__"}
+    for code in mapping.values():
+        _require_cameo(code, f"events/data/statement_cues.yaml {key}")
+    return mapping
 
 
 def _require_cameo(code: str, where: str) -> None:
