@@ -216,6 +216,16 @@ def test_a_violation_or_war_crime_by_another_verb_denounces_too(code_text):
     assert ("DEU", "010", None) in dyads(code_text("Germany said the strikes amounted to nothing."))
 
 
+def test_saying_someone_did_a_wrong_accuses_them(code_text):
+    assert ("DEU", "112", "RUS") in dyads(code_text("Germany said Russia violated the ceasefire."))
+    assert ("FRA", "112", "SYR") in dyads(code_text("France said Syria had rigged the election."))
+    # denied, only possible, or of the speaker's side: no accusation
+    for text in ("Germany said Russia did not violate the ceasefire.",
+                 "Germany said Russia may have violated the ceasefire.",
+                 "Germany said we violated the ceasefire."):
+        assert ("DEU", "010", None) in dyads(code_text(text))
+
+
 def test_needing_to_act_is_a_demand_and_the_act_is_not_done(code_text):
     events = code_text("Germany said Iran needs to free the sailors.")
     assert ("DEU", "100", "IRN") in dyads(events)

@@ -72,7 +72,8 @@ def candidates(
                 implied = implied_accusation(match)
                 if implied:
                     found.append(implied)
-    found = [stated_act(book, actors, condemnation(book, obligation(book, actors, c))) for c in found]
+    found = [stated_act(book, actors, wrongdoing(book, condemnation(book, obligation(book, actors, c))))
+             for c in found]
     # "Iran condemned the attack": whoever reacts to an act is not its author
     reactions = {c.trigger.i for c in found if c.pattern.cameo.startswith(book.reaction_codes)}
     for token in sentence.span:
@@ -238,6 +239,27 @@ def condemnation(book: PatternBook, found: Candidate) -> Candidate:
             "a statement calling something a crime, illegal ... denounces it "
             "(statement_cues.yaml condemning)"))
         return Candidate(criticism, found.trigger, found.sources, subjects, content=found.content)
+    return found
+
+
+def wrongdoing(book: PatternBook, found: Candidate) -> Candidate:
+    """A statement that someone did a wrong ("said Russia violated the ceasefire", "... rigged
+    the vote") accuses them (statement_cues.yaml accusing). Only of what the clause asserts: not
+    "did not violate", "may have breached", nor "we broke" (the speaker's own side)."""
+    if found.pattern.cameo != "010" or found.targets:
+        return found
+    for clause in syntax.children(found.trigger, {"ccomp"}):
+        code = book.accusing.get(clause.lemma_.lower())
+        if code is None or any(c.dep_ == "neg" or c.lower_ == "never" or (
+                c.dep_ == "aux" and c.lower_ in syntax.FUTURE_AUX | syntax.HYPOTHETICAL_AUX)
+                for c in clause.children):
+            continue
+        subjects = syntax.clause_subjects(clause)
+        if not subjects or any(s.lower_ in SELF_OR_GENERIC for s in subjects):
+            continue
+        accusation = replace(found.pattern, cameo=code, sense=(
+            "a statement that someone did a wrong accuses them (statement_cues.yaml accusing)"))
+        return Candidate(accusation, found.trigger, found.sources, subjects, content=found.content)
     return found
 
 

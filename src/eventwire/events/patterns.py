@@ -84,6 +84,7 @@ class PatternBook:
     # will never do ("would never accept" -> 120), by verb (with particle or object)
     threatening: dict[str, str] = field(default_factory=dict)
     refusing: dict[str, str] = field(default_factory=dict)
+    accusing: dict[str, str] = field(default_factory=dict)  # "said X violated the truce" -> 112
     # intent_codes.yaml: the code of an event only promised, planned or threatened, by CAMEO code
     # or root ("will meet" 04 -> 036); conflictual roots map to 13x (THREATEN)
     intent: dict[str, str] = field(default_factory=dict)
@@ -319,6 +320,7 @@ def pattern_book() -> PatternBook:
         obligating=_as_tuple(loaded["statement_cues.yaml"].get("obligating", ["must", "should"])),
         threatening=_code_map(loaded["statement_cues.yaml"], "threatening"),
         refusing=_code_map(loaded["statement_cues.yaml"], "refusing"),
+        accusing=_code_map(loaded["statement_cues.yaml"], "accusing"),
         intent=_intent_map(loaded["intent_codes.yaml"]),
         refusal=_intent_map(loaded["intent_codes.yaml"], ("refusal",)),
         target_preps=arguments("target_preps"),
@@ -370,7 +372,8 @@ def _single_codes(data: dict[str, Any] | None) -> dict[str, str]:
 
 
 def _code_map(data: dict[str, Any], key: str) -> dict[str, str]:
-    """A mapping of phrases to CAMEO codes (statement_cues.yaml ``threatening``, ``refusing``)."""
+    """A mapping of phrases to CAMEO codes (statement_cues.yaml ``threatening``, ``refusing``,
+    ``accusing``)."""
     mapping = {str(phrase).lower(): str(code) for phrase, code in (data.get(key) or {}).items()
                if phrase != "__line__"}
     for code in mapping.values():
