@@ -91,6 +91,8 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
      "relative_clause"),
     ("A man who murdered his neighbour was convicted by a jury.", "murdered", "18",
      "relative_clause"),
+    ("He incited the revolt, in which 850 people were killed as police clashed with protesters.",
+     "clashed", "19", "relative_clause"),
     # not the date of the arrest of the person the clause describes
     ("Police on Sunday arrested a man who stabbed two women.", "stabbed", "18", "relative_clause"),
     ("The militia, which has attacked convoys and burned villages, was banned.", "burned", "19",
@@ -144,6 +146,8 @@ def test_earlier_events_without_a_date_get_none(make_event, parse, text: str, tr
      ("2011", "year")),
     ("Sanctions were imposed after the annexation of Crimea in March 2014.", "annexation", "19",
      ("2014-03", "month")),
+    ("He remains in hospital after suffering an organ failure that, as his lawyer told reporters, "
+     "doctors agree is the result of poisoning.", "told", "01", ("2015-05-12", "day")),
     # a relative clause in the present or ahead is no past act ("a policy that bans aid"), and
     # takes no date from the noun it describes
     ("Voters went to the polls on Sunday in elections that experts say are a test.", "say",

@@ -281,10 +281,13 @@ def _backshifted(trigger: Token, dated: list[TimeExpression]) -> bool:
 
 
 def _clause_of(trigger: Token) -> Token:
-    """The verb heading the trigger's clause, through coordination ("which attacked and burned")."""
+    """The verb heading the trigger's clause, through coordination ("which attacked and burned")
+    and the when- or as-clauses and participles that share its time ("the revolt, in which 850
+    people were killed as police clashed with protesters")."""
     clause = _verb_of(trigger)
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
+    while clause.head.i != clause.i and (clause.dep_ == "conj" or _simultaneous_clause(clause)
+                                         or _participle_of(clause)):
+        clause = _verb_of(clause.head)
     return clause
 
 
@@ -314,8 +317,8 @@ def _background_clause(trigger: Token) -> str | None:
     rules = date_rules()
     verb = _verb_of(trigger)
     clause = _clause_of(trigger)
-    if PAST not in (verb_tense(verb), verb_tense(clause)):
-        return None
+    if verb_tense(clause) != PAST or verb_tense(verb) not in (PAST, None):
+        return None  # "a failure that, as his lawyer told CNN, doctors agree is ...": the news
     if clause.dep_ in rules.background_clauses:
         return "relative_clause"
     if clause.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in rules.clause_marks
