@@ -80,6 +80,27 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
     ("Rebels have attacked dozens of villages in recent weeks.", "attacked", "19", "undated"),
     ("The group has been fighting the government since 1984.", "fighting", "19", "bound"),
     ("He spoke at a news conference after his January 20 inauguration.", "spoke", "01", "bound"),
+    ("The fighting since 2003 has killed thousands.", "fighting", "19", "bound"),
+    # a stage of a life, not a day
+    ("The activist was first arrested at the age of 17.", "arrested", "17", "undated"),
+    # an era of history
+    ("The country was occupied by its neighbour during World War II.", "occupied", "19",
+     "undated"),
+    # a past act told as background in a relative clause or a since-clause
+    ("The war that killed thousands of people has destroyed the country.", "killed", "18",
+     "relative_clause"),
+    ("A man who murdered his neighbour was convicted by a jury.", "murdered", "18",
+     "relative_clause"),
+    ("He incited the revolt, in which 850 people were killed as police clashed with protesters.",
+     "clashed", "19", "relative_clause"),
+    # not the date of the arrest of the person the clause describes
+    ("Police on Sunday arrested a man who stabbed two women.", "stabbed", "18", "relative_clause"),
+    ("The militia, which has attacked convoys and burned villages, was banned.", "burned", "19",
+     "relative_clause"),
+    ("The embassy has been without an ambassador since the president expelled the envoy.",
+     "expelled", "17", "since_clause"),
+    # an act told by an undated report is as undated as the report
+    ("At the time, officials said soldiers shot the protester.", "shot", "18", "undated"),
 ])
 def test_earlier_events_without_a_date_get_none(make_event, parse, text: str, trigger: str,
                                                 cameo_root: str, reason: str) -> None:
@@ -105,6 +126,34 @@ def test_earlier_events_without_a_date_get_none(make_event, parse, text: str, tr
     ("The two leaders previously met on Sunday in Sochi.", "met", "04", ("2015-05-10", "day")),
     # "before" is an adverb of an earlier time only as an adverb, not a preposition
     ("The minister resigned before the vote.", "resigned", "08", ("2015-05-12", "day")),
+    # the news a background clause sits in keeps its day, and so does a clause with a date
+    ("A man who murdered his neighbour was convicted by a jury.", "convicted", "17",
+     ("2015-05-12", "day")),
+    ("Two officers who shot a man on Sunday were suspended.", "shot", "18", ("2015-05-10", "day")),
+    ("The army, which shelled the town in 2014, withdrew.", "shelled", "19", ("2014", "year")),
+    # ... or a date of the noun it describes, or of that noun's verb for a thing ...
+    ("The blast followed twin attacks on Sunday that killed 40 people.", "killed", "18",
+     ("2015-05-10", "day")),
+    ("The issue was raised in late November, when a scientist told the forum that food was "
+     "wasted.", "told", "01", ("2014-11", "month")),
+    ("The monument was unveiled Sunday in a ceremony that was loudly protested by nationalists.",
+     "protested", "14", ("2015-05-10", "day")),
+    # ... or the date that frames the whole sentence
+    ("In 1982, the president ordered a crackdown on the city, which killed thousands of people.",
+     "killed", "18", ("1982", "year")),
+    # a date inside a since- or after-phrase is the date of the noun it modifies there
+    ("Protesters have rallied in the capital since the 2011 uprising.", "uprising", "14",
+     ("2011", "year")),
+    ("Sanctions were imposed after the annexation of Crimea in March 2014.", "annexation", "19",
+     ("2014-03", "month")),
+    ("He remains in hospital after suffering an organ failure that, as his lawyer told reporters, "
+     "doctors agree is the result of poisoning.", "told", "01", ("2015-05-12", "day")),
+    # a relative clause in the present or ahead is no past act ("a policy that bans aid"), and
+    # takes no date from the noun it describes
+    ("Voters went to the polls on Sunday in elections that experts say are a test.", "say",
+     "01", ("2015-05-12", "day")),
+    ("Rebels attacked a convoy that carries aid to the town.", "attacked", "19",
+     ("2015-05-12", "day")),
     # a year that closes a stretch is the event's ("in the last year" of a 2016 toll)
     ("At least 600 children were killed in the last year.", "killed", "18", ("2014", "year")),
 ])

@@ -111,6 +111,9 @@ class DateRules:
     perfect_roots: frozenset[str]
     perfect_lead_sentences: int
     bound_prepositions: frozenset[str]
+    background_clauses: frozenset[str]
+    clause_marks: frozenset[str]
+    person_relatives: frozenset[str]
     undated: re.Pattern[str]
     prospective_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -132,10 +135,16 @@ def date_rules() -> DateRules:
                      _words_pattern([r"\s+".join(map(re.escape, a.split())) for a in adverbs]),
                      frozenset(str(root) for root in unknown["perfect_roots"]),
                      unknown["perfect_lead_sentences"],
-                     frozenset(unknown["bound_prepositions"]), _words_pattern(unknown["undated_expressions"]),
+                     frozenset(unknown["bound_prepositions"]),
+                     frozenset(unknown["background_clauses"]), frozenset(unknown["clause_marks"]),
+                     frozenset(unknown["person_relatives"]),
+                     _words_pattern(unknown["undated_expressions"]),
                      frozenset(raw["prospective_verbs"]), frozenset(raw["reporting_verbs"]),
                      raw["narrative"]["days"], raw["narrative"]["sentences"])
 
+
+# Reasons for an unknown date that a date framing the whole sentence overrides.
+BACKGROUND_CLAUSES = ("relative_clause", "since_clause")
 
 # Kinds of the expressions that give the event they modify no date (`_undated_expressions`).
 UNDATED_KINDS = ("undated", "earlier_adverb", "vague_past", "bound")
@@ -150,6 +159,30 @@ def _bound(expression: TimeExpression, doc) -> bool:
     if span is None or len(span) == 0:
         return False
     for token in span.root.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.dep_ == "prep" and token.lower_ in prepositions:
+            return True
+    return False
+
+
+def _own_in_bound(expression: TimeExpression, trigger: Token) -> bool:
+    """"since the 2011 uprising", "after the annexation of Crimea in March 2014": the date bounds
+    the verb the phrase hangs on, but it is the date of the noun trigger it modifies."""
+    prepositions = date_rules().bound_prepositions
+    if trigger.pos_ in ("VERB", "AUX") or expression.text.split()[0].lower() in prepositions:
+        return False  # "the fighting since 2003" is a stretch, not the fighting's day
+    span = trigger.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or trigger in span:
+        return False
+    token = span.root
+    while token != trigger:
+        if token.pos_ in ("VERB", "AUX") or token.head == token or (
+                token.dep_ == "prep" and token.lower_ in prepositions):
+            return False
+        token = token.head
+    # the bound is above the trigger: the noun is what the phrase is since or after
+    for token in trigger.ancestors:
         if token.pos_ in ("VERB", "AUX"):
             return False
         if token.dep_ == "prep" and token.lower_ in prepositions:
@@ -179,8 +212,9 @@ def _undated_expressions(sentence: ParsedSentence, found: list[TimeExpression]
             undated.append(TimeExpression(expression.text, expression.start, expression.end,
                                           None, "vague_past"))
         elif as_contract(expression.value)[0] and _bound(expression, span.doc):
+            # the value stays for a noun it dates inside the bound ("since the 2011 uprising")
             undated.append(TimeExpression(expression.text, expression.start, expression.end,
-                                          None, "bound"))
+                                          expression.value, "bound"))
     return undated
 
 
@@ -246,17 +280,65 @@ def _backshifted(trigger: Token, dated: list[TimeExpression]) -> bool:
     return head is not None and head.tag_ == "VBD" and _attached(dated, head) is None
 
 
+def _clause_of(trigger: Token) -> Token:
+    """The verb heading the trigger's clause, through coordination ("which attacked and burned")
+    and the when- or as-clauses and participles that share its time ("the revolt, in which 850
+    people were killed as police clashed with protesters")."""
+    clause = _verb_of(trigger)
+    while clause.head.i != clause.i and (clause.dep_ == "conj" or _simultaneous_clause(clause)
+                                         or _participle_of(clause)):
+        clause = _verb_of(clause.head)
+    return clause
+
+
+def _antecedent_date(dated: list[TimeExpression], trigger: Token) -> TimeExpression | None:
+    """A relative clause with no date of its own takes the date of the noun it describes: "in
+    late November, when X told the forum", "twin attacks on Saturday that killed 40 people";
+    for a thing, not a person, the date of that noun's verb too ("was unveiled on Tuesday in a
+    ceremony that was protested by ..."), but "police on Monday arrested a man who stabbed two
+    women" does not date the stabbing."""
+    rules = date_rules()
+    clause = _clause_of(trigger)  # a past relative clause (`_background_clause`)
+    noun, doc = clause.head, trigger.doc
+    for expression in dated:
+        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        if span is not None and noun in span:
+            return expression
+    lead = doc[clause.left_edge.i:clause.i]
+    person = any(token.lower_ in rules.person_relatives for token in lead)
+    scored = [(score, e) for e in dated if (score := attachment(e, noun)) == 3 or score == 2 and not person]
+    return max(scored, key=lambda pair: (pair[0], -abs(pair[1].start - noun.idx)))[1] if scored else None
+
+
+def _background_clause(trigger: Token) -> str | None:
+    """"the war that killed 500,000", "a man who murdered his neighbour was convicted", "has been
+    without an ambassador since the president expelled the envoy": a past act told in a relative
+    clause or a since-clause is background to the sentence's news (`background_clauses`)."""
+    rules = date_rules()
+    verb = _verb_of(trigger)
+    clause = _clause_of(trigger)
+    if verb_tense(clause) != PAST or verb_tense(verb) not in (PAST, None):
+        return None  # "a failure that, as his lawyer told CNN, doctors agree is ...": the news
+    if clause.dep_ in rules.background_clauses:
+        return "relative_clause"
+    if clause.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in rules.clause_marks
+                                      for child in clause.children):
+        return "since_clause"
+    return None
+
+
 def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: Token,
                     dated: list[TimeExpression]) -> str | None:
     """Why the text leaves the event's date unknown, though it is earlier than the report: an
-    undated expression of its own, a pluperfect, a present perfect position; None else."""
+    undated expression of its own, a pluperfect, a present perfect position, a background
+    clause; None else."""
     if expression is not None:
         return expression.kind if expression.kind in UNDATED_KINDS else None
     if _earlier_than_frame(trigger) and not _backshifted(trigger, dated):
         return "pluperfect"
     if _perfect_position(event, trigger):
         return "perfect"
-    return None
+    return _background_clause(trigger)
 
 
 def _when_clause_date(dated: list[TimeExpression], verb: Token) -> TimeExpression | None:
@@ -316,6 +398,9 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
     undated = [e for e in expressions if e.kind in UNDATED_KINDS]
     # A date of the event's own wins over an undated word ("previously met on Monday").
     expression = _attached(dated, trigger) or _attached(undated, trigger)
+    if expression is not None and expression.kind == "bound" and _own_in_bound(expression, trigger):
+        expression = TimeExpression(expression.text, expression.start, expression.end,
+                                    expression.value, "own_in_bound")
     if expression is None and (_simultaneous_clause(trigger) or _participle_of(trigger)):
         # "Relations collapsed last spring when Russia annexed Crimea": the main clause's
         # date is the when-clause's too; "on Monday called them moving targets, saying ...".
@@ -324,12 +409,21 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
         # and the other way: "When Mattis visited last month, he said ..." was said last month
         expression = _when_clause_date(dated, trigger)
     unknown = _unknown_reason(expression, event, trigger, dated)
+    if unknown == "relative_clause":
+        expression = _antecedent_date(dated, trigger)
+        unknown = None if expression is not None else unknown
+    if unknown in BACKGROUND_CLAUSES and _frame(dated, sentence) is not None:
+        unknown = None  # "In 1982, Hafez ordered a crackdown, which killed ...": the frame's
     if unknown is not None:
         return expression, False, unknown
     reporting = _reporting_verb(trigger)
     if expression is None and reporting is not None and not _may_be_future(event, trigger):
         # "X said on Monday (that) police arrested five men": arrested by Monday
         expression = _attached(dated, reporting) or _when_clause_date(dated, reporting)
+        report_undated = _attached(undated, reporting) if expression is None else None
+        if report_undated is not None:
+            # "said at the time that police covered up the killing": as undated as its report
+            return report_undated, False, report_undated.kind
     if expression is not None:
         return expression, _may_be_future(event, trigger), None
     if _earlier_than_frame(trigger):
