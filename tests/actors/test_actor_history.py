@@ -85,10 +85,12 @@ def test_administration_of_a_head_of_state_is_the_government_even_after_office()
         # "members" are the people of the role word before them (a collective noun)
         ("Kenyan police arrested opposition members in Nairobi.", "members", "KENOPP"),
         ("Nigerian troops clashed with militia members near Jos.", "members", "NGAPRM"),
-        # "local" and "public" as adjectives say where a role is, not that it is civilian
+        # "local" and "public" before a role word say where it is, not that it is civilian;
+        # alone they still name people
         ("Iraqi local officials met the envoy.", "officials", "IRQGOV"),
         ("Kenyan public officials met the envoy.", "officials", "KENGOV"),
         ("Kenyan locals met the envoy.", "locals", "KENCVL"),
+        ("The Kenyan public protested.", "public", "KENCVL"),
         ("Chechen rebels attacked a convoy.", "rebels", "RUSREB"),
         ("Tibetan monks marched in Lhasa.", "monks", "CHNREL"),
         # Believers as a group (plural role words) and a people named by where it lives.
