@@ -82,6 +82,15 @@ def test_administration_of_a_head_of_state_is_the_government_even_after_office()
         ("The Islamic Jihad movement rejected the offer.", "movement", "PSEREB"),
         ("A group of Moroccan diplomats met the minister.", "group", "MARGOV"),
         ("A human rights group protested on Monday.", "group", "NGO"),
+        # "members" are the people of the role word before them (a collective noun)
+        ("Kenyan police arrested opposition members in Nairobi.", "members", "KENOPP"),
+        ("Nigerian troops clashed with militia members near Jos.", "members", "NGAPRM"),
+        # "local" and "public" before a role word say where it is, not that it is civilian;
+        # alone they still name people
+        ("Iraqi local officials met the envoy.", "officials", "IRQGOV"),
+        ("Kenyan public officials met the envoy.", "officials", "KENGOV"),
+        ("Kenyan locals met the envoy.", "locals", "KENCVL"),
+        ("The Kenyan public protested.", "public", "KENCVL"),
         ("Chechen rebels attacked a convoy.", "rebels", "RUSREB"),
         ("Tibetan monks marched in Lhasa.", "monks", "CHNREL"),
         # Believers as a group (plural role words) and a people named by where it lives.
@@ -106,6 +115,7 @@ def test_organisations_groups_and_what_they_own(text, word, code):
 
 def test_the_group_alone_names_no_actor():
     assert actor("The group said it would meet again.", "group") is None
+    assert actor("Members said they would meet again.", "Members") is None
 
 
 @pytest.mark.parametrize(

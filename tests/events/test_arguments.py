@@ -467,3 +467,83 @@ def test_a_plain_statement_addresses_another_state_not_an_audience(code_text):
     told = [e for e in code_text("France told French voters that the talks would go on.")
             if e.cameo == "010"]
     assert told and all(e.target is None for e in told)
+
+
+def test_the_party_of_the_subjects_own_act_is_the_target(code_text):
+    # "its blockade" is France's own, but what it is "of" is whom it is aimed at
+    assert ("FRA", "DEU") in {(e.source.code, e.target.code if e.target else None)
+                              for e in code_text("France lifted its blockade of Germany.")}
+    # "from" names where its troops were, a place, not a party the withdrawal is "of"
+    withdrawn = code_text("France withdrew its troops from Germany's border.")
+    assert all(e.target is None or e.target.code != "FRA" for e in withdrawn)
+
+
+def test_a_phone_call_with_a_party_is_a_consultation_with_it(code_text):
+    called = [e for e in code_text("France held a phone call with Germany on Monday.")
+              if e.cameo == "041"]
+    assert called and (called[0].source.code, called[0].target.code) == ("FRA", "DEU")
+    spoke = [e for e in code_text("Russia had a telephone conversation with Turkey.") if e.cameo == "041"]
+    assert spoke and spoke[0].target.code == "TUR"
+    # a call for something is an appeal, and a call with no party named is no consultation
+    assert not [e for e in code_text("France renewed its call for talks with Germany.")
+                if e.cameo == "041"]
+    assert not [e for e in code_text("France received a threat in an anonymous phone call.")
+                if e.cameo == "041"]
+
+
+def test_victims_of_a_headline_passive_are_never_its_authors():
+    from eventwire.events import EventCoder
+    coder, resolver = EventCoder.default(), ActorResolver.default()
+
+    def code(text: str) -> list[Event]:
+        parsed = parse_article(Article(id="t", text=text, date="2017-03-01"))
+        return coder.code(parsed, resolver.annotate(parsed))
+
+    # a headline drops the auxiliary: "Gunmen (were) killed in ... shootout with police"
+    killed = [e for e in code("Gunmen killed in Kabul shootout with police") if e.cameo.startswith("18")]
+    assert killed and killed[0].source is None and killed[0].target.text == "Gunmen"
+    by = [e for e in code("Two Egyptian soldiers killed by militants in Sinai") if e.cameo.startswith("18")]
+    assert by and by[0].source.code.endswith("REB") and by[0].target.code == "EGYMIL"
+    # an active past tense keeps its subject as the author
+    active = [e for e in code("Egyptian soldiers killed two militants in Sinai.")
+              if e.cameo.startswith("18")]
+    assert active and active[0].source.code == "EGYMIL"
+    # those a participle says were hurt did not carry out the shooting they were hurt in
+    assert not [e for e in code("Man seriously injured in Belfast shooting")
+                if e.source is not None and e.source.text == "Man"]
+    # nor those shot after they themselves opened fire
+    fired_first = [e for e in code("Two gunmen were shot dead after opening fire outside a "
+                                   "conference in Dallas.") if e.trigger == "opening"]
+    assert fired_first and fired_first[0].source is not None
+    # but the hurt may still act themselves
+    fired = [e for e in code("Egyptian soldiers wounded in the blast fired at the crowd.")
+             if e.trigger == "fired"]
+    assert fired and fired[0].source is not None and fired[0].source.code == "EGYMIL"
+
+
+def test_no_police_shooter_is_implied_outside_an_encounter():
+    from eventwire.events import EventCoder
+    coder, resolver = EventCoder.default(), ActorResolver.default()
+
+    def code(text: str) -> list[Event]:
+        parsed = parse_article(Article(id="t", text=text, date="2017-03-01"))
+        return coder.code(parsed, resolver.annotate(parsed))
+
+    shot = [e for e in code("Kenyan businessman John Kamau was shot dead in Nairobi on Monday.")
+            if e.cameo.startswith("18")]
+    assert shot and shot[0].source is None
+    encounter = [e for e in code("Two suspects were shot dead in an encounter in Mumbai on Monday.")
+                 if e.cameo.startswith("18")]
+    assert encounter and encounter[0].source is not None and encounter[0].source.code.endswith("COP")
+
+
+def test_a_title_split_off_its_name_by_the_parse_is_no_second_party():
+    # spaCy reads "X and Turkish President | Recep Tayyip Erdogan" as three conjuncts
+    from eventwire.events import EventCoder
+    coder, resolver = EventCoder.default(), ActorResolver.default()
+    parsed = parse_article(Article(id="t", date="2017-03-01", text=(
+        "Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan met in Sochi "
+        "on Monday.")))
+    met = [e for e in coder.code(parsed, resolver.annotate(parsed)) if e.cameo.startswith("04")]
+    assert {(e.source.code, e.target.code) for e in met} == {("RUSGOV", "TURGOV"), ("TURGOV", "RUSGOV")}
+    assert len(met) == 2

@@ -28,7 +28,11 @@ Token = Any
 
 # Verbs whose subject (active) or passive subject suffered the act: victims, not authors.
 SUFFERING_LEMMAS = frozenset({"die", "perish"})
-HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "maim", "behead", "murder"})
+# The tags of an event named by a noun or a gerund ("the shooting"), which those a participle
+# says were hurt ("a man injured in the shooting") underwent.
+NOMINAL_TAGS = frozenset({"NN", "NNS", "NNP", "VBG"})
+HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "maim", "behead", "murder", "shoot",
+                         "stab"})
 
 
 @dataclass(frozen=True)
@@ -68,11 +72,26 @@ class Arguments:
         for token in tokens:
             if self.actor_of(token) is None:
                 continue
-            for member in syntax.conjuncts(token):
+            members = syntax.conjuncts(token)
+            for member in members:
                 actor = self.actor_of(member)
-                if actor is not None and all(actor is not r for r in resolved):
-                    resolved.append(actor)
+                if actor is None or any(actor is r for r in resolved):
+                    continue
+                if actor.name is None and self._title_of_next(member, members):
+                    continue  # "X and Turkish President | Recep Tayyip Erdogan": one person
+                resolved.append(actor)
         return resolved
+
+    def _title_of_next(self, member: Token, members: list[Token]) -> bool:
+        """Whether ``member`` is a title that spaCy split off the name right after it as a
+        conjunct of its own ("Putin and *Turkish President* Recep Tayyip Erdogan met"): real
+        conjuncts have a comma or a conjunction between them; these touch."""
+        after = member.right_edge.i + 1
+        for other in members:
+            if other.i != member.i and other.left_edge.i == after:
+                named = self.actor_of(other)
+                return named is not None and named.name is not None
+        return False
 
     def actor_of(self, token: Token) -> Actor | None:
         actor = self.actor_at(token)
@@ -245,10 +264,18 @@ def _continues_name(token: Token) -> bool:
 
 def _suffers(token: Token, trigger: Token) -> bool:
     """True for the subject of another verb saying it died or was hurt ("people died during
-    the bombing", "three were wounded in the attack")."""
+    the bombing", "three were wounded in the attack"), and for a phrase a participle says was
+    hurt ("Man seriously *injured* in Antrim shooting", a headline parsed with "shooting" as
+    its verb)."""
+    if trigger.tag_ in NOMINAL_TAGS and any(
+            c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in HARM_LEMMAS
+            for c in token.children):
+        return True  # not "soldiers wounded in the blast fired at the crowd": they fired
     verb = token.head
     if verb.i == trigger.i:
         return False
+    if trigger.pos_ in ("VERB", "AUX") and any(a.i == verb.i for a in trigger.ancestors):
+        return False  # "two gunmen were shot dead after *opening fire*": they opened fire
     lemma = verb.lemma_.lower()
     return (token.dep_ == "nsubj" and lemma in SUFFERING_LEMMAS) or (
         token.dep_ == "nsubjpass" and lemma in HARM_LEMMAS)

@@ -28,6 +28,21 @@ def phrase_facts(ctx: ArticleContext, tokens: list[Any], head: Any) -> PhraseFac
         seen.add(id(match))
         add_fact(ctx, facts, match)
     facts.countries.sort(key=lambda c: (c[3] < head.i, c[3] if c[3] < head.i else -c[3]))
+    return without_weak(facts)
+
+
+def without_weak(facts: PhraseFacts) -> PhraseFacts:
+    """The facts less the weak role words ("local", "public": agents.tsv flag ``weak``) when
+    another role word, an organisation or a role-word head gives the phrase its sector:
+    "local officials" are GOV, "local engineer X" CVL."""
+    weak = [(e, t) for e, t in facts.agents if e.agent and "weak" in e.agent.flags]
+    if not weak:
+        return facts
+    head = facts.head_match.best if facts.head_match else None
+    strong = (len(weak) < len(facts.agents) or facts.organizations
+              or (head is not None and head.agent is not None and "weak" not in head.agent.flags))
+    if strong:
+        facts.agents = [(e, t) for e, t in facts.agents if (e, t) not in weak]
     return facts
 
 
@@ -100,7 +115,7 @@ def apposition_title(ctx: ArticleContext, head: Any, facts: PhraseFacts) -> Phra
         if outer.head_match and outer.head_match.best.kind == AGENT:
             text = ctx.doc[outer.head_match.start : outer.head_match.end].text
             merged.agents.append((outer.head_match.best, text))
-    return merged
+    return without_weak(merged)
 
 
 def build_mention(

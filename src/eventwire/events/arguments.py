@@ -79,7 +79,8 @@ def _argument_targets(
     actors: Arguments,
 ) -> list[Token]:
     """An actor object, else the actor of a target preposition, else the party of the
-    object ("rejected X's proposal", "an offer from X", "the withdrawal of X")."""
+    object ("rejected X's proposal", "an offer from X", "the withdrawal of X"), else the
+    party the subject's own act is "of" ("lifted its blockade of X", own_party_preps)."""
     others = [o for o in objects if o.lemma_.lower() not in pattern.objects
               and o.lemma_.lower() not in QUANTITY_NOUNS and not own(o, book)]
     if actors.actors(others):
@@ -88,7 +89,16 @@ def _argument_targets(
         found = [t for h in holders for t in syntax.prep_objects(h, prep)]
         if actors.actors(found):
             return found
-    return object_parties(book, [o for o in objects if not own(o, book)], holders, actors)
+    found = object_parties(book, [o for o in objects if not own(o, book)], holders, actors)
+    if found:
+        return found
+    # "lifted its blockade of Yemen": the subject's own act, aimed at the party it is "of"
+    for thing in (o for o in objects if own(o, book)):
+        for prep in book.own_party_preps:
+            found = syntax.prep_objects(thing, prep)
+            if actors.actors(found):
+                return found
+    return []
 
 
 def plain_targets(book: PatternBook, trigger: Token) -> list[Token]:

@@ -357,6 +357,8 @@ def match_noun(
         if between and "between" not in pattern.target_preps:
             group = [t for b in between for t in syntax.conjuncts(b)]
             return Candidate(pattern, noun, group, [], pair=True)
+        if pattern.prep and not actors.actors(syntax.prep_objects(noun, pattern.prep)):
+            continue  # "an anonymous phone call": no party named with "with", no consultation
         return _noun_candidate(book, noun, pattern, actors, reactions)
     return None
 

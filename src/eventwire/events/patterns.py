@@ -94,6 +94,7 @@ class PatternBook:
     # arguments.yaml: where targets are looked for beyond a pattern's own preposition
     target_preps: tuple[str, ...] = ()
     party_preps: tuple[str, ...] = ()
+    own_party_preps: tuple[str, ...] = ()
     group_nouns: frozenset[str] = frozenset()
     follower_nouns: frozenset[str] = frozenset()
     dissent_roots: tuple[str, ...] = ()
@@ -325,6 +326,7 @@ def pattern_book() -> PatternBook:
         refusal=_intent_map(loaded["intent_codes.yaml"], ("refusal",)),
         target_preps=arguments("target_preps"),
         party_preps=arguments("party_preps"),
+        own_party_preps=arguments("own_party_preps"),
         group_nouns=frozenset(arguments("group_nouns")),
         follower_nouns=frozenset(arguments("follower_nouns")),
         dissent_roots=arguments("dissent_roots"),

@@ -69,16 +69,35 @@ def all_prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
 
 
 def is_passive(verb: Token) -> bool:
-    """"X was arrested", the participle in "the 51 people *arrested* on Friday", and a
+    """"X was arrested", the participle in "the 51 people *arrested* on Friday", a
     participle sharing the passive of the verb it is coordinated with ("were killed and
-    *wounded*")."""
+    *wounded*"), and a headline's passive without its auxiliary ("Gunmen *killed* in Kabul
+    shootout")."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    if headline_passive(verb):
         return True
     if (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i
             and not children(verb, SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"})
             and _own_passive(verb.head)):
         return True
     return _own_passive(verb)
+
+
+def headline_passive(verb: Token) -> bool:
+    """A headline's passive: the main verb of a line with no closing full stop is a bare past
+    participle with a subject and no object or auxiliary ("Gunmen killed in Kabul shootout",
+    "Two soldiers injured"); the subject is the patient. In running text spaCy also tags an
+    intransitive past tense VBN ("students protested against X."), so the line must read
+    as a headline."""
+    return (verb.dep_ == "ROOT" and verb.tag_ == "VBN" and bool(children(verb, SUBJECTS))
+            and not children(verb, OBJECTS | {"aux", "auxpass"}) and _unpunctuated(verb.sent))
+
+
+def _unpunctuated(sentence: Any) -> bool:
+    """Whether a sentence ends without a full stop, question or exclamation mark (a headline)."""
+    words = [t for t in sentence if not t.is_space and not t.is_quote]
+    return bool(words) and words[-1].text not in (".", "!", "?")
 
 
 def _own_passive(verb: Token) -> bool:
@@ -174,6 +193,8 @@ def passive_targets(verb: Token) -> list[Token]:
         s for s in children(verb, PASSIVE_SUBJECTS) if s.tag_ not in ("WP", "WDT", "IN")
     ]:
         return [verb.head]
+    if headline_passive(verb):
+        return children(verb, SUBJECTS)
     return children(verb, PASSIVE_SUBJECTS)
 
 
