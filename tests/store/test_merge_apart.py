@@ -1,0 +1,137 @@
+"""What keeps two different events of one kind apart when nothing else does (same day, same kind,
+same actors, shared words): their counts, the people they name, places far apart under a
+placeless first report; and what lets reports of one town's event in different articles merge
+on fewer shared words. Made-up articles; real DuckDB files, the real ingest path."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import duckdb
+
+from eventwire.evaluate.synthetic import make_event, replaying_coder
+from eventwire.records import Actor, Article, Location
+from eventwire.store.ingest import ingest_articles
+
+TOWN = Location("Woodburn", "USA", 45.144, -122.855, 5761708)
+FAR_TOWN = Location("Springfield", "USA", 39.802, -89.644, 4250542)
+COUNTRY = Location("United States", "USA", 39.76, -98.5, 6252001)
+
+
+def report(doc_id: str, sentence: str, *, cameo: str = "1823", place: Location | None = TOWN,
+           day: str = "2015-03-06", counts: dict | None = None, target: Actor | None = None,
+           extra: str | None = None, trigger: str = "killing") -> tuple[Article, list]:
+    """One article stating ``sentence`` (and ``extra``, a second event of the same coding)."""
+    events = []
+    for index, text in enumerate(s for s in (sentence, extra) if s):
+        event = make_event(doc_id, index, text, cameo, "USAUAF", "USACVL", day, place,
+                           trigger=trigger)
+        events.append(dataclasses.replace(event, counts=counts,
+                                          target=target or event.target))
+    article = Article(id=doc_id, text=" ".join(e.sentence for e in events) + f" Filed as {doc_id}.",
+                      title=None, date=day, source=f"outlet-{doc_id}",
+                      url=f"https://{doc_id}.example/story")
+    return article, events
+
+
+def killed(value: int) -> dict:
+    return {"killed": {"value": value, "low": value, "high": value, "text": str(value),
+                       "span": [0, 1]}}
+
+
+def stored(items, tmp_path: Path) -> dict[tuple[str, int], str]:
+    db = tmp_path / "s.duckdb"
+    ingest_articles([a for a, _ in items], db, coder=replaying_coder(items), progress=False,
+                    min_confidence=0.0)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("SELECT article_id, sentence_index, event_id FROM mentions").fetchall()
+    finally:
+        con.close()
+    return {(article, index): event for article, index, event in rows}
+
+
+SHOOTING = "A gunman opened fire at the office party of a health products firm on Friday, killing {}."
+
+
+def test_reports_that_give_different_death_tolls_are_two_shootings(tmp_path: Path):
+    # sources differ on a toll (3 and "at least 10" may be one attack), not by this much
+    events = stored([report("one", SHOOTING.format("one person"), counts=killed(1)),
+                     report("twelve", SHOOTING.format("twelve people"), counts=killed(12)),
+                     report("again", SHOOTING.format("a man"), counts=killed(1)),
+                     report("silent", SHOOTING.format("people"))], tmp_path)
+    assert events[("one", 0)] != events[("twelve", 0)]
+    assert events[("one", 0)] == events[("again", 0)]
+    # a report without a toll is no conflict with either
+    assert events[("silent", 0)] in (events[("one", 0)], events[("twelve", 0)])
+
+
+def test_at_least_a_figure_meets_a_higher_one(tmp_path: Path):
+    at_least = {"killed": {"value": 3, "low": 3, "high": None, "text": "at least three",
+                           "span": [0, 1]}}
+    events = stored([report("early", SHOOTING.format("at least three people"), counts=at_least),
+                     report("later", SHOOTING.format("five people"), counts=killed(5))], tmp_path)
+    assert events[("early", 0)] == events[("later", 0)]
+
+
+HOST = "{} will host the Oscars ceremony next year, the Academy of Motion Picture Arts announced."
+
+
+def test_sentences_naming_different_people_are_two_events(tmp_path: Path):
+    def announcement(doc_id: str, who: str):
+        return report(doc_id, HOST.format(who), cameo="010", place=None, trigger="announced")
+
+    events = stored([announcement("jackman", "Hugh Jackman"),
+                     announcement("degeneres", "Ellen DeGeneres"),
+                     announcement("jackman-again", "Actor Hugh Jackman")], tmp_path)
+    assert events[("jackman", 0)] != events[("degeneres", 0)]
+    assert events[("jackman", 0)] == events[("jackman-again", 0)]
+
+
+def test_two_named_victims_are_two_killings_and_a_surname_is_the_same_person(tmp_path: Path):
+    def victim(name: str) -> Actor:
+        return Actor(text=name, code="USACVL", country="USA", sectors=["CVL"], name=name)
+
+    sentence = "A gunman shot dead a shopkeeper outside a store in the town centre on Friday."
+    events = stored([report("a", sentence, target=victim("Tom Tennant")),
+                     report("b", sentence, target=victim("Mary Jones")),
+                     report("c", sentence, target=victim("Thomas Tennant"))], tmp_path)
+    assert events[("a", 0)] != events[("b", 0)]
+    assert events[("a", 0)] == events[("c", 0)]
+
+
+def test_a_placeless_first_report_does_not_gather_reports_of_distant_towns(tmp_path: Path):
+    sentence = SHOOTING.format("one person")
+    events = stored([report("first", sentence, place=None, day="2015-03-05"),
+                     report("near", sentence, place=TOWN),
+                     report("far", sentence, place=FAR_TOWN)], tmp_path)
+    assert events[("near", 0)] != events[("far", 0)]
+    assert events[("first", 0)] in (events[("near", 0)], events[("far", 0)])
+
+
+LEAD = ("A bomb exploded at a bank branch in the old market square on Friday evening, killing a "
+        "police officer and injuring two passers-by.")
+# shares three content words with LEAD ("bank", "branch", "killing"): 11% of their words and a
+# quarter of LEAD's, too few within an article or for reports placed in a country only
+OTHER_WORDS = ("An explosive device hidden in a parcel went off inside the crowded lobby of the "
+               "downtown bank branch building late, killing one guard and wounding several customers.")
+
+
+def test_reports_of_one_town_in_two_articles_merge_on_fewer_shared_words(tmp_path: Path):
+    # the second report words the event its own way: few shared words
+    events = stored([report("lead", LEAD, trigger="killing"),
+                     report("other", OTHER_WORDS, trigger="killing")], tmp_path)
+    assert events[("lead", 0)] == events[("other", 0)]
+
+
+def test_fewer_shared_words_are_not_enough_for_reports_placed_in_a_country_only(tmp_path: Path):
+    events = stored([report("lead", LEAD, place=COUNTRY),
+                     report("other", OTHER_WORDS, place=COUNTRY)], tmp_path)
+    assert events[("lead", 0)] != events[("other", 0)]
+
+
+def test_fewer_shared_words_are_not_enough_within_one_article(tmp_path: Path):
+    # an article's list of attacks shares words without reporting one event twice
+    events = stored([report("list", LEAD, extra=OTHER_WORDS)], tmp_path)
+    assert events[("list", 0)] != events[("list", 1)]
