@@ -105,7 +105,7 @@ def audit_rows(audits: list[list[str]], held_out: bool) -> list[dict]:
             if mention not in seen:
                 seen.add(mention)
                 rows.append(row_of(item, audit=Path(verdicts).name, held_out=held_out,
-                                   mention_id=mention))
+                                   mention_id=mention, store=Path(store).name))
     return rows
 
 
@@ -232,13 +232,20 @@ def figures(rows: list[dict], model: dict, half: str) -> dict:
 
 
 def audit_figures(rows: list[dict], model: dict) -> dict:
-    """The audits' check halves together (``audits_check``) and each held-out audit whole."""
+    """The audits' check halves together (``audits_check``), each held-out audit whole, and the
+    held-out audits drawn from one store together (``held_out store NAME``)."""
     result = {"audits_check": summary(scored(
         [row for row in rows if "audit" in row and not row["held_out"] and row["half"] == "check"],
         model))}
-    for name in sorted({row["audit"] for row in rows if row.get("held_out")}):
+    held_out = [row for row in rows if row.get("held_out")]
+    for name in sorted({row["audit"] for row in held_out}):
         result[f"held_out {name}"] = summary(scored(
-            [row for row in rows if row.get("held_out") and row["audit"] == name], model))
+            [row for row in held_out if row["audit"] == name], model))
+    # draws of one store judged apart are one audit: the larger sample is the steadier figure
+    for store in sorted({row.get("store") for row in held_out} - {None}):
+        drawn = [row for row in held_out if row.get("store") == store]
+        if len({row["audit"] for row in drawn}) > 1:
+            result[f"held_out store {store}"] = summary(scored(drawn, model))
     return result
 
 
@@ -261,6 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--held-out", nargs=2, action="append", default=[],
                         metavar=("VERDICTS", "STORE"),
                         help="an audit measured whole and never fitted on (repeatable)")
+    parser.add_argument("--measure", type=Path, default=None, metavar="MODEL",
+                        help="fit nothing: print the figures of this model (e.g. the shipped "
+                             "src/eventwire/events/data/calibration.json) on the sets and audits")
     parser.add_argument("--audit-weight", type=float, default=AUDIT_WEIGHT,
                         help=f"events each audit event counts as in the fit (default {AUDIT_WEIGHT})")
     args = parser.parse_args(argv)
@@ -271,6 +281,12 @@ def main(argv: list[str] | None = None) -> int:
                 + audit_rows(args.held_out, held_out=True))
         if args.rows:
             args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    if args.measure:
+        model = json.loads(args.measure.read_text(encoding="utf-8"))
+        for name, result in [*figures(rows, model, "check").items(), *audit_figures(rows, model).items()]:
+            print(f"\n== {name}")
+            print("\n".join(format_summary(result)))
+        return 0
     events = [row for row in rows if row["right"] is not None and not row.get("held_out")]
     tune = [row for row in events if row["half"] == "tune"]
     model = fit_model(tune, args.audit_weight)
