@@ -428,15 +428,17 @@ def test_his_counterpart_is_another_party(code_text):
     assert ("RUS", "RETREAT", None) in dyads(code_text("Russia withdrew its troops."))
 
 
+def _code_with_actors(text: str) -> list[Event]:
+    """Code a one-paragraph article of 2017-03-01 with the real actor resolver."""
+    from eventwire.events import EventCoder
+
+    parsed = parse_article(Article(id="t", text=text, date="2017-03-01"))
+    return EventCoder.default().code(parsed, ActorResolver.default().annotate(parsed))
+
+
 def test_a_private_person_arrested_or_shot_is_the_target():
     # Arguments.private_people: a name the dictionary lacks, acted on by force, is CVL
-    from eventwire.events import EventCoder
-    coder, resolver = EventCoder.default(), ActorResolver.default()
-
-    def code(text: str) -> list[Event]:
-        parsed = parse_article(Article(id="t", text=text, date="2017-03-01"))
-        return coder.code(parsed, resolver.annotate(parsed))
-
+    code = _code_with_actors
     arrest = [e for e in code("Irish police arrested John Connors in Dublin on Monday.")
               if e.cameo.startswith("17")]
     assert arrest and arrest[0].target.code == "IRLCVL"
@@ -492,13 +494,7 @@ def test_a_phone_call_with_a_party_is_a_consultation_with_it(code_text):
 
 
 def test_victims_of_a_headline_passive_are_never_its_authors():
-    from eventwire.events import EventCoder
-    coder, resolver = EventCoder.default(), ActorResolver.default()
-
-    def code(text: str) -> list[Event]:
-        parsed = parse_article(Article(id="t", text=text, date="2017-03-01"))
-        return coder.code(parsed, resolver.annotate(parsed))
-
+    code = _code_with_actors
     # a headline drops the auxiliary: "Gunmen (were) killed in ... shootout with police"
     killed = [e for e in code("Gunmen killed in Kabul shootout with police") if e.cameo.startswith("18")]
     assert killed and killed[0].source is None and killed[0].target.text == "Gunmen"
@@ -522,13 +518,7 @@ def test_victims_of_a_headline_passive_are_never_its_authors():
 
 
 def test_no_police_shooter_is_implied_outside_an_encounter():
-    from eventwire.events import EventCoder
-    coder, resolver = EventCoder.default(), ActorResolver.default()
-
-    def code(text: str) -> list[Event]:
-        parsed = parse_article(Article(id="t", text=text, date="2017-03-01"))
-        return coder.code(parsed, resolver.annotate(parsed))
-
+    code = _code_with_actors
     shot = [e for e in code("Kenyan businessman John Kamau was shot dead in Nairobi on Monday.")
             if e.cameo.startswith("18")]
     assert shot and shot[0].source is None
