@@ -54,6 +54,12 @@ def test_expression_attached_to_the_trigger_dates_the_event(make_event, parse) -
     # a participle clause that sets the scene dates the trigger
     ("Speaking to reporters on Sunday, the minister criticised the rebels.", "2015-05-12",
      "criticised", ("2015-05-10", "day")),
+    # a news day the parse hangs on a participle describing a noun dates the clause's act ...
+    ("Militants fired grenades at a convoy led by police on Sunday.", "2015-05-12", "fired",
+     ("2015-05-10", "day")),
+    # ... a year there stays the noun's
+    ("Militants attacked a bridge built by engineers in 1990.", "2015-05-12", "attacked",
+     ("2015-05-12", "day")),
 ])
 def test_sentence_dates(make_event, parse, text: str, published: str | None, trigger: str,
                         expected: tuple) -> None:

@@ -56,11 +56,23 @@ def attachment(expression: TimeExpression, trigger: Token) -> int:
             if trigger.pos_ not in ("VERB", "AUX") and token == governing and first_verb:
                 return 2  # "imposed sanctions in April 2014" dates the noun trigger "sanctions"
             crossed_finite = crossed_finite or (opens_clause(token)
-                                                and not _circumstance_of(token, trigger))
+                                                and not _circumstance_of(token, trigger)
+                                                and not _news_day_in_modifier(expression, token))
             first_verb = False
         if token.head == token:
             return 0
         token = token.head
+
+
+# Day words of the news ("on Saturday", "yesterday"): inside a participle that only describes a
+# noun ("a convoy led by police on Saturday") the parse hangs them on the participle, but they
+# date the act of the clause; a year or a month there stays the noun's ("a bridge built in 1990").
+NEWS_DAY_KINDS = ("weekday", "deictic")
+
+
+def _news_day_in_modifier(expression: TimeExpression, token: Token) -> bool:
+    return (expression.kind in NEWS_DAY_KINDS and token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")
+            and not any(child.dep_ in ("nsubj", "nsubjpass", "mark") for child in token.children))
 
 
 def _planned_act(token: Token, trigger: Token) -> bool:
