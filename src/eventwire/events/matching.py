@@ -72,8 +72,7 @@ def candidates(
                 implied = implied_accusation(match)
                 if implied:
                     found.append(implied)
-    found = [stated_act(book, actors, wrongdoing(book, condemnation(book, obligation(book, actors, c))))
-             for c in found]
+    found = [what_is_said(book, actors, c) for c in found]
     # "Iran condemned the attack": whoever reacts to an act is not its author
     reactions = {c.trigger.i for c in found if c.pattern.cameo.startswith(book.reaction_codes)}
     for token in sentence.span:
@@ -185,6 +184,18 @@ def implied_accusation(found: Candidate) -> Candidate | None:
     return None
 
 
+def what_is_said(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
+    """A plain statement (010) with no target is coded by what its reported clause says: the
+    first of a demand, a criticism, an accusation, a threat or a rejection that it makes."""
+    if found.pattern.cameo != "010" or found.targets:
+        return found
+    for reading in (obligation, condemnation, wrongdoing, stated_act):
+        read = reading(book, actors, found)
+        if read is not found:
+            return read
+    return found
+
+
 def obligation(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
     """A statement whose clause says someone must act is a demand on them.
 
@@ -193,8 +204,6 @@ def obligation(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
     demanded is then not coded as if it happened. Not of the speaker's side: "we should never
     have to" and an American's "the US must see action from X" demand nothing of anyone.
     """
-    if found.pattern.cameo != "010" or found.targets:
-        return found
     for clause in syntax.children(found.trigger, {"ccomp"}):
         subjects = syntax.clause_subjects(clause)
         if (any(s.lower_ in SELF_OR_GENERIC for s in subjects)
@@ -219,15 +228,13 @@ def _obliged(book: PatternBook, clause: Token) -> bool:
     return False
 
 
-def condemnation(book: PatternBook, found: Candidate) -> Candidate:
+def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
     """A statement whose clause calls something a crime, illegal, a provocation ... denounces it.
 
     "The minister said the Russian air strikes were a crime", "... constituted a violation of
     international law": criticism (111) of Russia, whom the clause's subject names or belongs
     to; not "said the strikes were not illegal", nor "we were wrong" (the speaker's own side).
     """
-    if found.pattern.cameo != "010" or found.targets:
-        return found
     for clause in syntax.children(found.trigger, {"ccomp"}):
         if any(c.dep_ == "neg" for c in clause.children):
             continue
@@ -242,12 +249,10 @@ def condemnation(book: PatternBook, found: Candidate) -> Candidate:
     return found
 
 
-def wrongdoing(book: PatternBook, found: Candidate) -> Candidate:
+def wrongdoing(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
     """A statement that someone did a wrong ("said Russia violated the ceasefire", "... rigged
     the vote") accuses them (statement_cues.yaml accusing). Only of what the clause asserts: not
     "did not violate", "may have breached", nor "we broke" (the speaker's own side)."""
-    if found.pattern.cameo != "010" or found.targets:
-        return found
     for clause in syntax.children(found.trigger, {"ccomp"}):
         code = book.accusing.get(clause.lemma_.lower())
         if code is None or any(c.dep_ == "neg" or c.lower_ == "never" or (
@@ -285,8 +290,6 @@ def stated_act(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
     would never negotiate with X": a rejection (125) of X. Not what another side will do
     ("said the rebels would retaliate" is a forecast), nor "would never forget".
     """
-    if found.pattern.cameo != "010" or found.targets:
-        return found
     clauses = [c for top in syntax.children(found.trigger, {"ccomp"}) for c in syntax.conjuncts(top)]
     told_in_past = found.trigger.tag_ in ("VBD", "VBN")
     for clause in clauses:

@@ -59,11 +59,12 @@ class LinkLists:
         spans, runs, run = [], [], []
         offset = 0
         raws = text.split("\n")
+        continued = _continued_lines(raws)
         for number, raw in enumerate(raws):
             spans.append((offset, offset + len(raw)))
             line = _LIST_MARKER.sub("", raw).strip()
             if (line and self._looks_like_link(line) and line != (title or "").strip()
-                    and not _continued(raws, number)):
+                    and not continued[number]):
                 run.append(len(spans) - 1)
             elif line:
                 runs.append(run)
@@ -79,11 +80,17 @@ class LinkLists:
         return line.endswith(self.cut_marks) or not line.endswith(self.sentence_ends)
 
 
-def _continued(raws: list[str], number: int) -> bool:
-    """Whether the next line that is not blank goes on with this one's sentence (prose wrapped
-    over short lines: "... the minister\nsaid on Monday")."""
-    following = next((raw.strip() for raw in raws[number + 1:] if raw.strip()), "")
-    return bool(following) and following[0].islower()
+def _continued_lines(raws: list[str]) -> list[bool]:
+    """For each line, whether the next line that is not blank goes on with its sentence (prose
+    wrapped over short lines: "... the minister\nsaid on Monday"); one pass from the end, so a
+    long text with many lines costs no more than reading it."""
+    continued = [False] * len(raws)
+    following = ""
+    for number in range(len(raws) - 1, -1, -1):
+        continued[number] = bool(following) and following[0].islower()
+        stripped = raws[number].strip()
+        following = stripped or following
+    return continued
 
 
 def link_list_sentences(rule: LinkLists, text: str, title: str | None,

@@ -189,10 +189,10 @@ def names_apart_sql(a: str, b: str) -> str:
 def _role(code: str, country: str) -> str:
     """What kind of actor a code names, beyond its country: 'state' for the state's sectors (a
     president and their government agree), else the sector (rebels and the army do not)."""
-    state = _sql_list(merge_rules()["state_sectors"]).replace("[", "(").replace("]", ")")
+    state = _sql_tuple(merge_rules()["state_sectors"])
     sector = (f"nullif(CASE WHEN {country} IS NOT NULL AND starts_with({code}, {country}) "
               f"THEN substr({code}, length({country}) + 1, 3) ELSE substr({code}, 1, 3) END, '')")
-    unknown = _sql_list(merge_rules()["unknown_sectors"]).replace("[", "(").replace("]", ")")
+    unknown = _sql_tuple(merge_rules()["unknown_sectors"])
     # Sectors of one group agree as the state's do (private people: a worker and a resident).
     grouped = sorted((merge_rules().get("sector_groups") or {}).items())
     groups = " ".join(f"WHEN {sector} IN {_sql_tuple(codes)} THEN '{name}'" for name, codes in grouped)
@@ -241,7 +241,7 @@ def _direct_ok(a: str, b: str) -> str:
 
 def _reverse_ok(a: str, b: str) -> str:
     """No actor conflict with ``b``'s dyad reversed, for the symmetric roots."""
-    symmetric = _sql_list(merge_rules()["symmetric_roots"]).replace("[", "(").replace("]", ")")
+    symmetric = _sql_tuple(merge_rules()["symmetric_roots"])
     return (f"{a}.cameo_root IN {symmetric}"
             f" AND {_agree(f'{a}.src', f'{b}.tgt')} AND {_agree(f'{a}.tgt', f'{b}.src')}"
             f" AND {_agree(f'{a}.src_role', f'{b}.tgt_role')}"
@@ -252,7 +252,7 @@ def _reverse_ok(a: str, b: str) -> str:
 
 def symmetric_sql(root: str) -> str:
     """Whether a CAMEO root (SQL) is symmetric: its dyad may be reversed."""
-    symmetric = _sql_list(merge_rules()["symmetric_roots"]).replace("[", "(").replace("]", ")")
+    symmetric = _sql_tuple(merge_rules()["symmetric_roots"])
     return f"coalesce({root} IN {symmetric}, false)"
 
 

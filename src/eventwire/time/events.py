@@ -71,8 +71,13 @@ NEWS_DAY_KINDS = ("weekday", "deictic")
 
 
 def _news_day_in_modifier(expression: TimeExpression, token: Token) -> bool:
-    return (expression.kind in NEWS_DAY_KINDS and token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")
-            and not any(child.dep_ in ("nsubj", "nsubjpass", "mark") for child in token.children))
+    return expression.kind in NEWS_DAY_KINDS and token.dep_ == "acl" and _bare_participle(token)
+
+
+def _bare_participle(token: Token) -> bool:
+    """A participle with no subject or conjunction of its own ("led by police", "speaking to")."""
+    return token.tag_ in ("VBG", "VBN") and not any(
+        child.dep_ in ("nsubj", "nsubjpass", "mark") for child in token.children)
 
 
 def _planned_act(token: Token, trigger: Token) -> bool:
@@ -86,8 +91,7 @@ def _planned_act(token: Token, trigger: Token) -> bool:
 def _circumstance_of(token: Token, trigger: Token) -> bool:
     """A participle clause without subject or conjunction that sets the trigger's scene ("Speaking
     to reporters on Sunday, the minister criticized ..."): its date is the trigger's."""
-    return (token.dep_ == "advcl" and token.head == trigger and token.tag_ in ("VBG", "VBN")
-            and not any(child.dep_ in ("nsubj", "nsubjpass", "mark") for child in token.children))
+    return token.dep_ == "advcl" and token.head == trigger and _bare_participle(token)
 
 
 SIMULTANEITY_MARKERS = {"when", "while", "as"}
