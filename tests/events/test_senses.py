@@ -47,6 +47,16 @@ def test_attacks_in_words_are_criticism_not_force(code_text):
     assert verbal.evidence["rule"] == "attack" and "senses.yaml" in verbal.evidence["sense"]
 
 
+def test_attacks_between_politicians_are_criticism_and_their_clashes_no_force(code_text):
+    # the stand-in resolver makes "minister" GOV and "protesters" OPP: both political sectors
+    assert ("GOV", "111", "OPP") in dyads(code_text("The minister attacked the protesters on Tuesday."))
+    assert "19" not in roots(code_text("The minister and the protesters clashed over taxes."))
+    # violence in the sentence, an armed side or a side without a sector keeps the force
+    assert "19" in roots(code_text("The minister attacked the protesters, wounding two of them."))
+    assert "19" in roots(code_text("The police attacked the protesters on Tuesday."))
+    assert ("FRA", "190", "DEU") in dyads(code_text("France attacked Germany on Tuesday."))
+
+
 def test_a_warning_to_no_one_of_what_may_come_is_a_pessimistic_comment(code_text):
     assert {e.cameo for e in code_text("Israel warned that the economy could collapse.")} == {"012"}
     assert ("FRA", "130", "DEU") in dyads(code_text("France warned Germany that it would retaliate."))

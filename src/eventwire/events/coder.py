@@ -16,6 +16,7 @@ record); who the argument words are is the actors stage's ``actors.fixing``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +40,7 @@ from eventwire.events.filters import discarded, fullest, standing
 from eventwire.events.matching import SPEECH_LEMMAS, Candidate, candidates
 from eventwire.events.patterns import PatternBook, pattern_book
 from eventwire.events.sections import link_list_sentences
+from eventwire.events.senses import between_politicians
 from eventwire.nlp import coded_text, syntax
 from eventwire.records import Actor, Event, ParsedArticle, ParsedSentence
 from eventwire.words import QUOTATION_MARKS
@@ -172,9 +174,14 @@ class EventCoder:
             sides = [(source, self._statement_target(pattern.cameo, source, target))
                      for source, target in sides]
             sides = [(source, target) for source, target in sides if source or target]
-        return [self.builder.event(parsed, sentence, candidate, source, target,
-                                   reporters[0] if reporters else None)
-                for source, target in sides]
+        events = []
+        for source, target in sides:
+            sense = between_politicians(self.book, pattern, candidate.trigger, (source, target))
+            if sense is None:
+                continue  # "the parties clashed over tax": a contest of words, no event
+            events.append(self.builder.event(parsed, sentence, replace(candidate, pattern=sense),
+                                             source, target, reporters[0] if reporters else None))
+        return events
 
     def _statement_target(self, code: str, source: Actor | None, target: Actor | None
                           ) -> Actor | None:

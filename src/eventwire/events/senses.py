@@ -2,7 +2,8 @@
 
 "admitted him to hospital" admits nothing, "fight crime" is no armed fight, "attacked the Lib Dems
 for not being responsible" and "Rutte shot back" are criticism in words, not force. Each test
-reads only the predicate's own arguments, never the rest of the sentence.
+reads only the predicate's own arguments, never the rest of the sentence - but one: an attack
+between politicians is criticism only in a sentence without violence (``between_politicians``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from eventwire.events.patterns import Pattern, PatternBook
 from eventwire.nlp import syntax
+from eventwire.records import Actor
 
 Token = Any
 
@@ -75,6 +77,31 @@ def verbal(book: PatternBook, pattern: Pattern, token: Token) -> Pattern:
         return pattern
     return replace(pattern, cameo=book.verbal_code, agent=None,
                    sense="force used of words is criticism (senses.yaml verbal)")
+
+
+def between_politicians(book: PatternBook, pattern: Pattern, trigger: Token,
+                        sides: tuple[Actor | None, Actor | None]) -> Pattern | None:
+    """The pattern; criticism (verbal_code) for an attack word between political actors in a
+    sentence without violence ("Howard attacked Blair", "an attack on the Chancellor"); None, no
+    event, for a contest word there ("the parties clashed over tax", "fought a campaign"). The
+    source must be named, and every side named political by its main sector (senses.yaml verbal)."""
+    cues = book.verbal
+    lemma = trigger.lemma_.lower()
+    attack, contest = lemma in cues.get("lemmas", ()), lemma in cues.get("contests", ())
+    if not (attack or contest) or not pattern.cameo.startswith(FORCE_ROOTS):
+        return pattern
+    political = cues.get("political_sectors", frozenset())
+    # the author must be named: "a teacher was attacked" may well be a real assault
+    if sides[0] is None or not all(side.sectors and side.sectors[0].lower() in political
+                                   for side in sides if side is not None):
+        return pattern
+    violence = cues.get("violence", frozenset())
+    if any(token.lemma_.lower() in violence or token.lower_ in violence for token in trigger.sent):
+        return pattern
+    if contest:
+        return None
+    return replace(pattern, cameo=book.verbal_code, agent=None,
+                   sense="force between political actors is criticism (senses.yaml verbal)")
 
 
 def forecast(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:
