@@ -253,6 +253,7 @@ def test_backed_and_led_compounds():
         ("The minister told Interfax reporters that war must be avoided.", "reporters", "RUSJRN"),
         ("Scottish Liberal Democrat leader Willie Rennie said so.", "Rennie", "GBRPTY"),
         ("The Scottish Conservative leader said most Scots want no vote.", "leader", "GBRPTY"),
+        ("The Tory leader said taxes were too high.", "leader", "GBRPTY"),  # the singular alias
         ("The Secret Service said it had detained a man near the fence.", "Service", "USACOP"),
         ("Rep. Kristi Noem said the exercise was about politics.", "Noem", "USALEG"),  # not yet governor
         ("Sen. Rand Paul spoke on Monday. Paul said the treaty was a mistake.", "Paul", "USALEG"),
