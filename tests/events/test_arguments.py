@@ -333,6 +333,12 @@ def test_a_news_outlet_an_actor_speaks_to_is_no_target_of_the_statement():
 
     assert parties("Sergei Lavrov told Reuters that the talks would go on.", "01") == {("RUSGOV", None)}
     assert parties("Vladimir Putin told the BBC that he was ready to meet.", "01") == {("RUSGOV", None)}
+    # nor is an outlet told what to expect the addressee of an appeal (statement_cues instructing)
+    assert parties("Sergei Lavrov told Reuters to expect a decision soon.", "01") == {("RUSGOV", None)}
+    # the one an outlet quotes is the speaker (statement_cues quoting)
+    for quoted in ("Interfax quoted Sergei Lavrov as saying that the talks would go on.",
+                   "Sergei Lavrov was quoted by Interfax as saying that the talks would go on."):
+        assert parties(quoted, "01") == {("RUSGOV", None)}
     # a statement to a political party keeps its target, and acts on the press keep theirs
     assert ("RUSGOV", "DEUGOV") in parties("Sergei Lavrov told Angela Merkel that talks would go on.", "01")
     assert {t for _, t in parties("Vladimir Putin criticized the BBC.", "11")} == {"GBRJRN"}

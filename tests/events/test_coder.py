@@ -196,6 +196,21 @@ def test_urge_object_to_act(code_text):
     assert ("FRA", "020", "DEU") in dyads(code_text("France urged Germany to support Israel."))
 
 
+def test_telling_someone_to_act_appeals_to_them(code_text):
+    events = code_text("France told Germany to withdraw its troops from Mali.")
+    assert ("FRA", "020", "DEU") in dyads(events)
+    assert not [e for e in events if e.trigger == "withdraw"]  # asked for, not done
+    assert ("FRA", "020", "DEU") in dyads(code_text("France told Germany not to sign the treaty."))
+    # an imperative reported clause is what the addressee is to do
+    assert ("FRA", "020", "IRN") in dyads(code_text('"Stop the shelling now," France told Iran.'))
+    assert ("FRA", "020", "IRN") in dyads(code_text("Don't test missiles, France tells Iran"))
+
+
+def test_telling_someone_a_fact_or_a_turn_of_speech_is_no_appeal(code_text):
+    assert ("FRA", "010", "IRN") in dyads(code_text("France told Iran that the talks would resume in May."))
+    assert ("FRA", "010", "IRN") in dyads(code_text('"Let me be clear," France told Iran.'))
+
+
 def test_reported_must_is_a_demand_on_the_subject(code_text):
     assert ("DEU", "100", "IRN") in dyads(code_text("Germany said Iran must stop the attacks."))
 
@@ -219,6 +234,9 @@ def test_a_violation_or_war_crime_by_another_verb_denounces_too(code_text):
 def test_saying_someone_did_a_wrong_accuses_them(code_text):
     assert ("DEU", "112", "RUS") in dyads(code_text("Germany said Russia violated the ceasefire."))
     assert ("FRA", "112", "SYR") in dyads(code_text("France said Syria had rigged the election."))
+    # a wrong in a clause coordinated with the first
+    assert ("DEU", "112", "RUS") in dyads(
+        code_text("Germany said Russia ignored the rules and meddled in the election."))
     # denied, only possible, or of the speaker's side: no accusation
     for text in ("Germany said Russia did not violate the ceasefire.",
                  "Germany said Russia may have violated the ceasefire.",

@@ -25,6 +25,13 @@ def test_another_sense_of_the_word_codes_nothing(code_text):
     assert ("SYR", "190", "TUR") in dyads(code_text("Syria fought Turkey near the border."))
 
 
+def test_countering_a_threat_by_deeds_is_no_criticism(code_text):
+    assert "11" not in roots(code_text("Germany is countering the causes of migration from Syria."))
+    assert "11" not in roots(code_text("Israel sees the deal as countering growing Iranian military clout."))
+    # a retort still is
+    assert ("TUR", "111", None) in dyads(code_text('"That is a false claim," countered Turkey.'))
+
+
 def test_plants_killed_and_votes_fought_for_are_no_violence(code_text):
     assert "18" not in roots(code_text("Syria killed half of the blossoms in Turkey."))
     assert "18" not in roots(code_text("Half of Turkey's crops were killed by Syria."))

@@ -37,7 +37,7 @@ from eventwire.events.arguments import own, place_objects, plain_targets
 from eventwire.events.building import EventBuilder
 from eventwire.events.cameo import cameo_table
 from eventwire.events.filters import discarded, fullest, standing
-from eventwire.events.matching import SPEECH_LEMMAS, Candidate, candidates
+from eventwire.events.matching import SPEECH_LEMMAS, Candidate, candidates, speakers
 from eventwire.events.patterns import PatternBook, pattern_book
 from eventwire.events.sections import link_list_sentences
 from eventwire.events.senses import between_politicians
@@ -145,7 +145,7 @@ class EventCoder:
         speaker_verb = syntax.speaker_clause(candidate.trigger, SPEECH_LEMMAS)
         if _supposed(candidate.trigger, speaker_verb, sentence):
             return []  # "If found guilty, he could be jailed": the writer's supposition, no threat
-        reporters = actors.actors(syntax.clause_subjects(speaker_verb)) if speaker_verb else []
+        reporters = actors.actors(speakers(self.book, speaker_verb)) if speaker_verb else []
         if not sources and reporters and _speaker_is_subject(speaker_verb, candidate):
             sources = reporters  # "We will roll back sanctions," the official said
         if reporters and reporters[0].country and any(own(t) for t in candidate.sources):

@@ -124,7 +124,7 @@ def match_verb(
         targets = verb_targets(book, verb, pattern, objects, actors)
         if pattern.prep and not targets:
             continue
-        sources = syntax.clause_subjects(verb)
+        sources = speakers(book, verb)
         if not actors.actors(sources):
             sources = _purpose_of_event(book, verb) or sources
         if syntax.is_purpose(verb) and not actors.actors(sources):
@@ -185,15 +185,72 @@ def implied_accusation(found: Candidate) -> Candidate | None:
 
 
 def what_is_said(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
-    """A plain statement (010) with no target is coded by what its reported clause says: the
-    first of a demand, a criticism, an accusation, a threat or a rejection that it makes."""
-    if found.pattern.cameo != "010" or found.targets:
+    """A plain statement (010) is coded by what it says: told to someone, an appeal to them when
+    it is what they are to do; with no target, the first of a demand, a criticism, an
+    accusation, a threat or a rejection that its reported clause makes."""
+    if found.pattern.cameo != "010":
         return found
+    asked = instruction(book, actors, found)
+    if asked is not found or found.targets:
+        return asked
     for reading in (obligation, condemnation, wrongdoing, stated_act):
         read = reading(book, actors, found)
         if read is not found:
             return read
     return found
+
+
+def speakers(book: PatternBook, verb: Token) -> list[Token]:
+    """Who says what a speech verb reports: its subject, but the one quoted in "the newspaper
+    quoted X as saying" and "X was quoted by Interfax as saying" (statement_cues.yaml quoting),
+    not the outlet that quotes."""
+    quoting = None
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":  # "quoted X [as [saying]]"
+        quoting = verb.head.head
+    elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        quoting = verb.head
+    if quoting is not None and quoting.lemma_.lower() in book.quoting:
+        quoted = syntax.children(quoting, syntax.PASSIVE_SUBJECTS if syntax.is_passive(quoting)
+                                 else {"dobj"})
+        if quoted:
+            return quoted
+    return syntax.clause_subjects(verb)
+
+
+def instruction(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
+    """A statement told to someone about what they are to do appeals to them.
+
+    "The minister told Ukraine to withdraw its troops", "'Stop the shelling,' the envoy told
+    Syria", "Don't upgrade, agency tells schools": an appeal (statement_cues.yaml instructing)
+    to the addressee, whose asked-for act is then not coded as done. Not "told Reuters to
+    expect" (an outlet, press_sectors) nor "told Lavrov that ..." (a plain statement to him).
+    """
+    code = book.instructing.get(found.trigger.lemma_.lower())
+    if code is None:
+        return found
+    addressees = syntax.children(found.trigger, {"dobj", "dative"})
+    named = actors.named_only().actors(addressees)  # not "told *Scottish* paper the Herald"
+    if not named or any(book.press_sectors.intersection(a.sectors) for a in named):
+        return found
+    if not any(_asked_to_act(book, c) for c in found.trigger.children):
+        return found
+    appeal = replace(found.pattern, cameo=code, sense=(
+        "a statement telling someone what to do appeals to them (statement_cues.yaml instructing)"))
+    return Candidate(appeal, found.trigger, found.sources, addressees, content=found.content)
+
+
+def _asked_to_act(book: PatternBook, clause: Token) -> bool:
+    """An infinitive the addressee is to carry out ("told X *to withdraw*") or an imperative
+    reported clause: a bare verb with no subject, marker or auxiliary but "do" ("*Stop* the
+    shelling", "Don't *upgrade*"), and no turn of speech ("Let me be clear", speech_imperatives)."""
+    if clause.dep_ == "xcomp":
+        return syntax.is_infinitive(clause)
+    if (clause.dep_ not in ("ccomp", "advcl", "parataxis") or clause.tag_ != "VB"
+            or clause.lemma_.lower() in book.speech_imperatives):
+        return False
+    return not any(c.dep_ in syntax.SUBJECTS | syntax.PASSIVE_SUBJECTS | {"mark", "expl"}
+                   or (c.dep_ in ("aux", "auxpass") and c.lemma_.lower() != "do")
+                   for c in clause.children)
 
 
 def obligation(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
@@ -253,7 +310,8 @@ def wrongdoing(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
     """A statement that someone did a wrong ("said Russia violated the ceasefire", "... rigged
     the vote") accuses them (statement_cues.yaml accusing). Only of what the clause asserts: not
     "did not violate", "may have breached", nor "we broke" (the speaker's own side)."""
-    for clause in syntax.children(found.trigger, {"ccomp"}):
+    clauses = [c for top in syntax.children(found.trigger, {"ccomp"}) for c in syntax.conjuncts(top)]
+    for clause in clauses:  # "said X had meddled in the vote and intimidated voters"
         code = book.accusing.get(clause.lemma_.lower())
         if code is None or any(c.dep_ == "neg" or c.lower_ == "never" or (
                 c.dep_ == "aux" and c.lower_ in syntax.FUTURE_AUX | syntax.HYPOTHETICAL_AUX)

@@ -85,6 +85,10 @@ class PatternBook:
     threatening: dict[str, str] = field(default_factory=dict)
     refusing: dict[str, str] = field(default_factory=dict)
     accusing: dict[str, str] = field(default_factory=dict)  # "said X violated the truce" -> 112
+    # statement_cues.yaml: "told X to act" / "tells X: act!" appeals to X; "quoted X as saying"
+    instructing: dict[str, str] = field(default_factory=dict)
+    quoting: frozenset[str] = frozenset()
+    speech_imperatives: frozenset[str] = frozenset()  # "Let me be clear": no request
     # intent_codes.yaml: the code of an event only promised, planned or threatened, by CAMEO code
     # or root ("will meet" 04 -> 036); conflictual roots map to 13x (THREATEN)
     intent: dict[str, str] = field(default_factory=dict)
@@ -322,6 +326,9 @@ def pattern_book() -> PatternBook:
         threatening=_code_map(loaded["statement_cues.yaml"], "threatening"),
         refusing=_code_map(loaded["statement_cues.yaml"], "refusing"),
         accusing=_code_map(loaded["statement_cues.yaml"], "accusing"),
+        instructing=_code_map(loaded["statement_cues.yaml"], "instructing"),
+        quoting=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("quoting"))),
+        speech_imperatives=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("speech_imperatives"))),
         intent=_intent_map(loaded["intent_codes.yaml"]),
         refusal=_intent_map(loaded["intent_codes.yaml"], ("refusal",)),
         target_preps=arguments("target_preps"),
@@ -375,7 +382,7 @@ def _single_codes(data: dict[str, Any] | None) -> dict[str, str]:
 
 def _code_map(data: dict[str, Any], key: str) -> dict[str, str]:
     """A mapping of phrases to CAMEO codes (statement_cues.yaml ``threatening``, ``refusing``,
-    ``accusing``)."""
+    ``accusing``, ``instructing``)."""
     mapping = {str(phrase).lower(): str(code) for phrase, code in (data.get(key) or {}).items()
                if phrase != "__line__"}
     for code in mapping.values():
