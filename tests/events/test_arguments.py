@@ -339,6 +339,9 @@ def test_a_news_outlet_an_actor_speaks_to_is_no_target_of_the_statement():
     for quoted in ("Interfax quoted Sergei Lavrov as saying that the talks would go on.",
                    "Sergei Lavrov was quoted by Interfax as saying that the talks would go on."):
         assert parties(quoted, "01") == {("RUSGOV", None)}
+    # a political actor quoting someone makes its own statement
+    assert parties("Angela Merkel quoted Sergei Lavrov as saying that the talks would go on.",
+                   "01") == {("DEUGOV", None)}
     # a statement to a political party keeps its target, and acts on the press keep theirs
     assert ("RUSGOV", "DEUGOV") in parties("Sergei Lavrov told Angela Merkel that talks would go on.", "01")
     assert {t for _, t in parties("Vladimir Putin criticized the BBC.", "11")} == {"GBRJRN"}

@@ -145,7 +145,7 @@ class EventCoder:
         speaker_verb = syntax.speaker_clause(candidate.trigger, SPEECH_LEMMAS)
         if _supposed(candidate.trigger, speaker_verb, sentence):
             return []  # "If found guilty, he could be jailed": the writer's supposition, no threat
-        reporters = actors.actors(speakers(self.book, speaker_verb)) if speaker_verb else []
+        reporters = actors.actors(speakers(self.book, actors, speaker_verb)) if speaker_verb else []
         if not sources and reporters and _speaker_is_subject(speaker_verb, candidate):
             sources = reporters  # "We will roll back sanctions," the official said
         if reporters and reporters[0].country and any(own(t) for t in candidate.sources):

@@ -124,7 +124,7 @@ def match_verb(
         targets = verb_targets(book, verb, pattern, objects, actors)
         if pattern.prep and not targets:
             continue
-        sources = speakers(book, verb)
+        sources = speakers(book, actors, verb)
         if not actors.actors(sources):
             sources = _purpose_of_event(book, verb) or sources
         if syntax.is_purpose(verb) and not actors.actors(sources):
@@ -200,21 +200,25 @@ def what_is_said(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
     return found
 
 
-def speakers(book: PatternBook, verb: Token) -> list[Token]:
+def speakers(book: PatternBook, actors: Arguments, verb: Token) -> list[Token]:
     """Who says what a speech verb reports: its subject, but the one quoted in "the newspaper
     quoted X as saying" and "X was quoted by Interfax as saying" (statement_cues.yaml quoting),
-    not the outlet that quotes."""
+    not the outlet or statement that quotes. A political actor quoting someone makes its own
+    statement ("the spokesman quoted the judge as saying": the spokesman's)."""
+    subjects = syntax.clause_subjects(verb)
     quoting = None
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as":  # "quoted X [as [saying]]"
         quoting = verb.head.head
     elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         quoting = verb.head
-    if quoting is not None and quoting.lemma_.lower() in book.quoting:
-        quoted = syntax.children(quoting, syntax.PASSIVE_SUBJECTS if syntax.is_passive(quoting)
-                                 else {"dobj"})
-        if quoted:
-            return quoted
-    return syntax.clause_subjects(verb)
+    if quoting is None or quoting.lemma_.lower() not in book.quoting:
+        return subjects
+    quoters = actors.named_only().actors(subjects)
+    if any(not book.press_sectors.intersection(a.sectors) for a in quoters):
+        return subjects
+    quoted = syntax.children(quoting, syntax.PASSIVE_SUBJECTS if syntax.is_passive(quoting)
+                             else {"dobj"})
+    return quoted or subjects
 
 
 def instruction(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
