@@ -116,3 +116,29 @@ def test_polecat_export_has_one_documented_row_per_event(tmp_path):
     assert (row["event_type"], row["quad_code"], row["actor_country"], row["recipient_sectors"],
             row["placename"], row["geonameid"], row["killed"], row["story_source"]) == (
         "ASSAULT", "4", "SYR", "REB", "Aleppo", "170063", "3", "BBC")
+
+
+def test_counts_kept_batch_by_batch_equal_a_recount_from_all_mentions(tmp_path):
+    """Each batch counts the events it founds from its own rows and the stored events it joined
+    from the store: both must give what recounting every stored mention gives."""
+    from eventwire.store.counts import reconcile_all
+
+    db = tmp_path / "s.duckdb"
+    _ingest([_report("a", "BBC", _killed(3, 3, 3, "three soldiers")),
+             _report("b", "TASS", _killed(10, 10, None, "at least 10 soldiers"))], db)
+    other = make_event("e", 0, "Syrian army attacked Syrian rebels in Aleppo (e).", "190", "SYRMIL",
+                       "SYRREB", "2016-09-20", ALEPPO)
+    other.counts = _killed(12, 12, 15, "12 to 15 fighters")
+    later = Article(id="e", text=other.sentence, date="2016-09-20", source="DW",
+                    url="https://example.org/e")
+    # one batch: a report joining the stored event, and a new event months later
+    _ingest([_report("c", "CNN", _killed(2, 2, None, "two at least")), (later, [other])], db)
+    columns = "event_id, killed, killed_low, killed_high, n_reports, date, cameo, source_code, lat"
+    kept = _rows(db, f"SELECT {columns} FROM event_counts ORDER BY date")
+    assert [row[1:5] for row in kept] == [(3, 2, 10, 3), (12, 12, 15, 1)]
+    con = duckdb.connect(str(db))
+    try:
+        reconcile_all(con)
+    finally:
+        con.close()
+    assert _rows(db, f"SELECT {columns} FROM event_counts ORDER BY date") == kept

@@ -41,7 +41,7 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from eventwire.store.counts import reconcile_batch
+from eventwire.store.counts import EVENT_COLUMNS, counted_mention_ids, reconcile_sql
 from eventwire.store.merge_arrow import ARTICLE_SCHEMA, MENTION_FIELDS, MENTION_SCHEMA, arrow_tables
 from eventwire.store.merge_ids import NEW_IDS, event_id_for, global_event_id
 from eventwire.store.merge_scoring import (
@@ -70,7 +70,8 @@ _MAX_JUMPS = 64
 
 def _stage() -> str:
     """The batch with what merging compares, computed once; ``ord`` orders it (earlier first).
-    Only the keys are sorted: sorting whole rows costs three times more."""
+    Only the keys are sorted: sorting whole rows costs three times more. Every column is kept:
+    the inserts read them here (each scan of the Arrow batch costs as much as this copy)."""
     merge_date = "coalesce(TRY_CAST(m.date AS DATE), TRY_CAST(m.article_date AS DATE))"
     return f"""
 CREATE OR REPLACE TEMP TABLE stage AS
@@ -96,11 +97,11 @@ def _probes() -> str:
     return f"""
 CREATE OR REPLACE TEMP TABLE stage_anchors AS
 SELECT mention_id, ord, merge_key || '|' || unnest(anchors) AS key, merge_date AS day, window_days,
-       merge_key, src, tgt, {symmetric_sql('cameo_root')} AS sym
+       src, tgt, {symmetric_sql('cameo_root')} AS sym
 FROM stage WHERE window_days IS NOT NULL AND merge_date IS NOT NULL;
 CREATE OR REPLACE TEMP TABLE probes AS
 SELECT mention_id, ord, key, day + CAST(unnest(range(-window_days, window_days + 1)) AS INTEGER) AS day,
-       src, tgt, sym, merge_key
+       src, tgt, sym
 FROM stage_anchors
 """
 
@@ -117,15 +118,19 @@ def _candidates() -> str:
     country as an anchor: that case is an equi-join on the dyad through that one anchor. The
     events or mentions with an unknown side (few) are matched through all their anchors."""
     both = "{0}.src IS NOT NULL AND {0}.tgt IS NOT NULL"
+    # The source-country probes of a mention of two known countries, made from ``stage`` with
+    # their one key (making every anchor's probes, then keeping one key, cost twice as much).
+    dyad_probes = ("SELECT mention_id, merge_key || '|' || src AS key, merge_date + "
+                   "CAST(unnest(range(-window_days, window_days + 1)) AS INTEGER) AS day, {0} FROM stage "
+                   "WHERE src IS NOT NULL AND tgt IS NOT NULL AND window_days IS NOT NULL "
+                   "AND merge_date IS NOT NULL")
     return f"""
 CREATE OR REPLACE TEMP TABLE stored_candidates AS
 SELECT DISTINCT mention_id, event_id FROM (
     SELECT p.mention_id, e.event_id
-    FROM (SELECT mention_id, key, day, src, tgt FROM probes
-          WHERE {both.format('probes')} AND key = merge_key || '|' || src
+    FROM ({dyad_probes.format('src, tgt')}
           UNION ALL
-          SELECT mention_id, key, day, tgt, src FROM probes
-          WHERE {both.format('probes')} AND key = merge_key || '|' || src AND sym) p
+          {dyad_probes.format('tgt, src')} AND {symmetric_sql('cameo_root')}) p
     JOIN event_anchors e ON e.key = p.key AND e.date = p.day AND e.src = p.src AND e.tgt = p.tgt
     UNION ALL
     SELECT p.mention_id, e.event_id
@@ -265,7 +270,7 @@ DELETE FROM links WHERE mention_id IN (SELECT mention_id FROM cut)
 _ASSIGN = """
 CREATE OR REPLACE TEMP TABLE assigned AS
 SELECT t.mention_id, coalesce(r.joins, n.event_id) AS event_id
-FROM tree t JOIN tree r ON r.ord = t.root LEFT JOIN new_ids n ON n.founder = r.mention_id
+FROM tree t JOIN tree r ON r.ord = t.root LEFT JOIN new_ids n ON n.founder_ord = r.ord
 """
 
 
@@ -285,11 +290,12 @@ def _counts(mentions: str) -> str:
 
 
 # Most new events have one mention (counts 1, 1, 1): only events of several mentions are counted.
+# A new event's mentions are those of its founder's tree (integers: grouping the mentions' event
+# ids cost more).
 _NEW_OF_SEVERAL = """
-SELECT a.event_id, s.article_id, s.publisher
-FROM assigned a JOIN stage s USING (mention_id)
-WHERE a.event_id IN (SELECT event_id FROM new_ids)
-  AND a.event_id IN (SELECT event_id FROM assigned GROUP BY event_id HAVING count(*) > 1)"""
+SELECT n.event_id, s.article_id, s.publisher
+FROM tree t JOIN new_ids n ON n.founder_ord = t.root JOIN stage s ON s.ord = t.ord
+WHERE t.root IN (SELECT root FROM tree GROUP BY root HAVING count(*) > 1)"""
 
 _INSERT_EVENTS = f"""
 INSERT INTO events
@@ -303,19 +309,16 @@ SELECT n.event_id, n.global_event_id, s.merge_key, s.place_key, s.merge_date,
        TRY_CAST(s.article_date AS DATE), coalesce(c.n_mentions, 1), coalesce(c.n_sources, 1),
        coalesce(c.n_articles, 1)
 FROM new_ids n
-JOIN stage s ON s.mention_id = n.founder
+JOIN stage s ON s.ord = n.founder_ord
 LEFT JOIN ({_counts(_NEW_OF_SEVERAL)}) c ON c.event_id = n.event_id
 """
 
-# The anchors by which later mentions find a new event: its founder's, on its founder's day, with
-# its actors' countries (the candidate join's dyad test).
+# The anchors by which later mentions find a new event: its founder's (``stage_anchors``), on its
+# founder's day, with its actors' countries (the candidate join's dyad test).
 _INSERT_ANCHORS = """
 INSERT INTO event_anchors (key, date, event_id, src, tgt)
-SELECT key, date, event_id, src, tgt FROM (
-    SELECT s.merge_key || '|' || unnest(s.anchors) AS key, s.merge_date AS date, n.event_id,
-           s.src, s.tgt
-    FROM new_ids n JOIN stage s ON s.mention_id = n.founder
-    WHERE s.window_days IS NOT NULL AND s.merge_date IS NOT NULL)
+SELECT a.key, a.day, n.event_id, a.src, a.tgt
+FROM new_ids n JOIN stage_anchors a ON a.ord = n.founder_ord
 """
 
 # Why each mention that joined an event did: the link it took, its score and evidence.
@@ -386,10 +389,8 @@ def write_batch(
 def _write_counted(
     con: duckdb.DuckDBPyConnection, articles: pa.Table, mentions: pa.Table
 ) -> dict[str, int]:
-    """Write the batch, then reconcile the counts of the events its mentions joined."""
-    written = _write(con, articles, mentions)
-    reconcile_batch(con, mentions)
-    return written
+    """Write the batch and reconcile the counts of the events its counted mentions belong to."""
+    return _write(con, articles, mentions)
 
 
 def _write(
@@ -410,6 +411,7 @@ def _write(
         for statement in (NEW_IDS, _ASSIGN, _INSERT_EVENTS, _INSERT_ANCHORS, _INSERT_MENTIONS,
                           _INSERT_EVIDENCE, _UPDATE_COUNTS, _UPSERT_ACTORS):
             con.execute(statement).fetchall()
+        _reconcile(con, mentions)
         counts = {"articles": articles.num_rows, "mentions": mentions.num_rows,
                   "new_events": _count(con, "new_ids"),
                   "merged_into_stored": int(con.execute(
@@ -420,6 +422,41 @@ def _write(
     finally:
         for name in ("batch_articles", "batch_mentions", "wide_places"):
             con.unregister(name)
+
+
+# The events whose counts the batch changes: those of its counted mentions (``counted_mentions``);
+# ``new``: founded by this batch, so all their mentions and their row are the batch's own.
+_COUNTED_EVENTS = """
+CREATE OR REPLACE TEMP TABLE counted_events AS
+SELECT DISTINCT event_id, event_id IN (SELECT event_id FROM new_ids) AS new
+FROM assigned WHERE mention_id IN (SELECT mention_id FROM counted_mentions)
+"""
+_BATCH_MENTION_RECORDS = "(SELECT a.event_id, s.record FROM assigned a JOIN stage s USING (mention_id))"
+# The rows of the new events as _INSERT_EVENTS writes them (``date`` is the merge date).
+_NEW_EVENT_ROWS = ("(SELECT n.event_id, " + ", ".join(
+    f"s.merge_date AS {name}" if name == "date" else f"s.{name}" for name in EVENT_COLUMNS)
+    + " FROM new_ids n JOIN stage s ON s.ord = n.founder_ord)")
+
+
+def _reconcile(con: duckdb.DuckDBPyConnection, mentions: pa.Table) -> None:
+    """Recompute ``event_counts`` for the events the batch's counted mentions belong to: those
+    stored before from the store's tables, those the batch founded from its own rows (reading
+    the whole store's mentions and events for them cost more than the rest of the counting)."""
+    counted = counted_mention_ids(mentions)
+    if counted.num_rows == 0:
+        return
+    con.register("counted_mentions", counted)
+    try:
+        con.execute(_COUNTED_EVENTS).fetchall()
+        stored = "SELECT event_id FROM counted_events WHERE NOT new"
+        if con.execute(f"SELECT count(*) FROM ({stored})").fetchall()[0][0]:
+            con.execute(f"DELETE FROM event_counts WHERE event_id IN ({stored})").fetchall()
+            con.execute(f"INSERT INTO event_counts BY NAME {reconcile_sql(stored)}").fetchall()
+        con.execute("INSERT INTO event_counts BY NAME " + reconcile_sql(
+            "SELECT event_id FROM counted_events WHERE new", _BATCH_MENTION_RECORDS, _NEW_EVENT_ROWS)
+        ).fetchall()
+    finally:
+        con.unregister("counted_mentions")
 
 
 def _settle(con: duckdb.DuckDBPyConnection, rounds: int = 3) -> None:

@@ -195,9 +195,11 @@ def _role(code: str, country: str) -> str:
     unknown = _sql_tuple(merge_rules()["unknown_sectors"])
     # Sectors of one group agree as the state's do (private people: a worker and a resident).
     grouped = sorted((merge_rules().get("sector_groups") or {}).items())
-    groups = " ".join(f"WHEN {sector} IN {_sql_tuple(codes)} THEN '{name}'" for name, codes in grouped)
-    return (f"CASE WHEN {sector} IN {state} THEN 'state' WHEN {sector} IN {unknown} THEN NULL "
-            f"{groups} ELSE {sector} END")
+    groups = " ".join(f"WHEN sec IN {_sql_tuple(codes)} THEN '{name}'" for name, codes in grouped)
+    # The sector is computed once and named by a lambda: written out in each WHEN it was
+    # computed up to four times, half of a bulk batch's actor columns.
+    return (f"list_transform([{sector}], lambda sec: CASE WHEN sec IN {state} THEN 'state' "
+            f"WHEN sec IN {unknown} THEN NULL {groups} ELSE sec END)[1]")
 
 
 def window_sql() -> str:
