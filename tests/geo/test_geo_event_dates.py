@@ -60,6 +60,13 @@ def test_expression_attached_to_the_trigger_dates_the_event(make_event, parse) -
     # ... a year there stays the noun's
     ("Militants attacked a bridge built by engineers in 1990.", "2015-05-12", "attacked",
      ("2015-05-12", "day")),
+    # a clause that shares its verb's time takes that verb's date: a when-clause, and a verb
+    # coordinated in it without a subject of its own
+    ("The violence began yesterday morning, when guards entered the office and attacked the "
+     "director.", "2015-05-12", "attacked", ("2015-05-11", "day")),
+    # ... but a coordinated clause with its own subject keeps its own time
+    ("Rebels attacked the town on Sunday, and troops withdrew.", "2015-05-12", "withdrew",
+     ("2015-05-12", "day")),
 ])
 def test_sentence_dates(make_event, parse, text: str, published: str | None, trigger: str,
                         expected: tuple) -> None:
@@ -107,6 +114,9 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
      "expelled", "17", "since_clause"),
     # an act told by an undated report is as undated as the report
     ("At the time, officials said soldiers shot the protester.", "shot", "18", "undated"),
+    # the words of a quotation quoted in the pluperfect: an earlier report
+    ("An official had quoted the radio as saying that the ships would be attacked.", "saying",
+     "01", "pluperfect"),
 ])
 def test_earlier_events_without_a_date_get_none(make_event, parse, text: str, trigger: str,
                                                 cameo_root: str, reason: str) -> None:
@@ -209,6 +219,33 @@ def test_story_steps_take_the_day_of_the_story(make_event, parse, text: str, sen
     event = make_event(parsed, sentence_words, trigger, cameo_root=cameo_root)
     date_events(parsed, [event])
     assert (event.date, event.date_precision) == expected
+
+
+def test_an_intent_takes_the_date_of_its_statement(make_event, parse) -> None:
+    """"promised on Sunday to free the hostages": the promise, coded on "free", is Sunday's."""
+    parsed = parse("The rebels promised on Sunday to free the hostages.")
+    event = make_event(parsed, "free", "free", cameo_root="05", modality="intended")
+    date_events(parsed, [event])
+    assert (event.date, event.date_precision) == ("2015-05-10", "day")
+
+
+@pytest.mark.parametrize(("lead", "lead_trigger", "lead_root", "expected"), [
+    # the lead dates the same act the headline reports: its day
+    ("At least 22 police were killed Thursday when a bomber blew himself up outside the court.",
+     "killed", "18", ("2015-05-07", "day")),
+    # not an act of another kind, nor a day that only dates the lead's report
+    ("Police arrested 22 men Thursday after a bomber blew himself up outside the court.",
+     "arrested", "17", ("2015-05-12", "day")),
+    ("At least 22 police were killed in a bombing, officials said on Thursday.", "killed", "18",
+     ("2015-05-12", "day")),
+])
+def test_a_headline_event_takes_the_day_its_lead_gives_the_same_act(
+        make_event, parse, lead: str, lead_trigger: str, lead_root: str, expected: tuple) -> None:
+    parsed = parse(lead, title="26 killed in suicide attack on police")
+    headline = make_event(parsed, "suicide attack", "attack", cameo_root="18")
+    reported = make_event(parsed, lead[:20], lead_trigger, cameo_root=lead_root)
+    date_events(parsed, [headline, reported])
+    assert (headline.date, headline.date_precision) == expected
 
 
 def test_evidence_trigger_span_is_used(make_event, parse) -> None:

@@ -165,9 +165,12 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     found: list[Toponym] = []
     covered: set[int] = set()
     person_state = _PersonLabelledStates(doc)
+    otherwise = _OtherwiseLabelled(doc)
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
         span = _trim(ent)
+        if ent.label_ in PLACE_LABELS and otherwise.mostly(span, gazetteer):
+            continue
         if ent.label_ not in PLACE_LABELS and not (
                 ent.label_ == "ORG" and _names_country_or_state(span.text, gazetteer)) and not (
                 ent.label_ in MISLABELLED and _locative_town(span, gazetteer)) and not (
@@ -228,6 +231,34 @@ class _PersonLabelledStates:
             span.text, gazetteer)
 
 
+class _OtherwiseLabelled:
+    """A gazetteer name the article labels a place once but more often something else, an
+    organisation, a product or a person ("Don't upgrade to Vista" in a story that says "Vista"
+    of Windows throughout), is that thing there, not a town or a state of the name. Not after a
+    locative preposition ("attacked a target near Palmyra": the small model often labels real
+    places otherwise), nor a country's name ("Canada" in sports results, labelled a team)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.places = Counter(_trim(ent).text for ent in doc.ents if ent.label_ in PLACE_LABELS)
+        self.others = Counter(_trim(ent).text for ent in doc.ents if ent.label_ in MISLABELLED)
+
+    def mostly(self, span: Span, gazetteer: Gazetteer) -> bool:
+        text = span.text
+        if self.others[text] <= self.places[text] or _after_locative(span):
+            return False
+        candidates = gazetteer.lookup(text)
+        return bool(candidates) and not any(main and place.kind == COUNTRY
+                                            for place, main in candidates)
+
+
+def _after_locative(span: Span) -> bool:
+    """A name right after a locative preposition, optionally with "the" ("near the Strait")."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "the" and span.start > 1:
+        before = span.doc[span.start - 2]
+    return before is not None and before.lower_ in LOCATIVE_PREPOSITIONS
+
+
 def _names_a_capital(text: str, gazetteer: Gazetteer) -> bool:
     """A state's name that a capital bears too ("Kiev", the oblast and the city; "Moscow"), and
     no country's: a person-labelled capital is mostly its government ("relations with Kiev"),
@@ -246,11 +277,15 @@ def _locative_town(span: Span, gazetteer: Gazetteer) -> bool:
     if len(span.text) <= 3 and span.text.isupper():
         return False  # "outside the UN's Baghdad headquarters": an abbreviation, not Un, India
     before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ == "the" and span.start > 1:
+    article = before is not None and before.lower_ == "the"
+    if article and span.start > 1:
         before = span.doc[span.start - 2]
     if before is None or before.lower_ not in LOCATIVE_PREPOSITIONS - {"on"}:
         return False
-    return any(main and (place.kind != CITY or place.population >= LOCATIVE_MIN_POPULATION)
+    # A town's or a district's name takes no article: "aimed at the Mercedes", "inside the
+    # Mercedes" is a car; a region's may ("in the Punjab").
+    return any(main and (place.kind not in LOCAL_KINDS if article else
+                         place.kind != CITY or place.population >= LOCATIVE_MIN_POPULATION)
                for place, main in gazetteer.lookup(span.text))
 
 

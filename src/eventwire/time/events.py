@@ -97,9 +97,12 @@ def _circumstance_of(token: Token, trigger: Token) -> bool:
 SIMULTANEITY_MARKERS = {"when", "while", "as"}
 
 
-def _attached(expressions: list[TimeExpression], trigger: Token) -> TimeExpression | None:
+def _attached(expressions: list[TimeExpression], trigger: Token, own: bool = False
+              ) -> TimeExpression | None:
+    """The expression that belongs most closely to the trigger; with ``own``, only one that
+    modifies the trigger itself (`attachment` 3)."""
     scored = [(attachment(e, trigger), e) for e in expressions]
-    scored = [(score, e) for score, e in scored if score]
+    scored = [(score, e) for score, e in scored if score == 3 or score and not own]
     if not scored:
         return None
     return max(scored, key=lambda pair: (pair[0], -abs(pair[1].start - trigger.idx)))[1]
@@ -109,6 +112,56 @@ def _participle_of(trigger: Token) -> bool:
     """A participle that continues its verb's act: "called them targets, saying ..."."""
     return trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and not any(
         child.dep_ == "mark" for child in trigger.children)
+
+
+def _time_sharing_head(verb: Token) -> Token | None:
+    """The verb whose time ``verb``'s clause shares, None if it has its own: a when- or
+    as-clause ("began yesterday, when guards entered the office"), a participle that continues
+    its verb ("called them targets, saying ..."), a past verb coordinated without a subject of its
+    own ("entered the office and attacked the director"; not "hijacked the ship on Monday and
+    are demanding a ransom"), a participle of a quotation ("quoted the radio as saying ..."), a
+    to-infinitive ("promised two weeks ago to free the hostages"). Not a clause that describes a
+    noun ("suggestions the mission had been a failure"): its time is its own."""
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if _simultaneous_clause(verb) or _participle_of(verb):
+        head = _verb_of(head)
+    elif verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children) or not (
+                verb_tense(verb) == verb_tense(head) == PAST):
+            return None
+    elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in SIMULTANEITY_MARKERS:
+        head = head.head
+    elif not (verb.dep_ in ("xcomp", "advcl") and syntax.is_infinitive(verb)):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.dep_ != "acl" else None
+
+
+def _time_sharing_heads(trigger: Token) -> list[Token]:
+    """The verbs above the trigger's whose time the trigger's clause shares (`_time_sharing_head`),
+    nearest first; none for a noun in a phrase of sequence ("holding talks before a scheduled
+    meeting": the meeting is not at the talks' time)."""
+    verb = _verb_of(trigger)
+    sequence = date_rules().sequence_words
+    if verb is not trigger and any(token.dep_ in ("prep", "advmod") and token.lower_ in sequence
+                                   for token in _path_up(trigger, verb)):
+        return []
+    heads: list[Token] = []
+    head = _time_sharing_head(verb)
+    while head is not None and head not in heads and len(heads) < 4:
+        heads.append(head)
+        head = _time_sharing_head(head)
+    return heads
+
+
+def _path_up(token: Token, above: Token) -> list[Token]:
+    """The tokens from ``token`` (excluded) up to ``above`` (excluded)."""
+    path = []
+    while token.head.i != token.i and token.head != above:
+        token = token.head
+        path.append(token)
+    return path
 
 
 def _simultaneous_clause(trigger: Token) -> bool:
@@ -135,6 +188,7 @@ class DateRules:
     reporting_verbs: frozenset[str]
     narrative_days: int
     narrative_sentences: int
+    sequence_words: frozenset[str]
 
 
 def _words_pattern(alternatives: list[str]) -> re.Pattern[str]:
@@ -156,7 +210,8 @@ def date_rules() -> DateRules:
                      frozenset(unknown["person_relatives"]),
                      _words_pattern(unknown["undated_expressions"]),
                      frozenset(raw["prospective_verbs"]), frozenset(raw["reporting_verbs"]),
-                     raw["narrative"]["days"], raw["narrative"]["sentences"])
+                     raw["narrative"]["days"], raw["narrative"]["sentences"],
+                     frozenset(raw["sequence_words"]))
 
 
 # Reasons for an unknown date that a date framing the whole sentence overrides.
@@ -270,11 +325,18 @@ def _verb_of(trigger: Token) -> Token:
     return next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), trigger)
 
 
+def _pluperfect_verb(trigger: Token) -> Token | None:
+    """The verb in the pluperfect ("had shelled") that the trigger's clause is, or shares its time
+    with ("had quoted the radio as saying ...", "had entered the office and attacked ...")."""
+    auxiliaries = date_rules().earlier_auxiliaries
+    return next((verb for verb in [_verb_of(trigger), *_time_sharing_heads(trigger)]
+                 if any(child.dep_ == "aux" and child.lower_ in auxiliaries
+                        for child in verb.children)), None)
+
+
 def _earlier_than_frame(trigger: Token) -> bool:
     """"had shelled": a pluperfect is before the sentence's framing date."""
-    auxiliaries = date_rules().earlier_auxiliaries
-    return any(child.dep_ == "aux" and child.lower_ in auxiliaries
-               for child in _verb_of(trigger).children)
+    return _pluperfect_verb(trigger) is not None
 
 
 def _perfect_position(event: Event, trigger: Token) -> bool:
@@ -292,7 +354,7 @@ def _backshifted(trigger: Token, dated: list[TimeExpression]) -> bool:
     """"Police said that eight people had been wounded": a pluperfect under a past reporting verb
     is the sequence of tenses, the report's own time, unless that report is dated itself ("the
     UN said in a report last month that the army had committed mass killings")."""
-    head = syntax.reporting_head(_verb_of(trigger))
+    head = syntax.reporting_head(_pluperfect_verb(trigger) or _verb_of(trigger))
     return head is not None and head.tag_ == "VBD" and _attached(dated, head) is None
 
 
@@ -421,6 +483,12 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
         # "Relations collapsed last spring when Russia annexed Crimea": the main clause's
         # date is the when-clause's too; "on Monday called them moving targets, saying ...".
         expression = _attached(dated, trigger.head) or _attached(undated, trigger.head)
+    for head in _time_sharing_heads(trigger) if expression is None else []:
+        # further up, only a date of that verb's own: "began yesterday, when guards entered the
+        # office and attacked the director"; "promised two weeks ago to free the hostages"
+        expression = _attached(dated, head, own=True) or _attached(undated, head, own=True)
+        if expression is not None:
+            break
     if expression is None:
         # and the other way: "When Mattis visited last month, he said ..." was said last month
         expression = _when_clause_date(dated, trigger)
@@ -523,6 +591,43 @@ def _story_date(parsed: ParsedArticle, sentence: ParsedSentence, trigger: Token,
     return _narrative_date(parsed, sentence.index, by_sentence, published)
 
 
+def _own_day(expression: TimeExpression, trigger: Token, published: dt.date | None) -> str | None:
+    """The day the expression gives the trigger's own clause (not its report's, not a frame's),
+    when it is one of the `narrative_days` before publication: "were killed Thursday"."""
+    if published is None or not any(attachment(expression, verb) for verb in
+                                    [trigger, *_time_sharing_heads(trigger)]):
+        return None
+    date, precision = as_contract(expression.value)
+    if precision != "day" or date is None:
+        return None
+    day = dt.date.fromisoformat(date)
+    window = dt.timedelta(days=date_rules().narrative_days)
+    return date if published - window <= day < published else None
+
+
+def _headline_days(parsed: ParsedArticle, events: list[Event], own_days: dict[str, str],
+                   undated: list[Event]) -> None:
+    """A headline event with no date in the headline is the act its lead reports: when the lead
+    (the first body sentence with an event) dates an event of the same kind (CAMEO root) to one
+    of the days before publication ("26 killed in suicide attack" / "... were killed Thursday
+    when a suicide bomber blew himself up"), the headline event takes that day, not the
+    article's."""
+    body = [e for e in events if (s := sentence_of(parsed, e)) is not None
+            and s.span.start_char >= parsed.title_offset]
+    if not body:
+        return
+    lead = min(e.sentence_index for e in body)
+    for event in undated:
+        day = next((own_days[e.event_id] for e in body if e.sentence_index == lead
+                    and e.cameo_root == event.cameo_root and e.event_id in own_days), None)
+        if day is not None:
+            event.date, event.date_precision, event.background = day, "day", False
+            # Evidence for the audit: the date came from the lead's report of the same act.
+            event.evidence["date"] = {"text": next(
+                e.evidence["date"]["text"] for e in body if own_days.get(e.event_id) == day
+                and e.sentence_index == lead), "may_be_future": False, "sentence": lead}
+
+
 def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
     """Set each event's date and precision: the date of its clause, else its sentence's framing
     date, else, for a step of a story told in the past, the day an earlier sentence gives it,
@@ -531,6 +636,8 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
     date; an event dated more than ``background_days`` before it is background."""
     published = publication_date(parsed)
     by_sentence: dict[int, list[TimeExpression]] = {}
+    own_days: dict[str, str] = {}  # event id -> the recent day of its own clause
+    undated_headline: list[Event] = []  # headline events given the publication date
     for event in events:
         sentence = sentence_of(parsed, event)
         date, precision, unknown = None, None, None
@@ -551,6 +658,8 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
                     # after publication (a plan, a threat, a schedule).
                     event.evidence["date"] = {"text": expression.text,
                                               "may_be_future": may_be_future}
+                    if (day := _own_day(expression, trigger, published)) is not None:
+                        own_days[event.event_id] = day
             if unknown is None and date is None and expression is None:
                 carried = _story_date(parsed, sentence, trigger, by_sentence, published)
                 if carried is not None:
@@ -563,4 +672,9 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
             and _last_day(date, precision) < published - dt.timedelta(days=date_rules().background_days))
         if date is None and published is not None and unknown is None:
             date, precision = published.isoformat(), "day"
+            if (sentence is not None and sentence.span.start_char < parsed.title_offset
+                    and event.modality not in date_rules().future_modalities):
+                undated_headline.append(event)
         event.date, event.date_precision = date, precision
+    if undated_headline and own_days:
+        _headline_days(parsed, events, own_days, undated_headline)
