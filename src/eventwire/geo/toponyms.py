@@ -37,11 +37,11 @@ from eventwire.geo.gazetteer import (
     distance_km,
     load_gazetteer,
 )
+from eventwire.geo.labels import MISLABELLED, PLACE_LABELS, OtherwiseLabelled, trim
 
 # Where something is or happens ("in Sochi"): the geo stage's set, with "within", "throughout", "on".
 from eventwire.words import GEO_LOCATIVE_PREPOSITIONS as LOCATIVE_PREPOSITIONS
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Names matched from the gazetteer alone (no entity around them) must be this important, so that
 # ordinary capitalised words ("Mobile", "Reading") are not taken for towns.
 GAZETTEER_ONLY_KINDS = {COUNTRY, ADMIN1, CONTINENT, REGION}
@@ -50,7 +50,6 @@ GAZETTEER_ONLY_MIN_POPULATION = 500_000
 # proper noun that is the main name of a town of this size is a place, whatever label the small
 # spaCy model gave it (it calls "Copenhagen" an organisation).
 LOCATIVE_MIN_POPULATION = 20_000
-MISLABELLED = {"ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"}
 EMBEDDED_MIN_POPULATION = 100_000  # a town named inside a longer name ("Dubai World Cup")
 MAX_NAME_TOKENS = 4
 POSSESSIVES = ("'s", "’s", "'", "’")
@@ -150,25 +149,15 @@ def candidates_of(gazetteer: Gazetteer, name: str) -> list[tuple[Place, bool]]:
     return []
 
 
-def _trim(span: Span) -> Span:
-    """Drop a leading article and a trailing possessive: "the U.S.'s" -> "U.S."."""
-    start, end = span.start, span.end
-    while start < end and span.doc[start].lower_ in ("the", "'s", "’s"):
-        start += 1
-    while end > start and span.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
-        end -= 1
-    return span.doc[start:end]
-
-
 def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Place names in a parsed text: GPE/LOC/FAC entities, then gazetteer names outside entities."""
     found: list[Toponym] = []
     covered: set[int] = set()
     person_state = _PersonLabelledStates(doc)
-    otherwise = _OtherwiseLabelled(doc)
+    otherwise = OtherwiseLabelled(doc)
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
-        span = _trim(ent)
+        span = trim(ent)
         if ent.label_ in PLACE_LABELS and otherwise.mostly(span, gazetteer):
             continue
         if ent.label_ not in PLACE_LABELS and not (
@@ -229,34 +218,6 @@ class _PersonLabelledStates:
             return False
         return _names_country_or_state(span.text, gazetteer) and not _names_a_capital(
             span.text, gazetteer)
-
-
-class _OtherwiseLabelled:
-    """A gazetteer name the article labels a place once but more often something else, an
-    organisation, a product or a person ("Don't upgrade to Vista" in a story that says "Vista"
-    of Windows throughout), is that thing there, not a town or a state of the name. Not after a
-    locative preposition ("attacked a target near Palmyra": the small model often labels real
-    places otherwise), nor a country's name ("Canada" in sports results, labelled a team)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.places = Counter(_trim(ent).text for ent in doc.ents if ent.label_ in PLACE_LABELS)
-        self.others = Counter(_trim(ent).text for ent in doc.ents if ent.label_ in MISLABELLED)
-
-    def mostly(self, span: Span, gazetteer: Gazetteer) -> bool:
-        text = span.text
-        if self.others[text] <= self.places[text] or _after_locative(span):
-            return False
-        candidates = gazetteer.lookup(text)
-        return bool(candidates) and not any(main and place.kind == COUNTRY
-                                            for place, main in candidates)
-
-
-def _after_locative(span: Span) -> bool:
-    """A name right after a locative preposition, optionally with "the" ("near the Strait")."""
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ == "the" and span.start > 1:
-        before = span.doc[span.start - 2]
-    return before is not None and before.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _names_a_capital(text: str, gazetteer: Gazetteer) -> bool:

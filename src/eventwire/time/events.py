@@ -4,18 +4,20 @@ never after the publication date for a past or present event; background when we
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
-from functools import lru_cache
 
-import yaml
 from spacy.tokens import Token
 
 from eventwire.nlp import syntax
 from eventwire.nlp.anchors import opens_clause, sentence_at, sentence_of, trigger_token
 from eventwire.records import Event, ParsedArticle, ParsedSentence
+from eventwire.time.clauses import (
+    bare_participle,
+    participle_of,
+    simultaneous_clause,
+    time_sharing_heads,
+    verb_of,
+)
 from eventwire.time.expressions import (
-    DATA,
     FUTURE,
     PAST,
     TimeExpression,
@@ -24,6 +26,7 @@ from eventwire.time.expressions import (
     resolve_as_past,
     verb_tense,
 )
+from eventwire.time.rules import date_rules
 from eventwire.words import QUOTATION_MARKS
 
 
@@ -71,13 +74,7 @@ NEWS_DAY_KINDS = ("weekday", "deictic")
 
 
 def _news_day_in_modifier(expression: TimeExpression, token: Token) -> bool:
-    return expression.kind in NEWS_DAY_KINDS and token.dep_ == "acl" and _bare_participle(token)
-
-
-def _bare_participle(token: Token) -> bool:
-    """A participle with no subject or conjunction of its own ("led by police", "speaking to")."""
-    return token.tag_ in ("VBG", "VBN") and not any(
-        child.dep_ in ("nsubj", "nsubjpass", "mark") for child in token.children)
+    return expression.kind in NEWS_DAY_KINDS and token.dep_ == "acl" and bare_participle(token)
 
 
 def _planned_act(token: Token, trigger: Token) -> bool:
@@ -91,10 +88,7 @@ def _planned_act(token: Token, trigger: Token) -> bool:
 def _circumstance_of(token: Token, trigger: Token) -> bool:
     """A participle clause without subject or conjunction that sets the trigger's scene ("Speaking
     to reporters on Sunday, the minister criticized ..."): its date is the trigger's."""
-    return token.dep_ == "advcl" and token.head == trigger and _bare_participle(token)
-
-
-SIMULTANEITY_MARKERS = {"when", "while", "as"}
+    return token.dep_ == "advcl" and token.head == trigger and bare_participle(token)
 
 
 def _attached(expressions: list[TimeExpression], trigger: Token, own: bool = False
@@ -106,112 +100,6 @@ def _attached(expressions: list[TimeExpression], trigger: Token, own: bool = Fal
     if not scored:
         return None
     return max(scored, key=lambda pair: (pair[0], -abs(pair[1].start - trigger.idx)))[1]
-
-
-def _participle_of(trigger: Token) -> bool:
-    """A participle that continues its verb's act: "called them targets, saying ..."."""
-    return trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and not any(
-        child.dep_ == "mark" for child in trigger.children)
-
-
-def _time_sharing_head(verb: Token) -> Token | None:
-    """The verb whose time ``verb``'s clause shares, None if it has its own: a when- or
-    as-clause ("began yesterday, when guards entered the office"), a participle that continues
-    its verb ("called them targets, saying ..."), a past verb coordinated without a subject of its
-    own ("entered the office and attacked the director"; not "hijacked the ship on Monday and
-    are demanding a ransom"), a participle of a quotation ("quoted the radio as saying ..."), a
-    to-infinitive ("promised two weeks ago to free the hostages"). Not a clause that describes a
-    noun ("suggestions the mission had been a failure"): its time is its own."""
-    head = verb.head
-    if head.i == verb.i:
-        return None
-    if _simultaneous_clause(verb) or _participle_of(verb):
-        head = _verb_of(head)
-    elif verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-        if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children) or not (
-                verb_tense(verb) == verb_tense(head) == PAST):
-            return None
-    elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in SIMULTANEITY_MARKERS:
-        head = head.head
-    elif not (verb.dep_ in ("xcomp", "advcl") and syntax.is_infinitive(verb)):
-        return None
-    return head if head.pos_ in ("VERB", "AUX") and head.dep_ != "acl" else None
-
-
-def _time_sharing_heads(trigger: Token) -> list[Token]:
-    """The verbs above the trigger's whose time the trigger's clause shares (`_time_sharing_head`),
-    nearest first; none for a noun in a phrase of sequence ("holding talks before a scheduled
-    meeting": the meeting is not at the talks' time)."""
-    verb = _verb_of(trigger)
-    sequence = date_rules().sequence_words
-    if verb is not trigger and any(token.dep_ in ("prep", "advmod") and token.lower_ in sequence
-                                   for token in _path_up(trigger, verb)):
-        return []
-    heads: list[Token] = []
-    head = _time_sharing_head(verb)
-    while head is not None and head not in heads and len(heads) < 4:
-        heads.append(head)
-        head = _time_sharing_head(head)
-    return heads
-
-
-def _path_up(token: Token, above: Token) -> list[Token]:
-    """The tokens from ``token`` (excluded) up to ``above`` (excluded)."""
-    path = []
-    while token.head.i != token.i and token.head != above:
-        token = token.head
-        path.append(token)
-    return path
-
-
-def _simultaneous_clause(trigger: Token) -> bool:
-    return trigger.dep_ == "advcl" and any(
-        child.dep_ == "advmod" and child.lower_ in SIMULTANEITY_MARKERS
-        or child.dep_ == "mark" and child.lower_ in SIMULTANEITY_MARKERS
-        for child in trigger.children)
-
-
-@dataclass(frozen=True)
-class DateRules:
-    background_days: int
-    future_modalities: frozenset[str]
-    earlier_auxiliaries: frozenset[str]
-    earlier_adverbs: re.Pattern[str]
-    perfect_roots: frozenset[str]
-    perfect_lead_sentences: int
-    bound_prepositions: frozenset[str]
-    background_clauses: frozenset[str]
-    clause_marks: frozenset[str]
-    person_relatives: frozenset[str]
-    undated: re.Pattern[str]
-    prospective_verbs: frozenset[str]
-    reporting_verbs: frozenset[str]
-    narrative_days: int
-    narrative_sentences: int
-    sequence_words: frozenset[str]
-
-
-def _words_pattern(alternatives: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def date_rules() -> DateRules:
-    raw = yaml.safe_load((DATA / "event_dates.yaml").read_text(encoding="utf-8"))
-    unknown = raw["unknown_dates"]
-    adverbs = sorted(unknown["earlier_adverbs"], key=len, reverse=True)
-    return DateRules(raw["background_days"], frozenset(raw["future_modalities"]),
-                     frozenset(raw["earlier_auxiliaries"]),
-                     _words_pattern([r"\s+".join(map(re.escape, a.split())) for a in adverbs]),
-                     frozenset(str(root) for root in unknown["perfect_roots"]),
-                     unknown["perfect_lead_sentences"],
-                     frozenset(unknown["bound_prepositions"]),
-                     frozenset(unknown["background_clauses"]), frozenset(unknown["clause_marks"]),
-                     frozenset(unknown["person_relatives"]),
-                     _words_pattern(unknown["undated_expressions"]),
-                     frozenset(raw["prospective_verbs"]), frozenset(raw["reporting_verbs"]),
-                     raw["narrative"]["days"], raw["narrative"]["sentences"],
-                     frozenset(raw["sequence_words"]))
 
 
 # Reasons for an unknown date that a date framing the whole sentence overrides.
@@ -318,18 +206,11 @@ def _frame(expressions: list[TimeExpression], sentence: ParsedSentence) -> TimeE
     return framing[0] if framing else None
 
 
-def _verb_of(trigger: Token) -> Token:
-    """The trigger if it is a verb, else the verb it belongs to ("had committed mass killings")."""
-    if trigger.pos_ in ("VERB", "AUX"):
-        return trigger
-    return next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), trigger)
-
-
 def _pluperfect_verb(trigger: Token) -> Token | None:
     """The verb in the pluperfect ("had shelled") that the trigger's clause is, or shares its time
     with ("had quoted the radio as saying ...", "had entered the office and attacked ...")."""
     auxiliaries = date_rules().earlier_auxiliaries
-    return next((verb for verb in [_verb_of(trigger), *_time_sharing_heads(trigger)]
+    return next((verb for verb in [verb_of(trigger), *time_sharing_heads(trigger)]
                  if any(child.dep_ == "aux" and child.lower_ in auxiliaries
                         for child in verb.children)), None)
 
@@ -354,7 +235,7 @@ def _backshifted(trigger: Token, dated: list[TimeExpression]) -> bool:
     """"Police said that eight people had been wounded": a pluperfect under a past reporting verb
     is the sequence of tenses, the report's own time, unless that report is dated itself ("the
     UN said in a report last month that the army had committed mass killings")."""
-    head = syntax.reporting_head(_pluperfect_verb(trigger) or _verb_of(trigger))
+    head = syntax.reporting_head(_pluperfect_verb(trigger) or verb_of(trigger))
     return head is not None and head.tag_ == "VBD" and _attached(dated, head) is None
 
 
@@ -362,10 +243,10 @@ def _clause_of(trigger: Token) -> Token:
     """The verb heading the trigger's clause, through coordination ("which attacked and burned")
     and the when- or as-clauses and participles that share its time ("the revolt, in which 850
     people were killed as police clashed with protesters")."""
-    clause = _verb_of(trigger)
-    while clause.head.i != clause.i and (clause.dep_ == "conj" or _simultaneous_clause(clause)
-                                         or _participle_of(clause)):
-        clause = _verb_of(clause.head)
+    clause = verb_of(trigger)
+    while clause.head.i != clause.i and (clause.dep_ == "conj" or simultaneous_clause(clause)
+                                         or participle_of(clause)):
+        clause = verb_of(clause.head)
     return clause
 
 
@@ -393,7 +274,7 @@ def _background_clause(trigger: Token) -> str | None:
     without an ambassador since the president expelled the envoy": a past act told in a relative
     clause or a since-clause is background to the sentence's news (`background_clauses`)."""
     rules = date_rules()
-    verb = _verb_of(trigger)
+    verb = verb_of(trigger)
     clause = _clause_of(trigger)
     if verb_tense(clause) != PAST or verb_tense(verb) not in (PAST, None):
         return None  # "a failure that, as his lawyer told CNN, doctors agree is ...": the news
@@ -422,12 +303,12 @@ def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: To
 def _when_clause_date(dated: list[TimeExpression], verb: Token) -> TimeExpression | None:
     """The date of a when- or while-clause under ``verb``: the verb's own time."""
     return next(filter(None, (_attached(dated, clause) for clause in verb.children
-                              if _simultaneous_clause(clause))), None)
+                              if simultaneous_clause(clause))), None)
 
 
 def _reporting_verb(trigger: Token) -> Token | None:
     """The reporting verb whose complement the trigger's clause is ("said police arrested")."""
-    head = syntax.reporting_head(_verb_of(trigger))
+    head = syntax.reporting_head(verb_of(trigger))
     return head if head is not None and head.lemma_.lower() in date_rules().reporting_verbs else None
 
 
@@ -479,11 +360,11 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
     if expression is not None and expression.kind == "bound" and _own_in_bound(expression, trigger):
         expression = TimeExpression(expression.text, expression.start, expression.end,
                                     expression.value, "own_in_bound")
-    if expression is None and (_simultaneous_clause(trigger) or _participle_of(trigger)):
+    if expression is None and (simultaneous_clause(trigger) or participle_of(trigger)):
         # "Relations collapsed last spring when Russia annexed Crimea": the main clause's
         # date is the when-clause's too; "on Monday called them moving targets, saying ...".
         expression = _attached(dated, trigger.head) or _attached(undated, trigger.head)
-    for head in _time_sharing_heads(trigger) if expression is None else []:
+    for head in time_sharing_heads(trigger) if expression is None else []:
         # further up, only a date of that verb's own: "began yesterday, when guards entered the
         # office and attacked the director"; "promised two weeks ago to free the hostages"
         expression = _attached(dated, head, own=True) or _attached(undated, head, own=True)
@@ -521,7 +402,7 @@ def _simple_past(trigger: Token, sentence: ParsedSentence) -> bool:
     def simple_past(verb: Token) -> bool:
         return verb_tense(verb) == PAST and not any(
             child.dep_ == "aux" and child.lemma_.lower() == "have" for child in verb.children)
-    return simple_past(_verb_of(trigger)) and simple_past(sentence.span.root)
+    return simple_past(verb_of(trigger)) and simple_past(sentence.span.root)
 
 
 def _told_in_past(sentence: ParsedSentence) -> bool:
@@ -595,7 +476,7 @@ def _own_day(expression: TimeExpression, trigger: Token, published: dt.date | No
     """The day the expression gives the trigger's own clause (not its report's, not a frame's),
     when it is one of the `narrative_days` before publication: "were killed Thursday"."""
     if published is None or not any(attachment(expression, verb) for verb in
-                                    [trigger, *_time_sharing_heads(trigger)]):
+                                    [trigger, *time_sharing_heads(trigger)]):
         return None
     date, precision = as_contract(expression.value)
     if precision != "day" or date is None:
