@@ -74,6 +74,43 @@ def test_a_role_word_takes_the_country_of_the_party_it_speaks_for():
     assert found.code == "AFGGOV"
 
 
+def test_a_generic_title_takes_the_sector_of_the_party_it_speaks_for():
+    # the party named earlier in the article gives the title its sector and country
+    text = ("LAS VEGAS (AP) - District Attorney Harold Brennan filed the charges on Monday. "
+            "Ann Kolby, a spokeswoman for Brennan, declined to comment.")
+    kolby = actor(text, "Kolby")
+    assert kolby.code == "USAJUD"
+    assert any("speaks for 'Brennan'" in step for step in kolby.resolution)
+    # a party the text names but nothing resolves leaves the title unresolved, not GOV
+    assert actor("Zarvex's spokesperson said the singer had recovered.", "spokesperson") is None
+    assert actor("Tom Ulrik, a spokesman for Harvel, said the shares fell.", "Ulrik") is None
+    # nothing named behind the title, or a party the dictionary knows: as before
+    assert actor("A spokesman said the talks had failed.", "spokesman").sectors == ["GOV"]
+    assert actor("A spokesman for the Taliban said the truce held.", "spokesman").sectors == ["REB"]
+
+
+def test_a_us_state_or_an_irish_county_gives_the_country_of_those_around_it():
+    text = "Deputies shot a man on Friday in a Tennessee neighborhood, officials said."
+    assert actor(text, "Deputies").country == "USA"
+    assert actor(text, "officials").code == "USAGOV"
+    assert actor("Police in Kansas City arrested two men.", "Police").code == "USACOP"
+    # Georgia stays the country
+    assert actor("Police in Georgia arrested two men.", "Police").code == "GEOCOP"
+    irish = "A man from Schull in Co Cork was arrested. Police said the car hit a wall."
+    assert actor(irish, "Police").code == "IRLCOP"
+
+
+def test_a_former_office_in_apposition_makes_an_elite():
+    text = "Pieter Vandam, a former MP for the Green Left party, said he would not vote."
+    assert actor(text, "Vandam").sectors == ["ELI"]
+    # a former office of someone else in the apposition says nothing of this person
+    lawyer = actor("Tom Ulrik, a lawyer for the former president, said the case was closed.", "Ulrik")
+    assert lawyer is None or "ELI" not in lawyer.sectors
+    # a former office other than the one the date gives leaves that role as it is
+    assert actor("Joe Biden, a former senator, said the bill would pass.", "Biden",
+                 "2022-03-01").code == "USAGOV"
+
+
 def test_the_country_the_article_is_mainly_about():
     text = ("Kenya will hold elections in August. Kenya's economy grew. Uganda sent observers. "
             "Kenyan officials met in Nairobi. Police said the roads were closed.")

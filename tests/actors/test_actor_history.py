@@ -307,3 +307,27 @@ def test_a_listed_surname_after_another_first_name_is_someone_else():
     assert actor("George W. Bush met the press.", "Bush", "2005-03-10").name == "George W. Bush"
     assert actor("Iraqi Prime Minister Nouri al-Maliki met the press.", "Maliki",
                  "2010-03-10").name == "Nouri al-Maliki"
+
+
+def test_an_unlisted_full_name_is_not_an_earlier_person_of_the_same_surname():
+    # coreference.earlier_person_by_surname: a written first name that is not the earlier one's
+    text = ("Fisheries Minister Karim Tarek Hossain toured the district. Local trader Selim Hossain "
+            "said most homes had been flattened. Hossain said help was slow.")
+    trader = actor(text, "Hossain", "2007-11-20", nth=1)
+    assert trader.name == "Selim Hossain" and "GOV" not in trader.sectors
+    # the surname alone takes the latest person of that name; the same first name still agrees
+    assert actor(text, "Hossain", "2007-11-20", nth=2).name == "Selim Hossain"
+    again = "Minister Karim Hossain toured the district. Later Karim Hossain said help was slow."
+    assert actor(again, "Hossain", "2007-11-20", nth=1).code == actor(again, "Hossain", "2007-11-20").code
+
+
+def test_a_surname_alone_after_another_full_name_is_not_a_listed_namesake():
+    # people.named_otherwise, given_initials: a listed name in surname-first order as well
+    text = ("China and South Sudan signed an oil deal. For Elizabeth Deng of Amnesty, the move was "
+            "motivated by many reasons. Deng says that South Sudan is a hostile place for aid workers.")
+    for nth in (0, 1):
+        found = actor(text, "Deng", "2017-03-20", nth=nth)
+        assert found is None or found.name != "Deng Xiaoping"
+    # written in full, the listed person is vouched for, whoever else shares the name
+    both = "Deng Xiaoping met Liu Deng in Beijing. Deng said the reforms would go on."
+    assert actor(both, "Deng", "1985-03-20", nth=2).name == "Deng Xiaoping"

@@ -29,6 +29,7 @@ from eventwire.actors.evidence import Step, StepKind
 from eventwire.actors.matching import Match
 from eventwire.actors.mention import Mention, PhraseFacts
 from eventwire.actors.phrase import build_mention
+from eventwire.actors.spoken_for import party_behind
 from eventwire.words import ACTOR_LOCATIVE_PREPOSITIONS
 
 # Dependents through which an actor owns the thing a noun names ("U.S. request", "Serbia's move").
@@ -112,10 +113,11 @@ def compose_place(
 
 def compose_agent(
     ctx: ArticleContext, head: Any, tokens: list[Any], facts: PhraseFacts, sentence: int, entry: Entry
-) -> Mention:
+) -> Mention | None:
     """A role word heading the phrase ("police", "the foreign minister"): its sectors, with
     those of the organisations and role words modifying it, and the country the phrase or its
-    context gives."""
+    context gives; None for a generic title speaking for a party nothing resolves
+    ("a spokesman for Roger", with no Roger before)."""
     assert entry.agent is not None
     match = facts.head_match
     assert match is not None
@@ -152,6 +154,13 @@ def compose_agent(
                     StepKind.SECTOR,
                     f"member of '{text}' -> {' '.join(agent_entry.agent.sectors)}"
                 ))
+    # A title speaking for a party the text names ("Eminem's spokesperson") has that party's
+    # sector; where nothing resolves the party, its default sector would be a guess.
+    party = party_behind(ctx, head, steps) if "speaks" in entry.agent.flags and not sectors else None
+    if party is not None and not party.sectors:
+        return None
+    if party is not None:
+        sectors = list(party.sectors)
     # One sector per role: "Hamas leader" is REB, "chairman of the Federation Council" LEG
     # (the "member of" steps above say so); a generic title's own sector only when nothing
     # stands behind it.
@@ -169,7 +178,7 @@ def compose_agent(
     if facts.former:
         sectors = ["ELI"]
         steps.append(Step(StepKind.SECTOR, f"'{facts.former}': a former office-holder -> ELI"))
-    country = phrase_country(ctx, head, facts, sentence, steps)
+    country = phrase_country(ctx, head, facts, sentence, steps) or (party.country if party else "")
     if not country and sectors and sectors[0] in ORGANIZATION_COUNTRIES:
         # "a human rights group" is an NGO of no named country: CAMEO's top-level NGO.
         country, sectors = sectors[0], sectors[1:]
@@ -205,7 +214,7 @@ def compose_collective(
             entry, role,
         )
     mention = compose_agent(ctx, head, tokens, facts, sentence, entry)
-    return mention if mention.actor.code else None  # "the group" alone names no one
+    return mention if mention is not None and mention.actor.code else None  # "the group" alone names no one
 
 
 def compose_organization(

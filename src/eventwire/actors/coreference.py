@@ -18,7 +18,14 @@ from eventwire.actors.evidence import GUESSED_FROM_CONTEXT, LINKS, Step, StepKin
 from eventwire.actors.matching import MODIFIER_DEPS, PLACE_KINDS, phrase_tokens
 from eventwire.actors.mention import Mention, PhraseFacts
 from eventwire.actors.phrase import build_mention, unknown_body
+from eventwire.nlp import syntax
 from eventwire.records import Actor
+
+# Words before a surname that are no first name: forms of address, and the particles of Arabic,
+# Dutch, German and Romance surnames ("al-Maliki", "van Gaal"), which are part of the surname.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
+NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "bin", "ibn", "ben", "abu", "de", "da",
+                            "di", "del", "van", "von", "der", "den", "la", "le"})
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
@@ -177,13 +184,46 @@ def corefer(
 
 
 def earlier_person_by_surname(ctx: ArticleContext, head: Any) -> Mention | None:
-    """The latest earlier named individual whose name ends with the words of ``head``."""
+    """The latest earlier named individual whose name ends with the words of ``head`` and
+    whose first name, where both are written, agrees: "Mollik Tariqur Rahman" is not the
+    "Kazi Mokhlechur Rahman" of an earlier paragraph, nor "Daniel Tani" his brother "Dick"."""
     key = words(head.text)
     if not key:
         return None
+    first = first_name(ctx, head.i)
     for mention in reversed(ctx.people_named(key[-1])):  # named individuals only
-        if words(mention.actor.name)[-len(key) :] == key:
+        name = words(mention.actor.name)
+        if name[-len(key) :] == key and same_first_name(first, name[: -len(key)]):
             return mention
+    return None
+
+
+def same_first_name(first: str | None, given: list[str]) -> bool:
+    """Whether a written first name can be one of the ``given`` names of an earlier mention
+    (any of them: a name built with a possessor, "Donald Trump's Jared Kushner", has more):
+    true when either is missing; an initial agrees with the names it begins ("J." and "John");
+    other names agree in their first three letters, which keeps spellings of one name
+    ("Sergei", "Sergey") and parts people apart ("Daniel", "Dick"; "Mollik", "Mokhlechur")."""
+    given = [w for w in given if w not in NAME_PARTICLES]
+    if first is None or not given:
+        return True
+    return any(first[:1] == other[:1] if min(len(first), len(other)) == 1 else first[:3] == other[:3]
+               for other in given)
+
+
+def first_name(ctx: ArticleContext, start: int) -> str | None:
+    """The first word of the person's name that ends at ``start`` (its surname), lower-cased:
+    a capitalised word of the same PERSON entity that is no dictionary word (not "Mr", not
+    "President"); None when the surname stands alone."""
+    doc = ctx.doc
+    entity = syntax.entity_of(doc[start])
+    if entity is None or doc[start].ent_type_ != "PERSON" or entity.start >= start:
+        return None
+    for token in doc[entity.start : start]:
+        if (token.is_alpha and token.text[:1].isupper() and token.lower_ not in HONORIFICS
+                and token.lower_ not in NAME_PARTICLES
+                and not ctx.dictionary.lookup(tuple(words(token.text)))):
+            return token.lower_
     return None
 
 

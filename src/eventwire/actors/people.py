@@ -8,25 +8,22 @@ from typing import Any
 
 from eventwire.actors.article import ArticleContext
 from eventwire.actors.composition import compose_attributed, dictionary_step, role_sectors
-from eventwire.actors.coreference import corefer, earlier_person_by_surname
+from eventwire.actors.coreference import NAME_PARTICLES, corefer, earlier_person_by_surname, first_name
 from eventwire.actors.country_from_context import context_country
 from eventwire.actors.country_in_phrase import phrase_country
-from eventwire.actors.dictionary import COUNTRY, PERSON, Entry, Named, words
+from eventwire.actors.dictionary import COUNTRY, PERSON, Entry, Named, Role, words
 from eventwire.actors.evidence import Step, StepKind
 from eventwire.actors.matching import PLACE_KINDS, Match
 from eventwire.actors.mention import Mention, PhraseFacts
 from eventwire.actors.phrase import apposition_title, build_mention
 from eventwire.actors.roles_by_date import choose_role
+from eventwire.actors.spoken_for import Party, party_behind
 from eventwire.nlp import syntax
 
 # First words of country names that stand for the country after it was named in full ("the
 # North" after "North Korea").
 SHORT_FORMS = frozenset({"North", "South"})
-# Words before a surname that are no first name: forms of address, and the particles of Arabic,
-# Dutch, German and Romance surnames ("al-Maliki", "van Gaal"), which are part of the surname.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
-NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "bin", "ibn", "ben", "abu", "de", "da",
-                            "di", "del", "van", "von", "der", "den", "la", "le"})
+
 
 
 def compose_person(
@@ -42,8 +39,9 @@ def compose_person(
     titled = [c for c in title.countries if c[3] < head.i or c[3] not in own]
     title_country = titled[-1][0] if titled else ""
     role = choose_role(person, ctx.day, title_country, title_sectors, steps, title.agents)
-    if facts.former:
-        steps.append(Step(StepKind.SECTOR, f"'{facts.former}': a former office-holder -> ELI"))
+    former = facts.former or former_office(title, role)
+    if former:
+        steps.append(Step(StepKind.SECTOR, f"'{former}': a former office-holder -> ELI"))
         country = role.country if role else title_country
         mention = build_mention(
             ctx, head, tokens, sentence, country, ["ELI"], person.name, steps, entry
@@ -73,6 +71,18 @@ def compose_person(
     return mention
 
 
+def former_office(title: PhraseFacts, role: Role | None) -> str:
+    """The "former" of a describing apposition ("Wayne Mapp, a former defence minister") when
+    it speaks of the role the date gives, or the date gives none: a former office other than
+    the one held now ("Joe Biden, a former senator", as president) leaves the role as it is."""
+    if not title.former:
+        return ""
+    if role is None:
+        return title.former
+    written = {w for _, text in title.agents for w in words(text)} - {"of", "the", "for"}
+    return title.former if written and written <= set(words(role.title or "")) else ""
+
+
 def compose_unlisted(
     ctx: ArticleContext, head: Any, tokens: list[Any], facts: PhraseFacts, sentence: int
 ) -> Mention | None:
@@ -91,10 +101,16 @@ def compose_unlisted(
     sectors = title_sectors(ctx, facts)
     titles = ", ".join(f"'{text}'" for _, text in facts.agents)
     steps = [Step(StepKind.SECTOR, f"person not in the dictionary; title {titles} -> {' '.join(sectors)}")]
+    party = generic_title_party(ctx, head, facts, steps)
+    if party is not None and not party.sectors:
+        return None  # "Tom Ulrik, a spokesman for Harvel": whose, nothing says
+    if party is not None:
+        sectors = list(party.sectors)
     if facts.former:
         sectors = ["ELI"]
         steps.append(Step(StepKind.SECTOR, f"'{facts.former}': a former office-holder -> ELI"))
     country = (phrase_country(ctx, head, facts, sentence, steps)
+               or (party.country if party is not None else "")
                or context_country(ctx, head, facts, steps))
     name = " ".join(t.text for t in tokens if t.ent_type_ == "PERSON" and t.i <= head.i)
     mention = build_mention(
@@ -138,6 +154,22 @@ def titled_by_apposition(ctx: ArticleContext, head: Any) -> bool:
     return False
 
 
+def generic_title_party(ctx: ArticleContext, head: Any, facts: PhraseFacts, steps: list[str]) -> Party | None:
+    """The party behind a person's title when the title is generic only ("Matthew Frankel, a
+    spokesman for the Weinstein Co."): see ``spoken_for.party_behind``."""
+    if facts.organizations or any(e.agent and "member" not in e.agent.flags for e, _ in facts.agents):
+        return None
+    described = [head.head] if head.dep_ == "appos" else []
+    described += [c for c in head.children if c.dep_ in ("appos", "compound")]
+    for title in described:
+        match = ctx.match_at.get(title.i)
+        agent = match.best.agent if match is not None else None
+        party = party_behind(ctx, title, steps) if agent is not None and "speaks" in agent.flags else None
+        if party is not None:
+            return party
+    return None
+
+
 def title_sectors(ctx: ArticleContext, facts: PhraseFacts) -> list[str]:
     """The sectors of a person's written title, one per role: a generic title ("leader",
     "chairman", "spokesperson") gives way to the organisation or role word behind it
@@ -162,8 +194,9 @@ def surname_vouched(ctx: ArticleContext, match: Match, facts: PhraseFacts, perso
     the full name nor a title. "Reeves said" in an American court story is not the British
     chancellor; "Trump" alone, with nothing around it, is still Donald Trump. A surname after
     another first name ("Colonel Adnan al-Maliki" is not Nouri al-Maliki) names someone else
-    (``other_namesake``)."""
-    if other_namesake(ctx, match, person):
+    (``other_namesake``), and so does a surname alone after another person's full name
+    ("Elizabeth Deng ... Deng says": ``named_otherwise``)."""
+    if other_namesake(ctx, match, person) or named_otherwise(ctx, match, person):
         return False
     if match.end - match.start > 1 or facts.agents:
         return True
@@ -180,28 +213,48 @@ def other_namesake(ctx: ArticleContext, match: Match, person: Named) -> bool:
     "Sergei"/"Sergey Lavrov" and "George W. Bush" still agree). A surname alone elsewhere
     keeps its listed person ("Obama" beside "Michelle Obama")."""
     last = words(ctx.doc[match.start : match.end].text)
-    initials = set()
-    for name in (person.name, *person.aliases):
-        given = [w for w in words(name)[: -len(last)] if w not in NAME_PARTICLES]
-        if words(name)[-len(last):] == last and given:
-            initials.add(given[0][:1])
-    first = _first_name(ctx, ctx.doc, match.start)
+    initials = given_initials(person, last)
+    first = first_name(ctx, match.start)
     return bool(initials) and first is not None and first[:1] not in initials
 
 
-def _first_name(ctx: ArticleContext, doc: Any, start: int) -> str | None:
-    """The first word of the person's name that ends at ``start`` (its surname), lower-cased:
-    a capitalised word of the same PERSON entity that is no dictionary word (not "Mr", not
-    "President"); None when the surname stands alone."""
-    entity = syntax.entity_of(doc[start])
-    if entity is None or doc[start].ent_type_ != "PERSON" or entity.start >= start:
-        return None
-    for token in doc[entity.start : start]:
-        if (token.is_alpha and token.text[:1].isupper() and token.lower_ not in HONORIFICS
-                and token.lower_ not in NAME_PARTICLES
-                and not ctx.dictionary.lookup(tuple(words(token.text)))):
-            return token.lower_
-    return None
+def named_otherwise(ctx: ArticleContext, match: Match, person: Named) -> bool:
+    """Whether a surname alone ("Deng says") is the surname of the latest full name before it
+    in the article ("For Elizabeth Deng of Amnesty"), whose first name is none of the listed
+    person's, and the article never writes the listed person's full name: it is that other
+    person ("Obama" beside "Michelle Obama" stays Barack Obama where "Barack Obama" is
+    written)."""
+    if match.end - match.start != 1:
+        return False
+    last = words(ctx.doc[match.start].text)
+    names = (person.name, *person.aliases)
+    if any(len(words(name)) > len(last) and name.lower() in ctx.lower_text for name in names):
+        return False
+    for entity in reversed(ctx.doc.ents):
+        if (entity.label_ != "PERSON" or entity.end > match.start or len(entity) < 2
+                or words(entity.text)[-len(last):] != last):
+            continue
+        first = first_name(ctx, entity.end - 1)
+        initials = given_initials(person, last)
+        return bool(initials) and first is not None and first[:1] not in initials
+    return False
+
+
+def given_initials(person: Named, last: list[str]) -> set[str]:
+    """The first letters of the first names a listed person is known by with the surname
+    ``last`` (name particles are part of the surname), the surname last ("Nouri al-Maliki")
+    or, in Chinese and Korean order, first ("Deng Xiaoping")."""
+    initials = set()
+    for name in (person.name, *person.aliases):
+        written = words(name)
+        given: list[str] = []
+        if written[-len(last):] == last:
+            given = [w for w in written[: -len(last)] if w not in NAME_PARTICLES]
+        elif written[: len(last)] == last:
+            given = written[len(last):]
+        if given:
+            initials.add(given[0][:1])
+    return initials
 
 
 def name_extends(ctx: ArticleContext, head: Any, match: Match) -> bool:

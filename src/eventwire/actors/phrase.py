@@ -112,10 +112,22 @@ def apposition_title(ctx: ArticleContext, head: Any, facts: PhraseFacts) -> Phra
         merged.countries = outer.countries + merged.countries
         merged.agents = outer.agents + merged.agents
         merged.organizations = outer.organizations + merged.organizations
+        merged.former = merged.former or former_modifier(ctx, other)  # "X, a former MP"
         if outer.head_match and outer.head_match.best.kind == AGENT:
             text = ctx.doc[outer.head_match.start : outer.head_match.end].text
             merged.agents.append((outer.head_match.best, text))
     return without_weak(merged)
+
+
+def former_modifier(ctx: ArticleContext, head: Any) -> str:
+    """The word saying that the role ``head`` names is no longer held ("a former MP"), when it
+    modifies that head itself (not "a lawyer for the former president")."""
+    for child in head.children:
+        match = ctx.match_at.get(child.i) if child.i < head.i else None
+        entry = match.best if match is not None else None
+        if entry is not None and entry.kind == MODIFIER and entry.agent and "former" in entry.agent.flags:
+            return child.text
+    return ""
 
 
 def build_mention(

@@ -1,0 +1,88 @@
+"""The party a generic title speaks for ("a spokesman for X", "X's spokesperson", "the X
+spokesman"): the title's sector is that party's, not the title's own default.
+
+agents.tsv gives the generic titles (flag ``member``: spokesman, official, leader) a default
+sector (GOV) for when nothing stands behind them. When the text names the party behind the
+title, that default is a guess against the text: a company's or a singer's spokesman is no
+government official, the Taliban's no Afghan government's. A listed organisation or person
+gives its role on the article date; a party named earlier in the article ("a spokesman for
+Roger" after "District Attorney David Roger") gives that mention's code; a party the text
+names but nothing resolves leaves the title without a sector, so that the actor stays
+unresolved rather than wrong. A place ("a spokesman for the Kremlin") keeps the default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.actors.article import ArticleContext
+from eventwire.actors.coreference import earlier_person_by_surname
+from eventwire.actors.dictionary import ORGANIZATION, PERSON
+from eventwire.actors.evidence import Step, StepKind
+from eventwire.actors.roles_by_date import nearest_role
+
+# Prepositions by which a title names whom it speaks for ("a spokesman for", "an official of").
+SPEAKS_FOR_PREPOSITIONS = frozenset({"for", "of"})
+
+
+@dataclass(frozen=True)
+class Party:
+    """Whom a generic title speaks for; no sectors when nothing resolves the party."""
+
+    text: str
+    country: str = ""
+    sectors: tuple[str, ...] = ()
+
+
+def named_parties(title: Any) -> list[Any]:
+    """The proper names a title speaks for: its possessor ("Eminem's spokesperson"), a
+    capitalised modifier ("the Tiger spokesman") or the object of "for"/"of"."""
+    parties = []
+    for child in title.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            parties.append(child)
+        elif (child.dep_ in ("compound", "nmod") and child.i < title.i and child.pos_ == "PROPN"
+              and not child.is_sent_start):
+            parties.append(child)
+        elif child.dep_ == "prep" and child.lower_ in SPEAKS_FOR_PREPOSITIONS:
+            parties.extend(o for o in child.children if o.dep_ == "pobj" and o.pos_ == "PROPN")
+    return parties
+
+
+def party_behind(ctx: ArticleContext, title: Any, steps: list[str]) -> Party | None:
+    """The party a generic title names, with the country and sectors it gives; None when the
+    title names none, or names a place (the title's default stands)."""
+    for party in named_parties(title):
+        listed = next((ctx.match_at[i] for i in _name_span(party) if i in ctx.match_at), None)
+        if listed is not None:
+            entry = listed.best
+            if entry.kind not in (ORGANIZATION, PERSON) or entry.named is None:
+                return None
+            role = entry.named.role_on(ctx.day) or nearest_role(entry.named, ctx.day)
+            if role is None:
+                return None
+            found = Party(party.text, role.country, tuple(role.sectors))
+        else:
+            mention = ctx.mention_headed_by(party.i) or earlier_person_by_surname(ctx, party)
+            found = Party(party.text)
+            if mention is not None:
+                found = Party(party.text, mention.actor.country or "", tuple(mention.actor.sectors))
+        if found.sectors:
+            steps.append(Step(
+                StepKind.SECTOR,
+                f"'{title.text}' speaks for '{party.text}' -> {' '.join(found.sectors)}"
+            ))
+        else:
+            steps.append(Step(
+                StepKind.SECTOR,
+                f"'{title.text}' speaks for '{party.text}', which nothing resolves: no sector "
+                "(not the title's default)"
+            ))
+        return found
+    return None
+
+
+def _name_span(party: Any) -> list[int]:
+    """The token indices of a party's name: the word and its proper-noun modifiers."""
+    return [party.i, *(c.i for c in party.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
