@@ -111,6 +111,16 @@ def test_a_former_office_in_apposition_makes_an_elite():
                  "2022-03-01").code == "USAGOV"
 
 
+def test_a_rebel_acronym_in_a_story_about_another_country_is_not_those_rebels():
+    text = ("South African police chief Jackie Selebi was charged on Friday. The NPA said it would "
+            "arrange a court date.")
+    assert actor(text, "NPA", "2008-01-20") is None
+    assert actor("Troops in the Philippines fought the NPA.", "NPA", "2008-01-20").code == "PHLREB"
+    # a state body's acronym abroad is still that body
+    assert actor("Police in London arrested a man. The FBI said it was helping.", "FBI",
+                 "2008-01-20").code == "USACOP"
+
+
 def test_the_country_the_article_is_mainly_about():
     text = ("Kenya will hold elections in August. Kenya's economy grew. Uganda sent observers. "
             "Kenyan officials met in Nairobi. Police said the roads were closed.")
@@ -136,6 +146,7 @@ def test_implied_parties_take_the_dateline_country():
 def test_one_sector_per_role():
     assert actor("The intelligence community accused Moscow.", "community").sectors == ["SPY"]
     assert actor("A Hamas leader rejected the offer.", "leader").sectors == ["REB"]
+    assert actor("Russia's parliamentary commission will probe the media.", "commission").code == "RUSLEG"
     kosachev = actor(
         "Ivan Petrenko, chairman of the Federation Council's international affairs committee, "
         "criticized NATO.", "Petrenko",

@@ -32,6 +32,10 @@ from eventwire.actors.phrase import build_mention
 from eventwire.actors.spoken_for import party_behind
 from eventwire.words import ACTOR_LOCATIVE_PREPOSITIONS
 
+# Kinds of organisation (organizations.tsv, column kind) whose acronyms other countries' bodies
+# share ("NPA": Philippine rebels, South Africa's prosecutors; "SDF": Syrian or Japanese forces).
+ACRONYM_KINDS = frozenset({"armed group", "party", "militia", "separatist group", "cartel", "gang",
+                           "criminal group", "paramilitary", "ruling party"})
 # Dependents through which an actor owns the thing a noun names ("U.S. request", "Serbia's move").
 ATTRIBUTE_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 
@@ -236,6 +240,26 @@ def compose_organization(
     return build_mention(
         ctx, head, tokens, sentence, country, list(role.sectors), organization.name, steps, entry, role
     )
+
+
+def acronym_vouched(ctx: ArticleContext, match: Match, organization: Named) -> bool:
+    """An acronym ("NPA", "SDF") names the listed national organisation unless the article
+    speaks against it: it names countries, none of them the organisation's, and never writes
+    the organisation's name in full. "The NPA said" in a South African story is the National
+    Prosecuting Authority, not the Philippine rebels. Only groups whose short names collide
+    across countries (ACRONYM_KINDS) are doubted: "the FBI" in a London story is still the FBI."""
+    written = ctx.doc[match.start : match.end].text.replace(".", "")
+    if not (written.isupper() and written.isalpha() and len(written) <= 6):
+        return True
+    role = organization.role_on(ctx.day) or organization.role_on(None)
+    if role is None or role.title not in ACRONYM_KINDS or not role.country:
+        return True
+    country = role.country
+    article = set(ctx.focus_countries())
+    if not article or country in article:
+        return True
+    names = (organization.name, *organization.aliases)
+    return any(len(name) > len(written) and name.lower() in ctx.lower_text for name in names)
 
 
 def compose_attributed(

@@ -23,6 +23,7 @@ from typing import Any
 
 from eventwire.actors.article import ArticleContext
 from eventwire.actors.composition import (
+    acronym_vouched,
     compose_agent,
     compose_collective,
     compose_organization,
@@ -221,6 +222,8 @@ def compose(
     if entry.kind == ORGANIZATION and entry.named:
         if inside_longer_name(ctx, match):
             return None  # "the Social Democratic Party" is not the Democratic Party
+        if not acronym_vouched(ctx, match, entry.named):
+            return None  # "the NPA" of a South African story: not the Philippine rebels
         return compose_organization(ctx, head, tokens, facts, sentence, entry, entry.named)
     if entry.kind in PLACE_KINDS and (name_extends(ctx, head, match) or aged(head)):
         # "Feliciano Valencia"; "Aden, 52, said": a person named like a place
