@@ -84,6 +84,10 @@ def test_a_generic_title_takes_the_sector_of_the_party_it_speaks_for():
     # a party the text names but nothing resolves leaves the title unresolved, not GOV
     assert actor("Zarvex's spokesperson said the singer had recovered.", "spokesperson") is None
     assert actor("Tom Ulrik, a spokesman for Harvel, said the shares fell.", "Ulrik") is None
+    # an earlier mention gives the party's country ("Foreign Minister Stephen Smith" before)
+    text = ("TOKYO (Reuters) - Australian Foreign Minister Peter Calden criticised the fleet. "
+            "A spokesman for Foreign Minister Peter Calden would not comment.")
+    assert actor(text, "spokesman").code == "AUSGOV"
     # nothing named behind the title, or a party the dictionary knows: as before
     assert actor("A spokesman said the talks had failed.", "spokesman").sectors == ["GOV"]
     assert actor("A spokesman for the Taliban said the truce held.", "spokesman").sectors == ["REB"]

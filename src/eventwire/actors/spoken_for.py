@@ -20,6 +20,7 @@ from eventwire.actors.article import ArticleContext
 from eventwire.actors.coreference import earlier_person_by_surname
 from eventwire.actors.dictionary import ORGANIZATION, PERSON
 from eventwire.actors.evidence import Step, StepKind
+from eventwire.actors.matching import PLACE_KINDS
 from eventwire.actors.roles_by_date import nearest_role
 
 # Prepositions by which a title names whom it speaks for ("a spokesman for", "an official of").
@@ -52,22 +53,17 @@ def named_parties(title: Any) -> list[Any]:
 
 def party_behind(ctx: ArticleContext, title: Any, steps: list[str]) -> Party | None:
     """The party a generic title names, with the country and sectors it gives; None when the
-    title names none, or names a place (the title's default stands)."""
+    title names none, or names a place or a role word (the title's default stands)."""
     for party in named_parties(title):
-        listed = next((ctx.match_at[i] for i in _name_span(party) if i in ctx.match_at), None)
-        if listed is not None:
-            entry = listed.best
-            if entry.kind not in (ORGANIZATION, PERSON) or entry.named is None:
-                return None
-            role = entry.named.role_on(ctx.day) or nearest_role(entry.named, ctx.day)
-            if role is None:
-                return None
-            found = Party(party.text, role.country, tuple(role.sectors))
-        else:
+        found = _listed_party(ctx, party)
+        if found is None:
             mention = ctx.mention_headed_by(party.i) or earlier_person_by_surname(ctx, party)
-            found = Party(party.text)
             if mention is not None:
                 found = Party(party.text, mention.actor.country or "", tuple(mention.actor.sectors))
+        if found is None:
+            found = _titled_party(ctx, party)
+        if found is None:
+            return None
         if found.sectors:
             steps.append(Step(
                 StepKind.SECTOR,
@@ -83,6 +79,31 @@ def party_behind(ctx: ArticleContext, title: Any, steps: list[str]) -> Party | N
     return None
 
 
+def _listed_party(ctx: ArticleContext, party: Any) -> Party | None:
+    """A listed organisation or person named by the party's words, with its role on the date."""
+    for i in _name_span(party):
+        match = ctx.match_at.get(i)
+        entry = match.best if match is not None else None
+        if entry is None or entry.kind not in (ORGANIZATION, PERSON) or entry.named is None:
+            continue
+        role = entry.named.role_on(ctx.day) or nearest_role(entry.named, ctx.day)
+        return Party(party.text, role.country, tuple(role.sectors)) if role else None
+    return None
+
+
+def _titled_party(ctx: ArticleContext, party: Any) -> Party | None:
+    """None (the title's default stands) when the party's name is a place or a role word, or
+    carries a title ("Foreign Minister John Doe": its sectors); else a party nothing resolves."""
+    for i in _name_span(party):
+        match = ctx.match_at.get(i)
+        entry = match.best if match is not None else None
+        if entry is not None and entry.kind in PLACE_KINDS:
+            return None
+        if entry is not None and entry.agent is not None and entry.agent.sectors:
+            return Party(party.text, "", tuple(entry.agent.sectors))
+    return Party(party.text)
+
+
 def _name_span(party: Any) -> list[int]:
-    """The token indices of a party's name: the word and its proper-noun modifiers."""
-    return [party.i, *(c.i for c in party.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
+    """The token indices of a party's name: its head first, then the words before it."""
+    return [party.i, *(c.i for c in party.children if c.dep_ == "compound")]
