@@ -13,6 +13,9 @@ from eventwire.actors.matching import MODIFIER_DEPS, PLACE_KINDS, Match, phrase_
 from eventwire.actors.mention import Mention, PhraseFacts
 from eventwire.records import Actor
 
+# Sectors of public offices: who held one is an elite (ELI) once out of it.
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "OPP"})
+
 
 def phrase_facts(ctx: ArticleContext, tokens: list[Any], head: Any) -> PhraseFacts:
     """What the dictionary matches lying wholly inside the phrase ``tokens`` say."""
@@ -112,11 +115,19 @@ def apposition_title(ctx: ArticleContext, head: Any, facts: PhraseFacts) -> Phra
         merged.countries = outer.countries + merged.countries
         merged.agents = outer.agents + merged.agents
         merged.organizations = outer.organizations + merged.organizations
-        merged.former = merged.former or former_modifier(ctx, other)  # "X, a former MP"
+        if outer_office(outer):  # "X, a former MP" (ELI), not "X, a former teacher"
+            merged.former = merged.former or former_modifier(ctx, other)
         if outer.head_match and outer.head_match.best.kind == AGENT:
             text = ctx.doc[outer.head_match.start : outer.head_match.end].text
             merged.agents.append((outer.head_match.best, text))
     return without_weak(merged)
+
+
+def outer_office(facts: PhraseFacts) -> bool:
+    """Whether a phrase's head is a public office (OFFICE_SECTORS): a former holder of one is an
+    elite (ELI); a former teacher or journalist is not."""
+    entry = facts.head_match.best if facts.head_match else None
+    return bool(entry and entry.agent and OFFICE_SECTORS & set(entry.agent.sectors))
 
 
 def former_modifier(ctx: ArticleContext, head: Any) -> str:
