@@ -88,6 +88,10 @@ def test_a_generic_title_takes_the_sector_of_the_party_it_speaks_for():
     text = ("TOKYO (Reuters) - Australian Foreign Minister Peter Calden criticised the fleet. "
             "A spokesman for Foreign Minister Peter Calden would not comment.")
     assert actor(text, "spokesman").code == "AUSGOV"
+    # a title inside the party's name gives its sector
+    office = actor("The case went to court, spokesman for the Prosecutor General's Office Ivan Orlov "
+                   "told reporters.", "spokesman")
+    assert office is not None and "JUD" in office.sectors
     # nothing named behind the title, or a party the dictionary knows: as before
     assert actor("A spokesman said the talks had failed.", "spokesman").sectors == ["GOV"]
     assert actor("A spokesman for the Taliban said the truce held.", "spokesman").sectors == ["REB"]

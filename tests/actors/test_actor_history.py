@@ -317,6 +317,9 @@ def test_an_unlisted_full_name_is_not_an_earlier_person_of_the_same_surname():
     assert trader.name == "Selim Hossain" and "GOV" not in trader.sectors
     # the surname alone takes the latest person of that name; the same first name still agrees
     assert actor(text, "Hossain", "2007-11-20", nth=2).name == "Selim Hossain"
+    # a capitalised word opening the sentence is no first name ("Earlier Hossain said")
+    opener = "Minister Karim Hossain toured the district. Earlier Hossain said help was slow."
+    assert actor(opener, "Hossain", "2007-11-20", nth=1).name == "Karim Hossain"
     again = "Minister Karim Hossain toured the district. Later Karim Hossain said help was slow."
     assert actor(again, "Hossain", "2007-11-20", nth=1).code == actor(again, "Hossain", "2007-11-20").code
 

@@ -213,14 +213,15 @@ def same_first_name(first: str | None, given: list[str]) -> bool:
 
 def first_name(ctx: ArticleContext, start: int) -> str | None:
     """The first word of the person's name that ends at ``start`` (its surname), lower-cased:
-    a capitalised word of the same PERSON entity that is no dictionary word (not "Mr", not
-    "President"); None when the surname stands alone."""
+    a capitalised proper noun of the same PERSON entity that is no dictionary word (not "Mr",
+    not "President", not "Earlier" opening the sentence); None when the surname stands alone."""
     doc = ctx.doc
     entity = syntax.entity_of(doc[start])
     if entity is None or doc[start].ent_type_ != "PERSON" or entity.start >= start:
         return None
     for token in doc[entity.start : start]:
-        if (token.is_alpha and token.text[:1].isupper() and token.lower_ not in HONORIFICS
+        if (token.is_alpha and token.text[:1].isupper() and token.pos_ == "PROPN"
+                and token.lower_ not in HONORIFICS
                 and token.lower_ not in NAME_PARTICLES
                 and not ctx.dictionary.lookup(tuple(words(token.text)))):
             return token.lower_

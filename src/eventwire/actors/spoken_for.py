@@ -20,7 +20,7 @@ from eventwire.actors.article import ArticleContext
 from eventwire.actors.coreference import earlier_person_by_surname
 from eventwire.actors.dictionary import ORGANIZATION, PERSON
 from eventwire.actors.evidence import Step, StepKind
-from eventwire.actors.matching import PLACE_KINDS
+from eventwire.actors.matching import PLACE_KINDS, phrase_tokens
 from eventwire.actors.roles_by_date import nearest_role
 
 # Prepositions by which a title names whom it speaks for ("a spokesman for", "an official of").
@@ -93,8 +93,9 @@ def _listed_party(ctx: ArticleContext, party: Any) -> Party | None:
 
 def _titled_party(ctx: ArticleContext, party: Any) -> Party | None:
     """None (the title's default stands) when the party's name is a place or a role word, or
-    carries a title ("Foreign Minister John Doe": its sectors); else a party nothing resolves."""
-    for i in _name_span(party):
+    carries a title ("Foreign Minister John Doe", "the Prosecutor General's Office": its
+    sectors); else a party nothing resolves."""
+    for i in [party.i, *(t.i for t in phrase_tokens(party) if t.i != party.i)]:
         match = ctx.match_at.get(i)
         entry = match.best if match is not None else None
         if entry is not None and entry.kind in PLACE_KINDS:
