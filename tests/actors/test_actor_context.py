@@ -92,6 +92,9 @@ def test_a_generic_title_takes_the_sector_of_the_party_it_speaks_for():
     office = actor("The case went to court, spokesman for the Prosecutor General's Office Ivan Orlov "
                    "told reporters.", "spokesman")
     assert office is not None and "JUD" in office.sectors
+    ngo = actor("Dan Orel, a spokesperson for the Israeli human rights NGO Yesh Tov, said that the law "
+                "has stripped landowners of any chance to reclaim their land.", "Orel")
+    assert ngo is not None and ngo.sectors[:1] == ["NGO"]
     # nothing named behind the title, or a party the dictionary knows: as before
     assert actor("A spokesman said the talks had failed.", "spokesman").sectors == ["GOV"]
     assert actor("A spokesman for the Taliban said the truce held.", "spokesman").sectors == ["REB"]

@@ -95,11 +95,12 @@ def _titled_party(ctx: ArticleContext, party: Any) -> Party | None:
     """None (the title's default stands) when the party's name is a place or a role word, or
     carries a title ("Foreign Minister John Doe", "the Prosecutor General's Office": its
     sectors); else a party nothing resolves."""
+    head = ctx.match_at.get(party.i)
+    if head is not None and head.best.kind in PLACE_KINDS:
+        return None  # "a spokesman for the Kremlin"
     for i in [party.i, *(t.i for t in phrase_tokens(party) if t.i != party.i)]:
         match = ctx.match_at.get(i)
         entry = match.best if match is not None else None
-        if entry is not None and entry.kind in PLACE_KINDS:
-            return None
         if entry is not None and entry.agent is not None and entry.agent.sectors:
             return Party(party.text, "", tuple(entry.agent.sectors))
     return Party(party.text)
