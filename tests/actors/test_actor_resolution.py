@@ -254,6 +254,7 @@ def test_backed_and_led_compounds():
         ("Scottish Liberal Democrat leader Willie Rennie said so.", "Rennie", "GBRPTY"),
         ("The Scottish Conservative leader said most Scots want no vote.", "leader", "GBRPTY"),
         ("The Tory leader said taxes were too high.", "leader", "GBRPTY"),  # the singular alias
+        ("Shadow foreign secretary Jane Doe said so.", "Doe", "GBROPPLEG"),  # no GOV: opposition
         ("The Secret Service said it had detained a man near the fence.", "Service", "USACOP"),
         ("Rep. Kristi Noem said the exercise was about politics.", "Noem", "USALEG"),  # not yet governor
         ("Sen. Rand Paul spoke on Monday. Paul said the treaty was a mistake.", "Paul", "USALEG"),
