@@ -140,3 +140,54 @@ def test_killing_from_the_air_is_the_use_of_aerial_weapons(code_text):
     assert "195" in {e.cameo for e in code_text("A warplane of Israel attacked the police in Syria.")}
     # on the ground, a killing stays an assault
     assert "18" in roots(code_text("Israel killed five police in Syria."))
+
+
+def test_an_activity_a_purpose_or_a_habit_is_no_act(code_text):
+    # an "-ing" participle on a noun tells what the noun does, not an act of the news
+    assert "19" not in roots(code_text("Turkey joined an alliance fighting Syria."))
+    # unless the noun is what a picture shows
+    assert ("EGY", "193", "OPP") in dyads(code_text("Video shows Egypt shooting protesters."))
+    # a gerund under a noun's or an adjective's preposition names an activity
+    assert "19" not in roots(code_text("Britain praised France's cooperation in fighting Syria."))
+    # an infinitive of purpose is meant, not done; after a verb of going it is what followed
+    assert "19" not in roots(code_text("Syria is joining forces with Iran to fight Turkey."))
+    assert ("TUR", "190", "SYR") in dyads(code_text("Turkey fought Syria near the border."))
+    assert "19" in roots(code_text("Russia moved in to attack Syria on Monday."))
+    assert "13" in roots(code_text("Syria issued a statement threatening Turkey."))
+    # a record of habit, a long campaign, a count
+    assert "19" not in roots(code_text("Syria has a long history of attacks on Turkey."))
+    assert "19" not in roots(code_text("Russia lost its ten-year battle with Germany."))
+    assert "19" not in roots(code_text("Russia has spent five years fighting Turkey in Syria."))
+    assert "18" not in roots(code_text("Syria said the number of protesters killed rose to 40."))
+    assert "18" in roots(code_text("Syria said police killed 40 protesters."))
+
+
+def test_what_is_recommended_or_judged_is_no_act(code_text):
+    assert "17" not in roots(
+        code_text("Iran recommended that the minister be placed under house arrest."))
+    assert "17" in roots(code_text("Iran placed the minister under house arrest."))
+    assert "13" not in roots(code_text("Anyone who helps Syria is a threat to Israel."))
+    assert ("IRN", "138", "ISR") in dyads(code_text("Iran threatened Israel with retaliation."))
+
+
+def test_more_other_senses(code_text):
+    assert "14" not in roots(code_text("Iran demonstrated the capability to hit Israel."))
+    assert "14" in roots(code_text("Protesters demonstrated against Iran in Tehran."))
+    assert "17" not in roots(code_text("The minister of Brazil lost custody of her children."))
+
+
+def test_a_number_of_attackers_still_attack(code_text):
+    assert "19" in roots(code_text("A number of protesters attacked police in Syria."))
+
+
+def test_seizing_ground_or_power_is_no_confiscation(code_text):
+    assert {e.cameo for e in code_text("Syria seized control of the town on Monday.")} == {"192"}
+    assert {e.cameo for e in code_text("Egypt seized power on Monday.")} == {"180"}
+    assert {e.cameo for e in code_text("Police seized weapons from Syria on Monday.")} == {"1711"}
+
+
+def test_a_standing_state_of_months_or_the_past_is_no_act(code_text):
+    assert "19" not in roots(code_text("Syria and Turkey have clashed for months."))
+    assert "19" not in roots(code_text("Syria has suffered similar attacks by Turkey in the past."))
+    assert "19" in roots(code_text("Syria fought Turkey for two days near the border."))
+    assert "19" in roots(code_text("Syria attacked Turkey in the past week."))

@@ -1,7 +1,7 @@
 """Which candidate events of a sentence stand: none in a discarded sentence; none for an act
-only feared, asked for, supposed, asked about or told as background (a description, a topic, a
-date before the article's year); one per intention; and of two events of the same kind, the one
-with both sides.
+only feared, asked for, supposed, asked about, meant (a purpose, a subjunctive), counted or told
+as background (a description, an activity, a topic, a date before the article's year); one per
+intention; and of two events of the same kind, the one with both sides.
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def standing(book: PatternBook, candidates: list[Candidate], year: int | None = 
     trigger (the act threatened). ``year`` is the article's: acts dated before it are history."""
     candidates = [c for c in candidates if not unreal(book, c.trigger)
                   and not asked(book, c.trigger) and not topic(book, c)
-                  and not description(c)
+                  and not description(book, c) and not activity(book, c) and not tally(book, c.trigger)
+                  and not purpose(book, c) and not mandated(c.trigger)
                   and not dated_before(book, c.trigger, year)]
     candidates = drop_background(candidates)
     candidates = drop_carriers_and_requested(candidates)
@@ -134,32 +135,121 @@ def topic(book: PatternBook, candidate: Candidate) -> bool:
     return not any(p.cameo[:2] >= "14" for p in book.nouns.get(holder.lemma_.lower(), ()))
 
 
-def description(candidate: Candidate) -> bool:
+def description(book: PatternBook, candidate: Candidate) -> bool:
     """"Digs, which *supports* people renting", "a policy that *bans* NGOs from ...": a verb in
     the simple present in a relative clause describes a standing state or habit, not an act
     (statements and disapproval excepted: "which experts *say* will fail" reports what they
-    say, STANDING_ROOTS). So does a
-    passive participle of cooperation, with its agent, modifying a noun: "rebels *backed by*
-    Turkey" (COOPERATIVE_ROOTS)."""
+    say, STANDING_ROOTS). So does an "-ing" participle with an object on a noun ("a coalition
+    *fighting* al-Qaida", ``_described``), a passive participle of cooperation, with its agent,
+    modifying a noun ("rebels *backed by* Turkey", COOPERATIVE_ROOTS), and a noun of threat
+    said of someone with "be" ("X is a *threat* to Y", attribute_roots)."""
     trigger = candidate.trigger
     code = candidate.pattern.cameo
+    if candidate.pattern.kind == "noun":
+        return (trigger.dep_ == "attr" and trigger.head.lemma_.lower() == "be"
+                and code.startswith(tuple(book.purposes.get("attribute_roots", ()))))
     if code.startswith(STANDING_ROOTS) or trigger.pos_ not in ("VERB", "AUX"):
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         return False
     if trigger.dep_ == "relcl" and trigger.tag_ in ("VBZ", "VBP"):
         return True
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBG" and syntax.children(trigger, {"dobj"}):
+        return _described(book, trigger.head)
     return (trigger.dep_ == "acl" and trigger.tag_ == "VBN" and code.startswith(COOPERATIVE_ROOTS)
             and bool(syntax.children(trigger, {"agent"})))
 
 
+def _described(book: PatternBook, noun: Token) -> bool:
+    """Whether an "-ing" participle on ``noun`` describes it. Not on an act ("an attack
+    *killing* ten": an event noun or act_nouns) or a message or decision that does it ("issued
+    an order *banning* X", message_nouns), on what a verb of seeing shows ("video shows police
+    *shooting* a man", perception_verbs), nor on a noun in a prepositional phrase, where noun and
+    participle name the act ("hurt *in police firing*")."""
+    lemma = noun.lemma_.lower()
+    if (noun.dep_ == "pobj" or lemma in book.nouns or lemma in book.purposes.get("message_nouns", ())
+            or lemma in book.purposes.get("act_nouns", ())):
+        return False
+    return not (noun.dep_ in syntax.OBJECTS
+                and noun.head.lemma_.lower() in book.purposes.get("perception_verbs", ()))
+
+
+def activity(book: PatternBook, candidate: Candidate) -> bool:
+    """"cooperation *in fighting* terrorism", "more concerned about fishing than *capturing*
+    ships": a gerund that is the object of a preposition (activity_preps, topic_preps) on a noun
+    or an adjective names an activity, not an act that took place."""
+    trigger = candidate.trigger
+    if candidate.pattern.kind == "noun" or trigger.tag_ != "VBG":
+        return False
+    while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+        trigger = trigger.head
+    prep = trigger.head
+    if trigger.dep_ != "pcomp" or prep.lower_ not in book.activity_preps | book.topic_preps:
+        return False
+    return prep.head.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def tally(book: PatternBook, trigger: Token) -> bool:
+    """"the number *of* rebels *killed* since January": a participle describing the "of"
+    object of a count (tally_nouns), or a verb whose subject is a count, counts acts and tells
+    none."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _count(book, c) for c in trigger.children):
+        return True
+    if trigger.dep_ != "acl" or trigger.tag_ != "VBN":
+        return False
+    noun = trigger.head
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and _count(book, prep.head)
+
+
+def _count(book: PatternBook, noun: Token) -> bool:
+    """A count noun (tally_nouns), not "*a* number of" (some: "a number of gunmen attacked")."""
+    return noun.lemma_.lower() in book.tally_nouns and not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def purpose(book: PatternBook, candidate: Candidate) -> bool:
+    """"recruit children *to fight* as soldiers", "joining forces *to fight* al-Qaida": an act
+    of force (purposes' roots) in an infinitive of purpose, without a subject of its own, is
+    what someone means to do, not what was done ("met to discuss" mostly tells the talks, and
+    stays). After a verb of going (motion_verbs: "moved in to attack") it is what followed."""
+    trigger = candidate.trigger
+    if (trigger.dep_ != "advcl" or trigger.tag_ != "VB"
+            or not candidate.pattern.cameo.startswith(tuple(book.purposes.get("roots", ())))):
+        return False
+    if trigger.head.lemma_.lower() in book.purposes.get("motion_verbs", ()):
+        return False
+    words = {c.dep_: c for c in trigger.children}
+    return ("aux" in words and words["aux"].tag_ == "TO"
+            and not {"nsubj", "nsubjpass"} & words.keys())
+
+
+def mandated(trigger: Token) -> bool:
+    """"recommended that he *be placed* under house arrest", "demanded that they be freed": a
+    that-clause in the subjunctive (bare "be", no modal) says what someone wants done, not what
+    was done. A noun trigger is read in the clause of the verb that holds it."""
+    node = trigger
+    for _ in range(UNREAL_HOPS):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    if node.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+        return False
+    auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+    return (any(a.lower_ == "be" and a.tag_ == "VB" for a in auxes)
+            and not any(a.tag_ in ("MD", "TO") for a in auxes))
+
+
 def dated_before(book: PatternBook, trigger: Token, year: int | None) -> bool:
     """"235 people were killed *over the past two years*", "fighting *since 1984*", "executed
-    *between 2011 and 2015*", "kills six million people *a year*": a span of past periods, a
+    *between 2011 and 2015*", "kills six million people *a year*", "spent six years battling",
+    "clashed *for months*", "attacks *in the past*": a span of past periods, a
     year before the one preceding the article's after since/between, or a rate (past_markers),
     on the trigger's own clause makes the act a tally, a habit or a standing state, not an act
     of the news."""
     markers = book.past_markers
+    if _spent_span(trigger, markers):
+        return True
     for node in syntax.predicate_chain(trigger):
         holders = [h for h in (node, *syntax.children(node, syntax.OBJECTS))  # "kills 6 million
                    if h.pos_ in ("VERB", "AUX", "NOUN", "PROPN")]              # people a year"
@@ -169,10 +259,23 @@ def dated_before(book: PatternBook, trigger: Token, year: int | None) -> bool:
             for phrase in syntax.children(prep, {"pobj"}):
                 if prep.lower_ in markers.get("period_preps", ()) and _past_span(phrase, markers):
                     return True
+                if prep.lower_ in markers.get("bare_preps", ()) and _bare_span(phrase, markers):
+                    return True
+                if prep.lower_ == "in" and phrase.lower_ in markers.get("past_words", ()):
+                    return True  # "have suffered similar attacks *in the past*"
                 if prep.lower_ in markers.get("year_preps", ()) and any(
                         _year_before(t, year) for t in _phrase(phrase)):
                     return True
     return False
+
+
+def _spent_span(trigger: Token, markers: dict[str, frozenset[str]]) -> bool:
+    """"troops have spent six years *battling* the Taliban": an "-ing" act whose verb holds a
+    number of past periods (periods) as its object tells a campaign, not an act."""
+    if trigger.tag_ != "VBG" or trigger.dep_ not in ("xcomp", "advcl"):
+        return False
+    return any(o.lower_ in markers.get("periods", ()) and any(c.dep_ == "nummod" for c in o.children)
+               for o in syntax.children(trigger.head, syntax.OBJECTS))
 
 
 def _rate(phrase: Token, markers: dict[str, frozenset[str]]) -> bool:
@@ -188,6 +291,13 @@ def _past_span(phrase: Token, markers: dict[str, frozenset[str]]) -> bool:
     """"the past two years", "the last decades", "recent months"."""
     return phrase.lower_ in markers.get("periods", ()) and any(
         c.lower_ in markers.get("modifiers", ()) for c in phrase.children)
+
+
+def _bare_span(phrase: Token, markers: dict[str, frozenset[str]]) -> bool:
+    """"clashed *for months*", "fighting *for years*": past periods without a number or a
+    determiner, a standing state ("fought for two days" is one fight)."""
+    return phrase.lower_ in markers.get("periods", ()) and not any(
+        c.dep_ in ("det", "nummod", "amod", "poss") for c in phrase.children)
 
 
 def _phrase(head: Token) -> list[Token]:

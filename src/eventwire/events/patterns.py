@@ -131,6 +131,9 @@ class PatternBook:
     question_marks: frozenset[str] = frozenset()
     question_heads: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
+    activity_preps: frozenset[str] = frozenset()  # "cooperation *in* fighting X": an activity
+    tally_nouns: frozenset[str] = frozenset()  # "the number of rebels killed": a count
+    purposes: dict[str, frozenset[str]] = field(default_factory=dict)  # purposes and participles
     past_markers: dict[str, frozenset[str]] = field(default_factory=dict)
     # sections.yaml: sports and entertainment pages keep only events with a state actor
     off_topic: OffTopicSections = field(default_factory=OffTopicSections)
@@ -365,6 +368,9 @@ def pattern_book() -> PatternBook:
         question_marks=frozenset(_as_tuple(senses.get("question_marks"))),
         question_heads=frozenset(_as_tuple(senses.get("question_heads"))),
         topic_preps=frozenset(_as_tuple(senses.get("topic_preps"))),
+        activity_preps=frozenset(_as_tuple(senses.get("activity_preps"))),
+        tally_nouns=frozenset(_as_tuple(senses.get("tally_nouns"))),
+        purposes=_word_sets(senses.get("purposes")),
         past_markers=_word_sets(senses.get("past_markers")),
         off_topic=off_topic_sections(loaded["sections.yaml"].get("off_topic")),
         link_lists=link_lists(loaded["sections.yaml"].get("link_lists")),
