@@ -176,8 +176,9 @@ def test_more_other_senses(code_text):
     assert "17" not in roots(code_text("The minister of Brazil lost custody of her children."))
 
 
-def test_a_number_of_attackers_still_attack(code_text):
+def test_a_number_of_attackers_or_a_number_one_still_act(code_text):
     assert "19" in roots(code_text("A number of protesters attacked police in Syria."))
+    assert "01" in roots(code_text("Syria's number 1 admitted that Turkey was right."))
 
 
 def test_seizing_ground_or_power_is_no_confiscation(code_text):

@@ -193,8 +193,9 @@ def tally(book: PatternBook, trigger: Token) -> bool:
     """"the number *of* rebels *killed* since January": a participle describing the "of"
     object of a count (tally_nouns), or a verb whose subject is a count, counts acts and tells
     none."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") and _count(book, c) for c in trigger.children):
-        return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _count(book, c) and syntax.prep_objects(c, "of")
+           for c in trigger.children):
+        return True  # "the number of protesters (was) killed": not "Germany's number 1 admitted"
     if trigger.dep_ != "acl" or trigger.tag_ != "VBN":
         return False
     noun = trigger.head
