@@ -320,11 +320,21 @@ def evaluate(path: str | Path, modes: Iterable[str] = MODES, halves: Iterable[st
 
 
 def _cache_tag(root: Path) -> str:
-    # The coder's version (its code and pattern book) names the cache: a changed coder codes again.
+    # The coder's version names the cache, and so does every source and data file of the
+    # package: the version follows the pattern book, not the actor, time or place code, and a
+    # cache kept across such a change reported the old figures.
+    import hashlib
+
+    import eventwire
     from eventwire.events import EventCoder
     from eventwire.store.rows import short_hash
 
-    return short_hash(str(root.resolve()), EventCoder.default().version)
+    package = Path(eventwire.__file__).parent
+    digest = hashlib.sha1()
+    for file in sorted(p for p in package.rglob("*") if p.is_file() and p.suffix != ".pyc"):
+        digest.update(str(file.relative_to(package)).encode())
+        digest.update(file.read_bytes())
+    return short_hash(str(root.resolve()), EventCoder.default().version, digest.hexdigest())
 
 
 def report(results: dict[str, Any]) -> str:

@@ -365,9 +365,15 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
         # date is the when-clause's too; "on Monday called them moving targets, saying ...".
         expression = _attached(dated, trigger.head) or _attached(undated, trigger.head)
     for head in time_sharing_heads(trigger) if expression is None else []:
-        # further up, only a date of that verb's own: "began yesterday, when guards entered the
-        # office and attacked the director"; "promised two weeks ago to free the hostages"
+        # further up, only a date of that verb's own: "began last month, when guards entered
+        # the office and attacked the director"; "promised on Sunday to free the hostages".
+        # A day reaches a when-clause or a coordinated verb only once merging weighs how a
+        # date was found: a shared day ("walked in on Friday and shot a man") set the reports
+        # of one shooting apart from the others' publication days on ECB+ (docs/geo_time.md).
         expression = _attached(dated, head, own=True) or _attached(undated, head, own=True)
+        if (expression is not None and as_contract(expression.value)[1] == "day"
+                and not syntax.is_infinitive(verb_of(trigger))):
+            expression = None
         if expression is not None:
             break
     if expression is None:
