@@ -101,7 +101,7 @@ eval-calibration-audits: install $(AUDIT_FITTED) $(AUDIT_HELD_OUT) $(AUDITS_SINC
 		--held-out audits/2026-12-07-seed2026120718-final.jsonl $(AUDIT_STORES)/world_news_3469_3824.duckdb \
 		--held-out audits/2026-12-07-l3s-seed2026120706-final.jsonl $(AUDIT_STORES)/l3s_gn1.duckdb \
 		--held-out audits/2026-12-07-l3s-seed2026120761-final.jsonl $(AUDIT_STORES)/l3s_gn1.duckdb \
-		--held-out audits/2026-12-07-bbc-seed2026120791.jsonl $(AUDIT_STORES)/bbc_politics.duckdb
+		--held-out audits/2026-12-07-bbc-seed2026120791-final.jsonl $(AUDIT_STORES)/bbc_politics.duckdb
 
 # BBC politics articles of 2004-05 (no publication dates), every event kept.
 $(AUDIT_STORES)/bbc_politics.duckdb:
