@@ -227,6 +227,9 @@ def named_otherwise(ctx: ArticleContext, match: Match, person: Named) -> bool:
     if match.end - match.start != 1:
         return False
     last = words(ctx.doc[match.start].text)
+    initials = given_initials(person, last)
+    if not initials:
+        return False  # no listed first name to tell another person's from
     names = (person.name, *person.aliases)
     if any(len(words(name)) > len(last) and name.lower() in ctx.lower_text for name in names):
         return False
@@ -235,8 +238,7 @@ def named_otherwise(ctx: ArticleContext, match: Match, person: Named) -> bool:
                 or words(entity.text)[-len(last):] != last):
             continue
         first = first_name(ctx, entity.end - 1)
-        initials = given_initials(person, last)
-        return bool(initials) and first is not None and first[:1] not in initials
+        return first is not None and first[:1] not in initials
     return False
 
 

@@ -331,7 +331,7 @@ def _cache_tag(root: Path) -> str:
 
     package = Path(eventwire.__file__).parent
     digest = hashlib.sha1()
-    for file in sorted(p for p in package.rglob("*") if p.is_file() and p.suffix != ".pyc"):
+    for file in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yaml", ".tsv", ".json")):
         digest.update(str(file.relative_to(package)).encode())
         digest.update(file.read_bytes())
     return short_hash(str(root.resolve()), EventCoder.default().version, digest.hexdigest())

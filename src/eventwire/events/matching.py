@@ -37,7 +37,6 @@ SPEECH_LEMMAS = frozenset(
 # fighting"), unlike "a man was hurt in the firing".
 PARTICIPATION = {"engage", "involve", "embroil", "lock", "mire", "bog"}
 # Auxiliaries of what a speaker says its side will do ("said it would retaliate").
-WILL_AUX = {"will", "would", "'ll", "wo", "shall"}
 # Subjects of a reported clause that name no one else to make demands of or to denounce ("we
 # must", "one should", "we were wrong").
 SELF_OR_GENERIC = {"we", "i", "you", "one", "it", "this", "that", "there"}
@@ -356,7 +355,8 @@ def stated_act(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
     told_in_past = found.trigger.tag_ in ("VBD", "VBN")
     for clause in clauses:
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        if not auxes & WILL_AUX or (auxes & WILL_AUX == {"would"} and not told_in_past):
+        will = auxes & (syntax.FUTURE_AUX | syntax.BACKSHIFTED_WILL)
+        if not will or (will == syntax.BACKSHIFTED_WILL and not told_in_past):
             continue  # "would" after "says" is a supposition or a habit, not the reported "will"
         refused = any(c.dep_ == "neg" or c.lower_ == "never" for c in clause.children)
         cues = book.refusing if refused else book.threatening

@@ -375,22 +375,15 @@ def write_batch(
     ``own_transaction=False``: the caller holds a transaction around several batches (re-code).
     """
     if not own_transaction:
-        return _write_counted(con, articles, mentions)
+        return _write(con, articles, mentions)
     con.execute("BEGIN TRANSACTION").fetchall()
     try:
-        counts = _write_counted(con, articles, mentions)
+        counts = _write(con, articles, mentions)
         con.execute("COMMIT").fetchall()
     except BaseException:
         con.execute("ROLLBACK").fetchall()
         raise
     return counts
-
-
-def _write_counted(
-    con: duckdb.DuckDBPyConnection, articles: pa.Table, mentions: pa.Table
-) -> dict[str, int]:
-    """Write the batch and reconcile the counts of the events its counted mentions belong to."""
-    return _write(con, articles, mentions)
 
 
 def _write(

@@ -9,8 +9,8 @@ import hashlib
 # (sha256, as event_id_for does).
 NEW_IDS = """
 CREATE OR REPLACE TEMP TABLE new_ids AS
-SELECT founder, founder_ord, event_id, ('0x' || substr(event_id, 1, 15))::BIGINT AS global_event_id
-FROM (SELECT mention_id AS founder, ord AS founder_ord,
+SELECT founder_ord, event_id, ('0x' || substr(event_id, 1, 15))::BIGINT AS global_event_id
+FROM (SELECT ord AS founder_ord,
              substr(sha256('event' || chr(31) || mention_id), 1, 16) AS event_id
       FROM tree WHERE root = ord AND joins IS NULL)
 """
