@@ -108,6 +108,12 @@ $(AUDIT_STORES)/bbc_politics.duckdb:
 	@mkdir -p $(AUDIT_STORES)
 	$(BIN)/eventwire ingest $(SHARED)/corpora/bbc_politics_2004_05.jsonl --db $@ --min-confidence 0 --quiet
 
+# The TimeBank 1.2 news stories of 1989-98 (dated), every event kept.
+$(AUDIT_STORES)/timebank.duckdb:
+	@mkdir -p $(AUDIT_STORES)
+	$(BIN)/python scripts/timebank_articles.py $(SHARED)/gold/timebank_docs.jsonl \
+		| $(BIN)/eventwire ingest - --db $@ --min-confidence 0 --quiet
+
 # The L3S-GN1 web pages as fetched (a WARC file), every event kept.
 $(AUDIT_STORES)/l3s_gn1.duckdb:
 	@mkdir -p $(AUDIT_STORES)

@@ -29,6 +29,12 @@ class Article:
     author: str | None = None  # byline from the page metadata; not in JSON
     duplicate_of: str | None = None  # id of the article this one is a (syndicated) copy of
 
+    def __post_init__(self) -> None:
+        # A date-time ("1990-08-16T20:41", as many feeds and JSON exports give it) is its day:
+        # the store, the merge and the evidence compare days as text.
+        if self.date and len(self.date) > 10 and self.published is not None:
+            self.date = self.date[:10]
+
     @property
     def published(self) -> Date | None:
         """The publication date as a date: the one place ``date`` is parsed. None when there is

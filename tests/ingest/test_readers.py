@@ -201,3 +201,14 @@ def test_warc_resource_records_charset_and_records_without_articles(tmp_path):
     assert article.title == "Café owners protest"
     assert article.url == "http://example.test/cafe"
     assert article.date == "2024-03-06"  # the page's own date, not the archiving date
+
+
+def test_a_json_line_with_a_date_time_is_dated_by_its_day(tmp_path):
+    # Feeds and JSON exports often give "1990-08-16T20:41": the store and the time stage need the day.
+    lines = [{"id": "wire-1", "date": "1990-08-16T20:41", "text": STORY_PARAGRAPHS[0]},
+             {"id": "wire-2", "date": "not a date", "text": STORY_PARAGRAPHS[1]}]
+    (tmp_path / "wire.jsonl").write_text("\n".join(json.dumps(line) for line in lines), "utf-8")
+    articles = {item.id: item for item in read_articles([str(tmp_path / "wire.jsonl")])
+                if isinstance(item, Article)}
+    assert articles["wire-1"].date == "1990-08-16"
+    assert articles["wire-2"].published is None
