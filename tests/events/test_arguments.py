@@ -546,3 +546,41 @@ def test_a_title_split_off_its_name_by_the_parse_is_no_second_party():
     met = [e for e in coder.code(parsed, resolver.annotate(parsed)) if e.cameo.startswith("04")]
     assert {(e.source.code, e.target.code) for e in met} == {("RUSGOV", "TURGOV"), ("TURGOV", "RUSGOV")}
     assert len(met) == 2
+
+
+def test_a_phrase_fronted_before_the_subject_names_no_target(code_text):
+    # "For the Conservatives, X said": the side the speaker speaks for, not whom it addresses
+    said = [e for e in code_text("For France, the minister said the talks had failed.")
+            if e.cameo_root == "01"]
+    assert said and all(e.target is None for e in said)
+    # after the verb the same preposition still names the target
+    assert ("GOV", "THREATEN", "DEU") in dyads(
+        code_text("The minister warned Germany against the move."))
+
+
+def test_what_a_statement_denies_names_no_target(code_text):
+    # content_roots: "denied accusing Germany": Germany is the topic of the denial
+    denied = [e for e in code_text("France denied accusing Germany of lying.") if e.cameo == "016"]
+    assert denied and all(e.target is None for e in denied)
+    # a control verb's complement still names the target of other acts
+    assert ("FRA", "THREATEN", "DEU") in dyads(
+        code_text("France threatened to cut off power to Germany."))
+
+
+def test_the_subject_of_a_question_is_no_target(code_text):
+    # "asked why X believed": X is what is asked about; "demanded that X" still targets X
+    asked = [e for e in code_text("France asked why Germany believed the talks would fail.")
+             if e.cameo.startswith("02")]
+    assert all(e.target is None for e in asked)
+    assert ("FRA", "REQUEST", "DEU") in dyads(
+        code_text("France demanded that Germany withdraw its troops."))
+
+
+def test_criticism_of_a_party_is_aimed_at_it_not_from_it(code_text):
+    # aimed_nouns: rejecting "criticism of X" answers the critics, not X; their author
+    # ("from X", "X's criticism") is still the target
+    rejected = [e for e in code_text("France rejected criticism of Germany's handling of the talks.")
+                if e.cameo.startswith("12")]
+    assert rejected and all(e.target is None for e in rejected)
+    assert ("FRA", "REJECT", "DEU") in dyads(code_text("France rejected criticism from Germany."))
+    assert ("FRA", "REJECT", "DEU") in dyads(code_text("France rejected Germany's criticism."))

@@ -25,6 +25,8 @@ QUANTITY_NOUNS = {"number", "series", "set", "round", "wave", "package", "host",
 # Roots whose target, without an object, is the subject of the complement clause: "demanded
 # that Hamas renounce", "warned that Iran would face", "accused that X".
 COMPLEMENT_TARGET_ROOTS = ("02", "10", "11", "12", "13")
+# Penn tags of the wh-words that open a question ("why", "how", "what", "who", "which").
+WH_TAGS = {"WRB", "WP", "WDT", "WP$"}
 # How deep the coder follows prepositions inside an object for its target: "launch an
 # offensive in its war *with* X" (offensive -> war -> X).
 FRAME_DEPTH = 2
@@ -49,7 +51,7 @@ def verb_targets(
     views = (actors.named_only(), actors)
     for view in views:
         for prep in pattern.target_preps:
-            found = [t for h in holders for t in syntax.prep_objects(h, prep)]
+            found = _prep_objects(verb, holders, prep)
             if view.actors(found):
                 return found
     for view in views:
@@ -58,13 +60,15 @@ def verb_targets(
             return found
     if pattern.cameo.startswith(COMPLEMENT_TARGET_ROOTS):
         for clause in syntax.children(verb, {"ccomp"}):
+            if _question(book, clause):  # "asked why Putin believed": Putin is the topic
+                continue
             subjects = syntax.clause_subjects(clause)
             if actors.actors(subjects):
                 return subjects
     if pattern.cameo.startswith("16"):  # "expelled two Russian diplomats": content is target
         return [o for o in objects if actors.actor_at(o)]
-    if complement:
-        return []
+    if complement or pattern.cameo.startswith(book.content_roots):
+        return []  # "denied accusing Germany": what is denied, not whom the denial answers
     bare = replace(pattern, prep=None, objects=frozenset(), target_preps=())
     for clause in syntax.children(verb, {"xcomp"}):  # "threatened to cut off power to X"
         found = verb_targets(book, clause, bare, syntax.children(clause, syntax.OBJECTS),
@@ -86,7 +90,7 @@ def _argument_targets(
     if actors.actors(others):
         return others
     for prep in target_preps(book, pattern):
-        found = [t for h in holders for t in syntax.prep_objects(h, prep)]
+        found = _prep_objects(holders[0], holders, prep)
         if actors.actors(found):
             return found
     found = object_parties(book, [o for o in objects if not own(o, book)], holders, actors)
@@ -99,6 +103,16 @@ def _argument_targets(
             if actors.actors(found):
                 return found
     return []
+
+
+def _prep_objects(verb: Token, holders: list[Token], prep: str) -> list[Token]:
+    """The objects of ``prep`` on the verb and its objects, less those of a phrase fronted
+    before the verb's subject: "*On Monday* [Lib Dem chairman] X warned" sets the scene (and
+    spaCy may read the subject's modifier as the preposition's object); the target follows."""
+    subjects = syntax.children(verb, syntax.SUBJECTS | syntax.PASSIVE_SUBJECTS)
+    front = min((s.left_edge.i for s in subjects), default=-1)
+    return [t for h in holders for t in syntax.prep_objects(h, prep)
+            if h is not verb or t.head.i > front]
 
 
 def plain_targets(book: PatternBook, trigger: Token) -> list[Token]:
@@ -143,11 +157,12 @@ def object_parties(
     for thing in objects:
         if actors.actors([thing]):  # possessor, actor modifier or nationality
             return [thing]
-        for prep in book.party_preps:
+        aimed = thing.lemma_.lower() in book.aimed_nouns  # "criticism of X": X is criticised
+        for prep in book.author_preps if aimed else book.party_preps:
             found = syntax.prep_objects(thing, prep)
             if actors.actors(found):
                 return found
-    frontier = list(holders)
+    frontier = [h for h in holders if h.lemma_.lower() not in book.aimed_nouns]
     for _ in range(FRAME_DEPTH):
         frontier = [o for t in frontier for _, o in syntax.all_prep_objects(t)]
         for prep in book.target_preps:
@@ -155,6 +170,18 @@ def object_parties(
             if actors.actors(found):
                 return found
     return []
+
+
+def _question(book: PatternBook, clause: Token) -> bool:
+    """Whether a complement clause is a question ("asked *why* Putin believed", "asked
+    *whether* X would"): its subject is what is asked about, not whom the act is aimed at."""
+    for child in clause.children:
+        if child.tag_ in WH_TAGS and child.dep_ != "mark" and child.i < clause.i:
+            return True
+        if child.dep_ == "mark" and (child.lower_ in book.question_marks or (
+                child.lower_ == "if" and clause.head.lemma_.lower() in book.question_heads)):
+            return True
+    return False
 
 
 def _addressee(verb: Token, actors: Arguments) -> list[Token]:

@@ -117,6 +117,9 @@ class PatternBook:
     press_roots: tuple[str, ...] = ()
     press_sectors: frozenset[str] = frozenset()
     plain_statement_codes: tuple[str, ...] = ()
+    content_roots: tuple[str, ...] = ()
+    aimed_nouns: frozenset[str] = frozenset()
+    author_preps: tuple[str, ...] = ()
     state_sectors: frozenset[str] = frozenset()
     # senses.yaml: which uses of an event word are no event of its kind
     other_senses: dict[str, frozenset[str]] = field(default_factory=dict)  # by predicate lemma
@@ -355,6 +358,9 @@ def pattern_book() -> PatternBook:
         press_roots=arguments("press_roots"),
         press_sectors=frozenset(arguments("press_sectors")),
         plain_statement_codes=arguments("plain_statement_codes"),
+        content_roots=arguments("content_roots"),
+        aimed_nouns=frozenset(arguments("aimed_nouns")),
+        author_preps=arguments("author_preps"),
         state_sectors=frozenset(arguments("state_sectors")),
         other_senses=_word_sets(senses.get("other_senses")),
         partitives=frozenset(_as_tuple(senses.get("partitives"))),
