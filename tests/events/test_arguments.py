@@ -584,3 +584,11 @@ def test_criticism_of_a_party_is_aimed_at_it_not_from_it(code_text):
     assert rejected and all(e.target is None for e in rejected)
     assert ("FRA", "REJECT", "DEU") in dyads(code_text("France rejected criticism from Germany."))
     assert ("FRA", "REJECT", "DEU") in dyads(code_text("France rejected Germany's criticism."))
+
+
+def test_the_one_asked_is_the_target_not_the_object_of_what_they_are_asked_to_do(code_text):
+    # "urged them to stop attacks on Germany": the appeal is to them (unresolved), not to Germany
+    urged = [e for e in code_text("France urged them to stop attacks on Germany.")
+             if e.cameo.startswith("02")]
+    assert urged and all(e.target is None for e in urged)
+    assert ("FRA", "REQUEST", "DEU") in dyads(code_text("France asked Germany to attack Russia."))

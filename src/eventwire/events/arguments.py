@@ -69,6 +69,8 @@ def verb_targets(
         return [o for o in objects if actors.actor_at(o)]
     if complement or pattern.cameo.startswith(book.content_roots):
         return []  # "denied accusing Germany": what is denied, not whom the denial answers
+    if verb.lemma_.lower() in syntax.OBJECT_CONTROL and objects:
+        return []  # "asked me to greet the Christians": the one asked, named or not, is the target
     bare = replace(pattern, prep=None, objects=frozenset(), target_preps=())
     for clause in syntax.children(verb, {"xcomp"}):  # "threatened to cut off power to X"
         found = verb_targets(book, clause, bare, syntax.children(clause, syntax.OBJECTS),
