@@ -57,9 +57,17 @@ def test_expression_attached_to_the_trigger_dates_the_event(make_event, parse) -
     # a news day the parse hangs on a participle describing a noun dates the clause's act ...
     ("Militants fired grenades at a convoy led by police on Sunday.", "2015-05-12", "fired",
      ("2015-05-10", "day")),
-    # ... a year there stays the noun's
+    ("Gunmen fired automatic weapons on the tourists having a picnic May 9 in the town.",
+     "2015-05-12", "fired",
+     ("2015-05-09", "day")),
+    # ... a year there stays the noun's, and so does the day of a plan or of a noun in a phrase
+    # of sequence
     ("Militants attacked a bridge built by engineers in 1990.", "2015-05-12", "attacked",
      ("2015-05-12", "day")),
+    ("The leader was killed in an attack ahead of elections scheduled for May 10.", "2015-05-12",
+     "killed", ("2015-05-12", "day")),
+    ("The leader was killed in an attack before talks held on May 10.", "2015-05-12",
+     "killed", ("2015-05-12", "day")),
     # a clause that shares its verb's time takes that verb's date: a when-clause, and a verb
     # coordinated in it without a subject of its own
     ("The violence began last month, when guards entered the office and attacked the "
@@ -189,6 +197,16 @@ def test_report_day_events_keep_their_date(make_event, parse, text: str, trigger
      "arrested nearby", "arrested", "17", ("2015-05-10", "day")),
     ("The mayor spoke to reporters on Sunday evening. He criticised the police.", "criticised",
      "criticised", "11", ("2015-05-10", "day")),
+    # nor does a vague word of a noun in a sentence between ("the second recent attack"), while a
+    # vague time of that sentence's verb does ("had previously searched")
+    ("Gunmen fired on a convoy on Sunday. It was the second recent attack on tourists. The "
+     "driver was wounded when the gunmen attacked.", "driver was wounded", "wounded", "18",
+     ("2015-05-10", "day")),
+    ("Police found the body on Sunday. The officers had previously searched the house. The man "
+     "was arrested nearby.", "arrested nearby", "arrested", "17", ("2015-05-12", "day")),
+    # a date of what the step only tells of does not stop the story's day
+    ("The mayor spoke to reporters on Sunday evening. He said the planned May 20 vote would be "
+     "delayed.", "He said", "said", "01", ("2015-05-10", "day")),
     # not a present or perfect statement, nor a sentence with a time word of its own ...
     ("The mayor spoke to reporters on Sunday evening. He has criticised the police.", "criticised",
      "criticised", "11", ("2015-05-12", "day")),
@@ -196,6 +214,8 @@ def test_report_day_events_keep_their_date(make_event, parse, text: str, trigger
      "arrested nearby", "arrested", "17", ("2015-05-12", "day")),
     ("Rebels shelled the town on Sunday. Soldiers withdrew today.", "withdrew", "withdrew",
      "19", ("2015-05-12", "day")),
+    ("Rebels shelled the town on Sunday. On May 11, soldiers withdrew.", "withdrew", "withdrew",
+     "19", ("2015-05-11", "day")),
     # ... nor beyond two sentences, nor an older date, which frames background
     ("Police found the body on Sunday. It lay by a road. A car stood near it. The man was "
      "arrested nearby.", "arrested nearby", "arrested", "17", ("2015-05-12", "day")),

@@ -112,3 +112,12 @@ def test_dateline_places_a_lead_event_only_of_its_countrys_actors(actor: str, pl
     (event,) = [e for e in eventwire.code(text, date="2015-05-12") if e.trigger == "criticized"]
     # Turkey criticising Germany: Moscow is where the reporter filed, not where Turkey spoke.
     assert (event.location and (event.location.name, event.location.precision)) == place
+
+
+def test_dateline_name_may_follow_the_article(make_event, parse) -> None:
+    """"THE HAGUE, Netherlands -": the gazetteer's name is "HAGUE", the dateline is the city's."""
+    parsed = parse("THE HAGUE, Netherlands - Judges allowed the video on Tuesday.\n"
+                   "The defence objected.", title=None)
+    allowed = make_event(parsed, "allowed", "allowed")
+    locate_events(parsed, [allowed], article_focus=False)
+    assert (allowed.location.name, allowed.location.country) == ("The Hague", "NLD")

@@ -8,10 +8,10 @@ import datetime as dt
 from spacy.tokens import Token
 
 from eventwire.nlp import syntax
-from eventwire.nlp.anchors import opens_clause, sentence_at, sentence_of, trigger_token
+from eventwire.nlp.anchors import sentence_at, sentence_of, trigger_token
 from eventwire.records import Event, ParsedArticle, ParsedSentence
+from eventwire.time.attachment import attached, attachment
 from eventwire.time.clauses import (
-    bare_participle,
     participle_of,
     simultaneous_clause,
     time_sharing_heads,
@@ -32,74 +32,6 @@ from eventwire.words import QUOTATION_MARKS
 
 def publication_date(parsed: ParsedArticle) -> dt.date | None:
     return parsed.article.published
-
-
-def attachment(expression: TimeExpression, trigger: Token) -> int:
-    """How closely a date expression belongs to a trigger: 3 when it modifies the trigger itself,
-    2 when it modifies a non-finite verb under the trigger ("prior to meeting Putin on Tuesday,
-    Kerry was locked in talks"; "Speaking on Sunday, the minister criticised ...") or the verb a
-    noun trigger belongs to, 0 otherwise; never the planned act of "agreed to resume on March 7".
-    "70 years since the victory" dates the victory, not the verb it hangs on: never an event's."""
-    if expression.kind == "ago" and expression.text.lower().endswith("since"):
-        return 0
-    doc = trigger.doc
-    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return 0
-    token = span.root
-    governing = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    crossed_finite = False
-    first_verb = True
-    while True:
-        if token == trigger:
-            return 3 if first_verb else (0 if crossed_finite else 2)
-        if _planned_act(token, trigger):
-            return 0  # "agreed to resume the withdrawal on March 7": March 7 is the withdrawal's
-        if token.pos_ in ("VERB", "AUX") and token not in span:
-            if trigger.pos_ not in ("VERB", "AUX") and token == governing and first_verb:
-                return 2  # "imposed sanctions in April 2014" dates the noun trigger "sanctions"
-            crossed_finite = crossed_finite or (opens_clause(token)
-                                                and not _circumstance_of(token, trigger)
-                                                and not _news_day_in_modifier(expression, token))
-            first_verb = False
-        if token.head == token:
-            return 0
-        token = token.head
-
-
-# Day words of the news ("on Saturday", "yesterday"): inside a participle that only describes a
-# noun ("a convoy led by police on Saturday") the parse hangs them on the participle, but they
-# date the act of the clause; a year or a month there stays the noun's ("a bridge built in 1990").
-NEWS_DAY_KINDS = ("weekday", "deictic")
-
-
-def _news_day_in_modifier(expression: TimeExpression, token: Token) -> bool:
-    return expression.kind in NEWS_DAY_KINDS and token.dep_ == "acl" and bare_participle(token)
-
-
-def _planned_act(token: Token, trigger: Token) -> bool:
-    """A to-infinitive under a trigger that looks ahead ("agreed to resume", "plans to visit"):
-    the act it names comes after the trigger's, so its date is not the trigger's."""
-    return (token.dep_ == "xcomp" and token.head == trigger and token.tag_ == "VB"
-            and trigger.lemma_.lower() in date_rules().prospective_verbs
-            and syntax.is_infinitive(token))
-
-
-def _circumstance_of(token: Token, trigger: Token) -> bool:
-    """A participle clause without subject or conjunction that sets the trigger's scene ("Speaking
-    to reporters on Sunday, the minister criticized ..."): its date is the trigger's."""
-    return token.dep_ == "advcl" and token.head == trigger and bare_participle(token)
-
-
-def _attached(expressions: list[TimeExpression], trigger: Token, own: bool = False
-              ) -> TimeExpression | None:
-    """The expression that belongs most closely to the trigger; with ``own``, only one that
-    modifies the trigger itself (`attachment` 3)."""
-    scored = [(attachment(e, trigger), e) for e in expressions]
-    scored = [(score, e) for score, e in scored if score == 3 or score and not own]
-    if not scored:
-        return None
-    return max(scored, key=lambda pair: (pair[0], -abs(pair[1].start - trigger.idx)))[1]
 
 
 # Reasons for an unknown date that a date framing the whole sentence overrides.
@@ -236,7 +168,7 @@ def _backshifted(trigger: Token, dated: list[TimeExpression]) -> bool:
     is the sequence of tenses, the report's own time, unless that report is dated itself ("the
     UN said in a report last month that the army had committed mass killings")."""
     head = syntax.reporting_head(_pluperfect_verb(trigger) or verb_of(trigger))
-    return head is not None and head.tag_ == "VBD" and _attached(dated, head) is None
+    return head is not None and head.tag_ == "VBD" and attached(dated, head) is None
 
 
 def _clause_of(trigger: Token) -> Token:
@@ -302,7 +234,7 @@ def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: To
 
 def _when_clause_date(dated: list[TimeExpression], verb: Token) -> TimeExpression | None:
     """The date of a when- or while-clause under ``verb``: the verb's own time."""
-    return next(filter(None, (_attached(dated, clause) for clause in verb.children
+    return next(filter(None, (attached(dated, clause) for clause in verb.children
                               if simultaneous_clause(clause))), None)
 
 
@@ -356,21 +288,21 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
     dated = [e for e in expressions if e.kind not in UNDATED_KINDS]
     undated = [e for e in expressions if e.kind in UNDATED_KINDS]
     # A date of the event's own wins over an undated word ("previously met on Monday").
-    expression = _attached(dated, trigger) or _attached(undated, trigger)
+    expression = attached(dated, trigger) or attached(undated, trigger)
     if expression is not None and expression.kind == "bound" and _own_in_bound(expression, trigger):
         expression = TimeExpression(expression.text, expression.start, expression.end,
                                     expression.value, "own_in_bound")
     if expression is None and (simultaneous_clause(trigger) or participle_of(trigger)):
         # "Relations collapsed last spring when Russia annexed Crimea": the main clause's
         # date is the when-clause's too; "on Monday called them moving targets, saying ...".
-        expression = _attached(dated, trigger.head) or _attached(undated, trigger.head)
+        expression = attached(dated, trigger.head) or attached(undated, trigger.head)
     for head in time_sharing_heads(trigger) if expression is None else []:
         # further up, only a date of that verb's own: "began last month, when guards entered
         # the office and attacked the director"; "promised on Sunday to free the hostages".
         # A day reaches a when-clause or a coordinated verb only once merging weighs how a
         # date was found: a shared day ("walked in on Friday and shot a man") set the reports
         # of one shooting apart from the others' publication days on ECB+ (docs/geo_time.md).
-        expression = _attached(dated, head, own=True) or _attached(undated, head, own=True)
+        expression = attached(dated, head, own=True) or attached(undated, head, own=True)
         if (expression is not None and as_contract(expression.value)[1] == "day"
                 and not syntax.is_infinitive(verb_of(trigger))):
             expression = None
@@ -390,8 +322,8 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
     reporting = _reporting_verb(trigger)
     if expression is None and reporting is not None and not _may_be_future(event, trigger):
         # "X said on Monday (that) police arrested five men": arrested by Monday
-        expression = _attached(dated, reporting) or _when_clause_date(dated, reporting)
-        report_undated = _attached(undated, reporting) if expression is None else None
+        expression = attached(dated, reporting) or _when_clause_date(dated, reporting)
+        report_undated = attached(undated, reporting) if expression is None else None
         if report_undated is not None:
             # "said at the time that police covered up the killing": as undated as its report
             return report_undated, False, report_undated.kind
@@ -444,6 +376,24 @@ def _main_date(expressions: list[TimeExpression], sentence: ParsedSentence,
     return own[0] if published - dt.timedelta(days=date_rules().narrative_days) <= day < published else None
 
 
+def _times_its_verb(expressions: list[TimeExpression], sentence: ParsedSentence) -> bool:
+    """Whether a sentence has a date, or a vague time of its main verb: "It was the second recent
+    attack on tourists" (a vague word of a noun) does not stop the story's day, "It had
+    previously attacked tourists" does."""
+    root = sentence.span.root
+    return any(e.kind not in UNDATED_KINDS or _modifies_verb(e, root) for e in expressions)
+
+
+def _modifies_verb(expression: TimeExpression, verb: Token) -> bool:
+    """The expression hangs on the verb itself ("had previously attacked", "attacked in recent
+    weeks"), not on a noun of its clause ("the second recent attack")."""
+    span = verb.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root.head
+    return head == verb or (head.dep_ == "prep" and head.head == verb)
+
+
 def _narrative_date(parsed: ParsedArticle, index: int, by_sentence: dict[int, list[TimeExpression]],
                     published: dt.date | None) -> tuple[int, TimeExpression] | None:
     """The date a story told in the past gives its next steps: the day of the nearest earlier
@@ -458,7 +408,7 @@ def _narrative_date(parsed: ParsedArticle, index: int, by_sentence: dict[int, li
             return None
         if previous not in by_sentence:
             by_sentence[previous] = _sentence_expressions(sentence, published)
-        if by_sentence[previous]:
+        if _times_its_verb(by_sentence[previous], sentence):
             found = _main_date(by_sentence[previous], sentence, published)
             return (previous, found) if found is not None else None
         if not _told_in_past(sentence):
@@ -466,12 +416,21 @@ def _narrative_date(parsed: ParsedArticle, index: int, by_sentence: dict[int, li
     return None
 
 
+def _dates_its_story(expressions: list[TimeExpression], sentence: ParsedSentence) -> bool:
+    """Whether the sentence dates its own main verb or frames itself ("On Monday, ..."): a date
+    of something its main verb only tells of ("He said the planned January 28 closure would be
+    held off") leaves the telling to the story's day."""
+    dated = [e for e in expressions if e.kind not in UNDATED_KINDS]
+    root = sentence.span.root
+    return any(attachment(e, root) for e in dated) or _frame(dated, sentence) is not None
+
+
 def _story_date(parsed: ParsedArticle, sentence: ParsedSentence, trigger: Token,
                 by_sentence: dict[int, list[TimeExpression]], published: dt.date | None
                 ) -> tuple[int, TimeExpression] | None:
     """For an event its own sentence leaves undated (no date there at all) and told in the simple
     past, the day an earlier sentence of the story gives it (`_narrative_date`)."""
-    if any(e.kind not in UNDATED_KINDS for e in by_sentence[sentence.index]):
+    if _dates_its_story(by_sentence[sentence.index], sentence):
         return None
     if not _simple_past(trigger, sentence):
         return None
