@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "eventwire"
 # of eventwire; it may import rooms of lower layers only (and itself). Rooms of one layer are
 # siblings that do not know each other.
 LAYERS: list[set[str]] = [
-    {"__init__", "records", "words", "extras"},
+    {"__init__", "records", "words", "capitals", "extras"},
     {"nlp", "ingest"},
     {"actors"},
     {"events"},

@@ -27,25 +27,28 @@ REASONS = ("kind", "date", "code", "actors", "place", "content", "score", "linki
 
 def _sides(con: duckdb.DuckDBPyConnection) -> None:
     """Each mention with what merging compares (as ``merge.py``'s stage computes it)."""
-    from eventwire.store.merge_scoring import side_sql, window_sql
+    from eventwire.store.merge_scoring import sentence_day_sql, side_sql, window_sql
 
     merge_date = "coalesce(TRY_CAST(m.date AS DATE), TRY_CAST(m.article_date AS DATE))"
     con.execute(f"""CREATE TEMP TABLE sides AS
-        SELECT m.*, {merge_date} AS merge_date, {window_sql()} AS window_days, {side_sql('m')}
+        SELECT m.*, {merge_date} AS merge_date, {window_sql()[0]} AS days_before,
+               {sentence_day_sql('m.date', 'm.article_date')} AS sentence_day,
+               TRY_CAST(m.date AS DATE) IS NULL AND m.date_precision = 'month' AS month_day,
+               {side_sql('m')}
         FROM batch_mentions m""")
 
 
 def _first_reasons(con: duckdb.DuckDBPyConnection) -> list[str]:
     from eventwire.store.merge_scoring import merge_rules, pair_sql
 
-    keep = ("x.merge_key <> y.merge_key AS other_kind, x.window_days IS NULL OR y.window_days IS NULL "
-            "OR abs(date_diff('day', x.merge_date, y.merge_date)) > greatest(x.window_days, "
-            "y.window_days) AS too_far")
+    # a year only never merges; other days are judged by pair_sql's dates_ok
+    keep = ("x.merge_key <> y.merge_key AS other_kind, "
+            "x.days_before IS NULL OR y.days_before IS NULL AS too_far")
     judged = pair_sql("x", "y", "gold_apart g JOIN sides x ON x.mention_id = g.a "
-                      "JOIN sides y ON y.mention_id = g.b", keep, "x.terms", "y.terms")
+                      "JOIN sides y ON y.mention_id = g.b", keep, "x", "y")
     place_ok = ("(place_unknown OR place_same OR place_inside OR (countries_agree AND "
                 f"coalesce(km <= {float(merge_rules()['near_km'])}, true)))")
-    reason = f"""CASE WHEN other_kind THEN 'kind' WHEN too_far THEN 'date'
+    reason = f"""CASE WHEN other_kind THEN 'kind' WHEN too_far OR NOT dates_ok THEN 'date'
         WHEN NOT (same_code OR code_pair) THEN 'code' WHEN NOT (direct_ok OR reverse_ok) THEN 'actors'
         WHEN NOT {place_ok} THEN 'place' WHEN NOT ok THEN 'content'
         WHEN score < {float(merge_rules()['threshold'])} THEN 'score' ELSE 'linking' END"""

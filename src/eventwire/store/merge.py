@@ -4,8 +4,10 @@ Merging is by evidence (rules and weights in ``data/merge_rules.yaml``). Two men
 the same event when nothing forbids it:
 
 - the same kind of event (CAMEO root, or roots listed as one kind) and the same negation;
-- dates within a window that depends on what the coder knew (a day for a dated event, two for an
-  event given its article's publication day, half a month for a month; a year only never merges);
+- dates within a window that depends on what the coder knew of each side (two days for two days
+  the sentences state, three for two publication days, the day an undated event is given; a
+  stated day up to three days before the other's publication day, the latest the event can be;
+  half a month for a month; a year only never merges);
 - no actor conflict: on each side (source, target) either one is missing or both are of the same
   country (a person and their government agree); for symmetric acts (meet, cooperate) the dyad
   may be reversed;
@@ -15,7 +17,7 @@ the same event when nothing forbids it:
   (two named victims; "Hugh Jackman" and "Ellen DeGeneres" hosting the Oscars).
 
 Among the allowed candidates a score adds points for agreement (same actor codes, same place,
-same day, same full CAMEO code, the sentences' shared content words, numbers and names); a
+same stated day, same full CAMEO code, the sentences' shared content words, numbers and names); a
 mention joins its best candidate at or above the threshold. An unknown place or actor earns
 nothing, so a mention without a place needs other evidence and is no wildcard.
 
@@ -45,15 +47,16 @@ from eventwire.store.counts import EVENT_COLUMNS, counted_mention_ids, reconcile
 from eventwire.store.merge_arrow import ARTICLE_SCHEMA, MENTION_FIELDS, MENTION_SCHEMA, arrow_tables
 from eventwire.store.merge_ids import NEW_IDS, event_id_for, global_event_id
 from eventwire.store.merge_scoring import (
+    content_sql,
     dyad_sql,
     merge_rules,
     names_sql,
     pair_sql,
     places_apart_sql,
     plausible_sql,
+    sentence_day_sql,
     side_sql,
     symmetric_sql,
-    terms_sql,
     wide_places,
     window_sql,
 )
@@ -73,6 +76,7 @@ def _stage() -> str:
     Only the keys are sorted: sorting whole rows costs three times more. Every column is kept:
     the inserts read them here (each scan of the Arrow batch costs as much as this copy)."""
     merge_date = "coalesce(TRY_CAST(m.date AS DATE), TRY_CAST(m.article_date AS DATE))"
+    before, after = window_sql()
     return f"""
 CREATE OR REPLACE TEMP TABLE stage AS
 WITH ordered AS (
@@ -84,7 +88,9 @@ SELECT *, list_distinct(list_filter([coalesce(source_country, source_code),
                                      coalesce(location_country, place_key)] || names,
                                     lambda a: a IS NOT NULL)) AS anchors
 FROM (
-    SELECT m.*, {merge_date} AS merge_date, {window_sql()} AS window_days,
+    SELECT m.*, {merge_date} AS merge_date, {before} AS days_before, {after} AS days_after,
+           {sentence_day_sql('m.date', 'm.article_date')} AS sentence_day,
+           TRY_CAST(m.date AS DATE) IS NULL AND m.date_precision = 'month' AS month_day,
            {side_sql('m', terms=False)}
     FROM batch_mentions m
 ) JOIN ordered USING (mention_id)
@@ -96,11 +102,11 @@ def _probes() -> str:
     with its actors' countries: the candidate join keeps only pairs whose dyads agree."""
     return f"""
 CREATE OR REPLACE TEMP TABLE stage_anchors AS
-SELECT mention_id, ord, merge_key || '|' || unnest(anchors) AS key, merge_date AS day, window_days,
-       src, tgt, {symmetric_sql('cameo_root')} AS sym
-FROM stage WHERE window_days IS NOT NULL AND merge_date IS NOT NULL;
+SELECT mention_id, ord, merge_key || '|' || unnest(anchors) AS key, merge_date AS day, days_before,
+       days_after, src, tgt, {symmetric_sql('cameo_root')} AS sym
+FROM stage WHERE days_before IS NOT NULL AND merge_date IS NOT NULL;
 CREATE OR REPLACE TEMP TABLE probes AS
-SELECT mention_id, ord, key, day + CAST(unnest(range(-window_days, window_days + 1)) AS INTEGER) AS day,
+SELECT mention_id, ord, key, day + CAST(unnest(range(-days_before, days_after + 1)) AS INTEGER) AS day,
        src, tgt, sym
 FROM stage_anchors
 """
@@ -121,8 +127,8 @@ def _candidates() -> str:
     # The source-country probes of a mention of two known countries, made from ``stage`` with
     # their one key (making every anchor's probes, then keeping one key, cost twice as much).
     dyad_probes = ("SELECT mention_id, merge_key || '|' || src AS key, merge_date + "
-                   "CAST(unnest(range(-window_days, window_days + 1)) AS INTEGER) AS day, {0} FROM stage "
-                   "WHERE src IS NOT NULL AND tgt IS NOT NULL AND window_days IS NOT NULL "
+                   "CAST(unnest(range(-days_before, days_after + 1)) AS INTEGER) AS day, {0} FROM stage "
+                   "WHERE src IS NOT NULL AND tgt IS NOT NULL AND days_before IS NOT NULL "
                    "AND merge_date IS NOT NULL")
     return f"""
 CREATE OR REPLACE TEMP TABLE stored_candidates AS
@@ -154,7 +160,7 @@ def _stage_terms() -> str:
     """The content words of the batch mentions that have a candidate (most have none)."""
     return f"""
 CREATE OR REPLACE TEMP TABLE stage_terms AS
-SELECT s.mention_id, {terms_sql('s')} AS terms FROM stage s
+SELECT s.mention_id, {content_sql('s')} FROM stage s
 WHERE s.ord IN (SELECT later FROM batch_candidates UNION ALL SELECT earlier FROM batch_candidates)
    OR s.mention_id IN (SELECT mention_id FROM stored_candidates)
 """
@@ -168,6 +174,7 @@ CREATE OR REPLACE TEMP TABLE stored_sides AS
 SELECT e.event_id, e.date AS merge_date, e.cameo, e.cameo_root, e.source_code, e.target_code,
        e.source_name, e.target_name, e.first_article_id AS article_id,
        e.location_country, e.lat, e.lon, e.sentence,
+       {sentence_day_sql('e.date', 'e.first_seen')} AS sentence_day, false AS month_day,
        {side_sql('e', terms=False, names=False, counts='c')}
 FROM events e LEFT JOIN event_counts c USING (event_id)
 WHERE e.event_id IN (SELECT event_id FROM stored_candidates)
@@ -190,7 +197,7 @@ JOIN stage o ON o.ord = c.earlier WHERE {plausible_sql('s', 'o')}
 def _stored_terms() -> str:
     return f"""
 CREATE OR REPLACE TEMP TABLE stored_terms AS
-SELECT e.*, {terms_sql('e')} AS terms, {names_sql('e')} AS names FROM stored_sides e
+SELECT e.*, {content_sql('e')}, {names_sql('e')} AS names FROM stored_sides e
 WHERE e.event_id IN (SELECT event_id FROM stored_candidates)
 """
 
@@ -202,12 +209,12 @@ def _links() -> str:
                    "JOIN stage_terms st USING (mention_id) "
                    "JOIN stored_terms e ON e.event_id = c.event_id",
                    "s.mention_id, e.event_id AS candidate, NULL::BIGINT AS candidate_ord",
-                   "st.terms", "e.terms")
+                   "st", "e")
     batch = pair_sql("s", "o", "batch_candidates c JOIN stage s ON s.ord = c.later "
                   "JOIN stage o ON o.ord = c.earlier JOIN stage_terms st ON st.mention_id = "
                   "s.mention_id JOIN stage_terms ot ON ot.mention_id = o.mention_id",
                   "s.mention_id, o.mention_id AS candidate, o.ord AS candidate_ord",
-                  "st.terms", "ot.terms")
+                  "st", "ot")
     return f"""
 CREATE OR REPLACE TEMP TABLE links AS
 SELECT mention_id, candidate, candidate_ord, score, evidence FROM (
@@ -247,7 +254,7 @@ def _conflicts() -> str:
     check = pair_sql("s", "r", "tree t JOIN stage s USING (mention_id) JOIN stage r ON r.ord = t.root "
                   "JOIN stage_terms st ON st.mention_id = s.mention_id "
                   "JOIN stage_terms rt ON rt.mention_id = r.mention_id WHERE t.root <> t.ord",
-                  "s.mention_id", "st.terms", "rt.terms")
+                  "s.mention_id", "st", "rt")
     specific = "{0}.lat IS NOT NULL AND {0}.place_key IS NOT NULL AND NOT {0}.wide_place"
     return f"""
 CREATE OR REPLACE TEMP TABLE cut AS

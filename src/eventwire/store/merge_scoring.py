@@ -15,6 +15,7 @@ from typing import Any
 import pyarrow as pa
 import yaml
 
+from eventwire.capitals import capital_names
 from eventwire.events.counts import CATEGORIES
 
 
@@ -40,7 +41,7 @@ def wide_places() -> pa.Table:
     with admin1.open(encoding="utf-8") as handle:
         rows = csv.DictReader(handle, delimiter="\t")
         ids.update(int(row["geonameid"]) for row in rows if row.get("geonameid"))
-    capital_of = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+    capital_of = capital_names()
     seats: dict[tuple[str, str], dict[str, Any]] = {}
     for city in cache.get_cities().values():
         key = (city["countrycode"], city["name"])
@@ -82,9 +83,24 @@ def terms_sql(row: str) -> str:
            lambda w: NOT {_stopword('w')}))"""
 
 
+def content_sql(row: str) -> str:
+    """The content columns a pair compares, computed once per side (``row``, a mention or a stored
+    event with its sentence): ``terms`` (``terms_sql``), and for ``names_apart_sql`` the
+    sentence's names of several words (``full_names``, each as its words) and its words."""
+    titles = "|" + "|".join(merge_rules().get("title_words") or []).replace("'", "''") + "|"
+    # "Russian President", "Fox News", "Oregon State Police" are titles and bodies, not names
+    full_names = (f"list_filter(list_transform(regexp_extract_all({row}.sentence, '{_FULL_NAME}', 1), "
+                  f"lambda n: string_split(lower(n), ' ')), "
+                  f"lambda n: NOT list_bool_or(list_transform(n, lambda w: contains('{titles}', "
+                  f"'|' || w || '|'))))")
+    words = f"regexp_extract_all(lower({row}.sentence), '[a-z][a-z''-]+')"
+    return f"{terms_sql(row)} AS terms, {full_names} AS full_names, {words} AS words"
+
+
 def side_sql(row: str, terms: bool = True, names: bool = True, counts: str | None = None) -> str:
     """The derived columns merging compares, from a row of batch_mentions or events (``row``);
-    ``terms`` and ``names`` only where asked (computed later for the rows that stay candidates);
+    ``terms`` (with the other content columns, ``content_sql``) and ``names`` only where asked
+    (computed later for the rows that stay candidates);
     the bounds of the counts (``counts_sql``) from the row's record, or from ``counts``, the alias
     of the stored event's ``event_counts`` row."""
     columns = counts_sql(row, counts) + [
@@ -101,7 +117,7 @@ def side_sql(row: str, terms: bool = True, names: bool = True, counts: str | Non
         f"{_name_words(f'{row}.source_name')} AS src_name",
         f"{_name_words(f'{row}.target_name')} AS tgt_name",
     ]
-    columns += [f"{terms_sql(row)} AS terms"] if terms else []
+    columns += [content_sql(row)] if terms else []
     columns += [f"{names_sql(row)} AS names"] if names else []
     return ",\n       ".join(columns)
 
@@ -115,16 +131,24 @@ def counts_sql(row: str, counts: str | None = None) -> list[str]:
         if kind not in CATEGORIES:
             raise ValueError(f"merge_rules.yaml counts_apart: unknown count {kind!r}")
         if counts is not None:
-            low, high = f"{counts}.{kind}_low", f"{counts}.{kind}_high"
+            # Reports that all gave a plain figure ("killed 3") leave the bounds unset: the
+            # figure is then both.
+            low = f"coalesce({counts}.{kind}_low, {counts}.{kind})"
+            high = (f"CASE WHEN {counts}.{kind}_low IS NOT NULL THEN {counts}.{kind}_high "
+                    f"ELSE coalesce({counts}.{kind}_high, {counts}.{kind}) END")
         else:
-            def part(name: str, kind: str = kind) -> str:
-                # Most records give no count: the string test spares parsing them (bulk loads).
-                return (f"CASE WHEN contains({row}.record, '\"{kind}\"') THEN TRY_CAST("
-                        f"json_extract_string({row}.record, '$.counts.{kind}.{name}') AS BIGINT) END")
+            def parts(*names: str, kind: str = kind) -> str:
+                # Most records give no count: the string test spares parsing them (bulk loads);
+                # the paths a bound reads are parsed at once, each once.
+                paths = ", ".join(f"'$.counts.{kind}.{name}'" for name in names)
+                return (f"CASE WHEN contains({row}.record, '\"{kind}\"') THEN list_transform("
+                        f"json_extract_string({row}.record, [{paths}]), "
+                        "lambda v: TRY_CAST(v AS BIGINT)) END")
 
-            low = f"coalesce({part('low')}, {part('value')})"
+            low = f"list_transform([{parts('low', 'value')}], lambda b: coalesce(b[1], b[2]))[1]"
             # "at least 3" has a low and no high; a value without bounds is its own high
-            high = f"CASE WHEN {part('low')} IS NOT NULL THEN {part('high')} ELSE {part('value')} END"
+            high = (f"list_transform([{parts('low', 'high', 'value')}], "
+                    "lambda b: CASE WHEN b[1] IS NOT NULL THEN b[2] ELSE b[3] END)[1]")
         columns += [f"{low} AS {kind}_lo", f"{high} AS {kind}_hi"]
     return columns
 
@@ -157,32 +181,21 @@ def names_apart_sql(a: str, b: str) -> str:
     a name of several words and no word of any of them is in the other sentence; 'each': each
     has a name none of whose words is in the other sentence ("Ellen DeGeneres will host the
     Oscars" and "Hugh Jackman will host the Oscars" are two events; "Gaetano Lo Presti hanged
-    himself" and "Lo Presti was found dead" may be one). Off when unset."""
+    himself" and "Lo Presti was found dead" may be one). Off when unset. ``a``, ``b``: the rows
+    of the two sides' content columns (``content_sql``)."""
     mode = merge_rules().get("names_apart")
     if not mode:
         return "false"
     if mode not in ("all", "each"):
         raise ValueError(f"merge_rules.yaml names_apart: 'all' or 'each', not {mode!r}")
 
-    titles = "|" + "|".join(merge_rules().get("title_words") or []).replace("'", "''") + "|"
-
-    def names(row: str) -> str:
-        # "Russian President", "Fox News", "Oregon State Police" are titles and bodies, not names
-        return (f"list_filter(list_transform(regexp_extract_all({row}.sentence, '{_FULL_NAME}', 1), "
-                f"lambda n: string_split(lower(n), ' ')), "
-                f"lambda n: NOT list_bool_or(list_transform(n, lambda w: contains('{titles}', "
-                f"'|' || w || '|'))))")
-
-    def words(row: str) -> str:
-        return f"regexp_extract_all(lower({row}.sentence), '[a-z][a-z''-]+')"
-
     def count(x: str, y: str, matched: bool) -> str:
         test = "> 0" if matched else "= 0"
-        return f"len(list_filter({names(x)}, lambda n: len(list_intersect(n, {words(y)})) {test}))"
+        return f"len(list_filter({x}.full_names, lambda n: len(list_intersect(n, {y}.words)) {test}))"
 
     if mode == "each":
         return f"({count(a, b, False)} > 0 AND {count(b, a, False)} > 0)"
-    return (f"(len({names(a)}) > 0 AND len({names(b)}) > 0 AND {count(a, b, True)} = 0 "
+    return (f"(len({a}.full_names) > 0 AND len({b}.full_names) > 0 AND {count(a, b, True)} = 0 "
             f"AND {count(b, a, True)} = 0)")
 
 
@@ -202,15 +215,48 @@ def _role(code: str, country: str) -> str:
             f"WHEN sec IN {unknown} THEN NULL {groups} ELSE sec END)[1]")
 
 
-def window_sql() -> str:
+def sentence_day_sql(date: str, published: str) -> str:
+    """Whether a side's day was stated by its sentence ("on Friday", "yesterday"), not its
+    article's publication day: the time stage's fallback for an undated event, and what an
+    expression naming the publication day ("today") gives too (``events.calibration.date_kind``).
+    ``date``, ``published``: SQL of the side's day and its article's publication day."""
+    day = f"TRY_CAST({date} AS DATE)"
+    return f"coalesce({day} <> TRY_CAST({published} AS DATE), {day} IS NOT NULL)"
+
+
+def window_sql() -> tuple[str, str]:
+    """The days before and after a mention's day (``m``) at which it looks for candidates: a day
+    its sentence states is near the other report's own day, or before the other's publication
+    day (a fallback date is the latest the event can be: reports lag, up to ``days.lag``); a
+    publication day, near the other's publication day or after the other's stated day; a month,
+    around the publication day. NULL for a year (never merges)."""
     days = merge_rules()["days"]
-    return f"""CASE WHEN TRY_CAST(m.date AS DATE) IS NULL THEN
+    dated, undated, lag = int(days["dated"]), int(days["undated"]), int(days["lag"])
+    unknown = "TRY_CAST(m.date AS DATE) IS NULL"
+    stated = sentence_day_sql("m.date", "m.article_date")
+
+    def bound(on_stated: int, on_publication: int) -> str:
+        return f"""CASE WHEN {unknown} THEN
                     CASE WHEN m.date_precision = 'year' THEN NULL
                          WHEN m.date_precision = 'month' THEN {int(days['month'])}
-                         ELSE {int(days['undated'])} END
-                 WHEN m.date = m.article_date THEN {int(days['undated'])}
-                 ELSE {int(days['dated'])} END"""
+                         ELSE {on_publication} END
+                 WHEN {stated} THEN {on_stated} ELSE {on_publication} END"""
 
+    return bound(dated, max(lag, undated)), bound(max(lag, dated), max(dated, undated))
+
+
+def dates_ok_sql(a: str, b: str) -> str:
+    """Whether the days of sides ``a`` and ``b`` (``merge_date``, ``sentence_day``, ``month_day``)
+    may be one event's: two stated days within ``dated``; two publication days within
+    ``undated``; a stated day at most ``dated`` after a publication day and at most ``lag``
+    before it; a month within ``month`` of the other's day."""
+    days = merge_rules()["days"]
+    gap = f"date_diff('day', {a}.merge_date, {b}.merge_date)"  # b's day minus a's
+    return f"""(CASE WHEN {a}.month_day OR {b}.month_day THEN abs({gap}) <= {int(days['month'])}
+         WHEN {a}.sentence_day AND {b}.sentence_day THEN abs({gap}) <= {int(days['dated'])}
+         WHEN {a}.sentence_day THEN {gap} BETWEEN -{int(days['dated'])} AND {int(days['lag'])}
+         WHEN {b}.sentence_day THEN -{gap} BETWEEN -{int(days['dated'])} AND {int(days['lag'])}
+         ELSE abs({gap}) <= {int(days['undated'])} END)"""
 
 
 def _agree(x: str, y: str) -> str:
@@ -308,11 +354,12 @@ def plausible_sql(a: str, b: str) -> str:
             f" AND {counts_ok_sql(a, b)}")
 
 
-def pair_sql(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) -> str:
+def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: str) -> str:
     """``ok`` (nothing forbids merging a with b), ``score`` and ``evidence`` of each pair of sides
     ``a`` and ``b`` joined in ``pairs`` (a FROM clause); ``keep``: the columns to carry along;
-    ``a_terms``, ``b_terms``: their content words."""
+    ``a_content``, ``b_content``: the rows of their content columns (``content_sql``)."""
     rules = merge_rules()
+    a_terms, b_terms = f"{a_content}.terms", f"{b_content}.terms"
     w = rules["weights"]
 
     def side_points(x: str, y: str, code_x: str, code_y: str) -> str:
@@ -344,17 +391,24 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) 
             len(list_intersect({a_terms}, {b_terms}))
               / greatest(least(len({a_terms}), len({b_terms})), 1) AS containment,
             abs(date_diff('day', {a}.merge_date, {b}.merge_date)) AS days_apart,
+            {a}.sentence_day AND {b}.sentence_day AS both_stated,
+            coalesce({dates_ok_sql(a, b)}, false) AS dates_ok,
             {agree(f'{a}.location_country', f'{b}.location_country')} AS countries_agree,
             {a}.cameo = {b}.cameo AS same_code,
             {counts_ok_sql(a, b)} AS counts_ok,
-            {names_apart_sql(a, b)} AS names_apart,
+            {names_apart_sql(a_content, b_content)} AS names_apart,
             {_code_pair(f'{a}.cameo', f'{b}.cameo')} AS code_pair,
-            {_min_overlap(f'{a}.cameo_root', across=_placed_across(a, b))} AS overlap_needed,
-            {_words_needed(_placed_across(a, b))} AS words_needed,
-            {_contained_needs(f'{a}.cameo_root')[0]} AS contained_words,
-            {_contained_needs(f'{a}.cameo_root')[1]} AS contained_share,
-            {_min_overlap(f'{a}.cameo_root', default=0.0)} AS names_overlap_needed
+            {a}.cameo_root AS pair_root,
+            {_placed_across(a, b)} AS placed_across
         FROM {pairs}
+    ), needs AS (
+        SELECT *,
+            {_min_overlap('pair_root', across='placed_across')} AS overlap_needed,
+            {_words_needed('placed_across')} AS words_needed,
+            {_contained_needs('pair_root')[0]} AS contained_words,
+            {_contained_needs('pair_root')[1]} AS contained_share,
+            {_min_overlap('pair_root', default=0.0)} AS names_overlap_needed
+        FROM facts
     ), judged AS (
         SELECT *,
             (direct_ok OR reverse_ok)
@@ -365,7 +419,7 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) 
                       AND overlap >= names_overlap_needed
                    OR {_contained()})
               AND {_place_ok('place_unknown', 'place_same', 'place_inside', 'countries_agree', 'km')}
-              AND counts_ok AND NOT names_apart
+              AND counts_ok AND NOT names_apart AND dates_ok
               AS ok,
             CASE WHEN direct_ok AND (NOT reverse_ok OR direct_points >= reverse_points)
                  THEN direct_points ELSE reverse_points END AS actor_points,
@@ -373,10 +427,11 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) 
                  WHEN place_inside OR km <= {float(rules['near_km'])} THEN {w['near_place']}
                  ELSE 0 END AS place_points,
             NULL AS unused
-        FROM facts
+        FROM needs
     )
     SELECT *,
-        actor_points + place_points + CASE WHEN days_apart = 0 THEN {w['same_day']} ELSE 0 END
+        actor_points + place_points
+          + CASE WHEN days_apart = 0 AND both_stated THEN {w['same_day']} ELSE 0 END
           + CASE WHEN same_code THEN {w['same_code']} ELSE 0 END
           + {w['content']} * overlap + {w['shared_name']} * least(shared_names, 3) AS score,
         {{'actors': CASE WHEN NOT direct_ok OR (reverse_ok AND reverse_points > direct_points)
@@ -387,6 +442,7 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_terms: str, b_terms: str) 
                         WHEN place_inside THEN 'one inside the other'
                         ELSE 'within ' || CAST(round(km) AS INTEGER) || ' km' END,
           'days_apart': days_apart, 'same_code': same_code,
+          'dates': CASE WHEN both_stated THEN 'both stated' ELSE 'publication day' END,
           'content_overlap': round(overlap, 3), 'shared': shared[1:12]}} AS evidence
     FROM judged"""
 
