@@ -17,7 +17,7 @@ from eventwire.records import Article, Event
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "scripts"))
-from calibrate import fit_logistic, share_table  # noqa: E402
+from calibrate import fit_logistic, news_root_priors, share_table  # noqa: E402
 
 
 def eventwire(*args: str) -> subprocess.CompletedProcess:
@@ -83,6 +83,28 @@ def test_part_shares_are_pulled_towards_the_overall_share():
     table = share_table([("named", True)] * 90 + [("named", False)] * 10 + [("agent", False)] * 2)
     assert table["other"] == round(90 / 102, 3)
     assert table["named"] > table["other"] > table["agent"] > 0.5  # two misses say little
+
+
+def test_a_root_mostly_wrong_on_news_of_every_corpus_takes_a_lower_news_prior():
+    from eventwire.events.calibration import calibration
+
+    model = calibration()
+    features = {"specific_pattern": 1.0, "main_clause": 1.0, "sentence_length": 0.3}
+
+    def rows(root: str, right: int, wrong: int, audit: str) -> list[dict]:
+        return [{"features": features, "cameo": root + "0", "right": ok, "half": "tune", "audit": audit}
+                for ok in [True] * right + [False] * wrong]
+
+    news = (rows("04", 1, 5, "2026-seed1.jsonl") + rows("04", 1, 4, "2026-l3s-seed2.jsonl")
+            + rows("19", 9, 1, "2026-seed1.jsonl") + rows("13", 0, 3, "2026-bbc-seed3.jsonl")
+            + rows("07", 1, 3, "2026-seed1.jsonl") + rows("07", 4, 1, "2026-bbc-seed3.jsonl"))
+    news += [{**row, "half": "check"} for row in rows("19", 0, 20, "2026-seed1.jsonl")]  # never read
+    table = news_root_priors(news, model)
+    # mostly wrong everywhere: lowered, but not to nothing (pulled towards the current confidence)
+    assert 0.01 < table["04"] < model["root_prior"]["04"]
+    assert "19" not in table  # mostly right: the gold prior stays
+    assert "13" not in table  # three events say too little
+    assert "07" not in table  # right more often than its confidence says on one corpus
 
 
 def _event(plover: str | None, quad_class: int, root: str) -> Event:

@@ -192,3 +192,47 @@ def test_a_standing_state_of_months_or_the_past_is_no_act(code_text):
     assert "19" not in roots(code_text("Syria has suffered similar attacks by Turkey in the past."))
     assert "19" in roots(code_text("Syria fought Turkey for two days near the border."))
     assert "19" in roots(code_text("Syria attacked Turkey in the past week."))
+
+
+def test_talks_wished_for_or_in_prospect_were_not_held(code_text):
+    assert "04" not in roots(code_text("France and Germany favour an early start to talks with Iran."))
+    assert "04" not in roots(code_text("There is now the prospect of talks between Israel and Syria."))
+    # talks held still are
+    assert "04" in roots(code_text("Israel and Syria held talks in Geneva on Monday."))
+
+
+def test_sports_contests_are_no_meeting_or_clash(code_text):
+    assert "04" not in roots(code_text("The win sets up a second round meeting with Brazil."))
+    assert "19" not in roots(code_text("Brazil's striker was hurt in a clash of heads with Germany."))
+    assert "19" in roots(code_text("Police clashed with protesters in Egypt on Monday."))
+
+
+def test_an_attack_on_a_cost_or_a_failure_is_criticism(code_text):
+    assert ("FRA", "111", None) in dyads(code_text("France launched an attack on the cost of the scheme."))
+    assert ("FRA", "190", "DEU") in dyads(code_text("France launched an attack on Germany on Monday."))
+
+
+def test_an_act_told_as_done_previously_is_background(code_text):
+    assert "04" not in roots(code_text("Germany, which has previously visited Iran, said it was concerned."))
+    assert "19" not in roots(code_text("Israel previously attacked Syria near the border."))
+    assert "19" in roots(code_text("Israel attacked Syria near the border on Monday."))
+    # an earlier act with a date of its own is history the time stage dates
+    assert "05" in roots(code_text("France had previously praised Germany in 2015 as a leader."))
+    # what was said before is still a statement
+    assert "01" in roots(code_text("Russia has previously said that Syria was right."))
+
+
+def test_what_is_claimed_or_alleged_is_no_act(code_text):
+    assert "19" not in roots(code_text("Germany said claims of a clash between Iran and Israel were wrong."))
+    assert "18" not in roots(code_text("Iran made allegations of torture by Egyptian police."))
+    # the verb "claimed" owns the attack it claims
+    assert "19" in roots(code_text("Iran claimed the attack on Israel on Monday."))
+
+
+def test_giving_rise_or_receiving_an_approach_is_no_aid_or_visit(code_text):
+    assert "07" not in roots(code_text("The crisis in Syria gave rise to Iran."))
+    assert "04" not in roots(code_text("Germany has not received any approach from France."))
+    assert "07" not in roots(code_text("France gave a speech to Syria on Monday."))
+    # aid given and a visitor received still are
+    assert "07" in roots(code_text("France gave aid to Syria on Monday."))
+    assert "04" in roots(code_text("Russia received the minister of Egypt in Moscow."))

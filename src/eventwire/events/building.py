@@ -15,7 +15,7 @@ from typing import Any
 from eventwire.actors.fixing import identity
 from eventwire.events import calibration
 from eventwire.events.cameo import CameoCode
-from eventwire.events.confidence import event_features
+from eventwire.events.confidence import RUNNING_TEXT, event_features
 from eventwire.events.matching import Candidate
 from eventwire.events.patterns import Pattern, PatternBook
 from eventwire.nlp import syntax
@@ -60,7 +60,8 @@ class EventBuilder:
             reported=reported_by is not None, sentence_index=sentence.index,
             sentences=len(parsed.sentences),
         )
-        features = calibration.with_root_prior(features, code.root)
+        features = calibration.with_root_prior(features, code.root,
+                                               running=len(parsed.sentences) >= RUNNING_TEXT)
         confidence = calibration.probability(features)
         key = "|".join([doc_id, str(sentence.index), str(trigger.i - sentence.span.start),
                         code.code, *identity(source), *identity(target)])

@@ -7,6 +7,8 @@
 - ``intercept`` and ``coefficients``: a logistic regression over the features of
   ``events.confidence.event_features`` (a feature absent from the table weighs nothing) and
   ``root_prior`` (the ``root_prior`` table: share right by CAMEO root);
+- ``news_root_prior``: the prior of a few CAMEO roots in running text (news), set on the audits'
+  tune halves after the fit (``with_root_prior``; docs/evidence.md) and carried over by a re-fit;
 - ``isotonic``: the steps that map the regression's score to the share of events right (pool
   adjacent violators on the tune halves of the gold sets and audits, an audit event weighted as
   in the fit, steps of at least 50 weighted events): the confidence;
@@ -45,11 +47,15 @@ def default_min_confidence() -> float:
 
 
 def with_root_prior(features: dict[str, float], root: str,
-                    model: dict[str, Any] | None = None) -> dict[str, float]:
+                    model: dict[str, Any] | None = None, running: bool = False) -> dict[str, float]:
     """``features`` plus ``root_prior``: the log-odds of the share right of events of this CAMEO
-    root in the tune halves (``root_prior`` table; ``other`` for a root it lacks)."""
-    table = (model or calibration())["root_prior"]
-    share = table.get(root, table["other"])
+    root in the tune halves (``root_prior`` table; ``other`` for a root it lacks). In running
+    text (an article, ``running``) a root of the ``news_root_prior`` table takes its prior there:
+    the roots news coding gets right far less often than the gold sentences say."""
+    model = model or calibration()
+    table = model["root_prior"]
+    news = model.get("news_root_prior", {}) if running else {}
+    share = news.get(root, table.get(root, table["other"]))
     return {**features, "root_prior": round(math.log(share / (1 - share)), 3)}
 
 

@@ -69,7 +69,7 @@ def standing(book: PatternBook, candidates: list[Candidate], year: int | None = 
                   and not asked(book, c.trigger) and not topic(book, c)
                   and not description(book, c) and not activity(book, c) and not tally(book, c.trigger)
                   and not purpose(book, c) and not mandated(c.trigger)
-                  and not dated_before(book, c.trigger, year)]
+                  and not dated_before(book, c.trigger, year) and not told_earlier(book, c)]
     candidates = drop_background(candidates)
     candidates = drop_carriers_and_requested(candidates)
     candidates.sort(key=lambda c: c.trigger.lemma_.lower() in INTENT_CARRIERS)
@@ -89,9 +89,19 @@ def unreal(book: PatternBook, trigger: Token) -> bool:
             return False
         token = token.head
         lemma = token.lemma_.lower()
-        if lemma in book.unreal_heads and not (lemma in book.unreal_verbs and _nominal(token)):
+        if lemma in book.unreal_heads and _unreal_as(book, lemma, token):
             return True
     return False
+
+
+def _unreal_as(book: PatternBook, lemma: str, head: Token) -> bool:
+    """Whether an unreal head counts used as it is here: some only as verbs ("suspected of
+    killing", unreal_verbs), some only as nouns ("claims of a clash", unreal_nouns)."""
+    if lemma in book.unreal_verbs:
+        return not _nominal(head)
+    if lemma in book.unreal_nouns:
+        return _nominal(head)
+    return True
 
 
 def asked(book: PatternBook, trigger: Token) -> bool:
@@ -177,10 +187,13 @@ def _described(book: PatternBook, noun: Token) -> bool:
 def activity(book: PatternBook, candidate: Candidate) -> bool:
     """"cooperation *in fighting* terrorism", "more concerned about fishing than *capturing*
     ships": a gerund that is the object of a preposition (activity_preps, topic_preps) on a noun
-    or an adjective names an activity, not an act that took place."""
+    or an adjective, or the subject of a clause ("attacking X had brought trouble"), names an
+    activity, not an act that took place."""
     trigger = candidate.trigger
     if candidate.pattern.kind == "noun" or trigger.tag_ != "VBG":
         return False
+    if trigger.dep_ in ("csubj", "csubjpass"):
+        return True  # "*attacking* Mr Campbell had brought it trouble": the activity judged
     while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
         trigger = trigger.head
     prep = trigger.head
@@ -268,6 +281,22 @@ def dated_before(book: PatternBook, trigger: Token, year: int | None) -> bool:
                         _year_before(t, year) for t in _phrase(phrase)):
                     return True
     return False
+
+
+def told_earlier(book: PatternBook, candidate: Candidate) -> bool:
+    """"Boylan, who has *previously* visited Halawa in jail, said ...": an adverb of the past
+    (past_markers' adverbs) on the trigger's own clause puts the act before the news, undated:
+    background, not an act of the news. A statement (CAMEO 01) is still what was said, and an
+    act with a date of its own ("had previously praised her *in 2015*") is history the time
+    stage dates."""
+    if candidate.pattern.cameo.startswith("01"):
+        return False
+    adverbs = book.past_markers.get("adverbs", frozenset())
+    chain = syntax.predicate_chain(candidate.trigger)
+    if not any(c.dep_ == "advmod" and c.lower_ in adverbs for node in chain for c in node.children):
+        return False
+    return not any(t.ent_type_ == "DATE" for node in chain for c in node.children
+                   if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
 
 
 def _spent_span(trigger: Token, markers: dict[str, frozenset[str]]) -> bool:

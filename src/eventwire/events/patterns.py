@@ -130,6 +130,7 @@ class PatternBook:
     forecast_code: str = "012"
     single_codes: dict[str, str] = field(default_factory=dict)  # mass code -> one-victim code
     unreal_verbs: frozenset[str] = frozenset()  # unreal_heads that count only when not nouns
+    unreal_nouns: frozenset[str] = frozenset()  # unreal_heads that count only as nouns
     collective: frozenset[str] = frozenset()
     question_marks: frozenset[str] = frozenset()
     question_heads: frozenset[str] = frozenset()
@@ -370,6 +371,7 @@ def pattern_book() -> PatternBook:
         forecast_code=codes["forecast_code"],
         single_codes=_single_codes(senses.get("single_victims")),
         unreal_verbs=frozenset(_as_tuple(senses.get("unreal_verbs"))),
+        unreal_nouns=frozenset(_as_tuple(senses.get("unreal_nouns"))),
         collective=frozenset(_as_tuple((senses.get("single_victims") or {}).get("collective"))),
         question_marks=frozenset(_as_tuple(senses.get("question_marks"))),
         question_heads=frozenset(_as_tuple(senses.get("question_heads"))),
