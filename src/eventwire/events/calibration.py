@@ -7,8 +7,8 @@
 - ``intercept`` and ``coefficients``: a logistic regression over the features of
   ``events.confidence.event_features`` (a feature absent from the table weighs nothing) and
   ``root_prior`` (the ``root_prior`` table: share right by CAMEO root);
-- ``news_root_prior``: the prior of a few CAMEO roots in running text (news), set on the audits'
-  tune halves after the fit (``with_root_prior``; docs/evidence.md) and carried over by a re-fit;
+- ``news_root_prior`` (optional, not shipped): the prior of a few CAMEO roots in running text
+  (news), set on the audits' tune halves after the fit (``with_root_prior``; docs/evidence.md);
 - ``isotonic``: the steps that map the regression's score to the share of events right (pool
   adjacent violators on the tune halves of the gold sets and audits, an audit event weighted as
   in the fit, steps of at least 50 weighted events): the confidence;
