@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire.actors.article import ArticleContext
+from eventwire.actors.company_officers import BUSINESS, company_behind, is_officer_title, officer_step
 from eventwire.actors.country_from_context import context_country
 from eventwire.actors.country_in_phrase import phrase_country, residence_country
 from eventwire.actors.dictionary import (
@@ -160,7 +161,9 @@ def compose_agent(
                 ))
     # A title speaking for a party the text names ("Eminem's spokesperson") has that party's
     # sector; where nothing resolves the party, its default sector would be a guess.
-    party = party_behind(ctx, head, steps) if "speaks" in entry.agent.flags and not sectors else None
+    company = company_behind(ctx, head) if is_officer_title(entry) else None
+    speaks = "speaks" in entry.agent.flags and not sectors and company is None
+    party = party_behind(ctx, head, steps) if speaks else None
     if party is not None and not party.sectors:
         return None
     if party is not None:
@@ -179,6 +182,9 @@ def compose_agent(
                     StepKind.SECTOR,
                     f"modifier '{text}' adds {' '.join(new)} ({agent_entry.source})"
                 ))
+    if company is not None:  # "Dalbar's president", "a spokesman for the company": one role, BUS
+        sectors = [BUSINESS]
+        steps.append(officer_step(head, company))
     if facts.former:
         sectors = ["ELI"]
         steps.append(Step(StepKind.SECTOR, f"'{facts.former}': a former office-holder -> ELI"))

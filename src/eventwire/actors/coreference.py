@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.actors.article import ArticleContext
+from eventwire.actors.company_officers import BUSINESS, unknown_possessor
 from eventwire.actors.dictionary import AGENT, PERSON, words
 from eventwire.actors.evidence import GUESSED_FROM_CONTEXT, LINKS, Step, StepKind, kind_of
 from eventwire.actors.matching import MODIFIER_DEPS, PLACE_KINDS, phrase_tokens
@@ -289,8 +290,10 @@ def link_to_office_holder(ctx: ArticleContext, mention: Mention, facts: PhraseFa
     agent = match.best.agent
     if agent is not None and "member" in agent.flags:
         return  # "the chairman of X's committee" names no office of the country itself
-    if unknown_body(ctx, mention.head) is not None:
-        return  # "the IIHF president" holds an office of something the dictionary lacks
+    if unknown_body(ctx, mention.head) is not None or unknown_possessor(ctx, mention.head):
+        return  # "the IIHF president", "Dalbar's president": an office of something the dictionary lacks
+    if BUSINESS in mention.actor.sectors:
+        return  # a company's officer ("its president") holds no office of the country
     if any(kind_of(step) in GUESSED_FROM_CONTEXT for step in mention.actor.resolution):
         return  # a country guessed from the context names no office
     role_words = words(ctx.doc[match.start : match.end].text)

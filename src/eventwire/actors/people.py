@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.actors.article import ArticleContext
+from eventwire.actors.company_officers import BUSINESS, officer_company, officer_step
 from eventwire.actors.composition import compose_attributed, dictionary_step, role_sectors
 from eventwire.actors.coreference import NAME_PARTICLES, corefer, earlier_person_by_surname, first_name
 from eventwire.actors.country_from_context import context_country
@@ -101,7 +102,11 @@ def compose_unlisted(
     sectors = title_sectors(ctx, facts)
     titles = ", ".join(f"'{text}'" for _, text in facts.agents)
     steps = [Step(StepKind.SECTOR, f"person not in the dictionary; title {titles} -> {' '.join(sectors)}")]
-    party = generic_title_party(ctx, head, facts, steps)
+    officer = officer_company(ctx, head)
+    if officer is not None:  # "Louis Harvey, Dalbar Inc.'s president": the company's officer
+        sectors = [BUSINESS]
+        steps.append(officer_step(*officer))
+    party = generic_title_party(ctx, head, facts, steps) if officer is None else None
     if party is not None and not party.sectors:
         return None  # "Tom Ulrik, a spokesman for Harvel": whose, nothing says
     if party is not None:
