@@ -37,5 +37,5 @@ def test_a_political_actor_acting_on_a_company_is_coded():
 
 def test_the_guard_reads_its_data():
     guard = business_guard()
-    assert "BUS" in guard.private_sectors and "GOV" not in guard.private_sectors
+    assert "BUS" in guard.business_sectors and "GOV" not in guard.business_sectors
     assert "14" not in guard.roots  # a strike or a protest is never business news

@@ -4,8 +4,8 @@ A company's result, an offering, a private merger or a company's comment is no p
 (docs/audit.md, judging guide): the patterns match its words ("offering", "agreed to sell",
 "said") as they match a state's. An event stays when one of its sides is political (a state
 sector, a country, an international or non-governmental organisation, a union) or its sentence
-is not about business; an event whose sides are all private (businesses, analysts, the press)
-in a sentence about results, deals, markets or money is not coded.
+is not about business; an event whose sides are all businesses in a sentence about results,
+deals, markets or money is not coded.
 """
 
 from __future__ import annotations
@@ -25,23 +25,23 @@ DATA_FILE = "business.yaml"
 @dataclass(frozen=True)
 class BusinessGuard:
     roots: tuple[str, ...]
-    private_sectors: frozenset[str]
+    business_sectors: frozenset[str]
     words: frozenset[str]
     money: bool
 
     def holds_back(self, event: Event, parsed: ParsedArticle) -> bool:
-        """Whether ``event`` is business content that is not coded: all its sides private,
+        """Whether ``event`` is business content that is not coded: all its sides businesses,
         its sentence about business."""
         sides = [a for a in (event.source, event.target) if a is not None]
         if not sides or not event.cameo.startswith(self.roots):
             return False
-        if not all(self._private(actor) for actor in sides):
+        if not all(self._business(actor) for actor in sides):
             return False
         sentence = next((s for s in parsed.sentences if s.index == event.sentence_index), None)
         return sentence is not None and self._about_business(sentence.span)
 
-    def _private(self, actor: Actor) -> bool:
-        return bool(actor.sectors) and actor.sectors[0] in self.private_sectors
+    def _business(self, actor: Actor) -> bool:
+        return bool(actor.sectors) and actor.sectors[0] in self.business_sectors
 
     def _about_business(self, span: Any) -> bool:
         for token in span:
@@ -60,7 +60,7 @@ def business_guard() -> BusinessGuard:
     data = yaml.safe_load(raw) or {}
     return BusinessGuard(
         roots=tuple(str(r) for r in data.get("roots", [])),
-        private_sectors=frozenset(data.get("private_sectors", [])),
+        business_sectors=frozenset(data.get("business_sectors", [])),
         words=frozenset(str(w).lower() for w in data.get("words", [])),
         money=bool(data.get("money", False)),
     )
