@@ -33,6 +33,8 @@ def test_a_political_actor_acting_on_a_company_is_coded():
     assert coded("MOSCOW - Russia agreed to sell its gas to Ukraine for $370 million.")
     # a company's word on anything but business is a statement like any other
     assert coded("MIAMI - The ship did not take on water, said the company.")
+    # a company's word on a state's act is politics as well as business
+    assert coded("LONDON - Vell Corp. said the government's new tax would cut its profit.")
 
 
 def test_the_guard_reads_its_data():

@@ -2,10 +2,9 @@
 
 A company's result, an offering, a private merger or a company's comment is no political event
 (docs/audit.md, judging guide): the patterns match its words ("offering", "agreed to sell",
-"said") as they match a state's. An event stays when one of its sides is political (a state
-sector, a country, an international or non-governmental organisation, a union) or its sentence
-is not about business; an event whose sides are all businesses in a sentence about results,
-deals, markets or money is not coded.
+"said") as they match a state's. An event whose sides are all businesses, in a sentence about
+results, deals, markets or money that names no political actor (a state, a country alone, a
+party, an armed group, a union), is not coded; any other event stays.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from eventwire.actors import ArticleActors
 from eventwire.records import Actor, Event, ParsedArticle
 
 DATA_FILE = "business.yaml"
@@ -24,21 +24,32 @@ DATA_FILE = "business.yaml"
 
 @dataclass(frozen=True)
 class BusinessGuard:
+    """The lists of business.yaml: which events are business content."""
+
     roots: tuple[str, ...]
     business_sectors: frozenset[str]
+    political_sectors: frozenset[str]
     words: frozenset[str]
     money: bool
 
-    def holds_back(self, event: Event, parsed: ParsedArticle) -> bool:
+    def holds_back(self, event: Event, parsed: ParsedArticle, resolved: ArticleActors) -> bool:
         """Whether ``event`` is business content that is not coded: all its sides businesses,
-        its sentence about business."""
+        its sentence about business and naming no political actor."""
         sides = [a for a in (event.source, event.target) if a is not None]
         if not sides or not event.cameo.startswith(self.roots):
             return False
         if not all(self._business(actor) for actor in sides):
             return False
+        if any(self._political(actor) for actor in resolved.in_sentence(event.sentence_index)):
+            return False  # "the CBI said the Chancellor's tax rise ...": business and politics
         sentence = next((s for s in parsed.sentences if s.index == event.sentence_index), None)
         return sentence is not None and self._about_business(sentence.span)
+
+    def _political(self, actor: Actor) -> bool:
+        """A state, a country named alone, a party, an armed group or a union."""
+        if not actor.sectors:
+            return bool(actor.country)
+        return actor.sectors[0] in self.political_sectors
 
     def _business(self, actor: Actor) -> bool:
         return bool(actor.sectors) and actor.sectors[0] in self.business_sectors
@@ -61,6 +72,7 @@ def business_guard() -> BusinessGuard:
     return BusinessGuard(
         roots=tuple(str(r) for r in data.get("roots", [])),
         business_sectors=frozenset(data.get("business_sectors", [])),
+        political_sectors=frozenset(data.get("political_sectors", [])),
         words=frozenset(str(w).lower() for w in data.get("words", [])),
         money=bool(data.get("money", False)),
     )

@@ -101,7 +101,7 @@ class EventCoder:
         if self.book.off_topic.section_word(parsed.article.url):  # a sports page: no state, no event
             events = [event for event in events if self.book.off_topic.keeps(event)]
         guard = business_guard()  # a company's result or comment: no political event
-        events = [event for event in events if not guard.holds_back(event, parsed)]
+        events = [event for event in events if not guard.holds_back(event, parsed, resolved)]
         place_implied(resolved, events)
         return events
 
