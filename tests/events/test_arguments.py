@@ -556,6 +556,9 @@ def test_a_phrase_fronted_before_the_subject_names_no_target(code_text):
     # after the verb the same preposition still names the target
     assert ("GOV", "THREATEN", "DEU") in dyads(
         code_text("The minister warned Germany against the move."))
+    # a fronted phrase of another act still names its partner
+    signed = code_text("With Germany, France signed an agreement on trade.")
+    assert signed and all(e.target is not None and e.target.code == "DEU" for e in signed)
 
 
 def test_what_a_statement_denies_names_no_target(code_text):
@@ -569,9 +572,9 @@ def test_what_a_statement_denies_names_no_target(code_text):
 
 def test_the_subject_of_a_question_is_no_target(code_text):
     # "asked why X believed": X is what is asked about; "demanded that X" still targets X
-    asked = [e for e in code_text("France asked why Germany believed the talks would fail.")
+    asked = [e for e in code_text("France asked the court why Germany had refused to pay.")
              if e.cameo.startswith("02")]
-    assert all(e.target is None for e in asked)
+    assert asked and all(e.target is None for e in asked)
     assert ("FRA", "REQUEST", "DEU") in dyads(
         code_text("France demanded that Germany withdraw its troops."))
 
@@ -584,6 +587,11 @@ def test_criticism_of_a_party_is_aimed_at_it_not_from_it(code_text):
     assert rejected and all(e.target is None for e in rejected)
     assert ("FRA", "REJECT", "DEU") in dyads(code_text("France rejected criticism from Germany."))
     assert ("FRA", "REJECT", "DEU") in dyads(code_text("France rejected Germany's criticism."))
+    # "of" names the author of a claim, not the one it is aimed at
+    claims = code_text("France rejected the claims of Germany.")  # 016, denying a claim
+    assert claims and all(e.target is not None and e.target.code == "DEU" for e in claims)
+    # a target preposition right on the noun still names the target (rule 4)
+    assert ("FRA", "REJECT", "DEU") in dyads(code_text("France rejected criticism against Germany."))
 
 
 def test_the_one_asked_is_the_target_not_the_object_of_what_they_are_asked_to_do(code_text):
@@ -592,3 +600,7 @@ def test_the_one_asked_is_the_target_not_the_object_of_what_they_are_asked_to_do
              if e.cameo.startswith("02")]
     assert urged and all(e.target is None for e in urged)
     assert ("FRA", "REQUEST", "DEU") in dyads(code_text("France asked Germany to attack Russia."))
+    # without an infinitive complement, the purpose clause of such a verb is addressed to its object
+    demanded = [e for e in code_text("France summoned Germany's ambassador to demand an explanation.")
+                if e.cameo.startswith("10")]
+    assert demanded and all(e.target is not None and e.target.code.startswith("DEU") for e in demanded)

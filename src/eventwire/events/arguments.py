@@ -51,7 +51,7 @@ def verb_targets(
     views = (actors.named_only(), actors)
     for view in views:
         for prep in pattern.target_preps:
-            found = _prep_objects(verb, holders, prep)
+            found = _prep_objects(book, verb, holders, prep)
             if view.actors(found):
                 return found
     for view in views:
@@ -69,7 +69,8 @@ def verb_targets(
         return [o for o in objects if actors.actor_at(o)]
     if complement or pattern.cameo.startswith(book.content_roots):
         return []  # "denied accusing Germany": what is denied, not whom the denial answers
-    if verb.lemma_.lower() in syntax.OBJECT_CONTROL and objects:
+    if (verb.lemma_.lower() in syntax.OBJECT_CONTROL and objects
+            and syntax.children(verb, {"xcomp"})):
         return []  # "asked me to greet the Christians": the one asked, named or not, is the target
     bare = replace(pattern, prep=None, objects=frozenset(), target_preps=())
     for clause in syntax.children(verb, {"xcomp"}):  # "threatened to cut off power to X"
@@ -92,7 +93,7 @@ def _argument_targets(
     if actors.actors(others):
         return others
     for prep in target_preps(book, pattern):
-        found = _prep_objects(holders[0], holders, prep)
+        found = _prep_objects(book, holders[0], holders, prep)
         if actors.actors(found):
             return found
     found = object_parties(book, [o for o in objects if not own(o, book)], holders, actors)
@@ -107,12 +108,13 @@ def _argument_targets(
     return []
 
 
-def _prep_objects(verb: Token, holders: list[Token], prep: str) -> list[Token]:
+def _prep_objects(book: PatternBook, verb: Token, holders: list[Token], prep: str) -> list[Token]:
     """The objects of ``prep`` on the verb and its objects, less those of a phrase fronted
     before the verb's subject: "*On Monday* [Lib Dem chairman] X warned" sets the scene (and
-    spaCy may read the subject's modifier as the preposition's object); the target follows."""
+    spaCy may read the subject's modifier as the preposition's object); the target follows.
+    A fronted partner preposition still names the partner ("*With Germany*, France signed")."""
     subjects = syntax.children(verb, syntax.SUBJECTS | syntax.PASSIVE_SUBJECTS)
-    front = min((s.left_edge.i for s in subjects), default=-1)
+    front = -1 if prep in book.partner_preps else min((s.left_edge.i for s in subjects), default=-1)
     return [t for h in holders for t in syntax.prep_objects(h, prep)
             if h is not verb or t.head.i > front]
 

@@ -120,6 +120,7 @@ class PatternBook:
     content_roots: tuple[str, ...] = ()
     aimed_nouns: frozenset[str] = frozenset()
     author_preps: tuple[str, ...] = ()
+    partner_preps: tuple[str, ...] = ()
     state_sectors: frozenset[str] = frozenset()
     # senses.yaml: which uses of an event word are no event of its kind
     other_senses: dict[str, frozenset[str]] = field(default_factory=dict)  # by predicate lemma
@@ -362,6 +363,7 @@ def pattern_book() -> PatternBook:
         content_roots=arguments("content_roots"),
         aimed_nouns=frozenset(arguments("aimed_nouns")),
         author_preps=arguments("author_preps"),
+        partner_preps=arguments("partner_preps"),
         state_sectors=frozenset(arguments("state_sectors")),
         other_senses=_word_sets(senses.get("other_senses")),
         partitives=frozenset(_as_tuple(senses.get("partitives"))),
