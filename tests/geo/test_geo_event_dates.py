@@ -68,6 +68,8 @@ def test_expression_attached_to_the_trigger_dates_the_event(make_event, parse) -
      "killed", ("2015-05-12", "day")),
     ("The leader was killed in an attack before talks held on May 10.", "2015-05-12",
      "killed", ("2015-05-12", "day")),
+    ("The leader was killed following talks held on May 10.", "2015-05-12",
+     "killed", ("2015-05-12", "day")),
     # a clause that shares its verb's time takes that verb's date: a when-clause, and a verb
     # coordinated in it without a subject of its own
     ("The violence began last month, when guards entered the office and attacked the "
@@ -207,6 +209,9 @@ def test_report_day_events_keep_their_date(make_event, parse, text: str, trigger
     # a date of what the step only tells of does not stop the story's day
     ("The mayor spoke to reporters on Sunday evening. He said the planned May 20 vote would be "
      "delayed.", "He said", "said", "01", ("2015-05-10", "day")),
+    # ... while any other date of the sentence does
+    ("Police found the body on Sunday. Officers who arrived on May 11 arrested a man.",
+     "arrested a man", "arrested", "17", ("2015-05-12", "day")),
     # not a present or perfect statement, nor a sentence with a time word of its own ...
     ("The mayor spoke to reporters on Sunday evening. He has criticised the police.", "criticised",
      "criticised", "11", ("2015-05-12", "day")),

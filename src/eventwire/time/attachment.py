@@ -62,10 +62,11 @@ def _news_day_in_modifier(expression: TimeExpression, token: Token) -> bool:
     if token.lemma_.lower() in rules.prospective_verbs:
         return False
     for above in token.ancestors:
-        if above.pos_ in ("VERB", "AUX"):
-            return True
+        # before the verb test: spaCy tags "following" (a preposition here) VERB
         if above.lower_ in rules.sequence_words:
             return False
+        if above.pos_ in ("VERB", "AUX"):
+            return True
     return True
 
 

@@ -422,7 +422,20 @@ def _dates_its_story(expressions: list[TimeExpression], sentence: ParsedSentence
     held off") leaves the telling to the story's day."""
     dated = [e for e in expressions if e.kind not in UNDATED_KINDS]
     root = sentence.span.root
-    return any(attachment(e, root) for e in dated) or _frame(dated, sentence) is not None
+    return (any(attachment(e, root) or not _told_of(e, root) for e in dated)
+            or _frame(dated, sentence) is not None)
+
+
+def _told_of(expression: TimeExpression, root: Token) -> bool:
+    """The expression lies in the complement clause of a reporting verb ("He said *the planned
+    May 20 vote* would be delayed"): it dates what is told, not the telling. Any other date
+    ("Officers who arrived on May 11 arrested a man") dates the sentence's own story."""
+    span = root.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    reporting = date_rules().reporting_verbs
+    return any(above.dep_ == "ccomp" and above.head.lemma_.lower() in reporting
+               for above in [span.root, *span.root.ancestors])
 
 
 def _story_date(parsed: ParsedArticle, sentence: ParsedSentence, trigger: Token,
