@@ -551,11 +551,6 @@ def _focus(toponyms: list[Toponym], focus_country: str | None, gazetteer: Gazett
     return None
 
 
-# Words in capitals a dateline's name may follow: "THE HAGUE, Netherlands -" (the gazetteer's
-# name is "HAGUE").
-DATELINE_ARTICLES = ("THE",)
-
-
 def find_dateline(doc: Doc, body_start: int, toponyms: list[Toponym]) -> Toponym | None:
     """A place name opening the body in capitals ("MOSCOW, May 12 (Reuters) -")."""
     for toponym in toponyms:
@@ -564,7 +559,9 @@ def find_dateline(doc: Doc, body_start: int, toponyms: list[Toponym]) -> Toponym
         opening = doc.text[body_start:toponym.start].strip()
         # "MOSCOW, May 12", "MOSCOW (Reuters)", "MOSCOW -": not "US Secretary of State ..."
         after = doc.text[toponym.end:toponym.end + 3].lstrip(" ")
-        if ((not opening or opening in DATELINE_ARTICLES) and toponym.text.isupper()
+        # "THE HAGUE, Netherlands -": a dateline word of name_words.tsv may come first
+        article = opening.isupper() and opening.lower() in name_words().get("dateline", set())
+        if ((not opening or article) and toponym.text.isupper()
                 and after[:1] in (",", "(", "-", "—", "–")):
             return toponym
         return None
