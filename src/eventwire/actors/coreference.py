@@ -389,10 +389,24 @@ def unknown_people(ctx: ArticleContext, pronoun: Any, first: int) -> list[_Unkno
 
 
 def _subject(head: Any) -> bool:
-    """A subject, or the name set beside one ("A worker, John Smith, said")."""
+    """A subject, the name set beside one ("A worker, John Smith, said"), or the doer of a
+    passive ("That charge was denied by Mr Mandelson. He warned ...")."""
     if head.dep_ == "appos":
         head = head.head
-    return head.dep_ in ("nsubj", "nsubjpass")
+    return head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+
+
+def written_gender(ctx: ArticleContext, mention: Mention) -> str:
+    """A person's sex: the people list's, else a word written with the name ("Ms Jamieson",
+    "his wife Sarah", "the spokeswoman"; gender_words.tsv); "" when nothing says."""
+    if mention.named is not None and mention.named.gender:
+        return mention.named.gender
+    head = mention.head
+    names = [head, *(c for c in head.children if c.dep_ == "appos")]  # "the minister, Ms X"
+    names += [head.head] if head.dep_ == "appos" else []  # "his wife Sarah"
+    written = [t for name in names for t in phrase_tokens(name) if t.i <= name.i]
+    said = {ctx.dictionary.gender_words.get(t.lower_.rstrip("."), "") for t in written} - {""}
+    return said.pop() if len(said) == 1 else ""
 
 
 def resolve_pronoun(ctx: ArticleContext, head: Any, sentence: int) -> Mention | None:
@@ -414,11 +428,7 @@ def resolve_pronoun(ctx: ArticleContext, head: Any, sentence: int) -> Mention | 
             break
         if not earlier.individual or earlier.head.i >= head.i or not specific(earlier):
             continue
-        if (
-            earlier.named is not None
-            and earlier.named.gender
-            and earlier.named.gender != gender
-        ):
+        if written_gender(ctx, earlier) not in ("", gender):
             continue
         candidates.append(earlier)
     if not candidates:
