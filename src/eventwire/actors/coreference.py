@@ -30,6 +30,9 @@ NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "bin", "ibn", "ben", 
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+# A passive verb heading a clause of its own (not a participle describing a noun): its doer
+# ("by X") is the clause's logical subject.
+PASSIVE_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp"})
 UNSPECIFIC_DETERMINERS = frozenset({"some", "any", "every", "each", "no", "another"})
 
 
@@ -390,10 +393,13 @@ def unknown_people(ctx: ArticleContext, pronoun: Any, first: int) -> list[_Unkno
 
 def _subject(head: Any) -> bool:
     """A subject, the name set beside one ("A worker, John Smith, said"), or the doer of a
-    passive ("That charge was denied by Mr Mandelson. He warned ...")."""
+    passive clause ("That charge was denied by Mr Mandelson. He warned ..."; not of a
+    participle describing someone else: "Tillerson, nominated by Trump, indicated ...")."""
     if head.dep_ == "appos":
         head = head.head
-    return head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        return head.head.head.dep_ in PASSIVE_CLAUSE_DEPS
+    return head.dep_ in ("nsubj", "nsubjpass")
 
 
 def written_gender(ctx: ArticleContext, mention: Mention) -> str:
