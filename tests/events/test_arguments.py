@@ -592,10 +592,3 @@ def test_the_one_asked_is_the_target_not_the_object_of_what_they_are_asked_to_do
              if e.cameo.startswith("02")]
     assert urged and all(e.target is None for e in urged)
     assert ("FRA", "REQUEST", "DEU") in dyads(code_text("France asked Germany to attack Russia."))
-
-
-def test_two_private_people_of_one_code_are_two_parties():
-    # "a former teacher" and "a student" are both USAEDU, yet the one kidnapped the other
-    found = dyads(code("Police in Ohio are hunting a former teacher who kidnapped a student, "
-                       "officials said.", date="2017-03-01"))
-    assert ("USAEDU", "ASSAULT", "USAEDU") in found

@@ -52,9 +52,6 @@ Token = Any
 ASSAULT_ROOTS = ("18", "19", "20")
 # A conditional act is someone's threat or offer only when someone says it: reported or quoted.
 SUPPOSING_AUX = {"could", "might", "may", "can"}
-# Sectors of private people: two of them written differently ("a teacher", "a student") are
-# two parties even with one code; a state body written twice ("the military", "troops") is one.
-PRIVATE_SECTORS = frozenset({"CVL", "EDU", "MED", "BUS", "JRN"})
 
 
 def coder_version(book: PatternBook) -> str:
@@ -228,12 +225,11 @@ def _supposed(trigger: Token, speaker_verb: Token | None, sentence: ParsedSenten
 
 def _different(source: Actor, target: Actor) -> bool:
     """Whether an event's two sides are two parties: one code is one actor ("the US military
-    sent 200 troops" is no USAMIL -> USAMIL event), but two private people, written
-    differently, are two ("a man stabbed his wife": CVL -> CVL; "a former teacher kidnapped
-    a student": EDU -> EDU)."""
+    sent 200 troops" is no USAMIL -> USAMIL event), but two private people are two ("a man
+    stabbed his wife": CVL -> CVL)."""
     if source.code != target.code or source.name != target.name:
         return True
-    return bool(PRIVATE_SECTORS & set(source.sectors)) and source.text != target.text
+    return "CVL" in source.sectors and source.text != target.text
 
 
 def _speaker_is_subject(speaker_verb: Token, candidate: Candidate) -> bool:
