@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
+from datetime import date
 from functools import cached_property
 from typing import Any
 
-from eventwire.actors.dictionary import CAPITAL, PLACE, Dictionary, words
+from eventwire.actors.dictionary import CAPITAL, PERSON, PLACE, Dictionary, Named, words
 from eventwire.actors.matching import PLACE_KINDS, Match, find_matches
 from eventwire.actors.mention import Mention, aged
 from eventwire.actors.roles_by_date import prefer_people_of_the_date
@@ -31,6 +33,12 @@ DATELINE = re.compile(
     r"\s*(?:--?|\u2014|\u2013|:|/[A-Za-z -]{2,30}/\.?|\"\?)"
 )
 QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018"})
+# An undated article's time is the day most of its listed people held their roles; it takes
+# at least this many people in office together to say so.
+ERA_PEOPLE = 3
+# A year written in the text ("elected in 1997", "the 2005 election"): an undated article's
+# time lies at most a year after the latest one (its people's later offices are not yet).
+WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 class ArticleContext:
@@ -96,6 +104,44 @@ class ArticleContext:
             open_quote = open_quote != (marks % 2 == 1)
         return quoted
 
+    @cached_property
+    def listed_people(self) -> list[Named]:
+        """The listed people the article names, each once, where a name means one person
+        ("Bush" alone could be either)."""
+        people: dict[str, Named] = {}
+        for match in self.matches:
+            named = [e.named for e in match.entries if e.kind == PERSON and e.named]
+            if len(named) == 1 and named[0].roles:
+                people.setdefault(named[0].name, named[0])
+        return list(people.values())
+
+    @cached_property
+    def era(self) -> date | None:
+        """An undated article's time, from the listed people it names: the first day on
+        which the most of them (at least ERA_PEOPLE) held a listed role together (Tony Blair,
+        Gordon Brown and Charles Clarke: 2004-12-15). None for a dated article, and where the
+        people do not agree on one time: two separate periods with as many in office (an
+        obituary naming Thatcher and Heseltine beside Blair and Brown; a listing that knows
+        only the later offices of some: George Osborne from 2010), and where it lies more than a
+        year after the latest year the text writes. Dictionaries list offices, not whole
+        careers, so only such a clear time tells a former office from a current one."""
+        if self.day is not None:
+            return None
+        people = self.listed_people
+        days = sorted({d for p in people for r in p.roles for d in (r.start, r.end) if d})
+        counts = [sum(1 for p in people if p.role_on(day) is not None) for day in days]
+        most = max(counts, default=0)
+        if most < ERA_PEOPLE:
+            return None
+        first = counts.index(most)
+        last = len(counts) - 1 - counts[::-1].index(most)
+        if min(counts[first : last + 1]) < most:
+            return None  # two separate times
+        years = [int(y) for y in WRITTEN_YEAR.findall(self.text)]
+        if years and days[first].year > max(years) + 1:
+            return None  # "MPs tout Lords plan" (1999 at the latest) is not of 2010
+        return days[first]
+
     def sentence_matches(self, index: int | None) -> list[Match]:
         """The dictionary matches that start in sentence ``index``; every match when None."""
         if index is None:
@@ -125,6 +171,15 @@ class ArticleContext:
                     self._people_by_last_word.setdefault(name[-1], []).append(mention)
         self._people_indexed = len(self.mentions)
         return self._people_by_last_word.get(last_word, [])
+
+    def doubts_short_form(self, countries: set[str], full_names: Iterable[str]) -> bool:
+        """Whether the article speaks against a short form of a listed name (an acronym
+        "NPA", a surname "Reeves") meaning the listed actor: it names countries, none of them
+        in ``countries`` (the actor's), and never writes one of ``full_names``."""
+        article = set(self.focus_countries())
+        if not article or article & countries:
+            return False
+        return not any(name.lower() in self.lower_text for name in full_names)
 
     def in_dateline(self, token: Any) -> bool:
         return self.parsed.title_offset <= token.idx < self.dateline_end

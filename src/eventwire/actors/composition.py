@@ -29,7 +29,7 @@ from eventwire.actors.dictionary import (
 from eventwire.actors.evidence import Step, StepKind
 from eventwire.actors.matching import Match
 from eventwire.actors.mention import Mention, PhraseFacts
-from eventwire.actors.phrase import build_mention
+from eventwire.actors.phrase import build_mention, former_sectors
 from eventwire.actors.spoken_for import party_behind
 from eventwire.words import ACTOR_LOCATIVE_PREPOSITIONS
 
@@ -185,9 +185,7 @@ def compose_agent(
     if company is not None:  # "Dalbar's president", "a spokesman for the company": one role, BUS
         sectors = [BUSINESS]
         steps.append(officer_step(head, company))
-    if facts.former:
-        sectors = ["ELI"]
-        steps.append(Step(StepKind.SECTOR, f"'{facts.former}': a former office-holder -> ELI"))
+    sectors = former_sectors(facts.former, sectors, steps)
     country = phrase_country(ctx, head, facts, sentence, steps) or (party.country if party else "")
     if not country and sectors and sectors[0] in ORGANIZATION_COUNTRIES:
         # "a human rights group" is an NGO of no named country: CAMEO's top-level NGO.
@@ -260,12 +258,8 @@ def acronym_vouched(ctx: ArticleContext, match: Match, organization: Named) -> b
     role = organization.role_on(ctx.day) or organization.role_on(None)
     if role is None or role.title not in ACRONYM_KINDS or not role.country:
         return True
-    country = role.country
-    article = set(ctx.focus_countries())
-    if not article or country in article:
-        return True
-    names = (organization.name, *organization.aliases)
-    return any(len(name) > len(written) and name.lower() in ctx.lower_text for name in names)
+    names = [n for n in (organization.name, *organization.aliases) if len(n) > len(written)]
+    return not ctx.doubts_short_form({role.country}, names)
 
 
 def compose_attributed(

@@ -30,6 +30,9 @@ NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "bin", "ibn", "ben", 
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+# A passive verb heading a clause of its own (not a participle describing a noun): its doer
+# ("by X") is the clause's logical subject.
+PASSIVE_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp"})
 UNSPECIFIC_DETERMINERS = frozenset({"some", "any", "every", "each", "no", "another"})
 
 
@@ -389,10 +392,27 @@ def unknown_people(ctx: ArticleContext, pronoun: Any, first: int) -> list[_Unkno
 
 
 def _subject(head: Any) -> bool:
-    """A subject, or the name set beside one ("A worker, John Smith, said")."""
+    """A subject, the name set beside one ("A worker, John Smith, said"), or the doer of a
+    passive clause ("That charge was denied by Mr Mandelson. He warned ..."; not of a
+    participle describing someone else: "Tillerson, nominated by Trump, indicated ...")."""
     if head.dep_ == "appos":
         head = head.head
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        return head.head.head.dep_ in PASSIVE_CLAUSE_DEPS
     return head.dep_ in ("nsubj", "nsubjpass")
+
+
+def written_gender(ctx: ArticleContext, mention: Mention) -> str:
+    """A person's sex: the people list's, else a word written with the name ("Ms Jamieson",
+    "his wife Sarah", "the spokeswoman"; gender_words.tsv); "" when nothing says."""
+    if mention.named is not None and mention.named.gender:
+        return mention.named.gender
+    head = mention.head
+    names = [head, *(c for c in head.children if c.dep_ == "appos")]  # "the minister, Ms X"
+    names += [head.head] if head.dep_ == "appos" else []  # "his wife Sarah"
+    written = [t for name in names for t in phrase_tokens(name) if t.i <= name.i]
+    said = {ctx.dictionary.gender_words.get(t.lower_.rstrip("."), "") for t in written} - {""}
+    return said.pop() if len(said) == 1 else ""
 
 
 def resolve_pronoun(ctx: ArticleContext, head: Any, sentence: int) -> Mention | None:
@@ -414,11 +434,7 @@ def resolve_pronoun(ctx: ArticleContext, head: Any, sentence: int) -> Mention | 
             break
         if not earlier.individual or earlier.head.i >= head.i or not specific(earlier):
             continue
-        if (
-            earlier.named is not None
-            and earlier.named.gender
-            and earlier.named.gender != gender
-        ):
+        if written_gender(ctx, earlier) not in ("", gender):
             continue
         candidates.append(earlier)
     if not candidates:

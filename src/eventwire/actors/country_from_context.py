@@ -13,12 +13,12 @@ from typing import Any
 
 from eventwire.actors.article import ArticleContext
 from eventwire.actors.country_in_phrase import phrase_country
-from eventwire.actors.dictionary import ORGANIZATION_COUNTRIES, PERSON, words
+from eventwire.actors.dictionary import ORGANIZATION, ORGANIZATION_COUNTRIES, PERSON, words
 from eventwire.actors.evidence import Step, StepKind
 from eventwire.actors.matching import MODIFIER_DEPS, PLACE_KINDS, phrase_tokens
 from eventwire.actors.mention import PhraseFacts
 from eventwire.actors.phrase import inside_longer_name, phrase_facts, unknown_body
-from eventwire.actors.roles_by_date import nearest_role
+from eventwire.actors.roles_by_date import dated_role
 from eventwire.words import ACTOR_LOCATIVE_PREPOSITIONS
 
 # Verbs of going somewhere: their place is a destination, not where the mover belongs.
@@ -26,6 +26,9 @@ MOVEMENT_LEMMAS = frozenset({"visit", "travel", "arrive", "fly", "go", "come", "
                              "head", "land", "move", "flee", "emigrate", "migrate"})
 # The article's main country must be named at least this many times as often as the next one.
 MAIN_COUNTRY_LEAD = 2
+# An article naming no country takes the country of its listed bodies and people when at
+# least this many of them, all of one country, are named.
+NAMED_BODIES = 2
 
 
 def context_country(
@@ -44,7 +47,9 @@ def context_country(
             f"'{head.text}' belongs to no one state: no country from the context"
         ))
         return ""
-    unknown = unknown_body(ctx, head) if agent is not None else None
+    # "the IIHF president" holds an office of a body the dictionary lacks; "the Higher
+    # Education Minister" (flag ``portfolio``) a state office whose portfolio it lacks.
+    unknown = unknown_body(ctx, head) if agent is not None and "portfolio" not in agent.flags else None
     if unknown is not None:
         steps.append(Step(
             StepKind.NO_COUNTRY,
@@ -59,6 +64,7 @@ def context_country(
         or article_country(ctx, head, steps)
         or sentence_place_country(ctx, head, steps)
         or main_country(ctx, head, steps)
+        or named_bodies_country(ctx, steps)
     )
     if not country:
         steps.append(Step(
@@ -117,7 +123,7 @@ def spoken_for_country(ctx: ArticleContext, head: Any, steps: list[str]) -> str:
                 continue  # "for the Social Democratic Party": not the Democratic Party
             if not country and match is not None:
                 named = match.best.named
-                role = named.role_on(ctx.day) or nearest_role(named, ctx.day) if named else None
+                role = dated_role(named, ctx.day) if named else None
                 country = role.country if role else ""
                 if not country and match.best.kind in PLACE_KINDS:
                     country = match.best.country
@@ -206,6 +212,36 @@ def main_country(ctx: ArticleContext, head: Any, steps: list[str]) -> str:
             f"(named {ranked[0][1]} times, next {ranked[1][1] if len(ranked) > 1 else 0})"
         )
     )
+    return code
+
+
+def named_bodies_country(ctx: ArticleContext, steps: list[str]) -> str:
+    """In an article that names no country at all (a British politics story speaks of
+    Labour, the Tories and Tony Blair, never of Britain), the one country of the listed
+    national organisations and people it names: at least NAMED_BODIES of them, since one
+    name alone may be another country's ("Labour" is also Ireland's); nothing when they
+    belong to two countries."""
+    if ctx.focus_counts():
+        return ""
+    found: dict[str, set[str]] = {}
+    for match in ctx.matches:
+        entry = match.best
+        if entry.kind not in (ORGANIZATION, PERSON) or entry.named is None:
+            continue
+        role = dated_role(entry.named, ctx.day)
+        if role is None or len(role.country) != 3 or role.country in ORGANIZATION_COUNTRIES:
+            continue
+        found.setdefault(role.country, set()).add(entry.named.name)
+    if len(found) != 1:
+        return ""
+    code, names = next(iter(found.items()))
+    if len(names) < NAMED_BODIES:
+        return ""
+    steps.append(Step(
+        StepKind.MAIN_COUNTRY,
+        f"no country in the phrase: the article names no country, and its listed bodies and "
+        f"people ({', '.join(repr(n) for n in sorted(names)[:3])}) are all of {code}"
+    ))
     return code
 
 

@@ -13,7 +13,7 @@ from eventwire.actors.dictionary import ADJECTIVE
 from eventwire.actors.evidence import Step, StepKind
 from eventwire.actors.matching import PLACE_KINDS
 from eventwire.actors.mention import PhraseFacts
-from eventwire.actors.roles_by_date import nearest_role
+from eventwire.actors.roles_by_date import dated_role
 
 POSSESSIVE_PRONOUNS = {"its": "", "their": "", "his": "m", "her": "f"}  # with the gender
 
@@ -39,7 +39,7 @@ def phrase_country(
         return code
     for named, text in facts.organizations + facts.people:
         # "the Reagan administration" in 1999: the person's country, in office or not.
-        role = named.role_on(ctx.day) or nearest_role(named, ctx.day)
+        role = dated_role(named, ctx.day)
         if role and role.country:
             steps.append(Step(StepKind.PHRASE_COUNTRY, f"country from '{text}' -> {role.country}{role.code}"))
             return role.country + role.code  # IGO + block: "European Union legislators"

@@ -177,6 +177,8 @@ class Dictionary:
     longest_ending: dict[str, int] = field(default_factory=dict)
     # Titles used by one state only ("sen" -> USA), with their file:line (state_titles.tsv).
     state_titles: dict[tuple[str, ...], tuple[str, str, str]] = field(default_factory=dict)
+    # Words that tell a person's sex ("ms", "wife" -> f), for he/she (gender_words.tsv).
+    gender_words: dict[str, str] = field(default_factory=dict)
 
     def add(self, key_text: str, entry: Entry) -> None:
         key = tuple(words(key_text))
@@ -401,6 +403,15 @@ class DictionaryBuilder:
                 d.state_titles[tuple(words(pattern))] = (country, row["when"], source)
 
 
+    def read_gender_words(self, path: Path) -> None:
+        d = self.dictionary
+        d.files.append(str(path))
+        for number, row, _ in read_tsv(path, ("word", "gender")):
+            if row["gender"] not in ("m", "f"):
+                raise DictionaryError(path, number, f"gender {row['gender']!r} is not m or f")
+            d.gender_words[row["word"].lower()] = row["gender"]
+
+
 def build_dictionary(
     data_dir: Path = DATA_DIR, extra: Iterable[Path] = (), skip: Iterable[str] = ()
 ) -> Dictionary:
@@ -414,6 +425,8 @@ def build_dictionary(
     builder.read_places(data_dir / "places.tsv")
     if (data_dir / "state_titles.tsv").exists():
         builder.read_state_titles(data_dir / "state_titles.tsv")
+    if (data_dir / "gender_words.tsv").exists():
+        builder.read_gender_words(data_dir / "gender_words.tsv")
     for path in sorted(data_dir.glob("organizations*.tsv")):
         if path.name not in skipped:
             builder.read_named(path, ORGANIZATION)

@@ -16,7 +16,7 @@ from eventwire.actors.dictionary import COUNTRY, PERSON, Entry, Named, Role, wor
 from eventwire.actors.evidence import Step, StepKind
 from eventwire.actors.matching import PLACE_KINDS, Match
 from eventwire.actors.mention import Mention, PhraseFacts
-from eventwire.actors.phrase import apposition_title, build_mention
+from eventwire.actors.phrase import apposition_title, build_mention, former_sectors
 from eventwire.actors.roles_by_date import choose_role
 from eventwire.actors.spoken_for import Party, party_behind
 from eventwire.nlp import syntax
@@ -39,7 +39,9 @@ def compose_person(
     own = {t.i for t in tokens}
     titled = [c for c in title.countries if c[3] < head.i or c[3] not in own]
     title_country = titled[-1][0] if titled else ""
-    role = choose_role(person, ctx.day, title_country, title_sectors, steps, title.agents)
+    role = choose_role(
+        person, ctx.day, title_country, title_sectors, steps, title.agents, ctx.era
+    )
     former = facts.former or former_office(title, role)
     if former:
         steps.append(Step(StepKind.SECTOR, f"'{former}': a former office-holder -> ELI"))
@@ -111,9 +113,7 @@ def compose_unlisted(
         return None  # "Tom Ulrik, a spokesman for Harvel": whose, nothing says
     if party is not None:
         sectors = list(party.sectors)
-    if facts.former:
-        sectors = ["ELI"]
-        steps.append(Step(StepKind.SECTOR, f"'{facts.former}': a former office-holder -> ELI"))
+    sectors = former_sectors(facts.former, sectors, steps)
     country = (phrase_country(ctx, head, facts, sentence, steps)
                or (party.country if party is not None else "")
                or context_country(ctx, head, facts, steps))
@@ -205,10 +205,7 @@ def surname_vouched(ctx: ArticleContext, match: Match, facts: PhraseFacts, perso
         return False
     if match.end - match.start > 1 or facts.agents:
         return True
-    article = set(ctx.focus_countries())
-    if not article or article & {role.country for role in person.roles}:
-        return True
-    return person.name.lower() in ctx.lower_text
+    return not ctx.doubts_short_form({role.country for role in person.roles}, [person.name])
 
 
 def other_namesake(ctx: ArticleContext, match: Match, person: Named) -> bool:

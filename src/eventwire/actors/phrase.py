@@ -9,6 +9,7 @@ from typing import Any
 
 from eventwire.actors.article import ArticleContext
 from eventwire.actors.dictionary import AGENT, MODIFIER, ORGANIZATION, PERSON, Entry, Role
+from eventwire.actors.evidence import Step, StepKind
 from eventwire.actors.matching import MODIFIER_DEPS, PLACE_KINDS, Match, phrase_tokens
 from eventwire.actors.mention import Mention, PhraseFacts
 from eventwire.records import Actor
@@ -128,6 +129,16 @@ def outer_office(facts: PhraseFacts) -> bool:
     elite (ELI); a former teacher or journalist is not."""
     entry = facts.head_match.best if facts.head_match else None
     return bool(entry and entry.agent and OFFICE_SECTORS & set(entry.agent.sectors))
+
+
+def former_sectors(former: str, sectors: list[str], steps: list[str]) -> list[str]:
+    """The sectors of a role "former" (``former``, the word written) modifies: a former
+    holder of a public office (OFFICE_SECTORS) is an elite, ELI; a former teacher keeps the
+    teacher's sectors, being no office-holder of any kind."""
+    if not former or not OFFICE_SECTORS & set(sectors):
+        return sectors
+    steps.append(Step(StepKind.SECTOR, f"'{former}': a former office-holder -> ELI"))
+    return ["ELI"]
 
 
 def former_modifier(ctx: ArticleContext, head: Any) -> str:

@@ -1,7 +1,8 @@
 """Roles by date: which of a named person's or organisation's dated roles an article means.
 
 With an article date the role held on that day counts (else the nearest in time); undated, the
-role a written title names ("Secretary of State John Kerry"), else the latest.
+role a written title names ("Secretary of State John Kerry"), else the role on the day the
+article's other listed people held theirs (its time, ``ArticleContext.era``), else the latest.
 """
 
 from __future__ import annotations
@@ -41,6 +42,12 @@ def nearest_role(named: Named, day: date | None) -> Role | None:
     return min(named.roles, key=lambda r: days_from(r, day))
 
 
+def dated_role(named: Named, day: date | None) -> Role | None:
+    """The role held on the article date, else the nearest in time (undated: the latest):
+    what a party spoken for or a person's name in a phrase stands for."""
+    return named.role_on(day) or nearest_role(named, day)
+
+
 def choose_role(
     person: Named,
     day: date | None,
@@ -48,32 +55,12 @@ def choose_role(
     title_sectors: list[str],
     steps: list[str],
     title_words: Sequence[tuple[Entry, str]] = (),
+    era: date | None = None,
 ) -> Role | None:
-    """The role on the article date; undated: the role a written title names, else latest."""
+    """The role on the article date; undated: the role a written title names, else the one
+    of the article's time (``ArticleContext.era``) as on a date, else the latest."""
     if day is not None:
-        role = person.role_on(day)
-        if role is not None:
-            note_role(steps, (
-                f"on {day.isoformat()} {person.name} was {role.title or 'in office'} "
-                f"({role.span_words()}) -> {role.actor_code}"
-            ))
-            return role
-        ended = person.roles_ended_before(day)
-        if ended:
-            last = max(ended, key=lambda r: r.end or date.min)
-            note_role(steps, (
-                f"on {day.isoformat()} {person.name} held no listed office; last role "
-                f"{last.title or ''} ended {last.end} -> former office-holder, ELI"
-            ))
-            return Role(
-                last.country, ("ELI",), last.end, None, "former " + last.title, last.code
-            )
-        first = min(person.roles, key=lambda r: r.start or date.min)
-        note_role(steps, (
-            f"on {day.isoformat()} {person.name} held no listed office yet; "
-            f"earliest role {first.title} ({first.span_words()})"
-        ))
-        return first
+        return role_on_day(person, day, f"on {day.isoformat()}", steps)
     if title_sectors or title_country:
         fitting = [
             r
@@ -88,18 +75,43 @@ def choose_role(
                 fitting,
                 key=lambda r: (len(written & set(words(r.title))), r.start or date.min),
             )
-            note_role(steps, (
-                f"no article date: the title in the text fits the role {role.title or ''} "
-                f"({role.span_words()}) -> {role.actor_code}"
-            ))
+            note_role(steps, f"no article date: the title in the text fits the role {described(role)}")
             return role
+    if era is not None and person.roles:
+        when = f"no article date: in the article's time (its listed people in office on {era})"
+        return role_on_day(person, era, when, steps)
     role = person.role_on(None)
     if role is not None:
-        note_role(steps, (
-            f"no article date: most recent role {role.title or ''} ({role.span_words()}) "
-            f"-> {role.actor_code}"
-        ))
+        note_role(steps, f"no article date: most recent role {described(role)}")
     return role
+
+
+def role_on_day(person: Named, day: date, when: str, steps: list[str]) -> Role:
+    """The role held on ``day``; after a role ended, a former office-holder (ELI); before
+    the first, the earliest role. ``when`` says which day it is in the evidence."""
+    role = person.role_on(day)
+    if role is not None:
+        note_role(steps, f"{when} {person.name} was {described(role, 'in office')}")
+        return role
+    ended = person.roles_ended_before(day)
+    if ended:
+        last = max(ended, key=lambda r: r.end or date.min)
+        note_role(steps, (
+            f"{when} {person.name} held no listed office; last role "
+            f"{last.title or ''} ended {last.end} -> former office-holder, ELI"
+        ))
+        return Role(last.country, ("ELI",), last.end, None, "former " + last.title, last.code)
+    first = min(person.roles, key=lambda r: r.start or date.min)
+    note_role(steps, (
+        f"{when} {person.name} held no listed office yet; "
+        f"earliest role {first.title} ({first.span_words()})"
+    ))
+    return first
+
+
+def described(role: Role, untitled: str = "") -> str:
+    """A role in the evidence: its title, span and code."""
+    return f"{role.title or untitled} ({role.span_words()}) -> {role.actor_code}"
 
 
 def note_role(steps: list[str], text: str) -> None:

@@ -21,7 +21,7 @@ from eventwire.actors.coreference import earlier_person_by_surname
 from eventwire.actors.dictionary import ORGANIZATION, PERSON
 from eventwire.actors.evidence import Step, StepKind
 from eventwire.actors.matching import PLACE_KINDS, phrase_tokens
-from eventwire.actors.roles_by_date import nearest_role
+from eventwire.actors.roles_by_date import dated_role
 
 # Prepositions by which a title names whom it speaks for ("a spokesman for", "an official of").
 SPEAKS_FOR_PREPOSITIONS = frozenset({"for", "of"})
@@ -86,7 +86,7 @@ def _listed_party(ctx: ArticleContext, party: Any) -> Party | None:
         entry = match.best if match is not None else None
         if entry is None or entry.kind not in (ORGANIZATION, PERSON) or entry.named is None:
             continue
-        role = entry.named.role_on(ctx.day) or nearest_role(entry.named, ctx.day)
+        role = dated_role(entry.named, ctx.day)
         return Party(party.text, role.country, tuple(role.sectors)) if role else None
     return None
 
