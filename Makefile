@@ -88,10 +88,11 @@ $(AUDIT_STORES)/world_news_%.duckdb:
 # The shipped confidence measured (nothing fitted) on the gold check halves, the check halves of the
 # two audits it was fitted on, and every audit judged since, held out: world-news audits of corpus
 # lines 2401-2800, 2801-3200 and 3469-3824, two draws of the L3S-GN1 web pages (Google News
-# 2007-08) and one of BBC politics articles (2004-05), judged under the guide (docs/audit.md).
+# 2007-08), one of BBC politics articles (2004-05) and one of TimeBank news stories (1989-98),
+# judged under the guide (docs/audit.md).
 # Stores are built from ../shared when missing.
 AUDITS_SINCE := $(AUDIT_STORES)/world_news_2801_3200.duckdb $(AUDIT_STORES)/world_news_3469_3824.duckdb \
-	$(AUDIT_STORES)/l3s_gn1.duckdb $(AUDIT_STORES)/bbc_politics.duckdb
+	$(AUDIT_STORES)/l3s_gn1.duckdb $(AUDIT_STORES)/bbc_politics.duckdb $(AUDIT_STORES)/timebank.duckdb
 eval-calibration-audits: install $(AUDIT_FITTED) $(AUDIT_HELD_OUT) $(AUDITS_SINCE)
 	$(BIN)/python scripts/calibrate.py $(SHARED)/gold --measure src/eventwire/events/data/calibration.json \
 		--audit audits/2026-12-06-seed2026120614.jsonl $(AUDIT_FITTED) \
@@ -101,7 +102,8 @@ eval-calibration-audits: install $(AUDIT_FITTED) $(AUDIT_HELD_OUT) $(AUDITS_SINC
 		--held-out audits/2026-12-07-seed2026120718-final.jsonl $(AUDIT_STORES)/world_news_3469_3824.duckdb \
 		--held-out audits/2026-12-07-l3s-seed2026120706-final.jsonl $(AUDIT_STORES)/l3s_gn1.duckdb \
 		--held-out audits/2026-12-07-l3s-seed2026120761-final.jsonl $(AUDIT_STORES)/l3s_gn1.duckdb \
-		--held-out audits/2026-12-07-bbc-seed2026120791-final.jsonl $(AUDIT_STORES)/bbc_politics.duckdb
+		--held-out audits/2026-12-07-bbc-seed2026120791-final.jsonl $(AUDIT_STORES)/bbc_politics.duckdb \
+		--held-out audits/2026-12-07-timebank-seed2026120712-final.jsonl $(AUDIT_STORES)/timebank.duckdb
 
 # BBC politics articles of 2004-05 (no publication dates), every event kept.
 $(AUDIT_STORES)/bbc_politics.duckdb:
