@@ -116,6 +116,13 @@ $(AUDIT_STORES)/timebank.duckdb:
 	$(BIN)/python scripts/timebank_articles.py $(SHARED)/gold/timebank_docs.jsonl \
 		| $(BIN)/eventwire ingest - --db $@ --min-confidence 0 --quiet
 
+# The 200 GeoWebNews articles of 2018 (dated by the day their address names, when it names one),
+# every event kept.
+$(AUDIT_STORES)/geowebnews.duckdb:
+	@mkdir -p $(AUDIT_STORES)
+	$(BIN)/python scripts/geowebnews_articles.py $(SHARED)/gold/geowebnews.xml \
+		| $(BIN)/eventwire ingest - --db $@ --min-confidence 0 --quiet
+
 # The L3S-GN1 web pages as fetched (a WARC file), every event kept.
 $(AUDIT_STORES)/l3s_gn1.duckdb:
 	@mkdir -p $(AUDIT_STORES)
