@@ -10,16 +10,14 @@ party, an armed group, a union), is not coded; any other event stays.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from eventwire.actors import ArticleActors
 from eventwire.records import Actor, Event, ParsedArticle
 
-DATA_FILE = "business.yaml"
+if TYPE_CHECKING:  # the pattern book imports this module: it stays free of the actor stage
+    from eventwire.actors import ArticleActors
+
+DATA_FILE = "business.yaml"  # in events/data, read by patterns.pattern_book
 
 
 @dataclass(frozen=True)
@@ -64,11 +62,10 @@ class BusinessGuard:
         return False
 
 
-@lru_cache(maxsize=1)
-def business_guard() -> BusinessGuard:
-    """The guard of the packaged events/data/business.yaml (loaded once)."""
-    raw = (resources.files("eventwire.events") / "data" / DATA_FILE).read_text(encoding="utf-8")
-    data = yaml.safe_load(raw) or {}
+def guard_from(data: dict[str, Any] | None) -> BusinessGuard:
+    """The guard of a loaded business.yaml (``patterns.pattern_book`` reads the file, with the
+    other pattern files, so it is hashed into ``coder_version`` and may be overridden)."""
+    data = data or {}
     return BusinessGuard(
         roots=tuple(str(r) for r in data.get("roots", [])),
         business_sectors=frozenset(data.get("business_sectors", [])),
@@ -76,3 +73,11 @@ def business_guard() -> BusinessGuard:
         words=frozenset(str(w).lower() for w in data.get("words", [])),
         money=bool(data.get("money", False)),
     )
+
+
+def business_guard() -> BusinessGuard:
+    """The guard of the pattern book: the packaged events/data/business.yaml, or the copy in
+    ``$EVENTWIRE_PATTERNS_DIR`` (loaded once)."""
+    from eventwire.events.patterns import pattern_book  # the book's module imports this one
+
+    return pattern_book().business

@@ -35,7 +35,6 @@ from eventwire.actors.nationality import Nationalities
 from eventwire.events import calibration
 from eventwire.events.arguments import own, place_objects, plain_targets
 from eventwire.events.building import EventBuilder
-from eventwire.events.business import business_guard
 from eventwire.events.cameo import cameo_table
 from eventwire.events.filters import discarded, fullest, standing
 from eventwire.events.matching import SPEECH_LEMMAS, Candidate, candidates, speakers
@@ -100,7 +99,7 @@ class EventCoder:
             events.extend(self._code_sentence(parsed, sentence, actors))
         if self.book.off_topic.section_word(parsed.article.url):  # a sports page: no state, no event
             events = [event for event in events if self.book.off_topic.keeps(event)]
-        guard = business_guard()  # a company's result or comment: no political event
+        guard = self.book.business  # a company's result or comment: no political event
         events = [event for event in events if not guard.holds_back(event, parsed, resolved)]
         place_implied(resolved, events)
         return events

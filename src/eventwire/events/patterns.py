@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from eventwire.events.business import DATA_FILE as BUSINESS_FILE
+from eventwire.events.business import BusinessGuard, guard_from
 from eventwire.events.cameo import cameo_table
 from eventwire.events.sections import LinkLists, OffTopicSections, link_lists, off_topic_sections
 
@@ -26,7 +28,10 @@ from eventwire.events.sections import LinkLists, OffTopicSections, link_lists, o
 VERB_FILES = ("verb_patterns.yaml", "verb_coverage.yaml")
 NOUN_FILES = ("noun_patterns.yaml", "noun_coverage.yaml")
 DATA_FILES = (*VERB_FILES, *NOUN_FILES, "discards.yaml", "statement_cues.yaml",
-              "intent_codes.yaml", "arguments.yaml", "senses.yaml", "sections.yaml")
+              "intent_codes.yaml", "arguments.yaml", "senses.yaml", "sections.yaml", BUSINESS_FILE)
+# Files added after override folders were first made: a folder without one reads the packaged
+# copy (hashed all the same, so the coder version says what was read).
+OPTIONAL_FILES = (BUSINESS_FILE,)
 
 
 class PatternError(ValueError):
@@ -143,6 +148,8 @@ class PatternBook:
     # sections.yaml: sports and entertainment pages keep only events with a state actor
     off_topic: OffTopicSections = field(default_factory=OffTopicSections)
     link_lists: LinkLists = field(default_factory=LinkLists)  # sections.yaml: lines of link lists
+    # business.yaml: business news (all sides businesses, a sentence about business) is not coded
+    business: BusinessGuard = field(default_factory=lambda: guard_from({}))
     version_hash: str = ""
 
     def intent_code(self, code: str) -> str | None:
@@ -301,11 +308,15 @@ def pattern_book() -> PatternBook:
     """Load the pattern files once per process: the packaged ones, or those in the folder
     named by ``$EVENTWIRE_PATTERNS_DIR`` (a user's edited copies)."""
     override = os.environ.get(PATTERNS_DIR_VARIABLE)
-    folder = Path(override) if override else resources.files("eventwire.events") / "data"
+    packaged = resources.files("eventwire.events") / "data"
+    folder = Path(override) if override else packaged
     digest = hashlib.sha256()
     loaded: dict[str, Any] = {}
     for name in DATA_FILES:
-        raw = (folder / name).read_text(encoding="utf-8")
+        path = folder / name
+        if name in OPTIONAL_FILES and not path.is_file():
+            path = packaged / name
+        raw = path.read_text(encoding="utf-8")
         digest.update(raw.encode("utf-8"))
         try:
             loaded[name] = yaml.load(raw, Loader=_LineLoader) or {}
@@ -384,6 +395,7 @@ def pattern_book() -> PatternBook:
         past_markers=_word_sets(senses.get("past_markers")),
         off_topic=off_topic_sections(loaded["sections.yaml"].get("off_topic")),
         link_lists=link_lists(loaded["sections.yaml"].get("link_lists")),
+        business=guard_from(loaded[BUSINESS_FILE]),
         version_hash=digest.hexdigest()[:12],
     )
 
