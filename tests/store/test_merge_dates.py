@@ -58,6 +58,25 @@ def test_a_day_stated_days_before_a_stored_reports_publication_day_joins_it(tmp_
     assert evidence["friday"]["days_apart"] == 3
 
 
+def test_a_store_written_before_its_anchors_said_publication_day_still_finds_the_weekend(
+        tmp_path: Path):
+    # a Monday report (undated) and another event, a month later, on a day its sentence states
+    first = [report("undated", "2015-03-09"), report("stated", "2015-04-10", day="2015-04-08")]
+    stored(first, tmp_path)
+    con = duckdb.connect(str(tmp_path / "s.duckdb"))
+    # As an older eventwire left it: anchors without their events' publication-day flag.
+    con.execute("ALTER TABLE event_anchors DROP COLUMN published; "
+                "DELETE FROM schema_version WHERE version = 6").fetchall()
+    con.close()
+    events, _ = stored([*first, report("friday", "2015-03-10", day="2015-03-06")], tmp_path)
+    assert events["friday"] == events["undated"] != events["stated"]
+    con = duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True)
+    flags = dict(con.execute("SELECT m.article_id, bool_and(a.published) FROM event_anchors a "
+                             "JOIN mentions m USING (event_id) GROUP BY ALL").fetchall())
+    con.close()
+    assert flags["undated"] is True and flags["stated"] is False
+
+
 def test_a_day_stated_after_another_reports_publication_day_is_another_event(tmp_path: Path):
     # a report published on the 6th cannot tell of an event of the 9th
     events, _ = stored([report("early", "2015-03-06"),

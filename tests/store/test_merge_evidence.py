@@ -201,9 +201,11 @@ def test_a_store_written_before_the_anchor_dyads_still_merges_into_its_events(tm
     db = tmp_path / "s.duckdb"
     ingest([dyad_report("meet-a", "040", "DEUGOV", "USAGOV")], db)
     con = duckdb.connect(str(db))
-    # As an older eventwire left it: anchors without their events' countries (migration 5).
+    # As an older eventwire left it: anchors without their events' countries (migration 5) nor
+    # whether they are dated by their publication day (migration 6).
     con.execute("ALTER TABLE event_anchors DROP COLUMN src; ALTER TABLE event_anchors DROP COLUMN tgt;"
-                "DELETE FROM schema_version WHERE version = 5").fetchall()
+                "ALTER TABLE event_anchors DROP COLUMN published;"
+                "DELETE FROM schema_version WHERE version >= 5").fetchall()
     con.close()
     ingest([dyad_report("meet-b", "040", "USAGOV", "DEUGOV")], db)
     events = event_of(db)

@@ -24,9 +24,11 @@ nothing, so a mention without a place needs other evidence and is no wildcard.
 Candidates come from an equi-join on *anchors* (kind | country, actor, place or name) and day,
 within the batch and against ``event_anchors`` of stored events, so a batch of 500k mentions
 costs a few set-based statements; the join keeps only pairs whose dyads agree (each anchor row
-holds its event's countries), as one country alone matches most of a large store. Candidates
-that a conflict of actors, place or code rules out (most of the rest) are dropped before the
-sentences' content words, the costly part, are computed.
+holds its event's countries), as one country alone matches most of a large store. The days by
+which a stated day may precede a publication day beyond ``days.dated`` are joined only against
+stored events dated by their publication day (each anchor row says whether it is). Candidates
+that a conflict of actors, place, code, counts or dates rules out (most of the rest) are dropped
+before the sentences' content words, the costly part, are computed.
 A mention links to its best candidate: a stored event (it joins
 it: the event keeps its id) or an earlier mention of the batch (ordered by date, ingest order,
 id). Links are followed to their root mention, which founds a new event whose id derives from its
@@ -49,6 +51,7 @@ from eventwire.store.merge_ids import NEW_IDS, event_id_for, global_event_id
 from eventwire.store.merge_scoring import (
     content_sql,
     dyad_sql,
+    lag_days,
     merge_rules,
     names_sql,
     pair_sql,
@@ -97,27 +100,34 @@ FROM (
 """
 
 
-def _probes() -> str:
+def _probes(lag: tuple[int, int] | None) -> str:
     """Each mention's anchors on each day of its window (probes), and on its own day (anchors),
-    with its actors' countries: the candidate join keeps only pairs whose dyads agree."""
+    with its actors' countries (the candidate join keeps only pairs whose dyads agree) and
+    whether its day is its article's publication day; the probes of a stated day on the days
+    ``lag`` after it (lag_probes), for stored events dated by their publication day."""
+    lag = lag or (1, 0)  # none: an empty range
     return f"""
 CREATE OR REPLACE TEMP TABLE stage_anchors AS
 SELECT mention_id, ord, merge_key || '|' || unnest(anchors) AS key, merge_date AS day, days_before,
-       days_after, src, tgt, {symmetric_sql('cameo_root')} AS sym
+       days_after, src, tgt, {symmetric_sql('cameo_root')} AS sym, NOT sentence_day AS published
 FROM stage WHERE days_before IS NOT NULL AND merge_date IS NOT NULL;
 CREATE OR REPLACE TEMP TABLE probes AS
 SELECT mention_id, ord, key, day + CAST(unnest(range(-days_before, days_after + 1)) AS INTEGER) AS day,
        src, tgt, sym
-FROM stage_anchors
+FROM stage_anchors;
+CREATE OR REPLACE TEMP TABLE lag_probes AS
+SELECT mention_id, ord, key, day + CAST(unnest(range({lag[0]}, {lag[1] + 1})) AS INTEGER) AS day,
+       src, tgt, sym
+FROM stage_anchors WHERE NOT published
 """
 
 
-def _candidates() -> str:
-    """Candidates: stored events and other mentions of the batch sharing an anchor within the
-    window, of an agreeing dyad (a necessary condition of ``plausible_sql``, checked in the join:
-    one country per anchor matches most of a large store, and materialising those pairs, then
-    reading their events, cost more than all the rest of a batch). A pair of batch mentions is
-    oriented from the later to the earlier one.
+def _stored_matches(days: str, where: str, probes: str, anchors: str) -> str:
+    """The stored events (rows of ``anchors``) sharing an anchor with a mention on the days of
+    ``days`` (a range) around its day, for the mentions of ``stage`` that ``where`` keeps and
+    their ``probes``, of an agreeing dyad (a necessary condition of ``plausible_sql``, checked in
+    the join: one country per anchor matches most of a large store, and materialising those
+    pairs, then reading their events, cost more than all the rest of a batch).
 
     A stored event of two known countries agrees with a mention of two only when it has the same
     dyad (or the reversed one, for symmetric roots), and then both have the mention's source
@@ -126,28 +136,44 @@ def _candidates() -> str:
     both = "{0}.src IS NOT NULL AND {0}.tgt IS NOT NULL"
     # The source-country probes of a mention of two known countries, made from ``stage`` with
     # their one key (making every anchor's probes, then keeping one key, cost twice as much).
-    dyad_probes = ("SELECT mention_id, merge_key || '|' || src AS key, merge_date + "
-                   "CAST(unnest(range(-days_before, days_after + 1)) AS INTEGER) AS day, {0} FROM stage "
-                   "WHERE src IS NOT NULL AND tgt IS NOT NULL AND days_before IS NOT NULL "
-                   "AND merge_date IS NOT NULL")
+    dyad_probes = (f"SELECT mention_id, merge_key || '|' || src AS key, merge_date + "
+                   f"CAST(unnest({days}) AS INTEGER) AS day, {{0}} FROM stage "
+                   f"WHERE src IS NOT NULL AND tgt IS NOT NULL AND {where}")
     return f"""
-CREATE OR REPLACE TEMP TABLE stored_candidates AS
-SELECT DISTINCT mention_id, event_id FROM (
     SELECT p.mention_id, e.event_id
     FROM ({dyad_probes.format('src, tgt')}
           UNION ALL
           {dyad_probes.format('tgt, src')} AND {symmetric_sql('cameo_root')}) p
-    JOIN event_anchors e ON e.key = p.key AND e.date = p.day AND e.src = p.src AND e.tgt = p.tgt
+    JOIN {anchors} e ON e.key = p.key AND e.date = p.day AND e.src = p.src AND e.tgt = p.tgt
     UNION ALL
     SELECT p.mention_id, e.event_id
-    FROM probes p JOIN event_anchors e
+    FROM {probes} p JOIN {anchors} e
       ON e.key = p.key AND e.date = p.day AND {dyad_sql('p', 'e', 'p.sym')}
     WHERE {both.format('p')} AND (e.src IS NULL OR e.tgt IS NULL)
     UNION ALL
     SELECT p.mention_id, e.event_id
-    FROM probes p JOIN event_anchors e
+    FROM {probes} p JOIN {anchors} e
       ON e.key = p.key AND e.date = p.day AND {dyad_sql('p', 'e', 'p.sym')}
-    WHERE p.src IS NULL OR p.tgt IS NULL);
+    WHERE p.src IS NULL OR p.tgt IS NULL"""
+
+
+def _candidates(lag: tuple[int, int] | None) -> str:
+    """Candidates: stored events and other mentions of the batch sharing an anchor within the
+    window, of an agreeing dyad (``_stored_matches``); a stated day's ``lag`` days only against
+    stored events dated by their publication day (``event_anchors.published``: fewer rows to
+    join than all of them). A pair of batch mentions is oriented from the later to the earlier
+    one; a publication day's window holds the stated days up to ``lag`` before it, so the pairs
+    of a batch need no lag probes."""
+    window = "range(-days_before, days_after + 1)"
+    has_window = "days_before IS NOT NULL AND merge_date IS NOT NULL"
+    stored = _stored_matches(window, has_window, "probes", "event_anchors")
+    if lag is not None:
+        stored += "\n    UNION ALL" + _stored_matches(
+            f"range({lag[0]}, {lag[1] + 1})", f"{has_window} AND sentence_day", "lag_probes",
+            "(SELECT * FROM event_anchors WHERE published)")
+    return f"""
+CREATE OR REPLACE TEMP TABLE stored_candidates AS
+SELECT DISTINCT mention_id, event_id FROM ({stored});
 CREATE OR REPLACE TEMP TABLE batch_candidates AS
 SELECT DISTINCT greatest(p.ord, a.ord) AS later, least(p.ord, a.ord) AS earlier
 FROM probes p JOIN stage_anchors a
@@ -321,10 +347,11 @@ LEFT JOIN ({_counts(_NEW_OF_SEVERAL)}) c ON c.event_id = n.event_id
 """
 
 # The anchors by which later mentions find a new event: its founder's (``stage_anchors``), on its
-# founder's day, with its actors' countries (the candidate join's dyad test).
+# founder's day, with its actors' countries (the candidate join's dyad test) and whether that day
+# is its article's publication day (the lag probes look for those alone).
 _INSERT_ANCHORS = """
-INSERT INTO event_anchors (key, date, event_id, src, tgt)
-SELECT a.key, a.day, n.event_id, a.src, a.tgt
+INSERT INTO event_anchors (key, date, event_id, src, tgt, published)
+SELECT a.key, a.day, n.event_id, a.src, a.tgt, a.published
 FROM new_ids n JOIN stage_anchors a ON a.ord = n.founder_ord
 """
 
@@ -404,8 +431,9 @@ def _write(
             "INSERT INTO articles SELECT article_id, content_hash, seq, title, text, "
             "TRY_CAST(date AS DATE), url, source, language, origin, n_mentions FROM batch_articles"
         ).fetchall()
-        for statement in (_stage(), _probes(), _candidates(), _stored_sides(), _plausible_candidates(),
-                          _stage_terms(), _stored_terms(), _links()):
+        lag = _lag(con)
+        for statement in (_stage(), _probes(lag), _candidates(lag), _stored_sides(),
+                          _plausible_candidates(), _stage_terms(), _stored_terms(), _links()):
             con.execute(statement).fetchall()
         _settle(con)
         for statement in (NEW_IDS, _ASSIGN, _INSERT_EVENTS, _INSERT_ANCHORS, _INSERT_MENTIONS,
@@ -416,12 +444,23 @@ def _write(
                   "new_events": _count(con, "new_ids"),
                   "merged_into_stored": int(con.execute(
                       "SELECT count(*) FROM tree WHERE joins IS NOT NULL").fetchall()[0][0])}
-        con.execute("DROP TABLE stage; DROP TABLE probes; DROP TABLE stage_anchors; "
-                    "DROP TABLE stage_terms").fetchall()
+        con.execute("DROP TABLE stage; DROP TABLE probes; DROP TABLE lag_probes; "
+                    "DROP TABLE stage_anchors; DROP TABLE stage_terms").fetchall()
         return counts
     finally:
         for name in ("batch_articles", "batch_mentions", "wide_places"):
             con.unregister(name)
+
+
+def _lag(con: duckdb.DuckDBPyConnection) -> tuple[int, int] | None:
+    """The ``lag_days`` when the store holds an event dated by its publication day, the only
+    kind those days may find; else None (no lag probes, no second join: a store of events whose
+    sentences all state their day, as the synthetic bulk load's, pays nothing for them)."""
+    lag = lag_days()
+    if lag is None:
+        return None
+    found = con.execute("SELECT 1 FROM event_anchors WHERE published LIMIT 1").fetchall()
+    return lag if found else None
 
 
 # The events whose counts the batch changes: those of its counted mentions (``counted_mentions``);

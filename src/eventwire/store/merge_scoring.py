@@ -226,10 +226,12 @@ def sentence_day_sql(date: str, published: str) -> str:
 
 def window_sql() -> tuple[str, str]:
     """The days before and after a mention's day (``m``) at which it looks for candidates: a day
-    its sentence states is near the other report's own day, or before the other's publication
-    day (a fallback date is the latest the event can be: reports lag, up to ``days.lag``); a
-    publication day, near the other's publication day or after the other's stated day; a month,
-    around the publication day. NULL for a year (never merges)."""
+    its sentence states is near the other report's own day (``dated``); a publication day, near
+    the other's publication day or after the other's stated day (a fallback date is the latest the
+    event can be: reports lag, up to ``days.lag``); a month, around the publication day. NULL for a
+    year (never merges). A stated day also precedes a publication day by up to ``lag`` days:
+    within a batch the publication day's wider window finds that pair, and stored events dated
+    by their publication day are searched on those days alone (``lag_days``, merge.py)."""
     days = merge_rules()["days"]
     dated, undated, lag = int(days["dated"]), int(days["undated"]), int(days["lag"])
     unknown = "TRY_CAST(m.date AS DATE) IS NULL"
@@ -242,7 +244,17 @@ def window_sql() -> tuple[str, str]:
                          ELSE {on_publication} END
                  WHEN {stated} THEN {on_stated} ELSE {on_publication} END"""
 
-    return bound(dated, max(lag, undated)), bound(max(lag, dated), max(dated, undated))
+    return bound(dated, max(lag, undated)), bound(dated, max(dated, undated))
+
+
+def lag_days() -> tuple[int, int] | None:
+    """The days after a stated day (first, last) on which only a report dated by its publication
+    day may be the same event (``days.lag`` beyond ``days.dated``), or None when there are none.
+    The general candidate join leaves them out: searched for every mention against every stored
+    event they cost a sixth more of the join, and a tenth of a bulk load at 10M events."""
+    days = merge_rules()["days"]
+    dated, lag = int(days["dated"]), int(days["lag"])
+    return (dated + 1, lag) if lag > dated else None
 
 
 def dates_ok_sql(a: str, b: str) -> str:
@@ -343,15 +355,15 @@ def _place_ok(place_unknown: str, place_same: str, place_inside: str, countries_
 
 
 def plausible_sql(a: str, b: str) -> str:
-    """What ``ok`` of ``_pair`` needs besides shared content: no actor or place conflict and the
-    same code (or a code pair). Candidates failing it are dropped before any content words are
-    computed; it is a conjunct of ``ok``, so which pairs merge does not change."""
+    """What ``ok`` of ``_pair`` needs besides shared content: no actor, place, count or date
+    conflict and the same code (or a code pair). Candidates failing it are dropped before any
+    content words are computed; it is a conjunct of ``ok``, so which pairs merge does not change."""
     place = _place_ok(f"({a}.place_key IS NULL OR {b}.place_key IS NULL)",
                       f"({a}.place_key = {b}.place_key)", f"({_place_inside(a, b)})",
                       _agree(f"{a}.location_country", f"{b}.location_country"), f"({_km(a, b)})")
     return (f"(({_direct_ok(a, b)}) OR ({_reverse_ok(a, b)}))"
             f" AND ({a}.cameo = {b}.cameo OR {_code_pair(f'{a}.cameo', f'{b}.cameo')}) AND {place}"
-            f" AND {counts_ok_sql(a, b)}")
+            f" AND {counts_ok_sql(a, b)} AND coalesce({dates_ok_sql(a, b)}, false)")
 
 
 def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: str) -> str:

@@ -204,6 +204,20 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         FROM events e WHERE e.event_id = event_anchors.event_id;
         """,
     ),
+    (
+        6,
+        "event_anchors: whether each anchor's event is dated by its publication day",
+        """
+        -- A day a sentence states may precede another report's publication day by up to
+        -- merge_rules.yaml days.lag: merge.py looks that far only for events dated by their
+        -- article's publication day (the time stage's fallback: the latest the event can be),
+        -- not for all. The test is merge_scoring.sentence_day_sql's, negated, as of this version.
+        ALTER TABLE event_anchors ADD COLUMN published BOOLEAN;
+        UPDATE event_anchors
+        SET published = NOT coalesce(e.date <> e.first_seen, e.date IS NOT NULL)
+        FROM events e WHERE e.event_id = event_anchors.event_id;
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
