@@ -58,6 +58,14 @@ def test_a_day_stated_days_before_a_stored_reports_publication_day_joins_it(tmp_
     assert evidence["friday"]["days_apart"] == 3
 
 
+def test_a_day_stated_days_before_a_publication_day_of_the_same_batch_joins_it(tmp_path: Path):
+    # one batch: the Monday report's own window reaches back to "Friday"
+    events, evidence = stored([report("undated", "2015-03-09"),
+                               report("friday", "2015-03-10", day="2015-03-06")], tmp_path, batch_size=10)
+    assert events["friday"] == events["undated"]
+    assert 3 in (evidence.get("friday", {}).get("days_apart"), evidence.get("undated", {}).get("days_apart"))
+
+
 def test_a_store_written_before_its_anchors_said_publication_day_still_finds_the_weekend(
         tmp_path: Path):
     # a Monday report (undated) and another event, a month later, on a day its sentence states
