@@ -40,6 +40,12 @@ PARTICIPATION = {"engage", "involve", "embroil", "lock", "mire", "bog"}
 # Subjects of a reported clause that name no one else to make demands of or to denounce ("we
 # must", "one should", "we were wrong").
 SELF_OR_GENERIC = {"we", "i", "you", "one", "it", "this", "that", "there"}
+# Subjects that name no one to denounce: "said nothing was wrong", "something is wrong".
+NO_ONE = {"nothing", "something", "anything", "everything", "nobody", "none"}
+# Dependencies of a clause an anticipatory "it" announces after the predicate: "it was wrong
+# *to put* China under the embargo", "it was unacceptable *that Russia had annexed* Crimea",
+# "it was a mistake *for Germany to leave*".
+EXTRAPOSED_DEPS = {"xcomp", "ccomp", "relcl", "acl"}
 # Coercion and violence (CAMEO 17-20): never dropped as background when told in a relative clause,
 # and a passive subject is no participant in them ("one man was hurt in the firing").
 VIOLENT_ROOTS = ("17", "18", "19", "20")
@@ -298,15 +304,48 @@ def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
     for clause in syntax.children(found.trigger, {"ccomp"}):
         if any(c.dep_ == "neg" for c in clause.children):
             continue
-        words = {w for p in _predicates(book, clause) for w in _predicate_words(p)}
+        predicates = _predicates(book, clause)
+        words = {w for p in predicates for w in _predicate_words(p)}
         subjects = syntax.clause_subjects(clause)
-        if not words & book.condemning or any(s.lower_ in SELF_OR_GENERIC for s in subjects):
+        if not words & book.condemning or any(s.lower_ in NO_ONE for s in subjects):
+            continue
+        extraposed = _extraposed(clause, predicates) if any(s.lower_ == "it" for s in subjects) else []
+        if extraposed:  # "said it was wrong to put China under the embargo": that act is denounced
+            subjects = _denounced_doers(actors, extraposed)
+            if subjects is None:
+                continue
+        elif any(s.lower_ in SELF_OR_GENERIC for s in subjects):
             continue
         criticism = replace(found.pattern, cameo="111", sense=(
             "a statement calling something a crime, illegal ... denounces it "
             "(statement_cues.yaml condemning)"))
         return Candidate(criticism, found.trigger, found.sources, subjects, content=found.content)
     return found
+
+
+def _extraposed(clause: Token, predicates: list[Token]) -> list[Token]:
+    """The clause an anticipatory "it" stands for, after the predicate: "it was wrong *to put*
+    China ...", "it was unacceptable *that Russia had annexed* Crimea", "it was a mistake *for
+    Germany to leave*"; none when the judgment is only supposed ("it would be wrong to": advice)."""
+    if any(c.dep_ == "aux" and c.lower_ in syntax.HYPOTHETICAL_AUX for c in clause.children):
+        return []
+    found = []
+    for head in (clause, *predicates):
+        for child in syntax.children(head, EXTRAPOSED_DEPS):
+            if child.i > head.i and child.pos_ in ("VERB", "AUX") and (syntax.is_infinitive(child) or any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in child.children)):
+                found.append(child)
+    return found
+
+
+def _denounced_doers(actors: Arguments, clauses: list[Token]) -> list[Token] | None:
+    """Who did the act an extraposed clause denounces, as the criticism's target: its subject
+    when it names another party ("for Germany to leave"), none when unnamed ("to put China
+    under the embargo"); None when it is the speaker's own side ("that we had waited")."""
+    subjects = [s for c in clauses for s in syntax.clause_subjects(c) if s.lower_ != "it"]
+    if any(s.lower_ in SELF_OR_GENERIC for s in subjects):
+        return None
+    return subjects if actors.actors(subjects) else []
 
 
 def wrongdoing(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
@@ -361,7 +400,16 @@ def stated_act(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
         refused = any(c.dep_ == "neg" or c.lower_ == "never" for c in clause.children)
         cues = book.refusing if refused else book.threatening
         code = next((cues[w] for w in _verb_words(clause) if w in cues), None)
-        if code is None or not _speakers_side(actors, found.sources, syntax.clause_subjects(clause)):
+        if not _speakers_side(actors, found.sources, syntax.clause_subjects(clause)):
+            continue
+        held = _held_out_for(book, actors, found.sources, clause) if refused else None
+        if held is not None:  # "will not lift the ban until the EU provides details"
+            code, awaited = held
+            act = replace(found.pattern, cameo=code, sense=(
+                "a statement that the speaker will not act until another party does rejects it "
+                "(statement_cues.yaml refusing_until)"))
+            return Candidate(act, found.trigger, found.sources, awaited, content=found.content)
+        if code is None:
             continue
         preps = ("with", "to", "against") if refused else ("against", "on")
         # "hit back against X", "take revenge on X"
@@ -374,6 +422,20 @@ def stated_act(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
         named = targets if actors.actors(targets) else []  # "never accept *the deal*": no one
         return Candidate(act, found.trigger, found.sources, named, content=found.content)
     return found
+
+
+def _held_out_for(book: PatternBook, actors: Arguments, sources: list[Token], clause: Token
+                  ) -> tuple[str, list[Token]] | None:
+    """The code and the awaited party of a refusal held out until another party acts ("will not
+    lift the ban *until the EU provides* details"; statement_cues.yaml refusing_until): the
+    subject of the condition, an actor other than the speaker's side; None when there is none."""
+    for condition in syntax.children(clause, {"advcl"}):
+        marks = [c.lower_ for c in condition.children if c.dep_ == "mark"]
+        code = next((book.refusing_until[m] for m in marks if m in book.refusing_until), None)
+        subjects = [s for s in syntax.children(condition, syntax.SUBJECTS) if s.pos_ != "PRON"]
+        if code and actors.actors(subjects) and not _speakers_side(actors, sources, subjects):
+            return code, subjects
+    return None
 
 
 def _verb_words(verb: Token) -> list[str]:
