@@ -268,11 +268,13 @@ def obligation(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
     "The forum concluded that the US must allocate resources", "said Iran needs to free the
     sailors": the speaker demands (100) of them (statement_cues.yaml obligating); what is
     demanded is then not coded as if it happened. Not of the speaker's side: "we should never
-    have to" and an American's "the US must see action from X" demand nothing of anyone.
+    have to" and an American's "the US must see action from X" demand nothing of anyone; nor of
+    a thing, which no one is asked to do ("said the matter should be left to lie", "the wall
+    should be made of concrete": in the audits' tune halves all three such demands were wrong).
     """
     for clause in syntax.children(found.trigger, {"ccomp"}):
         subjects = syntax.clause_subjects(clause)
-        if (any(s.lower_ in SELF_OR_GENERIC for s in subjects)
+        if (not actors.actors(subjects) or any(s.lower_ in SELF_OR_GENERIC for s in subjects)
                 or _speakers_country(actors, found.sources, subjects)):
             continue  # "the US has to see action", said by an American: no demand on anyone
         if _obliged(book, clause):
