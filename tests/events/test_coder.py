@@ -213,10 +213,9 @@ def test_telling_someone_a_fact_or_a_turn_of_speech_is_no_appeal(code_text):
 
 def test_reported_must_is_a_demand_on_the_subject(code_text):
     assert ("DEU", "100", "IRN") in dyads(code_text("Germany said Iran must stop the attacks."))
-    # a thing that must be done or left is asked of no one: a statement
-    for text in ("Germany said the matter should now be left to lie.",
-                 "Germany said the wall must be made of concrete."):
-        assert ("DEU", "010", None) in dyads(code_text(text)), text
+    # what a thing should be is an opinion; what must be is still demanded
+    assert ("DEU", "010", None) in dyads(code_text("Germany said the matter should now be left to lie."))
+    assert ("DEU", "100", None) in dyads(code_text("Germany said the war must be avoided."))
 
 
 def test_calling_something_a_crime_denounces_its_author(code_text):

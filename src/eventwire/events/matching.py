@@ -268,32 +268,34 @@ def obligation(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
     "The forum concluded that the US must allocate resources", "said Iran needs to free the
     sailors": the speaker demands (100) of them (statement_cues.yaml obligating); what is
     demanded is then not coded as if it happened. Not of the speaker's side: "we should never
-    have to" and an American's "the US must see action from X" demand nothing of anyone; nor of
-    a thing, which no one is asked to do ("said the matter should be left to lie", "the wall
-    should be made of concrete": in the audits' tune halves all three such demands were wrong).
+    have to" and an American's "the US must see action from X" demand nothing of anyone; and
+    "should" of a thing is an opinion ("said the matter should be left to lie";
+    statement_cues.yaml advising), though "intervention must be avoided" is a demand.
     """
     for clause in syntax.children(found.trigger, {"ccomp"}):
         subjects = syntax.clause_subjects(clause)
-        if (not actors.actors(subjects) or any(s.lower_ in SELF_OR_GENERIC for s in subjects)
+        if (any(s.lower_ in SELF_OR_GENERIC for s in subjects)
                 or _speakers_country(actors, found.sources, subjects)):
             continue  # "the US has to see action", said by an American: no demand on anyone
-        if _obliged(book, clause):
+        cue = _obliged(book, clause)
+        if cue and (cue not in book.advising or actors.actors(subjects)):
             demand = replace(found.pattern, cameo="100")
             return Candidate(demand, found.trigger, found.sources, subjects, content=found.content)
     return found
 
 
-def _obliged(book: PatternBook, clause: Token) -> bool:
-    """"must free" (a modal cue), "needs to free" (a verb cue with its infinitive)."""
+def _obliged(book: PatternBook, clause: Token) -> str | None:
+    """The obligating cue of a clause: "must free" (a modal cue), "needs to free" (a verb cue
+    with its infinitive); None when there is none."""
     modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
     for cue in book.obligating:
         verb, _, to = cue.partition(" ")
         if not to and verb in modals:
-            return True
+            return cue
         if to and clause.lemma_.lower() == verb and not syntax.children(clause, {"dobj"}) and any(
                 syntax.is_infinitive(c) for c in syntax.children(clause, {"xcomp"})):
-            return True
-    return False
+            return cue
+    return None
 
 
 def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
