@@ -216,6 +216,7 @@ def test_reported_must_is_a_demand_on_the_subject(code_text):
     # what a thing should be is an opinion; what must be is still demanded
     assert ("DEU", "010", None) in dyads(code_text("Germany said the matter should now be left to lie."))
     assert ("DEU", "100", None) in dyads(code_text("Germany said the war must be avoided."))
+    assert ("DEU", "100", None) in dyads(code_text("Germany said they should leave the country."))
 
 
 def test_calling_something_a_crime_denounces_its_author(code_text):
@@ -243,7 +244,8 @@ def test_saying_someone_was_wrong_denounces_them(code_text):
     assert ("TUR", "111", None) in dyads(code_text("Turkey said it was wrong to ban the rally."))
     # no one, an "it" standing for something said before, or a supposed judgment: no criticism
     for text in ("Turkey said nothing was wrong with the rally.", "Turkey said it was wrong.",
-                 "Turkey said it would be a mistake to ban the rally."):
+                 "Turkey said it would be a mistake to ban the rally.",
+                 "Turkey said a German ban would be a mistake."):
         assert ("TUR", "010", None) in dyads(code_text(text)), text
 
 

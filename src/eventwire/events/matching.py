@@ -269,8 +269,9 @@ def obligation(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
     sailors": the speaker demands (100) of them (statement_cues.yaml obligating); what is
     demanded is then not coded as if it happened. Not of the speaker's side: "we should never
     have to" and an American's "the US must see action from X" demand nothing of anyone; and
-    "should" of a thing is an opinion ("said the matter should be left to lie";
-    statement_cues.yaml advising), though "intervention must be avoided" is a demand.
+    "should" said of a thing is an opinion ("said the matter should be left to lie";
+    statement_cues.yaml advising), though "intervention must be avoided" is a demand and "Putin
+    should be held accountable" one on Putin.
     """
     for clause in syntax.children(found.trigger, {"ccomp"}):
         subjects = syntax.clause_subjects(clause)
@@ -278,10 +279,18 @@ def obligation(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
                 or _speakers_country(actors, found.sources, subjects)):
             continue  # "the US has to see action", said by an American: no demand on anyone
         cue = _obliged(book, clause)
-        if cue and (cue not in book.advising or actors.actors(subjects)):
+        if cue and not (cue in book.advising and _said_of_a_thing(actors, clause)):
             demand = replace(found.pattern, cameo="100")
             return Candidate(demand, found.trigger, found.sources, subjects, content=found.content)
     return found
+
+
+def _said_of_a_thing(actors: Arguments, clause: Token) -> bool:
+    """Whether a clause's grammatical subject is a thing: a noun or gerund that is no actor and
+    no pronoun ("*the matter* should be left", "*ridiculing a religion* should not be allowed";
+    not "*Putin* should be held accountable", "*they* should invest")."""
+    nominal = syntax.children(clause, syntax.SUBJECTS | syntax.PASSIVE_SUBJECTS)
+    return bool(nominal) and all(s.pos_ != "PRON" for s in nominal) and not actors.actors(nominal)
 
 
 def _obliged(book: PatternBook, clause: Token) -> str | None:
@@ -303,11 +312,13 @@ def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
 
     "The minister said the Russian air strikes were a crime", "... constituted a violation of
     international law": criticism (111) of Russia, whom the clause's subject names or belongs
-    to; not "said the strikes were not illegal", nor "we were wrong" (the speaker's own side).
+    to; not "said the strikes were not illegal", nor "we were wrong" (the speaker's own side),
+    nor a supposed judgment ("said EU nuclear weapons would be a mistake").
     """
     for clause in syntax.children(found.trigger, {"ccomp"}):
-        if any(c.dep_ == "neg" for c in clause.children):
-            continue
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in syntax.HYPOTHETICAL_AUX)
+               for c in clause.children):
+            continue  # "would be a mistake": a supposed judgment, advice rather than criticism
         predicates = _predicates(book, clause)
         words = {w for p in predicates for w in _predicate_words(p)}
         subjects = syntax.clause_subjects(clause)
@@ -330,9 +341,7 @@ def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
 def _extraposed(clause: Token, predicates: list[Token]) -> list[Token]:
     """The clause an anticipatory "it" stands for, after the predicate: "it was wrong *to put*
     China ...", "it was unacceptable *that Russia had annexed* Crimea", "it was a mistake *for
-    Germany to leave*"; none when the judgment is only supposed ("it would be wrong to": advice)."""
-    if any(c.dep_ == "aux" and c.lower_ in syntax.HYPOTHETICAL_AUX for c in clause.children):
-        return []
+    Germany to leave*"."""
     found = []
     for head in (clause, *predicates):
         for child in syntax.children(head, EXTRAPOSED_DEPS):
