@@ -213,6 +213,10 @@ def test_telling_someone_a_fact_or_a_turn_of_speech_is_no_appeal(code_text):
 
 def test_reported_must_is_a_demand_on_the_subject(code_text):
     assert ("DEU", "100", "IRN") in dyads(code_text("Germany said Iran must stop the attacks."))
+    # what a thing should be is an opinion; what must be is still demanded
+    assert ("DEU", "010", None) in dyads(code_text("Germany said the matter should now be left to lie."))
+    assert ("DEU", "100", None) in dyads(code_text("Germany said the war must be avoided."))
+    assert ("DEU", "100", None) in dyads(code_text("Germany said they should leave the country."))
 
 
 def test_calling_something_a_crime_denounces_its_author(code_text):
@@ -222,6 +226,27 @@ def test_calling_something_a_crime_denounces_its_author(code_text):
     # negated, or of the speaker's own side: no criticism
     assert ("TUR", "010", None) in dyads(code_text("Turkey said the Dutch ban was not illegal."))
     assert not [e for e in code_text("Turkey said we were reckless.") if e.cameo == "111"]
+
+
+def test_verbs_of_scolding_and_disagreeing_disapprove_of_their_object(code_text):
+    assert ("FRA", "111", "SYR") in dyads(code_text("France berated Syria over the attacks."))
+    assert ("FRA", "111", "SYR") in dyads(code_text("France ridiculed Syria's offer."))
+    assert ("FRA", "110", "SYR") in dyads(code_text("France disagreed with Syria on the plan."))
+    # a disagreement with no party named is no disapproval of anyone
+    assert not [e for e in code_text("France and Syria disagreed over the plan.") if e.cameo == "110"]
+
+
+def test_saying_someone_was_wrong_denounces_them(code_text):
+    assert ("DEU", "111", "FRA") in dyads(code_text("Germany said France was wrong to leave the deal."))
+    # an "it" announcing the act judged: that act's doer, named or not
+    assert ("TUR", "111", "DEU") in dyads(
+        code_text("Turkey said it was unacceptable that Germany had banned the rally."))
+    assert ("TUR", "111", None) in dyads(code_text("Turkey said it was wrong to ban the rally."))
+    # no one, an "it" standing for something said before, or a supposed judgment: no criticism
+    for text in ("Turkey said nothing was wrong with the rally.", "Turkey said it was wrong.",
+                 "Turkey said it would be a mistake to ban the rally.",
+                 "Turkey said a German ban would be a mistake."):
+        assert ("TUR", "010", None) in dyads(code_text(text)), text
 
 
 def test_a_violation_or_war_crime_by_another_verb_denounces_too(code_text):
@@ -323,6 +348,18 @@ def test_people_who_were_shot_are_the_target_not_the_source(code_text):
     events = code_text("The men from Syria who were shot dead by police were buried.")
     shot = [e for e in events if e.trigger == "shot"]
     assert shot and shot[0].source.code == "COP" and shot[0].plover == "ASSAULT"
+
+
+def test_holding_out_until_another_party_acts_rejects_it(code_text):
+    events = code_text("Russia said it will not end the blockade until Syria releases the sailors.")
+    assert ("RUS", "120", "SYR") in dyads(events)
+    assert ("IRN", "120", "FRA") in dyads(
+        code_text("Iran said it would not attend the meeting unless France apologises."))
+    # no party awaited, a condition of the speaker's own side, or another side's refusal: a statement
+    for text in ("France said it will not rest until justice is done.",
+                 "France said it will not leave until it finishes the work.",
+                 "France said Syria will not end the blockade until Russia pays."):
+        assert ("FRA", "010", None) in dyads(code_text(text)), text
 
 
 def test_a_cooperative_act_an_actor_will_not_or_refuses_to_do_is_a_rejection(code_text):

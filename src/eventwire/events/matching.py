@@ -40,6 +40,12 @@ PARTICIPATION = {"engage", "involve", "embroil", "lock", "mire", "bog"}
 # Subjects of a reported clause that name no one else to make demands of or to denounce ("we
 # must", "one should", "we were wrong").
 SELF_OR_GENERIC = {"we", "i", "you", "one", "it", "this", "that", "there"}
+# Subjects that name no one to denounce: "said nothing was wrong", "something is wrong".
+NO_ONE = {"nothing", "something", "anything", "everything", "nobody", "none"}
+# Dependencies of a clause an anticipatory "it" announces after the predicate: "it was wrong
+# *to put* China under the embargo", "it was unacceptable *that Russia had annexed* Crimea",
+# "it was a mistake *for Germany to leave*".
+EXTRAPOSED_DEPS = {"xcomp", "ccomp", "relcl", "acl"}
 # Coercion and violence (CAMEO 17-20): never dropped as background when told in a relative clause,
 # and a passive subject is no participant in them ("one man was hurt in the firing").
 VIOLENT_ROOTS = ("17", "18", "19", "20")
@@ -262,30 +268,43 @@ def obligation(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
     "The forum concluded that the US must allocate resources", "said Iran needs to free the
     sailors": the speaker demands (100) of them (statement_cues.yaml obligating); what is
     demanded is then not coded as if it happened. Not of the speaker's side: "we should never
-    have to" and an American's "the US must see action from X" demand nothing of anyone.
+    have to" and an American's "the US must see action from X" demand nothing of anyone; and
+    "should" said of a thing is an opinion ("said the matter should be left to lie";
+    statement_cues.yaml advising), though "intervention must be avoided" is a demand and "Putin
+    should be held accountable" one on Putin.
     """
     for clause in syntax.children(found.trigger, {"ccomp"}):
         subjects = syntax.clause_subjects(clause)
         if (any(s.lower_ in SELF_OR_GENERIC for s in subjects)
                 or _speakers_country(actors, found.sources, subjects)):
             continue  # "the US has to see action", said by an American: no demand on anyone
-        if _obliged(book, clause):
+        cue = _obliged(book, clause)
+        if cue and not (cue in book.advising and _said_of_a_thing(actors, clause)):
             demand = replace(found.pattern, cameo="100")
             return Candidate(demand, found.trigger, found.sources, subjects, content=found.content)
     return found
 
 
-def _obliged(book: PatternBook, clause: Token) -> bool:
-    """"must free" (a modal cue), "needs to free" (a verb cue with its infinitive)."""
+def _said_of_a_thing(actors: Arguments, clause: Token) -> bool:
+    """Whether a clause's grammatical subject is a thing: a noun or gerund that is no actor and
+    no pronoun ("*the matter* should be left", "*ridiculing a religion* should not be allowed";
+    not "*Putin* should be held accountable", "*they* should invest")."""
+    nominal = syntax.children(clause, syntax.SUBJECTS | syntax.PASSIVE_SUBJECTS)
+    return bool(nominal) and all(s.pos_ != "PRON" for s in nominal) and not actors.actors(nominal)
+
+
+def _obliged(book: PatternBook, clause: Token) -> str | None:
+    """The obligating cue of a clause: "must free" (a modal cue), "needs to free" (a verb cue
+    with its infinitive); None when there is none."""
     modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
     for cue in book.obligating:
         verb, _, to = cue.partition(" ")
         if not to and verb in modals:
-            return True
+            return cue
         if to and clause.lemma_.lower() == verb and not syntax.children(clause, {"dobj"}) and any(
                 syntax.is_infinitive(c) for c in syntax.children(clause, {"xcomp"})):
-            return True
-    return False
+            return cue
+    return None
 
 
 def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
@@ -293,20 +312,53 @@ def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
 
     "The minister said the Russian air strikes were a crime", "... constituted a violation of
     international law": criticism (111) of Russia, whom the clause's subject names or belongs
-    to; not "said the strikes were not illegal", nor "we were wrong" (the speaker's own side).
+    to; not "said the strikes were not illegal", nor "we were wrong" (the speaker's own side),
+    nor a supposed judgment ("said EU nuclear weapons would be a mistake").
     """
     for clause in syntax.children(found.trigger, {"ccomp"}):
-        if any(c.dep_ == "neg" for c in clause.children):
-            continue
-        words = {w for p in _predicates(book, clause) for w in _predicate_words(p)}
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in syntax.HYPOTHETICAL_AUX)
+               for c in clause.children):
+            continue  # "would be a mistake": a supposed judgment, advice rather than criticism
+        predicates = _predicates(book, clause)
+        words = {w for p in predicates for w in _predicate_words(p)}
         subjects = syntax.clause_subjects(clause)
-        if not words & book.condemning or any(s.lower_ in SELF_OR_GENERIC for s in subjects):
+        if not words & book.condemning or any(s.lower_ in NO_ONE for s in subjects):
+            continue
+        extraposed = _extraposed(clause, predicates) if any(s.lower_ == "it" for s in subjects) else []
+        if extraposed:  # "said it was wrong to put China under the embargo": that act is denounced
+            subjects = _denounced_doers(actors, extraposed)
+            if subjects is None:
+                continue
+        elif any(s.lower_ in SELF_OR_GENERIC for s in subjects):
             continue
         criticism = replace(found.pattern, cameo="111", sense=(
             "a statement calling something a crime, illegal ... denounces it "
             "(statement_cues.yaml condemning)"))
         return Candidate(criticism, found.trigger, found.sources, subjects, content=found.content)
     return found
+
+
+def _extraposed(clause: Token, predicates: list[Token]) -> list[Token]:
+    """The clause an anticipatory "it" stands for, after the predicate: "it was wrong *to put*
+    China ...", "it was unacceptable *that Russia had annexed* Crimea", "it was a mistake *for
+    Germany to leave*"."""
+    found = []
+    for head in (clause, *predicates):
+        for child in syntax.children(head, EXTRAPOSED_DEPS):
+            if child.i > head.i and child.pos_ in ("VERB", "AUX") and (syntax.is_infinitive(child) or any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in child.children)):
+                found.append(child)
+    return found
+
+
+def _denounced_doers(actors: Arguments, clauses: list[Token]) -> list[Token] | None:
+    """Who did the act an extraposed clause denounces, as the criticism's target: its subject
+    when it names another party ("for Germany to leave"), none when unnamed ("to put China
+    under the embargo"); None when it is the speaker's own side ("that we had waited")."""
+    subjects = [s for c in clauses for s in syntax.clause_subjects(c) if s.lower_ != "it"]
+    if any(s.lower_ in SELF_OR_GENERIC for s in subjects):
+        return None
+    return subjects if actors.actors(subjects) else []
 
 
 def wrongdoing(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
@@ -361,7 +413,16 @@ def stated_act(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
         refused = any(c.dep_ == "neg" or c.lower_ == "never" for c in clause.children)
         cues = book.refusing if refused else book.threatening
         code = next((cues[w] for w in _verb_words(clause) if w in cues), None)
-        if code is None or not _speakers_side(actors, found.sources, syntax.clause_subjects(clause)):
+        if not _speakers_side(actors, found.sources, syntax.clause_subjects(clause)):
+            continue
+        held = _held_out_for(book, actors, found.sources, clause) if refused else None
+        if held is not None:  # "will not lift the ban until the EU provides details"
+            code, awaited = held
+            act = replace(found.pattern, cameo=code, sense=(
+                "a statement that the speaker will not act until another party does rejects it "
+                "(statement_cues.yaml refusing_until)"))
+            return Candidate(act, found.trigger, found.sources, awaited, content=found.content)
+        if code is None:
             continue
         preps = ("with", "to", "against") if refused else ("against", "on")
         # "hit back against X", "take revenge on X"
@@ -374,6 +435,20 @@ def stated_act(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
         named = targets if actors.actors(targets) else []  # "never accept *the deal*": no one
         return Candidate(act, found.trigger, found.sources, named, content=found.content)
     return found
+
+
+def _held_out_for(book: PatternBook, actors: Arguments, sources: list[Token], clause: Token
+                  ) -> tuple[str, list[Token]] | None:
+    """The code and the awaited party of a refusal held out until another party acts ("will not
+    lift the ban *until the EU provides* details"; statement_cues.yaml refusing_until): the
+    subject of the condition, an actor other than the speaker's side; None when there is none."""
+    for condition in syntax.children(clause, {"advcl"}):
+        marks = [c.lower_ for c in condition.children if c.dep_ == "mark"]
+        code = next((book.refusing_until[m] for m in marks if m in book.refusing_until), None)
+        subjects = [s for s in syntax.children(condition, syntax.SUBJECTS) if s.pos_ != "PRON"]
+        if code and actors.actors(subjects) and not _speakers_side(actors, sources, subjects):
+            return code, subjects
+    return None
 
 
 def _verb_words(verb: Token) -> list[str]:

@@ -85,10 +85,13 @@ class PatternBook:
     condemning: frozenset[str] = frozenset()  # statement_cues.yaml: "said X was illegal" -> 111
     condemning_copulas: tuple[str, ...] = ("be",)  # "was a crime", "constitutes a violation"
     obligating: tuple[str, ...] = ("must", "should")  # "said Iran must / needs to free" -> 100
+    advising: frozenset[str] = frozenset()  # obligating cues that ask only actors ("should")
     # statement_cues.yaml: what the speaker says its side will do ("would retaliate" -> 130) or
     # will never do ("would never accept" -> 120), by verb (with particle or object)
     threatening: dict[str, str] = field(default_factory=dict)
     refusing: dict[str, str] = field(default_factory=dict)
+    # "will not lift the ban until the EU provides": a rejection aimed at the EU, by condition word
+    refusing_until: dict[str, str] = field(default_factory=dict)
     accusing: dict[str, str] = field(default_factory=dict)  # "said X violated the truce" -> 112
     # statement_cues.yaml: "told X to act" / "tells X: act!" appeals to X; "quoted X as saying"
     instructing: dict[str, str] = field(default_factory=dict)
@@ -342,8 +345,10 @@ def pattern_book() -> PatternBook:
         condemning=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("condemning"))),
         condemning_copulas=_as_tuple(loaded["statement_cues.yaml"].get("condemning_copulas", "be")),
         obligating=_as_tuple(loaded["statement_cues.yaml"].get("obligating", ["must", "should"])),
+        advising=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("advising"))),
         threatening=_code_map(loaded["statement_cues.yaml"], "threatening"),
         refusing=_code_map(loaded["statement_cues.yaml"], "refusing"),
+        refusing_until=_code_map(loaded["statement_cues.yaml"], "refusing_until"),
         accusing=_code_map(loaded["statement_cues.yaml"], "accusing"),
         instructing=_code_map(loaded["statement_cues.yaml"], "instructing"),
         quoting=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("quoting"))),
@@ -410,7 +415,7 @@ def _single_codes(data: dict[str, Any] | None) -> dict[str, str]:
 
 def _code_map(data: dict[str, Any], key: str) -> dict[str, str]:
     """A mapping of phrases to CAMEO codes (statement_cues.yaml ``threatening``, ``refusing``,
-    ``accusing``, ``instructing``)."""
+    ``refusing_until``, ``accusing``, ``instructing``)."""
     mapping = {str(phrase).lower(): str(code) for phrase, code in (data.get(key) or {}).items()
                if phrase != "__line__"}
     for code in mapping.values():
