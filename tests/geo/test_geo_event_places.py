@@ -72,6 +72,17 @@ def test_media_appearance_is_not_the_event_place(make_event, parse) -> None:
     assert event.location is None
 
 
+def test_an_apposition_describing_the_speaker_is_not_the_event_place(make_event, parse) -> None:
+    parsed = parse("Doctor James Burdick, a professor of surgery at a hospital in Baltimore, said "
+                   "the system works well. Police in Baltimore arrested two men.")
+    said = make_event(parsed, "professor", "said")
+    arrested = make_event(parsed, "Police in Baltimore", "arrested")
+    locate_events(parsed, [said, arrested], article_focus=False)
+    assert said.location is None
+    # a place directly on a word of the clause still places it
+    assert arrested.location is not None and arrested.location.name == "Baltimore"
+
+
 def test_dateline_places_only_the_leads_events(make_event, parse) -> None:
     parsed = parse("MOSCOW, May 12 (Reuters) - Russia expelled two diplomats on Tuesday.\n"
                    "Officials said the decision was final.\nThe ministry thanked its staff.\n"

@@ -38,6 +38,8 @@ class PlaceRules:
     precision_of_kind: dict[str, str]
     place_object_verbs: frozenset[str]
     place_heads: frozenset[str]
+    stateless_speakers: frozenset[str]
+    spoken_roots: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +47,8 @@ def place_rules() -> PlaceRules:
     raw = yaml.safe_load((DATA / "event_places.yaml").read_text(encoding="utf-8"))
     return PlaceRules(frozenset(raw["media_appearances"]), frozenset(raw["actor_prepositions"]),
                       int(raw["lead_sentences"]), dict(raw["precision_of_kind"]),
-                      frozenset(raw["place_object_verbs"]), frozenset(raw["place_heads"]))
+                      frozenset(raw["place_object_verbs"]), frozenset(raw["place_heads"]),
+                      frozenset(raw["stateless_speakers"]), frozenset(raw["spoken_roots"]))
 
 
 class _NoArticleFocus(argparse.Action):
@@ -165,10 +168,11 @@ def place_score(toponym_root: Token, trigger: Token) -> int:
         return 3
     # Above the trigger, but not through a coordination ("conflicts in Syria ... as well as
     # negotiations with Iran"); below it, but not in a clause of its own ("said that the talks in
-    # Vienna collapsed").
+    # Vienna collapsed") nor in an apposition that describes an actor.
     if point in trigger.ancestors and not path_crosses(trigger, point, _coordinated):
         return 2
-    if trigger in point.ancestors and not path_crosses(point, trigger, opens_clause):
+    if trigger in point.ancestors and not path_crosses(point, trigger, opens_clause) \
+            and not path_crosses(point, trigger, _apposition):
         return 2
     # Verbs sharing a subject share a trailing place: "gunmen shot dead a soldier and wounded
     # five in the nearby city of Fallujah"; "were killed in Mosul and wounded ..." the other way.
@@ -189,6 +193,12 @@ def _shared_subject_conjuncts(first: Token, second: Token) -> bool:
 
 def _coordinated(token: Token) -> bool:
     return token.dep_ == "conj"
+
+
+def _apposition(token: Token) -> bool:
+    """An appositive says who an actor is, not where the event happened: "Dr Burdick, professor
+    of surgery at a hospital in Baltimore, said ..." was not said in Baltimore."""
+    return token.dep_ == "appos"
 
 
 def _sentence_toponyms(article_places: ArticlePlaces, parsed: ParsedArticle, span: Span
@@ -349,17 +359,25 @@ def _names_focus(article_places: ArticlePlaces, parsed: ParsedArticle, event: Ev
 
 
 def _focus_fallback(focus: Place, named: bool, event: Event) -> Place | None:
-    """What the article's focus says of an event the text ties to no place: the focus place
-    itself when the event's sentence names it ("a journalist was shot to death as he walked to
-    his office ... in Istanbul"); else only its country, and only where one of the event's actors
-    is of that country or none has a country: the town the article mentions most is not where
-    each of its events happened (a statement by an official, an earlier ruling), nor is its
-    country where foreign actors did something it does not place."""
-    if named:
-        return focus
-    if not focus.country or not _actors_allow(event, focus.country):
-        return None
-    return load_gazetteer().countries.get(focus.country)
+    """What the article's focus says of an event the text ties to no place, only where one of the
+    event's actors is of the focus country or none has a country (and not for a statement of an
+    international body): the focus place itself when the event's sentence names it ("a
+    journalist was shot to death as he walked to his office ... in Istanbul"); else only its
+    country. The town the article mentions most is not where each of its events happened (a
+    statement by an official, an earlier ruling), nor is its country where foreign actors did
+    something it does not place, even where the sentence names it as a topic."""
+    if not focus.country or not _actors_allow(event, focus.country) or _stateless_speaker(event):
+        return None  # named or not: "Paul said most Americans can't find Montenegro on a map"
+    return focus if named else load_gazetteer().countries.get(focus.country)
+
+
+def _stateless_speaker(event: Event) -> bool:
+    """A statement by a body of no country ("The UN says 20 million people face famine", "IMF
+    chief Christine Lagarde said ...") is made at its seat or on its travels, not in the country
+    the article is about (`stateless_speakers`, `spoken_roots`)."""
+    rules = place_rules()
+    return (event.source is not None and event.source.country in rules.stateless_speakers
+            and event.cameo_root in rules.spoken_roots)
 
 
 def _evidence(parsed: ParsedArticle, event: Event, toponym: Toponym, how: str) -> dict:
