@@ -73,14 +73,19 @@ def test_media_appearance_is_not_the_event_place(make_event, parse) -> None:
 
 
 def test_an_apposition_describing_the_speaker_is_not_the_event_place(make_event, parse) -> None:
-    parsed = parse("Doctor James Burdick, a professor of surgery at a hospital in Baltimore, said "
-                   "the system works well. Police in Baltimore arrested two men.")
+    parsed = parse("Police in Baltimore arrested two men. The council met. The mayor spoke. "
+                   "Doctor James Burdick, a professor of surgery at a hospital in Baltimore, said "
+                   "the system works well.")
     said = make_event(parsed, "professor", "said")
     arrested = make_event(parsed, "Police in Baltimore", "arrested")
     locate_events(parsed, [said, arrested], article_focus=False)
     assert said.location is None
     # a place directly on a word of the clause still places it
     assert arrested.location is not None and arrested.location.name == "Baltimore"
+    # nor does it name the article's focus place (Baltimore) for the fallback: only its country
+    locate_events(parsed, [said, arrested])
+    assert said.location.precision == "article_focus" and said.location.name != "Baltimore"
+    assert said.location.country == "USA"
 
 
 def test_dateline_places_only_the_leads_events(make_event, parse) -> None:

@@ -351,11 +351,19 @@ def _actors_allow(event: Event, country: str | None) -> bool:
 def _names_focus(article_places: ArticlePlaces, parsed: ParsedArticle, event: Event,
                  focus: Place) -> bool:
     """Whether the event's sentence names the focus place (its dateline does not: that is where
-    the reporter filed)."""
+    the reporter filed; nor an apposition that says who an actor is: "Dr Burdick, professor at
+    a hospital in Baltimore, said")."""
     sentence = sentence_of(parsed, event)
     return sentence is not None and any(
         toponym.place is focus and not toponym.inferred and toponym is not article_places.dateline
-        for toponym, _ in _sentence_toponyms(article_places, parsed, sentence.span))
+        and not _in_apposition(root)
+        for toponym, root in _sentence_toponyms(article_places, parsed, sentence.span))
+
+
+def _in_apposition(toponym_root: Token) -> bool:
+    """The name stands in an apposition (not the one that names a place noun: "the capital,
+    Kabul")."""
+    return any(token.dep_ == "appos" for token in _phrase_root(toponym_root).ancestors)
 
 
 def _focus_fallback(focus: Place, named: bool, event: Event) -> Place | None:
