@@ -51,6 +51,7 @@ class Words:
     deictic_days: dict[str, int]
     future_heads: frozenset[str]
     present_reports: frozenset[str]
+    unchanged_pasts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,7 @@ def words() -> Words:
         deictic_days=raw["deictic_days"],
         future_heads=frozenset(raw["future_heads"]),
         present_reports=frozenset(raw["present_reports"]),
+        unchanged_pasts=frozenset(raw["unchanged_pasts"]),
     )
 
 
@@ -149,7 +151,8 @@ def find_times(span: Span, published: dt.date | None, headline: bool = False
             continue
         verb = tensed_verb(span.doc, offset + start, offset + end)
         tense = _verb_tense(verb) if verb is not None else None
-        if kind == "weekday" and not headline and tense == PRESENT and scheduled_present(verb):
+        if (kind == "weekday" and not headline and tense == PRESENT and scheduled_present(verb)
+                and _on_verb(span.doc, offset + start, offset + end, verb)):
             tense = FUTURE  # "Arafat and Netanyahu meet separately Monday with Albright"
         value = _resolve(kind, match, published, tense)
         if value is not None and _year_ago_of_quarter(kind, match, span.doc, offset + start):
@@ -229,15 +232,26 @@ def tensed_verb(doc, start: int, end: int) -> Token | None:
     return None
 
 
+def _on_verb(doc, start: int, end: int, verb: Token) -> bool:
+    """The expression modifies the verb itself ("meet Monday", "meet on Monday"), not a noun of
+    its clause ("a premium over Thursday's closing price")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root.head
+    return head == verb or (head.dep_ == "prep" and head.head == verb)
+
+
 def scheduled_present(verb: Token) -> bool:
     """A simple present (or present passive) that tells a timetable, not a report: "the leaders
     meet Monday", "the vote is held Sunday" lie ahead; "says Monday" is a report of that day
-    (`present_reports`)."""
+    (`present_reports`), and "stocks hurt ... on Friday" may be a past (`unchanged_pasts`)."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.lemma_.lower() in words().present_reports:
         return False
     if verb.tag_ in ("VBZ", "VBP"):
-        return not auxiliaries
+        return not auxiliaries and not (verb.tag_ == "VBP"
+                                        and verb.lower_ in words().unchanged_pasts)
     return (verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].dep_ == "auxpass"
             and auxiliaries[0].tag_ in ("VBZ", "VBP"))
 
