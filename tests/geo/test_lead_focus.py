@@ -50,6 +50,10 @@ def test_a_named_focus_place_is_a_topic_for_an_event_of_other_countries():
     events = eventwire.code(TALKS + "Later, Israel criticized Iran over the Cairo protests.",
                             date="2016-05-02")
     assert _event(events, "criticized").location is None
+    # a deed of theirs that names it keeps it: it may have been done there
+    events = eventwire.code(TALKS + "Later, Israel arrested Iranians during the Cairo protests.",
+                            date="2016-05-02")
+    assert _event(events, "arrested").location.name == "Cairo"
 
 
 def test_no_focus_place_for_a_statement_of_an_international_body():

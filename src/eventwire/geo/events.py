@@ -150,11 +150,12 @@ def _joined_verb(trigger: Token) -> Token | None:
     return None
 
 
-def place_score(toponym_root: Token, trigger: Token) -> int:
+def place_score(toponym_root: Token, trigger: Token, spoken: bool = False) -> int:
     """3: the place phrase modifies the trigger, or is its object where the verb's object is a
     place ("attacked Damboa"); 2: it modifies a word above the trigger, or below it in the same
     clause; 0: not where the event happened (another clause's place, a place that describes an
-    actor: "US Secretary of State", or a media appearance's)."""
+    actor: "US Secretary of State", or a media appearance's; for words ``spoken``, a place in an
+    apposition that says who the speaker is)."""
     toponym_root = _phrase_root(toponym_root)
     if _is_place_argument(toponym_root, trigger) and not _in_media_appearance(toponym_root):
         return 3
@@ -172,7 +173,7 @@ def place_score(toponym_root: Token, trigger: Token) -> int:
     if point in trigger.ancestors and not path_crosses(trigger, point, _coordinated):
         return 2
     if trigger in point.ancestors and not path_crosses(point, trigger, opens_clause) \
-            and not path_crosses(point, trigger, _apposition):
+            and not (spoken and path_crosses(point, trigger, _apposition)):
         return 2
     # Verbs sharing a subject share a trailing place: "gunmen shot dead a soldier and wounded
     # five in the nearby city of Fallujah"; "were killed in Mosul and wounded ..." the other way.
@@ -196,8 +197,9 @@ def _coordinated(token: Token) -> bool:
 
 
 def _apposition(token: Token) -> bool:
-    """An appositive says who an actor is, not where the event happened: "Dr Burdick, professor
-    of surgery at a hospital in Baltimore, said ..." was not said in Baltimore."""
+    """An appositive says who an actor is, not where words were spoken: "Dr Burdick, professor
+    of surgery at a hospital in Baltimore, said ..." was not said in Baltimore (but "a resident
+    of Jenin, was shot" may well have been shot there)."""
     return token.dep_ == "appos"
 
 
@@ -224,7 +226,7 @@ def event_place(
     trigger = trigger_token(sentence, event)
     best: tuple[tuple[int, int, int], Toponym] | None = None
     for toponym, root in _sentence_toponyms(article_places, parsed, sentence.span):
-        score = place_score(root, trigger)
+        score = place_score(root, trigger, _spoken(event))
         # Equal scores: the finer place ("the Homs neighbourhood of Baba Amr", "the West Bank
         # city of Nablus"), then the nearer one.
         # A possessor is the wider place ("Baghdad's Sadr City neighbourhood").
@@ -356,7 +358,7 @@ def _names_focus(article_places: ArticlePlaces, parsed: ParsedArticle, event: Ev
     sentence = sentence_of(parsed, event)
     return sentence is not None and any(
         toponym.place is focus and not toponym.inferred and toponym is not article_places.dateline
-        and not _in_apposition(root)
+        and not (_spoken(event) and _in_apposition(root))
         for toponym, root in _sentence_toponyms(article_places, parsed, sentence.span))
 
 
@@ -367,25 +369,33 @@ def _in_apposition(toponym_root: Token) -> bool:
 
 
 def _focus_fallback(focus: Place, named: bool, event: Event) -> Place | None:
-    """What the article's focus says of an event the text ties to no place, only where one of the
-    event's actors is of the focus country or none has a country (and not for a statement of an
-    international body): the focus place itself when the event's sentence names it ("a
-    journalist was shot to death as he walked to his office ... in Istanbul"); else only its
-    country. The town the article mentions most is not where each of its events happened (a
-    statement by an official, an earlier ruling), nor is its country where foreign actors did
-    something it does not place, even where the sentence names it as a topic."""
+    """What the article's focus says of an event the text ties to no place: the focus place
+    itself when the event's sentence names it ("a journalist was shot to death as he walked to
+    his office ... in Istanbul"); else only its country, and only where one of the event's actors
+    is of that country or none has a country: the town the article mentions most is not where
+    each of its events happened (a statement by an official, an earlier ruling), nor is its
+    country where foreign actors did something it does not place. Words spoken name their topic:
+    a statement naming the focus place is placed there only as any other statement would be,
+    and a statement of an international body not at all."""
+    if named and not _spoken(event):
+        return focus  # "Israeli troops killed three men in a raid near Jenin": where it was done
     if not focus.country or not _actors_allow(event, focus.country) or _stateless_speaker(event):
         return None  # named or not: "Paul said most Americans can't find Montenegro on a map"
     return focus if named else load_gazetteer().countries.get(focus.country)
+
+
+def _spoken(event: Event) -> bool:
+    """A statement, appeal, demand, criticism or threat (`spoken_roots`): a place it names is
+    often its topic, not where it was said."""
+    return event.cameo_root in place_rules().spoken_roots
 
 
 def _stateless_speaker(event: Event) -> bool:
     """A statement by a body of no country ("The UN says 20 million people face famine", "IMF
     chief Christine Lagarde said ...") is made at its seat or on its travels, not in the country
     the article is about (`stateless_speakers`, `spoken_roots`)."""
-    rules = place_rules()
-    return (event.source is not None and event.source.country in rules.stateless_speakers
-            and event.cameo_root in rules.spoken_roots)
+    return (event.source is not None and _spoken(event)
+            and event.source.country in place_rules().stateless_speakers)
 
 
 def _evidence(parsed: ParsedArticle, event: Event, toponym: Toponym, how: str) -> dict:
