@@ -150,12 +150,11 @@ def _joined_verb(trigger: Token) -> Token | None:
     return None
 
 
-def place_score(toponym_root: Token, trigger: Token, spoken: bool = False) -> int:
+def place_score(toponym_root: Token, trigger: Token) -> int:
     """3: the place phrase modifies the trigger, or is its object where the verb's object is a
     place ("attacked Damboa"); 2: it modifies a word above the trigger, or below it in the same
     clause; 0: not where the event happened (another clause's place, a place that describes an
-    actor: "US Secretary of State", or a media appearance's; for words ``spoken``, a place in an
-    apposition that says who the speaker is)."""
+    actor: "US Secretary of State", or a media appearance's)."""
     toponym_root = _phrase_root(toponym_root)
     if _is_place_argument(toponym_root, trigger) and not _in_media_appearance(toponym_root):
         return 3
@@ -169,11 +168,10 @@ def place_score(toponym_root: Token, trigger: Token, spoken: bool = False) -> in
         return 3
     # Above the trigger, but not through a coordination ("conflicts in Syria ... as well as
     # negotiations with Iran"); below it, but not in a clause of its own ("said that the talks in
-    # Vienna collapsed") nor in an apposition that describes an actor.
+    # Vienna collapsed").
     if point in trigger.ancestors and not path_crosses(trigger, point, _coordinated):
         return 2
-    if trigger in point.ancestors and not path_crosses(point, trigger, opens_clause) \
-            and not (spoken and path_crosses(point, trigger, _apposition)):
+    if trigger in point.ancestors and not path_crosses(point, trigger, opens_clause):
         return 2
     # Verbs sharing a subject share a trailing place: "gunmen shot dead a soldier and wounded
     # five in the nearby city of Fallujah"; "were killed in Mosul and wounded ..." the other way.
@@ -194,13 +192,6 @@ def _shared_subject_conjuncts(first: Token, second: Token) -> bool:
 
 def _coordinated(token: Token) -> bool:
     return token.dep_ == "conj"
-
-
-def _apposition(token: Token) -> bool:
-    """An appositive says who an actor is, not where words were spoken: "Dr Burdick, professor
-    of surgery at a hospital in Baltimore, said ..." was not said in Baltimore (but "a resident
-    of Jenin, was shot" may well have been shot there)."""
-    return token.dep_ == "appos"
 
 
 def _sentence_toponyms(article_places: ArticlePlaces, parsed: ParsedArticle, span: Span
@@ -226,7 +217,7 @@ def event_place(
     trigger = trigger_token(sentence, event)
     best: tuple[tuple[int, int, int], Toponym] | None = None
     for toponym, root in _sentence_toponyms(article_places, parsed, sentence.span):
-        score = place_score(root, trigger, _spoken(event))
+        score = place_score(root, trigger)
         # Equal scores: the finer place ("the Homs neighbourhood of Baba Amr", "the West Bank
         # city of Nablus"), then the nearer one.
         # A possessor is the wider place ("Baghdad's Sadr City neighbourhood").
