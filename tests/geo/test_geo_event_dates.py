@@ -77,6 +77,15 @@ def test_expression_attached_to_the_trigger_dates_the_event(make_event, parse) -
     # ... but a coordinated clause with its own subject keeps its own time
     ("Rebels attacked the town on Sunday, and troops withdrew.", "2015-05-12", "withdrew",
      ("2015-05-12", "day")),
+    # a timetable told in the present lies ahead (published on a Tuesday) ...
+    ("The two leaders meet separately Monday with the envoy.", "2015-05-12", "meet",
+     ("2015-05-18", "day")),
+    ("The vote is held Sunday across the country.", "2015-05-12", "held", ("2015-05-17", "day")),
+    # ... a report in the present, and any past, are of the day before
+    ("The minister says Monday that the talks failed.", "2015-05-12", "says",
+     ("2015-05-11", "day")),
+    ("The two leaders met separately Monday with the envoy.", "2015-05-12", "met",
+     ("2015-05-11", "day")),
 ])
 def test_sentence_dates(make_event, parse, text: str, published: str | None, trigger: str,
                         expected: tuple) -> None:
@@ -109,6 +118,8 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
     # an era of history
     ("The country was occupied by its neighbour during World War II.", "occupied", "19",
      "undated"),
+    ("The government freed the soldiers captured during the border war.", "captured", "17",
+     "undated"),
     # a past act told as background in a relative clause or a since-clause
     ("The war that killed thousands of people has destroyed the country.", "killed", "18",
      "relative_clause"),
@@ -122,6 +133,9 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
      "relative_clause"),
     ("The embassy has been without an ambassador since the president expelled the envoy.",
      "expelled", "17", "since_clause"),
+    # the act a stretch runs from, named by a noun
+    ("A large force has mobilized since the invasion of the country.", "invasion", "19",
+     "since_clause"),
     # an act told by an undated report is as undated as the report
     ("At the time, officials said soldiers shot the protester.", "shot", "18", "undated"),
     # the words of a quotation quoted in the pluperfect: an earlier report
@@ -180,6 +194,8 @@ def test_earlier_events_without_a_date_get_none(make_event, parse, text: str, tr
      "01", ("2015-05-12", "day")),
     ("Rebels attacked a convoy that carries aid to the town.", "attacked", "19",
      ("2015-05-12", "day")),
+    # a day of its own in a war dates an act of that war
+    ("Two soldiers were killed in the war on Sunday.", "killed", "18", ("2015-05-10", "day")),
     # a year that closes a stretch is the event's ("in the last year" of a 2016 toll)
     ("At least 600 children were killed in the last year.", "killed", "18", ("2014", "year")),
 ])
@@ -342,3 +358,14 @@ def test_story_day_through_the_pipeline(prefilter: bool) -> None:
     arrests = [e for e in events if e.trigger == "arrested"]
     assert [(e.date, e.date_precision) for e in arrests] == [("2017-03-27", "day")]
     assert arrests[0].evidence["date"]["text"] == "yesterday"
+
+
+def test_a_headline_in_the_present_tells_a_past_day(make_event, parse) -> None:
+    """"Police arrest man Monday": a headline's present is the news of the days before, not a
+    timetable, while the same words in the body lie ahead."""
+    parsed = parse("Police arrest two men Monday in the capital.", title="Police arrest two men Monday")
+    headline = make_event(parsed, "Police arrest two men Monday", "arrest", cameo_root="17")
+    body = make_event(parsed, "in the capital", "arrest", cameo_root="17")
+    date_events(parsed, [headline, body])
+    assert headline.sentence_index < body.sentence_index
+    assert headline.date == "2015-05-11" and body.date == "2015-05-18"

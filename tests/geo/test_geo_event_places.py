@@ -72,6 +72,23 @@ def test_media_appearance_is_not_the_event_place(make_event, parse) -> None:
     assert event.location is None
 
 
+def test_an_apposition_describing_a_speaker_does_not_name_the_focus_place(make_event, parse
+                                                                         ) -> None:
+    """"Dr Burdick, a surgeon who works at a hospital in Baltimore, said": the focus place
+    (Baltimore) is named only to say who spoke, so only its country stands in."""
+    parsed = parse("Police in Baltimore arrested two men. The council met. The mayor spoke. "
+                   "Doctor James Burdick, a surgeon who works at a hospital in Baltimore, said "
+                   "the system works well.")
+    said = make_event(parsed, "surgeon", "said", cameo_root="01")
+    arrested = make_event(parsed, "Police in Baltimore", "arrested")
+    locate_events(parsed, [said, arrested], article_focus=False)
+    assert said.location is None
+    assert arrested.location is not None and arrested.location.name == "Baltimore"
+    locate_events(parsed, [said, arrested])
+    assert said.location.precision == "article_focus" and said.location.name != "Baltimore"
+    assert said.location.country == "USA"
+
+
 def test_dateline_places_only_the_leads_events(make_event, parse) -> None:
     parsed = parse("MOSCOW, May 12 (Reuters) - Russia expelled two diplomats on Tuesday.\n"
                    "Officials said the decision was final.\nThe ministry thanked its staff.\n"

@@ -43,3 +43,23 @@ def test_the_focus_place_stands_for_an_event_whose_sentence_names_it():
 def test_no_focus_place_for_an_event_of_other_countries():
     events = eventwire.code(TALKS + "Later, Israel criticized Iran.", date="2016-05-02")
     assert _event(events, "criticized").location is None
+
+
+def test_a_named_focus_place_is_a_topic_for_an_event_of_other_countries():
+    # the sentence names Cairo, but Israel criticizing Iran over it is no act in Cairo
+    events = eventwire.code(TALKS + "Later, Israel criticized Iran over the Cairo protests.",
+                            date="2016-05-02")
+    assert _event(events, "criticized").location is None
+    # a deed of theirs that names it keeps it: it may have been done there
+    events = eventwire.code(TALKS + "Later, Israel arrested Iranians during the Cairo protests.",
+                            date="2016-05-02")
+    assert _event(events, "arrested").location.name == "Cairo"
+
+
+def test_no_focus_place_for_a_statement_of_an_international_body():
+    events = eventwire.code(TALKS + "The United Nations criticized the slow pace of the talks.",
+                            date="2016-05-02")
+    criticism = _event(events, "criticized")
+    assert criticism.source is not None and criticism.source.country == "IGO"
+    assert criticism.location is None
+

@@ -38,6 +38,8 @@ class PlaceRules:
     precision_of_kind: dict[str, str]
     place_object_verbs: frozenset[str]
     place_heads: frozenset[str]
+    stateless_speakers: frozenset[str]
+    spoken_roots: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +47,8 @@ def place_rules() -> PlaceRules:
     raw = yaml.safe_load((DATA / "event_places.yaml").read_text(encoding="utf-8"))
     return PlaceRules(frozenset(raw["media_appearances"]), frozenset(raw["actor_prepositions"]),
                       int(raw["lead_sentences"]), dict(raw["precision_of_kind"]),
-                      frozenset(raw["place_object_verbs"]), frozenset(raw["place_heads"]))
+                      frozenset(raw["place_object_verbs"]), frozenset(raw["place_heads"]),
+                      frozenset(raw["stateless_speakers"]), frozenset(raw["spoken_roots"]))
 
 
 class _NoArticleFocus(argparse.Action):
@@ -341,11 +344,19 @@ def _actors_allow(event: Event, country: str | None) -> bool:
 def _names_focus(article_places: ArticlePlaces, parsed: ParsedArticle, event: Event,
                  focus: Place) -> bool:
     """Whether the event's sentence names the focus place (its dateline does not: that is where
-    the reporter filed)."""
+    the reporter filed; nor an apposition that says who an actor is: "Dr Burdick, professor at
+    a hospital in Baltimore, said")."""
     sentence = sentence_of(parsed, event)
     return sentence is not None and any(
         toponym.place is focus and not toponym.inferred and toponym is not article_places.dateline
-        for toponym, _ in _sentence_toponyms(article_places, parsed, sentence.span))
+        and not (_spoken(event) and _in_apposition(root))
+        for toponym, root in _sentence_toponyms(article_places, parsed, sentence.span))
+
+
+def _in_apposition(toponym_root: Token) -> bool:
+    """The name stands in an apposition (not the one that names a place noun: "the capital,
+    Kabul")."""
+    return any(token.dep_ == "appos" for token in _phrase_root(toponym_root).ancestors)
 
 
 def _focus_fallback(focus: Place, named: bool, event: Event) -> Place | None:
@@ -354,12 +365,28 @@ def _focus_fallback(focus: Place, named: bool, event: Event) -> Place | None:
     his office ... in Istanbul"); else only its country, and only where one of the event's actors
     is of that country or none has a country: the town the article mentions most is not where
     each of its events happened (a statement by an official, an earlier ruling), nor is its
-    country where foreign actors did something it does not place."""
-    if named:
-        return focus
-    if not focus.country or not _actors_allow(event, focus.country):
-        return None
-    return load_gazetteer().countries.get(focus.country)
+    country where foreign actors did something it does not place. Words spoken name their topic:
+    a statement naming the focus place is placed there only as any other statement would be,
+    and a statement of an international body not at all."""
+    if named and not _spoken(event):
+        return focus  # "Israeli troops killed three men in a raid near Jenin": where it was done
+    if not focus.country or not _actors_allow(event, focus.country) or _stateless_speaker(event):
+        return None  # named or not: "Paul said most Americans can't find Montenegro on a map"
+    return focus if named else load_gazetteer().countries.get(focus.country)
+
+
+def _spoken(event: Event) -> bool:
+    """A statement, appeal, demand, criticism or threat (`spoken_roots`): a place it names is
+    often its topic, not where it was said."""
+    return event.cameo_root in place_rules().spoken_roots
+
+
+def _stateless_speaker(event: Event) -> bool:
+    """A statement by a body of no country ("The UN says 20 million people face famine", "IMF
+    chief Christine Lagarde said ...") is made at its seat or on its travels, not in the country
+    the article is about (`stateless_speakers`, `spoken_roots`)."""
+    return (event.source is not None and _spoken(event)
+            and event.source.country in place_rules().stateless_speakers)
 
 
 def _evidence(parsed: ParsedArticle, event: Event, toponym: Toponym, how: str) -> dict:

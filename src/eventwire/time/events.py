@@ -20,10 +20,13 @@ from eventwire.time.clauses import (
 from eventwire.time.expressions import (
     FUTURE,
     PAST,
+    PRESENT,
     TimeExpression,
     as_contract,
     find_times,
     resolve_as_past,
+    scheduled_present,
+    tensed_verb,
     verb_tense,
 )
 from eventwire.time.rules import date_rules
@@ -109,11 +112,12 @@ def _undated_expressions(sentence: ParsedSentence, found: list[TimeExpression]
     return undated
 
 
-def _sentence_expressions(sentence: ParsedSentence, published: dt.date | None
+def _sentence_expressions(parsed: ParsedArticle, sentence: ParsedSentence, published: dt.date | None
                           ) -> list[TimeExpression]:
     """The dated expressions of a sentence and those that leave an event undated; a dated one
     inside an undated one is part of it ("over the past year", "since 2003")."""
-    found = find_times(sentence.span, published)
+    found = find_times(sentence.span, published,
+                       headline=sentence.span.start_char < parsed.title_offset)
     undated = _undated_expressions(sentence, found)
     dated = [e for e in found if as_contract(e.value)[0]
              and not any(u.start <= e.start and e.end <= u.end for u in undated)]
@@ -218,6 +222,13 @@ def _background_clause(trigger: Token) -> str | None:
     return None
 
 
+def _since_noun(trigger: Token) -> bool:
+    """"has mobilized since Iraq's invasion": a noun trigger that a stretch runs from is an
+    earlier act, as a since-clause is (`clause_marks`)."""
+    return (trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj"
+            and trigger.head.lower_ in date_rules().clause_marks)
+
+
 def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: Token,
                     dated: list[TimeExpression]) -> str | None:
     """Why the text leaves the event's date unknown, though it is earlier than the report: an
@@ -229,6 +240,8 @@ def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: To
         return "pluperfect"
     if _perfect_position(event, trigger):
         return "perfect"
+    if _since_noun(trigger):
+        return "since_clause"
     return _background_clause(trigger)
 
 
@@ -247,6 +260,15 @@ def _reporting_verb(trigger: Token) -> Token | None:
 def _may_be_future(event: Event, trigger: Token) -> bool:
     """Plans, threats, schedules ("is set to meet on Monday"): dates after publication stand."""
     return event.modality in date_rules().future_modalities or verb_tense(trigger) == FUTURE
+
+
+def _scheduled(expression: TimeExpression, trigger: Token) -> bool:
+    """A weekday of a timetable told in the present ("meet separately Monday"): it may lie after
+    publication, as `find_times` read it (not in a headline, where it is read as the past)."""
+    if expression.kind != "weekday":
+        return False
+    verb = tensed_verb(trigger.doc, expression.start, expression.end)
+    return verb is not None and verb_tense(verb) == PRESENT and scheduled_present(verb)
 
 
 def _last_day(date: str, precision: str) -> dt.date:
@@ -328,7 +350,7 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
             # "said at the time that police covered up the killing": as undated as its report
             return report_undated, False, report_undated.kind
     if expression is not None:
-        return expression, _may_be_future(event, trigger), None
+        return expression, _may_be_future(event, trigger) or _scheduled(expression, trigger), None
     if _earlier_than_frame(trigger):
         return None, False, None  # a backshifted pluperfect: the report's day, not the frame's
     return _frame(dated, sentence), verb_tense(sentence.span.root) == FUTURE, None
@@ -407,7 +429,7 @@ def _narrative_date(parsed: ParsedArticle, index: int, by_sentence: dict[int, li
         if sentence is None or sentence.span.start_char < parsed.title_offset:
             return None
         if previous not in by_sentence:
-            by_sentence[previous] = _sentence_expressions(sentence, published)
+            by_sentence[previous] = _sentence_expressions(parsed, sentence, published)
         if _times_its_verb(by_sentence[previous], sentence):
             found = _main_date(by_sentence[previous], sentence, published)
             return (previous, found) if found is not None else None
@@ -502,7 +524,7 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
         date, precision, unknown = None, None, None
         if sentence is not None:
             if sentence.index not in by_sentence:
-                by_sentence[sentence.index] = _sentence_expressions(sentence, published)
+                by_sentence[sentence.index] = _sentence_expressions(parsed, sentence, published)
             trigger = trigger_token(sentence, event)
             expression, may_be_future, unknown = _expression_for(
                 by_sentence[sentence.index], sentence, event, trigger)

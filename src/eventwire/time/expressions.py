@@ -50,6 +50,8 @@ class Words:
     references: dict[str, str]
     deictic_days: dict[str, int]
     future_heads: frozenset[str]
+    present_reports: frozenset[str]
+    unchanged_pasts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +69,8 @@ def words() -> Words:
         references=raw["references"],
         deictic_days=raw["deictic_days"],
         future_heads=frozenset(raw["future_heads"]),
+        present_reports=frozenset(raw["present_reports"]),
+        unchanged_pasts=frozenset(raw["unchanged_pasts"]),
     )
 
 
@@ -129,8 +133,10 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(kind, re.compile(pattern)) for kind, pattern in table]
 
 
-def find_times(span: Span, published: dt.date | None) -> list[TimeExpression]:
-    """The date expressions of a span, resolved against the publication date."""
+def find_times(span: Span, published: dt.date | None, headline: bool = False
+               ) -> list[TimeExpression]:
+    """The date expressions of a span, resolved against the publication date; a ``headline``
+    tells past acts in the present ("Police arrest man Monday"), a body the schedule's future."""
     text = span.text
     offset = span.start_char
     found: list[tuple[int, int, str, re.Match[str]]] = []
@@ -143,7 +149,11 @@ def find_times(span: Span, published: dt.date | None) -> list[TimeExpression]:
     for start, end, kind, match in found:
         if start < last_end or not _plausible(kind, match, span, offset):
             continue
-        tense = _tense(span.doc, offset + start, offset + end)
+        verb = tensed_verb(span.doc, offset + start, offset + end)
+        tense = _verb_tense(verb) if verb is not None else None
+        if (kind == "weekday" and not headline and tense == PRESENT and scheduled_present(verb)
+                and _on_verb(span.doc, offset + start, offset + end, verb)):
+            tense = FUTURE  # "Arafat and Netanyahu meet separately Monday with Albright"
         value = _resolve(kind, match, published, tense)
         if value is not None and _year_ago_of_quarter(kind, match, span.doc, offset + start):
             # "profit rose 5% from a year earlier" in a quarterly report: the same quarter a
@@ -207,19 +217,43 @@ def _plausible(kind: str, match: re.Match[str], span: Span, offset: int) -> bool
     return True
 
 
-def _tense(doc, start: int, end: int) -> str | None:
-    """Past, present or future: the tense of the verb the expression modifies."""
+def tensed_verb(doc, start: int, end: int) -> Token | None:
+    """The verb whose tense says which way the expression lies: the one it modifies."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     token: Token = span.root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBG",):
-            return _verb_tense(token)
+            return token
         if token.head is token:
-            return _verb_tense(token) if token.pos_ in ("VERB", "AUX") else None
+            return token if token.pos_ in ("VERB", "AUX") else None
         token = token.head
     return None
+
+
+def _on_verb(doc, start: int, end: int, verb: Token) -> bool:
+    """The expression modifies the verb itself ("meet Monday", "meet on Monday"), not a noun of
+    its clause ("a premium over Thursday's closing price")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root.head
+    return head == verb or (head.dep_ == "prep" and head.head == verb)
+
+
+def scheduled_present(verb: Token) -> bool:
+    """A simple present (or present passive) that tells a timetable, not a report: "the leaders
+    meet Monday", "the vote is held Sunday" lie ahead; "says Monday" is a report of that day
+    (`present_reports`), and "stocks hurt ... on Friday" may be a past (`unchanged_pasts`)."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_.lower() in words().present_reports:
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not auxiliaries and not (verb.tag_ == "VBP"
+                                        and verb.lower_ in words().unchanged_pasts)
+    return (verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].dep_ == "auxpass"
+            and auxiliaries[0].tag_ in ("VBZ", "VBP"))
 
 
 def _verb_tense(verb: Token) -> str | None:
