@@ -6,9 +6,12 @@ in tests/actors/ and end to end in tests/test_cli.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from eventwire.events import EventCoder
+from eventwire.events.patterns import pattern_book
 from eventwire.nlp import parse_article
 from eventwire.records import Actor, Article, Event
 
@@ -43,6 +46,20 @@ class StubActors:
 @pytest.fixture(scope="session")
 def code_text():
     coder = EventCoder.default()
+
+    def run(text: str) -> list[Event]:
+        parsed = parse_article(Article(id="test", text=text))
+        return coder.code(parsed, StubActors(parsed))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def code_all():
+    """Like ``code_text``, with a coder that also codes what the default leaves out as no act
+    (discards.yaml: negated acts, suppositions), flagged ``negated`` or ``hypothetical``: for
+    tests of how the flags are read."""
+    coder = EventCoder(replace(pattern_book(), negated_roots=None, uncoded_modalities=frozenset()))
 
     def run(text: str) -> list[Event]:
         parsed = parse_article(Article(id="test", text=text))

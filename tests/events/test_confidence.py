@@ -13,9 +13,9 @@ def _attack(events):
     return event
 
 
-def test_negation_lowers_the_confidence_and_says_why(code_text):
-    asserted = _attack(code_text("Russia attacked Syria on Monday."))
-    negated = _attack(code_text("Russia did not attack Syria on Monday."))
+def test_negation_lowers_the_confidence_and_says_why(code_all):
+    asserted = _attack(code_all("Russia attacked Syria on Monday."))
+    negated = _attack(code_all("Russia did not attack Syria on Monday."))
     assert "negated" in negated.evidence["confidence_features"]
     assert "negated" not in asserted.evidence["confidence_features"]
     assert negated.confidence < asserted.confidence

@@ -70,6 +70,25 @@ def test_a_warning_to_no_one_of_what_may_come_is_a_pessimistic_comment(code_text
     assert {e.cameo for e in code_text("Israel warned that pressure would grow if Syria lied.")} == {"130"}
 
 
+def test_a_warning_that_foretells_a_thing_is_a_comment_even_said_to_someone(code_text):
+    # the clause's subject is a thing: the warning foretells, it does not threaten Germany
+    told = code_text("France warned Germany that climate change could be out of control within decades.")
+    assert {e.cameo for e in told} == {"012"}
+    dam = code_text("Syria issued warnings that the dam could collapse at any moment.")
+    assert {e.cameo for e in dam} == {"012"}
+    # said of people or of force, or of the addressee's own, it stays a threat
+    assert ("FRA", "130", "DEU") in dyads(code_text("France warned Germany that the troops would return."))
+    assert ("FRA", "130", "DEU") in dyads(code_text("France warned Germany that its towns would be shelled."))
+    assert ("FRA", "130", "DEU") in dyads(
+        code_text("France warned Germany that the border town would be bombed."))
+
+
+def test_a_law_or_a_disaster_that_threatens_is_no_actor_threatening(code_text):
+    assert not code_text("The new law threatens the future of the university in Germany.")
+    assert not code_text("A long drought threatens the harvest in Syria.")
+    assert ("RUS", "130", "TUR") in dyads(code_text("Russia threatened Turkey on Monday."))
+
+
 def test_planned_acts_are_future_and_asked_about_acts_are_none(code_text):
     events = code_text("The minister of Israel is to meet with Russia on Monday.")
     assert events and all(e.modality == "future" for e in events if e.cameo[:2] in ("03", "04"))

@@ -104,6 +104,12 @@ class EventCoder:
         place_implied(resolved, events)
         return events
 
+    def _unsaid(self, event: Event) -> bool:
+        """A negated act outside ``negated_roots`` (discards.yaml): "none of the missiles struck
+        the jets" is no attack; "declined to say" is still what was (not) said."""
+        roots = self.book.negated_roots
+        return event.negated and roots is not None and not event.cameo.startswith(roots)
+
     def _implies_agent(self, sentence: ParsedSentence) -> bool:
         """A predicate with an implied agent ("were arrested": by police) needs no named actor."""
         return any(token.lemma_.lower() in self.book.agent_lemmas for token in sentence.span)
@@ -124,6 +130,8 @@ class EventCoder:
         seen: set[tuple[str, ...]] = set()
         for candidate in found:
             for event in self._events(parsed, sentence, candidate, actors):
+                if event.modality in self.book.uncoded_modalities or self._unsaid(event):
+                    continue  # "Iraq could attack Jordan", "did not attack": no act to code
                 key = (event.cameo, *identity(event.source), *identity(event.target))
                 if key not in seen:
                     seen.add(key)

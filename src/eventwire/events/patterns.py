@@ -80,6 +80,8 @@ class PatternBook:
     verbs: dict[str, list[Pattern]] = field(default_factory=dict)  # by lemma
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)  # by lemma
     discards: list[dict[str, Any]] = field(default_factory=list)
+    uncoded_modalities: frozenset[str] = frozenset()  # discards.yaml: "could attack" codes nothing
+    negated_roots: tuple[str, ...] | None = None  # discards.yaml: the only roots a negated act codes
     optimistic: tuple[str, ...] = ()  # statement cues (statement_cues.yaml)
     pessimistic: tuple[str, ...] = ()
     condemning: frozenset[str] = frozenset()  # statement_cues.yaml: "said X was illegal" -> 111
@@ -340,6 +342,9 @@ def pattern_book() -> PatternBook:
         verbs=_merged("verb", "verbs", VERB_FILES, loaded, seen),
         nouns=_merged("noun", "nouns", NOUN_FILES, loaded, seen),
         discards=list(loaded["discards.yaml"].get("discards", [])),
+        uncoded_modalities=frozenset(_as_tuple(loaded["discards.yaml"].get("uncoded_modalities"))),
+        negated_roots=(_as_tuple(loaded["discards.yaml"]["negated_roots"])
+                       if "negated_roots" in loaded["discards.yaml"] else None),
         optimistic=_as_tuple(loaded["statement_cues.yaml"].get("optimistic")),
         pessimistic=_as_tuple(loaded["statement_cues.yaml"].get("pessimistic")),
         condemning=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("condemning"))),

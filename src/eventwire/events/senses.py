@@ -105,23 +105,46 @@ def between_politicians(book: PatternBook, pattern: Pattern, trigger: Token,
 
 
 def forecast(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:
-    """The pattern, or a pessimistic comment (forecast_code) for a warning with no addressee
-    that says what may come: a that-clause or an "of"/"about" phrase (forecasts)."""
+    """The pattern, or a pessimistic comment (forecast_code) for a warning that says what may
+    come: a that-clause or an "of"/"about" phrase (forecasts). Said to someone, it is a threat
+    unless what it foretells is a thing's fate ("warned MPs that climate change could be out of
+    control"); "issued warnings that the dam could collapse" is read as "warned"."""
     cues = book.forecasts
-    if verb.lemma_.lower() not in cues.get("lemmas", ()) or not pattern.cameo.startswith("13"):
+    if not pattern.cameo.startswith("13"):
         return pattern
-    if syntax.children(verb, syntax.OBJECTS):  # objects include the dative
-        return pattern  # "warned Britain that ...": said to someone, a threat
-    clause = syntax.children(verb, {"ccomp"})
-    about = [o for p in cues.get("preps", ()) for o in syntax.prep_objects(verb, p)]
+    nouns = [o for o in syntax.children(verb, syntax.OBJECTS)
+             if o.lemma_.lower() in cues.get("nouns", ())]
+    if verb.lemma_.lower() not in cues.get("lemmas", ()) and not nouns:
+        return pattern
+    addressees = [o for o in syntax.children(verb, syntax.OBJECTS) if o not in nouns]
+    addressees += [o for holder in (verb, *nouns) for o in syntax.prep_objects(holder, "to")]
+    clause = syntax.children(verb, {"ccomp"}) + [
+        c for o in addressees + nouns for c in syntax.children(o, {"relcl", "acl"})
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    about = [o for p in cues.get("preps", ()) for holder in (verb, *nouns)
+             for o in syntax.prep_objects(holder, p)]
     if not clause and not about:
         return pattern
+    if addressees and not (clause and all(_thing_foretold(cues, c) for c in clause)):
+        return pattern  # "warned Britain that it would ...": said to someone, a threat
     said = [t for head in clause + about for t in head.subtree]
     if any(t.lemma_.lower() in cues.get("threat_words", ()) for t in said) or any(
             syntax.in_condition(t) for t in said):
         return pattern  # "warned that pressure would be increased if ...": a threat
     return replace(pattern, cameo=book.forecast_code,
                    sense="a warning of what may come is a pessimistic comment (senses.yaml forecasts)")
+
+
+def _thing_foretold(cues: dict[str, frozenset[str]], clause: Token) -> bool:
+    """"(warned MPs that) *climate change* could be out of control": the clause's subject is a
+    thing, no person, group or place (a named entity) and nobody's own (no pronoun in it),
+    so the warning foretells, it does not threaten the addressee."""
+    subjects = syntax.children(clause, {"nsubj", "nsubjpass"})
+    return bool(subjects) and all(
+        s.pos_ == "NOUN" and not any(t.ent_type_ or t.pos_ == "PRON" or t.tag_ == "PRP$"
+                                     or t.lemma_.lower() in cues.get("people", ())
+                                     for t in s.subtree)
+        for s in subjects)
 
 
 def one_victim(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:

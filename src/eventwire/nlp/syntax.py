@@ -34,6 +34,9 @@ CONDITION_MARKS = {"if", "unless", "provided"}
 # or make it only possible ("a *possible* strike").
 PLANNED = {"upcoming", "planned", "proposed", "scheduled", "forthcoming", "expected", "future",
            "next", "impending", "prospective", "coming"}
+# Words whose to-infinitive is a schedule, not an act done ("is *set* to meet", "was *due* to hold
+# talks", "is *scheduled* to visit"; the time stage's future_heads read them the same way).
+SCHEDULE_HEADS = {"set", "schedule", "due", "slate", "poise"}
 POSSIBLE = {"possible", "potential", "hypothetical", "likely", "feared"}
 # Possessives that make a thing the subject's own ("withdrew *its* troops": no target).
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
@@ -315,20 +318,35 @@ def _planned(noun: Token) -> str | None:
     words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
     words |= {g.lower_ for c in noun.children if c.dep_ in ("poss", "npadvmod", "compound")
               for g in c.children if g.dep_ == "amod"}  # "*next* week's visit"
-    if words & PLANNED:
+    if words & PLANNED or _to_come(noun):
         return "future"
     if words & POSSIBLE:
         return "hypothetical"
     return None
 
 
+def _to_come(noun: Token) -> bool:
+    """"the negotiations *to come*": an event noun that is still ahead (the infinitive parsed
+    as the noun's modifier, or the noun as its subject)."""
+    comes = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    if noun.dep_ == "nsubj":
+        comes.append(noun.head)
+    return any(c.lemma_ == "come" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+               for c in comes)
+
+
 def _scheduled(node: Token) -> bool:
-    """"the judges *are to meet*", the headline "PM *to visit* Russia": an infinitive after "be",
-    or standing alone as the main verb, is planned, not done."""
+    """"the judges *are to meet*", the headline "PM *to visit* Russia", "is *set to* meet": an
+    infinitive after "be" or a word of schedule, or standing alone as the main verb, is
+    planned, not done."""
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
         return False
     if node.dep_ == "ROOT":
         return True
+    if node.dep_ in ("acl", "relcl") and node.head.dep_ == "ROOT" and node.head.pos_ in ("NOUN", "PROPN"):
+        return True  # the headline "Mongolian PM to visit Russia", parsed as the PM's visit
+    if node.dep_ == "xcomp" and node.head.lemma_.lower() in SCHEDULE_HEADS:
+        return True  # "is set to meet", "was due to hold talks"
     # not "it is too early *to discuss*" ("be" with its own complement), nor "if one *were to
     # hear*" (a condition)
     return (node.dep_ == "xcomp" and node.head.lemma_ == "be"
