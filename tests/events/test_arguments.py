@@ -469,6 +469,66 @@ def test_a_private_person_arrested_or_shot_is_the_target():
     assert not [e for e in code("Russia criticized John Smith on Monday.") if e.target]
 
 
+def test_a_private_person_accused_or_sentenced_is_the_target():
+    # private_target_codes: an accusation, lawsuit or verdict names whom it is against
+    accused = [e for e in _code_with_actors("Prosecutors in Madrid accused Maria Lopez of fraud.")
+               if e.cameo.startswith("112")]
+    assert accused and accused[0].target is not None
+    assert (accused[0].target.text, accused[0].target.code) == ("Maria Lopez", "ESPCVL")
+    sentenced = [e for e in _code_with_actors("A court in Tehran sentenced Maria Lopez to 24 years.")
+                 if e.cameo.startswith("11")]
+    assert sentenced and sentenced[0].target is not None
+    assert sentenced[0].target.text == "Maria Lopez"
+
+
+def _violent(text: str) -> list[Event]:
+    return [e for e in _code_with_actors(text) if e.cameo[:2] in ("18", "19", "20")]
+
+
+def test_the_by_phrase_of_a_verb_that_carries_out_an_event_noun_is_its_author():
+    # authoring_verbs: "the bombing was claimed by X", "an attack carried out by X"
+    claimed = _violent("The bombing in Baghdad was claimed by Islamic State.")
+    assert claimed and claimed[0].source is not None and claimed[0].source.text == "Islamic State"
+    carried = _violent("An attack carried out by Boko Haram militants destroyed the village.")
+    assert carried and all(e.source is not None and "Boko Haram" in e.source.text for e in carried)
+    # a reaction's by-phrase is no author of the act
+    assert not _violent("The attack in Baghdad was condemned by the United Nations.")
+
+
+def test_a_violent_act_whose_subject_is_an_attack_was_done_by_the_attacker():
+    # "an air strike by X killed ...": the strike's author killed them
+    killed = [e for e in _violent("An air strike by the Saudi-led coalition killed 12 civilians in "
+                                  "Yemen.") if e.trigger == "killed"]
+    assert killed and killed[0].source is not None
+    assert killed[0].source.text == "the Saudi-led coalition"
+    assert killed[0].target is not None and killed[0].target.text == "12 civilians"
+    bombed = [e for e in _violent("A car bombing by the Islamic State group killed 75 people in "
+                                  "eastern Syria.") if e.trigger == "killed"]
+    assert bombed and bombed[0].source is not None and "Islamic State" in bombed[0].source.text
+    # whoever reacts to the attack did not kill anyone
+    reacted = [e for e in _violent("The United Nations condemned the attack that killed 17 people "
+                                   "in Kabul.") if e.trigger == "killed"]
+    assert all(e.source is None for e in reacted)
+    after = [e for e in _violent("The United Nations issued a warning after the bombings that "
+                                 "killed 250 people in Kabul.") if e.trigger == "killed"]
+    assert all(e.source is None for e in after)
+
+
+def test_a_passive_killing_was_done_by_the_named_attacker_of_its_when_clause():
+    killed = [e for e in _violent("Two policemen were killed when gunmen opened fire on their car "
+                                  "in Peshawar.") if e.trigger == "killed"]
+    assert killed and killed[0].source is not None and killed[0].source.text == "gunmen"
+    assert killed[0].target is not None and killed[0].target.text == "Two policemen"
+    # a pronoun may be the victims themselves: no author from it
+    own = [e for e in _violent("Three soldiers were killed when they attacked a checkpoint in "
+                               "Kandahar.") if e.trigger == "killed"]
+    assert own and own[0].source is None
+    # nor from a clause that is no attack
+    calm = [e for e in _violent("Two policemen were killed when gunmen arrived in Peshawar.")
+            if e.trigger == "killed"]
+    assert all(e.source is None for e in calm)
+
+
 def test_a_plain_statement_addresses_another_state_not_an_audience(code_text):
     # "told Germany": another country's state is the statement's target
     told = [e for e in code_text("France told Germany that the talks would go on.")
@@ -604,3 +664,23 @@ def test_the_one_asked_is_the_target_not_the_object_of_what_they_are_asked_to_do
     demanded = [e for e in code_text("France summoned Germany's ambassador to demand an explanation.")
                 if e.cameo.startswith("10")]
     assert demanded and all(e.target is not None and e.target.code.startswith("DEU") for e in demanded)
+
+
+def test_a_fronted_place_is_no_speaker():
+    # syntax.unscened: spaCy reads "Outside parliament," as a subject of its own, or as the
+    # subject with the speaker in apposition
+    for text in ("Outside parliament, the French foreign minister said the talks had failed.",
+                 "Outside court, the French foreign minister, Jean Dupont, said the talks had failed."):
+        said = [e for e in _code_with_actors(text) if e.trigger == "said"]
+        assert said and all(e.source is not None for e in said)
+        assert {e.source.text for e in said} == {"the French foreign minister"}
+
+
+def test_an_attack_before_or_after_another_act_is_not_its_subjects():
+    # sequence_preps: "raised its alert level after the attacks" did not attack
+    after = _violent("France raised its alert level after the attacks in Brussels.")
+    assert all(e.source is None or e.source.code != "FRA" for e in after)
+    # a violent verb still takes part in the fighting around it
+    fought = _violent("Iraqi troops captured the town after fierce fighting with Islamic State.")
+    assert any(e.source is not None and e.source.text == "Iraqi troops" for e in fought)
+

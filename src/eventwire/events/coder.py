@@ -147,8 +147,9 @@ class EventCoder:
         sources = actors.authors(candidate.sources, candidate.trigger,
                                  assault=pattern.cameo[:2] in ASSAULT_ROOTS)
         targets = actors.actors(candidate.targets)
-        private = not targets and self.cameo[pattern.cameo].quad_class == 4
-        if private:  # "police arrested John Connors": a private person the dictionary lacks
+        private = not targets and (self.cameo[pattern.cameo].quad_class == 4
+                                   or pattern.cameo.startswith(self.book.private_target_codes))
+        if private:  # "police arrested John Connors", "accused John Connors of": a private person
             lead = len(sentence.span.text) - len(sentence.span.text.lstrip())
             targets = actors.private_people(plain_targets(self.book, candidate.trigger),
                                             sentence.span.start_char + lead)

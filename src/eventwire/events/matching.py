@@ -132,6 +132,9 @@ def match_verb(
         sources = speakers(book, actors, verb)
         if not actors.actors(sources):
             sources = _purpose_of_event(book, verb) or sources
+        if pattern.cameo[:2] in VIOLENT_ROOTS and not actors.actors(sources):
+            sources = (_act_authors(book, sources, lemmas, actors)
+                       or _harm_clause_authors(book, verb, lemmas, actors) or sources)
         if syntax.is_purpose(verb) and not actors.actors(sources):
             sources = []  # "they took the help of the police to arrest him": implied agent
         if pattern.source_preps:  # "Israel received aid from the US": the subject receives
@@ -146,6 +149,51 @@ def match_verb(
         sense = one_victim(book, forecast(book, verbal(book, pattern, verb), verb), verb)
         return Candidate(sense, verb, sources, targets, pair, used)
     return None
+
+
+def _act_authors(book: PatternBook, subjects: list[Token], lemmas: set[str], actors: Arguments
+                 ) -> list[Token]:
+    """"An air strike *by the coalition* killed 12 civilians", "ISIS carried out an attack
+    that killed 17": a violent act whose subject is itself a violent event noun was done by
+    whoever carried out that act (the noun's own source, as ``match_noun`` reads it). The
+    subject of the verb the noun hangs from counts only where that verb carries the act out
+    (authoring_verbs): "X condemned the attack that killed 17", "X issued a warning after the
+    bombings that killed 250" are no killings by X."""
+    for subject in subjects:
+        if subject.pos_ not in ("NOUN", "PROPN") or subject.lemma_.lower() not in book.nouns:
+            continue
+        act = match_noun(book, subject, lemmas, actors, set())
+        if act is None or act.pair or act.pattern.cameo[:2] not in VIOLENT_ROOTS:
+            continue
+        holder = syntax.governing_verb(subject, hops=3)
+        held = ({t.i for t in syntax.clause_subjects(holder, participant=True)}
+                if holder is not None and holder.lemma_.lower() not in book.authoring_verbs
+                else set())
+        authors = [t for t in act.sources if t.i not in held]
+        if actors.actors(authors):
+            return authors
+    return []
+
+
+def _harm_clause_authors(book: PatternBook, verb: Token, lemmas: set[str], actors: Arguments
+                         ) -> list[Token]:
+    """"Two policemen were killed *when gunmen opened fire* on their car": a passive violent
+    verb with no by-phrase was done by the named subject of the violent act of its when / as /
+    after clause (harm_clause_words). Not a pronoun subject ("were killed when they attacked"
+    may name the victims themselves)."""
+    if not syntax.is_passive(verb) or syntax.by_agents(verb):
+        return []
+    for clause in syntax.children(verb, {"advcl"}):
+        opening = [c for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < clause.i]
+        if not any(c.lower_ in book.harm_clause_words for c in opening):
+            continue
+        subjects = syntax.children(clause, syntax.SUBJECTS)
+        if not subjects or any(s.pos_ == "PRON" for s in subjects):
+            continue
+        act = match_verb(book, clause, lemmas, actors) if clause.lemma_.lower() in book.verbs else None
+        if act is not None and act.pattern.cameo[:2] in VIOLENT_ROOTS and actors.actors(act.sources):
+            return act.sources
+    return []
 
 
 def _strives(book: PatternBook, verb: Token, objects: list[Token]) -> bool:
@@ -516,6 +564,8 @@ def _noun_candidate(
     named = [t for p in pattern.source_preps for t in syntax.prep_objects(noun, p)]
     if receiving:
         named += [t for p in pattern.source_preps for t in syntax.prep_objects(verb, p)]
+    if not receiving:  # "the attack was carried out by X", "strikes launched by X"
+        named += _authored_by(book, noun)
     sources += named
     sources += [c for c in noun.children if c.dep_ in ("compound", "amod") and _modifier_actor(actors, c)]
     if not actors.actors(sources) and not named and not receiving:
@@ -538,6 +588,18 @@ def _noun_candidate(
     return Candidate(verbal(book, pattern, noun), noun, sources, targets, pair)
 
 
+def _authored_by(book: PatternBook, noun: Token) -> list[Token]:
+    """The by-phrase of a passive verb that tells who carried out the event noun
+    (authoring_verbs): the noun as its subject ("the bombing was claimed by X") or a
+    participle or relative clause on the noun ("an attack carried out by X", "the massacre,
+    which was committed by X")."""
+    verbs = [noun.head] if noun.dep_ == "nsubjpass" else []
+    verbs += syntax.children(noun, {"acl", "relcl"})
+    return [agent for verb in verbs
+            if verb.lemma_.lower() in book.authoring_verbs and syntax.is_passive(verb)
+            for agent in syntax.by_agents(verb)]
+
+
 def _modifier_actor(actors: Arguments, modifier: Token) -> bool:
     """Whether a modifier of an event noun names an actor of its own ("police killings"), not
     one the noun is only attached to: in "acquitted X of involvement in protester killings"
@@ -549,10 +611,12 @@ def _modifier_actor(actors: Arguments, modifier: Token) -> bool:
 def _holders(book: PatternBook, noun: Token, pattern: Pattern, reactions: set[int]
              ) -> list[Token] | None:
     """Who takes part in an event noun, read from the verb it hangs from: "X held talks",
-    "X was locked in talks", "retook the town after fighting"; not "in the wake of the
+    "X was locked in talks", "captured the town after fighting"; not "in the wake of the
     attack" (deeper), nor "X condemned the attack" (a reaction) or "X stopped the attacks"
     (preventing_verbs), and the victim of a passive is no participant in violence ("one man
-    was hurt in the firing"). None where the verb says nothing of them."""
+    was hurt in the firing"), nor, for violence, what comes before or after a verb that is
+    no violence itself (sequence_preps: "France raised its alert level after the attacks").
+    None where the verb says nothing of them."""
     phrase = noun
     if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
         phrase = noun.head.head  # "after five days of fighting"
@@ -566,7 +630,15 @@ def _holders(book: PatternBook, noun: Token, pattern: Pattern, reactions: set[in
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]  # "troops fought an enemy using car bombs": the enemy uses them
     violent = pattern.cameo[:2] in VIOLENT_ROOTS
+    if violent and not _violent_verb(book, verb) and any(
+            t.dep_ == "prep" and t.lower_ in book.sequence_preps for t in _path_up(phrase, verb)):
+        return None  # "France raised its alert level after the attacks": no attack by France
     return syntax.clause_subjects(verb, participant=not violent or verb.lemma_ in PARTICIPATION)
+
+
+def _violent_verb(book: PatternBook, verb: Token) -> bool:
+    """Whether a verb has a pattern of coercion or violence ("captured", "fought", "arrested")."""
+    return any(p.cameo[:2] in VIOLENT_ROOTS for p in book.verbs.get(verb.lemma_.lower(), ()))
 
 
 def _path_up(token: Token, ancestor: Token) -> list[Token]:

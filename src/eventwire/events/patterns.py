@@ -116,6 +116,10 @@ class PatternBook:
     circumstance_preps: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     preventing_verbs: frozenset[str] = frozenset()
+    authoring_verbs: frozenset[str] = frozenset()
+    harm_clause_words: frozenset[str] = frozenset()
+    sequence_preps: frozenset[str] = frozenset()
+    private_target_codes: tuple[str, ...] = ()
     undergoing_preps: frozenset[str] = frozenset()
     relation_nouns: frozenset[str] = frozenset()
     striving_verbs: frozenset[str] = frozenset()
@@ -370,6 +374,10 @@ def pattern_book() -> PatternBook:
         circumstance_preps=frozenset(arguments("circumstance_preps")),
         receiving_verbs=frozenset(arguments("receiving_verbs")),
         preventing_verbs=frozenset(arguments("preventing_verbs")),
+        authoring_verbs=frozenset(arguments("authoring_verbs")),
+        harm_clause_words=frozenset(arguments("harm_clause_words")),
+        sequence_preps=frozenset(arguments("sequence_preps")),
+        private_target_codes=arguments("private_target_codes"),
         undergoing_preps=frozenset(arguments("undergoing_preps")),
         relation_nouns=frozenset(arguments("relation_nouns")),
         striving_verbs=frozenset(arguments("striving_verbs")),

@@ -42,6 +42,9 @@ POSSIBLE = {"possible", "potential", "hypothetical", "likely", "feared"}
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 # Subjects of a reported clause that most often mean the speaker ("X said *it* would allow").
 SPEAKER_PRONOUNS = {"we", "i", "it", "they", "he", "she"}
+# Prepositions of place that spaCy misreads as an adjective on a fronted noun ("*Outside* court,
+# X said" parsed as the subject "Outside court" with X in apposition): a scene, not a subject.
+SCENE_PREPOSITIONS = {"outside", "inside"}
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -133,7 +136,7 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
             if subjects:
                 return subjects
     else:
-        subjects = children(verb, SUBJECTS)
+        subjects = [s for subject in children(verb, SUBJECTS) for s in unscened(subject)]
         if verb.dep_ == "relcl" and all(s.tag_ in ("WP", "WDT") for s in subjects):
             subjects = [verb.head] if subjects else []  # "the policemen who killed": policemen
         if subjects:
@@ -171,6 +174,16 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
             clause = clause.head
         return clause_subjects(clause, depth + 1) if clause.i != verb.i else []
     return []
+
+
+def unscened(subject: Token) -> list[Token]:
+    """A subject, less a fronted scene spaCy took for it: "*Outside court*, X's solicitor, Y,
+    said" reads the place as the subject and the speaker as its apposition (the speaker is
+    the subject); "*Outside parliament*, the minister said" reads two subjects (only the
+    minister is one)."""
+    scene = any(c.dep_ in ("amod", "advmod") and c.lower_ in SCENE_PREPOSITIONS
+                and c.i == subject.left_edge.i for c in subject.children)
+    return children(subject, {"appos"}) if scene else [subject]
 
 
 def by_agents(verb: Token) -> list[Token]:
