@@ -263,9 +263,12 @@ def link_to_body(ctx: ArticleContext, mention: Mention, tokens: list[Any]) -> No
     mention of this or the previous sentence that has a country and the same first sector,
     one with the same head word first ("the embassy" is the U.S. Embassy named before, not
     the Greek government between them); a body that belongs to no one state (flag ``open``:
-    an embassy) takes only one with its head word. With none it keeps what it had."""
+    an embassy, which has no sector of its own) takes only one with its head word. With none
+    it keeps what it had."""
     actor = mention.actor
-    if actor.country or not actor.sectors or len(tokens) > 3:
+    agent = mention.head_entry.agent if mention.head_entry is not None else None
+    body_of_no_state = agent is not None and "open" in agent.flags
+    if actor.country or not (actor.sectors or body_of_no_state) or len(tokens) > 3:
         return
     near = [
         earlier for earlier in reversed(ctx.mentions)
@@ -274,8 +277,7 @@ def link_to_body(ctx: ArticleContext, mention: Mention, tokens: list[Any]) -> No
         and earlier.actor.sectors[:1] == actor.sectors[:1]
     ]
     same_head = [e for e in near if e.head.lemma_.lower() == mention.head.lemma_.lower()]
-    agent = mention.head_entry.agent if mention.head_entry is not None else None
-    if agent is not None and "open" in agent.flags:
+    if body_of_no_state:
         near = []
     for earlier in [*same_head, *near][:1]:
         linked = corefer(ctx, mention.head, tokens, mention.sentence, earlier,
