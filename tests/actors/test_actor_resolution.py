@@ -258,11 +258,25 @@ def test_backed_and_led_compounds():
         ("The Secret Service said it had detained a man near the fence.", "Service", "USACOP"),
         ("Rep. Kristi Noem said the exercise was about politics.", "Noem", "USALEG"),  # not yet governor
         ("Sen. Rand Paul spoke on Monday. Paul said the treaty was a mistake.", "Paul", "USALEG"),
+        # a union's or party's general secretary is no general; a committee's chairman no businessman
+        ("Metalworkers general secretary Jane Roe said so.", "Roe", "GOV"),
+        ("Party general secretary Jane Roe said so.", "Roe", "PTY"),
+        ("The chairman of the foreign affairs committee said so.", "chairman", "LEG"),
     ],
 )
 def test_titles_surnames_and_bodies(text, word, code):
     parsed, actors = annotate(text, "2017-03-01")
     assert actor_of(parsed, actors, word).code == code
+
+
+def test_an_embassy_speaks_for_its_state_not_for_the_country_it_stands_in():
+    parsed, actors = annotate(
+        "The Peruvian embassy in Oslo sent a note to the Norwegian government on Monday. "
+        "The embassy said the visa rules were unfair.", "2017-03-01")
+    assert actor_of(parsed, actors, "embassy").code == "PER"  # the state, as a capital stands for it
+    assert actor_of(parsed, actors, "embassy", nth=1).code == "PER"  # not the government between
+    parsed, actors = annotate("OSLO - The embassy said the visa rules were unfair.", "2017-03-01")
+    assert actor_of(parsed, actors, "embassy") is None  # whose embassy, it does not say: not Norway's
 
 
 def test_a_role_word_ending_a_name_is_no_role():

@@ -36,6 +36,13 @@ def test_two_actors_meeting_is_a_two_way_consultation(code_text):
     assert {("CHN", "040", "JPN"), ("JPN", "040", "CHN")} <= found
 
 
+def test_two_actors_agreeing_together_are_each_others_partner(code_text):
+    found = dyads(code_text("Brazil and Egypt agreed on Tuesday to open a joint trade office."))
+    assert {("BRA", "030", "EGY"), ("EGY", "030", "BRA")} <= found
+    alone = dyads(code_text("Brazil agreed on Tuesday to open a trade office."))
+    assert ("BRA", "030", None) in alone  # one party agreeing names no partner
+
+
 def test_talks_between_two_actors(code_text):
     found = dyads(code_text("The talks between Egypt and Israel ended late."))
     assert {("EGY", "040", "ISR"), ("ISR", "040", "EGY")} <= found

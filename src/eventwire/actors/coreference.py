@@ -260,23 +260,30 @@ def link_to_earlier(ctx: ArticleContext, mention: Mention, facts: PhraseFacts, t
 def link_to_body(ctx: ArticleContext, mention: Mention, tokens: list[Any]) -> None:
     """'BP posted a profit, the company announced': a definite role word naming a body
     ("the company", "the ministry") with no country of its own refers to the nearest
-    mention of this or the previous sentence that has a country and the same first sector;
-    with none it keeps what it had."""
+    mention of this or the previous sentence that has a country and the same first sector,
+    one with the same head word first ("the embassy" is the U.S. Embassy named before, not
+    the Greek government between them); a body that belongs to no one state (flag ``open``:
+    an embassy, which has no sector of its own) takes only one with its head word. With none
+    it keeps what it had."""
     actor = mention.actor
-    if actor.country or not actor.sectors or len(tokens) > 3:
+    agent = mention.head_entry.agent if mention.head_entry is not None else None
+    body_of_no_state = agent is not None and "open" in agent.flags
+    if actor.country or not (actor.sectors or body_of_no_state) or len(tokens) > 3:
         return
-    for earlier in reversed(ctx.mentions):
-        if earlier.sentence < mention.sentence - 1:
-            break
-        found = earlier.actor
-        if (earlier.head.i >= mention.head.i or earlier.individual or not found.country
-                or found.sectors[:1] != actor.sectors[:1]):
-            continue
+    near = [
+        earlier for earlier in reversed(ctx.mentions)
+        if earlier.sentence >= mention.sentence - 1 and earlier.head.i < mention.head.i
+        and not earlier.individual and earlier.actor.country
+        and earlier.actor.sectors[:1] == actor.sectors[:1]
+    ]
+    same_head = [e for e in near if e.head.lemma_.lower() == mention.head.lemma_.lower()]
+    if body_of_no_state:
+        near = []
+    for earlier in [*same_head, *near][:1]:
         linked = corefer(ctx, mention.head, tokens, mention.sentence, earlier,
                          "definite description of the same kind of body")
         mention.actor, mention.named, mention.base_steps = (
             linked.actor, earlier.named, linked.base_steps)
-        return
 
 
 def link_to_office_holder(ctx: ArticleContext, mention: Mention, facts: PhraseFacts) -> None:

@@ -202,6 +202,8 @@ def resolve_head(ctx: ArticleContext, head: Any, sentence: int) -> Mention | Non
     if mention is None:
         return None
     link_to_earlier(ctx, mention, facts, tokens)
+    if not mention.actor.code:
+        return None  # "the embassy" of a state nothing names: no actor, not an empty one
     return mention
 
 
