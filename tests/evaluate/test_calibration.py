@@ -236,3 +236,16 @@ def test_an_event_counting_twice_weighs_as_two_events():
     scores = x @ np.array([1.0, 0.5])
     steps = pool_adjacent_violators(scores, y, min_events=50, counts=counts)
     assert steps == pool_adjacent_violators(scores[repeated], y[repeated], min_events=50)
+
+
+def test_each_news_corpus_weighs_the_same_in_the_fit():
+    from calibrate import event_counts
+
+    rows = ([{"set": "plv"}] * 10 + [{"audit": "2026-12-06-seed1.jsonl"}] * 30
+            + [{"audit": "2026-12-07-bbc-seed2.jsonl"}] * 10)
+    counts = event_counts(rows, audit_weight=2.0)
+    assert list(counts[:10]) == [1.0] * 10  # a gold event counts once
+    world, bbc = counts[10:40], counts[40:]
+    # the audits together count twice their 40 events, half for each corpus
+    assert world.sum() == pytest.approx(40.0) and bbc.sum() == pytest.approx(40.0)
+    assert counts.sum() == pytest.approx(10 + 2.0 * 40)

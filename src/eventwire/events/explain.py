@@ -25,12 +25,14 @@ FEATURE_WORDS = {
     "sentence_length": "sentence length",
     "running_statement": "a statement in an article, not a lone sentence",
     "sentence_position": "how far into the article the sentence is",
+    "running_text": "an article, not a lone sentence", "quoted": "inside quotation marks",
     "root_prior": "how often events of this CAMEO root are right",
 }
 PATH_WORDS = {
     "implied": "implied", "coreference": "found by coreference", "modifier": "a modifier",
     "named": "named in the dictionary", "country": "a country", "agent": "an agent word",
     "other": "resolved otherwise", "country_inferred": "country inferred, not named",
+    "no_country": "a kind of actor with no country",
 }
 MARKS = {"trigger": ("[[", "]]"), "source": ("{", "}"), "target": ("<", ">")}
 
@@ -110,7 +112,7 @@ def _confidence_lines(record: dict[str, Any], evidence: dict[str, Any]) -> list[
     raised = ", ".join(f"{_feature_words(n)} {w:+.2f}" for n, w in found if w > 0.005) or "nothing"
     lowered = ", ".join(f"{_feature_words(n)} {w:+.2f}" for n, w in found if w < -0.005) or "nothing"
     lines = [f"6. Confidence {record.get('confidence')}: the share of events like this one judged "
-             f"right on the gold dev sets and world-news audits (calibration.json); from a base of "
+             f"right on the gold dev sets and news audits (calibration.json); from a base of "
              f"{calibration()['intercept']:+.2f}, raised by {raised}; lowered by {lowered} "
              "(log-odds)."]
     parts = evidence.get("confidence_parts")
