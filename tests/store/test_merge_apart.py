@@ -1,7 +1,8 @@
 """What keeps two different events of one kind apart when nothing else does (same day, same kind,
 same actors, shared words): their counts, the people they name, places far apart under a
 placeless first report; and what lets reports of one town's event in different articles merge
-on fewer shared words. Made-up articles; real DuckDB files, the real ingest path."""
+on fewer shared words; articles whose leads name other people, places and figures. Made-up
+articles; real DuckDB files, the real ingest path."""
 
 from __future__ import annotations
 
@@ -40,15 +41,20 @@ def killed(value: int) -> dict:
                        "span": [0, 1]}}
 
 
-def stored(items, tmp_path: Path) -> dict[tuple[str, int], str]:
+def stored_rows(items, tmp_path: Path, sql: str) -> list[tuple]:
+    """Store ``items`` through the ingest path and return the rows of ``sql`` on the store."""
     db = tmp_path / "s.duckdb"
     ingest_articles([a for a, _ in items], db, coder=replaying_coder(items), progress=False,
                     min_confidence=0.0)
     con = duckdb.connect(str(db), read_only=True)
     try:
-        rows = con.execute("SELECT article_id, sentence_index, event_id FROM mentions").fetchall()
+        return con.execute(sql).fetchall()
     finally:
         con.close()
+
+
+def stored(items, tmp_path: Path) -> dict[tuple[str, int], str]:
+    rows = stored_rows(items, tmp_path, "SELECT article_id, sentence_index, event_id FROM mentions")
     return {(article, index): event for article, index, event in rows}
 
 
@@ -135,3 +141,35 @@ def test_fewer_shared_words_are_not_enough_within_one_article(tmp_path: Path):
     # an article's list of attacks shares words without reporting one event twice
     events = stored([report("list", LEAD, extra=OTHER_WORDS)], tmp_path)
     assert events[("list", 0)] != events[("list", 1)]
+
+
+def with_lead(item: tuple[Article, list], lead: str) -> tuple[Article, list]:
+    """The article of ``item`` with ``lead`` before its text: its headline and first lines."""
+    article, events = item
+    return dataclasses.replace(article, text=f"{lead} {article.text}"), events
+
+
+def test_articles_whose_leads_name_other_people_and_places_report_two_events(tmp_path: Path):
+    # one wording, day, town and kind: only the leads tell the two shootings apart
+    sentence = "A gunman opened fire at an office party on Friday, killing one person."
+    first = with_lead(report("first", sentence), "Officers named the gunman as Gary Mendell, 46, a "
+                      "former employee of Pacific Health Supplies in Woodburn.")
+    same = with_lead(report("same", sentence), "Gary Mendell, 46, opened fire at Pacific Health "
+                     "Supplies in Woodburn, Sheriff Dana Ortiz said.")
+    other = with_lead(report("other", sentence), "Deputies said Lorna Fitch, 29, walked into "
+                      "Cascade Timber Works near Salem and fired at her supervisor, Ned Brauer, "
+                      "Marion County Sheriff Joe Kast said.")
+    events = stored([first, same, other], tmp_path)
+    assert events[("first", 0)] == events[("same", 0)]
+    assert events[("other", 0)] != events[("first", 0)]
+
+
+def test_the_merge_evidence_gives_how_much_the_articles_leads_share(tmp_path: Path):
+    sentence = "A gunman opened fire at an office party on Friday, killing one person."
+    items = [with_lead(report(doc, sentence), f"Gary Mendell, 46, fired at Pacific Health Supplies "
+                       f"in Woodburn, {who} said.") for doc, who in (("a", "Dana Ortiz"),
+                                                                   ("b", "Ray Cole"))]
+    evidence = stored_rows(items, tmp_path, "SELECT evidence ->> 'context_overlap' FROM merge_evidence")
+    # mendell, 46, pacific, health, supplies, woodburn and "Filed" shared; dana, ortiz, ray, cole
+    # not (the text's first word, "Gary", is no name: nothing is before it)
+    assert [float(row[0]) for row in evidence] == [round(7 / 11, 3)]

@@ -27,15 +27,15 @@ REASONS = ("kind", "date", "code", "actors", "place", "content", "score", "linki
 
 def _sides(con: duckdb.DuckDBPyConnection) -> None:
     """Each mention with what merging compares (as ``merge.py``'s stage computes it)."""
-    from eventwire.store.merge_scoring import sentence_day_sql, side_sql, window_sql
+    from eventwire.store.merge_scoring import context_sql, sentence_day_sql, side_sql, window_sql
 
     merge_date = "coalesce(TRY_CAST(m.date AS DATE), TRY_CAST(m.article_date AS DATE))"
     con.execute(f"""CREATE TEMP TABLE sides AS
         SELECT m.*, {merge_date} AS merge_date, {window_sql()[0]} AS days_before,
                {sentence_day_sql('m.date', 'm.article_date')} AS sentence_day,
                TRY_CAST(m.date AS DATE) IS NULL AND m.date_precision = 'month' AS month_day,
-               {side_sql('m')}
-        FROM batch_mentions m""")
+               {side_sql('m')}, {context_sql('a')} AS context
+        FROM batch_mentions m LEFT JOIN articles a USING (article_id)""")
 
 
 def _first_reasons(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -75,6 +75,8 @@ def why_apart(coded: list[tuple[Article, list[Event]]], chain_of: dict[tuple[str
     con = duckdb.connect()
     try:
         con.register("batch_mentions", arrow_tables([], aligned)[1])
+        con.register("articles", pa.table({"article_id": [a.id for a, _ in coded],
+                                           "text": [a.text for a, _ in coded]}))
         con.register("wide_places", wide_places())
         con.register("gold_apart", pa.table({"a": [a for a, _ in pairs], "b": [b for _, b in pairs]}))
         _sides(con)

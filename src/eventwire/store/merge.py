@@ -50,6 +50,7 @@ from eventwire.store.merge_arrow import ARTICLE_SCHEMA, MENTION_FIELDS, MENTION_
 from eventwire.store.merge_ids import NEW_IDS, event_id_for, global_event_id
 from eventwire.store.merge_scoring import (
     content_sql,
+    context_sql,
     dyad_sql,
     lag_days,
     merge_rules,
@@ -186,7 +187,8 @@ def _stage_terms() -> str:
     """The content words of the batch mentions that have a candidate (most have none)."""
     return f"""
 CREATE OR REPLACE TEMP TABLE stage_terms AS
-SELECT s.mention_id, {content_sql('s')} FROM stage s
+SELECT s.mention_id, {content_sql('s')}, {context_sql('a')} AS context
+FROM stage s LEFT JOIN articles a USING (article_id)
 WHERE s.ord IN (SELECT later FROM batch_candidates UNION ALL SELECT earlier FROM batch_candidates)
    OR s.mention_id IN (SELECT mention_id FROM stored_candidates)
 """
@@ -223,7 +225,8 @@ JOIN stage o ON o.ord = c.earlier WHERE {plausible_sql('s', 'o')}
 def _stored_terms() -> str:
     return f"""
 CREATE OR REPLACE TEMP TABLE stored_terms AS
-SELECT e.*, {content_sql('e')}, {names_sql('e')} AS names FROM stored_sides e
+SELECT e.*, {content_sql('e')}, {names_sql('e')} AS names, {context_sql('a')} AS context
+FROM stored_sides e LEFT JOIN articles a ON a.article_id = e.article_id
 WHERE e.event_id IN (SELECT event_id FROM stored_candidates)
 """
 

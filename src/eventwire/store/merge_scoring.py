@@ -97,6 +97,23 @@ def content_sql(row: str) -> str:
     return f"{terms_sql(row)} AS terms, {full_names} AS full_names, {words} AS words"
 
 
+def context_sql(article: str) -> str:
+    """An article's context (``context``): the names, capitalised words, and the figures of its
+    first ``context.chars`` characters (the headline and lead tell which event it is about),
+    names lower case, neither stopwords nor title words ("President", "Monday"). ``article``:
+    the alias of an ``articles`` row (NULL where the article is not stored: no context)."""
+    context = merge_rules().get("context") or {}
+    skip = "|" + "|".join(merge_rules()["stopwords"] + (merge_rules().get("title_words") or []))
+    skip = skip.replace("'", "''") + "|"
+    text = f"left({article}.text, {int(context.get('chars', 1500))})"
+    names = f"""list_filter(list_transform(
+           regexp_extract_all({text}, '[ "(\\n]([A-Z][A-Za-z-]+)', 1), lambda w: lower(w)),
+           lambda w: length(w) > 2 AND NOT contains('{skip}', '|' || w || '|'))"""
+    # figures of two digits or more: a magnitude, an age, a toll, a year ("6.1", "61", "1967")
+    numbers = f"regexp_extract_all({text}, '[0-9][0-9.,]*[0-9]')"
+    return f"list_distinct(list_concat({names}, {numbers}))"
+
+
 def side_sql(row: str, terms: bool = True, names: bool = True, counts: str | None = None) -> str:
     """The derived columns merging compares, from a row of batch_mentions or events (``row``);
     ``terms`` (with the other content columns, ``content_sql``) and ``names`` only where asked
@@ -411,7 +428,11 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
             {names_apart_sql(a_content, b_content)} AS names_apart,
             {_code_pair(f'{a}.cameo', f'{b}.cameo')} AS code_pair,
             {a}.cameo_root AS pair_root,
-            {_placed_across(a, b)} AS placed_across
+            {_placed_across(a, b)} AS placed_across,
+            len(list_intersect({a_content}.context, {b_content}.context))
+              / greatest(len(list_distinct(list_concat({a_content}.context, {b_content}.context))), 1)
+              AS context_overlap,
+            {_context_apart(a, b, a_content, b_content)} AS context_apart
         FROM {pairs}
     ), needs AS (
         SELECT *,
@@ -431,7 +452,7 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
                       AND overlap >= names_overlap_needed
                    OR {_contained()})
               AND {_place_ok('place_unknown', 'place_same', 'place_inside', 'countries_agree', 'km')}
-              AND counts_ok AND NOT names_apart AND dates_ok
+              AND counts_ok AND NOT names_apart AND NOT context_apart AND dates_ok
               AS ok,
             CASE WHEN direct_ok AND (NOT reverse_ok OR direct_points >= reverse_points)
                  THEN direct_points ELSE reverse_points END AS actor_points,
@@ -455,8 +476,24 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
                         ELSE 'within ' || CAST(round(km) AS INTEGER) || ' km' END,
           'days_apart': days_apart, 'same_code': same_code,
           'dates': CASE WHEN both_stated THEN 'both stated' ELSE 'publication day' END,
-          'content_overlap': round(overlap, 3), 'shared': shared[1:12]}} AS evidence
+          'content_overlap': round(overlap, 3), 'shared': shared[1:12],
+          'context_overlap': round(context_overlap, 3)}} AS evidence
     FROM judged"""
+
+
+def _context_apart(a: str, b: str, a_content: str, b_content: str) -> str:
+    """Two articles about different events (``context.apart``): each has this many names in its
+    lead (``context_sql``) and they share less than this share of them. A report of the second
+    of two earthquakes names another town, other victims and rescuers than one of the first,
+    however alike its sentence; mentions of one article, or of an article not stored, never."""
+    apart = (merge_rules().get("context") or {}).get("apart")
+    if not apart:
+        return "false"
+    x, y = f"{a_content}.context", f"{b_content}.context"
+    return (f"coalesce({a}.article_id <> {b}.article_id"
+            f" AND least(len({x}), len({y})) >= {int(apart['names'])}"
+            f" AND len(list_intersect({x}, {y})) < {float(apart['overlap'])}"
+            f" * len(list_distinct(list_concat({x}, {y}))), false)")
 
 
 def _code_pair(x: str, y: str) -> str:
