@@ -62,6 +62,12 @@ def test_negation(code_all):
     assert events and events[0].negated
 
 
+def test_an_act_set_against_a_negated_one_is_coded(code_text):
+    # "not approved but rejected": the rejection took place
+    events = code_text("The proposal was not approved but rejected by Germany.")
+    assert [(e.cameo, e.negated) for e in events if e.cameo.startswith("12")] == [("120", False)]
+
+
 def test_an_act_that_did_not_take_place_is_not_coded(code_text):
     # discards.yaml negated_roots: no meeting, no attack; a statement not made is still coded
     assert not code_text("Iran did not meet with Israel.")
@@ -248,6 +254,9 @@ def test_reported_must_is_a_demand_on_the_subject(code_text):
     assert ("DEU", "010", None) in dyads(code_text("Germany said the matter should now be left to lie."))
     assert ("DEU", "100", None) in dyads(code_text("Germany said the war must be avoided."))
     assert ("DEU", "100", None) in dyads(code_text("Germany said they should leave the country."))
+    # a policy or a party, named or not, is still asked to act
+    assert ("DEU", "100", None) in dyads(code_text("Germany said the border should be closed."))
+    assert ("DEU", "100", None) in dyads(code_text("Germany said other nations should follow suit."))
 
 
 def test_calling_something_a_crime_denounces_its_author(code_text):
@@ -388,6 +397,7 @@ def test_holding_out_until_another_party_acts_rejects_it(code_text):
         code_text("Iran said it would not attend the meeting unless France apologises."))
     # no party awaited, a condition of the speaker's own side, or another side's refusal: a statement
     for text in ("France said it will not rest until justice is done.",
+                 "France said it would not rest until police find the girl.",
                  "France said it will not leave until it finishes the work.",
                  "France said Syria will not end the blockade until Russia pays."):
         assert ("FRA", "010", None) in dyads(code_text(text)), text

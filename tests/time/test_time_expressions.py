@@ -29,6 +29,10 @@ def values(text: str, published: dt.date | None = TUESDAY) -> dict[str, str | No
     # a timetable told in the present lies ahead; not a noun's weekday, nor a verb whose past is
     # spelt as its present
     ("Kerry and Putin meet on Sunday.", "on Sunday", "2015-05-17"),
+    # ... only a timetable's acts, and not a scene: a caption or a when-clause is of the past
+    ("Protesters clash with police Tuesday in central Kiev.", "Tuesday", "2015-05-12"),
+    ("When reporters visit the camp on Sunday, soldiers guard the gate.", "on Sunday",
+     "2015-05-10"),
     ("The bonds are priced over Friday's close.", "Friday", "2015-05-08"),
     ("Big losses hurt the index on Friday.", "on Friday", "2015-05-08"),
     ("Kerry is going to meet Putin on Friday.", "on Friday", "2015-05-15"),

@@ -327,18 +327,22 @@ def obligation(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
                 or _speakers_country(actors, found.sources, subjects)):
             continue  # "the US has to see action", said by an American: no demand on anyone
         cue = _obliged(book, clause)
-        if cue and not (cue in book.advising and _said_of_a_thing(actors, clause)):
+        if cue and not (cue in book.advising and _said_of_a_thing(book, actors, clause)):
             demand = replace(found.pattern, cameo="100")
             return Candidate(demand, found.trigger, found.sources, subjects, content=found.content)
     return found
 
 
-def _said_of_a_thing(actors: Arguments, clause: Token) -> bool:
-    """Whether a clause's grammatical subject is a thing: a noun or gerund that is no actor and
-    no pronoun ("*the matter* should be left", "*ridiculing a religion* should not be allowed";
-    not "*Putin* should be held accountable", "*they* should invest")."""
+def _said_of_a_thing(book: PatternBook, actors: Arguments, clause: Token) -> bool:
+    """Whether a clause's grammatical subject is a thing: a common noun or gerund that is no
+    actor and no pronoun ("*the matter* should be left", "*ridiculing a religion* should not be
+    allowed"; not "*Putin* should be held accountable", "*they* should invest", "*BayernLB*
+    should not be allowed", nor a party or a policy a demand is made of: "other *nations*
+    should follow suit", "the *sanctions* should remain", statement_cues.yaml demanded_of)."""
     nominal = syntax.children(clause, syntax.SUBJECTS | syntax.PASSIVE_SUBJECTS)
-    return bool(nominal) and all(s.pos_ != "PRON" for s in nominal) and not actors.actors(nominal)
+    return bool(nominal) and all(
+        s.pos_ not in ("PRON", "PROPN") and s.lemma_.lower() not in book.demanded_of
+        for s in nominal) and not actors.actors(nominal)
 
 
 def _obliged(book: PatternBook, clause: Token) -> str | None:
@@ -463,7 +467,9 @@ def stated_act(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
         code = next((cues[w] for w in _verb_words(clause) if w in cues), None)
         if not _speakers_side(actors, found.sources, syntax.clause_subjects(clause)):
             continue
-        held = _held_out_for(book, actors, found.sources, clause) if refused else None
+        # a refusal of a known act keeps its own code ("will not meet X until ..."); another
+        # held out for a party ("will not end the blockade until Syria ...") rejects that party
+        held = _held_out_for(book, actors, found.sources, clause) if refused and not code else None
         if held is not None:  # "will not lift the ban until the EU provides details"
             code, awaited = held
             act = replace(found.pattern, cameo=code, sense=(
@@ -489,7 +495,10 @@ def _held_out_for(book: PatternBook, actors: Arguments, sources: list[Token], cl
                   ) -> tuple[str, list[Token]] | None:
     """The code and the awaited party of a refusal held out until another party acts ("will not
     lift the ban *until the EU provides* details"; statement_cues.yaml refusing_until): the
-    subject of the condition, an actor other than the speaker's side; None when there is none."""
+    subject of the condition, an actor other than the speaker's side; None when there is none,
+    or when the act has no object: "will not rest / stop / give up until ..." is a vow."""
+    if not syntax.children(clause, {"dobj"}):
+        return None
     for condition in syntax.children(clause, {"advcl"}):
         marks = [c.lower_ for c in condition.children if c.dep_ == "mark"]
         code = next((book.refusing_until[m] for m in marks if m in book.refusing_until), None)

@@ -88,6 +88,7 @@ class PatternBook:
     condemning_copulas: tuple[str, ...] = ("be",)  # "was a crime", "constitutes a violation"
     obligating: tuple[str, ...] = ("must", "should")  # "said Iran must / needs to free" -> 100
     advising: frozenset[str] = frozenset()  # obligating cues that ask only actors ("should")
+    demanded_of: frozenset[str] = frozenset()  # nouns a "should" about is still a demand
     # statement_cues.yaml: what the speaker says its side will do ("would retaliate" -> 130) or
     # will never do ("would never accept" -> 120), by verb (with particle or object)
     threatening: dict[str, str] = field(default_factory=dict)
@@ -355,6 +356,7 @@ def pattern_book() -> PatternBook:
         condemning_copulas=_as_tuple(loaded["statement_cues.yaml"].get("condemning_copulas", "be")),
         obligating=_as_tuple(loaded["statement_cues.yaml"].get("obligating", ["must", "should"])),
         advising=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("advising"))),
+        demanded_of=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("demanded_of"))),
         threatening=_code_map(loaded["statement_cues.yaml"], "threatening"),
         refusing=_code_map(loaded["statement_cues.yaml"], "refusing"),
         refusing_until=_code_map(loaded["statement_cues.yaml"], "refusing_until"),

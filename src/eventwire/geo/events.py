@@ -48,7 +48,7 @@ def place_rules() -> PlaceRules:
     return PlaceRules(frozenset(raw["media_appearances"]), frozenset(raw["actor_prepositions"]),
                       int(raw["lead_sentences"]), dict(raw["precision_of_kind"]),
                       frozenset(raw["place_object_verbs"]), frozenset(raw["place_heads"]),
-                      frozenset(raw["stateless_speakers"]), frozenset(raw["spoken_roots"]))
+                      frozenset(raw.get("stateless_speakers", [])), frozenset(raw.get("spoken_roots", [])))
 
 
 class _NoArticleFocus(argparse.Action):

@@ -241,6 +241,10 @@ def predicate_chain(token: Token) -> list[Token]:
     return chain
 
 
+# Conjunctions that set a conjoined verb against the negated one: "not approved but rejected".
+CONTRASTING = frozenset({"but", "yet", "instead"})
+
+
 def negated(token: Token) -> bool:
     """True for "did not meet", "never met", "refused to meet"; not for a verb joined to a
     negated one with its own subject or auxiliary ("did not resist and *was* arrested")."""
@@ -259,11 +263,13 @@ def negated(token: Token) -> bool:
 
 
 def _own_clause(chain: list[Token]) -> list[Token]:
-    """The chain up to a conjoined verb that has its own subject or auxiliary: a negation above
-    it belongs to the other conjunct."""
+    """The chain up to a conjoined verb that has its own subject or auxiliary, or that a "but"
+    sets against the other ("was not approved but rejected"): a negation above it belongs to the
+    other conjunct."""
     for at, node in enumerate(chain):
-        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"} for c in node.children):
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and (any(
+                c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"} for c in node.children)
+                or any(c.dep_ == "cc" and c.lower_ in CONTRASTING for c in node.head.children)):
             return chain[:at + 1]
     return chain
 

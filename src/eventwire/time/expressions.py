@@ -52,6 +52,7 @@ class Words:
     future_heads: frozenset[str]
     present_reports: frozenset[str]
     unchanged_pasts: frozenset[str]
+    timetable_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,7 @@ def words() -> Words:
         future_heads=frozenset(raw["future_heads"]),
         present_reports=frozenset(raw["present_reports"]),
         unchanged_pasts=frozenset(raw["unchanged_pasts"]),
+        timetable_verbs=frozenset(raw["timetable_verbs"]),
     )
 
 
@@ -249,11 +251,20 @@ def scheduled_present(verb: Token) -> bool:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.lemma_.lower() in words().present_reports:
         return False
+    if verb.lemma_.lower() not in words().timetable_verbs or _when_clause(verb):
+        return False  # "protesters clash with police Tuesday" (a caption), "when reporters visit"
     if verb.tag_ in ("VBZ", "VBP"):
         return not auxiliaries and not (verb.tag_ == "VBP"
                                         and verb.lower_ in words().unchanged_pasts)
     return (verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].dep_ == "auxpass"
             and auxiliaries[0].tag_ in ("VBZ", "VBP"))
+
+
+def _when_clause(verb: Token) -> bool:
+    """Whether a verb opens a "when / as / while" clause: a habit or a scene, not a timetable."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "whenever", "as", "while")
+        for c in verb.children)
 
 
 def _verb_tense(verb: Token) -> str | None:
