@@ -11,7 +11,6 @@ import pytest
 
 from eventwire.actors import ActorResolver
 from eventwire.events import EventCoder
-from eventwire.events.business import business_guard
 from eventwire.events.coder import coder_version
 from eventwire.events.patterns import PATTERNS_DIR_VARIABLE, PatternBook, pattern_book
 from eventwire.nlp import parse_article
@@ -46,7 +45,7 @@ def test_a_political_actor_acting_on_a_company_is_coded():
 
 
 def test_the_guard_reads_its_data():
-    guard = business_guard()
+    guard = pattern_book().business
     assert "BUS" in guard.business_sectors and "GOV" not in guard.business_sectors
     assert "14" not in guard.roots  # a strike or a protest is never business news
 

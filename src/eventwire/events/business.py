@@ -73,11 +73,3 @@ def guard_from(data: dict[str, Any] | None) -> BusinessGuard:
         words=frozenset(str(w).lower() for w in data.get("words", [])),
         money=bool(data.get("money", False)),
     )
-
-
-def business_guard() -> BusinessGuard:
-    """The guard of the pattern book: the packaged events/data/business.yaml, or the copy in
-    ``$EVENTWIRE_PATTERNS_DIR`` (loaded once)."""
-    from eventwire.events.patterns import pattern_book  # the book's module imports this one
-
-    return pattern_book().business
