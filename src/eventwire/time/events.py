@@ -20,13 +20,10 @@ from eventwire.time.clauses import (
 from eventwire.time.expressions import (
     FUTURE,
     PAST,
-    PRESENT,
     TimeExpression,
     as_contract,
     find_times,
     resolve_as_past,
-    scheduled_present,
-    tensed_verb,
     verb_tense,
 )
 from eventwire.time.rules import date_rules
@@ -262,15 +259,6 @@ def _may_be_future(event: Event, trigger: Token) -> bool:
     return event.modality in date_rules().future_modalities or verb_tense(trigger) == FUTURE
 
 
-def _scheduled(expression: TimeExpression, trigger: Token) -> bool:
-    """A weekday of a timetable told in the present ("meet separately Monday"): it may lie after
-    publication, as `find_times` read it (not in a headline, where it is read as the past)."""
-    if expression.kind != "weekday":
-        return False
-    verb = tensed_verb(trigger.doc, expression.start, expression.end)
-    return verb is not None and verb_tense(verb) == PRESENT and scheduled_present(verb)
-
-
 def _last_day(date: str, precision: str) -> dt.date:
     """The last day a date at its precision covers (2014-04 -> 2014-04-30)."""
     if precision == "day":
@@ -350,7 +338,7 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
             # "said at the time that police covered up the killing": as undated as its report
             return report_undated, False, report_undated.kind
     if expression is not None:
-        return expression, _may_be_future(event, trigger) or _scheduled(expression, trigger), None
+        return expression, _may_be_future(event, trigger) or expression.ahead, None
     if _earlier_than_frame(trigger):
         return None, False, None  # a backshifted pluperfect: the report's day, not the frame's
     return _frame(dated, sentence), verb_tense(sentence.span.root) == FUTURE, None

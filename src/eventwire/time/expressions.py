@@ -35,6 +35,7 @@ class TimeExpression:
     end: int
     value: str | None  # TIMEX3-style value; None when it cannot be resolved (no publication date)
     kind: str  # the pattern that found it
+    ahead: bool = False  # a weekday read as a timetable's ("meet Monday"): it may lie after publication
 
 
 @dataclass(frozen=True)
@@ -153,8 +154,9 @@ def find_times(span: Span, published: dt.date | None, headline: bool = False
             continue
         verb = tensed_verb(span.doc, offset + start, offset + end)
         tense = _verb_tense(verb) if verb is not None else None
-        if (kind == "weekday" and not headline and tense == PRESENT and scheduled_present(verb)
-                and _on_verb(span.doc, offset + start, offset + end, verb)):
+        ahead = (kind == "weekday" and not headline and tense == PRESENT
+                 and scheduled_present(verb) and _on_verb(span.doc, offset + start, offset + end, verb))
+        if ahead:
             tense = FUTURE  # "Arafat and Netanyahu meet separately Monday with Albright"
         value = _resolve(kind, match, published, tense)
         if value is not None and _year_ago_of_quarter(kind, match, span.doc, offset + start):
@@ -164,7 +166,7 @@ def find_times(span: Span, published: dt.date | None, headline: bool = False
                                       published)
         if value is None and published is not None:
             continue  # a match we cannot read is no date expression
-        expression = TimeExpression(match.group(0), offset + start, offset + end, value, kind)
+        expression = TimeExpression(match.group(0), offset + start, offset + end, value, kind, ahead)
         expressions.append(expression)
         last_end = end
     return expressions
