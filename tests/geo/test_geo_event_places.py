@@ -89,6 +89,18 @@ def test_an_apposition_describing_a_speaker_does_not_name_the_focus_place(make_e
     assert said.location.country == "USA"
 
 
+def test_an_affiliation_in_apposition_is_not_where_the_speaker_spoke(make_event, parse) -> None:
+    """"Hasen, a law professor at the University of California, Irvine, said": the apposition
+    says who spoke, not where; an act keeps a place its clause names."""
+    parsed = parse("Richard Hasen, a law professor at a university in Irvine, said the rules "
+                   "conflict. Police arrested a man at a university in Irvine.")
+    said = make_event(parsed, "said the rules", "said", cameo_root="01")
+    arrested = make_event(parsed, "arrested a man", "arrested")
+    locate_events(parsed, [said, arrested], article_focus=False)
+    assert said.location is None
+    assert arrested.location is not None and arrested.location.name == "Irvine"
+
+
 def test_dateline_places_only_the_leads_events(make_event, parse) -> None:
     parsed = parse("MOSCOW, May 12 (Reuters) - Russia expelled two diplomats on Tuesday.\n"
                    "Officials said the decision was final.\nThe ministry thanked its staff.\n"

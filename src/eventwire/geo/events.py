@@ -40,6 +40,7 @@ class PlaceRules:
     place_heads: frozenset[str]
     stateless_speakers: frozenset[str]
     spoken_roots: frozenset[str]
+    direction_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +49,8 @@ def place_rules() -> PlaceRules:
     return PlaceRules(frozenset(raw["media_appearances"]), frozenset(raw["actor_prepositions"]),
                       int(raw["lead_sentences"]), dict(raw["precision_of_kind"]),
                       frozenset(raw["place_object_verbs"]), frozenset(raw["place_heads"]),
-                      frozenset(raw.get("stateless_speakers", [])), frozenset(raw.get("spoken_roots", [])))
+                      frozenset(raw.get("stateless_speakers", [])), frozenset(raw.get("spoken_roots", [])),
+                      frozenset(raw.get("direction_words", [])))
 
 
 class _NoArticleFocus(argparse.Action):
@@ -98,6 +100,15 @@ def _toponym_location(toponym: Toponym) -> Location:
 def _attachment_point(token: Token) -> Token | None:
     """The word a locative phrase modifies, skipping nested phrases: in "met at his residence in
     Sochi", "in Sochi" modifies "residence", which "at" attaches to "met": the answer is "met"."""
+    if (token.dep_ == "pobj" and token.head.lower_ == "of"
+            and token.head.head.lower_ in place_rules().direction_words):
+        # "ambushed north of Karbala", "in an ambush north of Karbala": the direction stands for
+        # the locative phrase
+        direction = token.head.head
+        if direction.dep_ in ("advmod", "npadvmod") and direction.head != direction:
+            return None if direction.head.lower_ in place_rules().media_appearances \
+                else direction.head
+        token = direction
     if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPOSITIONS:
         return None
     point = token.head.head
@@ -217,7 +228,14 @@ def event_place(
     trigger = trigger_token(sentence, event)
     best: tuple[tuple[int, int, int], Toponym] | None = None
     for toponym, root in _sentence_toponyms(article_places, parsed, sentence.span):
+        if _in_apposition(root) and not _in_apposition(trigger):
+            # "X, a law professor at the University of California, Irvine, said", "Kupczyk, an
+            # officer of a brigade in the Baltic Sea port, was shot": who, not where
+            continue
         score = place_score(root, trigger)
+        if (root.dep_ == "compound" and root.head == trigger and trigger.pos_ == "NOUN"
+                and _precision(toponym.place) == "place"):
+            score = 3  # "a Brussels summit", "the Paris talks" (a town's; "Syria talks": topic)
         # Equal scores: the finer place ("the Homs neighbourhood of Baba Amr", "the West Bank
         # city of Nablus"), then the nearer one.
         # A possessor is the wider place ("Baghdad's Sadr City neighbourhood").
