@@ -41,6 +41,7 @@ class PlaceRules:
     stateless_speakers: frozenset[str]
     spoken_roots: frozenset[str]
     direction_words: frozenset[str]
+    dateline_roots: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +51,8 @@ def place_rules() -> PlaceRules:
                       int(raw["lead_sentences"]), dict(raw["precision_of_kind"]),
                       frozenset(raw["place_object_verbs"]), frozenset(raw["place_heads"]),
                       frozenset(raw.get("stateless_speakers", [])), frozenset(raw.get("spoken_roots", [])),
-                      frozenset(raw.get("direction_words", [])))
+                      frozenset(raw.get("direction_words", [])),
+                      frozenset(str(root) for root in raw.get("dateline_roots", [])))
 
 
 class _NoArticleFocus(argparse.Action):
@@ -319,6 +321,8 @@ def locate_events(parsed: ParsedArticle, events: list[Event],
         if (lead_place is not None and event.sentence_index < lead
                 and _actors_allow(event, lead_place.country)):
             fallback = lead_place  # "Kerry meets Putin" (the headline) in Sochi
+        elif focus is not None and _speaks_at_dateline(article_places, event):
+            fallback = article_places.dateline.place  # "TOKYO - ... Lavrov said": in Tokyo
         else:
             fallback = None if focus is None else _focus_fallback(
                 focus, _names_focus(article_places, parsed, event, focus), event)
@@ -391,6 +395,19 @@ def _focus_fallback(focus: Place, named: bool, event: Event) -> Place | None:
     if not focus.country or not _actors_allow(event, focus.country) or _stateless_speaker(event):
         return None  # named or not: "Paul said most Americans can't find Montenegro on a map"
     return focus if named else load_gazetteer().countries.get(focus.country)
+
+
+def _speaks_at_dateline(article_places: ArticlePlaces, event: Event) -> bool:
+    """Words spoken or a meeting (`dateline_roots`) of a person with a role (an actor with a
+    sector: "Foreign Minister Lavrov said", "Rice and the prime minister met") that the text
+    places nowhere are where the reporter filed from (the dateline), also past the lead and for
+    a visitor of another country; not a state's or a body's words ("Turkey criticized Germany",
+    "the ministry said in a statement"): those are issued at home."""
+    dateline = article_places.dateline
+    source = event.source
+    return (dateline is not None and dateline.place is not None and not dateline.inferred
+            and event.cameo_root in place_rules().dateline_roots
+            and source is not None and bool(source.sectors) and source.name is not None)
 
 
 def _spoken(event: Event) -> bool:
