@@ -143,6 +143,9 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
      "since_clause"),
     # an act told by an undated report is as undated as the report
     ("At the time, officials said soldiers shot the protester.", "shot", "18", "undated"),
+    # a clause of sequence under a pluperfect is as much before the report as its verb
+    ("The two leaders had met shortly before the police arrested the reporter.", "arrested",
+     "17", "pluperfect"),
     # the words of a quotation quoted in the pluperfect: an earlier report
     ("An official had quoted the radio as saying that the ships would be attacked.", "saying",
      "01", "pluperfect"),
@@ -171,6 +174,11 @@ def test_earlier_events_without_a_date_get_none(make_event, parse, text: str, tr
     ("The two leaders previously met on Sunday in Sochi.", "met", "04", ("2015-05-10", "day")),
     # "before" is an adverb of an earlier time only as an adverb, not a preposition
     ("The minister resigned before the vote.", "resigned", "08", ("2015-05-12", "day")),
+    # a clause of sequence keeps its day under a past verb, and under a backshifted pluperfect
+    ("Police searched the flat before they arrested the suspect.", "arrested", "17",
+     ("2015-05-12", "day")),
+    ("Officials said the minister had resigned after protesters attacked his office.",
+     "attacked", "19", ("2015-05-12", "day")),
     # the news a background clause sits in keeps its day, and so does a clause with a date
     ("A man who murdered his neighbour was convicted by a jury.", "convicted", "17",
      ("2015-05-12", "day")),
@@ -242,10 +250,18 @@ def test_report_day_events_keep_their_date(make_event, parse, text: str, trigger
      "19", ("2015-05-12", "day")),
     ("Rebels shelled the town on Sunday. On May 11, soldiers withdrew.", "withdrew", "withdrew",
      "19", ("2015-05-11", "day")),
-    # ... nor beyond two sentences, nor an older date, which frames background
+    # a recalled past carries on to the steps of its story: not the article's day
+    ("Police found the body in March 2014. The man was arrested nearby.", "arrested nearby",
+     "arrested", "17", ("2014-03", "month")),
+    ("In 1974, gunmen threw a grenade into a cafe. Two people were killed.", "were killed",
+     "killed", "18", ("1974", "year")),
+    # ... but not to a report, which is the article's news
+    ("In 1974, gunmen threw a grenade into a cafe. Officials said the cafe would reopen.",
+     "Officials said", "said", "01", ("2015-05-12", "day")),
+    # ... nor beyond two sentences, nor a recent date more than a week back (not the story's)
     ("Police found the body on Sunday. It lay by a road. A car stood near it. The man was "
      "arrested nearby.", "arrested nearby", "arrested", "17", ("2015-05-12", "day")),
-    ("Police found the body in March 2014. The man was arrested nearby.", "arrested nearby",
+    ("Police found the body on April 30. The man was arrested nearby.", "arrested nearby",
      "arrested", "17", ("2015-05-12", "day")),
     ("A statement was posted online. Police Office, May 10, 2015. The man was arrested nearby.",
      "arrested nearby", "arrested", "17", ("2015-05-12", "day")),
@@ -292,6 +308,28 @@ def test_a_headline_event_takes_the_day_its_lead_gives_the_same_act(
     reported = make_event(parsed, lead[:20], lead_trigger, cameo_root=lead_root)
     date_events(parsed, [headline, reported])
     assert (headline.date, headline.date_precision) == expected
+
+
+@pytest.mark.parametrize(("later", "root", "expected"), [
+    # a later violent step of the body with no date of its own is the lead's act
+    ("Hospital officials said four civilians were also killed in the attack.", "18",
+     ("2015-05-07", "day")),
+    # not an act of another kind, nor one in the present perfect, nor a plan
+    ("Police arrested three men.", "17", ("2015-05-12", "day")),
+    ("Gunmen have killed dozens of police in the province.", "18", ("2015-05-12", "day")),
+    ("Officials fear the militants will kill more police.", "18", ("2015-05-12", "day")),
+])
+def test_a_later_violent_step_takes_the_day_its_lead_gives_the_same_act(
+        make_event, parse, later: str, root: str, expected: tuple) -> None:
+    parsed = parse("At least 22 police were killed Thursday when a bomber blew himself up outside "
+                   "the court. Neighbours say the town is calm. " + later)
+    lead = make_event(parsed, "At least 22", "killed", cameo_root="18")
+    words = {"18": ["killed", "kill"], "17": ["arrested"]}[root]
+    trigger = next(w for w in later.replace(".", "").split() if w in words)
+    step = make_event(parsed, later[:20], trigger, cameo_root=root,
+                      **({"modality": "future"} if "will" in later else {}))
+    date_events(parsed, [lead, step])
+    assert (step.date, step.date_precision) == expected
 
 
 def test_evidence_trigger_span_is_used(make_event, parse) -> None:

@@ -9,6 +9,7 @@ from eventwire.geo import locate_events
 from eventwire.geo.gazetteer import distance_km
 from eventwire.ingest import read_articles
 from eventwire.nlp import parse_article
+from eventwire.records import Actor
 
 
 def test_place_phrase_of_the_trigger_locates_the_event(make_event, parse) -> None:
@@ -89,6 +90,18 @@ def test_an_apposition_describing_a_speaker_does_not_name_the_focus_place(make_e
     assert said.location.country == "USA"
 
 
+def test_an_affiliation_in_apposition_is_not_where_the_speaker_spoke(make_event, parse) -> None:
+    """"Hasen, a law professor at the University of California, Irvine, said": the apposition
+    says who spoke, not where; an act keeps a place its clause names."""
+    parsed = parse("Richard Hasen, a law professor at a university in Irvine, said the rules "
+                   "conflict. Police arrested a man at a university in Irvine.")
+    said = make_event(parsed, "said the rules", "said", cameo_root="01")
+    arrested = make_event(parsed, "arrested a man", "arrested")
+    locate_events(parsed, [said, arrested], article_focus=False)
+    assert said.location is None
+    assert arrested.location is not None and arrested.location.name == "Irvine"
+
+
 def test_dateline_places_only_the_leads_events(make_event, parse) -> None:
     parsed = parse("MOSCOW, May 12 (Reuters) - Russia expelled two diplomats on Tuesday.\n"
                    "Officials said the decision was final.\nThe ministry thanked its staff.\n"
@@ -98,6 +111,30 @@ def test_dateline_places_only_the_leads_events(make_event, parse) -> None:
     locate_events(parsed, [expelled, criticized], article_focus=False)
     assert (expelled.location.name, expelled.location.precision) == ("Moscow", "place")
     assert criticized.location is None  # the reporter's city is not the place of a later event
+
+
+def test_a_named_speaker_past_the_lead_speaks_at_the_dateline(make_event, parse) -> None:
+    """"TOKYO - ... Lavrov said": a named person's words the text places nowhere were spoken
+    where the reporter filed, also a visitor's; a state's words were issued at home, and an act
+    is not placed by the reporter's city."""
+    parsed = parse("TOKYO, May 12 (Reuters) - Japan and Russia held talks on Tuesday.\n"
+                   "The ministers discussed the islands.\nThe talks lasted two hours.\n"
+                   "Russian Foreign Minister Sergei Lavrov said the talks were useful.\n"
+                   "Russia criticized the decision.\nRebels attacked a convoy.", title=None)
+    minister = Actor(text="Russian Foreign Minister Sergei Lavrov", code="RUSGOV", country="RUS",
+                     sectors=["GOV"], name="Sergei Lavrov")
+    state = Actor(text="Russia", code="RUS", country="RUS")
+    said = make_event(parsed, "Lavrov said", "said", cameo_root="01")
+    said.source = minister
+    criticized = make_event(parsed, "criticized", "criticized", cameo_root="11")
+    criticized.source = state
+    attacked = make_event(parsed, "attacked", "attacked", cameo_root="19")
+    locate_events(parsed, [said, criticized, attacked])
+    assert (said.location.name, said.location.precision) == ("Tokyo", "article_focus")
+    assert criticized.location is None
+    assert attacked.location is None or attacked.location.name != "Tokyo"
+    locate_events(parsed, [said], article_focus=False)
+    assert said.location is None
 
 
 def test_place_tied_to_an_actor_and_precision_by_kind(make_event, parse) -> None:

@@ -40,6 +40,8 @@ class PlaceRules:
     place_heads: frozenset[str]
     stateless_speakers: frozenset[str]
     spoken_roots: frozenset[str]
+    direction_words: frozenset[str]
+    dateline_roots: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +50,9 @@ def place_rules() -> PlaceRules:
     return PlaceRules(frozenset(raw["media_appearances"]), frozenset(raw["actor_prepositions"]),
                       int(raw["lead_sentences"]), dict(raw["precision_of_kind"]),
                       frozenset(raw["place_object_verbs"]), frozenset(raw["place_heads"]),
-                      frozenset(raw.get("stateless_speakers", [])), frozenset(raw.get("spoken_roots", [])))
+                      frozenset(raw.get("stateless_speakers", [])), frozenset(raw.get("spoken_roots", [])),
+                      frozenset(raw.get("direction_words", [])),
+                      frozenset(str(root) for root in raw.get("dateline_roots", [])))
 
 
 class _NoArticleFocus(argparse.Action):
@@ -98,6 +102,15 @@ def _toponym_location(toponym: Toponym) -> Location:
 def _attachment_point(token: Token) -> Token | None:
     """The word a locative phrase modifies, skipping nested phrases: in "met at his residence in
     Sochi", "in Sochi" modifies "residence", which "at" attaches to "met": the answer is "met"."""
+    if (token.dep_ == "pobj" and token.head.lower_ == "of"
+            and token.head.head.lower_ in place_rules().direction_words):
+        # "ambushed north of Karbala", "in an ambush north of Karbala": the direction stands for
+        # the locative phrase
+        direction = token.head.head
+        if direction.dep_ in ("advmod", "npadvmod") and direction.head != direction:
+            return None if direction.head.lower_ in place_rules().media_appearances \
+                else direction.head
+        token = direction
     if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPOSITIONS:
         return None
     point = token.head.head
@@ -217,7 +230,14 @@ def event_place(
     trigger = trigger_token(sentence, event)
     best: tuple[tuple[int, int, int], Toponym] | None = None
     for toponym, root in _sentence_toponyms(article_places, parsed, sentence.span):
+        if _in_apposition(root) and not _in_apposition(trigger):
+            # "X, a law professor at the University of California, Irvine, said", "Kupczyk, an
+            # officer of a brigade in the Baltic Sea port, was shot": who, not where
+            continue
         score = place_score(root, trigger)
+        if (root.dep_ == "compound" and root.head == trigger and trigger.pos_ == "NOUN"
+                and _precision(toponym.place) == "place"):
+            score = 3  # "a Brussels summit", "the Paris talks" (a town's; "Syria talks": topic)
         # Equal scores: the finer place ("the Homs neighbourhood of Baba Amr", "the West Bank
         # city of Nablus"), then the nearer one.
         # A possessor is the wider place ("Baghdad's Sadr City neighbourhood").
@@ -301,6 +321,8 @@ def locate_events(parsed: ParsedArticle, events: list[Event],
         if (lead_place is not None and event.sentence_index < lead
                 and _actors_allow(event, lead_place.country)):
             fallback = lead_place  # "Kerry meets Putin" (the headline) in Sochi
+        elif focus is not None and _speaks_at_dateline(article_places, event):
+            fallback = article_places.dateline.place  # "TOKYO - ... Lavrov said": in Tokyo
         else:
             fallback = None if focus is None else _focus_fallback(
                 focus, _names_focus(article_places, parsed, event, focus), event)
@@ -373,6 +395,19 @@ def _focus_fallback(focus: Place, named: bool, event: Event) -> Place | None:
     if not focus.country or not _actors_allow(event, focus.country) or _stateless_speaker(event):
         return None  # named or not: "Paul said most Americans can't find Montenegro on a map"
     return focus if named else load_gazetteer().countries.get(focus.country)
+
+
+def _speaks_at_dateline(article_places: ArticlePlaces, event: Event) -> bool:
+    """Words spoken or a meeting (`dateline_roots`) of a person with a role (an actor with a
+    sector: "Foreign Minister Lavrov said", "Rice and the prime minister met") that the text
+    places nowhere are where the reporter filed from (the dateline), also past the lead and for
+    a visitor of another country; not a state's or a body's words ("Turkey criticized Germany",
+    "the ministry said in a statement"): those are issued at home."""
+    dateline = article_places.dateline
+    source = event.source
+    return (dateline is not None and dateline.place is not None and not dateline.inferred
+            and event.cameo_root in place_rules().dateline_roots
+            and source is not None and bool(source.sectors) and source.name is not None)
 
 
 def _spoken(event: Event) -> bool:

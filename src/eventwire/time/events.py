@@ -148,6 +148,21 @@ def _pluperfect_verb(trigger: Token) -> Token | None:
                         for child in verb.children)), None)
 
 
+def _sequence_under_pluperfect(trigger: Token, dated: list[TimeExpression]) -> bool:
+    """"Erdogan and Merkel had met a short while before the journalist was arrested": a clause of
+    sequence (`sequence_words`: before, after, until) under a pluperfect is as much before the
+    report as that verb is; its date is unknown, not the article's (the pluperfect's own rules:
+    not under an undated past report, which is the sequence of tenses)."""
+    verb = verb_of(trigger)
+    if verb.dep_ != "advcl" or not any(
+            child.dep_ in ("mark", "advmod") and child.lower_ in date_rules().sequence_words
+            for child in verb.children):
+        return False
+    head = verb_of(verb.head)
+    return (_pluperfect_verb(head) is not None and not _backshifted(head, dated)
+            and attached(dated, head) is None)
+
+
 def _earlier_than_frame(trigger: Token) -> bool:
     """"had shelled": a pluperfect is before the sentence's framing date."""
     return _pluperfect_verb(trigger) is not None
@@ -234,6 +249,8 @@ def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: To
     if expression is not None:
         return expression.kind if expression.kind in UNDATED_KINDS else None
     if _earlier_than_frame(trigger) and not _backshifted(trigger, dated):
+        return "pluperfect"
+    if _sequence_under_pluperfect(trigger, dated):
         return "pluperfect"
     if _perfect_position(event, trigger):
         return "perfect"
@@ -364,9 +381,11 @@ def _told_in_past(sentence: ParsedSentence) -> bool:
 
 
 def _main_date(expressions: list[TimeExpression], sentence: ParsedSentence,
-               published: dt.date) -> TimeExpression | None:
+               published: dt.date, background: bool = False) -> TimeExpression | None:
     """The day a sentence's main verb is dated by, when it is one of the days before publication
-    (`narrative_days`): "was found early yesterday morning", "said Monday evening"."""
+    (`narrative_days`): "was found early yesterday morning", "said Monday evening"; with
+    ``background``, also a date of the past it recalls (`narrative.background`): "In 1974,
+    gunmen threw a grenade into a shop."."""
     root = sentence.span.root
     if verb_tense(root) != PAST:
         return None  # a story's step told in the past, not a tweet's signature "March 22, 2017"
@@ -380,10 +399,16 @@ def _main_date(expressions: list[TimeExpression], sentence: ParsedSentence,
     if not own:
         return None
     date, precision = as_contract(own[0].value)
-    if precision != "day" or date is None:
+    if date is None or precision is None:
+        return None
+    rules = date_rules()
+    if background and _last_day(date, precision) < published - dt.timedelta(
+            days=rules.background_days):
+        return own[0]
+    if precision != "day":
         return None
     day = dt.date.fromisoformat(date)
-    return own[0] if published - dt.timedelta(days=date_rules().narrative_days) <= day < published else None
+    return own[0] if published - dt.timedelta(days=rules.narrative_days) <= day < published else None
 
 
 def _times_its_verb(expressions: list[TimeExpression], sentence: ParsedSentence) -> bool:
@@ -405,7 +430,8 @@ def _modifies_verb(expression: TimeExpression, verb: Token) -> bool:
 
 
 def _narrative_date(parsed: ParsedArticle, index: int, by_sentence: dict[int, list[TimeExpression]],
-                    published: dt.date | None) -> tuple[int, TimeExpression] | None:
+                    published: dt.date | None, background: bool = False
+                    ) -> tuple[int, TimeExpression] | None:
     """The date a story told in the past gives its next steps: the day of the nearest earlier
     body sentence (at most `narrative_sentences` back, none of them with another date) that dates
     its main verb ("... was found early yesterday morning. She had sustained head injuries. The
@@ -419,7 +445,7 @@ def _narrative_date(parsed: ParsedArticle, index: int, by_sentence: dict[int, li
         if previous not in by_sentence:
             by_sentence[previous] = _sentence_expressions(parsed, sentence, published)
         if _times_its_verb(by_sentence[previous], sentence):
-            found = _main_date(by_sentence[previous], sentence, published)
+            found = _main_date(by_sentence[previous], sentence, published, background)
             return (previous, found) if found is not None else None
         if not _told_in_past(sentence):
             return None  # "Analysts say ...": the story told in the past stops here
@@ -457,7 +483,11 @@ def _story_date(parsed: ParsedArticle, sentence: ParsedSentence, trigger: Token,
         return None
     if not _simple_past(trigger, sentence):
         return None
-    return _narrative_date(parsed, sentence.index, by_sentence, published)
+    # A recalled past carries on to the next step of its story ("In 1974, gunmen threw a grenade
+    # into a shop. Two people were killed."), not to a report ("Officials said ...": today's).
+    background = (date_rules().narrative_background
+                  and sentence.span.root.lemma_.lower() not in date_rules().reporting_verbs)
+    return _narrative_date(parsed, sentence.index, by_sentence, published, background)
 
 
 def _own_day(expression: TimeExpression, trigger: Token, published: dt.date | None) -> str | None:
@@ -474,13 +504,20 @@ def _own_day(expression: TimeExpression, trigger: Token, published: dt.date | No
     return date if published - window <= day < published else None
 
 
+def _later_step(event: Event, trigger: Token, sentence: ParsedSentence) -> bool:
+    """A violent act told in the simple past in the body with no date of its own ("Hospital
+    sources said four civilians were also killed in the attack"): of the kind of act the lead
+    dates (`lead_roots`), it is that act's, as a headline's is (`_headline_days`)."""
+    return event.cameo_root in date_rules().lead_roots and _simple_past(trigger, sentence)
+
+
 def _headline_days(parsed: ParsedArticle, events: list[Event], own_days: dict[str, str],
                    undated: list[Event]) -> None:
     """A headline event with no date in the headline is the act its lead reports: when the lead
     (the first body sentence with an event) dates an event of the same kind (CAMEO root) to one
     of the days before publication ("26 killed in suicide attack" / "... were killed Thursday
     when a suicide bomber blew himself up"), the headline event takes that day, not the
-    article's."""
+    article's; and so does a later violent step of the body (`_later_step`)."""
     body = [e for e in events if (s := sentence_of(parsed, e)) is not None
             and s.span.start_char >= parsed.title_offset]
     if not body:
@@ -541,8 +578,9 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
             and _last_day(date, precision) < published - dt.timedelta(days=date_rules().background_days))
         if date is None and published is not None and unknown is None:
             date, precision = published.isoformat(), "day"
-            if (sentence is not None and sentence.span.start_char < parsed.title_offset
-                    and event.modality not in date_rules().future_modalities):
+            if (sentence is not None and event.modality not in date_rules().future_modalities
+                    and (sentence.span.start_char < parsed.title_offset
+                         or _later_step(event, trigger, sentence))):
                 undated_headline.append(event)
         event.date, event.date_precision = date, precision
     if undated_headline and own_days:

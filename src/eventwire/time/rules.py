@@ -28,6 +28,8 @@ class DateRules:
     reporting_verbs: frozenset[str]
     narrative_days: int
     narrative_sentences: int
+    narrative_background: bool
+    lead_roots: frozenset[str]
     sequence_words: frozenset[str]
 
 
@@ -51,4 +53,6 @@ def date_rules() -> DateRules:
                      _words_pattern(unknown["undated_expressions"]),
                      frozenset(raw["prospective_verbs"]), frozenset(raw["reporting_verbs"]),
                      raw["narrative"]["days"], raw["narrative"]["sentences"],
+                     bool(raw["narrative"].get("background", False)),
+                     frozenset(str(root) for root in raw.get("lead_roots", [])),
                      frozenset(raw["sequence_words"]))
