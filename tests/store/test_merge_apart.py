@@ -173,3 +173,29 @@ def test_the_merge_evidence_gives_how_much_the_articles_leads_share(tmp_path: Pa
     # mendell, 46, pacific, health, supplies, woodburn and "Filed" shared; dana, ortiz, ray, cole
     # not (the text's first word, "Gary", is no name: nothing is before it)
     assert [float(row[0]) for row in evidence] == [round(7 / 11, 3)]
+
+
+def test_reports_in_articles_whose_leads_agree_merge_on_one_shared_word(tmp_path: Path):
+    # each report words the fire its own way ("warehouse" alone is shared); the leads name the
+    # same firm, owner and streets, so the articles report one event; other leads do not
+    found = ("Rescuers pulled the body of the watchman from the burned warehouse near the river "
+             "on Friday.")
+    set_fire = "Investigators said an arsonist set the warehouse ablaze late Friday night, killing a guard."
+    first = with_lead(report("first", found), "Marlow Freight owner Dana Quill said the fire at "
+                      "its Harbor Street depot in Woodburn was no accident.")
+    same = with_lead(report("same", set_fire), "Dana Quill of Marlow Freight told reporters the "
+                     "Woodburn fire began at the Harbor Street depot.")
+    other = with_lead(report("other", set_fire), "Deputies said Lorna Fitch, 29, watched the "
+                      "Cascade Timber Works shed burn near Salem with Ned Brauer.")
+    events = stored([first, same, other], tmp_path)
+    assert events[("first", 0)] == events[("same", 0)]
+    assert events[("other", 0)] != events[("first", 0)]
+
+
+def test_close_leads_do_not_merge_reports_that_share_no_word(tmp_path: Path):
+    lead = "Dana Quill of Marlow Freight told reporters the Woodburn fire began on Harbor Street."
+    first = with_lead(report("first", "Rescuers pulled the body of the watchman from the river."),
+                      lead)
+    second = with_lead(report("second", "An arsonist set the depot ablaze, killing a guard."), lead)
+    events = stored([first, second], tmp_path)
+    assert events[("first", 0)] != events[("second", 0)]
