@@ -120,7 +120,12 @@ def side_sql(row: str, terms: bool = True, names: bool = True, counts: str | Non
     (computed later for the rows that stay candidates);
     the bounds of the counts (``counts_sql``) from the row's record, or from ``counts``, the alias
     of the stored event's ``event_counts`` row."""
-    columns = counts_sql(row, counts) + [
+    # near the top of its article (close_context.sentences); a stored event: its founder was in
+    # its article's lead (is_root_event, sentences 0-2: no later sentence index is stored)
+    close = merge_rules()["content_needed"].get("close_context") or {}
+    top = f"{row}.sentence_index < {int(close.get('sentences', 0))}"
+    top = f"{row}.is_root_event" if counts is not None else top
+    columns = counts_sql(row, counts) + [f"coalesce({top}, false) AS near_top",
         f"{_kind(f'{row}.cameo_root')} || '|' || CAST({row}.negated AS INTEGER) AS merge_key",
         f"coalesce(CAST({row}.geonameid AS VARCHAR), lower(trim({row}.location_name))) AS place_key",
         f"coalesce({row}.geonameid IN (SELECT geonameid FROM wide_places WHERE NOT seat), false)"
@@ -433,7 +438,8 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
               / greatest(len(list_distinct(list_concat({a_content}.context, {b_content}.context))), 1)
               AS context_overlap,
             {_context_apart(a, b, a_content, b_content)} AS context_apart,
-            {_context_close(a, b, a_content, b_content)} AS context_close
+            {_context_close(a, b, a_content, b_content)} AND {a}.near_top AND {b}.near_top
+              AS context_close
         FROM {pairs}
     ), needs AS (
         SELECT *,
@@ -515,16 +521,11 @@ def _context_close(a: str, b: str, a_content: str, b_content: str) -> str:
 
 def _close_words(root: str) -> str:
     """SQL: the shared content words a pair of this root needs when its articles' leads are close
-    (``close_context``); NULL (never) for the roots of ``content_needed.by_root`` (statements:
-    one spokesman's two remarks share their article's names)."""
-    needed = merge_rules()["content_needed"]
-    close = needed.get("close_context")
+    (``close_context``); NULL (never) for roots not listed in its ``roots``."""
+    close = merge_rules()["content_needed"].get("close_context")
     if not close:
         return "NULL"
-    strict = sorted(needed.get("by_root") or {})
-    whens = " ".join(f"WHEN '{r}' THEN NULL" for r in strict)
-    words = int(close["words"])
-    return f"(CASE {root} {whens} ELSE {words} END)" if strict else str(words)
+    return f"(CASE WHEN {root} IN {_sql_tuple(close['roots'])} THEN {int(close['words'])} END)"
 
 
 def _code_pair(x: str, y: str) -> str:
