@@ -173,3 +173,48 @@ def test_the_merge_evidence_gives_how_much_the_articles_leads_share(tmp_path: Pa
     # mendell, 46, pacific, health, supplies, woodburn and "Filed" shared; dana, ortiz, ray, cole
     # not (the text's first word, "Gary", is no name: nothing is before it)
     assert [float(row[0]) for row in evidence] == [round(7 / 11, 3)]
+
+
+FOUND = "Rescuers pulled the body of the watchman from the burned warehouse near the river on Friday."
+SET_FIRE = "Investigators said an arsonist set the warehouse ablaze late Friday night, killing a guard."
+QUILL = ("Marlow Freight owner Dana Quill said the fire at its Harbor Street depot in Woodburn was "
+         "no accident.")
+QUILL_AGAIN = ("Dana Quill of Marlow Freight told reporters the Woodburn fire began at the Harbor "
+               "Street depot.")
+
+
+def fire_reports(cameo: str = "1823", index: int = 0) -> list[tuple[Article, list]]:
+    """Two articles whose leads name one firm, owner and street, each reporting the fire its own
+    way ("warehouse" alone is shared); the second report is its article's sentence ``index``."""
+    first = with_lead(report("first", FOUND, cameo=cameo), QUILL)
+    article, events = with_lead(report("same", SET_FIRE, cameo=cameo), QUILL_AGAIN)
+    return [first, (article, [dataclasses.replace(e, sentence_index=index) for e in events])]
+
+
+def test_reports_in_articles_whose_leads_agree_merge_on_one_shared_word(tmp_path: Path):
+    other = with_lead(report("other", SET_FIRE), "Deputies said Lorna Fitch, 29, watched the "
+                      "Cascade Timber Works shed burn near Salem with Ned Brauer.")
+    events = stored(fire_reports() + [other], tmp_path)
+    assert events[("first", 0)] == events[("same", 0)]
+    # leads that name other people and places: no such allowance
+    assert events[("other", 0)] != events[("first", 0)]
+
+
+def test_close_leads_do_not_merge_talks_nor_reports_far_down_an_article(tmp_path: Path):
+    # leaders meet and talk every day: close leads are no sign of one meeting
+    (tmp_path / "talks").mkdir()
+    events = stored(fire_reports(cameo="040"), tmp_path / "talks")
+    assert events[("first", 0)] != events[("same", 0)]
+    # the twelfth sentence is no longer what the article is about (a list, background)
+    (tmp_path / "far").mkdir()
+    events = stored(fire_reports(index=12), tmp_path / "far")
+    assert events[("first", 0)] != events[("same", 12)]
+
+
+def test_close_leads_do_not_merge_reports_that_share_no_word(tmp_path: Path):
+    first = with_lead(report("first", "Rescuers pulled the body of the watchman from the river."),
+                      QUILL_AGAIN)
+    second = with_lead(report("second", "An arsonist set the depot ablaze, killing a guard."),
+                       QUILL_AGAIN)
+    events = stored([first, second], tmp_path)
+    assert events[("first", 0)] != events[("second", 0)]

@@ -120,7 +120,12 @@ def side_sql(row: str, terms: bool = True, names: bool = True, counts: str | Non
     (computed later for the rows that stay candidates);
     the bounds of the counts (``counts_sql``) from the row's record, or from ``counts``, the alias
     of the stored event's ``event_counts`` row."""
-    columns = counts_sql(row, counts) + [
+    # near the top of its article (close_context.sentences); a stored event: its founder was in
+    # its article's lead (is_root_event, sentences 0-2: no later sentence index is stored)
+    close = merge_rules()["content_needed"].get("close_context") or {}
+    top = f"{row}.sentence_index < {int(close.get('sentences', 0))}"
+    top = f"{row}.is_root_event" if counts is not None else top
+    columns = counts_sql(row, counts) + [f"coalesce({top}, false) AS near_top",
         f"{_kind(f'{row}.cameo_root')} || '|' || CAST({row}.negated AS INTEGER) AS merge_key",
         f"coalesce(CAST({row}.geonameid AS VARCHAR), lower(trim({row}.location_name))) AS place_key",
         f"coalesce({row}.geonameid IN (SELECT geonameid FROM wide_places WHERE NOT seat), false)"
@@ -432,7 +437,9 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
             len(list_intersect({a_content}.context, {b_content}.context))
               / greatest(len(list_distinct(list_concat({a_content}.context, {b_content}.context))), 1)
               AS context_overlap,
-            {_context_apart(a, b, a_content, b_content)} AS context_apart
+            {_context_apart(a, b, a_content, b_content)} AS context_apart,
+            {_context_close(a, b, a_content, b_content)} AND {a}.near_top AND {b}.near_top
+              AS context_close
         FROM {pairs}
     ), needs AS (
         SELECT *,
@@ -440,7 +447,8 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
             {_words_needed('placed_across')} AS words_needed,
             {_contained_needs('pair_root')[0]} AS contained_words,
             {_contained_needs('pair_root')[1]} AS contained_share,
-            {_min_overlap('pair_root', default=0.0)} AS names_overlap_needed
+            {_min_overlap('pair_root', default=0.0)} AS names_overlap_needed,
+            {_close_words('pair_root')} AS close_words_needed
         FROM facts
     ), judged AS (
         SELECT *,
@@ -450,7 +458,8 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
                    AND overlap >= overlap_needed
                    OR shared_names >= {int(rules['content_needed']['names'])}
                       AND overlap >= names_overlap_needed
-                   OR {_contained()})
+                   OR {_contained()}
+                   OR coalesce(context_close AND len(shared) >= close_words_needed, false))
               AND {_place_ok('place_unknown', 'place_same', 'place_inside', 'countries_agree', 'km')}
               AND counts_ok AND NOT names_apart AND NOT context_apart AND dates_ok
               AS ok,
@@ -494,6 +503,29 @@ def _context_apart(a: str, b: str, a_content: str, b_content: str) -> str:
             f" AND least(len({x}), len({y})) >= {int(apart['names'])}"
             f" AND len(list_intersect({x}, {y})) < {float(apart['overlap'])}"
             f" * len(list_distinct(list_concat({x}, {y}))), false)")
+
+
+def _context_close(a: str, b: str, a_content: str, b_content: str) -> str:
+    """Two articles about one event (``content_needed.close_context``): each has this many names
+    and figures in its lead (``context_sql``) and they share at least this share of them. Their
+    reports need fewer shared words; mentions of one article, or of an article not stored, never."""
+    close = merge_rules()["content_needed"].get("close_context")
+    if not close:
+        return "false"
+    x, y = f"{a_content}.context", f"{b_content}.context"
+    return (f"coalesce({a}.article_id <> {b}.article_id"
+            f" AND least(len({x}), len({y})) >= {int(close['names'])}"
+            f" AND len(list_intersect({x}, {y})) >= {float(close['overlap'])}"
+            f" * len(list_distinct(list_concat({x}, {y}))), false)")
+
+
+def _close_words(root: str) -> str:
+    """SQL: the shared content words a pair of this root needs when its articles' leads are close
+    (``close_context``); NULL (never) for roots not listed in its ``roots``."""
+    close = merge_rules()["content_needed"].get("close_context")
+    if not close:
+        return "NULL"
+    return f"(CASE WHEN {root} IN {_sql_tuple(close['roots'])} THEN {int(close['words'])} END)"
 
 
 def _code_pair(x: str, y: str) -> str:
