@@ -61,12 +61,11 @@ def test_an_appeal_of_a_party_naming_no_one_is_aimed_at_its_government():
     assert all(e.target is None for e in calm if e.cameo_root == "02")
 
 
-def test_saying_a_named_party_failed_or_ignored_criticises_it(code_text):
-    assert ("FRA", "111", "RUS") in dyads(code_text("France said Russia had ignored the warnings."))
+def test_an_accusation_framed_by_a_verb_of_opinion_is_the_statements(code_text):
     assert ("FRA", "112", "RUS") in dyads(
-        code_text("France said it believed Russia had lied about the strikes."))
-    # a thing that failed is no one criticised
-    assert not [e for e in code_text("France said the talks had failed.") if e.cameo_root == "11"]
+        code_text("France said it believed Russia had violated the ceasefire."))
+    assert ("FRA", "010", None) in dyads(
+        code_text("France said it believed Russia had not violated the ceasefire."))
 
 
 def test_what_is_told_to_an_audience_is_aimed_at_the_party_it_names(code_text):

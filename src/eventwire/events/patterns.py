@@ -99,7 +99,6 @@ class PatternBook:
     # statement_cues.yaml: "told X to act" / "tells X: act!" appeals to X; "quoted X as saying"
     instructing: dict[str, str] = field(default_factory=dict)
     disagreeing: dict[str, str] = field(default_factory=dict)
-    faulting: dict[str, str] = field(default_factory=dict)
     framing_verbs: frozenset[str] = frozenset()  # "said I think that X was a crime"
     condemning_qualities: frozenset[str] = frozenset()  # "was a stupid remark"
     quoting: frozenset[str] = frozenset()
@@ -369,7 +368,6 @@ def pattern_book() -> PatternBook:
         accusing=_code_map(loaded["statement_cues.yaml"], "accusing"),
         instructing=_code_map(loaded["statement_cues.yaml"], "instructing"),
         disagreeing=_code_map(loaded["statement_cues.yaml"], "disagreeing"),
-        faulting=_code_map(loaded["statement_cues.yaml"], "faulting"),
         quoting=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("quoting"))),
         framing_verbs=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("framing_verbs"))),
         condemning_qualities=frozenset(

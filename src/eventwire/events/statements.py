@@ -234,16 +234,13 @@ def _denounced_doers(actors: Arguments, clauses: list[Token]) -> list[Token] | N
 
 def wrongdoing(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
     """A statement that someone did a wrong ("said Russia violated the ceasefire", "... rigged
-    the vote") accuses them (statement_cues.yaml accusing); that a named party failed or lied
-    ("said the government had failed pensioners") criticises it (faulting). Only of what the
-    clause asserts: not "did not violate", "may have breached", nor "we broke" (the speaker's
-    own side)."""
+    the vote", "said he believed X had meddled") accuses them (statement_cues.yaml accusing).
+    Only of what the clause asserts: not "did not violate", "may have breached", nor "we broke"
+    (the speaker's own side)."""
     clauses = [c for top in _reported(book, found.trigger) for c in syntax.conjuncts(top)]
     for clause in clauses:  # "said X had meddled in the vote and intimidated voters"
         subjects = syntax.clause_subjects(clause)
-        lemma = clause.lemma_.lower()
-        code = book.accusing.get(lemma) or (
-            book.faulting.get(lemma) if actors.named_only().actors(subjects) else None)
+        code = book.accusing.get(clause.lemma_.lower())
         if code is None or any(c.dep_ == "neg" or c.lower_ == "never" or (
                 c.dep_ == "aux" and c.lower_ in syntax.FUTURE_AUX | syntax.HYPOTHETICAL_AUX)
                 for c in clause.children):
