@@ -235,15 +235,16 @@ class Arguments:
                                      f"of '{home.text}' ({home.country})"])
         return (source, filled) if known is source else (filled, target)
 
-    def dissent_target(self, source: Actor | None) -> Actor | None:
+    def dissent_target(self, source: Actor | None, act: str = "dissent") -> Actor | None:
         """"Egyptian demonstrators rioted": dissent with no named target is aimed at the
         government of the dissenters' country (roots in arguments.yaml); a state's own
-        protest ("Iran protested") keeps no target."""
+        protest ("Iran protested") keeps no target. ``act`` names the act in the evidence
+        (an appeal or demand of a party: "The Tories called for a change in the law")."""
         if source is None or not source.country or self.is_state(source):
             return None
         return Actor(text="", code=f"{source.country}GOV", country=source.country,
                      sectors=["GOV"], resolution=[
-                         f"implied target: dissent by '{source.text}' without a named target "
+                         f"implied target: {act} by '{source.text}' without a named target "
                          f"is aimed at the government of {source.country} (arguments.yaml)"])
 
     def is_state(self, actor: Actor) -> bool:

@@ -173,8 +173,7 @@ class EventCoder:
         else:
             if not targets and not pattern.cameo.startswith(self.book.venue_roots):
                 targets = places  # "blocked roads in Algiers": the place stands for its country
-            dissent = pattern.cameo.startswith(self.book.dissent_roots)
-            dyads = [(s, t or (actors.dissent_target(s) if dissent else None))
+            dyads = [(s, t or self._implied_target(pattern.cameo, s, actors))
                      for s in (sources or [None]) for t in (targets or [None])
                      if s is None or t is None or _different(s, t)]
         conflictual = self.cameo[pattern.cameo].quad_class >= 3
@@ -193,6 +192,18 @@ class EventCoder:
             events.append(self.builder.event(parsed, sentence, replace(candidate, pattern=sense),
                                              source, target, reporters[0] if reporters else None))
         return events
+
+    def _implied_target(self, code: str, source: Actor | None, actors: Arguments) -> Actor | None:
+        """The government of the source's country, for dissent ("Egyptian demonstrators
+        rioted", dissent_roots) and for an appeal or demand of a party, union or group
+        ("The Tories called for a change in the law", appeal_roots, appeal_sectors) that
+        names no target; None otherwise."""
+        if code.startswith(self.book.dissent_roots):
+            return actors.dissent_target(source)
+        if (code.startswith(self.book.appeal_roots) and source is not None
+                and self.book.appeal_sectors.intersection(source.sectors)):
+            return actors.dissent_target(source, "an appeal or demand")
+        return None
 
     def _statement_target(self, code: str, source: Actor | None, target: Actor | None
                           ) -> Actor | None:

@@ -98,6 +98,9 @@ class PatternBook:
     accusing: dict[str, str] = field(default_factory=dict)  # "said X violated the truce" -> 112
     # statement_cues.yaml: "told X to act" / "tells X: act!" appeals to X; "quoted X as saying"
     instructing: dict[str, str] = field(default_factory=dict)
+    disagreeing: dict[str, str] = field(default_factory=dict)
+    framing_verbs: frozenset[str] = frozenset()  # "said I think that X was a crime"
+    condemning_qualities: frozenset[str] = frozenset()  # "was a stupid remark"
     quoting: frozenset[str] = frozenset()
     speech_imperatives: frozenset[str] = frozenset()  # "Let me be clear": no request
     # intent_codes.yaml: the code of an event only promised, planned or threatened, by CAMEO code
@@ -113,6 +116,8 @@ class PatternBook:
     group_nouns: frozenset[str] = frozenset()
     follower_nouns: frozenset[str] = frozenset()
     dissent_roots: tuple[str, ...] = ()
+    appeal_roots: tuple[str, ...] = ()
+    appeal_sectors: frozenset[str] = frozenset()
     reaction_codes: tuple[str, ...] = ()
     circumstance_preps: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
@@ -362,7 +367,11 @@ def pattern_book() -> PatternBook:
         refusing_until=_code_map(loaded["statement_cues.yaml"], "refusing_until"),
         accusing=_code_map(loaded["statement_cues.yaml"], "accusing"),
         instructing=_code_map(loaded["statement_cues.yaml"], "instructing"),
+        disagreeing=_code_map(loaded["statement_cues.yaml"], "disagreeing"),
         quoting=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("quoting"))),
+        framing_verbs=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("framing_verbs"))),
+        condemning_qualities=frozenset(
+            _as_tuple(loaded["statement_cues.yaml"].get("condemning_qualities"))),
         speech_imperatives=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("speech_imperatives"))),
         intent=_intent_map(loaded["intent_codes.yaml"]),
         refusal=_intent_map(loaded["intent_codes.yaml"], ("refusal",)),
@@ -372,6 +381,8 @@ def pattern_book() -> PatternBook:
         group_nouns=frozenset(arguments("group_nouns")),
         follower_nouns=frozenset(arguments("follower_nouns")),
         dissent_roots=arguments("dissent_roots"),
+        appeal_roots=arguments("appeal_roots"),
+        appeal_sectors=frozenset(arguments("appeal_sectors")),
         reaction_codes=arguments("reaction_codes"),
         circumstance_preps=frozenset(arguments("circumstance_preps")),
         receiving_verbs=frozenset(arguments("receiving_verbs")),

@@ -23,21 +23,25 @@ NO_ONE = {"nothing", "something", "anything", "everything", "nobody", "none"}
 # *to put* China under the embargo", "it was unacceptable *that Russia had annexed* Crimea",
 # "it was a mistake *for Germany to leave*".
 EXTRAPOSED_DEPS = {"xcomp", "ccomp", "relcl", "acl"}
+# Subjects that point at something the sentence names elsewhere ("*this* was a stupid remark by X").
+DEMONSTRATIVES = {"this", "that", "it"}
 
 
 def what_is_said(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
     """A plain statement (010) is coded by what it says: told to someone, an appeal to them when
-    it is what they are to do; with no target, the first of a demand, a criticism, an
-    accusation, a threat or a rejection that its reported clause makes."""
+    it is what they are to do; else the first of a demand, a criticism, an accusation, a
+    disapproval, a threat or a rejection that its reported clause makes, aimed at the party it
+    names ("told MPs the Tories had misled voters": an accusation of the Tories, not of the
+    MPs; told to an audience, only when it names one)."""
     if found.pattern.cameo != "010":
         return found
     asked = instruction(book, actors, found)
-    if asked is not found or found.targets:
+    if asked is not found:
         return asked
-    for reading in (obligation, condemnation, wrongdoing, stated_act):
+    for reading in (obligation, condemnation, wrongdoing, disagreement, stated_act):
         read = reading(book, actors, found)
-        if read is not found:
-            return read
+        if read is not found and (not found.targets or actors.actors(read.targets)):
+            return read  # told to an audience, what it says of a named party is its aim
     return found
 
 
@@ -155,20 +159,26 @@ def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
     to; not "said the strikes were not illegal", nor "we were wrong" (the speaker's own side),
     nor a supposed judgment ("said EU nuclear weapons would be a mistake").
     """
-    for clause in syntax.children(found.trigger, {"ccomp"}):
+    for clause in _reported(book, found.trigger):
         if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in syntax.HYPOTHETICAL_AUX)
                for c in clause.children):
             continue  # "would be a mistake": a supposed judgment, advice rather than criticism
         predicates = _predicates(book, clause)
         words = {w for p in predicates for w in _predicate_words(p)}
+        qualities = {w for p in predicates if p.pos_ == "NOUN" for w in _qualities(p)}
         subjects = syntax.clause_subjects(clause)
-        if not words & book.condemning or any(s.lower_ in NO_ONE for s in subjects):
+        condemned = words & book.condemning or qualities & book.condemning_qualities
+        if not condemned or any(s.lower_ in NO_ONE for s in subjects):
             continue
         extraposed = _extraposed(clause, predicates) if any(s.lower_ == "it" for s in subjects) else []
+        authors = _authors(actors, predicates)
         if extraposed:  # "said it was wrong to put China under the embargo": that act is denounced
             subjects = _denounced_doers(actors, extraposed)
             if subjects is None:
                 continue
+        elif authors and (all(s.lower_ in DEMONSTRATIVES for s in subjects)
+                          or not actors.actors(subjects)):
+            subjects = authors  # "this was a stupid remark by the first minister"
         elif any(s.lower_ in SELF_OR_GENERIC for s in subjects):
             continue
         criticism = replace(found.pattern, cameo="111", sense=(
@@ -176,6 +186,27 @@ def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
             "(statement_cues.yaml condemning)"))
         return Candidate(criticism, found.trigger, found.sources, subjects, content=found.content)
     return found
+
+
+def _reported(book: PatternBook, verb: Token) -> list[Token]:
+    """The clauses a speech verb reports, through the verbs of opinion that only frame them
+    (statement_cues.yaml framing_verbs): "said *the strikes were* a crime", "said: 'I think we
+    have to say that *this was* a stupid remark'"."""
+    found, todo = [], syntax.children(verb, {"ccomp"})
+    while todo:
+        clause = todo.pop(0)
+        found.append(clause)
+        if clause.lemma_.lower() in book.framing_verbs and len(found) < 8:
+            todo += syntax.children(clause, {"ccomp", "xcomp"})
+    return found
+
+
+def _authors(actors: Arguments, predicates: list[Token]) -> list[Token]:
+    """Who a condemning predicate noun names as the author of what is condemned: its
+    possessor or by-phrase ("a stupid remark *by the first minister*", "*Moscow's* mistake")."""
+    found = [t for p in predicates for t in
+             syntax.children(p, {"poss"}) + syntax.prep_objects(p, "by")]
+    return found if actors.actors(found) else []
 
 
 def _extraposed(clause: Token, predicates: list[Token]) -> list[Token]:
@@ -203,21 +234,47 @@ def _denounced_doers(actors: Arguments, clauses: list[Token]) -> list[Token] | N
 
 def wrongdoing(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
     """A statement that someone did a wrong ("said Russia violated the ceasefire", "... rigged
-    the vote") accuses them (statement_cues.yaml accusing). Only of what the clause asserts: not
-    "did not violate", "may have breached", nor "we broke" (the speaker's own side)."""
-    clauses = [c for top in syntax.children(found.trigger, {"ccomp"}) for c in syntax.conjuncts(top)]
+    the vote", "said he believed X had meddled") accuses them (statement_cues.yaml accusing).
+    Only of what the clause asserts: not "did not violate", "may have breached", nor "we broke"
+    (the speaker's own side)."""
+    clauses = [c for top in _reported(book, found.trigger) for c in syntax.conjuncts(top)]
     for clause in clauses:  # "said X had meddled in the vote and intimidated voters"
+        subjects = syntax.clause_subjects(clause)
         code = book.accusing.get(clause.lemma_.lower())
         if code is None or any(c.dep_ == "neg" or c.lower_ == "never" or (
                 c.dep_ == "aux" and c.lower_ in syntax.FUTURE_AUX | syntax.HYPOTHETICAL_AUX)
                 for c in clause.children):
             continue
-        subjects = syntax.clause_subjects(clause)
         if not subjects or any(s.lower_ in SELF_OR_GENERIC for s in subjects):
             continue
         accusation = replace(found.pattern, cameo=code, sense=(
             "a statement that someone did a wrong accuses them (statement_cues.yaml accusing)"))
         return Candidate(accusation, found.trigger, found.sources, subjects, content=found.content)
+    return found
+
+
+def disagreement(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
+    """A statement that the speaker does not agree with someone disapproves of them (110,
+    statement_cues.yaml disagreeing): "Kelly said he did not agree with King". Only of the
+    speaker's side (a pronoun or the speaker's country) and a party named with "with"; "will
+    not agree" is a refusal (stated_act)."""
+    for clause in _reported(book, found.trigger):
+        code = book.disagreeing.get(clause.lemma_.lower())
+        if code is None or any(c.dep_ == "aux" and c.lower_ in syntax.FUTURE_AUX
+                               | syntax.BACKSHIFTED_WILL | syntax.HYPOTHETICAL_AUX
+                               for c in clause.children):
+            continue
+        if not any(c.dep_ == "neg" or c.lower_ == "never" for c in clause.children):
+            continue  # "said he agreed with X"; "disagreed with X" is coded by its own pattern
+        if not _speakers_side(actors, found.sources, syntax.clause_subjects(clause)):
+            continue
+        others = syntax.prep_objects(clause, "with")
+        if not actors.actors(others):
+            continue
+        act = replace(found.pattern, cameo=code, sense=(
+            "a statement that the speaker does not agree with someone disapproves of them "
+            "(statement_cues.yaml disagreeing)"))
+        return Candidate(act, found.trigger, found.sources, others, content=found.content)
     return found
 
 
@@ -323,3 +380,13 @@ def _predicate_words(predicate: Token) -> set[str]:
     lemma = predicate.lemma_.lower()
     modifiers = [c.lemma_.lower() for c in predicate.children if c.dep_ in ("compound", "amod")]
     return {lemma, *(f"{m} {lemma}" for m in modifiers)}
+
+
+def _qualities(predicate: Token) -> set[str]:
+    """The adjectives that qualify a predicate noun ("a *stupid and ill-advised* remark", "a
+    *reckless* decision"), with an adverb hyphenated to them ("ill-advised")."""
+    adjectives = [a for c in predicate.children if c.dep_ == "amod" for a in syntax.conjuncts(c)]
+    words = {a.lower_ for a in adjectives}
+    words |= {f"{m.lower_}-{a.lower_}" for a in adjectives for m in a.children
+              if m.dep_ == "advmod" and m.i == a.i - 2 and a.doc[a.i - 1].text == "-"}
+    return words

@@ -1,0 +1,76 @@
+"""Statements read for what they say and whom they aim at (statements.py, statement_cues.yaml),
+each on sentences written for the test."""
+
+from __future__ import annotations
+
+from eventwire.actors import ActorResolver
+from eventwire.events import EventCoder
+from eventwire.nlp import parse_article
+from eventwire.records import Article, Event
+
+
+def dyads(events: list[Event]) -> set[tuple[str | None, str, str | None]]:
+    return {(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None)
+            for e in events}
+
+
+def _code_with_actors(text: str) -> list[Event]:
+    """Code a one-paragraph article of 2005-03-01 with the real actor resolver."""
+    parsed = parse_article(Article(id="t", text=text, date="2005-03-01"))
+    return EventCoder.default().code(parsed, ActorResolver.default().annotate(parsed))
+
+
+def test_a_condemning_adjective_on_the_predicate_noun_denounces(code_text):
+    assert ("DEU", "111", "RUS") in dyads(
+        code_text("Germany said the Russian ban was a reckless and cynical move."))
+    # "this" points at the act: its author is named by the noun's by-phrase
+    assert ("DEU", "111", "RUS") in dyads(
+        code_text("Germany said this was a stupid decision by Russia."))
+    # an adjective that only classifies the noun condemns nothing
+    assert ("DEU", "010", None) in dyads(code_text("Germany said it was a criminal investigation."))
+    assert ("DEU", "010", None) in dyads(code_text("Germany said the Russians were illegal immigrants."))
+
+
+def test_a_judgment_framed_by_a_verb_of_opinion_is_the_statements(code_text):
+    assert ("DEU", "111", "RUS") in dyads(
+        code_text("Germany said it believed the Russian air strikes were a war crime."))
+    assert ("DEU", "111", "RUS") in dyads(
+        code_text("Germany said: \"I think the Russian air strikes were a disgrace.\""))
+    # a supposed judgment stays advice, framed or not
+    assert ("DEU", "010", None) in dyads(
+        code_text("Germany said it believed a Russian ban would be a mistake."))
+
+
+def test_saying_one_does_not_agree_with_a_party_disapproves_of_it(code_text):
+    assert ("GOV", "110", "FRA") in dyads(code_text("The minister said he did not agree with France."))
+    # what another side thinks, or agreeing: no disapproval by the speaker
+    for text in ("The minister said Russia did not agree with France.",
+                 "The minister said he agreed with France on the plan."):
+        assert not [e for e in code_text(text) if e.cameo == "110"], text
+    # a refusal to come stays a rejection
+    assert ("GOV", "120", "FRA") in dyads(code_text("The minister said he would not agree with France."))
+
+
+def test_an_appeal_of_a_party_naming_no_one_is_aimed_at_its_government():
+    events = _code_with_actors("The Conservatives have called for a change in the law.")
+    assert ("GBRPTY", "020", "GBRGOV") in dyads(events)
+    appeal = next(e for e in events if e.cameo == "020")
+    assert "implied target" in " ".join(appeal.target.resolution)
+    # a state's own appeal names no one
+    calm = _code_with_actors("The Chinese foreign minister called for calm.")
+    assert all(e.target is None for e in calm if e.cameo_root == "02")
+
+
+def test_an_accusation_framed_by_a_verb_of_opinion_is_the_statements(code_text):
+    assert ("FRA", "112", "RUS") in dyads(
+        code_text("France said it believed Russia had violated the ceasefire."))
+    assert ("FRA", "010", None) in dyads(
+        code_text("France said it believed Russia had not violated the ceasefire."))
+
+
+def test_what_is_told_to_an_audience_is_aimed_at_the_party_it_names(code_text):
+    assert ("GOV", "112", "RUS") in dyads(
+        code_text("The minister told reporters that Russia had violated the ceasefire."))
+    # a plain remark told to someone keeps its addressee
+    assert not [e for e in code_text("The minister told France that the talks had ended.")
+                if e.cameo_root == "11"]
