@@ -38,13 +38,36 @@ def argument_words(token: Token) -> set[str]:
     return words
 
 
+def means_words(token: Token) -> set[str]:
+    """Where a pattern's ``means`` are read: the predicate's active subject, prepositional
+    objects and modifiers, with those words' own modifiers ("a *bomb* blast killed", "killed
+    *in a car bomb attack*", "a *suicide* attack") - not its objects, the ones acted on
+    ("police killed *the bomber*")."""
+    heads = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+    heads += [o for _, o in syntax.all_prep_objects(token)]
+    heads += [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which")]
+    words: set[str] = set()
+    for head in heads:
+        for word in (head, *(m for m in head.children if m.dep_ in ("compound", "amod"))):
+            words.update((word.lemma_.lower(), word.lower_))
+    return words
+
+
 def other_sense(book: PatternBook, token: Token) -> bool:
     """Whether the predicate's own arguments mark another sense of its lemma (other_senses);
     a part of something ("*half of* the blossoms", partitives) is read as what it is part of."""
+    if token.lemma_.lower() in book.objectless and syntax.children(token, {"dobj", "ccomp"}):
+        return True  # "demonstrated *its resolve*", "demonstrated *that it works*": showed
     vetoes = book.other_senses.get(token.lemma_.lower())
     if not vetoes:
         return False
     words = argument_words(token) | _doers(token)
+    for contest in syntax.children(token, syntax.OBJECTS):
+        if contest.lemma_.lower() in book.verbal.get("contests", ()):
+            # "fought a *trade* war", "is fighting a *legal* battle": the contest's own kind
+            vetoes = vetoes | book.other_senses.get(contest.lemma_.lower(), frozenset())
+            words |= {w for m in contest.children if m.dep_ in ("compound", "amod")
+                      for w in (m.lemma_.lower(), m.lower_)}
     for part in syntax.children(token, syntax.OBJECTS | syntax.PASSIVE_SUBJECTS):
         if part.lemma_.lower() in book.partitives or part.lower_ in book.partitives:
             words |= {w for o in syntax.prep_objects(part, "of")
