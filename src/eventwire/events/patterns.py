@@ -155,6 +155,7 @@ class PatternBook:
     verbal_code: str = "111"
     forecasts: dict[str, frozenset[str]] = field(default_factory=dict)
     forecast_code: str = "012"
+    advice_code: str = "020"  # "warned its citizens against travel": an appeal, no threat
     single_codes: dict[str, str] = field(default_factory=dict)  # mass code -> one-victim code
     unreal_verbs: frozenset[str] = frozenset()  # unreal_heads that count only when not nouns
     unreal_nouns: frozenset[str] = frozenset()  # unreal_heads that count only as nouns
@@ -356,7 +357,8 @@ def pattern_book() -> PatternBook:
 
     senses = loaded["senses.yaml"]
     codes = {key: str(senses.get(key, default))
-             for key, default in (("verbal_code", "111"), ("forecast_code", "012"))}
+             for key, default in (("verbal_code", "111"), ("forecast_code", "012"),
+                                  ("advice_code", "020"))}
     for code in codes.values():
         _require_cameo(code, "events/data/senses.yaml")
     return PatternBook(
@@ -420,6 +422,7 @@ def pattern_book() -> PatternBook:
         verbal_code=codes["verbal_code"],
         forecasts=_word_sets(senses.get("forecasts")),
         forecast_code=codes["forecast_code"],
+        advice_code=codes["advice_code"],
         single_codes=_single_codes(senses.get("single_victims")),
         unreal_verbs=frozenset(_as_tuple(senses.get("unreal_verbs"))),
         unreal_nouns=frozenset(_as_tuple(senses.get("unreal_nouns"))),

@@ -147,7 +147,7 @@ def forecast(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:
     about = [o for p in cues.get("preps", ()) for holder in (verb, *nouns)
              for o in syntax.prep_objects(holder, p)]
     if not clause and not about:
-        return pattern
+        return _advice(book, pattern, verb, nouns)
     if addressees and not (clause and all(_thing_foretold(cues, c) for c in clause)):
         return pattern  # "warned Britain that it would ...": said to someone, a threat
     said = [t for head in clause + about for t in head.subtree]
@@ -156,6 +156,27 @@ def forecast(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:
         return pattern  # "warned that pressure would be increased if ...": a threat
     return replace(pattern, cameo=book.forecast_code,
                    sense="a warning of what may come is a pessimistic comment (senses.yaml forecasts)")
+
+
+def _advice(book: PatternBook, pattern: Pattern, verb: Token, nouns: list[Token]) -> Pattern:
+    """"warned its citizens *against travel*", "warned Americans *to avoid* Mexico", "warned
+    his supporters against complacency": a warning against an act, or to do one, that says
+    nothing of what the speaker would do is advice, an appeal (advice_code), no threat;
+    "warned X against any attack, saying it would retaliate" still threatens (threat_words)."""
+    cues = book.forecasts
+    advised = [c for holder in (verb, *nouns) for c in syntax.children(holder, {"xcomp"})
+               if syntax.is_infinitive(c)]
+    advised += [o for holder in (verb, *nouns) for p in syntax.children(holder, {"prep"})
+                if p.lower_ in cues.get("advice_preps", ())
+                for o in syntax.children(p, {"pobj", "pcomp"})]
+    if not advised:
+        return pattern
+    said = [t for t in verb.sent]  # the reason may follow: "..., saying it would retaliate"
+    if any(t.lemma_.lower() in cues.get("threat_words", ()) for t in said) or any(
+            syntax.in_condition(t) for t in said):
+        return pattern
+    return replace(pattern, cameo=book.advice_code,
+                   sense="a warning against an act, threatening nothing, is advice (senses.yaml forecasts)")
 
 
 def _thing_foretold(cues: dict[str, frozenset[str]], clause: Token) -> bool:
