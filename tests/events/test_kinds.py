@@ -75,3 +75,10 @@ def test_a_warning_against_an_act_threatening_nothing_is_advice(code_text):
     # a warning that says what the speaker would do stays a threat
     assert "13" in roots(code_text("Iran warned Israel against any attack, saying it would retaliate."))
     assert "13" in roots(code_text("Russia warned Turkey that it would respond to any provocation."))
+
+
+def test_force_aimed_at_one_person_is_an_assault(code_text):
+    assert "182" in codes(code_text("Syria attacked a journalist in Turkey."))
+    assert "182" in codes(code_text("Turkey said the attack on the judge was carried out by Syria."))
+    # an attack on a town or on troops stays military force
+    assert "190" in codes(code_text("Syria attacked the town of Kilis in Turkey."))

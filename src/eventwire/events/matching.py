@@ -23,7 +23,14 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.candidate import Candidate
 from eventwire.events.patterns import Pattern, PatternBook
-from eventwire.events.senses import forecast, means_words, one_victim, other_sense, verbal
+from eventwire.events.senses import (
+    forecast,
+    means_words,
+    one_person,
+    one_victim,
+    other_sense,
+    verbal,
+)
 from eventwire.events.statements import speakers, what_is_said
 from eventwire.nlp import syntax
 from eventwire.records import ParsedSentence
@@ -140,7 +147,8 @@ def match_verb(
                 and len(actors.actors(sources)) >= 2):  # not "talks on a US plan"
             pair = True
         used = tuple(o.i for o in contents if o.lemma_.lower() in pattern.objects)
-        sense = one_victim(book, forecast(book, verbal(book, pattern, verb), verb), verb)
+        sense = one_person(book, one_victim(
+            book, forecast(book, verbal(book, pattern, verb), verb), verb), verb)
         return Candidate(sense, verb, sources, targets, pair, used)
     return None
 
@@ -301,7 +309,7 @@ def _noun_candidate(
         targets = object_parties(book, targets, [], actors) or targets
     pair = (pattern.symmetric and not actors.named_only().actors(targets)
             and len(actors.actors(sources)) >= 2)  # "X and Y held talks"
-    return Candidate(verbal(book, pattern, noun), noun, sources, targets, pair)
+    return Candidate(one_person(book, verbal(book, pattern, noun), noun), noun, sources, targets, pair)
 
 
 def _authored_by(book: PatternBook, noun: Token) -> list[Token]:

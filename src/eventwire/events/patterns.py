@@ -160,6 +160,8 @@ class PatternBook:
     unreal_verbs: frozenset[str] = frozenset()  # unreal_heads that count only when not nouns
     unreal_nouns: frozenset[str] = frozenset()  # unreal_heads that count only as nouns
     collective: frozenset[str] = frozenset()
+    person_codes: dict[str, str] = field(default_factory=dict)  # force -> its code on one person
+    persons: frozenset[str] = frozenset()  # nouns of one person ("an attack on the editor")
     question_marks: frozenset[str] = frozenset()
     question_heads: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
@@ -427,6 +429,8 @@ def pattern_book() -> PatternBook:
         unreal_verbs=frozenset(_as_tuple(senses.get("unreal_verbs"))),
         unreal_nouns=frozenset(_as_tuple(senses.get("unreal_nouns"))),
         collective=frozenset(_as_tuple((senses.get("single_victims") or {}).get("collective"))),
+        person_codes=_single_codes(senses.get("single_persons")),
+        persons=frozenset(_as_tuple((senses.get("single_persons") or {}).get("persons"))),
         question_marks=frozenset(_as_tuple(senses.get("question_marks"))),
         question_heads=frozenset(_as_tuple(senses.get("question_heads"))),
         topic_preps=frozenset(_as_tuple(senses.get("topic_preps"))),

@@ -205,6 +205,26 @@ def one_victim(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:
                    sense="mass violence on one person (senses.yaml single_victims)")
 
 
+def one_person(book: PatternBook, pattern: Pattern, trigger: Token) -> Pattern:
+    """The pattern, or its code on one person (single_persons): military force aimed at one
+    person - "gunmen attacked the editor", "an attack on the judge" - is an assault (182)."""
+    code = book.person_codes.get(pattern.cameo)
+    if code is None:
+        return pattern
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        victims = [o for p in ("on", "against") for o in syntax.prep_objects(trigger, p)]
+    elif syntax.is_passive(trigger):
+        victims = syntax.children(trigger, syntax.PASSIVE_SUBJECTS)
+    else:
+        victims = syntax.children(trigger, syntax.OBJECTS)
+    if not victims or not all(_one(v, book.collective) and (
+            v.ent_type_ == "PERSON" or v.lemma_.lower() in book.persons
+            or v.lower_ in ("him", "her", "he", "she")) for v in victims):
+        return pattern
+    return replace(pattern, cameo=code,
+                   sense="force aimed at one person is an assault (senses.yaml single_persons)")
+
+
 def _one(victim: Token, collective: frozenset[str]) -> bool:
     return (victim.tag_ in ("NN", "NNP", "PRP") and victim.lemma_.lower() not in collective
             and victim.lower_ not in ("they", "them", "we", "us")
