@@ -55,6 +55,7 @@ def test_receiving_criticism_or_a_reaction_hosts_no_visit(code_text):
 def test_a_trade_war_or_a_legal_battle_is_no_fight(code_text):
     assert "19" not in roots(code_text("China and Germany are fighting a trade war."))
     assert "19" not in roots(code_text("Google is fighting a legal battle with Germany."))
+    assert "19" not in roots(code_text("The trade battle between China and Germany escalated."))
     assert "19" in roots(code_text("Syria fought a war with Turkey."))
 
 
