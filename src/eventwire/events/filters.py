@@ -22,7 +22,8 @@ Token = Any
 # the comment declined ("refused to comment") are the content of that act, not an event that
 # happened: by root or code, the dependencies leading to it.
 CONTENT_DEPS = {"02": ("ccomp", "xcomp", "dobj", "prep"), "10": ("ccomp", "xcomp", "dobj", "prep"),
-                "11": ("prep",), "016": ("ccomp",), "011": ("xcomp",)}
+                "11": ("prep",), "112": ("ccomp",),  # "alleged that X killed Y"
+                "016": ("ccomp",), "011": ("xcomp",)}
 # How far and through which dependencies a trigger is read as the complement of an unreal
 # head ("afraid *of* killings", "dedicated his life *to* fighting", "trained *to* fight").
 UNREAL_HOPS = 3
@@ -69,7 +70,8 @@ def standing(book: PatternBook, candidates: list[Candidate], year: int | None = 
                   and not asked(book, c.trigger) and not topic(book, c)
                   and not description(book, c) and not activity(book, c) and not tally(book, c.trigger)
                   and not purpose(book, c) and not mandated(c.trigger)
-                  and not dated_before(book, c.trigger, year) and not told_earlier(book, c)]
+                  and not dated_before(book, c.trigger, year) and not told_earlier(book, c)
+                  and not alleged(book, c.trigger)]
     candidates = drop_background(candidates)
     candidates = drop_carriers_and_requested(candidates)
     candidates.sort(key=lambda c: c.trigger.lemma_.lower() in INTENT_CARRIERS)
@@ -102,6 +104,12 @@ def _unreal_as(book: PatternBook, lemma: str, head: Token) -> bool:
     if lemma in book.unreal_nouns:
         return _nominal(head)
     return True
+
+
+def alleged(book: PatternBook, trigger: Token) -> bool:
+    """"a civilian *allegedly* killed by troops", "the *alleged* attack": the writer tells an
+    allegation, no act (senses.yaml alleged); who alleges it, if anyone, is not said."""
+    return any(c.dep_ in ("advmod", "amod") and c.lower_ in book.alleged for c in trigger.children)
 
 
 def asked(book: PatternBook, trigger: Token) -> bool:
@@ -400,7 +408,8 @@ def drop_carriers_and_requested(candidates: list[Candidate]) -> list[Candidate]:
                            and o.pattern.cameo[:2] not in ("01",) for o in candidates))
         content = any(o is not candidate and _complement_of(trigger, o.trigger, deps)
                       for o in candidates for prefix, deps in CONTENT_DEPS.items()
-                      if o.pattern.cameo.startswith(prefix))
+                      if o.pattern.cameo.startswith(prefix)
+                      and not (prefix == "112" and o.pattern.sense))  # "said X killed": told
         if not carrier and not content and not syntax.in_condition(trigger):
             kept.append(candidate)
     return kept

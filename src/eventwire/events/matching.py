@@ -23,7 +23,14 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.candidate import Candidate
 from eventwire.events.patterns import Pattern, PatternBook
-from eventwire.events.senses import forecast, one_victim, other_sense, verbal
+from eventwire.events.senses import (
+    forecast,
+    means_words,
+    one_person,
+    one_victim,
+    other_sense,
+    verbal,
+)
 from eventwire.events.statements import speakers, what_is_said
 from eventwire.nlp import syntax
 from eventwire.records import ParsedSentence
@@ -41,6 +48,8 @@ PARTICIPATION = {"engage", "involve", "embroil", "lock", "mire", "bog"}
 # Coercion and violence (CAMEO 17-20): never dropped as background when told in a relative clause,
 # and a passive subject is no participant in them ("one man was hurt in the firing").
 VIOLENT_ROOTS = ("17", "18", "19", "20")
+# Named entities that are someone, for ``actor_object``: a person the dictionary lacks is a guest.
+PERSON_ENTITIES = ("PERSON", "NORP", "ORG", "GPE")
 
 
 
@@ -99,6 +108,7 @@ def match_verb(
     if _strives(book, verb, objects) or other_sense(book, verb):
         return None
     complements = {c.lemma_.lower() for c in syntax.children(verb, {"xcomp"})}
+    words = means_words(verb)
     for pattern in book.verbs[verb.lemma_.lower()]:
         if pattern.particle and pattern.particle != particle:
             continue
@@ -109,6 +119,10 @@ def match_verb(
         if pattern.complements and not (pattern.complements & complements):
             continue
         if pattern.passive and not syntax.is_passive(verb):
+            continue
+        if pattern.means and not (pattern.means & words):
+            continue
+        if pattern.actor_object is not None and not _guest(pattern, verb, actors):
             continue
         targets = verb_targets(book, verb, pattern, objects, actors)
         if pattern.prep and not targets:
@@ -121,6 +135,9 @@ def match_verb(
                        or _harm_clause_authors(book, verb, lemmas, actors) or sources)
         if syntax.is_purpose(verb) and not actors.actors(sources):
             sources = []  # "they took the help of the police to arrest him": implied agent
+        if pattern.source_sectors and not any(
+                a.sectors and a.sectors[0] in pattern.source_sectors for a in actors.actors(sources)):
+            continue  # "police raided the offices": a search, not the army's raid
         if pattern.source_preps:  # "Israel received aid from the US": the subject receives
             targets = sources
             sources = [t for p in pattern.source_preps for holder in (verb, *contents)
@@ -130,9 +147,20 @@ def match_verb(
                 and len(actors.actors(sources)) >= 2):  # not "talks on a US plan"
             pair = True
         used = tuple(o.i for o in contents if o.lemma_.lower() in pattern.objects)
-        sense = one_victim(book, forecast(book, verbal(book, pattern, verb), verb), verb)
+        sense = one_person(book, one_victim(
+            book, forecast(book, verbal(book, pattern, verb), verb), verb), verb)
         return Candidate(sense, verb, sources, targets, pair, used)
     return None
+
+
+def _guest(pattern: Pattern, verb: Token, actors: Arguments) -> bool:
+    """"received *the Japanese prime minister*", "received *a delegation*": the object (a
+    passive's subject) names an actor or one of the pattern's ``actor_object`` words; not
+    "received *criticism* from X" (actor_object)."""
+    objects = syntax.children(verb, syntax.OBJECTS | syntax.PASSIVE_SUBJECTS)
+    return bool(actors.actors(objects)) or any(
+        o.lemma_.lower() in (pattern.actor_object or ()) or o.ent_type_ in PERSON_ENTITIES
+        for o in objects)
 
 
 def _act_authors(book: PatternBook, subjects: list[Token], lemmas: set[str], actors: Arguments
@@ -229,8 +257,11 @@ def match_noun(
                  for m in syntax.conjuncts(c)}  # "artillery and rocket fire"
     if other_sense(book, noun):  # "a heart attack"
         return None
+    words = means_words(noun)
     for pattern in book.nouns[noun.lemma_.lower()]:
         if pattern.requires and not (pattern.requires & lemmas):
+            continue
+        if pattern.means and not (pattern.means & words):
             continue
         if pattern.modifiers and not (pattern.modifiers & modifiers):
             continue
@@ -278,7 +309,7 @@ def _noun_candidate(
         targets = object_parties(book, targets, [], actors) or targets
     pair = (pattern.symmetric and not actors.named_only().actors(targets)
             and len(actors.actors(sources)) >= 2)  # "X and Y held talks"
-    return Candidate(verbal(book, pattern, noun), noun, sources, targets, pair)
+    return Candidate(one_person(book, verbal(book, pattern, noun), noun), noun, sources, targets, pair)
 
 
 def _authored_by(book: PatternBook, noun: Token) -> list[Token]:

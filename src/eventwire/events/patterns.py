@@ -55,6 +55,14 @@ class Pattern:
     modifiers: frozenset[str] = frozenset()  # noun patterns: a required modifier ("*hunger* strike")
     complements: frozenset[str] = frozenset()  # verbs: a required to-complement ("refused *to comment*")
     passive: bool = False  # only in the passive voice ("fifty people were *held*")
+    # lemmas of which one must be among the predicate's own words - subject, objects,
+    # prepositional objects, modifiers: the means of the act ("killed *in a bomb blast*")
+    means: frozenset[str] = frozenset()
+    # first sectors of which the named source must be one ("*police* raided": a search)
+    source_sectors: frozenset[str] = frozenset()
+    # the object must name an actor, or be one of these words ("received *the king*" hosts him,
+    # "received *criticism*" hosts no one); None: no such condition
+    actor_object: frozenset[str] | None = None
     agent: str | None = None  # sector of the implied source when none is named ("were arrested")
     symmetric: bool = False  # "X and Y met" codes both directions
     implies: str | None = None  # code implied for the author of the object ("claims X denied")
@@ -72,6 +80,7 @@ class Pattern:
         return (
             2 * bool(self.objects) + bool(self.prep) + bool(self.particle) + bool(self.requires)
             + 2 * bool(self.modifiers) + bool(self.passive) + bool(self.complements)
+            + 2 * bool(self.means) + bool(self.source_sectors)
         )
 
 
@@ -145,14 +154,19 @@ class PatternBook:
     # senses.yaml: which uses of an event word are no event of its kind
     other_senses: dict[str, frozenset[str]] = field(default_factory=dict)  # by predicate lemma
     partitives: frozenset[str] = frozenset()  # "half *of* the blossoms": read the of-object
+    objectless: frozenset[str] = frozenset()  # "demonstrated *its power*": no protest
+    alleged: frozenset[str] = frozenset()  # "*allegedly* killed": an allegation, no act told
     verbal: dict[str, frozenset[str]] = field(default_factory=dict)  # cues of attacks in words
     verbal_code: str = "111"
     forecasts: dict[str, frozenset[str]] = field(default_factory=dict)
     forecast_code: str = "012"
+    advice_code: str = "020"  # "warned its citizens against travel": an appeal, no threat
     single_codes: dict[str, str] = field(default_factory=dict)  # mass code -> one-victim code
     unreal_verbs: frozenset[str] = frozenset()  # unreal_heads that count only when not nouns
     unreal_nouns: frozenset[str] = frozenset()  # unreal_heads that count only as nouns
     collective: frozenset[str] = frozenset()
+    person_codes: dict[str, str] = field(default_factory=dict)  # force -> its code on one person
+    persons: frozenset[str] = frozenset()  # nouns of one person ("an attack on the editor")
     question_marks: frozenset[str] = frozenset()
     question_heads: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
@@ -224,7 +238,8 @@ def _pattern(kind: str, key: str, entry: dict[str, Any], file: str) -> Pattern:
     line = entry.get("__line__", 0)
     where = f"{file}:{line}"
     known = {"id", "cameo", "object", "prep", "source", "target", "requires", "symmetric",
-             "implies", "modifier", "passive", "agent", "complement", "__line__", "note"}
+             "implies", "modifier", "passive", "agent", "complement", "means", "source_sector",
+             "actor_object", "__line__", "note"}
     unknown = set(entry) - known
     if unknown:
         raise PatternError(f"{where}: unknown keys {sorted(unknown)}")
@@ -249,6 +264,10 @@ def _pattern(kind: str, key: str, entry: dict[str, Any], file: str) -> Pattern:
         modifiers=frozenset(m.lower() for m in _as_tuple(entry.get("modifier"))),
         complements=frozenset(c.lower() for c in _as_tuple(entry.get("complement"))),
         passive=bool(entry.get("passive", False)),
+        means=frozenset(m.lower() for m in _as_tuple(entry.get("means"))),
+        source_sectors=frozenset(c.upper() for c in _as_tuple(entry.get("source_sector"))),
+        actor_object=(frozenset(w.lower() for w in _as_tuple(entry["actor_object"]))
+                      if "actor_object" in entry else None),
         agent=str(entry["agent"]) if entry.get("agent") else None,
         symmetric=bool(entry.get("symmetric", False)),
         implies=implies,
@@ -345,7 +364,8 @@ def pattern_book() -> PatternBook:
 
     senses = loaded["senses.yaml"]
     codes = {key: str(senses.get(key, default))
-             for key, default in (("verbal_code", "111"), ("forecast_code", "012"))}
+             for key, default in (("verbal_code", "111"), ("forecast_code", "012"),
+                                  ("advice_code", "020"))}
     for code in codes.values():
         _require_cameo(code, "events/data/senses.yaml")
     return PatternBook(
@@ -409,14 +429,19 @@ def pattern_book() -> PatternBook:
         state_sectors=frozenset(arguments("state_sectors")),
         other_senses=_word_sets(senses.get("other_senses")),
         partitives=frozenset(_as_tuple(senses.get("partitives"))),
+        objectless=frozenset(_as_tuple(senses.get("objectless"))),
+        alleged=frozenset(w.lower() for w in _as_tuple(senses.get("alleged"))),
         verbal=_word_sets(senses.get("verbal")),
         verbal_code=codes["verbal_code"],
         forecasts=_word_sets(senses.get("forecasts")),
         forecast_code=codes["forecast_code"],
+        advice_code=codes["advice_code"],
         single_codes=_single_codes(senses.get("single_victims")),
         unreal_verbs=frozenset(_as_tuple(senses.get("unreal_verbs"))),
         unreal_nouns=frozenset(_as_tuple(senses.get("unreal_nouns"))),
         collective=frozenset(_as_tuple((senses.get("single_victims") or {}).get("collective"))),
+        person_codes=_single_codes(senses.get("single_persons")),
+        persons=frozenset(_as_tuple((senses.get("single_persons") or {}).get("persons"))),
         question_marks=frozenset(_as_tuple(senses.get("question_marks"))),
         question_heads=frozenset(_as_tuple(senses.get("question_heads"))),
         topic_preps=frozenset(_as_tuple(senses.get("topic_preps"))),

@@ -38,13 +38,36 @@ def argument_words(token: Token) -> set[str]:
     return words
 
 
+def means_words(token: Token) -> set[str]:
+    """Where a pattern's ``means`` are read: the predicate's active subject, prepositional
+    objects and modifiers, with those words' own modifiers ("a *bomb* blast killed", "killed
+    *in a car bomb attack*", "a *suicide* attack") - not its objects, the ones acted on
+    ("police killed *the bomber*")."""
+    heads = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+    heads += [o for _, o in syntax.all_prep_objects(token)]
+    heads += [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which")]
+    words: set[str] = set()
+    for head in heads:
+        for word in (head, *(m for m in head.children if m.dep_ in ("compound", "amod"))):
+            words.update((word.lemma_.lower(), word.lower_))
+    return words
+
+
 def other_sense(book: PatternBook, token: Token) -> bool:
     """Whether the predicate's own arguments mark another sense of its lemma (other_senses);
     a part of something ("*half of* the blossoms", partitives) is read as what it is part of."""
+    if token.lemma_.lower() in book.objectless and syntax.children(token, {"dobj", "ccomp"}):
+        return True  # "demonstrated *its resolve*", "demonstrated *that it works*": showed
     vetoes = book.other_senses.get(token.lemma_.lower())
     if not vetoes:
         return False
     words = argument_words(token) | _doers(token)
+    for contest in syntax.children(token, syntax.OBJECTS):
+        if contest.lemma_.lower() in book.verbal.get("contests", ()):
+            # "fought a *trade* war", "is fighting a *legal* battle": the contest's own kind
+            vetoes = vetoes | book.other_senses.get(contest.lemma_.lower(), frozenset())
+            words |= {w for m in contest.children if m.dep_ in ("compound", "amod")
+                      for w in (m.lemma_.lower(), m.lower_)}
     for part in syntax.children(token, syntax.OBJECTS | syntax.PASSIVE_SUBJECTS):
         if part.lemma_.lower() in book.partitives or part.lower_ in book.partitives:
             words |= {w for o in syntax.prep_objects(part, "of")
@@ -124,7 +147,7 @@ def forecast(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:
     about = [o for p in cues.get("preps", ()) for holder in (verb, *nouns)
              for o in syntax.prep_objects(holder, p)]
     if not clause and not about:
-        return pattern
+        return _advice(book, pattern, verb, nouns)
     if addressees and not (clause and all(_thing_foretold(cues, c) for c in clause)):
         return pattern  # "warned Britain that it would ...": said to someone, a threat
     said = [t for head in clause + about for t in head.subtree]
@@ -133,6 +156,27 @@ def forecast(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:
         return pattern  # "warned that pressure would be increased if ...": a threat
     return replace(pattern, cameo=book.forecast_code,
                    sense="a warning of what may come is a pessimistic comment (senses.yaml forecasts)")
+
+
+def _advice(book: PatternBook, pattern: Pattern, verb: Token, nouns: list[Token]) -> Pattern:
+    """"warned its citizens *against travel*", "warned Americans *to avoid* Mexico", "warned
+    his supporters against complacency": a warning against an act, or to do one, that says
+    nothing of what the speaker would do is advice, an appeal (advice_code), no threat;
+    "warned X against any attack, saying it would retaliate" still threatens (threat_words)."""
+    cues = book.forecasts
+    advised = [c for holder in (verb, *nouns) for c in syntax.children(holder, {"xcomp"})
+               if syntax.is_infinitive(c)]
+    advised += [o for holder in (verb, *nouns) for p in syntax.children(holder, {"prep"})
+                if p.lower_ in cues.get("advice_preps", ())
+                for o in syntax.children(p, {"pobj", "pcomp"})]
+    if not advised:
+        return pattern
+    said = [t for t in verb.sent]  # the reason may follow: "..., saying it would retaliate"
+    if any(t.lemma_.lower() in cues.get("threat_words", ()) for t in said) or any(
+            syntax.in_condition(t) for t in said):
+        return pattern
+    return replace(pattern, cameo=book.advice_code,
+                   sense="a warning against an act, threatening nothing, is advice (senses.yaml forecasts)")
 
 
 def _thing_foretold(cues: dict[str, frozenset[str]], clause: Token) -> bool:
@@ -159,6 +203,26 @@ def one_victim(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:
         return pattern
     return replace(pattern, cameo=single,
                    sense="mass violence on one person (senses.yaml single_victims)")
+
+
+def one_person(book: PatternBook, pattern: Pattern, trigger: Token) -> Pattern:
+    """The pattern, or its code on one person (single_persons): military force aimed at one
+    person - "gunmen attacked the editor", "an attack on the judge" - is an assault (182)."""
+    code = book.person_codes.get(pattern.cameo)
+    if code is None:
+        return pattern
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        victims = [o for p in ("on", "against") for o in syntax.prep_objects(trigger, p)]
+    elif syntax.is_passive(trigger):
+        victims = syntax.children(trigger, syntax.PASSIVE_SUBJECTS)
+    else:
+        victims = syntax.children(trigger, syntax.OBJECTS)
+    if not victims or not all(_one(v, book.collective) and (
+            v.ent_type_ == "PERSON" or v.lemma_.lower() in book.persons
+            or v.lower_ in ("him", "her", "he", "she")) for v in victims):
+        return pattern
+    return replace(pattern, cameo=code,
+                   sense="force aimed at one person is an assault (senses.yaml single_persons)")
 
 
 def _one(victim: Token, collective: frozenset[str]) -> bool:
