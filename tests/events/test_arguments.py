@@ -684,3 +684,16 @@ def test_an_attack_before_or_after_another_act_is_not_its_subjects():
     fought = _violent("Iraqi troops captured the town after fierce fighting with Islamic State.")
     assert any(e.source is not None and e.source.text == "Iraqi troops" for e in fought)
 
+
+
+def test_a_passive_with_its_own_patient_takes_no_author_from_the_clause_before():
+    # "police were killed and protesters were wounded": the police wounded no one
+    events = _code_with_actors("Six Egyptian police were killed and five protesters were "
+                               "wounded in the clashes in Cairo.")
+    assert not [e for e in events if e.source is not None and "police" in e.source.text]
+    asleep = _code_with_actors("The two Egyptian soldiers were asleep in their tent and each had "
+                               "been shot in the head.")
+    assert not [e for e in asleep if e.source is not None and "soldiers" in e.source.text]
+    # a passive that shares its subject still shares its agent
+    shared = _code_with_actors("Two Egyptian protesters were beaten and wounded by police in Cairo.")
+    assert any(e.source is not None and e.source.code.endswith("COP") for e in shared)

@@ -131,10 +131,14 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         # of the passive verb itself (depth 0), where it is the target ("Syria was attacked").
         if verb.dep_ in ("acl", "relcl") and depth == 0 and not participant:
             return []  # "the men (who were) arrested": the noun is the patient, not the agent
-        if depth > 0 or participant:
-            subjects = children(verb, PASSIVE_SUBJECTS)
-            if subjects:
-                return subjects
+        subjects = children(verb, PASSIVE_SUBJECTS)
+        if subjects and (depth > 0 or participant):
+            return subjects
+        if subjects and verb.dep_ == "conj":
+            # "six police were killed and five others *were wounded*", "the men were asleep
+            # and each *had been shot*": a passive with a patient of its own has no agent in
+            # the clause it is coordinated with (that clause's subject is another patient)
+            return []
     else:
         subjects = [s for subject in children(verb, SUBJECTS) for s in unscened(subject)]
         if verb.dep_ == "relcl" and all(s.tag_ in ("WP", "WDT") for s in subjects):
