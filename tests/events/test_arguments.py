@@ -697,3 +697,42 @@ def test_a_passive_with_its_own_patient_takes_no_author_from_the_clause_before()
     # a passive that shares its subject still shares its agent
     shared = _code_with_actors("Two Egyptian protesters were beaten and wounded by police in Cairo.")
     assert any(e.source is not None and e.source.code.endswith("COP") for e in shared)
+
+
+def test_a_force_modifying_an_event_noun_carried_it_out():
+    # force_modifiers: "the police killing of X" is the police's; "army attacks" the army's
+    killed = [e for e in _violent("The police killing of an unarmed man in Chicago sparked "
+                                  "protests.") if e.trigger == "killing"]
+    assert killed and killed[0].source is not None and killed[0].source.code == "USACOP"
+    army = [e for e in _violent("Turkish army attacks killed 20 Kurdish fighters in Afrin.")
+            if e.trigger == "killed"]
+    assert army and {e.source.code for e in army if e.source} == {"TURMIL"}
+    # a nationality alone names the country, no force
+    plain = [e for e in _violent("Turkish attacks killed 20 Kurdish fighters in Afrin.")
+             if e.trigger == "killed"]
+    assert plain and {e.source.code for e in plain if e.source} == {"TUR"}
+    # a force's thing that is no event carries out nothing
+    assert not [e for e in _violent("The police station in Chicago was quiet on Monday.")]
+
+
+def test_a_violent_act_with_no_doer_takes_the_doer_of_the_act_just_before():
+    # a passive whose act is a definite noun: the doer of the attack told before
+    text = ("The Taliban stormed a police post in Helmand on Monday. Six police were killed in "
+            "the assault, officials said.")
+    killed = [e for e in _violent(text) if e.trigger == "killed"]
+    assert killed and killed[0].source is not None and killed[0].source.code == "AFGREB"
+    assert killed[0].target is not None and killed[0].target.code.endswith("COP")
+    # a definite "the group" after a named armed group's attack
+    group = [e for e in _violent("Boko Haram fighters attacked a village in Borno state. The group "
+                                 "killed 12 villagers.") if e.trigger == "killed"]
+    assert group and group[0].source is not None and group[0].source.code == "NGAREB"
+    # not from further back, not with an act named with its own doer, not two-sided fighting
+    far = ("The Taliban stormed a police post in Helmand on Monday. The governor visited Kabul on "
+           "Tuesday. Six police were killed in the assault.")
+    assert all(e.source is None for e in _violent(far) if e.trigger == "killed")
+    own = ("The Taliban stormed a police post in Helmand on Monday. Six police were killed in "
+           "a separate attack in Kandahar.")
+    assert all(e.source is None for e in _violent(own) if e.trigger == "killed")
+    clash = ("Afghan troops clashed with the Taliban in Helmand on Monday. Six police were killed "
+             "in the fighting.")
+    assert all(e.source is None for e in _violent(clash) if e.trigger == "killed")

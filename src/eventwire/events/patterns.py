@@ -112,6 +112,11 @@ class PatternBook:
     own_party_preps: tuple[str, ...] = ()
     group_nouns: frozenset[str] = frozenset()
     follower_nouns: frozenset[str] = frozenset()
+    force_modifiers: frozenset[str] = frozenset()
+    earlier_doer_preps: frozenset[str] = frozenset()
+    doer_act_nouns: frozenset[str] = frozenset()
+    doer_anaphors: frozenset[str] = frozenset()
+    anaphor_sectors: frozenset[str] = frozenset()
     dissent_roots: tuple[str, ...] = ()
     reaction_codes: tuple[str, ...] = ()
     circumstance_preps: frozenset[str] = frozenset()
@@ -371,6 +376,11 @@ def pattern_book() -> PatternBook:
         own_party_preps=arguments("own_party_preps"),
         group_nouns=frozenset(arguments("group_nouns")),
         follower_nouns=frozenset(arguments("follower_nouns")),
+        force_modifiers=frozenset(arguments("force_modifiers")),
+        earlier_doer_preps=frozenset(arguments("earlier_doer_preps")),
+        doer_act_nouns=frozenset(arguments("doer_act_nouns")),
+        doer_anaphors=frozenset(arguments("doer_anaphors")),
+        anaphor_sectors=frozenset(arguments("anaphor_sectors")),
         dissent_roots=arguments("dissent_roots"),
         reaction_codes=arguments("reaction_codes"),
         circumstance_preps=frozenset(arguments("circumstance_preps")),
