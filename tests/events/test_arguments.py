@@ -736,3 +736,15 @@ def test_a_violent_act_with_no_doer_takes_the_doer_of_the_act_just_before():
     clash = ("Afghan troops clashed with the Taliban in Helmand on Monday. Six police were killed "
              "in the fighting.")
     assert all(e.source is None for e in _violent(clash) if e.trigger == "killed")
+
+
+def test_every_named_victim_in_a_list_of_victims_is_a_target():
+    # "killing six guards and two police officers": the guards are no actor, the police are
+    killed = [e for e in _violent("Taliban militants fired on a convoy in Helmand, killing six "
+                                  "guards and two Afghan police officers.") if e.trigger == "killing"]
+    assert killed and {e.target.code for e in killed if e.target} == {"AFGCOP"}
+
+
+def test_a_headline_subject_the_parse_took_for_a_compound_is_the_subject():
+    events = _violent("Turkey shells Syrian city as it pushes into Kurdish enclave")
+    assert events and events[0].source is not None and events[0].source.code == "TUR"

@@ -140,7 +140,8 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
             # the clause it is coordinated with (that clause's subject is another patient)
             return []
     else:
-        subjects = [s for subject in children(verb, SUBJECTS) for s in unscened(subject)]
+        subjects = ([s for subject in children(verb, SUBJECTS) for s in unscened(subject)]
+                    or verb_compounds(verb))
         if verb.dep_ == "relcl" and all(s.tag_ in ("WP", "WDT") for s in subjects):
             subjects = [verb.head] if subjects else []  # "the policemen who killed": policemen
         if subjects:
@@ -178,6 +179,13 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
             clause = clause.head
         return clause_subjects(clause, depth + 1) if clause.i != verb.i else []
     return []
+
+
+def verb_compounds(verb: Token) -> list[Token]:
+    """A subject spaCy attached to a headline's verb as a compound ("*Turkey* shells Syrian
+    city"): a name right before a finite verb that has no subject of its own."""
+    return [c for c in children(verb, {"compound"}) if c.pos_ == "PROPN" and c.i == verb.i - 1
+            and verb.tag_ in ("VBZ", "VBD", "VBP")]
 
 
 def unscened(subject: Token) -> list[Token]:
