@@ -748,3 +748,13 @@ def test_every_named_victim_in_a_list_of_victims_is_a_target():
 def test_a_headline_subject_the_parse_took_for_a_compound_is_the_subject():
     events = _violent("Turkey shells Syrian city as it pushes into Kurdish enclave")
     assert events and events[0].source is not None and events[0].source.code == "TUR"
+
+
+def test_an_armed_force_reporting_its_enemies_killed_in_its_operation_killed_them():
+    killed = [e for e in _violent("The Nigerian army said 20 Boko Haram militants were killed in "
+                                  "the operation in Borno.") if e.trigger == "killed"]
+    assert killed and killed[0].source is not None and killed[0].source.code == "NGAMIL"
+    # civilians killed in an attack, or robbers in a police raid: the speaker only reports it
+    for text in ("The Nigerian army said 12 civilians were killed in the attack in Borno.",
+                 "Nigerian police said two robbers were killed in the raid in Lagos."):
+        assert all(e.source is None for e in _violent(text) if e.trigger == "killed"), text

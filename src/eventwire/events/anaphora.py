@@ -7,6 +7,9 @@ another violent act whose doer the text names, takes that doer, in two forms onl
 - a definite subject that only refers back: "Boko Haram fighters attacked a village. *The
   group* killed 12 villagers." (a named or armed doer only, ``anaphor_sectors``).
 
+And an armed force that reports its enemies killed in a definite operation carried it out
+("the army said hundreds of rebels had been killed in the offensive", ``reporting_force``).
+
 Only the sentence just before counts, and a doer who is the act's own target never does.
 """
 
@@ -40,7 +43,7 @@ def earlier_doer(
     for event in reversed(before):
         doer = event.source
         if (not event.cameo.startswith(DOER_ROOTS) or doer is None or not doer.text
-                or event.negated):
+                or doer.start is None or event.negated):  # named in its own sentence, not lent
             continue
         if anaphor is not None and not (doer.name or set(doer.sectors) & book.anaphor_sectors):
             return []
@@ -54,6 +57,25 @@ def earlier_doer(
             f"earlier doer: {how} refers back to the {event.trigger!r} of the sentence before, "
             f"by '{doer.text}' (arguments.yaml: earlier_doer_preps, doer_anaphors)"])]
     return []
+
+
+def reporting_force(
+    book: PatternBook, candidate: Candidate, reporter: Actor | None, targets: list[Actor]
+) -> list[Actor]:
+    """"The army said hundreds of rebels had been killed in the offensive": an armed force
+    reporting its enemies killed in a definite operation (``operation_nouns``) carried it out
+    (``enemy_sectors``); not "12 civilians were killed in the attack" (anyone's)."""
+    if (reporter is None or not reporter.text or not targets
+            or not candidate.pattern.cameo.startswith(DOER_ROOTS)
+            or not _act_named_before(book, candidate, book.operation_nouns)):
+        return []
+    enemies = frozenset().union(*(book.enemy_sectors.get(s, frozenset()) for s in reporter.sectors))
+    if not enemies or not all(set(t.sectors) & enemies for t in targets):
+        return []
+    return [replace(reporter, start=None, end=None, resolution=[
+        *reporter.resolution,
+        f"reporting force: '{reporter.text}' tells of its enemies killed in its operation "
+        f"(arguments.yaml: operation_nouns, enemy_sectors)"])]
 
 
 def _definite_subject(book: PatternBook, candidate: Candidate) -> Token | None:
@@ -70,7 +92,8 @@ def _definite_subject(book: PatternBook, candidate: Candidate) -> Token | None:
     return subject
 
 
-def _act_named_before(book: PatternBook, candidate: Candidate) -> bool:
+def _act_named_before(book: PatternBook, candidate: Candidate,
+                      nouns: frozenset[str] | None = None) -> bool:
     """"Six police were killed *in the assault*": a passive with no by-phrase whose act is a
     definite one-sided violent act (``doer_act_nouns``) with no doer of its own."""
     verb = candidate.trigger
@@ -79,7 +102,7 @@ def _act_named_before(book: PatternBook, candidate: Candidate) -> bool:
     verbs = [v for v in syntax.conjuncts(verb) if syntax.is_passive(v)]  # "killed and wounded in"
     for prep in book.earlier_doer_preps:
         for noun in (n for v in verbs for n in syntax.prep_objects(v, prep)):
-            if (noun.lemma_.lower() in book.doer_act_nouns
+            if (noun.lemma_.lower() in (book.doer_act_nouns if nouns is None else nouns)
                     and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
                     and not any(_own_doer(c) for c in noun.children)):
                 return True

@@ -33,7 +33,7 @@ from eventwire.actors.fixing import (
 )
 from eventwire.actors.nationality import Nationalities
 from eventwire.events import calibration
-from eventwire.events.anaphora import earlier_doer
+from eventwire.events.anaphora import earlier_doer, reporting_force
 from eventwire.events.arguments import own, place_objects, plain_targets
 from eventwire.events.building import EventBuilder
 from eventwire.events.cameo import cameo_table
@@ -168,7 +168,9 @@ class EventCoder:
         if reporters and reporters[0].country and any(own(t) for t in candidate.sources):
             sources = speakers_own(sources, reporters[0])  # "Serbs said their forces had ..."
         if not sources and not candidate.pair:  # "six police were killed in the assault"
-            sources = earlier_doer(self.book, candidate, before, targets)
+            sources = (earlier_doer(self.book, candidate, before, targets)
+                       or reporting_force(self.book, candidate,
+                                          reporters[0] if reporters else None, targets))
         if (not sources and pattern.agent and not candidate.pair
                 and (pattern.kind == "noun" or all(t.pos_ == "PRON" for t in candidate.sources))):
             # "five men were arrested": by police

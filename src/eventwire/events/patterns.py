@@ -115,6 +115,8 @@ class PatternBook:
     force_modifiers: frozenset[str] = frozenset()
     earlier_doer_preps: frozenset[str] = frozenset()
     doer_act_nouns: frozenset[str] = frozenset()
+    operation_nouns: frozenset[str] = frozenset()
+    enemy_sectors: dict[str, frozenset[str]] = field(default_factory=dict)
     doer_anaphors: frozenset[str] = frozenset()
     anaphor_sectors: frozenset[str] = frozenset()
     dissent_roots: tuple[str, ...] = ()
@@ -379,6 +381,10 @@ def pattern_book() -> PatternBook:
         force_modifiers=frozenset(arguments("force_modifiers")),
         earlier_doer_preps=frozenset(arguments("earlier_doer_preps")),
         doer_act_nouns=frozenset(arguments("doer_act_nouns")),
+        operation_nouns=frozenset(arguments("operation_nouns")),
+        enemy_sectors={str(k): frozenset(map(str, v)) for k, v in
+                       (loaded["arguments.yaml"].get("enemy_sectors") or {}).items()
+                       if isinstance(v, list)},  # (the loader adds the line number)
         doer_anaphors=frozenset(arguments("doer_anaphors")),
         anaphor_sectors=frozenset(arguments("anaphor_sectors")),
         dissent_roots=arguments("dissent_roots"),
