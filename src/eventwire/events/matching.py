@@ -116,9 +116,12 @@ def match_verb(
         sources = speakers(book, actors, verb)
         if not actors.actors(sources):
             sources = _purpose_of_event(book, verb) or sources
-        if pattern.cameo[:2] in VIOLENT_ROOTS and not _specific(actors.actors(sources)):
+        if pattern.cameo[:2] in VIOLENT_ROOTS and not actors.actors(sources):
             sources = (_act_authors(book, sources, lemmas, actors)
                        or _harm_clause_authors(book, verb, lemmas, actors) or sources)
+        elif pattern.cameo[:2] in VIOLENT_ROOTS and not _specific(actors.actors(sources)):
+            # "Turkish army attacks killed 20": the army (TURMIL), not only Turkey
+            sources = [c for s in sources for c in s.children if actors.is_force_modifier(c)] or sources
         if syntax.is_purpose(verb) and not actors.actors(sources):
             sources = []  # "they took the help of the police to arrest him": implied agent
         if pattern.source_preps:  # "Israel received aid from the US": the subject receives

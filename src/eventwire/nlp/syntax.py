@@ -134,10 +134,10 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         subjects = children(verb, PASSIVE_SUBJECTS)
         if subjects and (depth > 0 or participant):
             return subjects
-        if subjects and verb.dep_ == "conj":
+        if subjects and verb.dep_ == "conj" and (is_passive(verb.head) or verb.head.lemma_ == "be"):
             # "six police were killed and five others *were wounded*", "the men were asleep
             # and each *had been shot*": a passive with a patient of its own has no agent in
-            # the clause it is coordinated with (that clause's subject is another patient)
+            # the passive or "be" clause it is coordinated with (whose subject is another patient)
             return []
     else:
         subjects = ([s for subject in children(verb, SUBJECTS) for s in unscened(subject)]
