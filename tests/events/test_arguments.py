@@ -685,3 +685,77 @@ def test_an_attack_before_or_after_another_act_is_not_its_subjects():
     fought = _violent("Iraqi troops captured the town after fierce fighting with Islamic State.")
     assert any(e.source is not None and e.source.text == "Iraqi troops" for e in fought)
 
+
+
+def test_a_passive_with_its_own_patient_takes_no_author_from_the_clause_before():
+    # "police were killed and protesters were wounded": the police wounded no one
+    events = _code_with_actors("Six Egyptian police were killed and five protesters were "
+                               "wounded in the clashes in Cairo.")
+    assert not [e for e in events if e.source is not None and "police" in e.source.text]
+    asleep = _code_with_actors("The two Egyptian soldiers were asleep in their tent and each had "
+                               "been shot in the head.")
+    assert not [e for e in asleep if e.source is not None and "soldiers" in e.source.text]
+    # a passive that shares its subject still shares its agent
+    shared = _code_with_actors("Two Egyptian protesters were beaten and wounded by police in Cairo.")
+    assert any(e.source is not None and e.source.code.endswith("COP") for e in shared)
+
+
+def test_a_force_modifying_an_event_noun_carried_it_out():
+    # force_modifiers: "the police killing of X" is the police's; "army attacks" the army's
+    killed = [e for e in _violent("The police killing of an unarmed man in Chicago sparked "
+                                  "protests.") if e.trigger == "killing"]
+    assert killed and killed[0].source is not None and killed[0].source.code == "USACOP"
+    army = [e for e in _violent("Turkish army attacks killed 20 Kurdish fighters in Afrin.")
+            if e.trigger == "killed"]
+    assert army and {e.source.code for e in army if e.source} == {"TURMIL"}
+    # a nationality alone names the country, no force
+    plain = [e for e in _violent("Turkish attacks killed 20 Kurdish fighters in Afrin.")
+             if e.trigger == "killed"]
+    assert plain and {e.source.code for e in plain if e.source} == {"TUR"}
+    # a force's thing that is no event carries out nothing
+    assert not [e for e in _violent("The police station in Chicago was quiet on Monday.")]
+
+
+def test_a_violent_act_with_no_doer_takes_the_doer_of_the_act_just_before():
+    # a passive whose act is a definite noun: the doer of the attack told before
+    text = ("The Taliban stormed a police post in Helmand on Monday. Six police were killed in "
+            "the assault, officials said.")
+    killed = [e for e in _violent(text) if e.trigger == "killed"]
+    assert killed and killed[0].source is not None and killed[0].source.code == "AFGREB"
+    assert killed[0].target is not None and killed[0].target.code.endswith("COP")
+    # a definite "the group" after a named armed group's attack
+    group = [e for e in _violent("Boko Haram fighters attacked a village in Borno state. The group "
+                                 "killed 12 villagers.") if e.trigger == "killed"]
+    assert group and group[0].source is not None and group[0].source.code == "NGAREB"
+    # not from further back, not with an act named with its own doer, not two-sided fighting
+    far = ("The Taliban stormed a police post in Helmand on Monday. The governor visited Kabul on "
+           "Tuesday. Six police were killed in the assault.")
+    assert all(e.source is None for e in _violent(far) if e.trigger == "killed")
+    own = ("The Taliban stormed a police post in Helmand on Monday. Six police were killed in "
+           "a separate attack in Kandahar.")
+    assert all(e.source is None for e in _violent(own) if e.trigger == "killed")
+    clash = ("Afghan troops clashed with the Taliban in Helmand on Monday. Six police were killed "
+             "in the fighting.")
+    assert all(e.source is None for e in _violent(clash) if e.trigger == "killed")
+
+
+def test_every_named_victim_in_a_list_of_victims_is_a_target():
+    # "killing six guards and two police officers": the guards are no actor, the police are
+    killed = [e for e in _violent("Taliban militants fired on a convoy in Helmand, killing six "
+                                  "guards and two Afghan police officers.") if e.trigger == "killing"]
+    assert killed and {e.target.code for e in killed if e.target} == {"AFGCOP"}
+
+
+def test_a_headline_subject_the_parse_took_for_a_compound_is_the_subject():
+    events = _violent("Turkey shells Syrian city as it pushes into Kurdish enclave")
+    assert events and events[0].source is not None and events[0].source.code == "TUR"
+
+
+def test_an_armed_force_reporting_its_enemies_killed_in_its_operation_killed_them():
+    killed = [e for e in _violent("The Nigerian army said 20 Boko Haram militants were killed in "
+                                  "the operation in Borno.") if e.trigger == "killed"]
+    assert killed and killed[0].source is not None and killed[0].source.code == "NGAMIL"
+    # civilians killed in an attack, or robbers in a police raid: the speaker only reports it
+    for text in ("The Nigerian army said 12 civilians were killed in the attack in Borno.",
+                 "Nigerian police said two robbers were killed in the raid in Lagos."):
+        assert all(e.source is None for e in _violent(text) if e.trigger == "killed"), text

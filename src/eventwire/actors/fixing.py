@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from eventwire.actors.dictionary import CAPITAL, COUNTRY, Dictionary, words
+from eventwire.actors.dictionary import AGENT, CAPITAL, COUNTRY, Dictionary, words
 from eventwire.actors.nationality import Nationalities
 from eventwire.nlp import syntax
 from eventwire.records import Actor, Event
@@ -41,6 +41,7 @@ class SideRules:
 
     group_nouns: frozenset[str] = frozenset()
     follower_nouns: frozenset[str] = frozenset()
+    force_modifiers: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
     foreign_sectors: frozenset[str] = frozenset()
     domestic_sectors: frozenset[str] = frozenset()
@@ -94,6 +95,8 @@ class Arguments:
         return False
 
     def actor_of(self, token: Token) -> Actor | None:
+        if self.is_force_modifier(token):
+            return self._force(token)
         actor = self.actor_at(token)
         if actor is None:
             # "X, the envoy"; "army bulldozers", "police firing": the instrument's owner
@@ -108,6 +111,42 @@ class Arguments:
         if actor is None and token.lemma_.lower() in self.rules.follower_nouns:
             return self._followers(token)
         return actor
+
+    def is_force_modifier(self, token: Token) -> bool:
+        """A force's role word modifying a noun ("the *police* killing", "an *army* raid";
+        ``force_modifiers``), which the actors stage resolves as no phrase of its own."""
+        if (token.dep_ not in ("compound", "amod") or token.head.pos_ not in ("NOUN", "PROPN")
+                or token.lemma_.lower() not in self.rules.force_modifiers):
+            return False
+        actor = self.actor_at(token)  # none, or the noun's phrase as a country's ("Israeli army raids")
+        return actor is None or (actor is self.actor_at(token.head) and not actor.sectors
+                                 and actor.name is None)
+
+    def _force(self, token: Token) -> Actor | None:
+        """The force a modifier names: its sectors from the dictionary, its country from a
+        nationality modifier beside it ("Israeli army raids"), else, for forces that act at
+        home (``domestic_sectors``: police), the article's own."""
+        entry = next((e for e in self.dictionary.lookup((token.lemma_.lower(),))
+                      if e.kind == AGENT and e.agent is not None and e.agent.sectors), None)
+        if entry is None or entry.agent is None:
+            return None
+        sectors = list(entry.agent.sectors)
+        steps = [f"'{token.text}' modifying '{token.head.text}' names the force that carried it "
+                 f"out -> {' '.join(sectors)} ({entry.source})"]
+        beside = (self.actor_at(token) or self.nationalities.modifier_actor(token.head)
+                  or self.nationalities.modifier_actor(token))
+        country = beside.country if beside is not None and beside.country else None
+        context = getattr(self.resolved, "context", None)
+        if beside is not None and country:
+            steps.append(f"nationality '{beside.text}' -> {country}")
+        elif context and context[0] and set(sectors) & self.rules.domestic_sectors:
+            country = context[0]  # police act at home; an army may be anyone's
+            steps.extend(context[1])
+        sentence = token.sent
+        lead = len(sentence.text) - len(sentence.text.lstrip())
+        start = token.idx - sentence.start_char - lead
+        return Actor(text=token.text, code=(country or "") + "".join(sectors), country=country,
+                     sectors=sectors, start=start, end=start + len(token.text), resolution=steps)
 
     def _followers(self, token: Token) -> Actor | None:
         """"supporters of former President X": X's country, in the opposition when X is an

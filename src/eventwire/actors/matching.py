@@ -25,6 +25,7 @@ from eventwire.actors.dictionary import (
     Entry,
     words,
 )
+from eventwire.nlp.syntax import verb_compounds
 
 # Which entry wins when one key names several things ("Georgia" the country, not a person).
 KIND_PRIORITY = {
@@ -168,6 +169,8 @@ def phrase_tokens(head: Any) -> list[Any]:
 
 
 def is_head(token: Any) -> bool:
+    if token.dep_ == "compound" and token.head.pos_ == "VERB" and token in verb_compounds(token.head):
+        return True  # "*Turkey* shells Syrian city": a headline's subject the parse compounded
     if token.pos_ not in HEAD_POS or token.dep_ in MODIFIER_DEPS:
         return False
     if token.dep_ == "conj" and token.head.dep_ in MODIFIER_DEPS:

@@ -27,6 +27,10 @@ QUANTITY_NOUNS = {"number", "series", "set", "round", "wave", "package", "host",
 COMPLEMENT_TARGET_ROOTS = ("02", "10", "11", "12", "13")
 # Penn tags of the wh-words that open a question ("why", "how", "what", "who", "which").
 WH_TAGS = {"WRB", "WP", "WDT", "WP$"}
+# Roots of acts on people (assault, fight, mass violence): their coordinated objects are all
+# victims, each named or not ("killed six guards and two police officers"), unlike "talks on
+# trade and Syria" where a word that is no actor says the list is no list of parties.
+HARM_ROOTS = ("18", "19", "20")
 # How deep the coder follows prepositions inside an object for its target: "launch an
 # offensive in its war *with* X" (offensive -> war -> X).
 FRAME_DEPTH = 2
@@ -92,6 +96,10 @@ def _argument_targets(
               and o.lemma_.lower() not in QUANTITY_NOUNS and not own(o, book)]
     if actors.actors(others):
         return others
+    if pattern.cameo.startswith(HARM_ROOTS):  # "killing six guards and two police officers"
+        victims = [c for o in others for c in o.conjuncts if actors.actor_at(c) is not None]
+        if victims:
+            return victims
     for prep in target_preps(book, pattern):
         found = _prep_objects(book, holders[0], holders, prep)
         if actors.actors(found):

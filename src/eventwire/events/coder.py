@@ -33,6 +33,7 @@ from eventwire.actors.fixing import (
 )
 from eventwire.actors.nationality import Nationalities
 from eventwire.events import calibration
+from eventwire.events.anaphora import earlier_doer, reporting_force
 from eventwire.events.arguments import own, place_objects, plain_targets
 from eventwire.events.building import EventBuilder
 from eventwire.events.cameo import cameo_table
@@ -67,6 +68,7 @@ class EventCoder:
         self.builder = EventBuilder(self.book, self.cameo, self.version)
         self.rules = SideRules(group_nouns=self.book.group_nouns,
                                follower_nouns=self.book.follower_nouns,
+                               force_modifiers=self.book.force_modifiers,
                                state_sectors=self.book.state_sectors,
                                foreign_sectors=self.book.foreign_sectors,
                                domestic_sectors=self.book.domestic_sectors)
@@ -96,7 +98,8 @@ class EventCoder:
                 continue  # a headline in a list of links to other articles
             if not self._has_actor(sentence, actors) and not self._implies_agent(sentence):
                 continue  # no political actor: no event, and no parse reading needed
-            events.extend(self._code_sentence(parsed, sentence, actors))
+            before = [e for e in events if e.sentence_index == sentence.index - 1]
+            events.extend(self._code_sentence(parsed, sentence, actors, before))
         if self.book.off_topic.section_word(parsed.article.url):  # a sports page: no state, no event
             events = [event for event in events if self.book.off_topic.keeps(event)]
         guard = self.book.business  # a company's result or comment: no political event
@@ -118,8 +121,11 @@ class EventCoder:
         return any(actors.actor_at(token) for token in sentence.span)
 
     def _code_sentence(
-        self, parsed: ParsedArticle, sentence: ParsedSentence, actors: Arguments
+        self, parsed: ParsedArticle, sentence: ParsedSentence, actors: Arguments,
+        before: list[Event] | None = None,
     ) -> list[Event]:
+        """The events of one sentence; ``before``: those of the sentence before it (whose
+        violent act may lend its doer, ``events.anaphora``)."""
         if discarded(self.book, sentence):
             return []
         lemmas = {token.lemma_.lower() for token in sentence.span}
@@ -129,7 +135,7 @@ class EventCoder:
         events: list[Event] = []
         seen: set[tuple[str, ...]] = set()
         for candidate in found:
-            for event in self._events(parsed, sentence, candidate, actors):
+            for event in self._events(parsed, sentence, candidate, actors, before or []):
                 if event.modality in self.book.uncoded_modalities or self._unsaid(event):
                     continue  # "Iraq could attack Jordan", "did not attack": no act to code
                 key = (event.cameo, *identity(event.source), *identity(event.target))
@@ -140,7 +146,7 @@ class EventCoder:
 
     def _events(
         self, parsed: ParsedArticle, sentence: ParsedSentence, candidate: Candidate,
-        actors: Arguments,
+        actors: Arguments, before: list[Event],
     ) -> list[Event]:
         """One event for each pair of sides the candidate's words name."""
         pattern = candidate.pattern
@@ -161,6 +167,10 @@ class EventCoder:
             sources = reporters  # "We will roll back sanctions," the official said
         if reporters and reporters[0].country and any(own(t) for t in candidate.sources):
             sources = speakers_own(sources, reporters[0])  # "Serbs said their forces had ..."
+        if not sources and not candidate.pair:  # "six police were killed in the assault"
+            sources = (earlier_doer(self.book, candidate, before, targets)
+                       or reporting_force(self.book, candidate,
+                                          reporters[0] if reporters else None, targets))
         if (not sources and pattern.agent and not candidate.pair
                 and (pattern.kind == "noun" or all(t.pos_ == "PRON" for t in candidate.sources))):
             # "five men were arrested": by police

@@ -33,7 +33,7 @@ from eventwire.events.senses import (
 )
 from eventwire.events.statements import speakers, what_is_said
 from eventwire.nlp import syntax
-from eventwire.records import ParsedSentence
+from eventwire.records import Actor, ParsedSentence
 
 Token = Any
 
@@ -133,6 +133,9 @@ def match_verb(
         if pattern.cameo[:2] in VIOLENT_ROOTS and not actors.actors(sources):
             sources = (_act_authors(book, sources, lemmas, actors)
                        or _harm_clause_authors(book, verb, lemmas, actors) or sources)
+        elif pattern.cameo[:2] in VIOLENT_ROOTS and not _specific(actors.actors(sources)):
+            # "Turkish army attacks killed 20": the army (TURMIL), not only Turkey
+            sources = [c for s in sources for c in s.children if actors.is_force_modifier(c)] or sources
         if syntax.is_purpose(verb) and not actors.actors(sources):
             sources = []  # "they took the help of the police to arrest him": implied agent
         if pattern.source_sectors and not any(
@@ -182,6 +185,9 @@ def _act_authors(book: PatternBook, subjects: list[Token], lemmas: set[str], act
                 if holder is not None and holder.lemma_.lower() not in book.authoring_verbs
                 else set())
         authors = [t for t in act.sources if t.i not in held]
+        forces = [c for c in subject.children if actors.is_force_modifier(c)]
+        if forces and not _specific(actors.actors(authors)):
+            authors = forces  # "an army raid killed two men": the army did
         if actors.actors(authors):
             return authors
     return []
@@ -291,7 +297,11 @@ def _noun_candidate(
     if not receiving:  # "the attack was carried out by X", "strikes launched by X"
         named += _authored_by(book, noun)
     sources += named
-    sources += [c for c in noun.children if c.dep_ in ("compound", "amod") and _modifier_actor(actors, c)]
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod") and _modifier_actor(actors, c)]
+    forces = [c for c in noun.children if actors.is_force_modifier(c)] if not named else []
+    if forces:  # "Israeli army attacks": the army, Israel's, not Israel and its army
+        modifiers = [m for m in modifiers if m in forces or actors.actor_at(m) is not actors.actor_at(noun)]
+    sources += modifiers
     if not actors.actors(sources) and not named and not receiving:
         holders = _holders(book, noun, pattern, reactions)
         sources = sources if holders is None else holders
@@ -307,6 +317,9 @@ def _noun_candidate(
     if targets and not actors.actors(targets):
         # "demonstrations against violations by X": the party of what it is against
         targets = object_parties(book, targets, [], actors) or targets
+    if forces and not receiving and not _specific(actors.actors(sources)) and actors.actors(targets):
+        # "the police killing of X": the force carried it out (not the country of the phrase)
+        sources = [*[c for c in noun.children if c.dep_ == "poss"], *forces]
     pair = (pattern.symmetric and not actors.named_only().actors(targets)
             and len(actors.actors(sources)) >= 2)  # "X and Y held talks"
     return Candidate(one_person(book, verbal(book, pattern, noun), noun), noun, sources, targets, pair)
@@ -358,6 +371,12 @@ def _holders(book: PatternBook, noun: Token, pattern: Pattern, reactions: set[in
             t.dep_ == "prep" and t.lower_ in book.sequence_preps for t in _path_up(phrase, verb)):
         return None  # "France raised its alert level after the attacks": no attack by France
     return syntax.clause_subjects(verb, participant=not violent or verb.lemma_ in PARTICIPATION)
+
+
+def _specific(found: list[Actor]) -> bool:
+    """Whether any of ``found`` says who, not only whose: a name or a sector ("Israeli army
+    attacks" names the army; "Israeli attacks" only the country)."""
+    return any(a.sectors or a.name for a in found)
 
 
 def _violent_verb(book: PatternBook, verb: Token) -> bool:

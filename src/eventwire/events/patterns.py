@@ -124,6 +124,13 @@ class PatternBook:
     own_party_preps: tuple[str, ...] = ()
     group_nouns: frozenset[str] = frozenset()
     follower_nouns: frozenset[str] = frozenset()
+    force_modifiers: frozenset[str] = frozenset()
+    earlier_doer_preps: frozenset[str] = frozenset()
+    doer_act_nouns: frozenset[str] = frozenset()
+    operation_nouns: frozenset[str] = frozenset()
+    enemy_sectors: dict[str, frozenset[str]] = field(default_factory=dict)
+    doer_anaphors: frozenset[str] = frozenset()
+    anaphor_sectors: frozenset[str] = frozenset()
     dissent_roots: tuple[str, ...] = ()
     appeal_roots: tuple[str, ...] = ()
     appeal_sectors: frozenset[str] = frozenset()
@@ -400,6 +407,15 @@ def pattern_book() -> PatternBook:
         own_party_preps=arguments("own_party_preps"),
         group_nouns=frozenset(arguments("group_nouns")),
         follower_nouns=frozenset(arguments("follower_nouns")),
+        force_modifiers=frozenset(arguments("force_modifiers")),
+        earlier_doer_preps=frozenset(arguments("earlier_doer_preps")),
+        doer_act_nouns=frozenset(arguments("doer_act_nouns")),
+        operation_nouns=frozenset(arguments("operation_nouns")),
+        enemy_sectors={str(k): frozenset(map(str, v)) for k, v in
+                       (loaded["arguments.yaml"].get("enemy_sectors") or {}).items()
+                       if isinstance(v, list)},  # (the loader adds the line number)
+        doer_anaphors=frozenset(arguments("doer_anaphors")),
+        anaphor_sectors=frozenset(arguments("anaphor_sectors")),
         dissent_roots=arguments("dissent_roots"),
         appeal_roots=arguments("appeal_roots"),
         appeal_sectors=frozenset(arguments("appeal_sectors")),

@@ -131,12 +131,17 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         # of the passive verb itself (depth 0), where it is the target ("Syria was attacked").
         if verb.dep_ in ("acl", "relcl") and depth == 0 and not participant:
             return []  # "the men (who were) arrested": the noun is the patient, not the agent
-        if depth > 0 or participant:
-            subjects = children(verb, PASSIVE_SUBJECTS)
-            if subjects:
-                return subjects
+        subjects = children(verb, PASSIVE_SUBJECTS)
+        if subjects and (depth > 0 or participant):
+            return subjects
+        if subjects and verb.dep_ == "conj" and (is_passive(verb.head) or verb.head.lemma_ == "be"):
+            # "six police were killed and five others *were wounded*", "the men were asleep
+            # and each *had been shot*": a passive with a patient of its own has no agent in
+            # the passive or "be" clause it is coordinated with (whose subject is another patient)
+            return []
     else:
-        subjects = [s for subject in children(verb, SUBJECTS) for s in unscened(subject)]
+        subjects = ([s for subject in children(verb, SUBJECTS) for s in unscened(subject)]
+                    or verb_compounds(verb))
         if verb.dep_ == "relcl" and all(s.tag_ in ("WP", "WDT") for s in subjects):
             subjects = [verb.head] if subjects else []  # "the policemen who killed": policemen
         if subjects:
@@ -174,6 +179,13 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
             clause = clause.head
         return clause_subjects(clause, depth + 1) if clause.i != verb.i else []
     return []
+
+
+def verb_compounds(verb: Token) -> list[Token]:
+    """A subject spaCy attached to a headline's verb as a compound ("*Turkey* shells Syrian
+    city"): a name right before a finite verb that has no subject of its own."""
+    return [c for c in children(verb, {"compound"}) if c.pos_ == "PROPN" and c.i == verb.i - 1
+            and verb.tag_ in ("VBZ", "VBD", "VBP")]
 
 
 def unscened(subject: Token) -> list[Token]:
