@@ -196,7 +196,10 @@ WHERE s.ord IN (SELECT later FROM batch_candidates UNION ALL SELECT earlier FROM
 
 def _stored_sides() -> str:
     """The stored events that are candidates, with what merging compares but their content
-    words (computed later, for the events that stay candidates)."""
+    words (computed later, for the events that stay candidates). They are found by their
+    integer ``global_event_id`` (derived from the event id, ``merge_ids``), then their ids are
+    checked: matching every stored event's id string took 0.4 s of CPU per batch at 10M events,
+    the integers 0.08 s."""
     return f"""
 CREATE OR REPLACE TEMP TABLE stored_sides AS
 SELECT e.event_id, e.date AS merge_date, e.cameo, e.cameo_root, e.source_code, e.target_code,
@@ -204,7 +207,11 @@ SELECT e.event_id, e.date AS merge_date, e.cameo, e.cameo_root, e.source_code, e
        e.location_country, e.lat, e.lon, e.sentence,
        {sentence_day_sql('e.date', 'e.first_seen')} AS sentence_day, false AS month_day,
        {side_sql('e', terms=False, names=False, counts='c')}
-FROM events e LEFT JOIN event_counts c USING (event_id)
+FROM (WITH found AS MATERIALIZED (
+          SELECT * FROM events WHERE global_event_id IN (
+              SELECT ('0x' || substr(event_id, 1, 15))::BIGINT FROM stored_candidates))
+      SELECT * FROM found) e
+LEFT JOIN event_counts c USING (event_id)
 WHERE e.event_id IN (SELECT event_id FROM stored_candidates)
 """
 
@@ -305,7 +312,7 @@ DELETE FROM links WHERE mention_id IN (SELECT mention_id FROM cut)
 # Which event each mention belongs to: its root's stored event, else the one its root founded.
 _ASSIGN = """
 CREATE OR REPLACE TEMP TABLE assigned AS
-SELECT t.mention_id, coalesce(r.joins, n.event_id) AS event_id
+SELECT t.mention_id, t.ord, coalesce(r.joins, n.event_id) AS event_id
 FROM tree t JOIN tree r ON r.ord = t.root LEFT JOIN new_ids n ON n.founder_ord = r.ord
 """
 
@@ -375,7 +382,7 @@ SELECT s.mention_id, a.event_id, s.coded_event_id, s.article_id, s.seq,
        s.quad_class, s.goldstein, s.plover, s.plover_mode, s.source_code, s.target_code,
        s.negated, s.modality, TRY_CAST(s.date AS DATE), s.date_precision, s.location_name,
        s.confidence, s.coder_version, s.record
-FROM stage s JOIN assigned a USING (mention_id)
+FROM stage s JOIN assigned a ON a.ord = s.ord
 """
 
 # New events got their counts when inserted; those that gained mentions are recounted.
@@ -473,7 +480,7 @@ CREATE OR REPLACE TEMP TABLE counted_events AS
 SELECT DISTINCT event_id, event_id IN (SELECT event_id FROM new_ids) AS new
 FROM assigned WHERE mention_id IN (SELECT mention_id FROM counted_mentions)
 """
-_BATCH_MENTION_RECORDS = "(SELECT a.event_id, s.record FROM assigned a JOIN stage s USING (mention_id))"
+_BATCH_MENTION_RECORDS = "(SELECT a.event_id, s.record FROM assigned a JOIN stage s ON s.ord = a.ord)"
 # The rows of the new events as _INSERT_EVENTS writes them (``date`` is the merge date).
 _NEW_EVENT_ROWS = ("(SELECT n.event_id, " + ", ".join(
     f"s.merge_date AS {name}" if name == "date" else f"s.{name}" for name in EVENT_COLUMNS)
