@@ -153,8 +153,7 @@ def article_country(ctx: ArticleContext, head: Any, steps: list[str]) -> str:
     leaving out countries that belong to another named person's title in the same
     sentence ('Ukrainian leader Leonid Kravchuk'). Nothing when the article names two.
     """
-    others = other_title_countries(ctx, head)
-    candidates = [code for code in ctx.focus_countries() if code not in others]
+    candidates = [code for code, _ in article_counts(ctx, head).most_common()]
     if len(candidates) != 1:
         return ""
     steps.append(Step(
@@ -199,9 +198,7 @@ def sentence_place_country(ctx: ArticleContext, head: Any, steps: list[str]) -> 
 def main_country(ctx: ArticleContext, head: Any, steps: list[str]) -> str:
     """The country the article is mainly about: named (title counting double) at least
     MAIN_COUNTRY_LEAD times as often as any other."""
-    others = other_title_countries(ctx, head)
-    counts = Counter({c: n for c, n in ctx.focus_counts().items() if c not in others})
-    ranked = counts.most_common(2)
+    ranked = article_counts(ctx, head).most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] < MAIN_COUNTRY_LEAD * ranked[1][1]):
         return ""
     code = ranked[0][0]
@@ -245,10 +242,21 @@ def named_bodies_country(ctx: ArticleContext, steps: list[str]) -> str:
     return code
 
 
-def other_title_countries(ctx: ArticleContext, head: Any) -> set[str]:
+def article_counts(ctx: ArticleContext, head: Any) -> Counter[str]:
+    """How often the article names each country, less the mentions that are other named
+    people's titles in the sentence of ``head`` ("Ukrainian leader Leonid Kravchuk": that
+    "Ukrainian" is Kravchuk's, not the article's). Only those mentions go: a country the
+    article also names elsewhere stays ("French candidate Francois Fillon ... the
+    prosecutor's office said" in a story about France is still about France)."""
+    counts = Counter(ctx.focus_counts())
+    counts.subtract(other_title_countries(ctx, head))
+    return +counts
+
+
+def other_title_countries(ctx: ArticleContext, head: Any) -> Counter[str]:
     """Countries of other named people's titles in the sentence ("Ukrainian leader Leonid
-    Kravchuk"): they are those people's, not the article's."""
-    others = set()
+    Kravchuk"), each as often as written (counted as in ``ArticleContext.focus_counts``)."""
+    others: Counter[str] = Counter()
     for match in ctx.sentence_matches(ctx.sentence_of.get(head.i)):
         entry = match.first(PLACE_KINDS)
         token = ctx.doc[match.end - 1]
@@ -256,7 +264,7 @@ def other_title_countries(ctx: ArticleContext, head: Any) -> set[str]:
         if entry is None or owner.i == head.i or token.dep_ not in MODIFIER_DEPS | {"poss"}:
             continue
         if _names_person(ctx, owner) or _names_person(ctx, owner.head):
-            others.add(entry.country)
+            others[entry.country] += 2 if ctx.doc[match.start].idx < ctx.parsed.title_offset else 1
     return others
 
 

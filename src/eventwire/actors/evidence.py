@@ -41,6 +41,12 @@ class StepKind(Enum):
 GUESSED_FROM_CONTEXT = frozenset(
     {StepKind.DATELINE, StepKind.SENTENCE_PLACE, StepKind.MAIN_COUNTRY, StepKind.STATE_TITLE}
 )
+# Countries the article around a phrase gave it (the dateline, the article's only or main
+# country, the sentence's place): a weaker reading than an earlier mention the phrase refers
+# back to ("the opposition" after "the Syrian opposition" in a story filed from Astana).
+FROM_ARTICLE = frozenset(
+    {StepKind.DATELINE, StepKind.ARTICLE_COUNTRY, StepKind.SENTENCE_PLACE, StepKind.MAIN_COUNTRY}
+)
 # Steps that link a mention to another one rather than resolve it on its own.
 LINKS = frozenset({StepKind.COREFERENCE, StepKind.APPOSITION, StepKind.OFFICE_HOLDER})
 
