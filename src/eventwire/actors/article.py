@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -32,6 +32,9 @@ DATELINE = re.compile(
     # mangled by a wrong text encoding)
     r"\s*(?:--?|\u2014|\u2013|:|/[A-Za-z -]{2,30}/\.?|\"\?)"
 )
+# The article's place names as a gazetteer reads them, asked for only when needed: (name as
+# written, country code, weight: how much the mention says the article happens there).
+PlaceNames = Callable[[], Iterable[tuple[str, str, float]]]
 QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018"})
 # An undated article's time is the day most of its listed people held their roles; it takes
 # at least this many people in office together to say so.
@@ -44,9 +47,12 @@ WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 class ArticleContext:
     """One article as the resolver reads it, and the mentions it has resolved so far."""
 
-    def __init__(self, dictionary: Dictionary, parsed: ParsedArticle):
+    def __init__(
+        self, dictionary: Dictionary, parsed: ParsedArticle, places: PlaceNames | None = None
+    ):
         self.dictionary = dictionary
         self.parsed = parsed
+        self._places = places
         self.doc = parsed.doc
         self.text = parsed.doc.text  # spaCy rebuilds Doc.text on every access
         self.day = parsed.article.published
@@ -221,6 +227,13 @@ class ArticleContext:
             if found and any(entry.marks_alignment(after) for entry in found.entries):
                 return True
         return False
+
+    @cached_property
+    def place_names(self) -> list[tuple[str, str, float]]:
+        """The article's place names with their countries, as the caller's gazetteer (the geo
+        stage, handed in by the pipeline) reads them: towns and regions the actor dictionary
+        lacks ("Stourbridge", "Ferguson"). Empty when no gazetteer was handed in."""
+        return list(self._places()) if self._places is not None else []
 
     @cached_property
     def lower_text(self) -> str:

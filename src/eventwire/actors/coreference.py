@@ -279,11 +279,12 @@ def link_to_body(
     ("the company", "the ministry") with no country of its own refers to the nearest
     mention of this or the previous sentence that has a country and the same first sector,
     one with the same head word first, up to SAME_BODY_SENTENCES back ("the embassy" is the
-    U.S. Embassy named before, not the Greek government between them); a body that belongs to no one state (flag ``open``:
-    an embassy, which has no sector of its own) takes only one with its head word. A country
-    the article gave it (``from_article``: the dateline, the main country) yields to such an
-    earlier mention with its head word ("the armed Syrian opposition ... the opposition" in a
-    story filed from Astana is Syria's). With none it keeps what it had."""
+    U.S. Embassy named before, not the Greek government between them); a body that belongs
+    to no one state (flag ``open``: an embassy, which has no sector of its own) takes only
+    one with its head word. A country the article gave it (``from_article``: the dateline,
+    the main country) yields to such an earlier mention with its head word ("the armed
+    Syrian opposition ... the opposition" in a story filed from Astana is Syria's). With none
+    it keeps what it had."""
     actor = mention.actor
     agent = mention.head_entry.agent if mention.head_entry is not None else None
     body_of_no_state = agent is not None and "open" in agent.flags

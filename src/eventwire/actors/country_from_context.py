@@ -29,6 +29,11 @@ MAIN_COUNTRY_LEAD = 2
 # An article naming no country takes the country of its listed bodies and people when at
 # least this many of them, all of one country, are named.
 NAMED_BODIES = 2
+# An article naming no country the dictionary knows takes the country of its place names (the
+# gazetteer's reading) when they weigh at least PLACE_WEIGHT (a name after "in" weighs 2, one
+# modifying a noun 0.25) and PLACE_LEAD times as much as any other country's.
+PLACE_WEIGHT = 2.0
+PLACE_LEAD = 2
 
 
 def context_country(
@@ -65,6 +70,7 @@ def context_country(
         or sentence_place_country(ctx, head, steps)
         or main_country(ctx, head, steps)
         or named_bodies_country(ctx, steps)
+        or place_names_country(ctx, steps)
     )
     if not country:
         steps.append(Step(
@@ -253,6 +259,32 @@ def article_counts(ctx: ArticleContext, head: Any) -> Counter[str]:
     return +counts
 
 
+def place_names_country(ctx: ArticleContext, steps: list[str]) -> str:
+    """In an article that names no country, capital or city the dictionary knows (a local
+    story speaks of Stourbridge and the West Midlands, never of Britain), the country of its
+    place names as the gazetteer reads them, where they clearly point to one: at least
+    PLACE_WEIGHT, PLACE_LEAD times any other country's."""
+    if ctx.focus_counts():
+        return ""
+    weights: Counter[str] = Counter()
+    names: dict[str, list[str]] = {}
+    for name, country, weight in ctx.place_names:
+        weights[country] += weight
+        if name not in names.setdefault(country, []):
+            names[country].append(name)
+    ranked = weights.most_common(2)
+    if not ranked or ranked[0][1] < PLACE_WEIGHT or (
+            len(ranked) > 1 and ranked[0][1] < PLACE_LEAD * ranked[1][1]):
+        return ""
+    code = ranked[0][0]
+    steps.append(Step(
+        StepKind.PLACE_NAMES,
+        f"no country in the phrase: the article names no country, and its places "
+        f"({', '.join(repr(n) for n in names[code][:3])}) are in {code}"
+    ))
+    return code
+
+
 def other_title_countries(ctx: ArticleContext, head: Any) -> Counter[str]:
     """Countries of other named people's titles in the sentence ("Ukrainian leader Leonid
     Kravchuk"), each as often as written (counted as in ``ArticleContext.focus_counts``)."""
@@ -275,7 +307,8 @@ def _names_person(ctx: ArticleContext, token: Any) -> bool:
 
 def article_context(ctx: ArticleContext) -> tuple[str, list[str]]:
     """The article's own country for parties the text leaves unnamed ("were arrested": by
-    police): the dateline, else the only country named, else the main one."""
+    police): the dateline, else the only country named, else the main one, else that of
+    its place names (in an article that names no country)."""
     steps: list[str] = []
     country = dateline_country(ctx, steps)
     if not country and len(ctx.focus_counts()) == 1:
@@ -283,4 +316,6 @@ def article_context(ctx: ArticleContext) -> tuple[str, list[str]]:
         steps.append(Step(StepKind.ARTICLE_COUNTRY, f"the article's only country -> {country}"))
     if not country and ctx.matches:
         country = main_country(ctx, ctx.doc[ctx.matches[0].start], steps)
+    if not country:
+        country = place_names_country(ctx, steps)
     return country, steps
