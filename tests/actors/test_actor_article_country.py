@@ -79,3 +79,12 @@ def test_implied_parties_take_the_country_of_the_places():
     arrests = [e for e in events if e.cameo.startswith("17")]
     assert arrests and arrests[0].source.code == "GBRCOP"
     assert any("are in GBR" in step for step in arrests[0].evidence["source_resolution"])
+
+
+def test_the_countrys_is_the_one_country_named_just_before():
+    found = actor("Turkey votes on Sunday. The country's opposition said the vote was unfair.",
+                  "opposition")
+    assert found.code == "TUROPP"
+    assert any("'the country' refers to 'Turkey'" in step for step in found.resolution)
+    assert actor("Turkey and Greece met. The country's opposition said the vote was unfair.",
+                 "opposition").country is None
