@@ -26,6 +26,11 @@ MOVEMENT_LEMMAS = frozenset({"visit", "travel", "arrive", "fly", "go", "come", "
                              "head", "land", "move", "flee", "emigrate", "migrate"})
 # The article's main country must be named at least this many times as often as the next one.
 MAIN_COUNTRY_LEAD = 2
+# A country the article names only once is the article's for phrases of that sentence and the
+# NEAR_SENTENCES after it, and for the whole article when it is named in its first
+# LEAD_SENTENCES sentences (the headline and lead set the scene).
+NEAR_SENTENCES = 3
+LEAD_SENTENCES = 3
 # An article naming no country takes the country of its listed bodies and people when at
 # least this many of them, all of one country, are named.
 NAMED_BODIES = 2
@@ -253,10 +258,24 @@ def article_counts(ctx: ArticleContext, head: Any) -> Counter[str]:
     people's titles in the sentence of ``head`` ("Ukrainian leader Leonid Kravchuk": that
     "Ukrainian" is Kravchuk's, not the article's). Only those mentions go: a country the
     article also names elsewhere stays ("French candidate Francois Fillon ... the
-    prosecutor's office said" in a story about France is still about France)."""
+    prosecutor's office said" in a story about France is still about France). A country
+    named once, past the lead and more than NEAR_SENTENCES before the phrase or anywhere
+    after it, is not the article's ("Irish republican Bernadette Devlin" near the end of a
+    story about Westminster)."""
     counts = Counter(ctx.focus_counts())
     counts.subtract(other_title_countries(ctx, head))
-    return +counts
+    counts = +counts
+    sentence = ctx.sentence_of.get(head.i, 0)
+    for code in [c for c, n in counts.items() if n == 1]:
+        near = any(
+            ctx.sentence_of.get(match.start, 0) < LEAD_SENTENCES
+            or sentence - NEAR_SENTENCES <= ctx.sentence_of.get(match.start, 0) <= sentence
+            for match in ctx.matches
+            if (entry := match.first(PLACE_KINDS)) is not None and entry.country == code
+        )
+        if not near:
+            del counts[code]
+    return counts
 
 
 def place_names_country(ctx: ArticleContext, steps: list[str]) -> str:
