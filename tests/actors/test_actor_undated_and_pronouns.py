@@ -102,3 +102,19 @@ def test_undated_a_title_that_fits_no_listed_role_says_what_the_person_was():
     assert any("fits none of Philip Hammond's listed roles" in step for step in found.resolution)
     # an article date decides as before
     assert actor(text, "Hammond", day="2015-03-01").code == "GBRGOV"
+
+
+def test_undated_no_time_long_before_the_years_the_text_writes():
+    # listed together in 1994 (Blair leading the opposition, Howard at the Home Office),
+    # but a story that writes 2002 is not of 1994
+    text = ("Tony Blair said the war was right. Michael Howard said the case was weak. "
+            "Saddam Hussein had denied it. The dossier of 2002 was criticised.")
+    assert actor(text, "Blair").code == "GBRGOV"
+
+
+def test_a_description_refers_to_the_office_the_person_holds_in_the_article():
+    # Blair was once Leader of the Opposition too; here he is the prime minister
+    text = ("Michael Howard said the plan was wrong. Tony Blair said the plan was fair. "
+            "The Tory leader said the cost was too high.")
+    assert actor(text, "leader").code == "GBROPP"
+    assert "Michael Howard" in actor(text, "leader").name

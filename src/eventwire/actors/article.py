@@ -42,6 +42,8 @@ ERA_PEOPLE = 3
 # A year written in the text ("elected in 1997", "the 2005 election"): an undated article's
 # time lies at most a year after the latest one (its people's later offices are not yet).
 WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# ... and at most this many years before it (a story may look a little ahead: "by 2008").
+ERA_BEFORE_YEARS = 3
 
 
 class ArticleContext:
@@ -129,7 +131,8 @@ class ArticleContext:
         people do not agree on one time: two separate periods with as many in office (an
         obituary naming Thatcher and Heseltine beside Blair and Brown; a listing that knows
         only the later offices of some: George Osborne from 2010), and where it lies more than a
-        year after the latest year the text writes. Dictionaries list offices, not whole
+        year after, or ERA_BEFORE_YEARS before, the latest year the text writes (an article is
+        of the years it writes). Dictionaries list offices, not whole
         careers, so only such a clear time tells a former office from a current one."""
         if self.day is not None:
             return None
@@ -146,6 +149,8 @@ class ArticleContext:
         years = [int(y) for y in WRITTEN_YEAR.findall(self.text)]
         if years and days[first].year > max(years) + 1:
             return None  # "MPs tout Lords plan" (1999 at the latest) is not of 2010
+        if years and days[first].year < max(years) - ERA_BEFORE_YEARS:
+            return None  # a story that writes 2002 is not of 1994
         return days[first]
 
     def sentence_matches(self, index: int | None) -> list[Match]:

@@ -372,7 +372,11 @@ def antecedent_of_description(
             return earlier  # "a top US official" ... "the US official"
         if earlier.named is None:
             continue
-        titles = " ".join(r.title.lower() for r in earlier.named.roles)
+        # the titles of the role the earlier mention took, not of every office the person
+        # ever held ("the Tory leader" is not Tony Blair, PM, once Leader of the Opposition)
+        taken = [r for r in earlier.named.roles if r.country == earlier.actor.country
+                 and list(r.sectors) == earlier.actor.sectors] or earlier.named.roles
+        titles = " ".join(r.title.lower() for r in taken)
         if head_words & set(words(titles)):
             return earlier
         if fallback is None and (not sectors or sectors & set(earlier.actor.sectors)):
