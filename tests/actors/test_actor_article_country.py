@@ -95,6 +95,9 @@ def test_a_country_named_once_far_from_the_phrase_is_not_the_articles():
             "said the change was overdue. Turnout among young voters is low. Many older voters "
             "disagreed. Irish republican Mary Kane was elected at 21.")
     assert actor(text, "minister").country is None
+    # a country named as a place stays the article's
+    text = text.replace("Irish republican Mary Kane was elected at 21.", "Few vote in Britain.")
+    assert actor(text, "minister").code == "GBRGOV"
     # named once in the lead, it sets the scene for the whole article
     text = ("Police fired tear gas in Lagos. Critics said it was too much. Turnout was low. Many "
             "voters disagreed. The rally ended at noon. Police said two men were held.")

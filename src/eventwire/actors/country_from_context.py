@@ -13,7 +13,7 @@ from typing import Any
 
 from eventwire.actors.article import ArticleContext
 from eventwire.actors.country_in_phrase import phrase_country
-from eventwire.actors.dictionary import ORGANIZATION, ORGANIZATION_COUNTRIES, PERSON, words
+from eventwire.actors.dictionary import ADJECTIVE, ORGANIZATION, ORGANIZATION_COUNTRIES, PERSON, words
 from eventwire.actors.evidence import Step, StepKind
 from eventwire.actors.matching import MODIFIER_DEPS, PLACE_KINDS, phrase_tokens
 from eventwire.actors.mention import PhraseFacts
@@ -26,9 +26,9 @@ MOVEMENT_LEMMAS = frozenset({"visit", "travel", "arrive", "fly", "go", "come", "
                              "head", "land", "move", "flee", "emigrate", "migrate"})
 # The article's main country must be named at least this many times as often as the next one.
 MAIN_COUNTRY_LEAD = 2
-# A country the article names only once is the article's for phrases of that sentence and the
-# NEAR_SENTENCES after it, and for the whole article when it is named in its first
-# LEAD_SENTENCES sentences (the headline and lead set the scene).
+# A country the article names only once, as a modifier ("the Madrid bombings"), is the
+# article's for phrases of that sentence and the NEAR_SENTENCES after it, and for the whole
+# article when it is named in its first LEAD_SENTENCES sentences (the headline and lead).
 NEAR_SENTENCES = 3
 LEAD_SENTENCES = 3
 # An article naming no country takes the country of its listed bodies and people when at
@@ -259,21 +259,24 @@ def article_counts(ctx: ArticleContext, head: Any) -> Counter[str]:
     "Ukrainian" is Kravchuk's, not the article's). Only those mentions go: a country the
     article also names elsewhere stays ("French candidate Francois Fillon ... the
     prosecutor's office said" in a story about France is still about France). A country
-    named once, past the lead and more than NEAR_SENTENCES before the phrase or anywhere
-    after it, is not the article's ("Irish republican Bernadette Devlin" near the end of a
-    story about Westminster)."""
+    named once, and only as a demonym or a word modifying a noun (a sentence the pre-filter
+    did not parse has no syntax, but a demonym modifies all the same), past the lead and
+    more than NEAR_SENTENCES before the phrase or anywhere after it, is not the article's
+    ("Irish republican Bernadette Devlin" or "the Madrid bombings" near the end of a story
+    about Westminster; "in Britain" there still is)."""
     counts = Counter(ctx.focus_counts())
     counts.subtract(other_title_countries(ctx, head))
     counts = +counts
     sentence = ctx.sentence_of.get(head.i, 0)
     for code in [c for c, n in counts.items() if n == 1]:
-        near = any(
+        kept = any(
             ctx.sentence_of.get(match.start, 0) < LEAD_SENTENCES
             or sentence - NEAR_SENTENCES <= ctx.sentence_of.get(match.start, 0) <= sentence
+            or not (entry.kind == ADJECTIVE or ctx.doc[match.end - 1].dep_ in ("amod", "compound"))
             for match in ctx.matches
             if (entry := match.first(PLACE_KINDS)) is not None and entry.country == code
         )
-        if not near:
+        if not kept:
             del counts[code]
     return counts
 
