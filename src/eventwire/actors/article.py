@@ -130,7 +130,7 @@ class ArticleContext:
         Gordon Brown and Charles Clarke: 2004-12-15). None for a dated article, and where the
         people do not agree on one time: two separate periods with as many in office (an
         obituary naming Thatcher and Heseltine beside Blair and Brown; a listing that knows
-        only the later offices of some: George Osborne from 2010), and where it lies more than a
+        only the later offices of some: Boris Johnson from 2008), and where it lies more than a
         year after, or ERA_BEFORE_YEARS before, the latest year the text writes (an article is
         of the years it writes). Dictionaries list offices, not whole
         careers, so only such a clear time tells a former office from a current one."""
