@@ -56,6 +56,9 @@ def test_the_places_of_an_article_that_names_no_country():
     assert actor(text, "Police", lambda: [("Stourbridge", "GBR", 2.0), ("Ferguson", "USA", 2.0)]
                  ).country is None
     assert actor(text, "Police", lambda: [("Ferguson", "USA", 0.25)]).country is None
+    # a name only ever used as a subject (a company the gazetteer takes for a town) neither
+    assert actor(text, "Police", lambda: [("Zango", "AGO", 1.0), ("Zango", "AGO", 1.0)]
+                 ).country is None
 
 
 def test_the_places_are_read_only_for_an_article_that_names_no_country():

@@ -285,19 +285,23 @@ def place_names_country(ctx: ArticleContext, steps: list[str]) -> str:
     """In an article that names no country, capital or city the dictionary knows (a local
     story speaks of Stourbridge and the West Midlands, never of Britain), the country of its
     place names as the gazetteer reads them, where they clearly point to one: at least
-    PLACE_WEIGHT, PLACE_LEAD times any other country's."""
+    PLACE_WEIGHT, PLACE_LEAD times any other country's, and one of them a place where the
+    text says something happens ("in Stourbridge", weighing PLACE_WEIGHT itself)."""
     if ctx.focus_counts():
         return ""
     weights: Counter[str] = Counter()
     names: dict[str, list[str]] = {}
+    where: set[str] = set()  # countries of a name the text says something happens in
     for name, country, weight in ctx.place_names:
         weights[country] += weight
+        if weight >= PLACE_WEIGHT:
+            where.add(country)
         if name not in names.setdefault(country, []):
             names[country].append(name)
     ranked = weights.most_common(2)
-    if not ranked or ranked[0][1] < PLACE_WEIGHT or (
+    if not ranked or ranked[0][1] < PLACE_WEIGHT or ranked[0][0] not in where or (
             len(ranked) > 1 and ranked[0][1] < PLACE_LEAD * ranked[1][1]):
-        return ""
+        return ""  # "Zango said", twice: a company the gazetteer takes for a town
     code = ranked[0][0]
     steps.append(Step(
         StepKind.PLACE_NAMES,
