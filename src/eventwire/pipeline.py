@@ -14,11 +14,11 @@ from eventwire.events import EventCoder
 from eventwire.events.calibration import add_setting_parts
 from eventwire.events.counts import count_events
 from eventwire.events.patterns import pattern_book
-from eventwire.geo import locate_events
+from eventwire.geo import ArticlePlaces, locate_events, places_of
 from eventwire.ingest import read_articles
 from eventwire.nlp import parse_articles
 from eventwire.nlp.prefilter import parse_candidates, prefilter_enabled
-from eventwire.records import Article, Event, ReadError
+from eventwire.records import Article, Event, ParsedArticle, ReadError
 from eventwire.time import date_events
 
 ErrorHandler = Callable[[ReadError], None]
@@ -64,13 +64,32 @@ def code_articles(
     else:
         parsed_articles = parse_articles(articles)
     for parsed in parsed_articles:
-        actors = resolver.annotate(parsed)
+        places = ArticlePlacesOnce(parsed)
+        actors = resolver.annotate(parsed, places.named)
         events = coder.code(parsed, actors)
         count_events(parsed, events)
         date_events(parsed, events)
-        locate_events(parsed, events)
+        locate_events(parsed, events, places=places.get() if events else None)
         add_setting_parts(events, parsed.article.date)
         yield parsed.article, events
+
+
+class ArticlePlacesOnce:
+    """An article's place names, read by the geo stage once and only when asked: by the actors
+    stage (the country of an article that names none) or to place the events."""
+
+    def __init__(self, parsed: ParsedArticle):
+        self.parsed = parsed
+        self._places: ArticlePlaces | None = None
+
+    def get(self) -> ArticlePlaces:
+        if self._places is None:
+            self._places = places_of(self.parsed.doc, self.parsed.title_offset)
+        return self._places
+
+    def named(self) -> list[tuple[str, str, float]]:
+        """(name, country, weight) of each place name the gazetteer resolved itself."""
+        return self.get().named_countries()
 
 
 def _as_sources(text_or_path: str | Path) -> tuple[list[str], Article | None]:

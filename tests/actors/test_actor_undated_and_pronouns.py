@@ -83,3 +83,38 @@ def test_former_makes_an_elite_only_of_a_public_office():
     text = "In Dublin, a former teacher said the school was unsafe. A former minister said it was not."
     assert actor(text, "teacher", day="2017-03-01").code == "IRLEDU"
     assert actor(text, "minister", day="2017-03-01").code == "IRLELI"
+
+
+def test_undated_a_generic_title_names_the_role_with_its_words():
+    # "Leader" says no sector: it is his Leader of the Opposition role, not his earlier
+    # Home Secretary one (both listed).
+    text = "The Conservatives unveiled the plan. Leader Michael Howard said it would help."
+    found = actor(text, "Howard")
+    assert found.code == "GBROPP"
+    assert any("Leader of the Opposition" in step for step in found.resolution)
+
+
+def test_undated_a_title_that_fits_no_listed_role_says_what_the_person_was():
+    # listed only for government offices; the text calls him a shadow minister
+    text = "Shadow minister Philip Hammond said the budget was a mistake."
+    found = actor(text, "Hammond")
+    assert found.code == "GBROPPLEG"
+    assert any("fits none of Philip Hammond's listed roles" in step for step in found.resolution)
+    # an article date decides as before
+    assert actor(text, "Hammond", day="2015-03-01").code == "GBRGOV"
+
+
+def test_undated_no_time_long_before_the_years_the_text_writes():
+    # listed together in 1994 (Blair leading the opposition, Howard at the Home Office),
+    # but a story that writes 2002 is not of 1994
+    text = ("Tony Blair said the war was right. Michael Howard said the case was weak. "
+            "Saddam Hussein had denied it. The dossier of 2002 was criticised.")
+    assert actor(text, "Blair").code == "GBRGOV"
+
+
+def test_a_description_refers_to_the_office_the_person_holds_in_the_article():
+    # Blair was once Leader of the Opposition too; here he is the prime minister
+    text = ("Michael Howard said the plan was wrong. Tony Blair said the plan was fair. "
+            "The Tory leader said the cost was too high.")
+    assert actor(text, "leader").code == "GBROPP"
+    assert "Michael Howard" in actor(text, "leader").name

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -32,6 +32,9 @@ DATELINE = re.compile(
     # mangled by a wrong text encoding)
     r"\s*(?:--?|\u2014|\u2013|:|/[A-Za-z -]{2,30}/\.?|\"\?)"
 )
+# The article's place names as a gazetteer reads them, asked for only when needed: (name as
+# written, country code, weight: how much the mention says the article happens there).
+PlaceNames = Callable[[], Iterable[tuple[str, str, float]]]
 QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018"})
 # An undated article's time is the day most of its listed people held their roles; it takes
 # at least this many people in office together to say so.
@@ -39,14 +42,19 @@ ERA_PEOPLE = 3
 # A year written in the text ("elected in 1997", "the 2005 election"): an undated article's
 # time lies at most a year after the latest one (its people's later offices are not yet).
 WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# ... and at most this many years before it (a story may look a little ahead: "by 2008").
+ERA_BEFORE_YEARS = 3
 
 
 class ArticleContext:
     """One article as the resolver reads it, and the mentions it has resolved so far."""
 
-    def __init__(self, dictionary: Dictionary, parsed: ParsedArticle):
+    def __init__(
+        self, dictionary: Dictionary, parsed: ParsedArticle, places: PlaceNames | None = None
+    ):
         self.dictionary = dictionary
         self.parsed = parsed
+        self._places = places
         self.doc = parsed.doc
         self.text = parsed.doc.text  # spaCy rebuilds Doc.text on every access
         self.day = parsed.article.published
@@ -122,8 +130,9 @@ class ArticleContext:
         Gordon Brown and Charles Clarke: 2004-12-15). None for a dated article, and where the
         people do not agree on one time: two separate periods with as many in office (an
         obituary naming Thatcher and Heseltine beside Blair and Brown; a listing that knows
-        only the later offices of some: George Osborne from 2010), and where it lies more than a
-        year after the latest year the text writes. Dictionaries list offices, not whole
+        only the later offices of some: Boris Johnson from 2008), and where it lies more than a
+        year after, or ERA_BEFORE_YEARS before, the latest year the text writes (an article is
+        of the years it writes). Dictionaries list offices, not whole
         careers, so only such a clear time tells a former office from a current one."""
         if self.day is not None:
             return None
@@ -140,6 +149,8 @@ class ArticleContext:
         years = [int(y) for y in WRITTEN_YEAR.findall(self.text)]
         if years and days[first].year > max(years) + 1:
             return None  # "MPs tout Lords plan" (1999 at the latest) is not of 2010
+        if years and days[first].year < max(years) - ERA_BEFORE_YEARS:
+            return None  # a story that writes 2002 is not of 1994
         return days[first]
 
     def sentence_matches(self, index: int | None) -> list[Match]:
@@ -221,6 +232,13 @@ class ArticleContext:
             if found and any(entry.marks_alignment(after) for entry in found.entries):
                 return True
         return False
+
+    @cached_property
+    def place_names(self) -> list[tuple[str, str, float]]:
+        """The article's place names with their countries, as the caller's gazetteer (the geo
+        stage, handed in by the pipeline) reads them: towns and regions the actor dictionary
+        lacks ("Stourbridge", "Ferguson"). Empty when no gazetteer was handed in."""
+        return list(self._places()) if self._places is not None else []
 
     @cached_property
     def lower_text(self) -> str:

@@ -15,7 +15,14 @@ from typing import Any
 from eventwire.actors.article import ArticleContext
 from eventwire.actors.company_officers import BUSINESS, unknown_possessor
 from eventwire.actors.dictionary import AGENT, PERSON, words
-from eventwire.actors.evidence import GUESSED_FROM_CONTEXT, LINKS, Step, StepKind, kind_of
+from eventwire.actors.evidence import (
+    FROM_ARTICLE,
+    GUESSED_FROM_CONTEXT,
+    LINKS,
+    Step,
+    StepKind,
+    kind_of,
+)
 from eventwire.actors.matching import MODIFIER_DEPS, PLACE_KINDS, phrase_tokens
 from eventwire.actors.mention import Mention, PhraseFacts
 from eventwire.actors.phrase import build_mention, unknown_body
@@ -34,6 +41,10 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 # ("by X") is the clause's logical subject.
 PASSIVE_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp"})
 UNSPECIFIC_DETERMINERS = frozenset({"some", "any", "every", "each", "no", "another"})
+# "the opposition" refers back to "the Syrian opposition" up to this many sentences before;
+# a body of another head word ("the ministry" after "the Greek government") only to the
+# previous sentence.
+SAME_BODY_SENTENCES = 3
 
 
 def coordinated_actors(ctx: ArticleContext, mention: Mention) -> list[Actor]:
@@ -242,10 +253,14 @@ def link_to_earlier(ctx: ArticleContext, mention: Mention, facts: PhraseFacts, t
     possessed = any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in tokens)
     if not determiners & DEFINITE_DETERMINERS and not possessed:
         return
+    from_article = any(kind_of(step) in FROM_ARTICLE for step in mention.actor.resolution)
     if not mention.individual:
-        link_to_body(ctx, mention, tokens)
+        link_to_body(ctx, mention, tokens, from_article)
         return
-    earlier = antecedent_of_description(ctx, mention)
+    # A country the article gave it yields to an earlier mention of the same role ("the
+    # diplomat" after "the Syrian diplomat", in a story filed from Astana).
+    earlier = antecedent_of_description(ctx, mention, any_country=True) if from_article else None
+    earlier = earlier or antecedent_of_description(ctx, mention)
     if earlier is None:
         link_to_office_holder(ctx, mention, facts)
         return
@@ -257,27 +272,35 @@ def link_to_earlier(ctx: ArticleContext, mention: Mention, facts: PhraseFacts, t
     mention.base_steps = linked.base_steps
 
 
-def link_to_body(ctx: ArticleContext, mention: Mention, tokens: list[Any]) -> None:
+def link_to_body(
+    ctx: ArticleContext, mention: Mention, tokens: list[Any], from_article: bool = False
+) -> None:
     """'BP posted a profit, the company announced': a definite role word naming a body
     ("the company", "the ministry") with no country of its own refers to the nearest
     mention of this or the previous sentence that has a country and the same first sector,
-    one with the same head word first ("the embassy" is the U.S. Embassy named before, not
-    the Greek government between them); a body that belongs to no one state (flag ``open``:
-    an embassy, which has no sector of its own) takes only one with its head word. With none
+    one with the same head word first, up to SAME_BODY_SENTENCES back ("the embassy" is the
+    U.S. Embassy named before, not the Greek government between them); a body that belongs
+    to no one state (flag ``open``: an embassy, which has no sector of its own) takes only
+    one with its head word. A country the article gave it (``from_article``: the dateline,
+    the main country) yields to such an earlier mention with its head word ("the armed
+    Syrian opposition ... the opposition" in a story filed from Astana is Syria's). With none
     it keeps what it had."""
     actor = mention.actor
     agent = mention.head_entry.agent if mention.head_entry is not None else None
     body_of_no_state = agent is not None and "open" in agent.flags
-    if actor.country or not (actor.sectors or body_of_no_state) or len(tokens) > 3:
+    if (actor.country and not from_article) or not (actor.sectors or body_of_no_state) \
+            or len(tokens) > 3:
         return
     near = [
         earlier for earlier in reversed(ctx.mentions)
-        if earlier.sentence >= mention.sentence - 1 and earlier.head.i < mention.head.i
+        if earlier.sentence >= mention.sentence - SAME_BODY_SENTENCES
+        and earlier.head.i < mention.head.i
         and not earlier.individual and earlier.actor.country
         and earlier.actor.sectors[:1] == actor.sectors[:1]
     ]
     same_head = [e for e in near if e.head.lemma_.lower() == mention.head.lemma_.lower()]
-    if body_of_no_state:
+    near = [e for e in near if e.sentence >= mention.sentence - 1]
+    if body_of_no_state or actor.country:
         near = []
     for earlier in [*same_head, *near][:1]:
         linked = corefer(ctx, mention.head, tokens, mention.sentence, earlier,
@@ -330,9 +353,13 @@ def link_to_office_holder(ctx: ArticleContext, mention: Mention, facts: PhraseFa
     mention.base_steps = list(actor.resolution)
 
 
-def antecedent_of_description(ctx: ArticleContext, mention: Mention) -> Mention | None:
-    """'the Russian leader': the nearest earlier individual of that country and role."""
-    country = mention.actor.country
+def antecedent_of_description(
+    ctx: ArticleContext, mention: Mention, any_country: bool = False
+) -> Mention | None:
+    """'the Russian leader': the nearest earlier individual of that country and role. With
+    ``any_country`` (the phrase's country is only the article's), one of any country whose
+    head word or listed title is the phrase's, never one that merely shares its sector."""
+    country = "" if any_country else mention.actor.country
     head_words = set(words(mention.head.lemma_)) | set(words(mention.head.text))
     sectors = set(mention.actor.sectors)
     fallback = None
@@ -345,12 +372,16 @@ def antecedent_of_description(ctx: ArticleContext, mention: Mention) -> Mention 
             return earlier  # "a top US official" ... "the US official"
         if earlier.named is None:
             continue
-        titles = " ".join(r.title.lower() for r in earlier.named.roles)
+        # the titles of the role the earlier mention took, not of every office the person
+        # ever held ("the Tory leader" is not Tony Blair, PM, once Leader of the Opposition)
+        taken = [r for r in earlier.named.roles if r.country == earlier.actor.country
+                 and list(r.sectors) == earlier.actor.sectors] or earlier.named.roles
+        titles = " ".join(r.title.lower() for r in taken)
         if head_words & set(words(titles)):
             return earlier
         if fallback is None and (not sectors or sectors & set(earlier.actor.sectors)):
             fallback = earlier
-    return fallback
+    return None if any_country else fallback
 
 
 def specific(mention: Mention) -> bool:

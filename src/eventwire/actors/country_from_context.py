@@ -13,7 +13,7 @@ from typing import Any
 
 from eventwire.actors.article import ArticleContext
 from eventwire.actors.country_in_phrase import phrase_country
-from eventwire.actors.dictionary import ORGANIZATION, ORGANIZATION_COUNTRIES, PERSON, words
+from eventwire.actors.dictionary import ADJECTIVE, ORGANIZATION, ORGANIZATION_COUNTRIES, PERSON, words
 from eventwire.actors.evidence import Step, StepKind
 from eventwire.actors.matching import MODIFIER_DEPS, PLACE_KINDS, phrase_tokens
 from eventwire.actors.mention import PhraseFacts
@@ -26,9 +26,19 @@ MOVEMENT_LEMMAS = frozenset({"visit", "travel", "arrive", "fly", "go", "come", "
                              "head", "land", "move", "flee", "emigrate", "migrate"})
 # The article's main country must be named at least this many times as often as the next one.
 MAIN_COUNTRY_LEAD = 2
+# A country the article names only once, as a modifier ("the Madrid bombings"), is the
+# article's for phrases of that sentence and the NEAR_SENTENCES after it, and for the whole
+# article when it is named in its first LEAD_SENTENCES sentences (the headline and lead).
+NEAR_SENTENCES = 3
+LEAD_SENTENCES = 3
 # An article naming no country takes the country of its listed bodies and people when at
 # least this many of them, all of one country, are named.
 NAMED_BODIES = 2
+# An article naming no country the dictionary knows takes the country of its place names (the
+# gazetteer's reading) when they weigh at least PLACE_WEIGHT (a name after "in" weighs 2, one
+# modifying a noun 0.25) and PLACE_LEAD times as much as any other country's.
+PLACE_WEIGHT = 2.0
+PLACE_LEAD = 2
 
 
 def context_country(
@@ -65,6 +75,7 @@ def context_country(
         or sentence_place_country(ctx, head, steps)
         or main_country(ctx, head, steps)
         or named_bodies_country(ctx, steps)
+        or place_names_country(ctx, steps)
     )
     if not country:
         steps.append(Step(
@@ -153,8 +164,7 @@ def article_country(ctx: ArticleContext, head: Any, steps: list[str]) -> str:
     leaving out countries that belong to another named person's title in the same
     sentence ('Ukrainian leader Leonid Kravchuk'). Nothing when the article names two.
     """
-    others = other_title_countries(ctx, head)
-    candidates = [code for code in ctx.focus_countries() if code not in others]
+    candidates = [code for code, _ in article_counts(ctx, head).most_common()]
     if len(candidates) != 1:
         return ""
     steps.append(Step(
@@ -199,9 +209,7 @@ def sentence_place_country(ctx: ArticleContext, head: Any, steps: list[str]) -> 
 def main_country(ctx: ArticleContext, head: Any, steps: list[str]) -> str:
     """The country the article is mainly about: named (title counting double) at least
     MAIN_COUNTRY_LEAD times as often as any other."""
-    others = other_title_countries(ctx, head)
-    counts = Counter({c: n for c, n in ctx.focus_counts().items() if c not in others})
-    ranked = counts.most_common(2)
+    ranked = article_counts(ctx, head).most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] < MAIN_COUNTRY_LEAD * ranked[1][1]):
         return ""
     code = ranked[0][0]
@@ -245,10 +253,68 @@ def named_bodies_country(ctx: ArticleContext, steps: list[str]) -> str:
     return code
 
 
-def other_title_countries(ctx: ArticleContext, head: Any) -> set[str]:
+def article_counts(ctx: ArticleContext, head: Any) -> Counter[str]:
+    """How often the article names each country, less the mentions that are other named
+    people's titles in the sentence of ``head`` ("Ukrainian leader Leonid Kravchuk": that
+    "Ukrainian" is Kravchuk's, not the article's). Only those mentions go: a country the
+    article also names elsewhere stays ("French candidate Francois Fillon ... the
+    prosecutor's office said" in a story about France is still about France). A country
+    named once, and only as a demonym or a word modifying a noun (a sentence the pre-filter
+    did not parse has no syntax, but a demonym modifies all the same), past the lead and
+    more than NEAR_SENTENCES before the phrase or anywhere after it, is not the article's
+    ("Irish republican Bernadette Devlin" or "the Madrid bombings" near the end of a story
+    about Westminster; "in Britain" there still is)."""
+    counts = Counter(ctx.focus_counts())
+    counts.subtract(other_title_countries(ctx, head))
+    counts = +counts
+    sentence = ctx.sentence_of.get(head.i, 0)
+    for code in [c for c, n in counts.items() if n == 1]:
+        kept = any(
+            ctx.sentence_of.get(match.start, 0) < LEAD_SENTENCES
+            or sentence - NEAR_SENTENCES <= ctx.sentence_of.get(match.start, 0) <= sentence
+            or not (entry.kind == ADJECTIVE or ctx.doc[match.end - 1].dep_ in ("amod", "compound"))
+            for match in ctx.matches
+            if (entry := match.first(PLACE_KINDS)) is not None and entry.country == code
+        )
+        if not kept:
+            del counts[code]
+    return counts
+
+
+def place_names_country(ctx: ArticleContext, steps: list[str]) -> str:
+    """In an article that names no country, capital or city the dictionary knows (a local
+    story speaks of Stourbridge and the West Midlands, never of Britain), the country of its
+    place names as the gazetteer reads them, where they clearly point to one: at least
+    PLACE_WEIGHT, PLACE_LEAD times any other country's, and one of them a place where the
+    text says something happens ("in Stourbridge", weighing PLACE_WEIGHT itself)."""
+    if ctx.focus_counts():
+        return ""
+    weights: Counter[str] = Counter()
+    names: dict[str, list[str]] = {}
+    where: set[str] = set()  # countries of a name the text says something happens in
+    for name, country, weight in ctx.place_names:
+        weights[country] += weight
+        if weight >= PLACE_WEIGHT:
+            where.add(country)
+        if name not in names.setdefault(country, []):
+            names[country].append(name)
+    ranked = weights.most_common(2)
+    if not ranked or ranked[0][1] < PLACE_WEIGHT or ranked[0][0] not in where or (
+            len(ranked) > 1 and ranked[0][1] < PLACE_LEAD * ranked[1][1]):
+        return ""  # "Zango said", twice: a company the gazetteer takes for a town
+    code = ranked[0][0]
+    steps.append(Step(
+        StepKind.PLACE_NAMES,
+        f"no country in the phrase: the article names no country, and its places "
+        f"({', '.join(repr(n) for n in names[code][:3])}) are in {code}"
+    ))
+    return code
+
+
+def other_title_countries(ctx: ArticleContext, head: Any) -> Counter[str]:
     """Countries of other named people's titles in the sentence ("Ukrainian leader Leonid
-    Kravchuk"): they are those people's, not the article's."""
-    others = set()
+    Kravchuk"), each as often as written (counted as in ``ArticleContext.focus_counts``)."""
+    others: Counter[str] = Counter()
     for match in ctx.sentence_matches(ctx.sentence_of.get(head.i)):
         entry = match.first(PLACE_KINDS)
         token = ctx.doc[match.end - 1]
@@ -256,7 +322,7 @@ def other_title_countries(ctx: ArticleContext, head: Any) -> set[str]:
         if entry is None or owner.i == head.i or token.dep_ not in MODIFIER_DEPS | {"poss"}:
             continue
         if _names_person(ctx, owner) or _names_person(ctx, owner.head):
-            others.add(entry.country)
+            others[entry.country] += 2 if ctx.doc[match.start].idx < ctx.parsed.title_offset else 1
     return others
 
 
@@ -267,7 +333,8 @@ def _names_person(ctx: ArticleContext, token: Any) -> bool:
 
 def article_context(ctx: ArticleContext) -> tuple[str, list[str]]:
     """The article's own country for parties the text leaves unnamed ("were arrested": by
-    police): the dateline, else the only country named, else the main one."""
+    police): the dateline, else the only country named, else the main one, else that of
+    its place names (in an article that names no country)."""
     steps: list[str] = []
     country = dateline_country(ctx, steps)
     if not country and len(ctx.focus_counts()) == 1:
@@ -275,4 +342,6 @@ def article_context(ctx: ArticleContext) -> tuple[str, list[str]]:
         steps.append(Step(StepKind.ARTICLE_COUNTRY, f"the article's only country -> {country}"))
     if not country and ctx.matches:
         country = main_country(ctx, ctx.doc[ctx.matches[0].start], steps)
+    if not country:
+        country = place_names_country(ctx, steps)
     return country, steps

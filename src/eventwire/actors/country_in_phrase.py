@@ -9,13 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.actors.article import ArticleContext
-from eventwire.actors.dictionary import ADJECTIVE
+from eventwire.actors.dictionary import ADJECTIVE, COUNTRY
 from eventwire.actors.evidence import Step, StepKind
 from eventwire.actors.matching import PLACE_KINDS
 from eventwire.actors.mention import PhraseFacts
 from eventwire.actors.roles_by_date import dated_role
 
 POSSESSIVE_PRONOUNS = {"its": "", "their": "", "his": "m", "her": "f"}  # with the gender
+# A possessor "the country's" stands for the country named just before it.
+COUNTRY_WORDS = frozenset({"country", "nation"})
 
 
 def phrase_country(
@@ -117,7 +119,7 @@ def possessor_country(ctx: ArticleContext, head: Any, sentence: int, steps: list
         None,
     )
     if pronoun is None:
-        return ""
+        return the_country(ctx, head, sentence, steps)
     gender_of_pronoun = POSSESSIVE_PRONOUNS[pronoun.lower_]
     individual = bool(gender_of_pronoun)
     for earlier in reversed(ctx.mentions):
@@ -136,6 +138,32 @@ def possessor_country(ctx: ArticleContext, head: Any, sentence: int, steps: list
         ))
         return country
     return ""
+
+
+def the_country(ctx: ArticleContext, head: Any, sentence: int, steps: list[str]) -> str:
+    """'Turkey votes on Sunday. The country's opposition ...': a possessor "the country" (or
+    "the nation") refers to the one country named by name or demonym just before it, in
+    this or the previous sentence; nothing where two are named there."""
+    owner = next((c for c in head.children if c.dep_ == "poss"
+                  and c.lemma_.lower() in COUNTRY_WORDS
+                  and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)), None)
+    if owner is None:
+        return ""
+    named: dict[str, str] = {}
+    for index in (sentence - 1, sentence):
+        for match in ctx.sentence_matches(index):
+            entry = match.first((COUNTRY, ADJECTIVE))
+            if (match.start < owner.i and entry is not None and entry.country
+                    and not ctx.is_aligned(match)):
+                named.setdefault(entry.country, ctx.doc[match.start : match.end].text)
+    if len(named) != 1:
+        return ""
+    code, text = next(iter(named.items()))
+    steps.append(Step(
+        StepKind.PHRASE_COUNTRY,
+        f"'the {owner.text}' refers to '{text}', the one country named just before -> {code}"
+    ))
+    return code
 
 
 def conjunct_country(ctx: ArticleContext, head: Any) -> tuple[str, str] | None:

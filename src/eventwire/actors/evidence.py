@@ -28,6 +28,7 @@ class StepKind(Enum):
     ARTICLE_COUNTRY = "article country"  # the only country the article names
     SENTENCE_PLACE = "sentence place"  # the one country where the sentence happens
     MAIN_COUNTRY = "main country"  # the country the article is mainly about
+    PLACE_NAMES = "place names"  # the country of the article's places (the geo stage's reading)
     NO_COUNTRY = "no country"  # why the text leaves the country open
     COORDINATED = "coordinated"  # one actor per coordinated country
     APPOSITION = "apposition"  # a described head is its named apposition
@@ -39,7 +40,15 @@ class StepKind(Enum):
 # names no office ("the president" in a story filed from Kyiv is not Ukraine's president). The
 # article's only country is not among them: an office of that country is still looked up.
 GUESSED_FROM_CONTEXT = frozenset(
-    {StepKind.DATELINE, StepKind.SENTENCE_PLACE, StepKind.MAIN_COUNTRY, StepKind.STATE_TITLE}
+    {StepKind.DATELINE, StepKind.SENTENCE_PLACE, StepKind.MAIN_COUNTRY, StepKind.STATE_TITLE,
+     StepKind.PLACE_NAMES}
+)
+# Countries the article around a phrase gave it (the dateline, the article's only or main
+# country, the sentence's place): a weaker reading than an earlier mention the phrase refers
+# back to ("the opposition" after "the Syrian opposition" in a story filed from Astana).
+FROM_ARTICLE = frozenset(
+    {StepKind.DATELINE, StepKind.ARTICLE_COUNTRY, StepKind.SENTENCE_PLACE, StepKind.MAIN_COUNTRY,
+     StepKind.PLACE_NAMES}
 )
 # Steps that link a mention to another one rather than resolve it on its own.
 LINKS = frozenset({StepKind.COREFERENCE, StepKind.APPOSITION, StepKind.OFFICE_HOLDER})

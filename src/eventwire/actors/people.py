@@ -17,7 +17,7 @@ from eventwire.actors.evidence import Step, StepKind
 from eventwire.actors.matching import PLACE_KINDS, Match
 from eventwire.actors.mention import Mention, PhraseFacts
 from eventwire.actors.phrase import apposition_title, build_mention, former_sectors
-from eventwire.actors.roles_by_date import choose_role
+from eventwire.actors.roles_by_date import choose_role, roles_fitting, written_role
 from eventwire.actors.spoken_for import Party, party_behind
 from eventwire.nlp import syntax
 
@@ -39,9 +39,16 @@ def compose_person(
     own = {t.i for t in tokens}
     titled = [c for c in title.countries if c[3] < head.i or c[3] not in own]
     title_country = titled[-1][0] if titled else ""
-    role = choose_role(
-        person, ctx.day, title_country, title_sectors, steps, title.agents, ctx.era
-    )
+    role = None
+    generic = all(e.agent and "member" in e.agent.flags for e, _ in title.agents)
+    if (ctx.day is None and title.agents and not generic
+            and not roles_fitting(person, title_country, title_sectors, title.agents)):
+        written = " ".join(text for _, text in title.agents)
+        role = written_role(person, title_country, title_sectors_of(ctx, title), written, steps)
+    if role is None:
+        role = choose_role(
+            person, ctx.day, title_country, title_sectors, steps, title.agents, ctx.era
+        )
     former = facts.former or former_office(title, role)
     if former:
         steps.append(Step(StepKind.SECTOR, f"'{former}': a former office-holder -> ELI"))
@@ -101,7 +108,7 @@ def compose_unlisted(
     facts = apposition_title(ctx, head, facts)  # "Kenzo Oshima, the UN relief coordinator"
     if not facts.agents or not (head.ent_type_ == "PERSON" or titled_by_apposition(ctx, head)):
         return None
-    sectors = title_sectors(ctx, facts)
+    sectors = title_sectors_of(ctx, facts)
     titles = ", ".join(f"'{text}'" for _, text in facts.agents)
     steps = [Step(StepKind.SECTOR, f"person not in the dictionary; title {titles} -> {' '.join(sectors)}")]
     officer = officer_company(ctx, head)
@@ -175,7 +182,7 @@ def generic_title_party(ctx: ArticleContext, head: Any, facts: PhraseFacts, step
     return None
 
 
-def title_sectors(ctx: ArticleContext, facts: PhraseFacts) -> list[str]:
+def title_sectors_of(ctx: ArticleContext, facts: PhraseFacts) -> list[str]:
     """The sectors of a person's written title, one per role: a generic title ("leader",
     "chairman", "spokesperson") gives way to the organisation or role word behind it
     ("Hamas leader" -> REB; "chairman of the Federation Council" -> LEG)."""

@@ -17,11 +17,12 @@ names), ``roles_by_date``, ``country_in_phrase``, ``country_from_context``, ``co
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from eventwire.actors.article import ArticleContext
+from eventwire.actors.article import ArticleContext, PlaceNames
 from eventwire.actors.composition import (
     acronym_vouched,
     compose_agent,
@@ -72,9 +73,21 @@ class ArticleActors:
         # Every actor-dictionary match of the article, actor or not ("German" in "German goods"):
         # the coder reads nationalities from them.
         self.matches = matches if matches is not None else []
-        # The article's own country and how it was found (dateline, only or main country).
-        self.context: tuple[str, list[str]] = ("", [])
+        # The article's own country and how it was found (dateline, only or main country),
+        # worked out when first asked for (it may read the article's place names).
+        self.context_of: Callable[[], tuple[str, list[str]]] = lambda: ("", [])
+        self._context: tuple[str, list[str]] | None = None
         self.victims: set[int] = set()  # ids of the actors that name victims ("the victims")
+
+    @property
+    def context(self) -> tuple[str, list[str]]:
+        """The article's own country for parties the text leaves unnamed, and the steps
+        that found it (``country_from_context.article_context``)."""
+        if self._context is None:
+            country, steps = self.context_of()
+            as_plain_text(steps)
+            self._context = (country, steps)
+        return self._context
 
     def is_victim(self, actor: Actor) -> bool:
         """True for the actor of a phrase naming victims: never the author of an attack."""
@@ -150,8 +163,12 @@ class ActorResolver:
     def default(cls) -> ActorResolver:
         return cls(default_dictionary())
 
-    def annotate(self, parsed: ParsedArticle) -> ArticleActors:
-        return resolve_article(ArticleContext(self.dictionary, parsed))
+    def annotate(self, parsed: ParsedArticle, places: PlaceNames | None = None) -> ArticleActors:
+        """Resolve every actor mention of ``parsed``. ``places`` (optional, called at most
+        once and only when needed) gives the article's place names with their countries as
+        a gazetteer reads them: the country of an article that names none ("police" in a
+        story about Stourbridge) is read from them."""
+        return resolve_article(ArticleContext(self.dictionary, parsed, places))
 
 
 def resolve_article(ctx: ArticleContext) -> ArticleActors:
@@ -181,11 +198,10 @@ def resolve_article(ctx: ArticleContext) -> ArticleActors:
             coordinated[mention.head.i] = others
     actors = ArticleActors(by_token, members, ctx.sentence_of, coordinated, ctx.matches)
     actors.victims = {id(m.actor) for m in ctx.mentions if m.victim}
-    actors.context = article_context(ctx)
+    actors.context_of = lambda: article_context(ctx)
     # Step kinds serve this pass only: what leaves it is plain text, as before.
     for actor in actors.mentions():
         as_plain_text(actor.resolution)
-    as_plain_text(actors.context[1])
     return actors
 
 

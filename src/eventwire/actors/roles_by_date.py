@@ -62,12 +62,7 @@ def choose_role(
     if day is not None:
         return role_on_day(person, day, f"on {day.isoformat()}", steps)
     if title_sectors or title_country:
-        fitting = [
-            r
-            for r in person.roles
-            if (not title_country or r.country == title_country)
-            and (not title_sectors or set(title_sectors) & set(r.sectors))
-        ]
+        fitting = roles_fitting(person, title_country, title_sectors, title_words)
         if fitting:
             # "Secretary of State John Kerry": prefer the role whose title shares the words.
             written = {w for _, text in title_words for w in words(text)}
@@ -83,6 +78,42 @@ def choose_role(
     role = person.role_on(None)
     if role is not None:
         note_role(steps, f"no article date: most recent role {described(role)}")
+    return role
+
+
+def roles_fitting(
+    person: Named,
+    title_country: str,
+    title_sectors: Sequence[str],
+    title_words: Sequence[tuple[Entry, str]] = (),
+) -> list[Role]:
+    """The listed roles a written title can name: of its country and sharing a sector. A
+    generic title alone ("leader", "chairman", "spokesman": flag ``member``) says no sector,
+    so it names only a role whose title has its words ("Leader Michael Howard" is Leader of
+    the Opposition, not his earlier Home Secretary)."""
+    in_country = [r for r in person.roles if not title_country or r.country == title_country]
+    if title_words and all(e.agent and "member" in e.agent.flags for e, _ in title_words):
+        written = {w for _, text in title_words for w in words(text)}
+        return [r for r in in_country if written & set(words(r.title))]
+    return [r for r in in_country if not title_sectors or set(title_sectors) & set(r.sectors)]
+
+
+def written_role(
+    person: Named, title_country: str, sectors: Sequence[str], written: str, steps: list[str]
+) -> Role | None:
+    """Undated, a title written with the name that fits none of the person's listed roles
+    ("Tory co-chairman Liam Fox", listed only for a later office) says what the person was
+    at the article's time: the title's sectors, in the title's country, else the one
+    country of the listed roles. None when neither gives a country."""
+    countries = {r.country for r in person.roles}
+    country = title_country or (next(iter(countries)) if len(countries) == 1 else "")
+    if not country or not sectors:
+        return None
+    role = Role(country, tuple(sectors), None, None, written)
+    note_role(steps, (
+        f"no article date: the title '{written}' in the text fits none of {person.name}'s "
+        f"listed roles, so it says what they were then -> {role.actor_code}"
+    ))
     return role
 
 

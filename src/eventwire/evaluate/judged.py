@@ -222,12 +222,14 @@ def _coded(parsed: ParsedArticle) -> list[Event]:
     from eventwire.events import EventCoder
     from eventwire.events.calibration import add_setting_parts
     from eventwire.geo import locate_events
+    from eventwire.pipeline import ArticlePlacesOnce
     from eventwire.time import date_events
 
     resolver, coder = ActorResolver.default(), EventCoder.default()
-    events = coder.code(parsed, resolver.annotate(parsed))
+    places = ArticlePlacesOnce(parsed)
+    events = coder.code(parsed, resolver.annotate(parsed, places.named))
     date_events(parsed, events)
-    locate_events(parsed, events)
+    locate_events(parsed, events, places=places.get() if events else None)
     add_setting_parts(events, parsed.article.date)
     return events
 

@@ -291,14 +291,15 @@ def actor_place(article_places: ArticlePlaces, parsed: ParsedArticle, event: Eve
 
 
 def locate_events(parsed: ParsedArticle, events: list[Event],
-                  article_focus: bool | None = None) -> None:
+                  article_focus: bool | None = None, places: ArticlePlaces | None = None) -> None:
     """Set each event's location: its clause's place; the dateline for the lead's events; a place
     tied to its actors; the article's focus when ``article_focus`` (None: the
     EVENTWIRE_ARTICLE_FOCUS switch, on by default) with ``precision="article_focus"``; else None.
+    ``places``: the article's places when the caller has read them already (``places_of``).
     """
     if not events:
         return
-    article_places = places_of(parsed.doc, parsed.title_offset)
+    article_places = places if places is not None else places_of(parsed.doc, parsed.title_offset)
     lead = place_rules().lead_sentences
     found = [_own_place(article_places, parsed, event, lead) for event in events]
     lead_place = focus = None

@@ -337,6 +337,13 @@ class ArticlePlaces:
     _by_start: list[tuple[int, int]] | None = field(default=None, init=False, repr=False,
                                                    compare=False)
 
+    def named_countries(self) -> list[tuple[str, str, float]]:
+        """(name as written, country, weight) of each place name the gazetteer placed itself
+        (not one placed only by the names around it), in text order: where the article
+        happens, for the actors stage."""
+        return [(t.text, t.place.country, t.weight) for t in self.toponyms
+                if t.place is not None and t.place.country and not t.inferred]
+
     def starting_within(self, start: int, end: int) -> list[Toponym]:
         """The toponyms that start at a character offset in [start, end), in list order: a
         sentence's, found without reading every name of a long article for each event."""
