@@ -159,6 +159,16 @@ def test_a_foreign_speaker_is_at_the_dateline_only_when_there(make_event, parse,
     assert (said.location and said.location.name) == place
 
 
+def test_an_apposition_that_describes_a_place_keeps_its_places(make_event, parse) -> None:
+    """"in Ain Qadish, a town in eastern Lebanon" (a name the parse does not take for a place):
+    the apposition says where, not who."""
+    parsed = parse("Gunmen shot two guards in Ain Qadish, a town in eastern Lebanon.")
+    shot = make_event(parsed, "shot", "shot", cameo_root="18")
+    locate_events(parsed, [shot], article_focus=False)
+    assert shot.location is not None and shot.location.country == "LBN"
+    assert shot.location.precision != "article_focus"
+
+
 def test_place_tied_to_an_actor_and_precision_by_kind(make_event, parse) -> None:
     parsed = parse("Protesters in Haifa clashed with police on Monday. "
                    "Rebels attacked an army base in Syria.")

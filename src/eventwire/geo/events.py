@@ -381,9 +381,13 @@ def _names_focus(article_places: ArticlePlaces, parsed: ParsedArticle, event: Ev
 
 
 def _in_apposition(toponym_root: Token) -> bool:
-    """The name stands in an apposition (not the one that names a place noun: "the capital,
-    Kabul")."""
-    return any(token.dep_ == "appos" for token in _phrase_root(toponym_root).ancestors)
+    """The name stands in an apposition that says who ("X, a law professor at the University of
+    California, Irvine"); not the one that names a place noun ("the capital, Kabul"), nor one
+    whose head is a place noun (`place_heads`: "in Hasakah, a city in northeastern Syria" says
+    where)."""
+    heads = place_rules().place_heads
+    return any(token.dep_ == "appos" and token.lower_ not in heads
+               for token in _phrase_root(toponym_root).ancestors)
 
 
 def _focus_fallback(focus: Place, named: bool, event: Event) -> Place | None:
