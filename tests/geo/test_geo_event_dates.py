@@ -143,9 +143,10 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
      "since_clause"),
     # an act told by an undated report is as undated as the report
     ("At the time, officials said soldiers shot the protester.", "shot", "18", "undated"),
-    # a clause of sequence under a pluperfect is as much before the report as its verb
-    ("The two leaders had met shortly before the police arrested the reporter.", "arrested",
-     "17", "pluperfect"),
+    # past the lead, a clause of sequence under a pluperfect is as much before the report as its
+    # verb
+    ("Talks opened in Geneva. Delegates met twice. They ate lunch. The two leaders had met "
+     "shortly before the police arrested the reporter.", "arrested", "17", "pluperfect"),
     # the words of a quotation quoted in the pluperfect: an earlier report
     ("An official had quoted the radio as saying that the ships would be attacked.", "saying",
      "01", "pluperfect"),
@@ -178,6 +179,11 @@ def test_earlier_events_without_a_date_get_none(make_event, parse, text: str, tr
     ("Police searched the flat before they arrested the suspect.", "arrested", "17",
      ("2015-05-12", "day")),
     ("Officials said the minister had resigned after protesters attacked his office.",
+     "attacked", "19", ("2015-05-12", "day")),
+    # in the lead, a clause of sequence under a pluperfect is the story's own time
+    ("Fans had waited outside the stadium for hours before police fired tear gas at them.",
+     "fired", "19", ("2015-05-12", "day")),
+    ("The bomber had left jail only days before he attacked a market in the capital.",
      "attacked", "19", ("2015-05-12", "day")),
     # the news a background clause sits in keeps its day, and so does a clause with a date
     ("A man who murdered his neighbour was convicted by a jury.", "convicted", "17",

@@ -115,8 +115,8 @@ def test_dateline_places_only_the_leads_events(make_event, parse) -> None:
 
 def test_a_named_speaker_past_the_lead_speaks_at_the_dateline(make_event, parse) -> None:
     """"TOKYO - ... Lavrov said": a named person's words the text places nowhere were spoken
-    where the reporter filed, also a visitor's; a state's words were issued at home, and an act
-    is not placed by the reporter's city."""
+    where the reporter filed, also a visitor's whose country meets there; a state's words were
+    issued at home, and an act is not placed by the reporter's city."""
     parsed = parse("TOKYO, May 12 (Reuters) - Japan and Russia held talks on Tuesday.\n"
                    "The ministers discussed the islands.\nThe talks lasted two hours.\n"
                    "Russian Foreign Minister Sergei Lavrov said the talks were useful.\n"
@@ -124,17 +124,49 @@ def test_a_named_speaker_past_the_lead_speaks_at_the_dateline(make_event, parse)
     minister = Actor(text="Russian Foreign Minister Sergei Lavrov", code="RUSGOV", country="RUS",
                      sectors=["GOV"], name="Sergei Lavrov")
     state = Actor(text="Russia", code="RUS", country="RUS")
+    talks = make_event(parsed, "held talks", "held")
+    talks.source, talks.target = Actor(text="Japan", code="JPN", country="JPN"), state
     said = make_event(parsed, "Lavrov said", "said", cameo_root="01")
     said.source = minister
     criticized = make_event(parsed, "criticized", "criticized", cameo_root="11")
     criticized.source = state
     attacked = make_event(parsed, "attacked", "attacked", cameo_root="19")
-    locate_events(parsed, [said, criticized, attacked])
+    locate_events(parsed, [talks, said, criticized, attacked])
     assert (said.location.name, said.location.precision) == ("Tokyo", "article_focus")
     assert criticized.location is None
     assert attacked.location is None or attacked.location.name != "Tokyo"
     locate_events(parsed, [said], article_focus=False)
     assert said.location is None
+
+
+@pytest.mark.parametrize(("lead", "place"), [
+    # the reporter's bureau: the foreign leader spoke at home, or the text does not say where
+    ("Putin said on Tuesday that Moscow would respond to the sanctions.", None),
+    ("The two presidents spoke by telephone on Tuesday.", None),
+    # the article says the speaker is there
+    ("Putin, on his first visit to the country, said on Tuesday that Moscow wants trade.",
+     "Washington"),
+])
+def test_a_foreign_speaker_is_at_the_dateline_only_when_there(make_event, parse, lead: str,
+                                                               place: str | None) -> None:
+    parsed = parse(f"WASHINGTON, May 12 (Reuters) - {lead}\nThe rouble fell.\nMarkets were calm.\n"
+                   "Russian President Vladimir Putin said the sanctions were unlawful.", title=None)
+    putin = Actor(text="Russian President Vladimir Putin", code="RUSGOV", country="RUS",
+                  sectors=["GOV"], name="Vladimir Putin")
+    said = make_event(parsed, "unlawful", "said", cameo_root="01")
+    said.source = putin
+    locate_events(parsed, [said])
+    assert (said.location and said.location.name) == place
+
+
+def test_an_apposition_that_describes_a_place_keeps_its_places(make_event, parse) -> None:
+    """"in Ain Qadish, a town in eastern Lebanon" (a name the parse does not take for a place):
+    the apposition says where, not who."""
+    parsed = parse("Gunmen shot two guards in Ain Qadish, a town in eastern Lebanon.")
+    shot = make_event(parsed, "shot", "shot", cameo_root="18")
+    locate_events(parsed, [shot], article_focus=False)
+    assert shot.location is not None and shot.location.country == "LBN"
+    assert shot.location.precision != "article_focus"
 
 
 def test_place_tied_to_an_actor_and_precision_by_kind(make_event, parse) -> None:

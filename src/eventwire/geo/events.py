@@ -42,6 +42,8 @@ class PlaceRules:
     spoken_roots: frozenset[str]
     direction_words: frozenset[str]
     dateline_roots: frozenset[str]
+    presence_codes: tuple[str, ...]
+    visit_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +54,9 @@ def place_rules() -> PlaceRules:
                       frozenset(raw["place_object_verbs"]), frozenset(raw["place_heads"]),
                       frozenset(raw.get("stateless_speakers", [])), frozenset(raw.get("spoken_roots", [])),
                       frozenset(raw.get("direction_words", [])),
-                      frozenset(str(root) for root in raw.get("dateline_roots", [])))
+                      frozenset(str(root) for root in raw.get("dateline_roots", [])),
+                      tuple(str(code) for code in raw.get("presence_codes", [])),
+                      frozenset(raw.get("visit_words", [])))
 
 
 class _NoArticleFocus(argparse.Action):
@@ -313,6 +317,7 @@ def locate_events(parsed: ParsedArticle, events: list[Event],
         # to, else its most prominent place name.
         focus = (lead_place if lead_place is not None
                  and lead_place.country == article_places.focus_country else article_places.focus)
+    present = _countries_at_dateline(article_places, events, found)
     for event, (toponym, how) in zip(events, found, strict=True):
         if toponym is not None:
             event.location = _toponym_location(toponym)
@@ -322,7 +327,7 @@ def locate_events(parsed: ParsedArticle, events: list[Event],
         if (lead_place is not None and event.sentence_index < lead
                 and _actors_allow(event, lead_place.country)):
             fallback = lead_place  # "Kerry meets Putin" (the headline) in Sochi
-        elif focus is not None and _speaks_at_dateline(article_places, event):
+        elif focus is not None and _speaks_at_dateline(article_places, parsed, event, present):
             fallback = article_places.dateline.place  # "TOKYO - ... Lavrov said": in Tokyo
         else:
             fallback = None if focus is None else _focus_fallback(
@@ -377,9 +382,13 @@ def _names_focus(article_places: ArticlePlaces, parsed: ParsedArticle, event: Ev
 
 
 def _in_apposition(toponym_root: Token) -> bool:
-    """The name stands in an apposition (not the one that names a place noun: "the capital,
-    Kabul")."""
-    return any(token.dep_ == "appos" for token in _phrase_root(toponym_root).ancestors)
+    """The name stands in an apposition that says who ("X, a law professor at the University of
+    California, Irvine"); not the one that names a place noun ("the capital, Kabul"), nor one
+    whose head is a place noun (`place_heads`: "in Hasakah, a city in northeastern Syria" says
+    where)."""
+    heads = place_rules().place_heads
+    return any(token.dep_ == "appos" and token.lower_ not in heads
+               for token in _phrase_root(toponym_root).ancestors)
 
 
 def _focus_fallback(focus: Place, named: bool, event: Event) -> Place | None:
@@ -398,17 +407,46 @@ def _focus_fallback(focus: Place, named: bool, event: Event) -> Place | None:
     return focus if named else load_gazetteer().countries.get(focus.country)
 
 
-def _speaks_at_dateline(article_places: ArticlePlaces, event: Event) -> bool:
+def _speaks_at_dateline(article_places: ArticlePlaces, parsed: ParsedArticle, event: Event,
+                        present: set[str]) -> bool:
     """Words spoken or a meeting (`dateline_roots`) of a person with a role (an actor with a
     sector: "Foreign Minister Lavrov said", "Rice and the prime minister met") that the text
     places nowhere are where the reporter filed from (the dateline), also past the lead and for
-    a visitor of another country; not a state's or a body's words ("Turkey criticized Germany",
-    "the ministry said in a statement"): those are issued at home."""
+    a visitor of another country, but only where the speaker is there: an actor of the
+    dateline's country, a country meeting there (``present``), a speaker the article says visits
+    (`visit_words`); not "WASHINGTON - Putin said", nor a state's or a body's words ("Turkey
+    criticized Germany", "the ministry said in a statement"): those are issued at home."""
     dateline = article_places.dateline
     source = event.source
-    return (dateline is not None and dateline.place is not None and not dateline.inferred
+    if not (dateline is not None and dateline.place is not None and not dateline.inferred
             and event.cameo_root in place_rules().dateline_roots
-            and source is not None and bool(source.sectors) and source.name is not None)
+            and source is not None and bool(source.sectors) and source.name is not None):
+        return False
+    return (bool(_actor_countries(event)) and _actors_allow(event, dateline.place.country)
+            or source.country in present or _visiting(parsed, source.name))
+
+
+def _countries_at_dateline(article_places: ArticlePlaces, events: list[Event],
+                           found: list[tuple[Toponym | None, str | None]]) -> set[str]:
+    """The countries whose actors meet or visit (`presence_codes`) at the dateline's place."""
+    dateline = article_places.dateline
+    if dateline is None or dateline.place is None:
+        return set()
+    codes = place_rules().presence_codes
+    return {country for event, (toponym, _) in zip(events, found, strict=True)
+            if toponym is not None and toponym.place is dateline.place
+            and event.cameo.startswith(codes) for country in _actor_countries(event)}
+
+
+def _visiting(parsed: ParsedArticle, name: str) -> bool:
+    """Whether a sentence naming the person says a visit (`visit_words`): "Xi, on his first
+    state visit, said"."""
+    surname = name.split()[-1].lower() if name.split() else ""
+    words = place_rules().visit_words
+    return bool(surname) and any(
+        any(token.lower_ == surname for token in sentence.span)
+        and any(token.lemma_.lower() in words for token in sentence.span)
+        for sentence in parsed.sentences)
 
 
 def _spoken(event: Event) -> bool:

@@ -148,13 +148,15 @@ def _pluperfect_verb(trigger: Token) -> Token | None:
                         for child in verb.children)), None)
 
 
-def _sequence_under_pluperfect(trigger: Token, dated: list[TimeExpression]) -> bool:
-    """"Erdogan and Merkel had met a short while before the journalist was arrested": a clause of
-    sequence (`sequence_words`: before, after, until) under a pluperfect is as much before the
-    report as that verb is; its date is unknown, not the article's (the pluperfect's own rules:
-    not under an undated past report, which is the sequence of tenses)."""
+def _sequence_under_pluperfect(event: Event, trigger: Token, dated: list[TimeExpression]) -> bool:
+    """"Erdogan and Merkel had met a short while before the journalist was arrested": past the
+    lead, a clause of sequence (`sequence_words`: before, after, since, following, until, ahead,
+    prior) under a pluperfect is as much before the report as that verb is; its date is unknown,
+    not the article's (the pluperfect's own rules: not under an undated past report, which is the
+    sequence of tenses). In the title and lead (`perfect_lead_sentences`) the clause is the
+    story's own time: "protesters had gathered for hours before police fired tear gas"."""
     verb = verb_of(trigger)
-    if verb.dep_ != "advcl" or not any(
+    if event.sentence_index < date_rules().perfect_lead_sentences or verb.dep_ != "advcl" or not any(
             child.dep_ in ("mark", "advmod") and child.lower_ in date_rules().sequence_words
             for child in verb.children):
         return False
@@ -250,7 +252,7 @@ def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: To
         return expression.kind if expression.kind in UNDATED_KINDS else None
     if _earlier_than_frame(trigger) and not _backshifted(trigger, dated):
         return "pluperfect"
-    if _sequence_under_pluperfect(trigger, dated):
+    if _sequence_under_pluperfect(event, trigger, dated):
         return "pluperfect"
     if _perfect_position(event, trigger):
         return "perfect"
