@@ -19,8 +19,9 @@ CODES = {
     "France": "FRA", "Germany": "DEU", "Russia": "RUS", "Britain": "GBR", "Iran": "IRN",
     "Israel": "ISR", "China": "CHN", "Japan": "JPN", "Syria": "SYR", "Turkey": "TUR",
     "Brazil": "BRA", "Egypt": "EGY", "police": "COP", "minister": "GOV", "protesters": "OPP",
+    "correspondent": "JRN",
 }
-SECTORS = {"COP", "GOV", "OPP"}
+SECTORS = {"COP", "GOV", "OPP", "JRN"}
 
 
 class StubActors:

@@ -39,7 +39,7 @@ from eventwire.events.cameo import cameo_table
 from eventwire.events.filters import discarded, fullest, standing
 from eventwire.events.matching import SPEECH_LEMMAS, Candidate, candidates, speakers
 from eventwire.events.patterns import PatternBook, pattern_book
-from eventwire.events.sections import link_list_sentences
+from eventwire.events.sections import link_list_sentences, link_mark_cuts, linked
 from eventwire.events.senses import between_politicians
 from eventwire.nlp import coded_text, syntax
 from eventwire.records import Actor, Event, ParsedArticle, ParsedSentence
@@ -89,14 +89,20 @@ class EventCoder:
                                resolved.matches)
         actors = Arguments(resolved, owners, self.dictionary, self.rules)
         events: list[Event] = []
-        links = link_list_sentences(self.book.link_lists, coded_text(parsed.article)[0],
-                                    parsed.article.title, [(s.start, s.text) for s in parsed.sentences])
+        text, body = coded_text(parsed.article)
+        spans = [(s.start, s.text) for s in parsed.sentences]
+        links = link_list_sentences(self.book.link_lists, text, parsed.article.title, spans)
+        cuts = link_mark_cuts(self.book.link_marks, spans)  # "READ MORE: <another headline>"
         for sentence in parsed.sentences:
             if sentence.start in links:
                 continue  # a headline in a list of links to other articles
             if not self._has_actor(sentence, actors) and not self._implies_agent(sentence):
                 continue  # no political actor: no event, and no parse reading needed
-            events.extend(self._code_sentence(parsed, sentence, actors))
+            # a headline (the title, a line without a full stop) tells news in the present
+            headline = (sentence.start < body or not sentence.text.rstrip().endswith(
+                self.book.link_lists.sentence_ends))
+            events.extend(self._code_sentence(parsed, sentence, actors, headline,
+                                              cuts.get(sentence.start)))
         if self.book.off_topic.section_word(parsed.article.url):  # a sports page: no state, no event
             events = [event for event in events if self.book.off_topic.keeps(event)]
         guard = self.book.business  # a company's result or comment: no political event
@@ -118,14 +124,22 @@ class EventCoder:
         return any(actors.actor_at(token) for token in sentence.span)
 
     def _code_sentence(
-        self, parsed: ParsedArticle, sentence: ParsedSentence, actors: Arguments
+        self, parsed: ParsedArticle, sentence: ParsedSentence, actors: Arguments,
+        headline: bool = False, link_cut: int | None = None,
     ) -> list[Event]:
+        """The events of a sentence; ``link_cut``: the offset in it from which its text is a
+        link to another article ("READ MORE: ..."), whose words code nothing."""
         if discarded(self.book, sentence):
             return []
         lemmas = {token.lemma_.lower() for token in sentence.span}
         published = parsed.article.published
-        found = standing(self.book, candidates(self.book, sentence, lemmas, actors),
-                         published.year if published else None)
+        found = candidates(self.book, sentence, lemmas, actors)
+        if link_cut is not None:  # "READ MORE: <the headline of another article>"
+            tags = self.book.habits.get("tags", ())
+            found = [c for c in found if not linked(
+                self.book.link_lists, sentence.text, link_cut, c.trigger.idx - sentence.span.start_char,
+                c.pattern.kind == "verb" and c.trigger.tag_.lower() in tags)]
+        found = standing(self.book, found, published.year if published else None, headline)
         events: list[Event] = []
         seen: set[tuple[str, ...]] = set()
         for candidate in found:
@@ -181,6 +195,9 @@ class EventCoder:
         sides = [actors.domestic(source, target, places, conflictual) for source, target in dyads]
         if private:
             sides = [(source, actors.private_country(target)) for source, target in sides]
+        if pattern.cameo.startswith(self.book.press_voice_roots):  # "the BBC's X says": a report
+            sides = [(source, target) for source, target in sides
+                     if source is None or not self._press(source)]
         if pattern.cameo.startswith(self.book.press_roots):  # statements: "told Reuters", "told voters"
             sides = [(source, self._statement_target(pattern.cameo, source, target))
                      for source, target in sides]

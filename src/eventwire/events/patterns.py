@@ -131,6 +131,7 @@ class PatternBook:
     venue_preps: frozenset[str] = frozenset()
     press_roots: tuple[str, ...] = ()
     press_sectors: frozenset[str] = frozenset()
+    press_voice_roots: tuple[str, ...] = ()  # "the BBC's X says": the press reports, no event
     plain_statement_codes: tuple[str, ...] = ()
     content_roots: tuple[str, ...] = ()
     aimed_nouns: frozenset[str] = frozenset()
@@ -155,9 +156,11 @@ class PatternBook:
     tally_nouns: frozenset[str] = frozenset()  # "the number of rebels killed": a count
     purposes: dict[str, frozenset[str]] = field(default_factory=dict)  # purposes and participles
     past_markers: dict[str, frozenset[str]] = field(default_factory=dict)
+    habits: dict[str, frozenset[str]] = field(default_factory=dict)  # "they attack with impunity"
     # sections.yaml: sports and entertainment pages keep only events with a state actor
     off_topic: OffTopicSections = field(default_factory=OffTopicSections)
     link_lists: LinkLists = field(default_factory=LinkLists)  # sections.yaml: lines of link lists
+    link_marks: tuple[str, ...] = ()  # sections.yaml: "READ MORE:" and the headline after it
     # business.yaml: business news (all sides businesses, a sentence about business) is not coded
     business: BusinessGuard = field(default_factory=lambda: guard_from({}))
     version_hash: str = ""
@@ -390,6 +393,7 @@ def pattern_book() -> PatternBook:
         venue_preps=frozenset(arguments("venue_preps")),
         press_roots=arguments("press_roots"),
         press_sectors=frozenset(arguments("press_sectors")),
+        press_voice_roots=arguments("press_voice_roots"),
         plain_statement_codes=arguments("plain_statement_codes"),
         content_roots=arguments("content_roots"),
         aimed_nouns=frozenset(arguments("aimed_nouns")),
@@ -413,8 +417,10 @@ def pattern_book() -> PatternBook:
         tally_nouns=frozenset(_as_tuple(senses.get("tally_nouns"))),
         purposes=_word_sets(senses.get("purposes")),
         past_markers=_word_sets(senses.get("past_markers")),
+        habits=_word_sets(senses.get("habits")),
         off_topic=off_topic_sections(loaded["sections.yaml"].get("off_topic")),
         link_lists=link_lists(loaded["sections.yaml"].get("link_lists")),
+        link_marks=tuple(str(m) for m in loaded["sections.yaml"].get("link_marks") or ()),
         business=guard_from(loaded[BUSINESS_FILE]),
         version_hash=digest.hexdigest()[:12],
     )
