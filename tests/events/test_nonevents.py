@@ -60,3 +60,8 @@ def test_an_act_told_in_the_simple_present_of_a_clause_is_a_habit(code_text):
     assert [e for e in code_text("France said Russia attacks Turkey on Monday.")
             if e.cameo.startswith("19")]
     assert [e for e in code_text("Russia attacks Turkey") if e.cameo.startswith("19")]
+
+
+def test_an_assessment_by_unnamed_analysts_is_no_statement(code_text):
+    assert not code_text("Analysts said the vote did much to restore Russia's standing.")
+    assert code_text("The minister said the vote did much to restore Russia's standing.")
