@@ -3,8 +3,11 @@ articles, embedded posts, a correspondent's own analysis, habits and standing cl
 
 from __future__ import annotations
 
+from eventwire.actors import ActorResolver
+from eventwire.events import EventCoder
 from eventwire.events.sections import LinkLists, link_mark_cuts, linked
-from eventwire.records import Event
+from eventwire.nlp import parse_article
+from eventwire.records import Article, Event
 
 
 def sentences(events: list[Event]) -> set[str]:
@@ -65,3 +68,14 @@ def test_an_act_told_in_the_simple_present_of_a_clause_is_a_habit(code_text):
 def test_an_assessment_by_unnamed_analysts_is_no_statement(code_text):
     assert not code_text("Analysts said the vote did much to restore Russia's standing.")
     assert code_text("The minister said the vote did much to restore Russia's standing.")
+
+
+def test_a_sermon_is_no_statement_but_a_clerics_word_on_politics_is():
+    def coded(text: str) -> list[Event]:
+        parsed = parse_article(Article(id="t", text=text, date="2017-04-15"))
+        return EventCoder.default().code(parsed, ActorResolver.default().annotate(parsed))
+
+    assert not coded("MANILA - Archbishop Jose Santos said God had raised the living from the tomb.")
+    assert not coded("MANILA - The archbishop urged the faithful to pray for mercy on Easter.")
+    assert coded("MANILA - Archbishop Jose Santos said the government must stop the killings.")
+    assert coded("MANILA - Archbishop Jose Santos said the talks would go on.")  # no word of faith

@@ -105,8 +105,8 @@ class EventCoder:
                                               cuts.get(sentence.start)))
         if self.book.off_topic.section_word(parsed.article.url):  # a sports page: no state, no event
             events = [event for event in events if self.book.off_topic.keeps(event)]
-        guard = self.book.business  # a company's result or comment: no political event
-        events = [event for event in events if not guard.holds_back(event, parsed, resolved)]
+        for guard in (self.book.business, self.book.sermons):  # a company's result, a sermon
+            events = [event for event in events if not guard.holds_back(event, parsed, resolved)]
         place_implied(resolved, events)
         return events
 

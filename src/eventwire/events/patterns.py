@@ -164,6 +164,8 @@ class PatternBook:
     link_marks: tuple[str, ...] = ()  # sections.yaml: "READ MORE:" and the headline after it
     # business.yaml: business news (all sides businesses, a sentence about business) is not coded
     business: BusinessGuard = field(default_factory=lambda: guard_from({}))
+    # business.yaml's `sermons`: a cleric's word about faith is no political event, guarded alike
+    sermons: BusinessGuard = field(default_factory=lambda: guard_from({}))
     version_hash: str = ""
 
     def intent_code(self, code: str) -> str | None:
@@ -424,6 +426,7 @@ def pattern_book() -> PatternBook:
         link_lists=link_lists(loaded["sections.yaml"].get("link_lists")),
         link_marks=tuple(str(m) for m in loaded["sections.yaml"].get("link_marks") or ()),
         business=guard_from(loaded[BUSINESS_FILE]),
+        sermons=guard_from(loaded[BUSINESS_FILE].get("sermons")),
         version_hash=digest.hexdigest()[:12],
     )
 
