@@ -19,9 +19,8 @@ CODES = {
     "France": "FRA", "Germany": "DEU", "Russia": "RUS", "Britain": "GBR", "Iran": "IRN",
     "Israel": "ISR", "China": "CHN", "Japan": "JPN", "Syria": "SYR", "Turkey": "TUR",
     "Brazil": "BRA", "Egypt": "EGY", "police": "COP", "minister": "GOV", "protesters": "OPP",
-    "correspondent": "JRN", "analysts": "EDU",
 }
-SECTORS = {"COP", "GOV", "OPP", "JRN", "EDU"}
+SECTORS = {"COP", "GOV", "OPP"}
 
 
 class StubActors:

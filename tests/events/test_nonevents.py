@@ -1,5 +1,5 @@
 """Sentences that report no political event (docs/audit.md, judging guide): link lines to other
-articles, embedded posts, a correspondent's own analysis, habits and standing claims."""
+articles, embedded posts, habits and standing claims, sermons."""
 
 from __future__ import annotations
 
@@ -48,12 +48,6 @@ def test_an_embedded_post_is_not_coded(code_text):
     assert code_text("France warned Germany on Monday.")
 
 
-def test_a_correspondents_own_analysis_is_no_statement_but_acts_on_the_press_stay(code_text):
-    assert not code_text("Our correspondent in Paris says the government is weakening.")
-    assert {e.cameo for e in code_text("The minister said the government was weakening.")} == {"010"}
-    assert {e.cameo[:2] for e in code_text("Police arrested the correspondent on Monday.")} == {"17"}
-
-
 def test_an_act_told_in_the_simple_present_of_a_clause_is_a_habit(code_text):
     assert not [e for e in code_text("France said Russia attacks Turkey with impunity.")
                 if e.cameo.startswith("19")]
@@ -63,11 +57,6 @@ def test_an_act_told_in_the_simple_present_of_a_clause_is_a_habit(code_text):
     assert [e for e in code_text("France said Russia attacks Turkey on Monday.")
             if e.cameo.startswith("19")]
     assert [e for e in code_text("Russia attacks Turkey") if e.cameo.startswith("19")]
-
-
-def test_an_assessment_by_unnamed_analysts_is_no_statement(code_text):
-    assert not code_text("Analysts said the vote did much to restore Russia's standing.")
-    assert code_text("The minister said the vote did much to restore Russia's standing.")
 
 
 def test_a_sermon_is_no_statement_but_a_clerics_word_on_politics_is():

@@ -195,9 +195,6 @@ class EventCoder:
         sides = [actors.domestic(source, target, places, conflictual) for source, target in dyads]
         if private:
             sides = [(source, actors.private_country(target)) for source, target in sides]
-        if pattern.cameo.startswith(self.book.press_voice_roots):  # "the BBC's X says": a report
-            sides = [(source, target) for source, target in sides
-                     if source is None or not (self._press(source) or self._analysts(source))]
         if pattern.cameo.startswith(self.book.press_roots):  # statements: "told Reuters", "told voters"
             sides = [(source, self._statement_target(pattern.cameo, source, target))
                      for source, target in sides]
@@ -230,12 +227,6 @@ class EventCoder:
         foreign = bool(target.country) and (source is None or source.country != target.country)
         state = not target.sectors or bool(self.book.state_sectors.intersection(target.sectors))
         return foreign and state
-
-    def _analysts(self, actor: Actor) -> bool:
-        """Whether ``actor`` is an unnamed group of analysts or observers (analyst_words):
-        "analysts said the vote restored his standing" is an assessment, not an event."""
-        words = actor.text.split()
-        return actor.name is None and bool(words) and words[-1].lower() in self.book.analyst_words
 
     def _press(self, actor: Actor) -> bool:
         """Whether ``actor`` is a news outlet or journalist (``press_sectors``)."""

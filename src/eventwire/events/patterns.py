@@ -131,8 +131,6 @@ class PatternBook:
     venue_preps: frozenset[str] = frozenset()
     press_roots: tuple[str, ...] = ()
     press_sectors: frozenset[str] = frozenset()
-    press_voice_roots: tuple[str, ...] = ()  # "the BBC's X says": the press reports, no event
-    analyst_words: frozenset[str] = frozenset()  # "analysts say": an assessment, no event
     plain_statement_codes: tuple[str, ...] = ()
     content_roots: tuple[str, ...] = ()
     aimed_nouns: frozenset[str] = frozenset()
@@ -396,8 +394,6 @@ def pattern_book() -> PatternBook:
         venue_preps=frozenset(arguments("venue_preps")),
         press_roots=arguments("press_roots"),
         press_sectors=frozenset(arguments("press_sectors")),
-        press_voice_roots=arguments("press_voice_roots"),
-        analyst_words=frozenset(w.lower() for w in arguments("analyst_words")),
         plain_statement_codes=arguments("plain_statement_codes"),
         content_roots=arguments("content_roots"),
         aimed_nouns=frozenset(arguments("aimed_nouns")),
