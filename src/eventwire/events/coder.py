@@ -40,7 +40,7 @@ from eventwire.events.cameo import cameo_table
 from eventwire.events.filters import discarded, fullest, standing
 from eventwire.events.matching import SPEECH_LEMMAS, Candidate, candidates, speakers
 from eventwire.events.patterns import PatternBook, pattern_book
-from eventwire.events.sections import link_list_sentences
+from eventwire.events.sections import link_list_sentences, link_mark_cuts, linked
 from eventwire.events.senses import between_politicians
 from eventwire.nlp import coded_text, syntax
 from eventwire.records import Actor, Event, ParsedArticle, ParsedSentence
@@ -91,19 +91,25 @@ class EventCoder:
                                resolved.matches)
         actors = Arguments(resolved, owners, self.dictionary, self.rules)
         events: list[Event] = []
-        links = link_list_sentences(self.book.link_lists, coded_text(parsed.article)[0],
-                                    parsed.article.title, [(s.start, s.text) for s in parsed.sentences])
+        text, body = coded_text(parsed.article)
+        spans = [(s.start, s.text) for s in parsed.sentences]
+        links = link_list_sentences(self.book.link_lists, text, parsed.article.title, spans)
+        cuts = link_mark_cuts(self.book.link_marks, spans)  # "READ MORE: <another headline>"
         for sentence in parsed.sentences:
             if sentence.start in links:
                 continue  # a headline in a list of links to other articles
             if not self._has_actor(sentence, actors) and not self._implies_agent(sentence):
                 continue  # no political actor: no event, and no parse reading needed
             before = [e for e in events if e.sentence_index == sentence.index - 1]
-            events.extend(self._code_sentence(parsed, sentence, actors, before))
+            # a headline (the title, a line without a full stop) tells news in the present
+            headline = (sentence.start < body or not sentence.text.rstrip().endswith(
+                self.book.link_lists.sentence_ends))
+            events.extend(self._code_sentence(parsed, sentence, actors, before, headline,
+                                              cuts.get(sentence.start)))
         if self.book.off_topic.section_word(parsed.article.url):  # a sports page: no state, no event
             events = [event for event in events if self.book.off_topic.keeps(event)]
-        guard = self.book.business  # a company's result or comment: no political event
-        events = [event for event in events if not guard.holds_back(event, parsed, resolved)]
+        for guard in (self.book.business, self.book.sermons):  # a company's result, a sermon
+            events = [event for event in events if not guard.holds_back(event, parsed, resolved)]
         place_implied(resolved, events)
         return events
 
@@ -122,16 +128,23 @@ class EventCoder:
 
     def _code_sentence(
         self, parsed: ParsedArticle, sentence: ParsedSentence, actors: Arguments,
-        before: list[Event] | None = None,
+        before: list[Event] | None = None, headline: bool = False, link_cut: int | None = None,
     ) -> list[Event]:
         """The events of one sentence; ``before``: those of the sentence before it (whose
-        violent act may lend its doer, ``events.anaphora``)."""
+        violent act may lend its doer, ``events.anaphora``); ``link_cut``: the offset in it from
+        which its text is a link to another article ("READ MORE: ..."), whose words code
+        nothing."""
         if discarded(self.book, sentence):
             return []
         lemmas = {token.lemma_.lower() for token in sentence.span}
         published = parsed.article.published
-        found = standing(self.book, candidates(self.book, sentence, lemmas, actors),
-                         published.year if published else None)
+        found = candidates(self.book, sentence, lemmas, actors)
+        if link_cut is not None:  # "READ MORE: <the headline of another article>"
+            tags = self.book.habits.get("tags", ())
+            found = [c for c in found if not linked(
+                self.book.link_lists, sentence.text, link_cut, c.trigger.idx - sentence.span.start_char,
+                c.pattern.kind == "verb" and c.trigger.tag_.lower() in tags)]
+        found = standing(self.book, found, published.year if published else None, headline)
         events: list[Event] = []
         seen: set[tuple[str, ...]] = set()
         for candidate in found:

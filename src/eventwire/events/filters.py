@@ -61,12 +61,14 @@ def discarded(book: PatternBook, sentence: ParsedSentence) -> bool:
     return False
 
 
-def standing(book: PatternBook, candidates: list[Candidate], year: int | None = None
-             ) -> list[Candidate]:
+def standing(book: PatternBook, candidates: list[Candidate], year: int | None = None,
+             headline: bool = False) -> list[Candidate]:
     """The candidates that are events, intention carriers last: in "threatened to attack X",
     when the carrier and its complement code the same dyad, the event keeps the complement's
-    trigger (the act threatened). ``year`` is the article's: acts dated before it are history."""
+    trigger (the act threatened). ``year`` is the article's: acts dated before it are history.
+    ``headline``: the sentence is the article's title, where the simple present tells news."""
     candidates = [c for c in candidates if not unreal(book, c.trigger)
+                  and (headline or not habitual(book, c))
                   and not asked(book, c.trigger) and not topic(book, c)
                   and not description(book, c) and not activity(book, c) and not tally(book, c.trigger)
                   and not purpose(book, c) and not mandated(c.trigger)
@@ -76,6 +78,28 @@ def standing(book: PatternBook, candidates: list[Candidate], year: int | None = 
     candidates = drop_carriers_and_requested(candidates)
     candidates.sort(key=lambda c: c.trigger.lemma_.lower() in INTENT_CARRIERS)
     return candidates
+
+
+def habitual(book: PatternBook, candidate: Candidate) -> bool:
+    """"they attack with or without permission", "the Crimeans meet the authorities",
+    "X, chief analyst at Y, discusses the strains": outside a headline a verb in the simple
+    present (habits' tags, no auxiliary) tells a habit, a standing claim or a teaser, not an act
+    of the news. Not words and stances (habits' kept_roots: "X says", "Russia denies"), not
+    what the speaker does by saying it ("we condemn", habits' performers), and not an act with
+    a date on its clause (a photo caption: "protesters march in Paris on Saturday")."""
+    trigger = candidate.trigger
+    habits = book.habits
+    if (candidate.pattern.kind != "verb" or trigger.tag_.lower() not in habits.get("tags", ())
+            or candidate.pattern.cameo.startswith(tuple(habits.get("kept_roots", ())))):
+        return False
+    if (trigger.dep_ not in habits.get("clauses", ())
+            or any(c.dep_ in ("aux", "auxpass") for c in trigger.children)):
+        return False
+    if any(c.dep_ == "nsubj" and c.lower_ in habits.get("performers", ()) for c in trigger.children):
+        return False
+    chain = syntax.predicate_chain(trigger)
+    return not any(t.ent_type_ in ("DATE", "TIME") for node in chain for c in node.children
+                   if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
 
 
 def unreal(book: PatternBook, trigger: Token) -> bool:

@@ -181,11 +181,15 @@ class PatternBook:
     tally_nouns: frozenset[str] = frozenset()  # "the number of rebels killed": a count
     purposes: dict[str, frozenset[str]] = field(default_factory=dict)  # purposes and participles
     past_markers: dict[str, frozenset[str]] = field(default_factory=dict)
+    habits: dict[str, frozenset[str]] = field(default_factory=dict)  # "they attack with impunity"
     # sections.yaml: sports and entertainment pages keep only events with a state actor
     off_topic: OffTopicSections = field(default_factory=OffTopicSections)
     link_lists: LinkLists = field(default_factory=LinkLists)  # sections.yaml: lines of link lists
+    link_marks: tuple[str, ...] = ()  # sections.yaml: "READ MORE:" and the headline after it
     # business.yaml: business news (all sides businesses, a sentence about business) is not coded
     business: BusinessGuard = field(default_factory=lambda: guard_from({}))
+    # business.yaml's `sermons`: a cleric's word about faith is no political event, guarded alike
+    sermons: BusinessGuard = field(default_factory=lambda: guard_from({}))
     version_hash: str = ""
 
     def intent_code(self, code: str) -> str | None:
@@ -465,9 +469,12 @@ def pattern_book() -> PatternBook:
         tally_nouns=frozenset(_as_tuple(senses.get("tally_nouns"))),
         purposes=_word_sets(senses.get("purposes")),
         past_markers=_word_sets(senses.get("past_markers")),
+        habits=_word_sets(senses.get("habits")),
         off_topic=off_topic_sections(loaded["sections.yaml"].get("off_topic")),
         link_lists=link_lists(loaded["sections.yaml"].get("link_lists")),
+        link_marks=tuple(str(m) for m in loaded["sections.yaml"].get("link_marks") or ()),
         business=guard_from(loaded[BUSINESS_FILE]),
+        sermons=guard_from(loaded[BUSINESS_FILE].get("sermons")),
         version_hash=digest.hexdigest()[:12],
     )
 

@@ -4,6 +4,8 @@
   names a sports or entertainment section keeps only the events with a state actor on one side.
 - A list of links left in a page's text ("Latest", a menu, related stories) holds the headlines
   of other articles: a sentence that is a whole line of such a list is not coded.
+- A link mark ("READ MORE:") introduces the headline of another article: what follows it in its
+  sentence, or the next sentence when the mark ends its own, is not coded.
 """
 
 from __future__ import annotations
@@ -116,6 +118,36 @@ def link_list_sentences(rule: LinkLists, text: str, title: str | None,
                 and not text[last:covered[-1][1]].strip()):
             found.add(start)
     return found
+
+
+def link_mark_cuts(marks: tuple[str, ...], sentences: list[tuple[int, str]]) -> dict[int, int]:
+    """For the ``(start, text)`` sentences that hold a linked headline, the offset in the
+    sentence at which it begins: after a link mark (``marks``, matched as written: "READ
+    MORE:"), or 0 for the sentence after one that ends with a mark (the sentence splitter leaves
+    "READ MORE:" at the end of the previous sentence)."""
+    cuts: dict[int, int] = {}
+    follows = False
+    for start, sentence in sentences:
+        if follows:
+            cuts[start] = 0
+        found = [sentence.find(mark) + len(mark) for mark in marks if mark in sentence]
+        follows = bool(found) and not sentence[max(found):].strip(" -–—|:")
+        if found and not follows:
+            cuts.setdefault(start, min(found))
+    return cuts
+
+
+def linked(rule: LinkLists, sentence: str, cut: int, offset: int, headline_verb: bool) -> bool:
+    """Whether the word at ``offset`` of ``sentence``, whose linked headline begins at ``cut``,
+    belongs to that headline. A headline has no full stop, so the article's next sentence often
+    runs on after it ("READ MORE: Taliban kills eight police Gunmen stormed the hospital last
+    Wednesday"): when what follows the cut is longer than a link line (``max_chars``), only a
+    verb in the headline's tense (``headline_verb``, the simple present) within that length is."""
+    if offset < cut:
+        return False
+    if len(sentence[cut:].strip()) <= rule.max_chars:
+        return True
+    return headline_verb and offset < cut + rule.max_chars
 
 
 def link_lists(data: dict[str, Any] | None) -> LinkLists:
