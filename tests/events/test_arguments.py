@@ -739,6 +739,24 @@ def test_a_violent_act_with_no_doer_takes_the_doer_of_the_act_just_before():
     assert all(e.source is None for e in _violent(clash) if e.trigger == "killed")
 
 
+def test_a_doer_on_the_victims_own_side_is_not_lent_and_the_event_is_kept():
+    # the army's own soldiers killed in "the assault": the army is not their killer, and the
+    # killing stays coded without a doer (not dropped as an army -> army event)
+    for text, target in (
+            ("The Syrian army attacked rebel positions in Aleppo. Five soldiers were killed in "
+             "the assault.", "SYRMIL"),
+            ("Angry protesters attacked a police station in Cairo. Two protesters were killed in "
+             "the attack.", "EGY")):
+        killed = [e for e in _violent(text) if e.trigger == "killed"]
+        assert killed, text
+        assert all(e.source is None for e in killed), text
+        assert killed[0].target is not None and killed[0].target.code.startswith(target), text
+    # "the group" never refers back to an army
+    group = [e for e in _violent("The Nigerian army attacked Boko Haram camps in Borno. The group "
+                                 "killed 12 soldiers.") if e.trigger == "killed"]
+    assert all(e.source is None or not e.source.code.endswith("MIL") for e in group)
+
+
 def test_every_named_victim_in_a_list_of_victims_is_a_target():
     # "killing six guards and two police officers": the guards are no actor, the police are
     killed = [e for e in _violent("Taliban militants fired on a convoy in Helmand, killing six "

@@ -5,12 +5,13 @@ another violent act whose doer the text names, takes that doer, in two forms onl
 - a passive whose act is named by a definite event noun: "The Taliban stormed a police post.
   Six police were killed *in the assault*.";
 - a definite subject that only refers back: "Boko Haram fighters attacked a village. *The
-  group* killed 12 villagers." (a named or armed doer only, ``anaphor_sectors``).
+  group* killed 12 villagers." (a named or non-state armed doer only, ``anaphor_sectors``).
 
 And an armed force that reports its enemies killed in a definite operation carried it out
 ("the army said hundreds of rebels had been killed in the offensive", ``reporting_force``).
 
-Only the sentence just before counts, and a doer who is the act's own target never does.
+Only the sentence just before counts, and never a doer on the victims' side (the act is kept
+without one).
 """
 
 from __future__ import annotations
@@ -47,9 +48,8 @@ def earlier_doer(
             continue
         if anaphor is not None and not (doer.name or set(doer.sectors) & book.anaphor_sectors):
             return []
-        if any(t.code == doer.code and (t.name or t.text) == (doer.name or doer.text)
-               for t in targets):
-            return []
+        if any(_same_side(t, doer) for t in targets):
+            return []  # "the army attacked ... five soldiers were killed in the assault"
         how = (f"'{anaphor.text}'" if anaphor is not None
                else "the act named by a definite noun")
         return [replace(doer, start=None, end=None, resolution=[
@@ -76,6 +76,14 @@ def reporting_force(
         *reporter.resolution,
         f"reporting force: '{reporter.text}' tells of its enemies killed in its operation "
         f"(arguments.yaml: operation_nouns, enemy_sectors)"])]
+
+
+def _same_side(target: Actor, doer: Actor) -> bool:
+    """Whether a victim may be on the doer's own side: the doer's code, or a sector of the
+    doer's with no country (which the coder then gives the doer's country and drops as one
+    party, coder._different): the event is kept without a doer rather than lost."""
+    return target.code == doer.code or (
+        not target.country and bool(set(target.sectors) & set(doer.sectors)))
 
 
 def _definite_subject(book: PatternBook, candidate: Candidate) -> Token | None:
