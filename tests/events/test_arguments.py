@@ -739,6 +739,29 @@ def test_a_violent_act_with_no_doer_takes_the_doer_of_the_act_just_before():
     assert all(e.source is None for e in _violent(clash) if e.trigger == "killed")
 
 
+def test_the_lent_doer_is_the_doer_of_the_act_the_noun_names():
+    # "the strike" names the jets' strike, not the attack told after it in the same sentence
+    struck = [e for e in _violent("Israeli jets struck Hamas targets in Gaza after Hamas attacked "
+                                  "southern Israel. Twelve people were killed in the strike.")
+              if e.trigger == "killed"]
+    assert struck and all(e.source is None or e.source.code.startswith("ISR") for e in struck)
+    fired = [e for e in _violent("Gunmen opened fire on worshippers at a mosque in Kano. Five "
+                                 "people were killed in the shooting.") if e.trigger == "killed"]
+    assert fired and fired[0].source is not None and fired[0].source.code.endswith("UAF")
+    # no act of the noun's kind just before: no doer
+    shelled = [e for e in _violent("Russian forces shelled Kharkiv on Monday. Ukrainian troops "
+                                   "attacked Russian positions near Bakhmut. Four civilians were "
+                                   "killed in the shelling.") if e.trigger == "killed"]
+    assert shelled and all(e.source is None for e in shelled)
+    # another place, or a separate incident: another act
+    for text in ("In Syria, government forces shelled rebel areas of Idlib. In Iraq, five soldiers "
+                 "were killed in the shelling of a checkpoint near Mosul.",
+                 "Russian forces attacked Kharkiv. In a separate incident, two civilians were "
+                 "killed in the attack on a market."):
+        killed = [e for e in _violent(text) if e.trigger == "killed"]
+        assert killed and all(e.source is None for e in killed), text
+
+
 def test_a_doer_on_the_victims_own_side_is_not_lent_and_the_event_is_kept():
     # the army's own soldiers killed in "the assault": the army is not their killer, and the
     # killing stays coded without a doer (not dropped as an army -> army event)

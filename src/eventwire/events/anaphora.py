@@ -16,6 +16,7 @@ without one).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from typing import Any
 
@@ -29,6 +30,7 @@ Token = Any
 # Roots of the acts that lend and take a doer: assault, fight, mass violence.
 DOER_ROOTS = ("18", "19", "20")
 DEFINITE = {"the", "this", "that", "these", "those"}
+PLACE_LABELS = ("GPE", "LOC")
 
 
 def earlier_doer(
@@ -39,13 +41,19 @@ def earlier_doer(
     if not candidate.pattern.cameo.startswith(DOER_ROOTS):
         return []
     anaphor = _definite_subject(book, candidate)
-    if anaphor is None and not _act_named_before(book, candidate):
-        return []
+    noun = None if anaphor is not None else _act_named_before(book, candidate)
+    sentence = candidate.trigger.sent
+    if (anaphor is None and noun is None) or any(
+            t.lower_ in book.doer_break_words for t in sentence):
+        return []  # "in a separate incident, two civilians were killed in the attack"
     for event in reversed(before):
         doer = event.source
         if (not event.cameo.startswith(DOER_ROOTS) or doer is None or not doer.text
-                or doer.start is None or event.negated):  # named in its own sentence, not lent
+                or doer.start is None or event.negated  # named in its own sentence, not lent
+                or (noun is not None and not _same_family(book, noun, event, sentence.doc))):
             continue
+        if any(e.label_ in PLACE_LABELS and e.text not in event.sentence for e in sentence.ents):
+            return []  # "In Iraq, five soldiers were killed in the shelling": another act
         if anaphor is not None and not (doer.name or set(doer.sectors) & book.anaphor_sectors):
             return []
         if any(_same_side(t, doer) for t in targets):
@@ -67,7 +75,7 @@ def reporting_force(
     (``enemy_sectors``); not "12 civilians were killed in the attack" (anyone's)."""
     if (reporter is None or not reporter.text or not targets
             or not candidate.pattern.cameo.startswith(DOER_ROOTS)
-            or not _act_named_before(book, candidate, book.operation_nouns)):
+            or _act_named_before(book, candidate, book.operation_nouns) is None):
         return []
     enemies = frozenset().union(*(book.enemy_sectors.get(s, frozenset()) for s in reporter.sectors))
     if not enemies or not all(set(t.sectors) & enemies for t in targets):
@@ -101,20 +109,30 @@ def _definite_subject(book: PatternBook, candidate: Candidate) -> Token | None:
 
 
 def _act_named_before(book: PatternBook, candidate: Candidate,
-                      nouns: frozenset[str] | None = None) -> bool:
-    """"Six police were killed *in the assault*": a passive with no by-phrase whose act is a
-    definite one-sided violent act (``doer_act_nouns``) with no doer of its own."""
+                      nouns: Collection[str] | None = None) -> Token | None:
+    """"Six police were killed *in the assault*": the noun of a passive with no by-phrase whose
+    act is a definite one-sided violent act (``doer_act_nouns``) with no doer of its own."""
     verb = candidate.trigger
     if verb.pos_ not in ("VERB", "AUX") or not syntax.is_passive(verb) or syntax.by_agents(verb):
-        return False
+        return None
     verbs = [v for v in syntax.conjuncts(verb) if syntax.is_passive(v)]  # "killed and wounded in"
     for prep in book.earlier_doer_preps:
         for noun in (n for v in verbs for n in syntax.prep_objects(v, prep)):
             if (noun.lemma_.lower() in (book.doer_act_nouns if nouns is None else nouns)
                     and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
                     and not any(_own_doer(c) for c in noun.children)):
-                return True
-    return False
+                return noun
+    return None
+
+
+def _same_family(book: PatternBook, noun: Token, event: Event, doc: Any) -> bool:
+    """Whether the earlier ``event``'s trigger is an act the definite ``noun`` may name
+    (``doer_act_nouns``): "the strike" names "jets struck", not "Hamas attacked"."""
+    family = book.doer_act_nouns.get(noun.lemma_.lower(), frozenset())
+    words = {w.lower() for w in event.trigger.split()}
+    if event.trigger_index is not None and 0 <= event.trigger_index < len(doc):
+        words.add(doc[event.trigger_index].lemma_.lower())
+    return bool(words & family)
 
 
 def _own_doer(child: Token) -> bool:
