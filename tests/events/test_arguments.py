@@ -796,6 +796,10 @@ def test_an_armed_force_reporting_its_enemies_killed_in_its_operation_killed_the
     killed = [e for e in _violent("The Nigerian army said 20 Boko Haram militants were killed in "
                                   "the operation in Borno.") if e.trigger == "killed"]
     assert killed and killed[0].source is not None and killed[0].source.code == "NGAMIL"
+    # rebels telling of soldiers killed in "the offensive": most often the army's offensive
+    told = [e for e in _violent("Rebels in Darfur said dozens of soldiers had been killed in the "
+                                "offensive.") if e.trigger == "killed"]
+    assert all(e.source is None or "REB" not in e.source.sectors for e in told)
     # civilians killed in an attack, or robbers in a police raid: the speaker only reports it
     for text in ("The Nigerian army said 12 civilians were killed in the attack in Borno.",
                  "Nigerian police said two robbers were killed in the raid in Lagos."):
