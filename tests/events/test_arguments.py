@@ -739,6 +739,47 @@ def test_a_violent_act_with_no_doer_takes_the_doer_of_the_act_just_before():
     assert all(e.source is None for e in _violent(clash) if e.trigger == "killed")
 
 
+def test_the_lent_doer_is_the_doer_of_the_act_the_noun_names():
+    # "the strike" names the jets' strike, not the attack told after it in the same sentence
+    struck = [e for e in _violent("Israeli jets struck Hamas targets in Gaza after Hamas attacked "
+                                  "southern Israel. Twelve people were killed in the strike.")
+              if e.trigger == "killed"]
+    assert struck and all(e.source is None or e.source.code.startswith("ISR") for e in struck)
+    fired = [e for e in _violent("Gunmen opened fire on worshippers at a mosque in Kano. Five "
+                                 "people were killed in the shooting.") if e.trigger == "killed"]
+    assert fired and fired[0].source is not None and fired[0].source.code.endswith("UAF")
+    # no act of the noun's kind just before: no doer
+    shelled = [e for e in _violent("Russian forces shelled Kharkiv on Monday. Ukrainian troops "
+                                   "attacked Russian positions near Bakhmut. Four civilians were "
+                                   "killed in the shelling.") if e.trigger == "killed"]
+    assert shelled and all(e.source is None for e in shelled)
+    # another place, or a separate incident: another act
+    for text in ("In Syria, government forces shelled rebel areas of Idlib. In Iraq, five soldiers "
+                 "were killed in the shelling of a checkpoint near Mosul.",
+                 "Russian forces attacked Kharkiv. In a separate incident, two civilians were "
+                 "killed in the attack on a market."):
+        killed = [e for e in _violent(text) if e.trigger == "killed"]
+        assert killed and all(e.source is None for e in killed), text
+
+
+def test_a_doer_on_the_victims_own_side_is_not_lent_and_the_event_is_kept():
+    # the army's own soldiers killed in "the assault": the army is not their killer, and the
+    # killing stays coded without a doer (not dropped as an army -> army event)
+    for text, target in (
+            ("The Syrian army attacked rebel positions in Aleppo. Five soldiers were killed in "
+             "the assault.", "SYRMIL"),
+            ("Angry protesters attacked a police station in Cairo. Two protesters were killed in "
+             "the attack.", "EGY")):
+        killed = [e for e in _violent(text) if e.trigger == "killed"]
+        assert killed, text
+        assert all(e.source is None for e in killed), text
+        assert killed[0].target is not None and killed[0].target.code.startswith(target), text
+    # "the group" never refers back to an army
+    group = [e for e in _violent("The Nigerian army attacked Boko Haram camps in Borno. The group "
+                                 "killed 12 soldiers.") if e.trigger == "killed"]
+    assert all(e.source is None or not e.source.code.endswith("MIL") for e in group)
+
+
 def test_every_named_victim_in_a_list_of_victims_is_a_target():
     # "killing six guards and two police officers": the guards are no actor, the police are
     killed = [e for e in _violent("Taliban militants fired on a convoy in Helmand, killing six "
@@ -755,6 +796,10 @@ def test_an_armed_force_reporting_its_enemies_killed_in_its_operation_killed_the
     killed = [e for e in _violent("The Nigerian army said 20 Boko Haram militants were killed in "
                                   "the operation in Borno.") if e.trigger == "killed"]
     assert killed and killed[0].source is not None and killed[0].source.code == "NGAMIL"
+    # rebels telling of soldiers killed in "the offensive": most often the army's offensive
+    told = [e for e in _violent("Rebels in Darfur said dozens of soldiers had been killed in the "
+                                "offensive.") if e.trigger == "killed"]
+    assert all(e.source is None or "REB" not in e.source.sectors for e in told)
     # civilians killed in an attack, or robbers in a police raid: the speaker only reports it
     for text in ("The Nigerian army said 12 civilians were killed in the attack in Borno.",
                  "Nigerian police said two robbers were killed in the raid in Lagos."):

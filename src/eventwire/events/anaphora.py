@@ -5,16 +5,18 @@ another violent act whose doer the text names, takes that doer, in two forms onl
 - a passive whose act is named by a definite event noun: "The Taliban stormed a police post.
   Six police were killed *in the assault*.";
 - a definite subject that only refers back: "Boko Haram fighters attacked a village. *The
-  group* killed 12 villagers." (a named or armed doer only, ``anaphor_sectors``).
+  group* killed 12 villagers." (a named or non-state armed doer only, ``anaphor_sectors``).
 
 And an armed force that reports its enemies killed in a definite operation carried it out
 ("the army said hundreds of rebels had been killed in the offensive", ``reporting_force``).
 
-Only the sentence just before counts, and a doer who is the act's own target never does.
+Only the sentence just before counts, and never a doer on the victims' side (the act is kept
+without one).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from typing import Any
 
@@ -28,6 +30,7 @@ Token = Any
 # Roots of the acts that lend and take a doer: assault, fight, mass violence.
 DOER_ROOTS = ("18", "19", "20")
 DEFINITE = {"the", "this", "that", "these", "those"}
+PLACE_LABELS = ("GPE", "LOC")
 
 
 def earlier_doer(
@@ -38,18 +41,23 @@ def earlier_doer(
     if not candidate.pattern.cameo.startswith(DOER_ROOTS):
         return []
     anaphor = _definite_subject(book, candidate)
-    if anaphor is None and not _act_named_before(book, candidate):
-        return []
+    noun = None if anaphor is not None else _act_named_before(book, candidate)
+    sentence = candidate.trigger.sent
+    if (anaphor is None and noun is None) or any(
+            t.lower_ in book.doer_break_words for t in sentence):
+        return []  # "in a separate incident, two civilians were killed in the attack"
     for event in reversed(before):
         doer = event.source
         if (not event.cameo.startswith(DOER_ROOTS) or doer is None or not doer.text
-                or doer.start is None or event.negated):  # named in its own sentence, not lent
+                or doer.start is None or event.negated  # named in its own sentence, not lent
+                or (noun is not None and not _same_family(book, noun, event, sentence.doc))):
             continue
+        if any(e.label_ in PLACE_LABELS and e.text not in event.sentence for e in sentence.ents):
+            return []  # "In Iraq, five soldiers were killed in the shelling": another act
         if anaphor is not None and not (doer.name or set(doer.sectors) & book.anaphor_sectors):
             return []
-        if any(t.code == doer.code and (t.name or t.text) == (doer.name or doer.text)
-               for t in targets):
-            return []
+        if any(_same_side(t, doer) for t in targets):
+            return []  # "the army attacked ... five soldiers were killed in the assault"
         how = (f"'{anaphor.text}'" if anaphor is not None
                else "the act named by a definite noun")
         return [replace(doer, start=None, end=None, resolution=[
@@ -67,7 +75,7 @@ def reporting_force(
     (``enemy_sectors``); not "12 civilians were killed in the attack" (anyone's)."""
     if (reporter is None or not reporter.text or not targets
             or not candidate.pattern.cameo.startswith(DOER_ROOTS)
-            or not _act_named_before(book, candidate, book.operation_nouns)):
+            or _act_named_before(book, candidate, book.operation_nouns) is None):
         return []
     enemies = frozenset().union(*(book.enemy_sectors.get(s, frozenset()) for s in reporter.sectors))
     if not enemies or not all(set(t.sectors) & enemies for t in targets):
@@ -76,6 +84,14 @@ def reporting_force(
         *reporter.resolution,
         f"reporting force: '{reporter.text}' tells of its enemies killed in its operation "
         f"(arguments.yaml: operation_nouns, enemy_sectors)"])]
+
+
+def _same_side(target: Actor, doer: Actor) -> bool:
+    """Whether a victim may be on the doer's own side: the doer's code, or a sector of the
+    doer's with no country (which the coder then gives the doer's country and drops as one
+    party, coder._different): the event is kept without a doer rather than lost."""
+    return target.code == doer.code or (
+        not target.country and bool(set(target.sectors) & set(doer.sectors)))
 
 
 def _definite_subject(book: PatternBook, candidate: Candidate) -> Token | None:
@@ -93,20 +109,30 @@ def _definite_subject(book: PatternBook, candidate: Candidate) -> Token | None:
 
 
 def _act_named_before(book: PatternBook, candidate: Candidate,
-                      nouns: frozenset[str] | None = None) -> bool:
-    """"Six police were killed *in the assault*": a passive with no by-phrase whose act is a
-    definite one-sided violent act (``doer_act_nouns``) with no doer of its own."""
+                      nouns: Collection[str] | None = None) -> Token | None:
+    """"Six police were killed *in the assault*": the noun of a passive with no by-phrase whose
+    act is a definite one-sided violent act (``doer_act_nouns``) with no doer of its own."""
     verb = candidate.trigger
     if verb.pos_ not in ("VERB", "AUX") or not syntax.is_passive(verb) or syntax.by_agents(verb):
-        return False
+        return None
     verbs = [v for v in syntax.conjuncts(verb) if syntax.is_passive(v)]  # "killed and wounded in"
     for prep in book.earlier_doer_preps:
         for noun in (n for v in verbs for n in syntax.prep_objects(v, prep)):
             if (noun.lemma_.lower() in (book.doer_act_nouns if nouns is None else nouns)
                     and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
                     and not any(_own_doer(c) for c in noun.children)):
-                return True
-    return False
+                return noun
+    return None
+
+
+def _same_family(book: PatternBook, noun: Token, event: Event, doc: Any) -> bool:
+    """Whether the earlier ``event``'s trigger is an act the definite ``noun`` may name
+    (``doer_act_nouns``): "the strike" names "jets struck", not "Hamas attacked"."""
+    family = book.doer_act_nouns.get(noun.lemma_.lower(), frozenset())
+    words = {w.lower() for w in event.trigger.split()}
+    if event.trigger_index is not None and 0 <= event.trigger_index < len(doc):
+        words.add(doc[event.trigger_index].lemma_.lower())
+    return bool(words & family)
 
 
 def _own_doer(child: Token) -> bool:

@@ -126,7 +126,8 @@ class PatternBook:
     follower_nouns: frozenset[str] = frozenset()
     force_modifiers: frozenset[str] = frozenset()
     earlier_doer_preps: frozenset[str] = frozenset()
-    doer_act_nouns: frozenset[str] = frozenset()
+    doer_act_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    doer_break_words: frozenset[str] = frozenset()
     operation_nouns: frozenset[str] = frozenset()
     enemy_sectors: dict[str, frozenset[str]] = field(default_factory=dict)
     doer_anaphors: frozenset[str] = frozenset()
@@ -413,7 +414,10 @@ def pattern_book() -> PatternBook:
         follower_nouns=frozenset(arguments("follower_nouns")),
         force_modifiers=frozenset(arguments("force_modifiers")),
         earlier_doer_preps=frozenset(arguments("earlier_doer_preps")),
-        doer_act_nouns=frozenset(arguments("doer_act_nouns")),
+        doer_act_nouns={str(k): frozenset({str(k), *map(str, v)}) for k, v in
+                        (loaded["arguments.yaml"].get("doer_act_nouns") or {}).items()
+                        if isinstance(v, list)},
+        doer_break_words=frozenset(arguments("doer_break_words")),
         operation_nouns=frozenset(arguments("operation_nouns")),
         enemy_sectors={str(k): frozenset(map(str, v)) for k, v in
                        (loaded["arguments.yaml"].get("enemy_sectors") or {}).items()
