@@ -74,3 +74,16 @@ def test_what_is_told_to_an_audience_is_aimed_at_the_party_it_names(code_text):
     # a plain remark told to someone keeps its addressee
     assert not [e for e in code_text("The minister told France that the talks had ended.")
                 if e.cameo_root == "11"]
+
+
+def test_another_partys_belief_is_no_judgment_of_the_speaker():
+    # a framing verb of someone else's reports their opinion: the speaker accuses no one
+    for text in ("The Dutch minister said the farmers believed Belgium had breached the treaty.",
+                 "The Chilean president said many Chileans think the new tolls were a scandal.",
+                 "The minister said the opposition believes the government rigged the vote."):
+        events = _code_with_actors(text)
+        assert not [e for e in events if e.cameo_root == "11"], text
+        assert [e for e in events if e.cameo == "010"], text
+    # the speaker's own opinion still frames it
+    assert ("NLDGOV", "112", "BEL") in dyads(_code_with_actors(
+        "The Dutch minister said he believed Belgium had breached the treaty."))

@@ -159,7 +159,7 @@ def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
     to; not "said the strikes were not illegal", nor "we were wrong" (the speaker's own side),
     nor a supposed judgment ("said EU nuclear weapons would be a mistake").
     """
-    for clause in _reported(book, found.trigger):
+    for clause in _reported(book, actors, found):
         if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in syntax.HYPOTHETICAL_AUX)
                for c in clause.children):
             continue  # "would be a mistake": a supposed judgment, advice rather than criticism
@@ -188,17 +188,38 @@ def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
     return found
 
 
-def _reported(book: PatternBook, verb: Token) -> list[Token]:
+def _reported(book: PatternBook, actors: Arguments, found: Candidate) -> list[Token]:
     """The clauses a speech verb reports, through the verbs of opinion that only frame them
     (statement_cues.yaml framing_verbs): "said *the strikes were* a crime", "said: 'I think we
-    have to say that *this was* a stupid remark'"."""
-    found, todo = [], syntax.children(verb, {"ccomp"})
+    have to say that *this was* a stupid remark'". Only the speaker's own opinion frames: a
+    framing verb whose subject is the speaker's side or none; "said *the rebels believed*
+    Russia had ..." reports another's belief, no judgment of the speaker's."""
+    clauses, todo = [], syntax.children(found.trigger, {"ccomp"})
     while todo:
         clause = todo.pop(0)
-        found.append(clause)
-        if clause.lemma_.lower() in book.framing_verbs and len(found) < 8:
-            todo += syntax.children(clause, {"ccomp", "xcomp"})
-    return found
+        clauses.append(clause)
+        if clause.lemma_.lower() in book.framing_verbs and len(clauses) < 8:
+            if _speakers_opinion(actors, found.sources, syntax.clause_subjects(clause)):
+                todo += syntax.children(clause, {"ccomp", "xcomp"})
+    return clauses
+
+
+def _speakers_opinion(actors: Arguments, sources: list[Token], subjects: list[Token]) -> bool:
+    """Whether a framing verb's subject holds the speaker's own opinion: none ("I have to say"
+    has "I"), a pronoun of the speaker ("said *he* believed", "said *it* thought"; "*they*"
+    only for a speaker named in the plural) or the speaker's own actor ("the minister said *the
+    government* believed"); not another party or people ("said *the rebels* believed", "said
+    *many Kenyans* think")."""
+    if not subjects:
+        return True
+    words = {s.lower_ for s in subjects}
+    if words & (syntax.SPEAKER_PRONOUNS - {"they"}):
+        return True
+    if "they" in words:
+        return any(s.tag_ in ("NNS", "NNPS") for s in sources)
+    speaking = {a.code for a in actors.actors(sources)}
+    held = actors.actors(subjects)
+    return bool(held) and all(a.code in speaking for a in held)
 
 
 def _authors(actors: Arguments, predicates: list[Token]) -> list[Token]:
@@ -237,7 +258,7 @@ def wrongdoing(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
     the vote", "said he believed X had meddled") accuses them (statement_cues.yaml accusing).
     Only of what the clause asserts: not "did not violate", "may have breached", nor "we broke"
     (the speaker's own side)."""
-    clauses = [c for top in _reported(book, found.trigger) for c in syntax.conjuncts(top)]
+    clauses = [c for top in _reported(book, actors, found) for c in syntax.conjuncts(top)]
     for clause in clauses:  # "said X had meddled in the vote and intimidated voters"
         subjects = syntax.clause_subjects(clause)
         code = book.accusing.get(clause.lemma_.lower())
@@ -258,7 +279,7 @@ def disagreement(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
     statement_cues.yaml disagreeing): "Kelly said he did not agree with King". Only of the
     speaker's side (a pronoun or the speaker's country) and a party named with "with"; "will
     not agree" is a refusal (stated_act)."""
-    for clause in _reported(book, found.trigger):
+    for clause in _reported(book, actors, found):
         code = book.disagreeing.get(clause.lemma_.lower())
         if code is None or any(c.dep_ == "aux" and c.lower_ in syntax.FUTURE_AUX
                                | syntax.BACKSHIFTED_WILL | syntax.HYPOTHETICAL_AUX
