@@ -87,3 +87,15 @@ def test_another_partys_belief_is_no_judgment_of_the_speaker():
     # the speaker's own opinion still frames it
     assert ("NLDGOV", "112", "BEL") in dyads(_code_with_actors(
         "The Dutch minister said he believed Belgium had breached the treaty."))
+
+
+def test_a_condemning_adjective_on_a_thing_blames_no_one():
+    # sympathy for a misfortune, or an adjective on a thing no party is named for: a plain remark
+    for text in ("The governor said the storm was a cowardly enemy of the farmers.",
+                 "The mayor said the landslide was a shocking tragedy for the people of Peru.",
+                 "The minister said the Peruvian drought was a disastrous blow to exports."):
+        events = _code_with_actors(text)
+        assert not [e for e in events if e.cameo_root == "11"], text
+    # the same adjective on a party's act still denounces it
+    assert ("ECU", "111", "PER") in dyads(_code_with_actors(
+        "Ecuador said the Peruvian embargo was a cowardly move."))

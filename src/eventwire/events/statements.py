@@ -157,7 +157,10 @@ def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
     "The minister said the Russian air strikes were a crime", "... constituted a violation of
     international law": criticism (111) of Russia, whom the clause's subject names or belongs
     to; not "said the strikes were not illegal", nor "we were wrong" (the speaker's own side),
-    nor a supposed judgment ("said EU nuclear weapons would be a mistake").
+    nor a supposed judgment ("said EU nuclear weapons would be a mistake"). An adjective on the
+    predicate noun ("a *reckless* move", condemning_qualities) condemns only a party the clause
+    names ("the Russian ban", "a stupid remark by X"), not a thing ("the virus was a cowardly
+    enemy", "the floods were a shocking blow").
     """
     for clause in _reported(book, actors, found):
         if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in syntax.HYPOTHETICAL_AUX)
@@ -167,8 +170,9 @@ def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
         words = {w for p in predicates for w in _predicate_words(p)}
         qualities = {w for p in predicates if p.pos_ == "NOUN" for w in _qualities(p)}
         subjects = syntax.clause_subjects(clause)
-        condemned = words & book.condemning or qualities & book.condemning_qualities
-        if not condemned or any(s.lower_ in NO_ONE for s in subjects):
+        named = bool(words & book.condemning)  # a quality alone: only of a party named
+        if not (named or qualities & book.condemning_qualities) or any(
+                s.lower_ in NO_ONE for s in subjects):
             continue
         extraposed = _extraposed(clause, predicates) if any(s.lower_ == "it" for s in subjects) else []
         authors = _authors(actors, predicates)
@@ -181,6 +185,8 @@ def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
             subjects = authors  # "this was a stupid remark by the first minister"
         elif any(s.lower_ in SELF_OR_GENERIC for s in subjects):
             continue
+        if not named and not actors.actors(subjects):
+            continue  # "said the earthquake was a shocking tragedy": sympathy, no one blamed
         criticism = replace(found.pattern, cameo="111", sense=(
             "a statement calling something a crime, illegal ... denounces it "
             "(statement_cues.yaml condemning)"))
