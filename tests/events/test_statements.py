@@ -99,3 +99,14 @@ def test_a_condemning_adjective_on_a_thing_blames_no_one():
     # the same adjective on a party's act still denounces it
     assert ("ECU", "111", "PER") in dyads(_code_with_actors(
         "Ecuador said the Peruvian embargo was a cowardly move."))
+
+
+def test_an_appeal_addressed_to_someone_or_by_a_union_implies_no_government():
+    for text in ("The Spanish opposition party called on its supporters to stay at home.",
+                 "The Spanish opposition party demanded more money from the banks.",
+                 "The Spanish opposition party urged its members to boycott the fair.",
+                 "The Spanish dockers' union called for a strike at the port of Valencia."):
+        events = _code_with_actors(text)
+        appeals = [e for e in events if e.cameo_root in ("02", "10")]
+        assert appeals, text
+        assert all(e.target is None or e.target.code != "ESPGOV" for e in appeals), text
