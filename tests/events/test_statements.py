@@ -110,3 +110,15 @@ def test_an_appeal_addressed_to_someone_or_by_a_union_implies_no_government():
         appeals = [e for e in events if e.cameo_root in ("02", "10")]
         assert appeals, text
         assert all(e.target is None or e.target.code != "ESPGOV" for e in appeals), text
+
+
+def test_a_speaker_whose_country_is_only_guessed_accuses_no_one_of_it():
+    # the only country named is the accused one: the unnamed speaker's country comes from it
+    for text in ("The prime minister told the radio station that Peru had violated the agreement.",
+                 "The minister told parliament he thinks Peru had breached the treaty."):
+        events = _code_with_actors(text)
+        assert not [e for e in events if e.cameo_root == "11"], text
+        assert [e for e in events if e.cameo == "010"], text
+    # a speaker whose country is named still accuses
+    assert ("CHLGOV", "112", "PER") in dyads(_code_with_actors(
+        "The Chilean prime minister told the radio station that Peru had violated the agreement."))

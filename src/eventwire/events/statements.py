@@ -23,6 +23,10 @@ NO_ONE = {"nothing", "something", "anything", "everything", "nobody", "none"}
 # *to put* China under the embargo", "it was unacceptable *that Russia had annexed* Crimea",
 # "it was a mistake *for Germany to leave*".
 EXTRAPOSED_DEPS = {"xcomp", "ccomp", "relcl", "acl"}
+# Resolution steps of an actor whose country was guessed from the article, not named in the
+# phrase (actors.country_from_context; coreference copies the antecedent's steps).
+GUESSED_COUNTRY = ("no country in the phrase:", "the article's only country", "domestic:",
+                   "country from the context", "the speaker's own")
 # Subjects that point at something the sentence names elsewhere ("*this* was a stupid remark by X").
 DEMONSTRATIVES = {"this", "that", "it"}
 
@@ -37,12 +41,26 @@ def what_is_said(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
         return found
     asked = instruction(book, actors, found)
     if asked is not found:
-        return asked
+        return found if _guessed_own(actors, found.sources, asked.targets) else asked
     for reading in (obligation, condemnation, wrongdoing, disagreement, stated_act):
         read = reading(book, actors, found)
-        if read is not found and (not found.targets or actors.actors(read.targets)):
-            return read  # told to an audience, what it says of a named party is its aim
+        if read is found or (found.targets and not actors.actors(read.targets)):
+            continue  # told to an audience, what it says of a named party is its aim
+        if not _guessed_own(actors, found.sources, read.targets):
+            return read
     return found
+
+
+def _guessed_own(actors: Arguments, sources: list[Token], targets: list[Token]) -> bool:
+    """Whether a speaker whose country the phrase does not name (guessed from the article:
+    GUESSED_COUNTRY, "the prime minister" in a story naming only Russia) would be aimed at its
+    own country: the guess most likely comes from the party the speaker talks of ("the prime
+    minister told the BBC that *Russia* had violated the deal"), so the speaker is no one's
+    accuser."""
+    aimed = {a.country for a in actors.actors(targets) if a.country}
+    return any(a.country in aimed and any(cue in step for step in a.resolution
+                                          for cue in GUESSED_COUNTRY)
+               for a in actors.actors(sources))
 
 
 def speakers(book: PatternBook, actors: Arguments, verb: Token) -> list[Token]:
