@@ -53,11 +53,12 @@ def what_is_said(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
 
 def _guessed_own(actors: Arguments, sources: list[Token], targets: list[Token]) -> bool:
     """Whether a speaker whose country the phrase does not name (guessed from the article:
-    GUESSED_COUNTRY, "the prime minister" in a story naming only Russia) would be aimed at its
-    own country: the guess most likely comes from the party the speaker talks of ("the prime
-    minister told the BBC that *Russia* had violated the deal"), so the speaker is no one's
-    accuser."""
-    aimed = {a.country for a in actors.actors(targets) if a.country}
+    GUESSED_COUNTRY, "the prime minister" in a story naming only Russia) would be aimed at that
+    country itself: the guess most likely comes from the country the speaker talks of ("the
+    prime minister told the BBC that *Russia* had violated the deal"), so the speaker is no
+    one's accuser. A party of that country stays a plausible aim ("said all political forces
+    in Yemen must support the authorities")."""
+    aimed = {a.country for a in actors.actors(targets) if a.country and a.code == a.country}
     return any(a.country in aimed and any(cue in step for step in a.resolution
                                           for cue in GUESSED_COUNTRY)
                for a in actors.actors(sources))
