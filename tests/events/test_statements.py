@@ -74,3 +74,51 @@ def test_what_is_told_to_an_audience_is_aimed_at_the_party_it_names(code_text):
     # a plain remark told to someone keeps its addressee
     assert not [e for e in code_text("The minister told France that the talks had ended.")
                 if e.cameo_root == "11"]
+
+
+def test_another_partys_belief_is_no_judgment_of_the_speaker():
+    # a framing verb of someone else's reports their opinion: the speaker accuses no one
+    for text in ("The Dutch minister said the farmers believed Belgium had breached the treaty.",
+                 "The Chilean president said many Chileans think the new tolls were a scandal.",
+                 "The minister said the opposition believes the government rigged the vote."):
+        events = _code_with_actors(text)
+        assert not [e for e in events if e.cameo_root == "11"], text
+        assert [e for e in events if e.cameo == "010"], text
+    # the speaker's own opinion still frames it
+    assert ("NLDGOV", "112", "BEL") in dyads(_code_with_actors(
+        "The Dutch minister said he believed Belgium had breached the treaty."))
+
+
+def test_a_condemning_adjective_on_a_thing_blames_no_one():
+    # sympathy for a misfortune, or an adjective on a thing no party is named for: a plain remark
+    for text in ("The governor said the storm was a cowardly enemy of the farmers.",
+                 "The mayor said the landslide was a shocking tragedy for the people of Peru.",
+                 "The minister said the Peruvian drought was a disastrous blow to exports."):
+        events = _code_with_actors(text)
+        assert not [e for e in events if e.cameo_root == "11"], text
+    # the same adjective on a party's act still denounces it
+    assert ("ECU", "111", "PER") in dyads(_code_with_actors(
+        "Ecuador said the Peruvian embargo was a cowardly move."))
+
+
+def test_an_appeal_addressed_to_someone_or_by_a_union_implies_no_government():
+    for text in ("The Spanish opposition party called on its supporters to stay at home.",
+                 "The Spanish opposition party demanded more money from the banks.",
+                 "The Spanish opposition party urged its members to boycott the fair.",
+                 "The Spanish dockers' union called for a strike at the port of Valencia."):
+        events = _code_with_actors(text)
+        appeals = [e for e in events if e.cameo_root in ("02", "10")]
+        assert appeals, text
+        assert all(e.target is None or e.target.code != "ESPGOV" for e in appeals), text
+
+
+def test_a_speaker_whose_country_is_only_guessed_accuses_no_one_of_it():
+    # the only country named is the accused one: the unnamed speaker's country comes from it
+    for text in ("The prime minister told the radio station that Peru had violated the agreement.",
+                 "The minister told parliament he thinks Peru had breached the treaty."):
+        events = _code_with_actors(text)
+        assert not [e for e in events if e.cameo_root == "11"], text
+        assert [e for e in events if e.cameo == "010"], text
+    # a speaker whose country is named still accuses
+    assert ("CHLGOV", "112", "PER") in dyads(_code_with_actors(
+        "The Chilean prime minister told the radio station that Peru had violated the agreement."))

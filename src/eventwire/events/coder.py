@@ -196,7 +196,7 @@ class EventCoder:
         else:
             if not targets and not pattern.cameo.startswith(self.book.venue_roots):
                 targets = places  # "blocked roads in Algiers": the place stands for its country
-            dyads = [(s, t or self._implied_target(pattern.cameo, s, actors))
+            dyads = [(s, t or self._implied_target(candidate, s, actors))
                      for s in (sources or [None]) for t in (targets or [None])
                      if s is None or t is None or _different(s, t)]
         conflictual = self.cameo[pattern.cameo].quad_class >= 3
@@ -216,17 +216,31 @@ class EventCoder:
                                              source, target, reporters[0] if reporters else None))
         return events
 
-    def _implied_target(self, code: str, source: Actor | None, actors: Arguments) -> Actor | None:
+    def _implied_target(self, candidate: Candidate, source: Actor | None, actors: Arguments
+                        ) -> Actor | None:
         """The government of the source's country, for dissent ("Egyptian demonstrators
-        rioted", dissent_roots) and for an appeal or demand of a party, union or group
-        ("The Tories called for a change in the law", appeal_roots, appeal_sectors) that
-        names no target; None otherwise."""
+        rioted", dissent_roots) and for an appeal or demand of a party or group ("The Tories
+        called for a change in the law", appeal_roots, appeal_sectors) that names no target
+        and is addressed to no one ("called *on its supporters*", "demanded X *from schools*",
+        "urged *voters* to ...": appeal_addressee_preps); None otherwise."""
+        code = candidate.pattern.cameo
         if code.startswith(self.book.dissent_roots):
             return actors.dissent_target(source)
         if (code.startswith(self.book.appeal_roots) and source is not None
-                and self.book.appeal_sectors.intersection(source.sectors)):
+                and self.book.appeal_sectors.intersection(source.sectors)
+                and not self._addressees(candidate.trigger)):
             return actors.dissent_target(source, "an appeal or demand")
         return None
+
+    def _addressees(self, trigger: Token) -> list[Token]:
+        """Whom an appeal is made to, actor or not: the object of an addressee preposition
+        ("called *on* its supporters", "demanded wages *from* schools"), or an object told to
+        do something ("urged *voters* to reject")."""
+        found = [t for prep in self.book.appeal_addressee_preps
+                 for t in syntax.prep_objects(trigger, prep)]
+        if any(syntax.is_infinitive(c) for c in syntax.children(trigger, {"xcomp"})):
+            found += syntax.children(trigger, {"dobj"})
+        return found
 
     def _statement_target(self, code: str, source: Actor | None, target: Actor | None
                           ) -> Actor | None:

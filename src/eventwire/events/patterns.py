@@ -135,6 +135,7 @@ class PatternBook:
     dissent_roots: tuple[str, ...] = ()
     appeal_roots: tuple[str, ...] = ()
     appeal_sectors: frozenset[str] = frozenset()
+    appeal_addressee_preps: frozenset[str] = frozenset()
     reaction_codes: tuple[str, ...] = ()
     circumstance_preps: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
@@ -427,6 +428,7 @@ def pattern_book() -> PatternBook:
         dissent_roots=arguments("dissent_roots"),
         appeal_roots=arguments("appeal_roots"),
         appeal_sectors=frozenset(arguments("appeal_sectors")),
+        appeal_addressee_preps=frozenset(arguments("appeal_addressee_preps")),
         reaction_codes=arguments("reaction_codes"),
         circumstance_preps=frozenset(arguments("circumstance_preps")),
         receiving_verbs=frozenset(arguments("receiving_verbs")),

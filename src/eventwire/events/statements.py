@@ -23,6 +23,10 @@ NO_ONE = {"nothing", "something", "anything", "everything", "nobody", "none"}
 # *to put* China under the embargo", "it was unacceptable *that Russia had annexed* Crimea",
 # "it was a mistake *for Germany to leave*".
 EXTRAPOSED_DEPS = {"xcomp", "ccomp", "relcl", "acl"}
+# Resolution steps of an actor whose country was guessed from the article, not named in the
+# phrase (actors.country_from_context; coreference copies the antecedent's steps).
+GUESSED_COUNTRY = ("no country in the phrase:", "the article's only country", "domestic:",
+                   "country from the context", "the speaker's own")
 # Subjects that point at something the sentence names elsewhere ("*this* was a stupid remark by X").
 DEMONSTRATIVES = {"this", "that", "it"}
 
@@ -37,12 +41,27 @@ def what_is_said(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
         return found
     asked = instruction(book, actors, found)
     if asked is not found:
-        return asked
+        return found if _guessed_own(actors, found.sources, asked.targets) else asked
     for reading in (obligation, condemnation, wrongdoing, disagreement, stated_act):
         read = reading(book, actors, found)
-        if read is not found and (not found.targets or actors.actors(read.targets)):
-            return read  # told to an audience, what it says of a named party is its aim
+        if read is found or (found.targets and not actors.actors(read.targets)):
+            continue  # told to an audience, what it says of a named party is its aim
+        if not _guessed_own(actors, found.sources, read.targets):
+            return read
     return found
+
+
+def _guessed_own(actors: Arguments, sources: list[Token], targets: list[Token]) -> bool:
+    """Whether a speaker whose country the phrase does not name (guessed from the article:
+    GUESSED_COUNTRY, "the prime minister" in a story naming only Russia) would be aimed at that
+    country itself: the guess most likely comes from the country the speaker talks of ("the
+    prime minister told the BBC that *Russia* had violated the deal"), so the speaker is no
+    one's accuser. A party of that country stays a plausible aim ("said all political forces
+    in Yemen must support the authorities")."""
+    aimed = {a.country for a in actors.actors(targets) if a.country and a.code == a.country}
+    return any(a.country in aimed and any(cue in step for step in a.resolution
+                                          for cue in GUESSED_COUNTRY)
+               for a in actors.actors(sources))
 
 
 def speakers(book: PatternBook, actors: Arguments, verb: Token) -> list[Token]:
@@ -157,9 +176,12 @@ def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
     "The minister said the Russian air strikes were a crime", "... constituted a violation of
     international law": criticism (111) of Russia, whom the clause's subject names or belongs
     to; not "said the strikes were not illegal", nor "we were wrong" (the speaker's own side),
-    nor a supposed judgment ("said EU nuclear weapons would be a mistake").
+    nor a supposed judgment ("said EU nuclear weapons would be a mistake"). An adjective on the
+    predicate noun ("a *reckless* move", condemning_qualities) condemns only a party the clause
+    names ("the Russian ban", "a stupid remark by X"), not a thing ("the virus was a cowardly
+    enemy", "the floods were a shocking blow").
     """
-    for clause in _reported(book, found.trigger):
+    for clause in _reported(book, actors, found):
         if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in syntax.HYPOTHETICAL_AUX)
                for c in clause.children):
             continue  # "would be a mistake": a supposed judgment, advice rather than criticism
@@ -167,8 +189,9 @@ def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
         words = {w for p in predicates for w in _predicate_words(p)}
         qualities = {w for p in predicates if p.pos_ == "NOUN" for w in _qualities(p)}
         subjects = syntax.clause_subjects(clause)
-        condemned = words & book.condemning or qualities & book.condemning_qualities
-        if not condemned or any(s.lower_ in NO_ONE for s in subjects):
+        named = bool(words & book.condemning)  # a quality alone: only of a party named
+        if not (named or qualities & book.condemning_qualities) or any(
+                s.lower_ in NO_ONE for s in subjects):
             continue
         extraposed = _extraposed(clause, predicates) if any(s.lower_ == "it" for s in subjects) else []
         authors = _authors(actors, predicates)
@@ -181,6 +204,8 @@ def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
             subjects = authors  # "this was a stupid remark by the first minister"
         elif any(s.lower_ in SELF_OR_GENERIC for s in subjects):
             continue
+        if not named and not actors.actors(subjects):
+            continue  # "said the earthquake was a shocking tragedy": sympathy, no one blamed
         criticism = replace(found.pattern, cameo="111", sense=(
             "a statement calling something a crime, illegal ... denounces it "
             "(statement_cues.yaml condemning)"))
@@ -188,17 +213,38 @@ def condemnation(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
     return found
 
 
-def _reported(book: PatternBook, verb: Token) -> list[Token]:
+def _reported(book: PatternBook, actors: Arguments, found: Candidate) -> list[Token]:
     """The clauses a speech verb reports, through the verbs of opinion that only frame them
     (statement_cues.yaml framing_verbs): "said *the strikes were* a crime", "said: 'I think we
-    have to say that *this was* a stupid remark'"."""
-    found, todo = [], syntax.children(verb, {"ccomp"})
+    have to say that *this was* a stupid remark'". Only the speaker's own opinion frames: a
+    framing verb whose subject is the speaker's side or none; "said *the rebels believed*
+    Russia had ..." reports another's belief, no judgment of the speaker's."""
+    clauses, todo = [], syntax.children(found.trigger, {"ccomp"})
     while todo:
         clause = todo.pop(0)
-        found.append(clause)
-        if clause.lemma_.lower() in book.framing_verbs and len(found) < 8:
-            todo += syntax.children(clause, {"ccomp", "xcomp"})
-    return found
+        clauses.append(clause)
+        if clause.lemma_.lower() in book.framing_verbs and len(clauses) < 8:
+            if _speakers_opinion(actors, found.sources, syntax.clause_subjects(clause)):
+                todo += syntax.children(clause, {"ccomp", "xcomp"})
+    return clauses
+
+
+def _speakers_opinion(actors: Arguments, sources: list[Token], subjects: list[Token]) -> bool:
+    """Whether a framing verb's subject holds the speaker's own opinion: none ("I have to say"
+    has "I"), a pronoun of the speaker ("said *he* believed", "said *it* thought"; "*they*"
+    only for a speaker named in the plural) or the speaker's own actor ("the minister said *the
+    government* believed"); not another party or people ("said *the rebels* believed", "said
+    *many Kenyans* think")."""
+    if not subjects:
+        return True
+    words = {s.lower_ for s in subjects}
+    if words & (syntax.SPEAKER_PRONOUNS - {"they"}):
+        return True
+    if "they" in words:
+        return any(s.tag_ in ("NNS", "NNPS") for s in sources)
+    speaking = {a.code for a in actors.actors(sources)}
+    held = actors.actors(subjects)
+    return bool(held) and all(a.code in speaking for a in held)
 
 
 def _authors(actors: Arguments, predicates: list[Token]) -> list[Token]:
@@ -237,7 +283,7 @@ def wrongdoing(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
     the vote", "said he believed X had meddled") accuses them (statement_cues.yaml accusing).
     Only of what the clause asserts: not "did not violate", "may have breached", nor "we broke"
     (the speaker's own side)."""
-    clauses = [c for top in _reported(book, found.trigger) for c in syntax.conjuncts(top)]
+    clauses = [c for top in _reported(book, actors, found) for c in syntax.conjuncts(top)]
     for clause in clauses:  # "said X had meddled in the vote and intimidated voters"
         subjects = syntax.clause_subjects(clause)
         code = book.accusing.get(clause.lemma_.lower())
@@ -258,7 +304,7 @@ def disagreement(book: PatternBook, actors: Arguments, found: Candidate) -> Cand
     statement_cues.yaml disagreeing): "Kelly said he did not agree with King". Only of the
     speaker's side (a pronoun or the speaker's country) and a party named with "with"; "will
     not agree" is a refusal (stated_act)."""
-    for clause in _reported(book, found.trigger):
+    for clause in _reported(book, actors, found):
         code = book.disagreeing.get(clause.lemma_.lower())
         if code is None or any(c.dep_ == "aux" and c.lower_ in syntax.FUTURE_AUX
                                | syntax.BACKSHIFTED_WILL | syntax.HYPOTHETICAL_AUX
