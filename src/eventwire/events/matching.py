@@ -108,7 +108,7 @@ def match_verb(
     if _strives(book, verb, objects) or other_sense(book, verb):
         return None
     complements = {c.lemma_.lower() for c in syntax.children(verb, {"xcomp"})}
-    words = means_words(verb)
+    words = means_words(book, verb)
     for pattern in book.verbs[verb.lemma_.lower()]:
         if pattern.particle and pattern.particle != particle:
             continue
@@ -263,7 +263,7 @@ def match_noun(
                  for m in syntax.conjuncts(c)}  # "artillery and rocket fire"
     if other_sense(book, noun):  # "a heart attack"
         return None
-    words = means_words(noun)
+    words = means_words(book, noun)
     for pattern in book.nouns[noun.lemma_.lower()]:
         if pattern.requires and not (pattern.requires & lemmas):
             continue

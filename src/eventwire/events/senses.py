@@ -38,17 +38,21 @@ def argument_words(token: Token) -> set[str]:
     return words
 
 
-def means_words(token: Token) -> set[str]:
-    """Where a pattern's ``means`` are read: the predicate's active subject, prepositional
-    objects and modifiers, with those words' own modifiers ("a *bomb* blast killed", "killed
-    *in a car bomb attack*", "a *suicide* attack") - not its objects, the ones acted on
-    ("police killed *the bomber*")."""
+def means_words(book: PatternBook, token: Token) -> set[str]:
+    """Where a pattern's ``means`` are read: the predicate's active subject and its objects of
+    with/by/in/from ("a car *bomb* killed", "killed *in a bombing*", "attacked *with sarin*"), and
+    the modifiers of those that carry the means (means_carriers: "a *bomb* blast", "*sarin*
+    gas"); not its objects, the ones acted on ("police killed *the bomber*"), not places or
+    times ("near a *bomb* factory", "after a *bomb* threat"), not the subject's own modifiers
+    ("*gas* workers attacked")."""
     heads = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
-    heads += [o for _, o in syntax.all_prep_objects(token)]
+    heads += [o for p, o in syntax.all_prep_objects(token) if p in ("with", "by", "in", "from")]
     heads += [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which")]
     words: set[str] = set()
     for head in heads:
-        for word in (head, *(m for m in head.children if m.dep_ in ("compound", "amod"))):
+        carried = [m for m in head.children if m.dep_ in ("compound", "amod")
+                   and head.lemma_.lower() in book.means_carriers]
+        for word in (head, *carried):
             words.update((word.lemma_.lower(), word.lower_))
     return words
 
