@@ -209,9 +209,13 @@ def one_victim(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:
                    sense="mass violence on one person (senses.yaml single_victims)")
 
 
-def one_person(book: PatternBook, pattern: Pattern, trigger: Token) -> Pattern:
-    """The pattern, or its code on one person (single_persons): military force aimed at one
-    person - "gunmen attacked the editor", "an attack on the judge" - is an assault (182)."""
+def one_person(book: PatternBook, pattern: Pattern, trigger: Token,
+               sources: list[Actor] | None = None, places: frozenset[int] = frozenset()) -> Pattern:
+    """The pattern, or its code on one person (single_persons): force aimed at one person -
+    "gunmen attacked the editor", "an attack on the judge" - is an assault (182). A name that
+    resolves to a place (``places``, token indices: "attacked *Kharkiv*") is no person; an armed
+    force's act (``keep_sources``: "special forces attacked the leader") or a raid or operation
+    (``keep_words``) stays military force."""
     code = book.person_codes.get(pattern.cameo)
     if code is None:
         return pattern
@@ -222,8 +226,13 @@ def one_person(book: PatternBook, pattern: Pattern, trigger: Token) -> Pattern:
     else:
         victims = syntax.children(trigger, syntax.OBJECTS)
     if not victims or not all(_one(v, book.collective) and (
-            v.ent_type_ == "PERSON" or v.lemma_.lower() in book.persons
+            (v.ent_type_ == "PERSON" and v.i not in places) or v.lemma_.lower() in book.persons
             or v.lower_ in ("him", "her", "he", "she")) for v in victims):
+        return pattern
+    keep = book.person_keep
+    if any(a.sectors and a.sectors[0] in keep.get("sources", ()) for a in sources or ()):
+        return pattern
+    if (argument_words(trigger) | {trigger.lemma_.lower()}) & keep.get("words", frozenset()):
         return pattern
     return replace(pattern, cameo=code,
                    sense="force aimed at one person is an assault (senses.yaml single_persons)")
