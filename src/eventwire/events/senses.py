@@ -164,8 +164,9 @@ def forecast(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:
 
 def _advice(book: PatternBook, pattern: Pattern, verb: Token, nouns: list[Token]) -> Pattern:
     """"warned its citizens *against travel*", "warned Americans *to avoid* Mexico", "warned
-    his supporters against complacency": a warning against an act, or to do one, that says
-    nothing of what the speaker would do is advice, an appeal (advice_code), no threat;
+    his supporters against complacency": a warning against an act, or to do one, said to one's
+    own people or nobody (advisees) or against a behaviour (advised_acts), that says nothing of
+    what the speaker would do is advice, an appeal (advice_code), no threat;
     "warned X against any attack, saying it would retaliate" still threatens (threat_words)."""
     cues = book.forecasts
     advised = [c for holder in (verb, *nouns) for c in syntax.children(holder, {"xcomp"})
@@ -175,6 +176,11 @@ def _advice(book: PatternBook, pattern: Pattern, verb: Token, nouns: list[Token]
                 for o in syntax.children(p, {"pobj", "pcomp"})]
     if not advised:
         return pattern
+    addressees = syntax.children(verb, syntax.OBJECTS)
+    if not all(o.lemma_.lower() in cues.get("advisees", ()) or o.ent_type_ == "NORP"
+               or syntax.children(o, {"poss"}) for o in addressees) and not any(
+            a.lemma_.lower() in cues.get("advised_acts", ()) for a in advised):
+        return pattern  # "North Korea warned the United States against provocations": a threat
     said = [t for t in verb.sent]  # the reason may follow: "..., saying it would retaliate"
     if any(t.lemma_.lower() in cues.get("threat_words", ()) for t in said) or any(
             syntax.in_condition(t) for t in said):
