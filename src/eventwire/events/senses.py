@@ -60,7 +60,9 @@ def means_words(book: PatternBook, token: Token) -> set[str]:
 def other_sense(book: PatternBook, token: Token) -> bool:
     """Whether the predicate's own arguments mark another sense of its lemma (other_senses);
     a part of something ("*half of* the blossoms", partitives) is read as what it is part of."""
-    if token.lemma_.lower() in book.objectless and syntax.children(token, {"dobj", "ccomp"}):
+    if token.lemma_.lower() in book.objectless and any(
+            o.lemma_.lower() not in book.objectless_feelings
+            for o in syntax.children(token, {"dobj", "ccomp"})):
         return True  # "demonstrated *its resolve*", "demonstrated *that it works*": showed
     vetoes = book.other_senses.get(token.lemma_.lower())
     if not vetoes:
