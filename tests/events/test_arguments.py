@@ -614,8 +614,8 @@ def test_a_phrase_fronted_before_the_subject_names_no_target(code_text):
             if e.cameo_root == "01"]
     assert said and all(e.target is None for e in said)
     # after the verb the same preposition still names the target
-    # (a warning against a move that threatens nothing is advice, an appeal: test_kinds.py)
-    assert ("GOV", "REQUEST", "DEU") in dyads(
+    # (a state warned against a move is threatened, as at c4fa952: test_kinds_precision.py)
+    assert ("GOV", "THREATEN", "DEU") in dyads(
         code_text("The minister warned Germany against the move."))
     # a fronted phrase of another act still names its partner
     signed = code_text("With Germany, France signed an agreement on trade.")

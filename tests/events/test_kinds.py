@@ -72,7 +72,7 @@ def test_an_allegation_is_no_act_done(code_text):
 def test_a_warning_against_an_act_threatening_nothing_is_advice(code_text):
     advice = code_text("Germany warned the protesters against travel to Turkey.")
     assert "020" in codes(advice) and "13" not in roots(advice)
-    assert "020" in codes(code_text("France warned the protesters to avoid the border with Syria."))
+    assert "020" in codes(code_text("France warned its citizens to avoid the border with Syria."))
     # a warning that says what the speaker would do stays a threat
     assert "13" in roots(code_text("Iran warned Israel against any attack, saying it would retaliate."))
     assert "13" in roots(code_text("Russia warned Turkey that it would respond to any provocation."))

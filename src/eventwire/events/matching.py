@@ -108,7 +108,7 @@ def match_verb(
     if _strives(book, verb, objects) or other_sense(book, verb):
         return None
     complements = {c.lemma_.lower() for c in syntax.children(verb, {"xcomp"})}
-    words = means_words(verb)
+    words = means_words(book, verb)
     for pattern in book.verbs[verb.lemma_.lower()]:
         if pattern.particle and pattern.particle != particle:
             continue
@@ -151,9 +151,19 @@ def match_verb(
             pair = True
         used = tuple(o.i for o in contents if o.lemma_.lower() in pattern.objects)
         sense = one_person(book, one_victim(
-            book, forecast(book, verbal(book, pattern, verb), verb), verb), verb)
+            book, forecast(book, verbal(book, pattern, verb), verb), verb), verb,
+            actors.actors(sources), _places(actors, verb))
         return Candidate(sense, verb, sources, targets, pair, used)
     return None
+
+
+def _places(actors: Arguments, trigger: Token) -> frozenset[int]:
+    """Indices of the trigger's objects (its on/against objects) that resolve to a place or a
+    bare country, not a person: "attacked *Kharkiv*" (a town a tagger may call a person)."""
+    held = syntax.children(trigger, syntax.OBJECTS | syntax.PASSIVE_SUBJECTS) + [
+        o for p in ("on", "against") for o in syntax.prep_objects(trigger, p)]
+    return frozenset(t.i for t in held for a in actors.actors([t]) if a.code == a.country
+                     or any("places.tsv" in r or "countries.tsv" in r for r in a.resolution))
 
 
 def _guest(pattern: Pattern, verb: Token, actors: Arguments) -> bool:
@@ -263,7 +273,7 @@ def match_noun(
                  for m in syntax.conjuncts(c)}  # "artillery and rocket fire"
     if other_sense(book, noun):  # "a heart attack"
         return None
-    words = means_words(noun)
+    words = means_words(book, noun)
     for pattern in book.nouns[noun.lemma_.lower()]:
         if pattern.requires and not (pattern.requires & lemmas):
             continue
@@ -322,7 +332,9 @@ def _noun_candidate(
         sources = [*[c for c in noun.children if c.dep_ == "poss"], *forces]
     pair = (pattern.symmetric and not actors.named_only().actors(targets)
             and len(actors.actors(sources)) >= 2)  # "X and Y held talks"
-    return Candidate(one_person(book, verbal(book, pattern, noun), noun), noun, sources, targets, pair)
+    sense = one_person(book, verbal(book, pattern, noun), noun, actors.actors(sources),
+                       _places(actors, noun))
+    return Candidate(sense, noun, sources, targets, pair)
 
 
 def _authored_by(book: PatternBook, noun: Token) -> list[Token]:

@@ -80,7 +80,7 @@ class Pattern:
         return (
             2 * bool(self.objects) + bool(self.prep) + bool(self.particle) + bool(self.requires)
             + 2 * bool(self.modifiers) + bool(self.passive) + bool(self.complements)
-            + 2 * bool(self.means) + bool(self.source_sectors)
+            + bool(self.means) + bool(self.source_sectors)
         )
 
 
@@ -176,6 +176,10 @@ class PatternBook:
     collective: frozenset[str] = frozenset()
     person_codes: dict[str, str] = field(default_factory=dict)  # force -> its code on one person
     persons: frozenset[str] = frozenset()  # nouns of one person ("an attack on the editor")
+    # single_persons keep_sources / keep_words: who or what keeps force on one person military
+    person_keep: dict[str, frozenset[str]] = field(default_factory=dict)
+    means_carriers: frozenset[str] = frozenset()  # "a *bomb* blast": its modifier is the means
+    objectless_feelings: frozenset[str] = frozenset()  # "demonstrated *their support*": a rally
     question_marks: frozenset[str] = frozenset()
     question_heads: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
@@ -468,6 +472,10 @@ def pattern_book() -> PatternBook:
         collective=frozenset(_as_tuple((senses.get("single_victims") or {}).get("collective"))),
         person_codes=_single_codes(senses.get("single_persons")),
         persons=frozenset(_as_tuple((senses.get("single_persons") or {}).get("persons"))),
+        person_keep={key: frozenset(_as_tuple((senses.get("single_persons") or {}).get(f"keep_{key}")))
+                     for key in ("sources", "words")},
+        means_carriers=frozenset(_as_tuple(senses.get("means_carriers"))),
+        objectless_feelings=frozenset(_as_tuple(senses.get("objectless_feelings"))),
         question_marks=frozenset(_as_tuple(senses.get("question_marks"))),
         question_heads=frozenset(_as_tuple(senses.get("question_heads"))),
         topic_preps=frozenset(_as_tuple(senses.get("topic_preps"))),

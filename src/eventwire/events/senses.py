@@ -38,17 +38,21 @@ def argument_words(token: Token) -> set[str]:
     return words
 
 
-def means_words(token: Token) -> set[str]:
-    """Where a pattern's ``means`` are read: the predicate's active subject, prepositional
-    objects and modifiers, with those words' own modifiers ("a *bomb* blast killed", "killed
-    *in a car bomb attack*", "a *suicide* attack") - not its objects, the ones acted on
-    ("police killed *the bomber*")."""
+def means_words(book: PatternBook, token: Token) -> set[str]:
+    """Where a pattern's ``means`` are read: the predicate's active subject and its objects of
+    with/by/in/from ("a car *bomb* killed", "killed *in a bombing*", "attacked *with sarin*"), and
+    the modifiers of those that carry the means (means_carriers: "a *bomb* blast", "*sarin*
+    gas"); not its objects, the ones acted on ("police killed *the bomber*"), not places or
+    times ("near a *bomb* factory", "after a *bomb* threat"), not the subject's own modifiers
+    ("*gas* workers attacked")."""
     heads = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
-    heads += [o for _, o in syntax.all_prep_objects(token)]
+    heads += [o for p, o in syntax.all_prep_objects(token) if p in ("with", "by", "in", "from")]
     heads += [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which")]
     words: set[str] = set()
     for head in heads:
-        for word in (head, *(m for m in head.children if m.dep_ in ("compound", "amod"))):
+        carried = [m for m in head.children if m.dep_ in ("compound", "amod")
+                   and head.lemma_.lower() in book.means_carriers]
+        for word in (head, *carried):
             words.update((word.lemma_.lower(), word.lower_))
     return words
 
@@ -56,7 +60,9 @@ def means_words(token: Token) -> set[str]:
 def other_sense(book: PatternBook, token: Token) -> bool:
     """Whether the predicate's own arguments mark another sense of its lemma (other_senses);
     a part of something ("*half of* the blossoms", partitives) is read as what it is part of."""
-    if token.lemma_.lower() in book.objectless and syntax.children(token, {"dobj", "ccomp"}):
+    if token.lemma_.lower() in book.objectless and any(
+            o.lemma_.lower() not in book.objectless_feelings
+            for o in syntax.children(token, {"dobj", "ccomp"})):
         return True  # "demonstrated *its resolve*", "demonstrated *that it works*": showed
     vetoes = book.other_senses.get(token.lemma_.lower())
     if not vetoes:
@@ -160,8 +166,9 @@ def forecast(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:
 
 def _advice(book: PatternBook, pattern: Pattern, verb: Token, nouns: list[Token]) -> Pattern:
     """"warned its citizens *against travel*", "warned Americans *to avoid* Mexico", "warned
-    his supporters against complacency": a warning against an act, or to do one, that says
-    nothing of what the speaker would do is advice, an appeal (advice_code), no threat;
+    his supporters against complacency": a warning against an act, or to do one, said to one's
+    own people or nobody (advisees) or against a behaviour (advised_acts), that says nothing of
+    what the speaker would do is advice, an appeal (advice_code), no threat;
     "warned X against any attack, saying it would retaliate" still threatens (threat_words)."""
     cues = book.forecasts
     advised = [c for holder in (verb, *nouns) for c in syntax.children(holder, {"xcomp"})
@@ -171,6 +178,11 @@ def _advice(book: PatternBook, pattern: Pattern, verb: Token, nouns: list[Token]
                 for o in syntax.children(p, {"pobj", "pcomp"})]
     if not advised:
         return pattern
+    addressees = syntax.children(verb, syntax.OBJECTS)
+    if not all(o.lemma_.lower() in cues.get("advisees", ()) or o.ent_type_ == "NORP"
+               or syntax.children(o, {"poss"}) for o in addressees) and not any(
+            a.lemma_.lower() in cues.get("advised_acts", ()) for a in advised):
+        return pattern  # "North Korea warned the United States against provocations": a threat
     said = [t for t in verb.sent]  # the reason may follow: "..., saying it would retaliate"
     if any(t.lemma_.lower() in cues.get("threat_words", ()) for t in said) or any(
             syntax.in_condition(t) for t in said):
@@ -205,9 +217,13 @@ def one_victim(book: PatternBook, pattern: Pattern, verb: Token) -> Pattern:
                    sense="mass violence on one person (senses.yaml single_victims)")
 
 
-def one_person(book: PatternBook, pattern: Pattern, trigger: Token) -> Pattern:
-    """The pattern, or its code on one person (single_persons): military force aimed at one
-    person - "gunmen attacked the editor", "an attack on the judge" - is an assault (182)."""
+def one_person(book: PatternBook, pattern: Pattern, trigger: Token,
+               sources: list[Actor] | None = None, places: frozenset[int] = frozenset()) -> Pattern:
+    """The pattern, or its code on one person (single_persons): force aimed at one person -
+    "gunmen attacked the editor", "an attack on the judge" - is an assault (182). A name that
+    resolves to a place (``places``, token indices: "attacked *Kharkiv*") is no person; an armed
+    force's act (``keep_sources``: "special forces attacked the leader") or a raid or operation
+    (``keep_words``) stays military force."""
     code = book.person_codes.get(pattern.cameo)
     if code is None:
         return pattern
@@ -218,8 +234,13 @@ def one_person(book: PatternBook, pattern: Pattern, trigger: Token) -> Pattern:
     else:
         victims = syntax.children(trigger, syntax.OBJECTS)
     if not victims or not all(_one(v, book.collective) and (
-            v.ent_type_ == "PERSON" or v.lemma_.lower() in book.persons
+            (v.ent_type_ == "PERSON" and v.i not in places) or v.lemma_.lower() in book.persons
             or v.lower_ in ("him", "her", "he", "she")) for v in victims):
+        return pattern
+    keep = book.person_keep
+    if any(a.sectors and a.sectors[0] in keep.get("sources", ()) for a in sources or ()):
+        return pattern
+    if (argument_words(trigger) | {trigger.lemma_.lower()}) & keep.get("words", frozenset()):
         return pattern
     return replace(pattern, cameo=code,
                    sense="force aimed at one person is an assault (senses.yaml single_persons)")
