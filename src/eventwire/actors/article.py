@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from eventwire.actors.dictionary import CAPITAL, PERSON, PLACE, Dictionary, Named, words
+from eventwire.actors.dictionary import ADJECTIVE, CAPITAL, PERSON, PLACE, Dictionary, Named, words
 from eventwire.actors.matching import PLACE_KINDS, Match, find_matches
 from eventwire.actors.mention import Mention, aged
 from eventwire.actors.roles_by_date import prefer_people_of_the_date
@@ -232,6 +232,20 @@ class ArticleContext:
             if found and any(entry.marks_alignment(after) for entry in found.entries):
                 return True
         return False
+
+    @cached_property
+    def country_mentions(self) -> dict[str, list[tuple[int, bool]]]:
+        """Each country's mentions in the article, read once: the sentence of each and
+        whether it is a demonym or a word modifying a noun ("the Madrid bombings"), not a
+        place ("in Britain")."""
+        found: dict[str, list[tuple[int, bool]]] = {}
+        for match in self.matches:
+            entry = match.first(PLACE_KINDS)
+            if entry is None or not entry.country:
+                continue
+            modifier = entry.kind == ADJECTIVE or self.doc[match.end - 1].dep_ in ("amod", "compound")
+            found.setdefault(entry.country, []).append((self.sentence_of.get(match.start, 0), modifier))
+        return found
 
     @cached_property
     def place_names(self) -> list[tuple[str, str, float]]:

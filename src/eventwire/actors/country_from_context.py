@@ -13,7 +13,7 @@ from typing import Any
 
 from eventwire.actors.article import ArticleContext
 from eventwire.actors.country_in_phrase import phrase_country
-from eventwire.actors.dictionary import ADJECTIVE, ORGANIZATION, ORGANIZATION_COUNTRIES, PERSON, words
+from eventwire.actors.dictionary import ORGANIZATION, ORGANIZATION_COUNTRIES, PERSON, words
 from eventwire.actors.evidence import Step, StepKind
 from eventwire.actors.matching import MODIFIER_DEPS, PLACE_KINDS, phrase_tokens
 from eventwire.actors.mention import PhraseFacts
@@ -270,11 +270,8 @@ def article_counts(ctx: ArticleContext, head: Any) -> Counter[str]:
     sentence = ctx.sentence_of.get(head.i, 0)
     for code in [c for c, n in counts.items() if n == 1]:
         kept = any(
-            ctx.sentence_of.get(match.start, 0) < LEAD_SENTENCES
-            or sentence - NEAR_SENTENCES <= ctx.sentence_of.get(match.start, 0) <= sentence
-            or not (entry.kind == ADJECTIVE or ctx.doc[match.end - 1].dep_ in ("amod", "compound"))
-            for match in ctx.matches
-            if (entry := match.first(PLACE_KINDS)) is not None and entry.country == code
+            where < LEAD_SENTENCES or sentence - NEAR_SENTENCES <= where <= sentence or not modifier
+            for where, modifier in ctx.country_mentions.get(code, ())
         )
         if not kept:
             del counts[code]
