@@ -96,10 +96,12 @@ def test_the_countrys_is_the_one_country_named_just_before():
 def test_a_country_named_once_far_from_the_phrase_is_not_the_articles():
     text = ("The age for candidates will fall to 18. Critics said it was too soon. The minister "
             "said the change was overdue. Turnout among young voters is low. Many older voters "
-            "disagreed. Irish republican Mary Kane was elected at 21.")
+            "disagreed. The debate went on for hours. Irish republican Mary Kane was elected "
+            "at 21.")
     assert actor(text, "minister").country is None
     # a country named as a place stays the article's
     text = text.replace("Irish republican Mary Kane was elected at 21.", "Few vote in Britain.")
+    assert "Britain" in text
     assert actor(text, "minister").code == "GBRGOV"
     # named once in the lead, it sets the scene for the whole article
     text = ("Police fired tear gas in Lagos. Critics said it was too much. Turnout was low. Many "
@@ -126,3 +128,24 @@ def test_an_article_naming_many_countries_once_is_resolved_quickly():
     start = time.perf_counter()
     resolver.annotate(parsed)
     assert time.perf_counter() - start < 3.0
+
+
+def test_a_country_that_is_another_persons_title_here_is_left_out_in_a_two_country_story():
+    text = ("Freedonia and Russia have clashed over Ukraine. Russia wants new sanctions. Police "
+            "detained dozens of protesters as Russian President Ivan Morov arrived in Paris on "
+            "Monday. France said the talks would be hard. France will host more talks.")
+    assert actor(text, "Police").code == "FRACOP"
+    assert actor(text, "protesters").code == "FRAOPP"
+    text = ("Egypt and the United States disagreed over aid. Egypt wants more. Police fired tear "
+            "gas at protesters as US Secretary of State Tom Ward met officials in Cairo on "
+            "Sunday. The United States said it was concerned.")
+    assert actor(text, "Police").code == "EGYCOP"
+
+
+def test_a_country_named_once_in_the_next_sentences_is_near():
+    text = ("Protesters gathered outside parliament on Monday. They demanded the release of "
+            "detained activists. Organisers said thousands took part. Police fired tear gas at "
+            "the crowd. The Kenyan interior minister defended the action.")
+    assert actor(text, "Police").code == "KENCOP"
+    assert actor(text, "crowd").code == "KENCVL"
+    assert actor(text, "activists").code == "KENPTY"
