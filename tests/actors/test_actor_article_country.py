@@ -149,3 +149,9 @@ def test_a_country_named_once_in_the_next_sentences_is_near():
     assert actor(text, "Police").code == "KENCOP"
     assert actor(text, "crowd").code == "KENCVL"
     assert actor(text, "activists").code == "KENPTY"
+
+
+def test_a_body_of_the_datelines_country_keeps_it_over_a_nearer_one_of_its_head_word():
+    text = ("BERLIN (Reuters) - The German government criticised the U.S. government on Monday "
+            "over tariffs. The government said it would respond with measures of its own.")
+    assert actor(text, "government", nth=2).code == "DEUGOV"
