@@ -155,3 +155,14 @@ def test_a_body_of_the_datelines_country_keeps_it_over_a_nearer_one_of_its_head_
     text = ("BERLIN (Reuters) - The German government criticised the U.S. government on Monday "
             "over tariffs. The government said it would respond with measures of its own.")
     assert actor(text, "government", nth=2).code == "DEUGOV"
+
+
+def test_a_described_person_of_the_datelines_country_is_the_earlier_one_of_it():
+    # (listed people: their titles are what an earlier mention of another country matches)
+    text = ("KYIV (Reuters) - Ukrainian President Volodymyr Zelenskiy called U.S. President Joe "
+            "Biden on Friday. The president said the aggressor must pay.")
+    assert actor(text, "president", nth=0).code == "UKRGOV"
+    # with none of that country before, it still takes the earlier one of its role
+    text = ("ASTANA, March 14 (Reuters) - The Syrian diplomat stayed away from the talks. The "
+            "diplomat said he had not been invited.")
+    assert actor(text, "diplomat", nth=1).country == "SYR"

@@ -258,9 +258,12 @@ def link_to_earlier(ctx: ArticleContext, mention: Mention, facts: PhraseFacts, t
         link_to_body(ctx, mention, tokens, from_article)
         return
     # A country the article gave it yields to an earlier mention of the same role ("the
-    # diplomat" after "the Syrian diplomat", in a story filed from Astana).
-    earlier = antecedent_of_description(ctx, mention, any_country=True) if from_article else None
-    earlier = earlier or antecedent_of_description(ctx, mention)
+    # diplomat" after "the Syrian diplomat", in a story filed from Astana) where none of
+    # that country comes before ("the president" after the Ukrainian and the U.S. presidents,
+    # filed from Kyiv, is Ukraine's).
+    earlier = antecedent_of_description(ctx, mention)
+    if earlier is None and from_article:
+        earlier = antecedent_of_description(ctx, mention, any_country=True)
     if earlier is None:
         link_to_office_holder(ctx, mention, facts)
         return
