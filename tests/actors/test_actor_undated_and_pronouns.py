@@ -94,6 +94,14 @@ def test_undated_a_generic_title_names_the_role_with_its_words():
     assert any("Leader of the Opposition" in step for step in found.resolution)
 
 
+def test_undated_a_generic_title_names_a_role_only_if_held_in_the_years_written():
+    # Blair led the opposition in the 1990s only: "Labour leader" in a story of 2006 is not
+    # that role, in one of 1996 it is
+    text = "Labour leader Tony Blair criticised Chancellor Gordon Brown in 2006. Blair spoke."
+    assert actor(text, "Blair").code == "GBRGOV"
+    assert actor(text.replace("2006", "1996"), "Blair").code == "GBROPP"
+
+
 def test_undated_a_title_that_fits_no_listed_role_says_what_the_person_was():
     # listed only for government offices; the text calls him a shadow minister
     text = "Shadow minister Philip Hammond said the budget was a mistake."

@@ -124,6 +124,11 @@ class ArticleContext:
         return list(people.values())
 
     @cached_property
+    def written_years(self) -> list[int]:
+        """The years the text writes ("elected in 1997", "the 2005 election")."""
+        return [int(y) for y in WRITTEN_YEAR.findall(self.text)]
+
+    @cached_property
     def era(self) -> date | None:
         """An undated article's time, from the listed people it names: the first day on
         which the most of them (at least ERA_PEOPLE) held a listed role together (Tony Blair,
@@ -146,7 +151,7 @@ class ArticleContext:
         last = len(counts) - 1 - counts[::-1].index(most)
         if min(counts[first : last + 1]) < most:
             return None  # two separate times
-        years = [int(y) for y in WRITTEN_YEAR.findall(self.text)]
+        years = self.written_years
         if years and days[first].year > max(years) + 1:
             return None  # "MPs tout Lords plan" (1999 at the latest) is not of 2010
         if years and days[first].year < max(years) - ERA_BEFORE_YEARS:
