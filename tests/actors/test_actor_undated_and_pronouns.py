@@ -120,6 +120,16 @@ def test_undated_no_time_long_before_the_years_the_text_writes():
     assert actor(text, "Blair").code == "GBRGOV"
 
 
+def test_undated_a_year_looked_ahead_to_does_not_move_the_time():
+    # the Blair cabinet and the Howard front bench listed together: their time stands, a plan
+    # "ready by 2011" is no story of 2011
+    text = ("Prime Minister Tony Blair met Gordon Brown, John Prescott and Jack Straw. Blair "
+            "said the scheme would be finished by 2011. Michael Howard, Oliver Letwin, David "
+            "Davis and Liam Fox opposed it.")
+    assert actor(text, "Davis").code == "GBROPPLEG"
+    assert actor(text, "Fox").code == "GBROPP"
+
+
 def test_a_description_refers_to_the_office_the_person_holds_in_the_article():
     # Blair was once Leader of the Opposition too; here he is the prime minister
     text = ("Michael Howard said the plan was wrong. Tony Blair said the plan was fair. "

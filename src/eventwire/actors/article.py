@@ -39,10 +39,11 @@ QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018"})
 # An undated article's time is the day most of its listed people held their roles; it takes
 # at least this many people in office together to say so.
 ERA_PEOPLE = 3
-# A year written in the text ("elected in 1997", "the 2005 election"): an undated article's
-# time lies at most a year after the latest one (its people's later offices are not yet).
-WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# ... and at most this many years before it (a story may look a little ahead: "by 2008").
+# A year written in the text ("elected in 1997", "the 2005 election"), not one looked ahead
+# to ("ready by 2010", "until 2012"): an undated article's time lies at most a year after
+# one of them (its people's later offices are not yet) ...
+WRITTEN_YEAR = re.compile(r"\b(by|until|till)?\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+# ... and at most this many years before it (a story may look a little ahead).
 ERA_BEFORE_YEARS = 3
 
 
@@ -126,7 +127,7 @@ class ArticleContext:
     @cached_property
     def written_years(self) -> list[int]:
         """The years the text writes ("elected in 1997", "the 2005 election")."""
-        return [int(y) for y in WRITTEN_YEAR.findall(self.text)]
+        return [int(year) for ahead, year in WRITTEN_YEAR.findall(self.text) if not ahead]
 
     @cached_property
     def era(self) -> date | None:
@@ -136,9 +137,10 @@ class ArticleContext:
         people do not agree on one time: two separate periods with as many in office (an
         obituary naming Thatcher and Heseltine beside Blair and Brown; a listing that knows
         only the later offices of some: Boris Johnson from 2008), and where it lies more than a
-        year after, or ERA_BEFORE_YEARS before, the latest year the text writes (an article is
-        of the years it writes). Dictionaries list offices, not whole
-        careers, so only such a clear time tells a former office from a current one."""
+        year after, or ERA_BEFORE_YEARS before, every year the text writes (an article is of
+        the years it writes; one looked ahead to, "by 2010", does not count). Dictionaries
+        list offices, not whole careers, so only such a clear time tells a former office from
+        a current one."""
         if self.day is not None:
             return None
         people = self.listed_people
@@ -152,10 +154,9 @@ class ArticleContext:
         if min(counts[first : last + 1]) < most:
             return None  # two separate times
         years = self.written_years
-        if years and days[first].year > max(years) + 1:
-            return None  # "MPs tout Lords plan" (1999 at the latest) is not of 2010
-        if years and days[first].year < max(years) - ERA_BEFORE_YEARS:
-            return None  # a story that writes 2002 is not of 1994
+        era = days[first].year
+        if years and not any(era - 1 <= year <= era + ERA_BEFORE_YEARS for year in years):
+            return None  # "MPs tout Lords plan" (1999) is not of 2010; one of 2002 not of 1994
         return days[first]
 
     def sentence_matches(self, index: int | None) -> list[Match]:
