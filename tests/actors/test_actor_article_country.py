@@ -166,3 +166,14 @@ def test_a_described_person_of_the_datelines_country_is_the_earlier_one_of_it():
     text = ("ASTANA, March 14 (Reuters) - The Syrian diplomat stayed away from the talks. The "
             "diplomat said he had not been invited.")
     assert actor(text, "diplomat", nth=1).country == "SYR"
+
+
+def test_the_places_are_not_read_for_events_with_no_implied_party():
+    asked = []
+
+    def places():
+        asked.append(True)
+        return [("Springfield", "USA", 4.0)]
+    parsed = parse_article(Article(id="t", text="The weather was mild all week.", date="2017-03-01"))
+    ActorResolver.default().annotate(parsed, places).place_implied([])
+    assert not asked
