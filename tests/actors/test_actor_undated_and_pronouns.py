@@ -94,6 +94,14 @@ def test_undated_a_generic_title_names_the_role_with_its_words():
     assert any("Leader of the Opposition" in step for step in found.resolution)
 
 
+def test_undated_a_generic_title_names_a_role_only_if_held_in_the_years_written():
+    # Blair led the opposition in the 1990s only: "Labour leader" in a story of 2006 is not
+    # that role, in one of 1996 it is
+    text = "Labour leader Tony Blair criticised Chancellor Gordon Brown in 2006. Blair spoke."
+    assert actor(text, "Blair").code == "GBRGOV"
+    assert actor(text.replace("2006", "1996"), "Blair").code == "GBROPP"
+
+
 def test_undated_a_title_that_fits_no_listed_role_says_what_the_person_was():
     # listed only for government offices; the text calls him a shadow minister
     text = "Shadow minister Philip Hammond said the budget was a mistake."
@@ -110,6 +118,16 @@ def test_undated_no_time_long_before_the_years_the_text_writes():
     text = ("Tony Blair said the war was right. Michael Howard said the case was weak. "
             "Saddam Hussein had denied it. The dossier of 2002 was criticised.")
     assert actor(text, "Blair").code == "GBRGOV"
+
+
+def test_undated_a_year_looked_ahead_to_does_not_move_the_time():
+    # the Blair cabinet and the Howard front bench listed together: their time stands, a plan
+    # "ready by 2011" is no story of 2011
+    text = ("Prime Minister Tony Blair met Gordon Brown, John Prescott and Jack Straw. Blair "
+            "said the scheme would be finished by 2011. Michael Howard, Oliver Letwin, David "
+            "Davis and Liam Fox opposed it.")
+    assert actor(text, "Davis").code == "GBROPPLEG"
+    assert actor(text, "Fox").code == "GBROPP"
 
 
 def test_a_description_refers_to_the_office_the_person_holds_in_the_article():

@@ -72,3 +72,18 @@ def test_plover_records_are_scored_in_their_sentence(tmp_path):
     assert (score.actors, score.found, score.country_right) == (2, 2, 1)
     assert (score.sector_cases, score.sector_right) == (1, 1)
     assert "got IRNGOV, expected IRQ" in score.report(show_failures=True)
+
+
+def test_plover_records_are_resolved_with_their_place_names_as_in_the_pipeline(tmp_path):
+    from eventwire.evaluate.actors import evaluate_plover_actors
+
+    record = {
+        "id": "R2",
+        "text": ("A man was stabbed in Stourbridge after a fight in Dudley. Police in Stourbridge "
+                 "said a suspect was held."),
+        "source": [{"actorText": "Police", "code": "GBR", "sector": "COP"}],
+    }
+    path = tmp_path / "plover.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    score = evaluate_plover_actors(path)
+    assert (score.actors, score.found, score.country_right) == (1, 1, 1)

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from eventwire.actors.dictionary import CAPITAL, PERSON, PLACE, Dictionary, Named, words
+from eventwire.actors.dictionary import ADJECTIVE, CAPITAL, PERSON, PLACE, Dictionary, Named, words
 from eventwire.actors.matching import PLACE_KINDS, Match, find_matches
 from eventwire.actors.mention import Mention, aged
 from eventwire.actors.roles_by_date import prefer_people_of_the_date
@@ -39,10 +39,11 @@ QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018"})
 # An undated article's time is the day most of its listed people held their roles; it takes
 # at least this many people in office together to say so.
 ERA_PEOPLE = 3
-# A year written in the text ("elected in 1997", "the 2005 election"): an undated article's
-# time lies at most a year after the latest one (its people's later offices are not yet).
-WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# ... and at most this many years before it (a story may look a little ahead: "by 2008").
+# A year written in the text ("elected in 1997", "the 2005 election"), not one looked ahead
+# to ("ready by 2010", "until 2012"): an undated article's time lies at most a year after
+# one of them (its people's later offices are not yet) ...
+WRITTEN_YEAR = re.compile(r"\b(by|until|till)?\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+# ... and at most this many years before it (a story may look a little ahead).
 ERA_BEFORE_YEARS = 3
 
 
@@ -124,6 +125,11 @@ class ArticleContext:
         return list(people.values())
 
     @cached_property
+    def written_years(self) -> list[int]:
+        """The years the text writes ("elected in 1997", "the 2005 election")."""
+        return [int(year) for ahead, year in WRITTEN_YEAR.findall(self.text) if not ahead]
+
+    @cached_property
     def era(self) -> date | None:
         """An undated article's time, from the listed people it names: the first day on
         which the most of them (at least ERA_PEOPLE) held a listed role together (Tony Blair,
@@ -131,9 +137,10 @@ class ArticleContext:
         people do not agree on one time: two separate periods with as many in office (an
         obituary naming Thatcher and Heseltine beside Blair and Brown; a listing that knows
         only the later offices of some: Boris Johnson from 2008), and where it lies more than a
-        year after, or ERA_BEFORE_YEARS before, the latest year the text writes (an article is
-        of the years it writes). Dictionaries list offices, not whole
-        careers, so only such a clear time tells a former office from a current one."""
+        year after, or ERA_BEFORE_YEARS before, every year the text writes (an article is of
+        the years it writes; one looked ahead to, "by 2010", does not count). Dictionaries
+        list offices, not whole careers, so only such a clear time tells a former office from
+        a current one."""
         if self.day is not None:
             return None
         people = self.listed_people
@@ -146,11 +153,10 @@ class ArticleContext:
         last = len(counts) - 1 - counts[::-1].index(most)
         if min(counts[first : last + 1]) < most:
             return None  # two separate times
-        years = [int(y) for y in WRITTEN_YEAR.findall(self.text)]
-        if years and days[first].year > max(years) + 1:
-            return None  # "MPs tout Lords plan" (1999 at the latest) is not of 2010
-        if years and days[first].year < max(years) - ERA_BEFORE_YEARS:
-            return None  # a story that writes 2002 is not of 1994
+        years = self.written_years
+        era = days[first].year
+        if years and not any(era - 1 <= year <= era + ERA_BEFORE_YEARS for year in years):
+            return None  # "MPs tout Lords plan" (1999) is not of 2010; one of 2002 not of 1994
         return days[first]
 
     def sentence_matches(self, index: int | None) -> list[Match]:
@@ -232,6 +238,20 @@ class ArticleContext:
             if found and any(entry.marks_alignment(after) for entry in found.entries):
                 return True
         return False
+
+    @cached_property
+    def country_mentions(self) -> dict[str, list[tuple[int, bool]]]:
+        """Each country's mentions in the article, read once: the sentence of each and
+        whether it is a demonym or a word modifying a noun ("the Madrid bombings"), not a
+        place ("in Britain")."""
+        found: dict[str, list[tuple[int, bool]]] = {}
+        for match in self.matches:
+            entry = match.first(PLACE_KINDS)
+            if entry is None or not entry.country:
+                continue
+            modifier = entry.kind == ADJECTIVE or self.doc[match.end - 1].dep_ in ("amod", "compound")
+            found.setdefault(entry.country, []).append((self.sentence_of.get(match.start, 0), modifier))
+        return found
 
     @cached_property
     def place_names(self) -> list[tuple[str, str, float]]:

@@ -258,9 +258,12 @@ def link_to_earlier(ctx: ArticleContext, mention: Mention, facts: PhraseFacts, t
         link_to_body(ctx, mention, tokens, from_article)
         return
     # A country the article gave it yields to an earlier mention of the same role ("the
-    # diplomat" after "the Syrian diplomat", in a story filed from Astana).
-    earlier = antecedent_of_description(ctx, mention, any_country=True) if from_article else None
-    earlier = earlier or antecedent_of_description(ctx, mention)
+    # diplomat" after "the Syrian diplomat", in a story filed from Astana) where none of
+    # that country comes before ("the president" after the Ukrainian and the U.S. presidents,
+    # filed from Kyiv, is Ukraine's).
+    earlier = antecedent_of_description(ctx, mention)
+    if earlier is None and from_article:
+        earlier = antecedent_of_description(ctx, mention, any_country=True)
     if earlier is None:
         link_to_office_holder(ctx, mention, facts)
         return
@@ -283,8 +286,8 @@ def link_to_body(
     to no one state (flag ``open``: an embassy, which has no sector of its own) takes only
     one with its head word. A country the article gave it (``from_article``: the dateline,
     the main country) yields to such an earlier mention with its head word ("the armed
-    Syrian opposition ... the opposition" in a story filed from Astana is Syria's). With none
-    it keeps what it had."""
+    Syrian opposition ... the opposition" in a story filed from Astana is Syria's), unless one
+    such mention has its country. With none it keeps what it had."""
     actor = mention.actor
     agent = mention.head_entry.agent if mention.head_entry is not None else None
     body_of_no_state = agent is not None and "open" in agent.flags
@@ -299,6 +302,8 @@ def link_to_body(
         and earlier.actor.sectors[:1] == actor.sectors[:1]
     ]
     same_head = [e for e in near if e.head.lemma_.lower() == mention.head.lemma_.lower()]
+    if actor.country and any(e.actor.country == actor.country for e in same_head):
+        return  # "the German government ... the U.S. government ... the government", from Berlin
     near = [e for e in near if e.sentence >= mention.sentence - 1]
     if body_of_no_state or actor.country:
         near = []

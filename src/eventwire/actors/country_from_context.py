@@ -13,7 +13,7 @@ from typing import Any
 
 from eventwire.actors.article import ArticleContext
 from eventwire.actors.country_in_phrase import phrase_country
-from eventwire.actors.dictionary import ADJECTIVE, ORGANIZATION, ORGANIZATION_COUNTRIES, PERSON, words
+from eventwire.actors.dictionary import ORGANIZATION, ORGANIZATION_COUNTRIES, PERSON, words
 from eventwire.actors.evidence import Step, StepKind
 from eventwire.actors.matching import MODIFIER_DEPS, PLACE_KINDS, phrase_tokens
 from eventwire.actors.mention import PhraseFacts
@@ -206,10 +206,10 @@ def sentence_place_country(ctx: ArticleContext, head: Any, steps: list[str]) -> 
     return code
 
 
-def main_country(ctx: ArticleContext, head: Any, steps: list[str]) -> str:
+def main_country(ctx: ArticleContext, head: Any, steps: list[str], whole_article: bool = False) -> str:
     """The country the article is mainly about: named (title counting double) at least
     MAIN_COUNTRY_LEAD times as often as any other."""
-    ranked = article_counts(ctx, head).most_common(2)
+    ranked = article_counts(ctx, head, whole_article).most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] < MAIN_COUNTRY_LEAD * ranked[1][1]):
         return ""
     code = ranked[0][0]
@@ -253,30 +253,38 @@ def named_bodies_country(ctx: ArticleContext, steps: list[str]) -> str:
     return code
 
 
-def article_counts(ctx: ArticleContext, head: Any) -> Counter[str]:
-    """How often the article names each country, less the mentions that are other named
-    people's titles in the sentence of ``head`` ("Ukrainian leader Leonid Kravchuk": that
-    "Ukrainian" is Kravchuk's, not the article's). Only those mentions go: a country the
-    article also names elsewhere stays ("French candidate Francois Fillon ... the
-    prosecutor's office said" in a story about France is still about France). A country
-    named once, and only as a demonym or a word modifying a noun (a sentence the pre-filter
-    did not parse has no syntax, but a demonym modifies all the same), past the lead and
-    more than NEAR_SENTENCES before the phrase or anywhere after it, is not the article's
-    ("Irish republican Bernadette Devlin" or "the Madrid bombings" near the end of a story
-    about Westminster; "in Britain" there still is)."""
-    counts = Counter(ctx.focus_counts())
-    counts.subtract(other_title_countries(ctx, head))
-    counts = +counts
-    sentence = ctx.sentence_of.get(head.i, 0)
+def article_counts(ctx: ArticleContext, head: Any, whole_article: bool = False) -> Counter[str]:
+    """How often the article names each country, leaving out for the sentence of ``head``
+    the countries that are other named people's titles there ("Ukrainian leader Leonid
+    Kravchuk": that "Ukrainian" is Kravchuk's, not the article's; "French President Macron
+    arrived in Moscow" in a story about France and Russia: Russia's police). Only a title
+    country the article names elsewhere more often than any other country stays, less its
+    title mentions ("French candidate Francois Fillon ... the prosecutor's office said" in a
+    story about France is still about France). A country named once, and only as a demonym or a word
+    modifying a noun (a sentence the pre-filter did not parse has no syntax, but a demonym
+    modifies all the same), past the lead and more than NEAR_SENTENCES sentences from the
+    phrase, is not the article's ("Irish republican Bernadette Devlin" or "the Madrid
+    bombings" near the end of a story about Westminster; "in Britain" there still is).
+    ``whole_article``: for no phrase in particular (the parties an event implies), where
+    that rule does not apply."""
+    sentence = None if whole_article else ctx.sentence_of.get(head.i, 0)
+    others = other_title_countries(ctx, head)
+    focus = ctx.focus_counts()
+    counts = Counter({c: n for c, n in focus.items() if c not in others})
+    rest = max(counts.values(), default=0)
+    for code, titles in others.items():
+        if focus[code] - titles > rest:
+            counts[code] = focus[code] - titles
+    return _near(ctx, counts, sentence)
+
+
+def _near(ctx: ArticleContext, counts: Counter[str], sentence: int | None) -> Counter[str]:
+    """``counts`` less the countries named once, far from ``sentence``, as a modifier only."""
+    if sentence is None:
+        return counts
     for code in [c for c, n in counts.items() if n == 1]:
-        kept = any(
-            ctx.sentence_of.get(match.start, 0) < LEAD_SENTENCES
-            or sentence - NEAR_SENTENCES <= ctx.sentence_of.get(match.start, 0) <= sentence
-            or not (entry.kind == ADJECTIVE or ctx.doc[match.end - 1].dep_ in ("amod", "compound"))
-            for match in ctx.matches
-            if (entry := match.first(PLACE_KINDS)) is not None and entry.country == code
-        )
-        if not kept:
+        if not any(where < LEAD_SENTENCES or abs(where - sentence) <= NEAR_SENTENCES or not modifier
+                   for where, modifier in ctx.country_mentions.get(code, ())):
             del counts[code]
     return counts
 
@@ -341,7 +349,7 @@ def article_context(ctx: ArticleContext) -> tuple[str, list[str]]:
         country = ctx.focus_countries()[0]
         steps.append(Step(StepKind.ARTICLE_COUNTRY, f"the article's only country -> {country}"))
     if not country and ctx.matches:
-        country = main_country(ctx, ctx.doc[ctx.matches[0].start], steps)
+        country = main_country(ctx, ctx.doc[ctx.matches[0].start], steps, whole_article=True)
     if not country:
         country = place_names_country(ctx, steps)
     return country, steps

@@ -47,7 +47,8 @@ def compose_person(
         role = written_role(person, title_country, title_sectors_of(ctx, title), written, steps)
     if role is None:
         role = choose_role(
-            person, ctx.day, title_country, title_sectors, steps, title.agents, ctx.era
+            person, ctx.day, title_country, title_sectors, steps, title.agents, ctx.era,
+            ctx.written_years,
         )
     former = facts.former or former_office(title, role)
     if former:

@@ -95,7 +95,11 @@ class ArticleActors:
 
     def place_implied(self, events: list[Any]) -> None:
         """Parties an event implies without naming them ("five men were arrested": by police;
-        text "") belong to the article's own country (``context``), said in their evidence."""
+        text "") belong to the article's own country (``context``), said in their evidence.
+        The article's country is worked out only when some event has such a party."""
+        if not any(actor is not None and not actor.text and not actor.country
+                   for event in events for actor in (event.source, event.target)):
+            return
         country, steps = self.context
         if not country:
             return

@@ -56,13 +56,19 @@ def choose_role(
     steps: list[str],
     title_words: Sequence[tuple[Entry, str]] = (),
     era: date | None = None,
+    years: Sequence[int] = (),
 ) -> Role | None:
     """The role on the article date; undated: the role a written title names, else the one
-    of the article's time (``ArticleContext.era``) as on a date, else the latest."""
+    of the article's time (``ArticleContext.era``) as on a date, else the latest. A generic
+    title ("leader") names a role with its words only where it was held at the article's
+    time, or in a year the text writes ("Labour leader Tony Blair ... in 2005" is not the
+    Leader of the Opposition of 1994-97), when either is known."""
     if day is not None:
         return role_on_day(person, day, f"on {day.isoformat()}", steps)
     if title_sectors or title_country:
         fitting = roles_fitting(person, title_country, title_sectors, title_words)
+        if generic_title(title_words) and (era is not None or years):
+            fitting = [r for r in fitting if held_then(r, era, years)]
         if fitting:
             # "Secretary of State John Kerry": prefer the role whose title shares the words.
             written = {w for _, text in title_words for w in words(text)}
@@ -81,6 +87,19 @@ def choose_role(
     return role
 
 
+def generic_title(title_words: Sequence[tuple[Entry, str]]) -> bool:
+    """A title of generic role words alone ("leader", "chairman": flag ``member``)."""
+    return bool(title_words) and all(e.agent and "member" in e.agent.flags for e, _ in title_words)
+
+
+def held_then(role: Role, era: date | None, years: Sequence[int]) -> bool:
+    """The role was held at the article's time ``era``, else in one of ``years``."""
+    if era is not None:
+        return role.holds_on(era)
+    return any((role.start is None or role.start.year <= year)
+               and (role.end is None or role.end.year >= year) for year in years)
+
+
 def roles_fitting(
     person: Named,
     title_country: str,
@@ -92,7 +111,7 @@ def roles_fitting(
     so it names only a role whose title has its words ("Leader Michael Howard" is Leader of
     the Opposition, not his earlier Home Secretary)."""
     in_country = [r for r in person.roles if not title_country or r.country == title_country]
-    if title_words and all(e.agent and "member" in e.agent.flags for e, _ in title_words):
+    if generic_title(title_words):
         written = {w for _, text in title_words for w in words(text)}
         return [r for r in in_country if written & set(words(r.title))]
     return [r for r in in_country if not title_sectors or set(title_sectors) & set(r.sectors)]

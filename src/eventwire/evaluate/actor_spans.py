@@ -122,6 +122,7 @@ def evaluate(path: str | Path, limit: int | None = None, half: str | None = None
     from eventwire.actors import ActorResolver
     from eventwire.events import EventCoder
     from eventwire.nlp import parse_articles
+    from eventwire.pipeline import ArticlePlacesOnce
     from eventwire.records import Article
 
     with open(path, encoding="utf-8") as handle:
@@ -135,7 +136,8 @@ def evaluate(path: str | Path, limit: int | None = None, half: str | None = None
         record = by_id[parsed.article.id]
         which = half_of(record["id"])
         result.records[which] = result.records.get(which, 0) + 1
-        predicted = _event_spans(parsed, coder.code(parsed, resolver.annotate(parsed)))
+        actors = resolver.annotate(parsed, ArticlePlacesOnce(parsed).named)  # as the pipeline
+        predicted = _event_spans(parsed, coder.code(parsed, actors))
         gold = gold_spans(record)
         for role in ROLES:
             result.scores.setdefault((which, role), RoleScore()).add(predicted[role], gold[role])

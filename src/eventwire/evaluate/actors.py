@@ -218,6 +218,7 @@ def evaluate_plover_actors(
     undated. An actor counts as found when a resolved phrase's head lies in the marked words.
     """
     from eventwire.nlp import parse_article
+    from eventwire.pipeline import ArticlePlacesOnce
     from eventwire.records import Article
 
     resolver = resolver or ActorResolver.default()
@@ -228,7 +229,7 @@ def evaluate_plover_actors(
         if not wanted:
             continue
         parsed = parse_article(Article(id=str(record.get("id")), text=record.get("text", "")))
-        actors = resolver.annotate(parsed)
+        actors = resolver.annotate(parsed, ArticlePlacesOnce(parsed).named)  # as the pipeline
         for marked in wanted:
             score.actors += 1
             expected = CAMEO_TO_ISO.get(marked["code"], marked["code"])
