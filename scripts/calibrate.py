@@ -19,9 +19,7 @@ halves, measures on the check halves and on the held-out audits, and rewrites th
   the events of the tune halves, over the event's features and the share right of its CAMEO
   root in the gold tune halves (smoothed); its score is then mapped to the share right by
   isotonic steps (pool adjacent violators, same weights) of 50+ weighted events, so the
-  confidence is the share right of tune-half events of like score. Events of running text
-  (news) take a map of their own, fitted the same way on the audits' news events alone
-  (``isotonic_news``, each corpus an equal share).
+  confidence is the share right of tune-half events of like score.
 - Parts: ``source``/``target`` = the share right, in the tune halves of PLOVER GSR and PLV, of
   the actors of right events found the same way (dictionary name, country name, agent word,
   coreference, ...), pulled towards the role's overall share by ``PRIOR_WEIGHT`` events;
@@ -55,7 +53,6 @@ DATA_FILE = Path(__file__).resolve().parents[1] / "src/eventwire/events/data/cal
 L2 = 1.0  # penalty on the coefficients (not the intercept), in units of the log-likelihood
 PRIOR_WEIGHT = 20  # events of the overall share added to every share table (parts, roots)
 MIN_STEP = 50  # events of the tune halves in a step of the isotonic map (standard error ~0.07)
-MIN_NEWS_MAP = 200  # judged news events of the audits' tune halves needed for a news map
 # The audits' tune halves hold about 470 judged news events against about 1,500 gold events: the
 # audits together count as this many times their events, shared equally among the corpora they
 # were drawn from (world news, L3S, BBC, TimeBank), so that a new source is taken as like any
@@ -251,16 +248,8 @@ def fit_model(tune: list[dict], audit_weight: float = AUDIT_WEIGHT) -> dict:
     model["intercept"] = round(float(weights[0]), 4)
     model["coefficients"] = {name: round(float(w), 4)
                              for name, w in zip(names, weights[1:], strict=True)}
-    scores = np.array([logit(found, model) for found in features])
-    model["isotonic"] = pool_adjacent_violators(scores, y, counts=counts)
-    # News events get their own map from the same score: one map for gold sentences and news
-    # was too sure of news at the top and not sure enough at the bottom (docs/evidence.md).
-    news = np.array([bool(found.get("running_text")) and "audit" in row
-                     for found, row in zip(features, tune, strict=True)])
-    if news.sum() >= MIN_NEWS_MAP:
-        model["isotonic_news"] = pool_adjacent_violators(
-            scores[news], y[news], counts=event_counts([row for row, on in zip(tune, news, strict=True)
-                                                       if on], 1.0))
+    model["isotonic"] = pool_adjacent_violators(
+        np.array([logit(found, model) for found in features]), y, counts=counts)
     return model
 
 
@@ -392,8 +381,7 @@ def main(argv: list[str] | None = None) -> int:
                  f"prior (L2 penalty {L2} on the coefficients; the audits' events count "
                  f"{args.audit_weight:g} times their number, each corpus an equal share), its "
                  "score mapped to the share right by "
-                 f"isotonic steps of at least {MIN_STEP} events (running text: steps fitted on "
-                 "the audits' news events alone); scripts/calibrate.py",
+                 f"isotonic steps of at least {MIN_STEP} events; scripts/calibrate.py",
         **fitted,
         "provenance": {
             "command": "make calibrate",
@@ -432,9 +420,7 @@ def write_news_priors(rows: list[dict], path: Path) -> int:
     model.pop("news_root_prior", None)
     table = news_root_priors(rows, model)
     fitted = {key: model[key] for key in ("root_prior", "intercept", "coefficients", "isotonic", "parts",
-                                          "default_min_confidence") if key in model}
-    if "isotonic_news" in model:
-        fitted["isotonic_news"] = model["isotonic_news"]
+                                          "default_min_confidence")}
     model["news_root_prior"] = table
     model["version"] = hashlib.sha1(json.dumps({**fitted, "news_root_prior": table},
                                                sort_keys=True).encode()).hexdigest()[:8]

@@ -141,14 +141,3 @@ def test_a_root_news_gets_mostly_wrong_takes_its_news_prior_in_an_article(code_t
     assert alone.evidence["confidence_features"]["root_prior"] == round(
         math.log(model["root_prior"]["04"] / (1 - model["root_prior"]["04"])), 3)
     assert in_article.confidence < alone.confidence
-
-
-def test_an_event_of_running_text_takes_the_news_map_when_the_model_has_one():
-    from eventwire.events.calibration import probability
-
-    model = {"intercept": 0.0, "coefficients": {"running_text": 0.0},
-             "isotonic": [[0.0, 0.9, 50], [9.0, 0.95, 50]],
-             "isotonic_news": [[0.0, 0.4, 50], [9.0, 0.6, 50]]}
-    assert probability({}, model) == 0.9  # a lone sentence: the gold sets' map
-    assert probability({"running_text": 1.0}, model) == 0.4  # an article's sentence: news map
-    assert probability({"running_text": 1.0}, {**model, "isotonic_news": []}) == 0.9

@@ -12,9 +12,6 @@
 - ``isotonic``: the steps that map the regression's score to the share of events right (pool
   adjacent violators on the tune halves of the gold sets and audits, an audit event weighted as
   in the fit, steps of at least 50 weighted events): the confidence;
-- ``isotonic_news`` (optional): the same map fitted on the audits' events alone, used for events
-  of running text (feature ``running_text``): on news the same score is right less often at the
-  top and more often at the bottom than on the lone gold sentences;
 - ``parts``: how sure each part of an event is, by how it was found (``part_confidences``);
 - ``provenance`` and ``figures``: what it was fitted on and what it measured on the check halves
   and on the held-out audits.
@@ -73,12 +70,10 @@ def logit(features: dict[str, float], model: dict[str, Any] | None = None) -> fl
 def probability(features: dict[str, float], model: dict[str, Any] | None = None) -> float:
     """The calibrated confidence: the share right of the tune-half events whose score fell in
     the same step of the isotonic table (``[highest score, share right, events]`` rows, scores
-    rising; the news table for running text when the model has one), kept inside [0.01, 0.99]."""
+    rising), kept inside [0.01, 0.99]."""
     model = model or calibration()
     score = logit(features, model)
     steps = model["isotonic"]
-    if features.get("running_text") and model.get("isotonic_news"):
-        steps = model["isotonic_news"]
     share = next((step[1] for step in steps if score <= step[0]), steps[-1][1])
     return round(min(0.99, max(0.01, share)), 3)
 
