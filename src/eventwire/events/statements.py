@@ -9,6 +9,7 @@ from typing import Any
 
 from eventwire.actors.fixing import Arguments
 from eventwire.events.candidate import Candidate
+from eventwire.events.confidence import INFERRED_COUNTRY
 from eventwire.events.patterns import PatternBook
 from eventwire.nlp import syntax
 
@@ -25,8 +26,9 @@ NO_ONE = {"nothing", "something", "anything", "everything", "nobody", "none"}
 EXTRAPOSED_DEPS = {"xcomp", "ccomp", "relcl", "acl"}
 # Resolution steps of an actor whose country was guessed from the article, not named in the
 # phrase (actors.country_from_context; coreference copies the antecedent's steps).
-GUESSED_COUNTRY = ("no country in the phrase:", "the article's only country", "domestic:",
-                   "country from the context", "the speaker's own")
+# The steps that lend a country the phrase does not name (as the confidence reads them), and the
+# actors stage's note that the phrase named none.
+GUESSED_COUNTRY = ("no country in the phrase:", *INFERRED_COUNTRY)
 # Subjects that point at something the sentence names elsewhere ("*this* was a stupid remark by X").
 DEMONSTRATIVES = {"this", "that", "it"}
 
