@@ -34,6 +34,8 @@ HARM_ROOTS = ("18", "19", "20")
 # How deep the coder follows prepositions inside an object for its target: "launch an
 # offensive in its war *with* X" (offensive -> war -> X).
 FRAME_DEPTH = 2
+# Entity types of a preposition's object that is a time, not a party ("on Tuesday").
+TIME_ENTITIES = {"DATE", "TIME"}
 
 
 def verb_targets(
@@ -42,13 +44,18 @@ def verb_targets(
 ) -> list[Token]:
     """The target of a verb: the first of the rules in docs/events.md that names an actor."""
     holders = [verb, *objects, *(p for o in objects for p in syntax.prep_objects(o, "of"))]
-    if pattern.prep:
-        found = [t for h in holders for t in syntax.prep_objects(h, pattern.prep)]
+    if pattern.prep:  # a date names no party: "called X *on Tuesday*", "imposed sanctions *on Monday*"
+        found = [t for h in holders for t in syntax.prep_objects(h, pattern.prep)
+                 if t.ent_type_ not in TIME_ENTITIES]
         if found and not actors.actors(found):  # "called for sanctions against X"
             return aimed_at(book, found, actors) or found
         return found
     if syntax.is_passive(verb):
         return syntax.passive_targets(verb)
+    if verb.head.lemma_.lower() in book.summoning_verbs:
+        found = _addressee(verb, actors)  # "summoned X's ambassador to complain about Y": X's
+        if found:
+            return found
     # the pattern's own target prepositions first ("complained to X *about* Y"), then the
     # usual places; named actors first, a nationality modifier ("a U.S. request") only
     # when none is found
@@ -225,6 +232,18 @@ def place_objects(trigger: Token) -> list[Token]:
     verbs = [trigger, *syntax.children(trigger, {"xcomp"}), *filter(None, [verb])]
     holders = [*verbs, *(o for v in verbs for o in syntax.children(v, syntax.OBJECTS))]
     return [t for h in holders for t in syntax.prep_objects(h, "in")]
+
+
+def aimed_places(book: PatternBook, trigger: Token) -> list[Token]:
+    """Where the thing an act is aimed at lies, when that thing is no actor: "airstrikes
+    *against a camp in X*", "attacked *an explosives factory inside X*" (``aimed_place_preps``
+    on the act, ``thing_place_preps`` on the thing): the place stands for its country."""
+    verb = light_verb(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
+    holders = [trigger, *filter(None, [verb])]
+    things = [o for h in holders for p in book.aimed_place_preps for o in syntax.prep_objects(h, p)]
+    if trigger.pos_ in ("VERB", "AUX"):
+        things += syntax.children(trigger, syntax.OBJECTS)
+    return [t for thing in things for p in book.thing_place_preps for t in syntax.prep_objects(thing, p)]
 
 
 def own(thing: Token, book: PatternBook | None = None) -> bool:

@@ -34,7 +34,7 @@ from eventwire.actors.fixing import (
 from eventwire.actors.nationality import Nationalities
 from eventwire.events import calibration
 from eventwire.events.anaphora import earlier_doer, reporting_force
-from eventwire.events.arguments import own, place_objects, plain_targets
+from eventwire.events.arguments import aimed_places, own, place_objects, plain_targets
 from eventwire.events.building import EventBuilder
 from eventwire.events.cameo import cameo_table
 from eventwire.events.filters import discarded, fullest, standing
@@ -196,6 +196,8 @@ class EventCoder:
         else:
             if not targets and not pattern.cameo.startswith(self.book.venue_roots):
                 targets = places  # "blocked roads in Algiers": the place stands for its country
+            if not targets and pattern.cameo.startswith(self.book.aimed_place_roots):
+                targets = actors.actors(aimed_places(self.book, candidate.trigger))
             dyads = [(s, t or self._implied_target(candidate, s, actors))
                      for s in (sources or [None]) for t in (targets or [None])
                      if s is None or t is None or _different(s, t)]

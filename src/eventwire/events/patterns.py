@@ -152,6 +152,10 @@ class PatternBook:
     domestic_sectors: frozenset[str] = frozenset()
     venue_roots: tuple[str, ...] = ()
     venue_preps: frozenset[str] = frozenset()
+    aimed_place_roots: tuple[str, ...] = ()
+    summoning_verbs: frozenset[str] = frozenset()
+    aimed_place_preps: tuple[str, ...] = ()
+    thing_place_preps: tuple[str, ...] = ()
     press_roots: tuple[str, ...] = ()
     press_sectors: frozenset[str] = frozenset()
     plain_statement_codes: tuple[str, ...] = ()
@@ -449,6 +453,10 @@ def pattern_book() -> PatternBook:
         domestic_sectors=frozenset(arguments("domestic_sectors")),
         venue_roots=arguments("venue_roots"),
         venue_preps=frozenset(arguments("venue_preps")),
+        aimed_place_roots=arguments("aimed_place_roots"),
+        summoning_verbs=frozenset(arguments("summoning_verbs")),
+        aimed_place_preps=arguments("aimed_place_preps"),
+        thing_place_preps=arguments("thing_place_preps"),
         press_roots=arguments("press_roots"),
         press_sectors=frozenset(arguments("press_sectors")),
         plain_statement_codes=arguments("plain_statement_codes"),

@@ -173,6 +173,9 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
         # "Asked about the sanctions, Peskov said": the main clause's subject is the one asked
         # (but "Having met Kerry, Putin flew home": Putin met him)
         return by_agents(verb)
+    if (verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "pobj" and head.i == verb.i - 1
+            and not children(verb, OBJECTS)):
+        return [head]  # "killed in police firing": spaCy's participle on "police" is "police firing"
     if verb.dep_ in ("advcl", "pcomp", "acl") and verb.tag_ in ("VBG", "VBN"):
         clause = head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
