@@ -43,15 +43,16 @@ Arrow tables of a batch in ``merge_arrow.py`` and the ids of events in ``merge_i
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from eventwire.store.counts import EVENT_COLUMNS, counted_mention_ids, reconcile_sql
 from eventwire.store.merge_arrow import ARTICLE_SCHEMA, MENTION_FIELDS, MENTION_SCHEMA, arrow_tables
+from eventwire.store.merge_candidates import candidates_sql, stage_anchors_sql
 from eventwire.store.merge_ids import NEW_IDS, event_id_for, global_event_id
 from eventwire.store.merge_scoring import (
     content_sql,
     context_sql,
-    dyad_sql,
     lag_days,
     merge_rules,
     names_sql,
@@ -60,7 +61,6 @@ from eventwire.store.merge_scoring import (
     plausible_sql,
     sentence_day_sql,
     side_sql,
-    symmetric_sql,
     wide_places,
     window_sql,
 )
@@ -77,17 +77,19 @@ _MAX_JUMPS = 64
 
 def _stage() -> str:
     """The batch with what merging compares, computed once; ``ord`` orders it (earlier first).
-    Only the keys are sorted: sorting whole rows costs three times more. Every column is kept:
+    Only the keys are sorted: sorting whole rows costs three times more; the order is joined back
+    on the row's position in the batch (``_row``: an integer; joining the id strings cost a
+    tenth of the statement). Every column is kept:
     the inserts read them here (each scan of the Arrow batch costs as much as this copy)."""
     merge_date = "coalesce(TRY_CAST(m.date AS DATE), TRY_CAST(m.article_date AS DATE))"
     before, after = window_sql()
     return f"""
 CREATE OR REPLACE TEMP TABLE stage AS
 WITH ordered AS (
-    SELECT mention_id, row_number() OVER (ORDER BY merge_date, seq, mention_id) AS ord
-    FROM (SELECT m.mention_id, m.seq, {merge_date} AS merge_date FROM batch_mentions m)
+    SELECT _row, row_number() OVER (ORDER BY merge_date, seq, mention_id) AS ord
+    FROM (SELECT m._row, m.seq, m.mention_id, {merge_date} AS merge_date FROM batch_mentions m)
 )
-SELECT *, list_distinct(list_filter([coalesce(source_country, source_code),
+SELECT * EXCLUDE (_row), list_distinct(list_filter([coalesce(source_country, source_code),
                                      coalesce(target_country, target_code),
                                      coalesce(location_country, place_key)] || names,
                                     lambda a: a IS NOT NULL)) AS anchors
@@ -97,89 +99,7 @@ FROM (
            TRY_CAST(m.date AS DATE) IS NULL AND m.date_precision = 'month' AS month_day,
            {side_sql('m', terms=False)}
     FROM batch_mentions m
-) JOIN ordered USING (mention_id)
-"""
-
-
-def _probes(lag: tuple[int, int] | None) -> str:
-    """Each mention's anchors on each day of its window (probes), and on its own day (anchors),
-    with its actors' countries (the candidate join keeps only pairs whose dyads agree) and
-    whether its day is its article's publication day; the probes of a stated day on the days
-    ``lag`` after it (lag_probes), for stored events dated by their publication day."""
-    lag = lag or (1, 0)  # none: an empty range
-    return f"""
-CREATE OR REPLACE TEMP TABLE stage_anchors AS
-SELECT mention_id, ord, merge_key || '|' || unnest(anchors) AS key, merge_date AS day, days_before,
-       days_after, src, tgt, {symmetric_sql('cameo_root')} AS sym, NOT sentence_day AS published
-FROM stage WHERE days_before IS NOT NULL AND merge_date IS NOT NULL;
-CREATE OR REPLACE TEMP TABLE probes AS
-SELECT mention_id, ord, key, day + CAST(unnest(range(-days_before, days_after + 1)) AS INTEGER) AS day,
-       src, tgt, sym
-FROM stage_anchors;
-CREATE OR REPLACE TEMP TABLE lag_probes AS
-SELECT mention_id, ord, key, day + CAST(unnest(range({lag[0]}, {lag[1] + 1})) AS INTEGER) AS day,
-       src, tgt, sym
-FROM stage_anchors WHERE NOT published
-"""
-
-
-def _stored_matches(days: str, where: str, probes: str, anchors: str) -> str:
-    """The stored events (rows of ``anchors``) sharing an anchor with a mention on the days of
-    ``days`` (a range) around its day, for the mentions of ``stage`` that ``where`` keeps and
-    their ``probes``, of an agreeing dyad (a necessary condition of ``plausible_sql``, checked in
-    the join: one country per anchor matches most of a large store, and materialising those
-    pairs, then reading their events, cost more than all the rest of a batch).
-
-    A stored event of two known countries agrees with a mention of two only when it has the same
-    dyad (or the reversed one, for symmetric roots), and then both have the mention's source
-    country as an anchor: that case is an equi-join on the dyad through that one anchor. The
-    events or mentions with an unknown side (few) are matched through all their anchors."""
-    both = "{0}.src IS NOT NULL AND {0}.tgt IS NOT NULL"
-    # The source-country probes of a mention of two known countries, made from ``stage`` with
-    # their one key (making every anchor's probes, then keeping one key, cost twice as much).
-    dyad_probes = (f"SELECT mention_id, merge_key || '|' || src AS key, merge_date + "
-                   f"CAST(unnest({days}) AS INTEGER) AS day, {{0}} FROM stage "
-                   f"WHERE src IS NOT NULL AND tgt IS NOT NULL AND {where}")
-    return f"""
-    SELECT p.mention_id, e.event_id
-    FROM ({dyad_probes.format('src, tgt')}
-          UNION ALL
-          {dyad_probes.format('tgt, src')} AND {symmetric_sql('cameo_root')}) p
-    JOIN {anchors} e ON e.key = p.key AND e.date = p.day AND e.src = p.src AND e.tgt = p.tgt
-    UNION ALL
-    SELECT p.mention_id, e.event_id
-    FROM {probes} p JOIN {anchors} e
-      ON e.key = p.key AND e.date = p.day AND {dyad_sql('p', 'e', 'p.sym')}
-    WHERE {both.format('p')} AND (e.src IS NULL OR e.tgt IS NULL)
-    UNION ALL
-    SELECT p.mention_id, e.event_id
-    FROM {probes} p JOIN {anchors} e
-      ON e.key = p.key AND e.date = p.day AND {dyad_sql('p', 'e', 'p.sym')}
-    WHERE p.src IS NULL OR p.tgt IS NULL"""
-
-
-def _candidates(lag: tuple[int, int] | None) -> str:
-    """Candidates: stored events and other mentions of the batch sharing an anchor within the
-    window, of an agreeing dyad (``_stored_matches``); a stated day's ``lag`` days only against
-    stored events dated by their publication day (``event_anchors.published``: fewer rows to
-    join than all of them). A pair of batch mentions is oriented from the later to the earlier
-    one; a publication day's window holds the stated days up to ``lag`` before it, so the pairs
-    of a batch need no lag probes."""
-    window = "range(-days_before, days_after + 1)"
-    has_window = "days_before IS NOT NULL AND merge_date IS NOT NULL"
-    stored = _stored_matches(window, has_window, "probes", "event_anchors")
-    if lag is not None:
-        stored += "\n    UNION ALL" + _stored_matches(
-            f"range({lag[0]}, {lag[1] + 1})", f"{has_window} AND sentence_day", "lag_probes",
-            "(SELECT * FROM event_anchors WHERE published)")
-    return f"""
-CREATE OR REPLACE TEMP TABLE stored_candidates AS
-SELECT DISTINCT mention_id, event_id FROM ({stored});
-CREATE OR REPLACE TEMP TABLE batch_candidates AS
-SELECT DISTINCT greatest(p.ord, a.ord) AS later, least(p.ord, a.ord) AS earlier
-FROM probes p JOIN stage_anchors a
-  ON a.key = p.key AND a.day = p.day AND {dyad_sql('p', 'a', '(p.sym OR a.sym)')}
-WHERE a.ord <> p.ord
+) JOIN ordered USING (_row)
 """
 
 
@@ -434,7 +354,9 @@ def _write(
     con: duckdb.DuckDBPyConnection, articles: pa.Table, mentions: pa.Table
 ) -> dict[str, int]:
     con.register("batch_articles", articles)
-    con.register("batch_mentions", mentions)
+    # ``_row``: each mention's position, by which _stage joins its order back
+    con.register("batch_mentions", mentions.append_column(
+        "_row", pa.array(np.arange(mentions.num_rows, dtype=np.int64))))
     con.register("wide_places", wide_places())
     try:
         con.execute(
@@ -442,8 +364,12 @@ def _write(
             "TRY_CAST(date AS DATE), url, source, language, origin, n_mentions FROM batch_articles"
         ).fetchall()
         lag = _lag(con)
-        for statement in (_stage(), _probes(lag), _candidates(lag), _stored_sides(),
-                          _plausible_candidates(), _stage_terms(), _stored_terms(), _links()):
+        for statement in (_stage(), stage_anchors_sql()):
+            con.execute(statement).fetchall()
+        partial = bool(con.execute("SELECT count(*) FROM (SELECT 1 FROM stage_anchors "
+                                   "WHERE src IS NULL OR tgt IS NULL LIMIT 1)").fetchall()[0][0])
+        for statement in (candidates_sql(lag, partial), _stored_sides(), _plausible_candidates(),
+                          _stage_terms(), _stored_terms(), _links()):
             con.execute(statement).fetchall()
         _settle(con)
         for statement in (NEW_IDS, _ASSIGN, _INSERT_EVENTS, _INSERT_ANCHORS, _INSERT_MENTIONS,
@@ -454,8 +380,8 @@ def _write(
                   "new_events": _count(con, "new_ids"),
                   "merged_into_stored": int(con.execute(
                       "SELECT count(*) FROM tree WHERE joins IS NOT NULL").fetchall()[0][0])}
-        con.execute("DROP TABLE stage; DROP TABLE probes; DROP TABLE lag_probes; "
-                    "DROP TABLE stage_anchors; DROP TABLE stage_terms").fetchall()
+        con.execute("DROP TABLE stage; DROP TABLE stage_anchors; DROP TABLE stage_terms"
+                    ).fetchall()
         return counts
     finally:
         for name in ("batch_articles", "batch_mentions", "wide_places"):
