@@ -8,7 +8,7 @@ import datetime as dt
 from spacy.tokens import Token
 
 from eventwire.nlp import syntax
-from eventwire.nlp.anchors import sentence_at, sentence_of, trigger_token
+from eventwire.nlp.anchors import sentence_of, trigger_token
 from eventwire.records import Event, ParsedArticle, ParsedSentence
 from eventwire.time.attachment import attached, attachment
 from eventwire.time.clauses import (
@@ -26,8 +26,14 @@ from eventwire.time.expressions import (
     resolve_as_past,
     verb_tense,
 )
+from eventwire.time.narrative import (
+    UNDATED_KINDS,
+    frame,
+    last_day,
+    simple_past_step,
+    story_date,
+)
 from eventwire.time.rules import date_rules
-from eventwire.words import QUOTATION_MARKS
 
 
 def publication_date(parsed: ParsedArticle) -> dt.date | None:
@@ -36,9 +42,6 @@ def publication_date(parsed: ParsedArticle) -> dt.date | None:
 
 # Reasons for an unknown date that a date framing the whole sentence overrides.
 BACKGROUND_CLAUSES = ("relative_clause", "since_clause")
-
-# Kinds of the expressions that give the event they modify no date (`_undated_expressions`).
-UNDATED_KINDS = ("undated", "earlier_adverb", "vague_past", "bound")
 
 
 def _bound(expression: TimeExpression, doc) -> bool:
@@ -121,24 +124,6 @@ def _sentence_expressions(parsed: ParsedArticle, sentence: ParsedSentence, publi
     return dated + undated
 
 
-def _frame(expressions: list[TimeExpression], sentence: ParsedSentence) -> TimeExpression | None:
-    """The date that frames a whole sentence: a leading "October 7:" (timelines), or a date
-    before the main verb that modifies it ("On Monday, rebels shelled the town and seized ...")."""
-    span = sentence.span
-    text = span.text  # the sentence's own: spaCy rebuilds Doc.text, the whole article, per access
-    lead = span.start_char + len(text) - len(text.lstrip())
-    for expression in expressions:
-        after = text[expression.end - span.start_char:]
-        if expression.start == lead and after.lstrip().startswith(":"):
-            return expression
-    # Only a date that opens the sentence frames it ("On Monday, ..."; "Long says last year
-    # they rescued 109 victims" does not date the saying).
-    root = span.root
-    framing = [e for e in expressions
-               if e.start == lead and e.end <= root.idx and attachment(e, root) == 3]
-    return framing[0] if framing else None
-
-
 def _pluperfect_verb(trigger: Token) -> Token | None:
     """The verb in the pluperfect ("had shelled") that the trigger's clause is, or shares its time
     with ("had quoted the radio as saying ...", "had entered the office and attacked ...")."""
@@ -165,7 +150,7 @@ def _sequence_under_pluperfect(event: Event, trigger: Token, dated: list[TimeExp
             and attached(dated, head) is None)
 
 
-def _earlier_than_frame(trigger: Token) -> bool:
+def _earlier_thanframe(trigger: Token) -> bool:
     """"had shelled": a pluperfect is before the sentence's framing date."""
     return _pluperfect_verb(trigger) is not None
 
@@ -250,7 +235,7 @@ def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: To
     clause; None else."""
     if expression is not None:
         return expression.kind if expression.kind in UNDATED_KINDS else None
-    if _earlier_than_frame(trigger) and not _backshifted(trigger, dated):
+    if _earlier_thanframe(trigger) and not _backshifted(trigger, dated):
         return "pluperfect"
     if _sequence_under_pluperfect(event, trigger, dated):
         return "pluperfect"
@@ -276,16 +261,6 @@ def _reporting_verb(trigger: Token) -> Token | None:
 def _may_be_future(event: Event, trigger: Token) -> bool:
     """Plans, threats, schedules ("is set to meet on Monday"): dates after publication stand."""
     return event.modality in date_rules().future_modalities or verb_tense(trigger) == FUTURE
-
-
-def _last_day(date: str, precision: str) -> dt.date:
-    """The last day a date at its precision covers (2014-04 -> 2014-04-30)."""
-    if precision == "day":
-        return dt.date.fromisoformat(date)
-    if precision == "month":
-        year, month = int(date[:4]), int(date[5:7])
-        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-    return dt.date(int(date[:4]), 12, 31)
 
 
 def _first_day(date: str, precision: str) -> dt.date:
@@ -344,7 +319,7 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
     if unknown == "relative_clause":
         expression = _antecedent_date(dated, trigger)
         unknown = None if expression is not None else unknown
-    if unknown in BACKGROUND_CLAUSES and _frame(dated, sentence) is not None:
+    if unknown in BACKGROUND_CLAUSES and frame(dated, sentence) is not None:
         unknown = None  # "In 1982, Hafez ordered a crackdown, which killed ...": the frame's
     if unknown is not None:
         return expression, False, unknown
@@ -358,138 +333,9 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
             return report_undated, False, report_undated.kind
     if expression is not None:
         return expression, _may_be_future(event, trigger) or expression.ahead, None
-    if _earlier_than_frame(trigger):
+    if _earlier_thanframe(trigger):
         return None, False, None  # a backshifted pluperfect: the report's day, not the frame's
-    return _frame(dated, sentence), verb_tense(sentence.span.root) == FUTURE, None
-
-
-def _simple_past(trigger: Token, sentence: ParsedSentence) -> bool:
-    """"The man was arrested nearby": the event's verb and its sentence's main verb are in the
-    simple past (no perfect, no present report, no plan): a step of a story told in the past."""
-    def simple_past(verb: Token) -> bool:
-        return verb_tense(verb) == PAST and not any(
-            child.dep_ == "aux" and child.lemma_.lower() == "have" for child in verb.children)
-    return simple_past(verb_of(trigger)) and simple_past(sentence.span.root)
-
-
-def _told_in_past(sentence: ParsedSentence) -> bool:
-    """A sentence with a past verb and no present or modal one ("She had sustained head injuries
-    and was pronounced dead"; not "Neighbours say it is a shock", nor "READ MORE:"). A sentence
-    the prefilter left unparsed holds no event's verb form: a description, it is passed over."""
-    tags = {token.tag_ for token in sentence.span}
-    if tags <= {""}:
-        return True
-    return "VBD" in tags and not tags & {"VBZ", "VBP", "MD"}
-
-
-def _main_date(expressions: list[TimeExpression], sentence: ParsedSentence,
-               published: dt.date, background: bool = False) -> TimeExpression | None:
-    """The day a sentence's main verb is dated by, when it is one of the days before publication
-    (`narrative_days`): "was found early yesterday morning", "said Monday evening"; with
-    ``background``, also a date of the past it recalls (`narrative.background`): "In 1974,
-    gunmen threw a grenade into a shop."."""
-    root = sentence.span.root
-    if verb_tense(root) != PAST:
-        return None  # a story's step told in the past, not a tweet's signature "March 22, 2017"
-    text, offset = sentence.span.text, sentence.span.start_char
-    # Not a day counted from the story's own time ("two days earlier"), nor one inside a quote
-    # ("'On February 4 troops shelled the city,' she said" dates the shelling, not the saying).
-    dated = [e for e in expressions if e.kind not in UNDATED_KINDS
-             and not (e.kind == "ago" and not e.text.lower().endswith("ago"))
-             and sum(text[:e.start - offset].count(q) for q in QUOTATION_MARKS) % 2 == 0]
-    own = [e for e in dated if attachment(e, root) == 3] or [f for f in [_frame(dated, sentence)] if f]
-    if not own:
-        return None
-    date, precision = as_contract(own[0].value)
-    if date is None or precision is None:
-        return None
-    rules = date_rules()
-    if background and _last_day(date, precision) < published - dt.timedelta(
-            days=rules.background_days):
-        return own[0]
-    if precision != "day":
-        return None
-    day = dt.date.fromisoformat(date)
-    return own[0] if published - dt.timedelta(days=rules.narrative_days) <= day < published else None
-
-
-def _times_its_verb(expressions: list[TimeExpression], sentence: ParsedSentence) -> bool:
-    """Whether a sentence has a date, or a vague time of its main verb: "It was the second recent
-    attack on tourists" (a vague word of a noun) does not stop the story's day, "It had
-    previously attacked tourists" does."""
-    root = sentence.span.root
-    return any(e.kind not in UNDATED_KINDS or _modifies_verb(e, root) for e in expressions)
-
-
-def _modifies_verb(expression: TimeExpression, verb: Token) -> bool:
-    """The expression hangs on the verb itself ("had previously attacked", "attacked in recent
-    weeks"), not on a noun of its clause ("the second recent attack")."""
-    span = verb.doc.char_span(expression.start, expression.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    head = span.root.head
-    return head == verb or (head.dep_ == "prep" and head.head == verb)
-
-
-def _narrative_date(parsed: ParsedArticle, index: int, by_sentence: dict[int, list[TimeExpression]],
-                    published: dt.date | None, background: bool = False
-                    ) -> tuple[int, TimeExpression] | None:
-    """The date a story told in the past gives its next steps: the day of the nearest earlier
-    body sentence (at most `narrative_sentences` back, none of them with another date) that dates
-    its main verb ("... was found early yesterday morning. She had sustained head injuries. The
-    man was arrested nearby." : arrested yesterday). The headline has no earlier sentence."""
-    if published is None:
-        return None
-    for previous in range(index - 1, max(-1, index - 1 - date_rules().narrative_sentences), -1):
-        sentence = sentence_at(parsed, previous)
-        if sentence is None or sentence.span.start_char < parsed.title_offset:
-            return None
-        if previous not in by_sentence:
-            by_sentence[previous] = _sentence_expressions(parsed, sentence, published)
-        if _times_its_verb(by_sentence[previous], sentence):
-            found = _main_date(by_sentence[previous], sentence, published, background)
-            return (previous, found) if found is not None else None
-        if not _told_in_past(sentence):
-            return None  # "Analysts say ...": the story told in the past stops here
-    return None
-
-
-def _dates_its_story(expressions: list[TimeExpression], sentence: ParsedSentence) -> bool:
-    """Whether the sentence dates its own main verb or frames itself ("On Monday, ..."): a date
-    of something its main verb only tells of ("He said the planned January 28 closure would be
-    held off") leaves the telling to the story's day."""
-    dated = [e for e in expressions if e.kind not in UNDATED_KINDS]
-    root = sentence.span.root
-    return (any(attachment(e, root) or not _told_of(e, root) for e in dated)
-            or _frame(dated, sentence) is not None)
-
-
-def _told_of(expression: TimeExpression, root: Token) -> bool:
-    """The expression lies in the complement clause of a reporting verb ("He said *the planned
-    May 20 vote* would be delayed"): it dates what is told, not the telling. Any other date
-    ("Officers who arrived on May 11 arrested a man") dates the sentence's own story."""
-    span = root.doc.char_span(expression.start, expression.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    reporting = date_rules().reporting_verbs
-    return any(above.dep_ == "ccomp" and above.head.lemma_.lower() in reporting
-               for above in [span.root, *span.root.ancestors])
-
-
-def _story_date(parsed: ParsedArticle, sentence: ParsedSentence, trigger: Token,
-                by_sentence: dict[int, list[TimeExpression]], published: dt.date | None
-                ) -> tuple[int, TimeExpression] | None:
-    """For an event its own sentence leaves undated (no date there at all) and told in the simple
-    past, the day an earlier sentence of the story gives it (`_narrative_date`)."""
-    if _dates_its_story(by_sentence[sentence.index], sentence):
-        return None
-    if not _simple_past(trigger, sentence):
-        return None
-    # A recalled past carries on to the next step of its story ("In 1974, gunmen threw a grenade
-    # into a shop. Two people were killed."), not to a report ("Officials said ...": today's).
-    background = (date_rules().narrative_background
-                  and sentence.span.root.lemma_.lower() not in date_rules().reporting_verbs)
-    return _narrative_date(parsed, sentence.index, by_sentence, published, background)
+    return frame(dated, sentence), verb_tense(sentence.span.root) == FUTURE, None
 
 
 def _own_day(expression: TimeExpression, trigger: Token, published: dt.date | None) -> str | None:
@@ -510,7 +356,7 @@ def _later_step(event: Event, trigger: Token, sentence: ParsedSentence) -> bool:
     """A violent act told in the simple past in the body with no date of its own ("Hospital
     sources said four civilians were also killed in the attack"): of the kind of act the lead
     dates (`lead_roots`), it is that act's, as a headline's is (`_headline_days`)."""
-    return event.cameo_root in date_rules().lead_roots and _simple_past(trigger, sentence)
+    return event.cameo_root in date_rules().lead_roots and simple_past_step(trigger, sentence)
 
 
 def _headline_days(parsed: ParsedArticle, events: list[Event], own_days: dict[str, str],
@@ -569,7 +415,8 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
                     if (day := _own_day(expression, trigger, published)) is not None:
                         own_days[event.event_id] = day
             if unknown is None and date is None and expression is None:
-                carried = _story_date(parsed, sentence, trigger, by_sentence, published)
+                carried = story_date(parsed, sentence, trigger, by_sentence, lambda s: (
+                    _sentence_expressions(parsed, s, published)), published)
                 if carried is not None:
                     date, precision = as_contract(carried[1].value)
                     # Evidence for the audit: the date came from an earlier sentence of the story.
@@ -577,7 +424,7 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
                                               "sentence": carried[0]}
         event.background = bool(
             date is not None and published is not None
-            and _last_day(date, precision) < published - dt.timedelta(days=date_rules().background_days))
+            and last_day(date, precision) < published - dt.timedelta(days=date_rules().background_days))
         if date is None and published is not None and unknown is None:
             date, precision = published.isoformat(), "day"
             if (sentence is not None and event.modality not in date_rules().future_modalities
