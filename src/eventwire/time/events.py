@@ -150,7 +150,7 @@ def _sequence_under_pluperfect(event: Event, trigger: Token, dated: list[TimeExp
             and attached(dated, head) is None)
 
 
-def _earlier_thanframe(trigger: Token) -> bool:
+def _earlier_than_frame(trigger: Token) -> bool:
     """"had shelled": a pluperfect is before the sentence's framing date."""
     return _pluperfect_verb(trigger) is not None
 
@@ -235,7 +235,7 @@ def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: To
     clause; None else."""
     if expression is not None:
         return expression.kind if expression.kind in UNDATED_KINDS else None
-    if _earlier_thanframe(trigger) and not _backshifted(trigger, dated):
+    if _earlier_than_frame(trigger) and not _backshifted(trigger, dated):
         return "pluperfect"
     if _sequence_under_pluperfect(event, trigger, dated):
         return "pluperfect"
@@ -333,7 +333,7 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
             return report_undated, False, report_undated.kind
     if expression is not None:
         return expression, _may_be_future(event, trigger) or expression.ahead, None
-    if _earlier_thanframe(trigger):
+    if _earlier_than_frame(trigger):
         return None, False, None  # a backshifted pluperfect: the report's day, not the frame's
     return frame(dated, sentence), verb_tense(sentence.span.root) == FUTURE, None
 
