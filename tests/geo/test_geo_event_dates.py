@@ -138,6 +138,14 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
      "relative_clause"),
     ("The embassy has been without an ambassador since the president expelled the envoy.",
      "expelled", "17", "since_clause"),
+    # a relative clause told through its verb's complement
+    ("The rebels cited the accord, under which the army agreed to free the prisoners.", "free",
+     "07", "relative_clause"),
+    ("The pilots flew the jets, which managed to escape the invasion, to the capital.",
+     "invasion", "19", "relative_clause"),
+    # an act a since-clause of its own verb bounds runs up to the report: no day of its own
+    ("The militants have destroyed more shrines since they took the town in June.", "destroyed",
+     "17", "bound"),
     # the act a stretch runs from, named by a noun
     ("A large force has mobilized since the invasion of the country.", "invasion", "19",
      "since_clause"),
@@ -418,3 +426,15 @@ def test_a_headline_in_the_present_tells_a_past_day(make_event, parse) -> None:
     date_events(parsed, [headline, body])
     assert headline.sentence_index < body.sentence_index
     assert headline.date == "2015-05-11" and body.date == "2015-05-18"
+
+
+def test_a_timeline_heading_left_on_the_sentence_before_dates_its_item(make_event, parse) -> None:
+    """The splitter leaves "September 2014:" at the end of the item before it: it dates the
+    next item, not the one it ends."""
+    parsed = parse("Talks opened in Geneva. June 2014: The envoy resigns after a row. "
+                   "September 2014: The minister meets the envoy in private.", date="2015-05-12")
+    meets = make_event(parsed, "meets the envoy", "meets")
+    resigns = make_event(parsed, "resigns after", "resigns")
+    date_events(parsed, [meets, resigns])
+    assert (meets.date, meets.date_precision, meets.background) == ("2014-09", "month", True)
+    assert (resigns.date, resigns.date_precision) == ("2014-06", "month")

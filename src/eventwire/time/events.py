@@ -29,6 +29,7 @@ from eventwire.time.expressions import (
 from eventwire.time.narrative import (
     UNDATED_KINDS,
     frame,
+    heading,
     last_day,
     simple_past_step,
     story_date,
@@ -177,10 +178,12 @@ def _backshifted(trigger: Token, dated: list[TimeExpression]) -> bool:
 def _clause_of(trigger: Token) -> Token:
     """The verb heading the trigger's clause, through coordination ("which attacked and burned")
     and the when- or as-clauses and participles that share its time ("the revolt, in which 850
-    people were killed as police clashed with protesters")."""
+    people were killed as police clashed with protesters"), and a verb's complement."""
     clause = verb_of(trigger)
-    while clause.head.i != clause.i and (clause.dep_ == "conj" or simultaneous_clause(clause)
-                                         or participle_of(clause)):
+    # and through a verb's complement: "the accord, under which Iraq agreed to give access",
+    # "fighters, which managed to escape the invasion" are told in the relative clause
+    while clause.head.i != clause.i and (clause.dep_ in ("conj", "xcomp")
+                                         or simultaneous_clause(clause) or participle_of(clause)):
         clause = verb_of(clause.head)
     return clause
 
@@ -221,6 +224,18 @@ def _background_clause(trigger: Token) -> str | None:
     return None
 
 
+def _since_bound(trigger: Token) -> bool:
+    """"ISIL has demolished more monuments since it recaptured Palmyra in December", "has
+    mobilized since the invasion": an act that a since-clause or -phrase of its own verb bounds
+    runs from that time to the report's; its day is not stated (`clause_marks`)."""
+    marks = date_rules().clause_marks
+    verb = verb_of(trigger)
+    return any(child.dep_ == "advcl" and any(mark.dep_ == "mark" and mark.lower_ in marks
+                                             for mark in child.children)
+               or child.dep_ == "prep" and child.lower_ in marks
+               for child in verb.children)
+
+
 def _since_noun(trigger: Token) -> bool:
     """"has mobilized since Iraq's invasion": a noun trigger that a stretch runs from is an
     earlier act, as a since-clause is (`clause_marks`)."""
@@ -243,6 +258,8 @@ def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: To
         return "perfect"
     if _since_noun(trigger):
         return "since_clause"
+    if _since_bound(trigger):
+        return "bound"
     return _background_clause(trigger)
 
 
@@ -414,6 +431,15 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
                                               "may_be_future": may_be_future}
                     if (day := _own_day(expression, trigger, published)) is not None:
                         own_days[event.event_id] = day
+            if unknown is None and date is None and expression is None:
+                titled = heading(parsed, sentence, by_sentence, lambda s: (
+                    _sentence_expressions(parsed, s, published)))
+                if titled is not None:
+                    date, precision = _event_date(titled[1], _may_be_future(event, trigger),
+                                                  published)
+                    # Evidence for the audit: the date is the heading of a timeline's item.
+                    event.evidence["date"] = {"text": titled[1].text, "may_be_future": False,
+                                              "sentence": titled[0]}
             if unknown is None and date is None and expression is None:
                 carried = story_date(parsed, sentence, trigger, by_sentence, lambda s: (
                     _sentence_expressions(parsed, s, published)), published)

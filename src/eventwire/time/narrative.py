@@ -179,3 +179,24 @@ def story_date(parsed: ParsedArticle, sentence: ParsedSentence, trigger: Token,
                   and sentence.span.root.lemma_.lower() not in date_rules().reporting_verbs)
     return _narrative_date(parsed, sentence.index, by_sentence, expressions_of, published,
                            background)
+
+
+def heading(parsed: ParsedArticle, sentence: ParsedSentence,
+            by_sentence: dict[int, list[TimeExpression]], expressions_of: ExpressionsOf
+            ) -> tuple[int, TimeExpression] | None:
+    """A timeline's heading that the sentence splitter left at the end of the sentence before
+    ("... quits after an FBI investigation. September 2016:" / "Senator Sessions has a private
+    meeting with the ambassador."): the date that frames this sentence, as a leading "October
+    7:" frames its own."""
+    previous = sentence_at(parsed, sentence.index - 1)
+    if previous is None or previous.span.start_char < parsed.title_offset:
+        return None
+    text = previous.span.text.rstrip()
+    if not text.endswith(":"):
+        return None
+    if previous.index not in by_sentence:
+        by_sentence[previous.index] = expressions_of(previous)
+    offset = previous.span.start_char
+    found = [e for e in by_sentence[previous.index] if e.kind not in UNDATED_KINDS
+             and not text[e.end - offset:-1].strip()]
+    return (previous.index, found[0]) if found else None
