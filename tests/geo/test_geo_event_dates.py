@@ -112,6 +112,9 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
     # a present perfect position, past the lead
     ("Talks opened in Geneva. Delegates met twice. They ate lunch. The president has said he "
      "can double growth.", "said", "01", "perfect"),
+    # ... and so is any present perfect act past the lead
+    ("Talks opened in Geneva. Delegates met twice. They ate lunch. Each side has expelled ten "
+     "diplomats.", "expelled", "17", "perfect"),
     ("The suspect was arrested the following day.", "arrested", "17", "undated"),
     ("Two days later, the rebels attacked the town.", "attacked", "19", "undated"),
     ("Rebels have attacked dozens of villages in recent weeks.", "attacked", "19", "undated"),
@@ -179,6 +182,9 @@ def test_earlier_events_without_a_date_get_none(make_event, parse, text: str, tr
      ("2015-05-12", "day")),
     # in the lead, a present perfect statement is the news
     ("The president has said he can double growth.", "said", "01", ("2015-05-12", "day")),
+    # past the lead, a present perfect run up to now is the report's day
+    ("Talks opened in Geneva. Delegates met twice. They ate lunch. The government has so far "
+     "refused to free the prisoners.", "refused", "12", ("2015-05-12", "day")),
     # a date of the event's own wins over an undated word
     ("The two leaders previously met on Sunday in Sochi.", "met", "04", ("2015-05-10", "day")),
     # "before" is an adverb of an earlier time only as an adverb, not a preposition
@@ -272,9 +278,13 @@ def test_report_day_events_keep_their_date(make_event, parse, text: str, trigger
     # ... but not to a report, which is the article's news
     ("In 1974, gunmen threw a grenade into a cafe. Officials said the cafe would reopen.",
      "Officials said", "said", "01", ("2015-05-12", "day")),
-    # ... nor beyond two sentences, nor a recent date more than a week back (not the story's)
+    # up to four sentences back: past the quotes and background between ...
     ("Police found the body on Sunday. It lay by a road. A car stood near it. The man was "
-     "arrested nearby.", "arrested nearby", "arrested", "17", ("2015-05-12", "day")),
+     "arrested nearby.", "arrested nearby", "arrested", "17", ("2015-05-10", "day")),
+    # ... not beyond, nor a recent date more than a week back (not the story's)
+    ("Police found the body on Sunday. It lay by a road. A car stood near it. Rain fell. A dog "
+     "barked. The man was arrested nearby.", "arrested nearby", "arrested", "17",
+     ("2015-05-12", "day")),
     ("Police found the body on April 30. The man was arrested nearby.", "arrested nearby",
      "arrested", "17", ("2015-05-12", "day")),
     ("A statement was posted online. Police Office, May 10, 2015. The man was arrested nearby.",

@@ -157,11 +157,16 @@ def _earlier_than_frame(trigger: Token) -> bool:
 
 
 def _perfect_position(event: Event, trigger: Token) -> bool:
-    """"has said he can produce 4% growth", "has vowed to shut mosques": past the lead, a present
-    perfect statement, appeal or intent is a position taken at some unstated time."""
+    """"has said he can produce 4% growth", "has vowed to shut mosques", "each country has
+    expelled 23 diplomats": past the lead, a present perfect is an act of some unstated time,
+    not the report's day (`perfect_roots`), unless an adverb runs it up to now ("has so far
+    refused")."""
     rules = date_rules()
     # A noun's verb is another act: "have achieved progress at the talks" dates no talks.
-    return (event.cameo_root in rules.perfect_roots and trigger.tag_ == "VBN"
+    # "has so far refused": a state up to the report's day (`ongoing_adverbs`)
+    ongoing = any(child.dep_ == "advmod" and " ".join(
+        t.lower_ for t in child.subtree) in rules.ongoing_adverbs for child in trigger.children)
+    return (event.cameo_root in rules.perfect_roots and trigger.tag_ == "VBN" and not ongoing
             and event.sentence_index >= rules.perfect_lead_sentences
             and any(child.dep_ == "aux" and child.lemma_.lower() == "have"
                     and child.tag_ in ("VBZ", "VBP") for child in trigger.children))

@@ -19,6 +19,7 @@ class DateRules:
     earlier_adverbs: re.Pattern[str]
     perfect_roots: frozenset[str]
     perfect_lead_sentences: int
+    ongoing_adverbs: frozenset[str]
     bound_prepositions: frozenset[str]
     background_clauses: frozenset[str]
     clause_marks: frozenset[str]
@@ -47,6 +48,7 @@ def date_rules() -> DateRules:
                      _words_pattern([r"\s+".join(map(re.escape, a.split())) for a in adverbs]),
                      frozenset(str(root) for root in unknown["perfect_roots"]),
                      unknown["perfect_lead_sentences"],
+                     frozenset(unknown.get("ongoing_adverbs", [])),
                      frozenset(unknown["bound_prepositions"]),
                      frozenset(unknown["background_clauses"]), frozenset(unknown["clause_marks"]),
                      frozenset(unknown["person_relatives"]),
