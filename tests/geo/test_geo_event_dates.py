@@ -149,6 +149,9 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
     # an act a since-clause of its own verb bounds runs up to the report: no day of its own
     ("The militants have destroyed more shrines since they took the town in June.", "destroyed",
      "17", "bound"),
+    # past the lead, an act told in an after-clause is before the news, on a day not stated
+    ("Talks opened in Geneva. Delegates met twice. They ate lunch. Days after the agency "
+     "criticised the army, a video appeared online.", "criticised", "11", "sequence"),
     # the act a stretch runs from, named by a noun
     ("A large force has mobilized since the invasion of the country.", "invasion", "19",
      "since_clause"),
@@ -182,6 +185,11 @@ def test_earlier_events_without_a_date_get_none(make_event, parse, text: str, tr
      ("2015-05-12", "day")),
     # in the lead, a present perfect statement is the news
     ("The president has said he can double growth.", "said", "01", ("2015-05-12", "day")),
+    # an after-clause in the lead, or one put on the same day, keeps the news's day
+    ("Days after the agency criticised the army, a video appeared online.", "criticised", "11",
+     ("2015-05-12", "day")),
+    ("Talks opened in Geneva. Delegates met twice. They ate lunch. Hours after the agency "
+     "criticised the army, a video appeared online.", "criticised", "11", ("2015-05-12", "day")),
     # past the lead, a present perfect run up to now is the report's day
     ("Talks opened in Geneva. Delegates met twice. They ate lunch. The government has so far "
      "refused to free the prisoners.", "refused", "12", ("2015-05-12", "day")),
@@ -278,6 +286,9 @@ def test_report_day_events_keep_their_date(make_event, parse, text: str, trigger
     # ... but not to a report, which is the article's news
     ("In 1974, gunmen threw a grenade into a cafe. Officials said the cafe would reopen.",
      "Officials said", "said", "01", ("2015-05-12", "day")),
+    # a story's recent month carries to its next steps
+    ("Earlier this month, police raided the camp. They arrested five men.", "arrested five",
+     "arrested", "17", ("2015-05", "month")),
     # up to four sentences back: past the quotes and background between ...
     ("Police found the body on Sunday. It lay by a road. A car stood near it. The man was "
      "arrested nearby.", "arrested nearby", "arrested", "17", ("2015-05-10", "day")),

@@ -28,6 +28,7 @@ from eventwire.time.expressions import (
 )
 from eventwire.time.narrative import (
     UNDATED_KINDS,
+    first_day,
     frame,
     heading,
     last_day,
@@ -241,6 +242,22 @@ def _since_bound(trigger: Token) -> bool:
                for child in verb.children)
 
 
+def _after_clause(event: Event, trigger: Token) -> bool:
+    """"Just days after the UN expressed grave concern, a video appeared": past the lead, an act
+    told in the simple past in an after-clause is before its sentence's news, at a time the text
+    does not state (`after_marks`); in the lead it is the story's own time ("police fired tear
+    gas after protesters threw stones")."""
+    rules = date_rules()
+    verb = verb_of(trigger)
+    marks = [child for child in verb.children
+             if child.dep_ == "mark" and child.lower_ in rules.after_marks]
+    # "hours after he told anchors", "shortly after": the same day as the news
+    same_day = any(word.lower_ in rules.same_day_words for mark in marks
+                   for word in [*verb.doc[max(0, mark.i - 2):mark.i], *mark.subtree])
+    return (event.sentence_index >= rules.perfect_lead_sentences and verb.dep_ == "advcl"
+            and verb_tense(verb) == PAST and bool(marks) and not same_day)
+
+
 def _since_noun(trigger: Token) -> bool:
     """"has mobilized since Iraq's invasion": a noun trigger that a stretch runs from is an
     earlier act, as a since-clause is (`clause_marks`)."""
@@ -265,6 +282,8 @@ def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: To
         return "since_clause"
     if _since_bound(trigger):
         return "bound"
+    if _after_clause(event, trigger):
+        return "sequence"
     return _background_clause(trigger)
 
 
@@ -285,12 +304,6 @@ def _may_be_future(event: Event, trigger: Token) -> bool:
     return event.modality in date_rules().future_modalities or verb_tense(trigger) == FUTURE
 
 
-def _first_day(date: str, precision: str) -> dt.date:
-    if precision == "day":
-        return dt.date.fromisoformat(date)
-    return dt.date(int(date[:4]), int(date[5:7]) if precision == "month" else 1, 1)
-
-
 def _event_date(expression: TimeExpression, may_be_future: bool,
                 published: dt.date | None) -> tuple[str | None, str | None]:
     """The expression's date for the event; none when it would put a past or present event
@@ -298,9 +311,9 @@ def _event_date(expression: TimeExpression, may_be_future: bool,
     date, precision = as_contract(expression.value)
     if date is None or published is None or may_be_future:
         return date, precision
-    if _first_day(date, precision) > published:
+    if first_day(date, precision) > published:
         date, precision = as_contract(resolve_as_past(expression, published))
-    if date is None or _first_day(date, precision) > published:
+    if date is None or first_day(date, precision) > published:
         return None, None
     return date, precision
 

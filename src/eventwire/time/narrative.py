@@ -41,6 +41,13 @@ def frame(expressions: list[TimeExpression], sentence: ParsedSentence) -> TimeEx
     return framing[0] if framing else None
 
 
+def first_day(date: str, precision: str) -> dt.date:
+    """The first day a date at its precision covers (2014-04 -> 2014-04-01)."""
+    if precision == "day":
+        return dt.date.fromisoformat(date)
+    return dt.date(int(date[:4]), int(date[5:7]) if precision == "month" else 1, 1)
+
+
 def last_day(date: str, precision: str) -> dt.date:
     """The last day a date at its precision covers (2014-04 -> 2014-04-30)."""
     if precision == "day":
@@ -95,6 +102,11 @@ def _main_date(expressions: list[TimeExpression], sentence: ParsedSentence,
     if background and last_day(date, precision) < published - dt.timedelta(
             days=rules.background_days):
         return own[0]
+    if precision in rules.narrative_coarse:
+        # "Earlier this month, police raided the camp. They arrested five men.": the month; a
+        # recent one only (an older one is background, carried only with ``background``)
+        recent = last_day(date, precision) >= published - dt.timedelta(days=rules.background_days)
+        return own[0] if recent and first_day(date, precision) <= published else None
     if precision != "day":
         return None
     day = dt.date.fromisoformat(date)
