@@ -158,8 +158,8 @@ def _earlier_than_frame(trigger: Token) -> bool:
 
 
 def _perfect_position(event: Event, trigger: Token) -> bool:
-    """"has said he can produce 4% growth", "has vowed to shut mosques", "each country has
-    expelled 23 diplomats": past the lead, a present perfect is an act of some unstated time,
+    """"has said he can produce 4% growth", "has vowed to shut mosques", "each side has
+    expelled ten diplomats": past the lead, a present perfect is an act of some unstated time,
     not the report's day (`perfect_roots`), unless an adverb runs it up to now ("has so far
     refused")."""
     rules = date_rules()
@@ -186,8 +186,8 @@ def _clause_of(trigger: Token) -> Token:
     and the when- or as-clauses and participles that share its time ("the revolt, in which 850
     people were killed as police clashed with protesters"), and a verb's complement."""
     clause = verb_of(trigger)
-    # and through a verb's complement: "the accord, under which Iraq agreed to give access",
-    # "fighters, which managed to escape the invasion" are told in the relative clause
+    # and through a verb's complement: "the accord, under which the army agreed to free the prisoners",
+    # "the jets, which managed to escape the invasion" are told in the relative clause
     while clause.head.i != clause.i and (clause.dep_ in ("conj", "xcomp")
                                          or simultaneous_clause(clause) or participle_of(clause)):
         clause = verb_of(clause.head)
@@ -231,7 +231,7 @@ def _background_clause(trigger: Token) -> str | None:
 
 
 def _since_bound(trigger: Token) -> bool:
-    """"ISIL has demolished more monuments since it recaptured Palmyra in December", "has
+    """"The militants have destroyed more shrines since they took the town in June", "has
     mobilized since the invasion": an act that a since-clause or -phrase of its own verb bounds
     runs from that time to the report's; its day is not stated (`clause_marks`)."""
     marks = date_rules().clause_marks
@@ -243,7 +243,7 @@ def _since_bound(trigger: Token) -> bool:
 
 
 def _after_clause(event: Event, trigger: Token) -> bool:
-    """"Just days after the UN expressed grave concern, a video appeared": past the lead, an act
+    """"Days after the agency criticised the army, a video appeared online": past the lead, an act
     told in the simple past in an after-clause is before its sentence's news, at a time the text
     does not state (`after_marks`); in the lead it is the story's own time ("police fired tear
     gas after protesters threw stones")."""
@@ -251,7 +251,7 @@ def _after_clause(event: Event, trigger: Token) -> bool:
     verb = verb_of(trigger)
     marks = [child for child in verb.children
              if child.dep_ == "mark" and child.lower_ in rules.after_marks]
-    # "hours after he told anchors", "shortly after": the same day as the news
+    # "hours after he told reporters", "shortly after": the same day as the news
     same_day = any(word.lower_ in rules.same_day_words for mark in marks
                    for word in [*verb.doc[max(0, mark.i - 2):mark.i], *mark.subtree])
     return (event.sentence_index >= rules.perfect_lead_sentences and verb.dep_ == "advcl"

@@ -197,8 +197,8 @@ def heading(parsed: ParsedArticle, sentence: ParsedSentence,
             by_sentence: dict[int, list[TimeExpression]], expressions_of: ExpressionsOf
             ) -> tuple[int, TimeExpression] | None:
     """A timeline's heading that the sentence splitter left at the end of the sentence before
-    ("... quits after an FBI investigation. September 2016:" / "Senator Sessions has a private
-    meeting with the ambassador."): the date that frames this sentence, as a leading "October
+    ("... the envoy resigns after a row. September 2014:" / "The minister meets the envoy in
+    private."): the date that frames this sentence, as a leading "October
     7:" frames its own."""
     previous = sentence_at(parsed, sentence.index - 1)
     if previous is None or previous.span.start_char < parsed.title_offset:
