@@ -112,6 +112,9 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
     # a present perfect position, past the lead
     ("Talks opened in Geneva. Delegates met twice. They ate lunch. The president has said he "
      "can double growth.", "said", "01", "perfect"),
+    # ... and so is any present perfect act past the lead
+    ("Talks opened in Geneva. Delegates met twice. They ate lunch. Each side has expelled ten "
+     "diplomats.", "expelled", "17", "perfect"),
     ("The suspect was arrested the following day.", "arrested", "17", "undated"),
     ("Two days later, the rebels attacked the town.", "attacked", "19", "undated"),
     ("Rebels have attacked dozens of villages in recent weeks.", "attacked", "19", "undated"),
@@ -138,6 +141,17 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
      "relative_clause"),
     ("The embassy has been without an ambassador since the president expelled the envoy.",
      "expelled", "17", "since_clause"),
+    # a relative clause told through its verb's complement
+    ("The rebels cited the accord, under which the army agreed to free the prisoners.", "free",
+     "07", "relative_clause"),
+    ("The pilots flew the jets, which managed to escape the invasion, to the capital.",
+     "invasion", "19", "relative_clause"),
+    # an act a since-clause of its own verb bounds runs up to the report: no day of its own
+    ("The militants have destroyed more shrines since they took the town in June.", "destroyed",
+     "17", "bound"),
+    # past the lead, an act told in an after-clause is before the news, on a day not stated
+    ("Talks opened in Geneva. Delegates met twice. They ate lunch. Days after the agency "
+     "criticised the army, a video appeared online.", "criticised", "11", "sequence"),
     # the act a stretch runs from, named by a noun
     ("A large force has mobilized since the invasion of the country.", "invasion", "19",
      "since_clause"),
@@ -171,6 +185,14 @@ def test_earlier_events_without_a_date_get_none(make_event, parse, text: str, tr
      ("2015-05-12", "day")),
     # in the lead, a present perfect statement is the news
     ("The president has said he can double growth.", "said", "01", ("2015-05-12", "day")),
+    # an after-clause in the lead, or one put on the same day, keeps the news's day
+    ("Days after the agency criticised the army, a video appeared online.", "criticised", "11",
+     ("2015-05-12", "day")),
+    ("Talks opened in Geneva. Delegates met twice. They ate lunch. Hours after the agency "
+     "criticised the army, a video appeared online.", "criticised", "11", ("2015-05-12", "day")),
+    # past the lead, a present perfect run up to now is the report's day
+    ("Talks opened in Geneva. Delegates met twice. They ate lunch. The government has so far "
+     "refused to free the prisoners.", "refused", "12", ("2015-05-12", "day")),
     # a date of the event's own wins over an undated word
     ("The two leaders previously met on Sunday in Sochi.", "met", "04", ("2015-05-10", "day")),
     # "before" is an adverb of an earlier time only as an adverb, not a preposition
@@ -264,9 +286,16 @@ def test_report_day_events_keep_their_date(make_event, parse, text: str, trigger
     # ... but not to a report, which is the article's news
     ("In 1974, gunmen threw a grenade into a cafe. Officials said the cafe would reopen.",
      "Officials said", "said", "01", ("2015-05-12", "day")),
-    # ... nor beyond two sentences, nor a recent date more than a week back (not the story's)
+    # a story's recent month carries to its next steps
+    ("Earlier this month, police raided the camp. They arrested five men.", "arrested five",
+     "arrested", "17", ("2015-05", "month")),
+    # up to four sentences back: past the quotes and background between ...
     ("Police found the body on Sunday. It lay by a road. A car stood near it. The man was "
-     "arrested nearby.", "arrested nearby", "arrested", "17", ("2015-05-12", "day")),
+     "arrested nearby.", "arrested nearby", "arrested", "17", ("2015-05-10", "day")),
+    # ... not beyond, nor a recent date more than a week back (not the story's)
+    ("Police found the body on Sunday. It lay by a road. A car stood near it. Rain fell. A dog "
+     "barked. The man was arrested nearby.", "arrested nearby", "arrested", "17",
+     ("2015-05-12", "day")),
     ("Police found the body on April 30. The man was arrested nearby.", "arrested nearby",
      "arrested", "17", ("2015-05-12", "day")),
     ("A statement was posted online. Police Office, May 10, 2015. The man was arrested nearby.",
@@ -418,3 +447,15 @@ def test_a_headline_in_the_present_tells_a_past_day(make_event, parse) -> None:
     date_events(parsed, [headline, body])
     assert headline.sentence_index < body.sentence_index
     assert headline.date == "2015-05-11" and body.date == "2015-05-18"
+
+
+def test_a_timeline_heading_left_on_the_sentence_before_dates_its_item(make_event, parse) -> None:
+    """The splitter leaves "September 2014:" at the end of the item before it: it dates the
+    next item, not the one it ends."""
+    parsed = parse("Talks opened in Geneva. June 2014: The envoy resigns after a row. "
+                   "September 2014: The minister meets the envoy in private.", date="2015-05-12")
+    meets = make_event(parsed, "meets the envoy", "meets")
+    resigns = make_event(parsed, "resigns after", "resigns")
+    date_events(parsed, [meets, resigns])
+    assert (meets.date, meets.date_precision, meets.background) == ("2014-09", "month", True)
+    assert (resigns.date, resigns.date_precision) == ("2014-06", "month")

@@ -8,7 +8,7 @@ import datetime as dt
 from spacy.tokens import Token
 
 from eventwire.nlp import syntax
-from eventwire.nlp.anchors import sentence_at, sentence_of, trigger_token
+from eventwire.nlp.anchors import sentence_of, trigger_token
 from eventwire.records import Event, ParsedArticle, ParsedSentence
 from eventwire.time.attachment import attached, attachment
 from eventwire.time.clauses import (
@@ -26,8 +26,16 @@ from eventwire.time.expressions import (
     resolve_as_past,
     verb_tense,
 )
+from eventwire.time.narrative import (
+    UNDATED_KINDS,
+    first_day,
+    frame,
+    heading,
+    last_day,
+    simple_past_step,
+    story_date,
+)
 from eventwire.time.rules import date_rules
-from eventwire.words import QUOTATION_MARKS
 
 
 def publication_date(parsed: ParsedArticle) -> dt.date | None:
@@ -36,9 +44,6 @@ def publication_date(parsed: ParsedArticle) -> dt.date | None:
 
 # Reasons for an unknown date that a date framing the whole sentence overrides.
 BACKGROUND_CLAUSES = ("relative_clause", "since_clause")
-
-# Kinds of the expressions that give the event they modify no date (`_undated_expressions`).
-UNDATED_KINDS = ("undated", "earlier_adverb", "vague_past", "bound")
 
 
 def _bound(expression: TimeExpression, doc) -> bool:
@@ -121,24 +126,6 @@ def _sentence_expressions(parsed: ParsedArticle, sentence: ParsedSentence, publi
     return dated + undated
 
 
-def _frame(expressions: list[TimeExpression], sentence: ParsedSentence) -> TimeExpression | None:
-    """The date that frames a whole sentence: a leading "October 7:" (timelines), or a date
-    before the main verb that modifies it ("On Monday, rebels shelled the town and seized ...")."""
-    span = sentence.span
-    text = span.text  # the sentence's own: spaCy rebuilds Doc.text, the whole article, per access
-    lead = span.start_char + len(text) - len(text.lstrip())
-    for expression in expressions:
-        after = text[expression.end - span.start_char:]
-        if expression.start == lead and after.lstrip().startswith(":"):
-            return expression
-    # Only a date that opens the sentence frames it ("On Monday, ..."; "Long says last year
-    # they rescued 109 victims" does not date the saying).
-    root = span.root
-    framing = [e for e in expressions
-               if e.start == lead and e.end <= root.idx and attachment(e, root) == 3]
-    return framing[0] if framing else None
-
-
 def _pluperfect_verb(trigger: Token) -> Token | None:
     """The verb in the pluperfect ("had shelled") that the trigger's clause is, or shares its time
     with ("had quoted the radio as saying ...", "had entered the office and attacked ...")."""
@@ -171,11 +158,16 @@ def _earlier_than_frame(trigger: Token) -> bool:
 
 
 def _perfect_position(event: Event, trigger: Token) -> bool:
-    """"has said he can produce 4% growth", "has vowed to shut mosques": past the lead, a present
-    perfect statement, appeal or intent is a position taken at some unstated time."""
+    """"has said he can produce 4% growth", "has vowed to shut mosques", "each side has
+    expelled ten diplomats": past the lead, a present perfect is an act of some unstated time,
+    not the report's day (`perfect_roots`), unless an adverb runs it up to now ("has so far
+    refused")."""
     rules = date_rules()
     # A noun's verb is another act: "have achieved progress at the talks" dates no talks.
-    return (event.cameo_root in rules.perfect_roots and trigger.tag_ == "VBN"
+    # "has so far refused": a state up to the report's day (`ongoing_adverbs`)
+    ongoing = any(child.dep_ == "advmod" and " ".join(
+        t.lower_ for t in child.subtree) in rules.ongoing_adverbs for child in trigger.children)
+    return (event.cameo_root in rules.perfect_roots and trigger.tag_ == "VBN" and not ongoing
             and event.sentence_index >= rules.perfect_lead_sentences
             and any(child.dep_ == "aux" and child.lemma_.lower() == "have"
                     and child.tag_ in ("VBZ", "VBP") for child in trigger.children))
@@ -192,10 +184,12 @@ def _backshifted(trigger: Token, dated: list[TimeExpression]) -> bool:
 def _clause_of(trigger: Token) -> Token:
     """The verb heading the trigger's clause, through coordination ("which attacked and burned")
     and the when- or as-clauses and participles that share its time ("the revolt, in which 850
-    people were killed as police clashed with protesters")."""
+    people were killed as police clashed with protesters"), and a verb's complement."""
     clause = verb_of(trigger)
-    while clause.head.i != clause.i and (clause.dep_ == "conj" or simultaneous_clause(clause)
-                                         or participle_of(clause)):
+    # and through a verb's complement: "the accord, under which the army agreed to free the prisoners",
+    # "the jets, which managed to escape the invasion" are told in the relative clause
+    while clause.head.i != clause.i and (clause.dep_ in ("conj", "xcomp")
+                                         or simultaneous_clause(clause) or participle_of(clause)):
         clause = verb_of(clause.head)
     return clause
 
@@ -236,6 +230,34 @@ def _background_clause(trigger: Token) -> str | None:
     return None
 
 
+def _since_bound(trigger: Token) -> bool:
+    """"The militants have destroyed more shrines since they took the town in June", "has
+    mobilized since the invasion": an act that a since-clause or -phrase of its own verb bounds
+    runs from that time to the report's; its day is not stated (`clause_marks`)."""
+    marks = date_rules().clause_marks
+    verb = verb_of(trigger)
+    return any(child.dep_ == "advcl" and any(mark.dep_ == "mark" and mark.lower_ in marks
+                                             for mark in child.children)
+               or child.dep_ == "prep" and child.lower_ in marks
+               for child in verb.children)
+
+
+def _after_clause(event: Event, trigger: Token) -> bool:
+    """"Days after the agency criticised the army, a video appeared online": past the lead, an act
+    told in the simple past in an after-clause is before its sentence's news, at a time the text
+    does not state (`after_marks`); in the lead it is the story's own time ("police fired tear
+    gas after protesters threw stones")."""
+    rules = date_rules()
+    verb = verb_of(trigger)
+    marks = [child for child in verb.children
+             if child.dep_ == "mark" and child.lower_ in rules.after_marks]
+    # "hours after he told reporters", "shortly after": the same day as the news
+    same_day = any(word.lower_ in rules.same_day_words for mark in marks
+                   for word in [*verb.doc[max(0, mark.i - 2):mark.i], *mark.subtree])
+    return (event.sentence_index >= rules.perfect_lead_sentences and verb.dep_ == "advcl"
+            and verb_tense(verb) == PAST and bool(marks) and not same_day)
+
+
 def _since_noun(trigger: Token) -> bool:
     """"has mobilized since Iraq's invasion": a noun trigger that a stretch runs from is an
     earlier act, as a since-clause is (`clause_marks`)."""
@@ -258,6 +280,10 @@ def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: To
         return "perfect"
     if _since_noun(trigger):
         return "since_clause"
+    if _since_bound(trigger):
+        return "bound"
+    if _after_clause(event, trigger):
+        return "sequence"
     return _background_clause(trigger)
 
 
@@ -278,22 +304,6 @@ def _may_be_future(event: Event, trigger: Token) -> bool:
     return event.modality in date_rules().future_modalities or verb_tense(trigger) == FUTURE
 
 
-def _last_day(date: str, precision: str) -> dt.date:
-    """The last day a date at its precision covers (2014-04 -> 2014-04-30)."""
-    if precision == "day":
-        return dt.date.fromisoformat(date)
-    if precision == "month":
-        year, month = int(date[:4]), int(date[5:7])
-        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-    return dt.date(int(date[:4]), 12, 31)
-
-
-def _first_day(date: str, precision: str) -> dt.date:
-    if precision == "day":
-        return dt.date.fromisoformat(date)
-    return dt.date(int(date[:4]), int(date[5:7]) if precision == "month" else 1, 1)
-
-
 def _event_date(expression: TimeExpression, may_be_future: bool,
                 published: dt.date | None) -> tuple[str | None, str | None]:
     """The expression's date for the event; none when it would put a past or present event
@@ -301,9 +311,9 @@ def _event_date(expression: TimeExpression, may_be_future: bool,
     date, precision = as_contract(expression.value)
     if date is None or published is None or may_be_future:
         return date, precision
-    if _first_day(date, precision) > published:
+    if first_day(date, precision) > published:
         date, precision = as_contract(resolve_as_past(expression, published))
-    if date is None or _first_day(date, precision) > published:
+    if date is None or first_day(date, precision) > published:
         return None, None
     return date, precision
 
@@ -344,7 +354,7 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
     if unknown == "relative_clause":
         expression = _antecedent_date(dated, trigger)
         unknown = None if expression is not None else unknown
-    if unknown in BACKGROUND_CLAUSES and _frame(dated, sentence) is not None:
+    if unknown in BACKGROUND_CLAUSES and frame(dated, sentence) is not None:
         unknown = None  # "In 1982, Hafez ordered a crackdown, which killed ...": the frame's
     if unknown is not None:
         return expression, False, unknown
@@ -360,136 +370,7 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
         return expression, _may_be_future(event, trigger) or expression.ahead, None
     if _earlier_than_frame(trigger):
         return None, False, None  # a backshifted pluperfect: the report's day, not the frame's
-    return _frame(dated, sentence), verb_tense(sentence.span.root) == FUTURE, None
-
-
-def _simple_past(trigger: Token, sentence: ParsedSentence) -> bool:
-    """"The man was arrested nearby": the event's verb and its sentence's main verb are in the
-    simple past (no perfect, no present report, no plan): a step of a story told in the past."""
-    def simple_past(verb: Token) -> bool:
-        return verb_tense(verb) == PAST and not any(
-            child.dep_ == "aux" and child.lemma_.lower() == "have" for child in verb.children)
-    return simple_past(verb_of(trigger)) and simple_past(sentence.span.root)
-
-
-def _told_in_past(sentence: ParsedSentence) -> bool:
-    """A sentence with a past verb and no present or modal one ("She had sustained head injuries
-    and was pronounced dead"; not "Neighbours say it is a shock", nor "READ MORE:"). A sentence
-    the prefilter left unparsed holds no event's verb form: a description, it is passed over."""
-    tags = {token.tag_ for token in sentence.span}
-    if tags <= {""}:
-        return True
-    return "VBD" in tags and not tags & {"VBZ", "VBP", "MD"}
-
-
-def _main_date(expressions: list[TimeExpression], sentence: ParsedSentence,
-               published: dt.date, background: bool = False) -> TimeExpression | None:
-    """The day a sentence's main verb is dated by, when it is one of the days before publication
-    (`narrative_days`): "was found early yesterday morning", "said Monday evening"; with
-    ``background``, also a date of the past it recalls (`narrative.background`): "In 1974,
-    gunmen threw a grenade into a shop."."""
-    root = sentence.span.root
-    if verb_tense(root) != PAST:
-        return None  # a story's step told in the past, not a tweet's signature "March 22, 2017"
-    text, offset = sentence.span.text, sentence.span.start_char
-    # Not a day counted from the story's own time ("two days earlier"), nor one inside a quote
-    # ("'On February 4 troops shelled the city,' she said" dates the shelling, not the saying).
-    dated = [e for e in expressions if e.kind not in UNDATED_KINDS
-             and not (e.kind == "ago" and not e.text.lower().endswith("ago"))
-             and sum(text[:e.start - offset].count(q) for q in QUOTATION_MARKS) % 2 == 0]
-    own = [e for e in dated if attachment(e, root) == 3] or [f for f in [_frame(dated, sentence)] if f]
-    if not own:
-        return None
-    date, precision = as_contract(own[0].value)
-    if date is None or precision is None:
-        return None
-    rules = date_rules()
-    if background and _last_day(date, precision) < published - dt.timedelta(
-            days=rules.background_days):
-        return own[0]
-    if precision != "day":
-        return None
-    day = dt.date.fromisoformat(date)
-    return own[0] if published - dt.timedelta(days=rules.narrative_days) <= day < published else None
-
-
-def _times_its_verb(expressions: list[TimeExpression], sentence: ParsedSentence) -> bool:
-    """Whether a sentence has a date, or a vague time of its main verb: "It was the second recent
-    attack on tourists" (a vague word of a noun) does not stop the story's day, "It had
-    previously attacked tourists" does."""
-    root = sentence.span.root
-    return any(e.kind not in UNDATED_KINDS or _modifies_verb(e, root) for e in expressions)
-
-
-def _modifies_verb(expression: TimeExpression, verb: Token) -> bool:
-    """The expression hangs on the verb itself ("had previously attacked", "attacked in recent
-    weeks"), not on a noun of its clause ("the second recent attack")."""
-    span = verb.doc.char_span(expression.start, expression.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    head = span.root.head
-    return head == verb or (head.dep_ == "prep" and head.head == verb)
-
-
-def _narrative_date(parsed: ParsedArticle, index: int, by_sentence: dict[int, list[TimeExpression]],
-                    published: dt.date | None, background: bool = False
-                    ) -> tuple[int, TimeExpression] | None:
-    """The date a story told in the past gives its next steps: the day of the nearest earlier
-    body sentence (at most `narrative_sentences` back, none of them with another date) that dates
-    its main verb ("... was found early yesterday morning. She had sustained head injuries. The
-    man was arrested nearby." : arrested yesterday). The headline has no earlier sentence."""
-    if published is None:
-        return None
-    for previous in range(index - 1, max(-1, index - 1 - date_rules().narrative_sentences), -1):
-        sentence = sentence_at(parsed, previous)
-        if sentence is None or sentence.span.start_char < parsed.title_offset:
-            return None
-        if previous not in by_sentence:
-            by_sentence[previous] = _sentence_expressions(parsed, sentence, published)
-        if _times_its_verb(by_sentence[previous], sentence):
-            found = _main_date(by_sentence[previous], sentence, published, background)
-            return (previous, found) if found is not None else None
-        if not _told_in_past(sentence):
-            return None  # "Analysts say ...": the story told in the past stops here
-    return None
-
-
-def _dates_its_story(expressions: list[TimeExpression], sentence: ParsedSentence) -> bool:
-    """Whether the sentence dates its own main verb or frames itself ("On Monday, ..."): a date
-    of something its main verb only tells of ("He said the planned January 28 closure would be
-    held off") leaves the telling to the story's day."""
-    dated = [e for e in expressions if e.kind not in UNDATED_KINDS]
-    root = sentence.span.root
-    return (any(attachment(e, root) or not _told_of(e, root) for e in dated)
-            or _frame(dated, sentence) is not None)
-
-
-def _told_of(expression: TimeExpression, root: Token) -> bool:
-    """The expression lies in the complement clause of a reporting verb ("He said *the planned
-    May 20 vote* would be delayed"): it dates what is told, not the telling. Any other date
-    ("Officers who arrived on May 11 arrested a man") dates the sentence's own story."""
-    span = root.doc.char_span(expression.start, expression.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    reporting = date_rules().reporting_verbs
-    return any(above.dep_ == "ccomp" and above.head.lemma_.lower() in reporting
-               for above in [span.root, *span.root.ancestors])
-
-
-def _story_date(parsed: ParsedArticle, sentence: ParsedSentence, trigger: Token,
-                by_sentence: dict[int, list[TimeExpression]], published: dt.date | None
-                ) -> tuple[int, TimeExpression] | None:
-    """For an event its own sentence leaves undated (no date there at all) and told in the simple
-    past, the day an earlier sentence of the story gives it (`_narrative_date`)."""
-    if _dates_its_story(by_sentence[sentence.index], sentence):
-        return None
-    if not _simple_past(trigger, sentence):
-        return None
-    # A recalled past carries on to the next step of its story ("In 1974, gunmen threw a grenade
-    # into a shop. Two people were killed."), not to a report ("Officials said ...": today's).
-    background = (date_rules().narrative_background
-                  and sentence.span.root.lemma_.lower() not in date_rules().reporting_verbs)
-    return _narrative_date(parsed, sentence.index, by_sentence, published, background)
+    return frame(dated, sentence), verb_tense(sentence.span.root) == FUTURE, None
 
 
 def _own_day(expression: TimeExpression, trigger: Token, published: dt.date | None) -> str | None:
@@ -510,7 +391,7 @@ def _later_step(event: Event, trigger: Token, sentence: ParsedSentence) -> bool:
     """A violent act told in the simple past in the body with no date of its own ("Hospital
     sources said four civilians were also killed in the attack"): of the kind of act the lead
     dates (`lead_roots`), it is that act's, as a headline's is (`_headline_days`)."""
-    return event.cameo_root in date_rules().lead_roots and _simple_past(trigger, sentence)
+    return event.cameo_root in date_rules().lead_roots and simple_past_step(trigger, sentence)
 
 
 def _headline_days(parsed: ParsedArticle, events: list[Event], own_days: dict[str, str],
@@ -569,7 +450,17 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
                     if (day := _own_day(expression, trigger, published)) is not None:
                         own_days[event.event_id] = day
             if unknown is None and date is None and expression is None:
-                carried = _story_date(parsed, sentence, trigger, by_sentence, published)
+                titled = heading(parsed, sentence, by_sentence, lambda s: (
+                    _sentence_expressions(parsed, s, published)))
+                if titled is not None:
+                    date, precision = _event_date(titled[1], _may_be_future(event, trigger),
+                                                  published)
+                    # Evidence for the audit: the date is the heading of a timeline's item.
+                    event.evidence["date"] = {"text": titled[1].text, "may_be_future": False,
+                                              "sentence": titled[0]}
+            if unknown is None and date is None and expression is None:
+                carried = story_date(parsed, sentence, trigger, by_sentence, lambda s: (
+                    _sentence_expressions(parsed, s, published)), published)
                 if carried is not None:
                     date, precision = as_contract(carried[1].value)
                     # Evidence for the audit: the date came from an earlier sentence of the story.
@@ -577,7 +468,7 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
                                               "sentence": carried[0]}
         event.background = bool(
             date is not None and published is not None
-            and _last_day(date, precision) < published - dt.timedelta(days=date_rules().background_days))
+            and last_day(date, precision) < published - dt.timedelta(days=date_rules().background_days))
         if date is None and published is not None and unknown is None:
             date, precision = published.isoformat(), "day"
             if (sentence is not None and event.modality not in date_rules().future_modalities

@@ -19,9 +19,12 @@ class DateRules:
     earlier_adverbs: re.Pattern[str]
     perfect_roots: frozenset[str]
     perfect_lead_sentences: int
+    ongoing_adverbs: frozenset[str]
     bound_prepositions: frozenset[str]
     background_clauses: frozenset[str]
     clause_marks: frozenset[str]
+    after_marks: frozenset[str]
+    same_day_words: frozenset[str]
     person_relatives: frozenset[str]
     undated: re.Pattern[str]
     prospective_verbs: frozenset[str]
@@ -29,6 +32,7 @@ class DateRules:
     narrative_days: int
     narrative_sentences: int
     narrative_background: bool
+    narrative_coarse: frozenset[str]
     lead_roots: frozenset[str]
     sequence_words: frozenset[str]
 
@@ -47,12 +51,16 @@ def date_rules() -> DateRules:
                      _words_pattern([r"\s+".join(map(re.escape, a.split())) for a in adverbs]),
                      frozenset(str(root) for root in unknown["perfect_roots"]),
                      unknown["perfect_lead_sentences"],
+                     frozenset(unknown.get("ongoing_adverbs", [])),
                      frozenset(unknown["bound_prepositions"]),
                      frozenset(unknown["background_clauses"]), frozenset(unknown["clause_marks"]),
+                     frozenset(unknown.get("after_marks", [])),
+                     frozenset(unknown.get("same_day_words", [])),
                      frozenset(unknown["person_relatives"]),
                      _words_pattern(unknown["undated_expressions"]),
                      frozenset(raw["prospective_verbs"]), frozenset(raw["reporting_verbs"]),
                      raw["narrative"]["days"], raw["narrative"]["sentences"],
                      bool(raw["narrative"].get("background", False)),
+                     frozenset(raw["narrative"].get("coarse", [])),
                      frozenset(str(root) for root in raw.get("lead_roots", [])),
                      frozenset(raw["sequence_words"]))
