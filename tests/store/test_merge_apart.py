@@ -218,3 +218,20 @@ def test_close_leads_do_not_merge_reports_that_share_no_word(tmp_path: Path):
                        QUILL_AGAIN)
     events = stored([first, second], tmp_path)
     assert events[("first", 0)] != events[("second", 0)]
+
+
+def test_a_report_cut_from_a_distant_towns_event_joins_its_next_best_match(tmp_path: Path):
+    # "copy" repeats the placeless report word for word (its best match), which joined the
+    # far town's first report; cut from that event, it takes its next best match, the other
+    # report of its own town, instead of founding an event alone
+    sentence = SHOOTING.format("one person")
+    local = ("A gunman opened fire at the office party of a health products firm in the crowded "
+             "town centre near the railway station, wounding several staff members and killing "
+             "one person.")
+    events = stored([report("far", sentence, place=FAR_TOWN),
+                     report("placeless", sentence, place=None),
+                     report("local", local, place=TOWN),
+                     report("copy", sentence, place=TOWN)], tmp_path)
+    assert events[("far", 0)] == events[("placeless", 0)]
+    assert events[("copy", 0)] != events[("far", 0)]
+    assert events[("copy", 0)] == events[("local", 0)]

@@ -33,7 +33,8 @@ A mention links to its best candidate: a stored event (it joins
 it: the event keeps its id) or an earlier mention of the batch (ordered by date, ingest order,
 id). Links are followed to their root mention, which founds a new event whose id derives from its
 own id, so the same input gives the same ids. A mention whose root it conflicts with (a placeless
-mention between Sicily and California) is cut off and founds its own event. Why each mention
+mention between Sicily and California) is cut off and takes its next best candidate outside
+that tree, else founds its own event. Why each mention
 joined (score and evidence) goes to ``merge_evidence``.
 
 This module runs the procedure; the rules as SQL expressions are in ``merge_scoring.py``, the
@@ -172,13 +173,21 @@ def _links() -> str:
                   "s.mention_id, o.mention_id AS candidate, o.ord AS candidate_ord",
                   "st", "ot")
     return f"""
-CREATE OR REPLACE TEMP TABLE links AS
+CREATE OR REPLACE TEMP TABLE link_options AS
 SELECT mention_id, candidate, candidate_ord, score, evidence FROM (
     SELECT mention_id, candidate, candidate_ord, score, evidence, ok FROM ({stored})
     UNION ALL
     SELECT mention_id, candidate, candidate_ord, score, evidence, ok FROM ({batch})
 )
-WHERE ok AND score >= {threshold}
+WHERE ok AND score >= {threshold};
+{_BEST_LINKS}
+"""
+
+
+# Each mention's best option (the higher score wins; stored events first on a tie).
+_BEST_LINKS = """
+CREATE OR REPLACE TEMP TABLE links AS
+SELECT * FROM link_options
 QUALIFY row_number() OVER (PARTITION BY mention_id
                            ORDER BY score DESC, candidate_ord NULLS FIRST, candidate) = 1
 """
@@ -227,6 +236,16 @@ WHERE t.ord <> f.first AND {specific.format('s')} AND {places_apart_sql('s', 'a'
 
 _CUT = """
 DELETE FROM links WHERE mention_id IN (SELECT mention_id FROM cut)
+"""
+
+# A cut mention's options that lead into the tree it conflicts with (a candidate of the batch
+# with the same root) are dropped; its next best option, if any, is taken instead: one bad
+# first choice (a placeless report between two places) does not leave it alone.
+_DROP_OPTIONS = """
+DELETE FROM link_options o USING tree t, tree c
+WHERE o.mention_id IN (SELECT mention_id FROM cut) AND t.mention_id = o.mention_id
+  AND c.ord = o.candidate_ord AND c.root = t.root
+  AND c.mention_id NOT IN (SELECT mention_id FROM cut)
 """
 
 # Which event each mention belongs to: its root's stored event, else the one its root founded.
@@ -437,12 +456,16 @@ def _reconcile(con: duckdb.DuckDBPyConnection, mentions: pa.Table) -> None:
 def _settle(con: duckdb.DuckDBPyConnection, rounds: int = 3) -> None:
     """Follow links to their roots; cut the links of mentions that conflict with their root and
     follow again (a cut mention founds an event that its own followers then join)."""
-    for _ in range(rounds):
+    for round_ in range(rounds):
         _follow(con)
         con.execute(_conflicts()).fetchall()
         if not _count(con, "cut"):
             return
-        con.execute(_CUT).fetchall()
+        if round_ < rounds - 1:
+            con.execute(_DROP_OPTIONS).fetchall()
+            con.execute(_BEST_LINKS).fetchall()
+        else:
+            con.execute(_CUT).fetchall()
     _follow(con)  # the last cut stands: its mentions found their own events
 
 
