@@ -122,3 +122,13 @@ def test_a_speaker_whose_country_is_only_guessed_accuses_no_one_of_it():
     # a speaker whose country is named still accuses
     assert ("CHLGOV", "112", "PER") in dyads(_code_with_actors(
         "The Chilean prime minister told the radio station that Peru had violated the agreement."))
+
+
+def test_he_quoted_by_a_speaker_is_someone_else_not_the_speaker():
+    events = _code_with_actors('Police Chief Michael Tarrant spoke to reporters. "He attacked two '
+                               'officers with a knife," Tarrant said.')
+    attack = [e for e in events if e.cameo.startswith(("18", "19"))]
+    assert attack and all(e.source is None or e.source.text != "Tarrant" for e in attack)
+    # reported without quotation marks, the pronoun is the speaker's own
+    events = _code_with_actors("The German minister said he would impose sanctions on Russia.")
+    assert ("DEUGOV", "1312", "RUS") in dyads(events)

@@ -291,8 +291,14 @@ def _different(source: Actor, target: Actor) -> bool:
 def _speaker_is_subject(speaker_verb: Token, candidate: Candidate) -> bool:
     """Whether the reported clause's subject is the speaker: "We will act," X said; "X said it
     would allow inspectors" (a pronoun in the reported clause most often means the speaker)."""
-    if any(t.lower_ in syntax.SPEAKER_PRONOUNS for t in candidate.sources):
+    if any(t.lower_ in syntax.SPEAKER_PRONOUNS and not _quoted_third_person(t)
+           for t in candidate.sources):
         return True
     quoted = [t for t in speaker_verb.subtree if t.i != speaker_verb.i]
     return any(t.lower_ in ("we", "i") and t.dep_ in ("nsubj", "nsubjpass") for t in quoted)
 
+
+def _quoted_third_person(pronoun: Token) -> bool:
+    """'"He attacked the officers," the chief said': inside the speaker's own words "he" and
+    "she" are someone else (the speaker says "I"), unlike "the chief said he would act"."""
+    return pronoun.lower_ in ("he", "she") and syntax.quotation_span(pronoun) is not None
