@@ -826,3 +826,14 @@ def test_the_doer_of_a_participle_on_the_object_is_the_target(code_text):
     # a by-phrase of the verb itself is no target
     assert not any(e.target and e.target.code == "FRA"
                    for e in code_text("Germany was criticised by France."))
+
+
+def test_what_is_discussed_is_a_topic_not_a_party(code_text):
+    def pairs(text: str) -> set[tuple[str | None, str | None]]:
+        return {(e.source.code if e.source else None, e.target.code if e.target else None)
+                for e in code_text(text)}
+
+    assert ("DEU", "SYR") not in pairs("Germany discussed Syria.")
+    assert ("DEU", "FRA") in pairs("Germany discussed Syria with France.")
+    both = pairs("Germany and France discussed Syria.")
+    assert {("DEU", "FRA"), ("FRA", "DEU")} <= both and ("DEU", "SYR") not in both

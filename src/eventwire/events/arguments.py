@@ -41,6 +41,8 @@ def verb_targets(
     complement: bool = False,
 ) -> list[Token]:
     """The target of a verb: the first of the rules in docs/events.md that names an actor."""
+    if verb.lemma_.lower() in book.topic_verbs:
+        objects = []  # "discussed Syria", "discuss the company's plan": a topic, no party
     holders = [verb, *objects, *(p for o in objects for p in syntax.prep_objects(o, "of"))]
     if pattern.prep:
         found = [t for h in holders for t in syntax.prep_objects(h, pattern.prep)]

@@ -123,6 +123,7 @@ class PatternBook:
     party_preps: tuple[str, ...] = ()
     own_party_preps: tuple[str, ...] = ()
     member_preps: tuple[str, ...] = ()
+    topic_verbs: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     follower_nouns: frozenset[str] = frozenset()
     force_modifiers: frozenset[str] = frozenset()
@@ -417,6 +418,7 @@ def pattern_book() -> PatternBook:
         party_preps=arguments("party_preps"),
         own_party_preps=arguments("own_party_preps"),
         member_preps=arguments("member_preps"),
+        topic_verbs=frozenset(arguments("topic_verbs")),
         group_nouns=frozenset(arguments("group_nouns")),
         follower_nouns=frozenset(arguments("follower_nouns")),
         force_modifiers=frozenset(arguments("force_modifiers")),
