@@ -132,3 +132,10 @@ def test_he_quoted_by_a_speaker_is_someone_else_not_the_speaker():
     # reported without quotation marks, the pronoun is the speaker's own
     events = _code_with_actors("The German minister said he would impose sanctions on Russia.")
     assert ("DEUGOV", "1312", "RUS") in dyads(events)
+
+
+def test_one_said_to_be_to_blame_is_blamed_by_the_speaker(code_text):
+    assert ("DEU", "112", "RUS") in dyads(code_text("Germany said Russia was to blame for the crisis."))
+    assert ("RUS", "112", None) not in dyads(code_text("Germany said Russia was to blame for the crisis."))
+    # one who blames is still the source
+    assert ("DEU", "112", "RUS") in dyads(code_text("Germany blamed Russia for the crisis."))

@@ -38,7 +38,13 @@ from eventwire.events.arguments import own, place_objects, plain_targets
 from eventwire.events.building import EventBuilder
 from eventwire.events.cameo import cameo_table
 from eventwire.events.filters import discarded, fullest, standing
-from eventwire.events.matching import SPEECH_LEMMAS, Candidate, candidates, speakers
+from eventwire.events.matching import (
+    SPEECH_LEMMAS,
+    Candidate,
+    candidates,
+    receiving_infinitive,
+    speakers,
+)
 from eventwire.events.patterns import PatternBook, pattern_book
 from eventwire.events.sections import link_list_sentences, link_mark_cuts, linked
 from eventwire.events.senses import between_politicians
@@ -176,7 +182,8 @@ class EventCoder:
         if _supposed(candidate.trigger, speaker_verb, sentence):
             return []  # "If found guilty, he could be jailed": the writer's supposition, no threat
         reporters = actors.actors(speakers(self.book, actors, speaker_verb)) if speaker_verb else []
-        if not sources and reporters and _speaker_is_subject(speaker_verb, candidate):
+        if not sources and reporters and (_speaker_is_subject(speaker_verb, candidate)
+                                          or receiving_infinitive(self.book, candidate.trigger)):
             sources = reporters  # "We will roll back sanctions," the official said
         if reporters and reporters[0].country and any(own(t) for t in candidate.sources):
             sources = speakers_own(sources, reporters[0])  # "Serbs said their forces had ..."
