@@ -335,3 +335,10 @@ def test_him_takes_the_person_whose_thing_his_own_sentence_names():
     parsed, actors = annotate("Foreign Minister Sergei Lavrov agreed with Donald Trump. "
                               "The senators asked him to resign.", "2017-03-03")
     assert actor_of(parsed, actors, "him").name == "Sergei Lavrov"
+
+
+def test_a_stray_quotation_mark_does_not_quote_a_reported_she():
+    text = ('Kellyanne Conway spoke on Monday. Conway said on "Good Morning America that she '
+            'was not accusing anyone.')
+    parsed, actors = annotate(text, "2017-03-13")
+    assert actor_of(parsed, actors, "she").name == "Kellyanne Conway"

@@ -431,10 +431,11 @@ QUOTE_TOKENS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 def quotation_span(token: Token) -> tuple[int, int] | None:
     """The token indices (exclusive bounds) of the quotation marks around ``token`` in its
     sentence ('"He was arrested," X said'), or None when it is not quoted there or its clause
-    is introduced as reported speech ("that", "whether"). An unclosed mark opens a quotation
-    that runs to the sentence's end, an unopened one a quotation from its start."""
+    is a subordinate one ("that", "whether", "when": reported speech, or a doubt left to the
+    old reading where stray marks of a damaged text mislead). An unclosed mark opens a
+    quotation that runs to the sentence's end, an unopened one a quotation from its start."""
     sentence = token.sent
-    if any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in token.head.children):
+    if any(c.dep_ == "mark" for c in token.head.children):
         return None  # "X clarified that she was not saying ...": reported, whatever marks stray
     marks = [t.i for t in sentence if t.text in QUOTE_TOKENS]
     before = [i for i in marks if i < token.i]
