@@ -292,3 +292,53 @@ def test_a_pronoun_after_a_person_the_dictionary_lacks_stays_unresolved():
     parsed, actors = annotate("President Trump visited the factory in Ohio on Monday. He said "
                               "the plant would stay open.", "2017-03-01")
     assert actor_of(parsed, actors, "He").code == "USAGOV"
+
+
+def test_a_named_office_refers_back_only_to_a_holder_of_that_office():
+    # "the minister" after a president is not the president: left to its own title
+    parsed, actors = annotate(
+        "President Saddam Hussein rejected the demand. The minister said the talks were over.",
+        "1990-08-15")
+    assert actor_of(parsed, actors, "minister").name is None
+    # after a holder of that office it is that holder
+    parsed, actors = annotate(
+        "Sergei Lavrov arrived in Tokyo. The minister said the talks were useful.", "2017-03-20")
+    assert actor_of(parsed, actors, "minister").name == "Sergei Lavrov"
+
+
+def test_a_deputy_is_not_the_holder_of_the_office_he_deputises_in():
+    parsed, actors = annotate(
+        "Iraq's deputy foreign minister said the inspectors could stay.", "1990-08-15")
+    deputy = actor_of(parsed, actors, "minister")
+    assert deputy.code == "IRQGOV" and deputy.name is None
+    parsed, actors = annotate("Iraq's foreign minister said the inspectors could stay.", "1990-08-15")
+    assert actor_of(parsed, actors, "minister").name is not None  # the office's holder then
+
+
+def test_he_in_a_quotation_is_not_the_one_who_speaks_it():
+    text = ('Police Chief Michael Tarrant said officers found the suspect in a garage. '
+            '"Fortunately, he was arrested without incident," Tarrant said.')
+    parsed, actors = annotate(text, "2017-03-20")
+    assert actor_of(parsed, actors, "he") is None
+    # outside a quotation the speaker's "he" is still the speaker
+    parsed, actors = annotate("Police Chief Michael Tarrant spoke on Monday. He said officers "
+                              "were on the scene.", "2017-03-20")
+    assert actor_of(parsed, actors, "He").sectors == ["COP"]
+
+
+def test_him_takes_the_person_whose_thing_his_own_sentence_names():
+    text = ("Foreign Minister Sergei Lavrov agreed with Donald Trump about Jeff Sessions. "
+            "Unconvinced by Sessions's account, the senators asked him to resign.")
+    parsed, actors = annotate(text, "2017-03-03")
+    assert actor_of(parsed, actors, "him").name == "Jeff Sessions"
+    # with no such owner, the last sentence's subject as before
+    parsed, actors = annotate("Foreign Minister Sergei Lavrov agreed with Donald Trump. "
+                              "The senators asked him to resign.", "2017-03-03")
+    assert actor_of(parsed, actors, "him").name == "Sergei Lavrov"
+
+
+def test_a_stray_quotation_mark_does_not_quote_a_reported_she():
+    text = ('Kellyanne Conway spoke on Monday. Conway said on "Good Morning America that she '
+            'was not accusing anyone.')
+    parsed, actors = annotate(text, "2017-03-13")
+    assert actor_of(parsed, actors, "she").name == "Kellyanne Conway"

@@ -804,3 +804,37 @@ def test_an_armed_force_reporting_its_enemies_killed_in_its_operation_killed_the
     for text in ("The Nigerian army said 12 civilians were killed in the attack in Borno.",
                  "Nigerian police said two robbers were killed in the raid in Lagos."):
         assert all(e.source is None for e in _violent(text) if e.trigger == "killed"), text
+
+
+def test_a_group_object_stands_for_the_actors_it_lists_as_included(code_text):
+    codes = {(e.source.code if e.source else None, e.target.code if e.target else None)
+             for e in code_text("Germany criticised several countries, including France and "
+                                "Japan, over trade.")}
+    assert {("DEU", "FRA"), ("DEU", "JPN")} <= codes
+    # a group that lists no actor stays no target, nor one whose list holds names no one resolves
+    for text in ("Germany criticised several countries over trade.",
+                 "Germany criticised several groups, including Japan and Acme Widgets, over trade."):
+        assert all(e.target is None for e in code_text(text)), text
+
+
+def test_the_doer_of_a_participle_on_the_object_is_the_target(code_text):
+    def pairs(text: str) -> set[tuple[str | None, str | None]]:
+        return {(e.source.code if e.source else None, e.target.code if e.target else None)
+                for e in code_text(text)}
+
+    assert ("DEU", "ISR") in pairs("Germany condemned the strike carried out by Israel.")
+    assert ("DEU", "FRA") in pairs("Germany rejected the plan drawn up by France.")
+    # a by-phrase of the verb itself is no target
+    assert not any(e.target and e.target.code == "FRA"
+                   for e in code_text("Germany was criticised by France."))
+
+
+def test_what_is_discussed_is_a_topic_not_a_party(code_text):
+    def pairs(text: str) -> set[tuple[str | None, str | None]]:
+        return {(e.source.code if e.source else None, e.target.code if e.target else None)
+                for e in code_text(text)}
+
+    assert ("DEU", "SYR") not in pairs("Germany discussed Syria.")
+    assert ("DEU", "FRA") in pairs("Germany discussed Syria with France.")
+    both = pairs("Germany and France discussed Syria.")
+    assert {("DEU", "FRA"), ("FRA", "DEU")} <= both and ("DEU", "SYR") not in both

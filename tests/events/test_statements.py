@@ -122,3 +122,20 @@ def test_a_speaker_whose_country_is_only_guessed_accuses_no_one_of_it():
     # a speaker whose country is named still accuses
     assert ("CHLGOV", "112", "PER") in dyads(_code_with_actors(
         "The Chilean prime minister told the radio station that Peru had violated the agreement."))
+
+
+def test_he_quoted_by_a_speaker_is_someone_else_not_the_speaker():
+    events = _code_with_actors('Police Chief Michael Tarrant spoke to reporters. "He attacked two '
+                               'officers with a knife," Tarrant said.')
+    attack = [e for e in events if e.cameo.startswith(("18", "19"))]
+    assert attack and all(e.source is None or e.source.text != "Tarrant" for e in attack)
+    # reported without quotation marks, the pronoun is the speaker's own
+    events = _code_with_actors("The German minister said he would impose sanctions on Russia.")
+    assert ("DEUGOV", "1312", "RUS") in dyads(events)
+
+
+def test_one_said_to_be_to_blame_is_blamed_by_the_speaker(code_text):
+    assert ("DEU", "112", "RUS") in dyads(code_text("Germany said Russia was to blame for the crisis."))
+    assert ("RUS", "112", None) not in dyads(code_text("Germany said Russia was to blame for the crisis."))
+    # one who blames is still the source
+    assert ("DEU", "112", "RUS") in dyads(code_text("Germany blamed Russia for the crisis."))

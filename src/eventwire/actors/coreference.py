@@ -265,7 +265,7 @@ def link_to_earlier(ctx: ArticleContext, mention: Mention, facts: PhraseFacts, t
     if earlier is None and from_article:
         earlier = antecedent_of_description(ctx, mention, any_country=True)
     if earlier is None:
-        link_to_office_holder(ctx, mention, facts)
+        link_to_office_holder(ctx, mention, facts, tokens)
         return
     linked = corefer(
         ctx, mention.head, tokens, mention.sentence, earlier, "definite description"
@@ -314,7 +314,9 @@ def link_to_body(
             linked.actor, earlier.named, linked.base_steps)
 
 
-def link_to_office_holder(ctx: ArticleContext, mention: Mention, facts: PhraseFacts) -> None:
+def link_to_office_holder(
+    ctx: ArticleContext, mention: Mention, facts: PhraseFacts, tokens: list[Any] = ()
+) -> None:
     """'the Russian foreign minister' on a dated article: whoever held that office then.
 
     The role title must begin with the role words ("Foreign Minister of Russia"; "president"
@@ -334,6 +336,8 @@ def link_to_office_holder(ctx: ArticleContext, mention: Mention, facts: PhraseFa
         return  # a company's officer ("its president") holds no office of the country
     if any(kind_of(step) in GUESSED_FROM_CONTEXT for step in mention.actor.resolution):
         return  # a country guessed from the context names no office
+    if any(_person_title(ctx, t) for t in tokens if t.i < match.start):
+        return  # "Iraq's deputy foreign minister": another title before the office's own words
     role_words = words(ctx.doc[match.start : match.end].text)
     holders = {
         id(named): (named, role)
@@ -358,6 +362,13 @@ def link_to_office_holder(ctx: ArticleContext, mention: Mention, facts: PhraseFa
     mention.base_steps = list(actor.resolution)
 
 
+def _person_title(ctx: ArticleContext, token: Any) -> bool:
+    """Whether ``token`` is matched as a role word of one person ("deputy", "aide")."""
+    found = ctx.match_at.get(token.i)
+    entry = found.first((AGENT,)) if found else None
+    return entry is not None and entry.agent is not None and "person" in entry.agent.flags
+
+
 def antecedent_of_description(
     ctx: ArticleContext, mention: Mention, any_country: bool = False
 ) -> Mention | None:
@@ -367,6 +378,10 @@ def antecedent_of_description(
     country = "" if any_country else mention.actor.country
     head_words = set(words(mention.head.lemma_)) | set(words(mention.head.text))
     sectors = set(mention.actor.sectors)
+    # one named office ("the minister", "the prime minister"; agents.tsv flag ``office``) is
+    # only a person whose titles hold its head word: never the last one of that country
+    agent = mention.head_entry.agent if mention.head_entry is not None else None
+    office = agent is not None and "office" in agent.flags
     fallback = None
     for earlier in reversed(ctx.mentions):
         if not earlier.individual or earlier.head.i >= mention.head.i:
@@ -384,7 +399,7 @@ def antecedent_of_description(
         titles = " ".join(r.title.lower() for r in taken)
         if head_words & set(words(titles)):
             return earlier
-        if fallback is None and (not sectors or sectors & set(earlier.actor.sectors)):
+        if fallback is None and not office and (not sectors or sectors & set(earlier.actor.sectors)):
             fallback = earlier
     return None if any_country else fallback
 
@@ -445,6 +460,11 @@ def _subject(head: Any) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass")
 
 
+def _possessor(head: Any) -> bool:
+    """A phrase named by its owner ("Sessions's account"): the person is the possessor."""
+    return head.dep_ == "poss" and head.pos_ == "PROPN"
+
+
 def written_gender(ctx: ArticleContext, mention: Mention) -> str:
     """A person's sex: the people list's, else a word written with the name ("Ms Jamieson",
     "his wife Sarah", "the spokeswoman"; gender_words.tsv); "" when nothing says."""
@@ -456,6 +476,21 @@ def written_gender(ctx: ArticleContext, mention: Mention) -> str:
     written = [t for name in names for t in phrase_tokens(name) if t.i <= name.i]
     said = {ctx.dictionary.gender_words.get(t.lower_.rstrip("."), "") for t in written} - {""}
     return said.pop() if len(said) == 1 else ""
+
+
+def quotation_speaker(pronoun: Any) -> str | None:
+    """The last word of the name of whoever speaks the quotation ``pronoun`` stands in ("Craig"
+    in '"Fortunately, he was arrested," Craig said'): the named subject, outside the quotation
+    marks, of a verb the pronoun's clause hangs from; None when the pronoun is not quoted in
+    its sentence or no named subject speaks it."""
+    span = syntax.quotation_span(pronoun)
+    if span is None:
+        return None
+    for verb in pronoun.ancestors:
+        for child in verb.children:
+            if child.dep_ == "nsubj" and not span[0] < child.i < span[1] and child.pos_ == "PROPN":
+                return child.lower_
+    return None
 
 
 def resolve_pronoun(ctx: ArticleContext, head: Any, sentence: int) -> Mention | None:
@@ -471,6 +506,7 @@ def resolve_pronoun(ctx: ArticleContext, head: Any, sentence: int) -> Mention | 
     first = sentence - 1
     while first > sentence - 4 and first in ctx.quoted:
         first -= 1  # "'...' he said": the quotation's sentences lead back to its speaker
+    speaker = quotation_speaker(head)
     candidates: list[Mention | _Unknown] = []
     for earlier in reversed(ctx.mentions):
         if earlier.sentence < first:
@@ -479,12 +515,18 @@ def resolve_pronoun(ctx: ArticleContext, head: Any, sentence: int) -> Mention | 
             continue
         if written_gender(ctx, earlier) not in ("", gender):
             continue
+        if speaker and speaker in words(earlier.actor.text):
+            continue  # '"He was arrested," Craig said': who speaks says "I", not "he"
         candidates.append(earlier)
     if not candidates:
         return None
     unknown = unknown_people(ctx, head, first)
     candidates = sorted([*candidates, *unknown], key=lambda m: -m.head.i)
-    chosen = next((m for m in candidates if _subject(m.head)), candidates[0])
+    # "him"/"her": a person whose thing the pronoun's own sentence names ("Unswayed by
+    # Sessions's account, they called for him to quit") comes before the last sentence's subject
+    owner = [m for m in candidates if isinstance(m, Mention) and m.sentence == sentence
+             and head.lower_ in ("him", "her") and _possessor(m.head)]
+    chosen = owner[0] if owner else next((m for m in candidates if _subject(m.head)), candidates[0])
     if chosen in unknown:
         return None  # "Michael Brown ... before he was killed": a person the dictionary lacks
     why = f"nearest compatible antecedent of '{head.text}'"

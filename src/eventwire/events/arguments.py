@@ -43,6 +43,8 @@ def verb_targets(
     complement: bool = False,
 ) -> list[Token]:
     """The target of a verb: the first of the rules in docs/events.md that names an actor."""
+    if verb.lemma_.lower() in book.topic_verbs:
+        objects = []  # "discussed Syria", "discuss the company's plan": a topic, no party
     holders = [verb, *objects, *(p for o in objects for p in syntax.prep_objects(o, "of"))]
     if pattern.prep:  # a date names no party: "called X *on Tuesday*", "imposed sanctions *on Monday*"
         found = [t for h in holders for t in syntax.prep_objects(h, pattern.prep)
@@ -103,6 +105,10 @@ def _argument_targets(
               and o.lemma_.lower() not in QUANTITY_NOUNS and not own(o, book)]
     if actors.actors(others):
         return others
+    listed = [m for o in others for prep in book.member_preps
+              for p in syntax.prep_objects(o, prep) for m in (p, *p.conjuncts)]
+    if listed and all(actors.actor_at(m) is not None for m in listed):
+        return listed  # "chastised the groups, including X and Y": all of them actors
     if pattern.cameo.startswith(HARM_ROOTS):  # "killing six guards and two police officers"
         victims = [c for o in others for c in o.conjuncts if actors.actor_at(c) is not None]
         if victims:
@@ -179,6 +185,10 @@ def object_parties(
         aimed = thing.lemma_.lower() in book.aimed_nouns  # "criticism of X": X is criticised
         for prep in book.author_preps if aimed else book.party_preps:
             found = syntax.prep_objects(thing, prep)
+            if actors.actors(found):
+                return found
+        if not aimed:  # "condemned a rally *held by* X": the doer of the participle's act
+            found = [a for acl in syntax.children(thing, {"acl"}) for a in syntax.by_agents(acl)]
             if actors.actors(found):
                 return found
     frontier = [h for h in holders if h.lemma_.lower() not in book.aimed_nouns]

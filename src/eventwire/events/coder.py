@@ -38,7 +38,13 @@ from eventwire.events.arguments import aimed_places, own, place_objects, plain_t
 from eventwire.events.building import EventBuilder
 from eventwire.events.cameo import cameo_table
 from eventwire.events.filters import discarded, fullest, standing
-from eventwire.events.matching import SPEECH_LEMMAS, Candidate, candidates, speakers
+from eventwire.events.matching import (
+    SPEECH_LEMMAS,
+    Candidate,
+    candidates,
+    receiving_infinitive,
+    speakers,
+)
 from eventwire.events.patterns import PatternBook, pattern_book
 from eventwire.events.sections import link_list_sentences, link_mark_cuts, linked
 from eventwire.events.senses import between_politicians
@@ -176,7 +182,8 @@ class EventCoder:
         if _supposed(candidate.trigger, speaker_verb, sentence):
             return []  # "If found guilty, he could be jailed": the writer's supposition, no threat
         reporters = actors.actors(speakers(self.book, actors, speaker_verb)) if speaker_verb else []
-        if not sources and reporters and _speaker_is_subject(speaker_verb, candidate):
+        if not sources and reporters and (_speaker_is_subject(speaker_verb, candidate)
+                                          or receiving_infinitive(self.book, candidate.trigger)):
             sources = reporters  # "We will roll back sanctions," the official said
         if reporters and reporters[0].country and any(own(t) for t in candidate.sources):
             sources = speakers_own(sources, reporters[0])  # "Serbs said their forces had ..."
@@ -293,8 +300,14 @@ def _different(source: Actor, target: Actor) -> bool:
 def _speaker_is_subject(speaker_verb: Token, candidate: Candidate) -> bool:
     """Whether the reported clause's subject is the speaker: "We will act," X said; "X said it
     would allow inspectors" (a pronoun in the reported clause most often means the speaker)."""
-    if any(t.lower_ in syntax.SPEAKER_PRONOUNS for t in candidate.sources):
+    if any(t.lower_ in syntax.SPEAKER_PRONOUNS and not _quoted_third_person(t)
+           for t in candidate.sources):
         return True
     quoted = [t for t in speaker_verb.subtree if t.i != speaker_verb.i]
     return any(t.lower_ in ("we", "i") and t.dep_ in ("nsubj", "nsubjpass") for t in quoted)
 
+
+def _quoted_third_person(pronoun: Token) -> bool:
+    """'"He attacked the officers," the chief said': inside the speaker's own words "he" and
+    "she" are someone else (the speaker says "I"), unlike "the chief said he would act"."""
+    return pronoun.lower_ in ("he", "she") and syntax.quotation_span(pronoun) is not None

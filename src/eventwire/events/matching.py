@@ -136,6 +136,8 @@ def match_verb(
         elif pattern.cameo[:2] in VIOLENT_ROOTS and not _specific(actors.actors(sources)):
             # "Turkish army attacks killed 20": the army (TURMIL), not only Turkey
             sources = [c for s in sources for c in s.children if actors.is_force_modifier(c)] or sources
+        if receiving_infinitive(book, verb):  # "Washington is to blame": Washington is blamed
+            targets, sources = sources, []
         if syntax.is_purpose(verb) and not actors.actors(sources):
             sources = []  # "they took the help of the police to arrest him": implied agent
         if pattern.source_sectors and not any(
@@ -155,6 +157,13 @@ def match_verb(
             actors.actors(sources), _places(actors, verb))
         return Candidate(sense, verb, sources, targets, pair, used)
     return None
+
+
+def receiving_infinitive(book: PatternBook, verb: Token) -> bool:
+    """"X is to blame": the infinitive of a verb in ``receiving_infinitives`` after "be" is
+    done to the subject of "be" (by whoever says so), not by it."""
+    return (verb.lemma_.lower() in book.receiving_infinitives and verb.dep_ == "xcomp"
+            and verb.head.lemma_.lower() == "be" and syntax.is_infinitive(verb))
 
 
 def _places(actors: Arguments, trigger: Token) -> frozenset[int]:

@@ -122,6 +122,9 @@ class PatternBook:
     target_preps: tuple[str, ...] = ()
     party_preps: tuple[str, ...] = ()
     own_party_preps: tuple[str, ...] = ()
+    member_preps: tuple[str, ...] = ()
+    topic_verbs: frozenset[str] = frozenset()
+    receiving_infinitives: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     follower_nouns: frozenset[str] = frozenset()
     force_modifiers: frozenset[str] = frozenset()
@@ -419,6 +422,9 @@ def pattern_book() -> PatternBook:
         target_preps=arguments("target_preps"),
         party_preps=arguments("party_preps"),
         own_party_preps=arguments("own_party_preps"),
+        member_preps=arguments("member_preps"),
+        topic_verbs=frozenset(arguments("topic_verbs")),
+        receiving_infinitives=frozenset(arguments("receiving_infinitives")),
         group_nouns=frozenset(arguments("group_nouns")),
         follower_nouns=frozenset(arguments("follower_nouns")),
         force_modifiers=frozenset(arguments("force_modifiers")),

@@ -426,3 +426,26 @@ def entity_of(token: Any) -> Any:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+QUOTE_TOKENS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+def quotation_span(token: Token) -> tuple[int, int] | None:
+    """The token indices (exclusive bounds) of the quotation marks around ``token`` in its
+    sentence ('"He was arrested," X said'), or None when it is not quoted there or its clause
+    is a subordinate one ("that", "whether", "when": reported speech, or a doubt left to the
+    old reading where stray marks of a damaged text mislead). An unclosed mark opens a
+    quotation that runs to the sentence's end, an unopened one a quotation from its start."""
+    sentence = token.sent
+    if any(c.dep_ == "mark" for c in token.head.children):
+        return None  # "X clarified that she was not saying ...": reported, whatever marks stray
+    marks = [t.i for t in sentence if t.text in QUOTE_TOKENS]
+    before = [i for i in marks if i < token.i]
+    after = [i for i in marks if i > token.i]
+    if len(before) % 2 == 1:
+        return before[-1], after[0] if after else sentence.end
+    if not before and len(after) % 2 == 1:
+        return sentence.start - 1, after[0]
+    return None
+
