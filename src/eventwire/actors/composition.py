@@ -176,6 +176,13 @@ def compose_agent(
     for agent_entry, text in facts.agents:
         if agent_entry.agent:
             new = [s for s in agent_entry.agent.sectors if s not in sectors]
+            if new and names_no_one(agent_entry, entry):
+                steps.append(Step(
+                    StepKind.SECTOR,
+                    f"'{text}' is a person's title inside the name of a thing, not its role: "
+                    "no sector"
+                ))
+                continue
             if new:
                 sectors.extend(new)
                 steps.append(Step(
@@ -318,6 +325,16 @@ def _modifies(head: Any, text: str) -> bool:
     """True when the words ``text`` end right before ``head`` as its modifier."""
     before = [t for t in head.children if t.i < head.i and t.dep_ in ATTRIBUTE_DEPS]
     return any(words(text)[-1:] == words(t.text)[-1:] for t in before)
+
+
+def names_no_one(modifier: Entry, head: Entry) -> bool:
+    """One sector per role: a title of a person ("General", "Minister") modifying a role
+    word that names a body or a thing ("Boston General Hospital", "the president's wife" is
+    no office) gives that phrase no sector of its own; a possessor's title is the owner's. A
+    collective noun ("a group of diplomats") is its members and keeps theirs."""
+    assert modifier.agent is not None and head.agent is not None
+    return ("person" in modifier.agent.flags and "person" not in head.agent.flags
+            and bool(head.agent.sectors) and "collective" not in head.agent.flags)
 
 
 def role_sectors(facts: PhraseFacts) -> list[str]:
