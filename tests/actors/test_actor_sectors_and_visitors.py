@@ -67,3 +67,17 @@ def test_a_united_states_attorney_is_not_the_attorney_general():
     district = actor(text, "Attorney")
     assert district.name != "Jeff Sessions"
     assert actor(text, "general").name == "Jeff Sessions"
+
+
+def test_one_armed_side_per_role():
+    text = ("Government soldiers attacked rebel commanders near Goma. Government prosecutors "
+            "charged the army officers.")
+    assert actor(text, "soldiers").code == "CODMIL"
+    assert actor(text, "commanders").code == "CODREB"
+    assert actor(text, "prosecutors").code == "CODJUD"
+
+
+def test_warplanes_and_a_borough():
+    text = "A Brooklyn man was hurt in a fall. Syrian aircraft bombed the town of Idlib."
+    assert actor(text, "man").country == "USA"
+    assert actor(text, "aircraft").code == "SYRMIL"
