@@ -81,3 +81,9 @@ def test_warplanes_and_a_borough():
     text = "A Brooklyn man was hurt in a fall. Syrian aircraft bombed the town of Idlib."
     assert actor(text, "man").country == "USA"
     assert actor(text, "aircraft").code == "SYRMIL"
+
+
+def test_major_as_an_adjective_is_no_rank():
+    text = "The minister met representatives from major Dutch companies. An army major spoke."
+    assert "MIL" not in actor(text, "companies").sectors
+    assert actor(text, "major", nth=1).sectors == ["MIL"]
