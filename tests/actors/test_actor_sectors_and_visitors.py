@@ -87,3 +87,10 @@ def test_major_as_an_adjective_is_no_rank():
     text = "The minister met representatives from major Dutch companies. An army major spoke."
     assert "MIL" not in actor(text, "companies").sectors
     assert actor(text, "major", nth=1).sectors == ["MIL"]
+
+
+def test_a_justice_ministry_keeps_both_sectors_and_fighter_aircraft_are_military():
+    text = ("The Dutch justice ministry said the Dutch air force would buy 20 more fighter "
+            "aircraft.")
+    assert actor(text, "ministry").code == "NLDGOVJUD"
+    assert actor(text, "aircraft").sectors == ["MIL"]
