@@ -148,7 +148,7 @@ def test_a_country_named_once_in_the_next_sentences_is_near():
             "the crowd. The Kenyan interior minister defended the action.")
     assert actor(text, "Police").code == "KENCOP"
     assert actor(text, "crowd").code == "KENCVL"
-    assert actor(text, "activists").code == "KENPTY"
+    assert actor(text, "activists").code == "KENOPP"  # activists: OPP (agents.tsv)
 
 
 def test_a_body_of_the_datelines_country_keeps_it_over_a_nearer_one_of_its_head_word():

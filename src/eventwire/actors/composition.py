@@ -176,12 +176,26 @@ def compose_agent(
     for agent_entry, text in facts.agents:
         if agent_entry.agent:
             new = [s for s in agent_entry.agent.sectors if s not in sectors]
+            if new and state_body_of_state_role(agent_entry, entry):
+                steps.append(Step(
+                    StepKind.SECTOR,
+                    f"'{text}' says whose {head.text} it is, a state's: no second sector"
+                ))
+                continue
+            if new and names_no_one(agent_entry, entry):
+                steps.append(Step(
+                    StepKind.SECTOR,
+                    f"'{text}' is a person's title inside the name of a thing, not its role: "
+                    "no sector"
+                ))
+                continue
             if new:
                 sectors.extend(new)
                 steps.append(Step(
                     StepKind.SECTOR,
                     f"modifier '{text}' adds {' '.join(new)} ({agent_entry.source})"
                 ))
+    sectors = armed_side(sectors, steps)
     if company is not None:  # "Dalbar's president", "a spokesman for the company": one role, BUS
         sectors = [BUSINESS]
         steps.append(officer_step(head, company))
@@ -318,6 +332,40 @@ def _modifies(head: Any, text: str) -> bool:
     """True when the words ``text`` end right before ``head`` as its modifier."""
     before = [t for t in head.children if t.i < head.i and t.dep_ in ATTRIBUTE_DEPS]
     return any(words(text)[-1:] == words(t.text)[-1:] for t in before)
+
+
+# Sectors of a state's own armed, police, intelligence and justice bodies: "government" before
+# them names no second role ("government soldiers" MIL, "government prosecutors" JUD).
+STATE_ROLES = frozenset({"MIL", "COP", "SPY", "JUD"})
+# Armed sides that are no state's military: their fighters, commanders and soldiers are theirs
+# alone ("rebel commanders" REB, "Taliban commander" REB, "militia soldiers" PRM).
+NON_STATE_ARMED = frozenset({"REB", "PRM", "UAF", "CRM", "IMG"})
+
+
+def state_body_of_state_role(modifier: Entry, head: Entry) -> bool:
+    """'government' (GOV alone) before a role word of a state body (STATE_ROLES)."""
+    assert modifier.agent is not None and head.agent is not None
+    return (list(modifier.agent.sectors) == ["GOV"]
+            and bool(STATE_ROLES & set(head.agent.sectors)))
+
+
+def armed_side(sectors: list[str], steps: list[Step]) -> list[str]:
+    """One armed side per role: a military rank or unit of a non-state armed group ("rebel
+    commanders", "Taliban commander") is that group's (REB), not also a state's MIL."""
+    if "MIL" not in sectors or not NON_STATE_ARMED & set(sectors):
+        return sectors
+    steps.append(Step(StepKind.SECTOR, "a non-state armed side's rank or unit: no state MIL"))
+    return [s for s in sectors if s != "MIL"]
+
+
+def names_no_one(modifier: Entry, head: Entry) -> bool:
+    """One sector per role: a title of a person ("General", "Minister") modifying a role
+    word that names a body or a thing ("Boston General Hospital", "the president's wife" is
+    no office) gives that phrase no sector of its own; a possessor's title is the owner's. A
+    collective noun ("a group of diplomats") is its members and keeps theirs."""
+    assert modifier.agent is not None and head.agent is not None
+    return ("person" in modifier.agent.flags and "person" not in head.agent.flags
+            and bool(head.agent.sectors) and "collective" not in head.agent.flags)
 
 
 def role_sectors(facts: PhraseFacts) -> list[str]:

@@ -342,7 +342,7 @@ def link_to_office_holder(
     holders = {
         id(named): (named, role)
         for named, role in ctx.dictionary.holders.get(country, [])
-        if role.holds_on(ctx.day) and words(role.title)[: len(role_words)] == role_words
+        if role.holds_on(ctx.day) and title_is(words(role.title), role_words)
     }
     if len(holders) != 1:
         return
@@ -367,6 +367,18 @@ def _person_title(ctx: ArticleContext, token: Any) -> bool:
     found = ctx.match_at.get(token.i)
     entry = found.first((AGENT,)) if found else None
     return entry is not None and entry.agent is not None and "person" in entry.agent.flags
+
+
+# Words that may follow an office's role words in its listed title ("Foreign Minister of Russia").
+TITLE_CONTINUATIONS = frozenset({"of", "for", "to", "in"})
+
+
+def title_is(title: list[str], role_words: list[str]) -> bool:
+    """Whether a listed title is the office the role words name: it begins with them and goes
+    on, if at all, with "of X" ("Foreign Minister of Russia"), never with more of another
+    title ("United States Attorney" is no "Attorney General")."""
+    rest = title[len(role_words):]
+    return title[: len(role_words)] == role_words and (not rest or rest[0] in TITLE_CONTINUATIONS)
 
 
 def antecedent_of_description(
