@@ -34,7 +34,7 @@ def told_as_context(book: PatternBook, candidate: Candidate) -> bool:
     dated = _dated(chain)
     return (question(words, trigger) or animal(words, chain) or life_story(words, chain)
             or counted(words, candidate, chain) or trend(words, candidate)
-            or (not dated and (who_they_are(chain) or series(candidate))))
+            or (not dated and (who_they_are(chain) or series(words, candidate))))
 
 
 def question(words: dict[str, frozenset[str]], trigger: Token) -> bool:
@@ -73,11 +73,13 @@ def who_they_are(chain: list[Token]) -> bool:
     return False
 
 
-def series(candidate: Candidate) -> bool:
-    """"*his meetings* with Russian officials", "the general's foreign *visits*": an event noun
-    in the plural with its owner, undated, tells a run of acts as background, not one act."""
+def series(words: dict[str, frozenset[str]], candidate: Candidate) -> bool:
+    """"*his meetings* with Russian officials", "the general's foreign *visits*": a noun of
+    meetings and visits (series_roots) in the plural with its owner, undated, tells a run of
+    them as background, not one ("renewed *its Twitter attacks*" is an act of the news)."""
     trigger = candidate.trigger
     return (candidate.pattern.kind == "noun" and trigger.tag_ in ("NNS", "NNPS")
+            and candidate.pattern.cameo.startswith(tuple(words.get("series_roots", ())))
             and any(c.dep_ == "poss" for c in trigger.children)
             and not any(t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree))
 
