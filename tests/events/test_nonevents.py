@@ -68,3 +68,55 @@ def test_a_sermon_is_no_statement_but_a_clerics_word_on_politics_is():
     assert not coded("MANILA - The archbishop urged the faithful to pray for mercy on Easter.")
     assert coded("MANILA - Archbishop Jose Santos said the government must stop the killings.")
     assert coded("MANILA - Archbishop Jose Santos said the talks would go on.")  # no word of faith
+
+
+def test_a_direct_question_asserts_no_act(code_text):
+    assert not code_text("Who ordered the attack that killed the minister in Syria?")
+    assert not code_text("Did Russia attack Turkey?")
+    assert code_text("The minister was killed in an attack in Syria on Monday.")
+
+
+def test_a_life_story_is_no_act_of_the_news(code_text):
+    assert not code_text("As a student, the minister was arrested by police.")
+    assert not code_text("The minister was arrested at age 17 by police in Egypt.")
+    assert code_text("The minister was arrested by police in Egypt on Monday.")
+
+
+def test_a_trend_or_a_run_of_someones_acts_is_no_one_act(code_text):
+    assert not code_text("The rising attacks by Syria against Israel have come together.")
+    assert not code_text("Israel held the town against repeated attacks by Syria.")
+    assert code_text("The attacks by Syria against Israel have come together.")
+    assert not code_text("The minister's meetings with Russia angered France.")
+    assert code_text("The minister's meetings with Russia on Monday angered France.")
+    assert code_text("The minister's meeting with Russia angered France.")
+
+
+def test_a_past_act_that_says_who_someone_is_is_background(code_text):
+    undated = code_text("Britain hosted protesters whose leader was shot by police.")
+    assert [e.cameo[:2] for e in undated] == ["04"]
+    dated = code_text("Britain hosted protesters whose leader was shot by police on Monday.")
+    assert "19" in {e.cameo[:2] for e in dated}
+
+
+def test_animals_that_attack_or_are_shot_make_no_event(code_text):
+    assert not code_text("The protesters were attacked by a dog in Egypt.")
+    assert not code_text("The tiger escaped before it was shot dead by police in Egypt.")
+    assert code_text("The protesters escaped before they were shot dead by police in Egypt.")
+
+
+def test_counts_of_acts_are_tallies_not_events(code_text):
+    tallied = code_text("There were at least 338 attacks on protesters in Syria, France said.")
+    assert [e.cameo[:2] for e in tallied] == ["01"]
+    two = code_text("There were two attacks on protesters in Syria on Monday, France said.")
+    assert "19" in {e.cameo[:2] for e in two}
+    assert not code_text("In 2015, police arrested 30,000 protesters in Egypt.")
+    assert code_text("On Monday, police arrested 3,000 protesters in Egypt.")
+    assert not code_text("At least 24 protesters have been killed by police in Syria since Saturday.")
+    assert not code_text("A week of violence killed 612 protesters in Syria.")
+    assert code_text("At least 24 protesters have been killed by police in Syria.")
+
+
+def test_rows_of_a_table_of_past_attacks_are_not_coded(code_text):
+    assert not code_text("CAIRO, EGYPT September, 2014 TARGET: Two police officers wounded in "
+                         "knife attack ATTACKER: protesters 406 stories")
+    assert code_text("Police officers were wounded in a knife attack by protesters in Egypt on Monday.")

@@ -1,7 +1,8 @@
 """Which candidate events of a sentence stand: none in a discarded sentence; none for an act
 only feared, asked for, supposed, asked about, meant (a purpose, a subjunctive), counted or told
-as background (a description, an activity, a topic, a date before the article's year); one per
-intention; and of two events of the same kind, the one with both sides.
+as background (a description, an activity, a topic, a date before the article's year) or as
+context (events.context: questions, life stories, trends, counts); one per intention; and of
+two events of the same kind, the one with both sides.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from typing import Any
 
 from eventwire.actors.fixing import identity, named
+from eventwire.events.context import told_as_context
 from eventwire.events.matching import VIOLENT_ROOTS, Candidate
 from eventwire.events.patterns import PatternBook
 from eventwire.nlp import syntax
@@ -48,10 +50,14 @@ INTENT_CARRIERS = syntax.INTENT | syntax.THREAT
 
 
 def discarded(book: PatternBook, sentence: ParsedSentence) -> bool:
-    """A sentence holding a phrase of discards.yaml, or starting with one of its ``start``
-    expressions, codes no event."""
+    """A sentence holding a phrase of discards.yaml, starting with one of its ``start``
+    expressions, or holding ``count`` matches of a ``labels`` expression (as written: a table's
+    "TARGET: ... ATTACKER: ..." row), codes no event."""
     text = sentence.text.lower()
     for rule in book.discards:
+        labels = rule.get("labels")
+        if labels and len(re.findall(str(labels), sentence.text)) >= int(rule.get("count", 1)):
+            return True
         phrase = str(rule.get("phrase", "")).lower()
         if phrase and phrase in text:
             return True
@@ -73,7 +79,7 @@ def standing(book: PatternBook, candidates: list[Candidate], year: int | None = 
                   and not description(book, c) and not activity(book, c) and not tally(book, c.trigger)
                   and not purpose(book, c) and not mandated(c.trigger)
                   and not dated_before(book, c.trigger, year) and not told_earlier(book, c)
-                  and not alleged(book, c.trigger)]
+                  and not alleged(book, c.trigger) and not told_as_context(book, c)]
     candidates = drop_background(candidates)
     candidates = drop_carriers_and_requested(candidates)
     candidates.sort(key=lambda c: c.trigger.lemma_.lower() in INTENT_CARRIERS)

@@ -195,6 +195,7 @@ class PatternBook:
     purposes: dict[str, frozenset[str]] = field(default_factory=dict)  # purposes and participles
     past_markers: dict[str, frozenset[str]] = field(default_factory=dict)
     habits: dict[str, frozenset[str]] = field(default_factory=dict)  # "they attack with impunity"
+    context: dict[str, frozenset[str]] = field(default_factory=dict)  # acts told as context
     # sections.yaml: sports and entertainment pages keep only events with a state actor
     off_topic: OffTopicSections = field(default_factory=OffTopicSections)
     link_lists: LinkLists = field(default_factory=LinkLists)  # sections.yaml: lines of link lists
@@ -498,6 +499,7 @@ def pattern_book() -> PatternBook:
         purposes=_word_sets(senses.get("purposes")),
         past_markers=_word_sets(senses.get("past_markers")),
         habits=_word_sets(senses.get("habits")),
+        context=_word_sets(senses.get("context")),
         off_topic=off_topic_sections(loaded["sections.yaml"].get("off_topic")),
         link_lists=link_lists(loaded["sections.yaml"].get("link_lists")),
         link_marks=tuple(str(m) for m in loaded["sections.yaml"].get("link_marks") or ()),

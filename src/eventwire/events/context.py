@@ -1,0 +1,173 @@
+"""Acts a sentence tells as context, not as news (issue 17, a trained coder's "not an event"):
+a direct question, a trend ("*rising* attacks"), a life story ("arrested *at age 17*"), a
+run of someone's acts ("*his meetings* with officials"), a past act told of a person to say who
+they are ("a woman *whose son was killed* by ..."), an animal as the one who attacks or is shot,
+and counts of acts ("*338 attacks*", "*30,000 people* arrested *in 2015*", "*24 fighters* have
+been killed *since Saturday*"). The words are senses.yaml's ``context``; an act with a date of
+its own on its clause is history the time stage dates, and stays, except a count or a life
+story.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.events.matching import Candidate
+from eventwire.events.patterns import PatternBook
+from eventwire.nlp import syntax
+
+Token = Any
+
+# How a number counts a noun ("*30,000* people").
+COUNT_DEPS = {"nummod"}
+# The present perfect's auxiliary ("*have* been killed since ..."): a count up to now.
+PERFECT_TAGS = ("VBZ", "VBP")
+
+
+def told_as_context(book: PatternBook, candidate: Candidate) -> bool:
+    """Whether the candidate is an act told as context, not an act of the news."""
+    words = book.context
+    if not words:
+        return False
+    trigger = candidate.trigger
+    chain = syntax.predicate_chain(trigger)
+    dated = _dated(chain)
+    return (question(words, trigger) or animal(words, chain) or life_story(words, chain)
+            or counted(words, candidate, chain) or trend(words, candidate)
+            or (not dated and (who_they_are(chain) or series(words, candidate))))
+
+
+def question(words: dict[str, frozenset[str]], trigger: Token) -> bool:
+    """"Who produced the poison that killed X?", "Did the army attack the town?": a direct
+    question (led by a question word or an inverted auxiliary, ending in "?") asserts no act."""
+    sentence = trigger.sent
+    tokens = [t for t in sentence if not t.is_punct and not t.is_space]
+    text = sentence.text.rstrip().rstrip("\"'”’ ").rstrip()
+    if not tokens or not text.endswith("?"):
+        return False
+    first = tokens[0]
+    return first.lower_ in words.get("question_starts", ()) and first.i < trigger.i
+
+
+def life_story(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
+    """"was arrested *at age 17*", "met *as teenagers*", "jailed *in his youth*": a stage of a
+    person's life on the act's clause tells a life story (life_stages: preposition + noun),
+    dated or not ("met as teenagers in 1953")."""
+    stages = words.get("life_stages", frozenset())
+    for node in chain:
+        for prep in syntax.children(node, {"prep"}):
+            for noun in syntax.children(prep, {"pobj"}):
+                if f"{prep.lower_} {noun.lemma_.lower()}" in stages:
+                    return True
+    return False
+
+
+def who_they_are(chain: list[Token]) -> bool:
+    """"relatives *whose daughter was murdered* by X", "a man whose son was shot": a past act in
+    a "whose" relative clause tells who someone is, undated; background."""
+    for node in chain:
+        if node.dep_ == "relcl" and node.tag_ in ("VBD", "VBN"):
+            subjects = syntax.children(node, {"nsubj", "nsubjpass"})
+            if any(c.lower_ == "whose" and c.dep_ == "poss" for s in subjects for c in s.children):
+                return True
+    return False
+
+
+def series(words: dict[str, frozenset[str]], candidate: Candidate) -> bool:
+    """"*his meetings* with Russian officials", "the general's foreign *visits*": a noun of
+    meetings and visits (series_roots) in the plural with its owner, undated, tells a run of
+    them as background, not one ("renewed *its Twitter attacks*" is an act of the news)."""
+    trigger = candidate.trigger
+    return (candidate.pattern.kind == "noun" and trigger.tag_ in ("NNS", "NNPS")
+            and candidate.pattern.cameo.startswith(tuple(words.get("series_roots", ())))
+            and any(c.dep_ == "poss" for c in trigger.children)
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree))
+
+
+def animal(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
+    """"was attacked by a dog", "the tiger was shot by police": an animal that attacks or is
+    shot (animals, as a participant of the act's own clause) is no political event."""
+    animals = words.get("animals", frozenset())
+    node = chain[0]
+    parts = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    parts += [o for a in syntax.children(node, {"agent"}) for o in syntax.children(a, {"pobj"})]
+    for part in parts:
+        if part.lemma_.lower() in animals:
+            return True
+        if part.lower_ in ("which", "that") and node.dep_ == "relcl" \
+                and node.head.lemma_.lower() in animals:
+            return True  # "the dog, which attacked him"
+        if part.lower_ == "it" and any(t.dep_ in ("nsubj", "nsubjpass")
+                                       and t.lemma_.lower() in animals for t in node.sent):
+            return True  # "the tiger escaped before it was shot"
+    return False
+
+
+def counted(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[Token]) -> bool:
+    """A count of acts, not one act: "at least *338 attacks*" (an event noun counted at
+    ``plural_acts`` or more), "*30,000 people* were arrested *in 2015*" (``victims`` or more
+    over a span of a year or more), "*24 fighters* have been killed *since Saturday*" (a counted
+    side in the present perfect, counted since a past time), "*a week of violence* killed 612
+    people" (a span as the doer: span_subjects)."""
+    trigger = candidate.trigger
+    limits = {k: int(next(iter(v))) for k, v in words.items() if k.startswith("count_")}
+    if candidate.pattern.kind == "noun":
+        return trigger.tag_ in ("NNS", "NNPS") and _count(trigger) >= limits.get("count_acts", 10**9)
+    node = chain[0]
+    spans = words.get("span_subjects", frozenset())
+    holders = syntax.children(node, {"nsubj"}) + [n for n in chain[1:] if n.pos_ == "NOUN"]
+    if any(s.lemma_.lower() in spans and syntax.prep_objects(s, "of") for s in holders):
+        return True  # "a week of violence killed 612 people": the toll of a span
+
+    sides = [c for c in node.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+    largest = max((_count(s) for s in sides), default=0)
+    if largest >= limits.get("count_victims", 10**9) and _year_span(words, chain):
+        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in PERFECT_TAGS
+                  for c in node.children)
+    since = any(p.lower_ == "since" for n in chain for p in syntax.children(n, {"prep"}))
+    return perfect and since and largest >= 2
+
+
+def trend(words: dict[str, frozenset[str]], candidate: Candidate) -> bool:
+    """"*rising* attacks by extremists", "*repeated* attacks by the army": an event noun with a
+    word of a trend or a habit (trend_words) tells a run of acts, not one act."""
+    trigger = candidate.trigger
+    return candidate.pattern.kind == "noun" and any(
+        c.dep_ == "amod" and c.lower_ in words.get("trend_words", ()) for c in trigger.children)
+
+
+def _count(noun: Token) -> int:
+    """The number counting ``noun`` ("*4,000* people", "*dozens of* attacks" counts 24)."""
+    best = 0
+    for child in noun.children:
+        if child.dep_ in COUNT_DEPS and child.like_num:
+            digits = child.text.replace(",", "")
+            if digits.isdigit():
+                best = max(best, int(digits))
+    return best
+
+
+def _year_span(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
+    """A date of a year or more on the act's clause: "in 2015", "last year", "this year"."""
+    spans = words.get("year_spans", frozenset())
+    for node in chain:
+        for child in node.children:
+            if child.dep_ not in ("prep", "npadvmod"):
+                continue
+            phrase = list(child.subtree)
+            if any(t.lower_ in spans for t in phrase):
+                return True
+            if any(len(t.text) == 4 and t.text.isdigit() and t.ent_type_ == "DATE" for t in phrase) \
+                    and not any(t.ent_type_ == "DATE" and t.lower_[:3] in _MONTHS for t in phrase):
+                return True
+    return False
+
+
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+
+def _dated(chain: list[Token]) -> bool:
+    """Whether the act's clause carries a date of its own ("in 2012", "on March 3, 1996")."""
+    return any(t.ent_type_ == "DATE" for node in chain for c in node.children
+               if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
