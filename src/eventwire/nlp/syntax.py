@@ -45,6 +45,7 @@ SPEAKER_PRONOUNS = {"we", "i", "it", "they", "he", "she"}
 # Prepositions of place that spaCy misreads as an adjective on a fronted noun ("*Outside* court,
 # X said" parsed as the subject "Outside court" with X in apposition): a scene, not a subject.
 SCENE_PREPOSITIONS = {"outside", "inside"}
+DATELINE_DASHES = {"-", "--", "\u2013", "\u2014"}
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -195,6 +196,10 @@ def unscened(subject: Token) -> list[Token]:
     minister is one)."""
     scene = any(c.dep_ in ("amod", "advmod") and c.lower_ in SCENE_PREPOSITIONS
                 and c.i == subject.left_edge.i for c in subject.children)
+    dash = next((c for c in subject.children if c.dep_ == "punct" and c.i > subject.i
+                 and c.lower_ in DATELINE_DASHES), None)
+    if dash is not None and any(s.i > dash.i for s in children(subject.head, SUBJECTS)):
+        return []  # "GAZA CITY, Gaza Strip (AP) - Israeli tanks raided": a dateline, no subject
     return children(subject, {"appos"}) if scene else [subject]
 
 
