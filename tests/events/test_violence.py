@@ -79,3 +79,15 @@ def test_a_dateline_is_no_subject(code_text):
                        "Tuesday, killing 10 people.")
     assert "TUR" not in sources(events)
     assert sources(events)
+
+
+def test_victims_of_a_passive_without_its_arcs_are_no_authors(code_text):
+    # spaCy reads "were slain" as "be" with a complement, and "two soldiers wounded" after a
+    # passive with a subject of its own: the soldiers are still the victims
+    events = code_text("The police were slain in Egypt.")
+    assert force(events) and "COP" not in sources(events)
+    assert any(e.target and e.target.code == "COP" for e in force(events))
+    events = code_text("Five Syrian rebels were killed and two Egyptian soldiers wounded in Turkey.")
+    assert "EGY" not in sources(events)
+    # a named author in the by-phrase still is one
+    assert "ISR" in sources(code_text("Two Egyptian soldiers were slain by Israel in Sinai."))
