@@ -165,6 +165,9 @@ def topic(book: PatternBook, candidate: Candidate) -> bool:
     noun = candidate.trigger
     if candidate.pattern.kind != "noun":
         return False
+    if (noun.dep_ == "pobj" and noun.head.lower_ in ("of", "about", "against")
+            and noun.head.head.lemma_.lower() in book.warning_heads):
+        return True  # "an alert warning *of* an attack": what is warned of (warning_heads)
     for _ in range(TOPIC_HOPS):
         while noun.dep_ == "conj" and noun.head.i != noun.i:
             noun = noun.head

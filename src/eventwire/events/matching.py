@@ -141,7 +141,8 @@ def match_verb(
         if syntax.is_purpose(verb) and not actors.actors(sources):
             sources = []  # "they took the help of the police to arrest him": implied agent
         if pattern.source_sectors and not any(
-                a.sectors and a.sectors[0] in pattern.source_sectors for a in actors.actors(sources)):
+                a.sectors and a.sectors[0] in pattern.source_sectors
+                for a in actors.actors(_spoken_for(sources))):
             continue  # "police raided the offices": a search, not the army's raid
         if pattern.source_preps:  # "Israel received aid from the US": the subject receives
             targets = sources
@@ -164,6 +165,15 @@ def receiving_infinitive(book: PatternBook, verb: Token) -> bool:
     done to the subject of "be" (by whoever says so), not by it."""
     return (verb.lemma_.lower() in book.receiving_infinitives and verb.dep_ == "xcomp"
             and verb.head.lemma_.lower() == "be" and syntax.is_infinitive(verb))
+
+
+def _spoken_for(sources: list[Token]) -> list[Token]:
+    """The sources, a pronoun read as the speaker whose reported clause it is in ("police said
+    *they* had raided a flat": the police, as the coder reads it when it codes the event)."""
+    if not sources or not all(s.pos_ == "PRON" for s in sources):
+        return sources
+    verb = syntax.speaker_clause(sources[0], SPEECH_LEMMAS)
+    return syntax.clause_subjects(verb) if verb is not None else sources
 
 
 def _places(actors: Arguments, trigger: Token) -> frozenset[int]:
@@ -320,11 +330,15 @@ def _noun_candidate(
     forces = [c for c in noun.children if actors.is_force_modifier(c)] if not named else []
     if forces:  # "Israeli army attacks": the army, Israel's, not Israel and its army
         modifiers = [m for m in modifiers if m in forces or actors.actor_at(m) is not actors.actor_at(noun)]
+    plotted = bool(book.perpetrator_modifiers & {m.lemma_.lower() for m in noun.children
+                                                 if m.dep_ in ("compound", "amod")})
+    if plotted:  # "the US terror attacks", "the Paris suicide bombing": where, not whose
+        modifiers = [m for m in modifiers if _specific(actors.actors([m]))]
     sources += modifiers
     if not actors.actors(sources) and not named and not receiving:
         holders = _holders(book, noun, pattern, reactions)
         sources = sources if holders is None else holders
-    if not actors.actors(sources) and actors.nationalities.modifier_actor(noun):
+    if not actors.actors(sources) and not plotted and actors.nationalities.modifier_actor(noun):
         sources = [noun]  # "Israeli air raids": the raids are Israel's
     preps = pattern.target_preps or target_preps(book, pattern)
     targets = [t for p in preps for t in syntax.prep_objects(noun, p)]
@@ -388,9 +402,14 @@ def _holders(book: PatternBook, noun: Token, pattern: Pattern, reactions: set[in
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]  # "troops fought an enemy using car bombs": the enemy uses them
     violent = pattern.cameo[:2] in VIOLENT_ROOTS
-    if violent and not _violent_verb(book, verb) and any(
+    if violent and verb.lemma_.lower() in book.telling_verbs:
+        return None  # "an official reported an attack", "it was a targeted attack": no author
+    if violent and (not _violent_verb(book, verb) or not pattern.symmetric) and any(
             t.dep_ == "prep" and t.lower_ in book.sequence_preps for t in _path_up(phrase, verb)):
-        return None  # "France raised its alert level after the attacks": no attack by France
+        # "France raised its alert level after the attacks": no attack by France; "the army
+        # shelled the town after the rebel attack": a one-sided act before another is not its
+        # doer's (a fight before a capture still is: "captured the town after fighting")
+        return None
     return syntax.clause_subjects(verb, participant=not violent or verb.lemma_ in PARTICIPATION)
 
 

@@ -144,6 +144,8 @@ class PatternBook:
     receiving_verbs: frozenset[str] = frozenset()
     preventing_verbs: frozenset[str] = frozenset()
     authoring_verbs: frozenset[str] = frozenset()
+    telling_verbs: frozenset[str] = frozenset()
+    perpetrator_modifiers: frozenset[str] = frozenset()
     harm_clause_words: frozenset[str] = frozenset()
     sequence_preps: frozenset[str] = frozenset()
     private_target_codes: tuple[str, ...] = ()
@@ -186,10 +188,12 @@ class PatternBook:
     # single_persons keep_sources / keep_words: who or what keeps force on one person military
     person_keep: dict[str, frozenset[str]] = field(default_factory=dict)
     means_carriers: frozenset[str] = frozenset()  # "a *bomb* blast": its modifier is the means
+    accident_verbs: frozenset[str] = frozenset()  # "killed when the bus *crashed*": no one's act
     objectless_feelings: frozenset[str] = frozenset()  # "demonstrated *their support*": a rally
     question_marks: frozenset[str] = frozenset()
     question_heads: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
+    warning_heads: frozenset[str] = frozenset()
     activity_preps: frozenset[str] = frozenset()  # "cooperation *in* fighting X": an activity
     tally_nouns: frozenset[str] = frozenset()  # "the number of rebels killed": a count
     purposes: dict[str, frozenset[str]] = field(default_factory=dict)  # purposes and participles
@@ -449,6 +453,8 @@ def pattern_book() -> PatternBook:
         receiving_verbs=frozenset(arguments("receiving_verbs")),
         preventing_verbs=frozenset(arguments("preventing_verbs")),
         authoring_verbs=frozenset(arguments("authoring_verbs")),
+        telling_verbs=frozenset(arguments("telling_verbs")),
+        perpetrator_modifiers=frozenset(arguments("perpetrator_modifiers")),
         harm_clause_words=frozenset(arguments("harm_clause_words")),
         sequence_preps=frozenset(arguments("sequence_preps")),
         private_target_codes=arguments("private_target_codes"),
@@ -490,10 +496,12 @@ def pattern_book() -> PatternBook:
         person_keep={key: frozenset(_as_tuple((senses.get("single_persons") or {}).get(f"keep_{key}")))
                      for key in ("sources", "words")},
         means_carriers=frozenset(_as_tuple(senses.get("means_carriers"))),
+        accident_verbs=frozenset(_as_tuple(senses.get("accident_verbs"))),
         objectless_feelings=frozenset(_as_tuple(senses.get("objectless_feelings"))),
         question_marks=frozenset(_as_tuple(senses.get("question_marks"))),
         question_heads=frozenset(_as_tuple(senses.get("question_heads"))),
         topic_preps=frozenset(_as_tuple(senses.get("topic_preps"))),
+        warning_heads=frozenset(_as_tuple(senses.get("warning_heads"))),
         activity_preps=frozenset(_as_tuple(senses.get("activity_preps"))),
         tally_nouns=frozenset(_as_tuple(senses.get("tally_nouns"))),
         purposes=_word_sets(senses.get("purposes")),

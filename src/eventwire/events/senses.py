@@ -67,6 +67,8 @@ def other_sense(book: PatternBook, token: Token) -> bool:
     vetoes = book.other_senses.get(token.lemma_.lower())
     if not vetoes:
         return False
+    if _accident(book, token):
+        return True
     words = argument_words(token) | _doers(token)
     for contest in syntax.children(token, syntax.OBJECTS):
         if contest.lemma_.lower() in book.verbal.get("contests", ()):
@@ -82,6 +84,16 @@ def other_sense(book: PatternBook, token: Token) -> bool:
             words |= {w for o in syntax.prep_objects(part, "of")
                       for w in (o.lemma_.lower(), o.lower_)}
     return bool(vetoes & words)
+
+
+def _accident(book: PatternBook, token: Token) -> bool:
+    """Whether a clause of how the harm came (harm_clause_words) tells an accident
+    (accident_verbs): "five were killed *when* their bus *collided* with a truck", "injured
+    *as* the building *collapsed*" - no one's act of violence."""
+    return any(c.dep_ == "advcl" and c.lemma_.lower() in book.accident_verbs
+               and any(m.dep_ in ("mark", "advmod") and m.lower_ in book.harm_clause_words
+                       for m in c.children)
+               for c in token.children)
 
 
 def _doers(token: Token) -> set[str]:

@@ -45,6 +45,7 @@ SPEAKER_PRONOUNS = {"we", "i", "it", "they", "he", "she"}
 # Prepositions of place that spaCy misreads as an adjective on a fronted noun ("*Outside* court,
 # X said" parsed as the subject "Outside court" with X in apposition): a scene, not a subject.
 SCENE_PREPOSITIONS = {"outside", "inside"}
+DATELINE_DASHES = {"-", "--", "\u2013", "\u2014"}
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -87,7 +88,26 @@ def is_passive(verb: Token) -> bool:
             and not children(verb, SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"})
             and _own_passive(verb.head)):
         return True
-    return _own_passive(verb)
+    return _own_passive(verb) or _bare_passive(verb)
+
+
+def _bare_passive(verb: Token) -> bool:
+    """A passive spaCy reads without its passive arcs: a participle as the complement of "be"
+    ("two soldiers were *slain*": acomp), and one coordinated with a passive with a subject of
+    its own and no auxiliary ("five were killed and two soldiers *wounded*")."""
+    if verb.tag_ != "VBN" or verb.head.i == verb.i or children(verb, {"aux", "auxpass"}):
+        return False
+    if verb.dep_ == "acomp":
+        return verb.head.lemma_ in ("be", "get")
+    return (verb.dep_ == "conj" and bool(children(verb, SUBJECTS))
+            and _own_passive(verb.head))
+
+
+def _bare_patients(verb: Token) -> list[Token]:
+    """The patients of a ``_bare_passive`` verb: the subject of "be", or the verb's own subject."""
+    if verb.dep_ == "acomp":
+        return children(verb.head, SUBJECTS | PASSIVE_SUBJECTS)
+    return children(verb, SUBJECTS)
 
 
 def headline_passive(verb: Token) -> bool:
@@ -124,6 +144,8 @@ def clause_subjects(verb: Token, depth: int = 0, participant: bool = False) -> l
             if is_passive(c) and not children(c, PASSIVE_SUBJECTS) for a in by_agents(c)]
         if agents:
             return agents
+        if _bare_passive(verb):  # "two soldiers were *slain*": the soldiers are the patients
+            return _bare_patients(verb) if depth > 0 or participant else []
         if verb.dep_ == "conj" and not children(verb, PASSIVE_SUBJECTS):
             return clause_subjects(verb.head, depth, participant)  # "were killed and wounded"
         # "Kerry was locked in talks", "Before meeting X, Kerry was flown to Y": the passive
@@ -198,6 +220,10 @@ def unscened(subject: Token) -> list[Token]:
     minister is one)."""
     scene = any(c.dep_ in ("amod", "advmod") and c.lower_ in SCENE_PREPOSITIONS
                 and c.i == subject.left_edge.i for c in subject.children)
+    dash = next((c for c in subject.children if c.dep_ == "punct" and c.i > subject.i
+                 and c.lower_ in DATELINE_DASHES), None)
+    if dash is not None and any(s.i > dash.i for s in children(subject.head, SUBJECTS)):
+        return []  # "GAZA CITY, Gaza Strip (AP) - Israeli tanks raided": a dateline, no subject
     return children(subject, {"appos"}) if scene else [subject]
 
 
@@ -226,6 +252,8 @@ def passive_targets(verb: Token) -> list[Token]:
         return [verb.head]
     if headline_passive(verb):
         return children(verb, SUBJECTS)
+    if _bare_passive(verb):
+        return _bare_patients(verb)
     return children(verb, PASSIVE_SUBJECTS)
 
 
