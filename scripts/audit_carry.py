@@ -7,8 +7,8 @@ DUMP is scripts/audit_diff.py --dump output (every judged mention: same / moved_
 changed / dropped). A changed mention is replaced by the first new event in its sentence (the one
 with the same trigger when there is one); dropped ones leave the sample (counted apart).
 """
+import argparse
 import json
-import sys
 from collections import Counter
 
 FIELDS = ("event", "source", "target", "place", "date", "note")
@@ -109,5 +109,21 @@ def final(dump_path, orig_verdicts, rejudged_path, out_final):
         print(f"{k}\t{c}")
 
 
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    steps = parser.add_subparsers(dest="step", required=True)
+    step = steps.add_parser("sheet", help="a worksheet and template of what needs judging again")
+    for name in ("dump", "orig_sheet", "out_sheet", "out_template"):
+        step.add_argument(name)
+    step = steps.add_parser("final", help="the -final verdicts (REJUDGED '-' when none changed)")
+    for name in ("dump", "orig_verdicts", "rejudged", "out_final"):
+        step.add_argument(name)
+    args = parser.parse_args()
+    if args.step == "sheet":
+        sheet(args.dump, args.orig_sheet, args.out_sheet, args.out_template)
+    else:
+        final(args.dump, args.orig_verdicts, args.rejudged, args.out_final)
+
+
 if __name__ == "__main__":
-    {"sheet": sheet, "final": final}[sys.argv[1]](*sys.argv[2:])
+    main()
