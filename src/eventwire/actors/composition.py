@@ -182,7 +182,7 @@ def compose_agent(
                     f"'{text}' says whose {head.text} it is, a state's: no second sector"
                 ))
                 continue
-            if new and names_no_one(agent_entry, entry):
+            if new and names_no_one(agent_entry, entry, text, head):
                 steps.append(Step(
                     StepKind.SECTOR,
                     f"'{text}' is a person's title inside the name of a thing, not its role: "
@@ -334,9 +334,10 @@ def _modifies(head: Any, text: str) -> bool:
     return any(words(text)[-1:] == words(t.text)[-1:] for t in before)
 
 
-# Sectors of a state's own armed, police, intelligence and justice bodies: "government" before
-# them names no second role ("government soldiers" MIL, "government prosecutors" JUD).
-STATE_ROLES = frozenset({"MIL", "COP", "SPY", "JUD"})
+# Sectors of a state's own armed, police and intelligence bodies: "government" before them
+# names no second role ("government soldiers" MIL). Not JUD: "government prosecutors" (GOV JUD)
+# are the state's side before a court (JUD), which they could not target as JUD alone.
+STATE_ROLES = frozenset({"MIL", "COP", "SPY"})
 # Armed sides that are no state's military: their fighters, commanders and soldiers are theirs
 # alone ("rebel commanders" REB, "Taliban commander" REB, "militia soldiers" PRM).
 NON_STATE_ARMED = frozenset({"REB", "PRM", "UAF", "CRM", "IMG"})
@@ -358,14 +359,25 @@ def armed_side(sectors: list[str], steps: list[Step]) -> list[str]:
     return [s for s in sectors if s != "MIL"]
 
 
-def names_no_one(modifier: Entry, head: Entry) -> bool:
+def names_no_one(modifier: Entry, head: Entry, modifier_text: str = "",
+                 head_token: Any = None) -> bool:
     """One sector per role: a title of a person ("General", "Minister") modifying a role
     word that names a body or a thing ("Boston General Hospital", "the president's wife" is
     no office) gives that phrase no sector of its own; a possessor's title is the owner's. A
     collective noun ("a group of diplomats") is its members and keeps theirs."""
     assert modifier.agent is not None and head.agent is not None
     return ("person" in modifier.agent.flags and "person" not in head.agent.flags
-            and bool(head.agent.sectors) and "collective" not in head.agent.flags)
+            and bool(head.agent.sectors) and "collective" not in head.agent.flags
+            and inside_a_name(modifier_text, head_token))
+
+
+def inside_a_name(modifier_text: str, head_token: Any) -> bool:
+    """Whether a title and the word it modifies are parts of one capitalised name ("General
+    Hospital", "General Assembly"), not a possessor ("the president's staff", "officers'
+    union"), whose title says whose the thing is."""
+    possessive = modifier_text.endswith(("'s", "'", "’s", "’"))
+    return (not possessive and modifier_text[:1].isupper()
+            and head_token is not None and head_token.text[:1].isupper())
 
 
 def role_sectors(facts: PhraseFacts) -> list[str]:

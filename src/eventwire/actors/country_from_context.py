@@ -67,9 +67,6 @@ def context_country(
             "not the article's"
         ))
         return ""
-    visitor = visitor_country(ctx, head, facts, steps, agent)
-    if visitor is not None:
-        return visitor
     country = (
         state_title_country(ctx, facts, steps)
         or spoken_for_country(ctx, head, steps)
@@ -87,43 +84,6 @@ def context_country(
             "dateline or main country of the article gives one)"
         ))
     return country
-
-
-def visitor_country(
-    ctx: ArticleContext, head: Any, facts: PhraseFacts, steps: list[str], agent: Any = None
-) -> str | None:
-    """A diplomat's country (agents.tsv flag ``visitor``: foreign ministers, ambassadors,
-    envoys) where the article names another country than where it was filed: the dateline,
-    the sentence's place and the article's main country are where diplomats meet, so they
-    give none ("ASTANA - The diplomat said" in a story about Syrian talks is no Kazakh). In
-    an article filed from one country that names one other, the diplomat is that other
-    country's; else the country stays open. None: no visitor title, or nothing speaks
-    against the ordinary reading (the article names no country but the host's)."""
-    titles = [e.agent for e, _ in facts.agents if e.agent] + ([agent] if agent is not None else [])
-    if not any("visitor" in title.flags for title in titles):
-        return None
-    own = state_title_country(ctx, facts, steps) or spoken_for_country(ctx, head, steps)
-    if own:
-        return own
-    dateline = ctx.dateline.first(PLACE_KINDS) if ctx.dateline else None
-    host = dateline.country if dateline is not None else ""
-    others = [c for c in ctx.focus_countries()
-              if c != host and c not in ORGANIZATION_COUNTRIES and len(c) == 3]
-    if not others or (not host and len(others) == 1):
-        return None
-    if host and len(others) == 1:
-        steps.append(Step(
-            StepKind.DATELINE,
-            f"a diplomat in an article filed from {host} that names one other country -> "
-            f"{others[0]} (the visitor's)"
-        ))
-        return others[0]
-    steps.append(Step(
-        StepKind.NO_COUNTRY,
-        "no country: a diplomat is often a visitor where the article is filed or mainly set, "
-        "and the article names several countries"
-    ))
-    return ""
 
 
 def state_title_country(ctx: ArticleContext, facts: PhraseFacts, steps: list[str]) -> str:

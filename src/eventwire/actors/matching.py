@@ -121,6 +121,9 @@ def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
                         entries = [e for e in entries if e.kind not in PROPER_KINDS]
                     if owner[start] == owner[end - 1] and surname(doc[owner[start]], dictionary):
                         entries = [e for e in entries if e.kind != AGENT]
+                    if not title_before_name(doc, owner[start], owner[end - 1]):
+                        entries = [e for e in entries
+                                   if not (e.agent and "title" in e.agent.flags)]
                     if entries:
                         last = owner[end - 1]
                         rest = end
@@ -135,6 +138,14 @@ def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
                 end -= 1
         matches.extend(reversed(found))
     return matches
+
+
+def title_before_name(doc: Any, first: int, last: int) -> bool:
+    """Whether words are a capitalised title right before a person's name ("Major Ali Khan"):
+    role words flagged ``title`` in agents.tsv are roles only there ("major" is mostly an
+    adjective)."""
+    return (doc[first].text[:1].isupper() and last + 1 < len(doc)
+            and doc[last + 1].ent_type_ == "PERSON" and doc[last + 1].text[:1].isupper())
 
 
 def surname(token: Any, dictionary: Dictionary) -> bool:
