@@ -20,6 +20,8 @@ TODAY = ("2015-05-12", "day")
     # the lead is counted from the body: a title of two sentences does not push it out
     ("The minister spoke in the capital. The minister has said she will resign.",
      "Cabinet in crisis. Minister quits.", "has said she", "said", "01"),
+    ("Poland has condemned the move. The EU has also criticised Moscow.",
+     "Row grows. Allies react.", "EU has", "criticised", "11"),
 ])
 def test_a_present_perfect_lead_is_the_news(make_event, parse, text: str, title: str | None,
                                              sentence_words: str, trigger: str,
@@ -28,6 +30,15 @@ def test_a_present_perfect_lead_is_the_news(make_event, parse, text: str, title:
     event = make_event(parsed, sentence_words, trigger, cameo_root=cameo_root)
     date_events(parsed, [event])
     assert (event.date, event.date_precision) == TODAY
+
+
+def test_a_verbal_present_perfect_past_the_lead_is_undated(make_event, parse) -> None:
+    """"has dismissed the opposition as ..." past the body's lead: a position, no day."""
+    parsed = parse("Talks opened in Geneva. Delegates met twice. They ate lunch. The government "
+                   "has dismissed the critics as a fringe.", title="Talks open. Critics speak.")
+    event = make_event(parsed, "has dismissed", "dismissed", cameo_root="12")
+    date_events(parsed, [event])
+    assert (event.date, event.evidence["date"]["unknown"]) == (None, "perfect")
 
 
 @pytest.mark.parametrize(("text", "sentence_words", "trigger", "cameo_root"), [
