@@ -135,7 +135,7 @@ def _pluperfect_verb(trigger: Token) -> Token | None:
                         for child in verb.children)), None)
 
 
-def _sequence_under_pluperfect(event: Event, trigger: Token, dated: list[TimeExpression]) -> bool:
+def _sequence_under_pluperfect(position: int, trigger: Token, dated: list[TimeExpression]) -> bool:
     """"Erdogan and Merkel had met a short while before the journalist was arrested": past the
     lead, a clause of sequence (`sequence_words`: before, after, since, following, until, ahead,
     prior) under a pluperfect is as much before the report as that verb is; its date is unknown,
@@ -143,7 +143,7 @@ def _sequence_under_pluperfect(event: Event, trigger: Token, dated: list[TimeExp
     sequence of tenses). In the title and lead (`perfect_lead_sentences`) the clause is the
     story's own time: "protesters had gathered for hours before police fired tear gas"."""
     verb = verb_of(trigger)
-    if event.sentence_index < date_rules().perfect_lead_sentences or verb.dep_ != "advcl" or not any(
+    if position < date_rules().perfect_lead_sentences or verb.dep_ != "advcl" or not any(
             child.dep_ in ("mark", "advmod") and child.lower_ in date_rules().sequence_words
             for child in verb.children):
         return False
@@ -157,7 +157,7 @@ def _earlier_than_frame(trigger: Token) -> bool:
     return _pluperfect_verb(trigger) is not None
 
 
-def _perfect_position(event: Event, trigger: Token) -> bool:
+def _perfect_position(event: Event, position: int, trigger: Token) -> bool:
     """"has said he can produce 4% growth", "has vowed to shut mosques", "each side has
     expelled ten diplomats": past the lead, a present perfect is an act of some unstated time,
     not the report's day (`perfect_roots`), unless an adverb runs it up to now ("has so far
@@ -168,7 +168,7 @@ def _perfect_position(event: Event, trigger: Token) -> bool:
     ongoing = any(child.dep_ == "advmod" and " ".join(
         t.lower_ for t in child.subtree) in rules.ongoing_adverbs for child in trigger.children)
     return (event.cameo_root in rules.perfect_roots and trigger.tag_ == "VBN" and not ongoing
-            and event.sentence_index >= rules.perfect_lead_sentences
+            and position >= rules.perfect_lead_sentences
             and any(child.dep_ == "aux" and child.lemma_.lower() == "have"
                     and child.tag_ in ("VBZ", "VBP") for child in trigger.children))
 
@@ -232,30 +232,34 @@ def _background_clause(trigger: Token) -> str | None:
 
 def _since_bound(trigger: Token) -> bool:
     """"The militants have destroyed more shrines since they took the town in June", "has
-    mobilized since the invasion": an act that a since-clause or -phrase of its own verb bounds
-    runs from that time to the report's; its day is not stated (`clause_marks`)."""
+    mobilized since the invasion": an act in the perfect or the progressive that a since-clause or
+    -phrase of its own verb bounds runs from that time to the report's; its day is not stated
+    (`clause_marks`). A simple past is one act: "since the talks failed, the army attacked the
+    town" gives a reason, not a stretch."""
     marks = date_rules().clause_marks
     verb = verb_of(trigger)
-    return any(child.dep_ == "advcl" and any(mark.dep_ == "mark" and mark.lower_ in marks
-                                             for mark in child.children)
-               or child.dep_ == "prep" and child.lower_ in marks
-               for child in verb.children)
+    stretch = any(child.dep_ == "aux" and child.lemma_.lower() == "have"
+                  for child in verb.children) or verb.tag_ == "VBG"
+    return stretch and any(child.dep_ == "advcl" and any(mark.dep_ == "mark" and mark.lower_ in marks
+                                                         for mark in child.children)
+                           or child.dep_ == "prep" and child.lower_ in marks
+                           for child in verb.children)
 
 
-def _after_clause(event: Event, trigger: Token) -> bool:
+def _after_clause(position: int, trigger: Token) -> bool:
     """"Days after the agency criticised the army, a video appeared online": past the lead, an act
     told in the simple past in an after-clause is before its sentence's news, at a time the text
-    does not state (`after_marks`); in the lead it is the story's own time ("police fired tear
-    gas after protesters threw stones")."""
+    does not state, when the word before the mark states the gap (`gap_words`); without
+    one it is the same scene ("police fired tear gas after protesters threw stones"), and in the
+    lead it is the story's own time."""
     rules = date_rules()
     verb = verb_of(trigger)
     marks = [child for child in verb.children
              if child.dep_ == "mark" and child.lower_ in rules.after_marks]
-    # "hours after he told reporters", "shortly after": the same day as the news
-    same_day = any(word.lower_ in rules.same_day_words for mark in marks
-                   for word in [*verb.doc[max(0, mark.i - 2):mark.i], *mark.subtree])
-    return (event.sentence_index >= rules.perfect_lead_sentences and verb.dep_ == "advcl"
-            and verb_tense(verb) == PAST and bool(marks) and not same_day)
+    # the word just before the mark: "two weeks after", not "arrested 30 people after"
+    gap = any(mark.i > 0 and verb.doc[mark.i - 1].lower_ in rules.gap_words for mark in marks)
+    return (position >= rules.perfect_lead_sentences and verb.dep_ == "advcl"
+            and verb_tense(verb) == PAST and gap)
 
 
 def _since_noun(trigger: Token) -> bool:
@@ -265,8 +269,8 @@ def _since_noun(trigger: Token) -> bool:
             and trigger.head.lower_ in date_rules().clause_marks)
 
 
-def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: Token,
-                    dated: list[TimeExpression]) -> str | None:
+def _unknown_reason(expression: TimeExpression | None, event: Event, position: int,
+                    trigger: Token, dated: list[TimeExpression]) -> str | None:
     """Why the text leaves the event's date unknown, though it is earlier than the report: an
     undated expression of its own, a pluperfect, a present perfect position, a background
     clause; None else."""
@@ -274,15 +278,15 @@ def _unknown_reason(expression: TimeExpression | None, event: Event, trigger: To
         return expression.kind if expression.kind in UNDATED_KINDS else None
     if _earlier_than_frame(trigger) and not _backshifted(trigger, dated):
         return "pluperfect"
-    if _sequence_under_pluperfect(event, trigger, dated):
+    if _sequence_under_pluperfect(position, trigger, dated):
         return "pluperfect"
-    if _perfect_position(event, trigger):
+    if _perfect_position(event, position, trigger):
         return "perfect"
     if _since_noun(trigger):
         return "since_clause"
     if _since_bound(trigger):
         return "bound"
-    if _after_clause(event, trigger):
+    if _after_clause(position, trigger):
         return "sequence"
     return _background_clause(trigger)
 
@@ -319,7 +323,7 @@ def _event_date(expression: TimeExpression, may_be_future: bool,
 
 
 def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence, event: Event,
-                    trigger: Token) -> tuple[TimeExpression | None, bool, str | None]:
+                    trigger: Token, position: int) -> tuple[TimeExpression | None, bool, str | None]:
     """The event's clause first, then the sentence's framing date; whether the date may lie
     after publication (the event's own plan or schedule; for a frame, its main verb's tense:
     "December 30: Putin says Moscow would not expel ..." is last December); and why the date is
@@ -350,7 +354,7 @@ def _expression_for(expressions: list[TimeExpression], sentence: ParsedSentence,
     if expression is None:
         # and the other way: "When Mattis visited last month, he said ..." was said last month
         expression = _when_clause_date(dated, trigger)
-    unknown = _unknown_reason(expression, event, trigger, dated)
+    unknown = _unknown_reason(expression, event, position, trigger, dated)
     if unknown == "relative_clause":
         expression = _antecedent_date(dated, trigger)
         unknown = None if expression is not None else unknown
@@ -427,6 +431,9 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
     by_sentence: dict[int, list[TimeExpression]] = {}
     own_days: dict[str, str] = {}  # event id -> the recent day of its own clause
     undated_headline: list[Event] = []  # headline events given the publication date
+    # the lead is counted from the first body sentence, not the title's
+    body_start = next((s.index for s in parsed.sentences
+                       if s.span.start_char >= parsed.title_offset), 0)
     for event in events:
         sentence = sentence_of(parsed, event)
         date, precision, unknown = None, None, None
@@ -435,7 +442,8 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
                 by_sentence[sentence.index] = _sentence_expressions(parsed, sentence, published)
             trigger = trigger_token(sentence, event)
             expression, may_be_future, unknown = _expression_for(
-                by_sentence[sentence.index], sentence, event, trigger)
+                by_sentence[sentence.index], sentence, event, trigger,
+                event.sentence_index - body_start)
             if unknown is not None:
                 # Evidence for the audit: why the date is unknown rather than the article's.
                 event.evidence["date"] = {"text": expression.text if expression else None,
@@ -452,11 +460,12 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
             if unknown is None and date is None and expression is None:
                 titled = heading(parsed, sentence, by_sentence, lambda s: (
                     _sentence_expressions(parsed, s, published)))
+                ahead = _may_be_future(event, trigger)
                 if titled is not None:
-                    date, precision = _event_date(titled[1], _may_be_future(event, trigger),
-                                                  published)
+                    date, precision = _event_date(titled[1], ahead, published)
+                if titled is not None and date is not None:
                     # Evidence for the audit: the date is the heading of a timeline's item.
-                    event.evidence["date"] = {"text": titled[1].text, "may_be_future": False,
+                    event.evidence["date"] = {"text": titled[1].text, "may_be_future": ahead,
                                               "sentence": titled[0]}
             if unknown is None and date is None and expression is None:
                 carried = story_date(parsed, sentence, trigger, by_sentence, lambda s: (

@@ -106,7 +106,9 @@ def _main_date(expressions: list[TimeExpression], sentence: ParsedSentence,
         # "Earlier this month, police raided the camp. They arrested five men.": the month; a
         # recent one only (an older one is background, carried only with ``background``)
         recent = last_day(date, precision) >= published - dt.timedelta(days=rules.background_days)
-        return own[0] if recent and first_day(date, precision) <= published else None
+        # the month or year of the news only: "began last month" is not today's step
+        return own[0] if recent and first_day(date, precision) <= published <= last_day(
+            date, precision) else None
     if precision != "day":
         return None
     day = dt.date.fromisoformat(date)

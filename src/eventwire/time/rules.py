@@ -24,7 +24,7 @@ class DateRules:
     background_clauses: frozenset[str]
     clause_marks: frozenset[str]
     after_marks: frozenset[str]
-    same_day_words: frozenset[str]
+    gap_words: frozenset[str]
     person_relatives: frozenset[str]
     undated: re.Pattern[str]
     prospective_verbs: frozenset[str]
@@ -55,7 +55,7 @@ def date_rules() -> DateRules:
                      frozenset(unknown["bound_prepositions"]),
                      frozenset(unknown["background_clauses"]), frozenset(unknown["clause_marks"]),
                      frozenset(unknown.get("after_marks", [])),
-                     frozenset(unknown.get("same_day_words", [])),
+                     frozenset(unknown.get("gap_words", [])),
                      frozenset(unknown["person_relatives"]),
                      _words_pattern(unknown["undated_expressions"]),
                      frozenset(raw["prospective_verbs"]), frozenset(raw["reporting_verbs"]),
