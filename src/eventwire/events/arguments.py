@@ -48,7 +48,7 @@ def verb_targets(
     holders = [verb, *objects, *(p for o in objects for p in syntax.prep_objects(o, "of"))]
     if pattern.prep:  # a date names no party: "called X *on Tuesday*", "imposed sanctions *on Monday*"
         found = [t for h in holders for t in syntax.prep_objects(h, pattern.prep)
-                 if t.ent_type_ not in TIME_ENTITIES]
+                 if not _date(t)]
         if found and not actors.actors(found):  # "called for sanctions against X"
             return aimed_at(book, found, actors) or found
         return found
@@ -201,6 +201,12 @@ def object_parties(
     return []
 
 
+def _date(thing: Token) -> bool:
+    """Whether a preposition's object is a date ("on Tuesday", "in March"), not a span of
+    days that carries an act ("a day *of rage*", "a week *of protests*")."""
+    return thing.ent_type_ in TIME_ENTITIES and not syntax.prep_objects(thing, "of")
+
+
 def _question(book: PatternBook, clause: Token) -> bool:
     """Whether a complement clause is a question ("asked *why* Putin believed", "asked
     *whether* X would"): its subject is what is asked about, not whom the act is aimed at."""
@@ -249,6 +255,8 @@ def aimed_places(book: PatternBook, trigger: Token) -> list[Token]:
     *against a camp in X*", "attacked *an explosives factory inside X*" (``aimed_place_preps``
     on the act, ``thing_place_preps`` on the thing): the place stands for its country."""
     verb = light_verb(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
+    if verb is not None and verb.lemma_.lower() not in book.aimed_place_verbs:
+        verb = None  # "threatened an offensive *at a meeting in X*": where it was said
     holders = [trigger, *filter(None, [verb])]
     things = [o for h in holders for p in book.aimed_place_preps for o in syntax.prep_objects(h, p)]
     if trigger.pos_ in ("VERB", "AUX"):

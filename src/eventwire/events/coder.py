@@ -196,6 +196,7 @@ class EventCoder:
             # "five men were arrested": by police
             sources = [implied_agent(pattern.agent, f"{pattern.id} ({pattern.rule_source})")]
         places = actors.actors(place_objects(candidate.trigger))
+        aimed = False  # targets read off the place of a thing aimed at (aimed_places)
         if candidate.pair:
             dyads = [(a, b) for a in sources for b in sources if a is not b]
         elif not sources and not targets:
@@ -205,11 +206,15 @@ class EventCoder:
                 targets = places  # "blocked roads in Algiers": the place stands for its country
             if not targets and pattern.cameo.startswith(self.book.aimed_place_roots):
                 targets = actors.actors(aimed_places(self.book, candidate.trigger))
+                aimed = bool(targets)
             dyads = [(s, t or self._implied_target(candidate, s, actors))
                      for s in (sources or [None]) for t in (targets or [None])
-                     if s is None or t is None or _different(s, t)]
+                     if s is None or t is None or aimed or _different(s, t)]
         conflictual = self.cameo[pattern.cameo].quad_class >= 3
         sides = [actors.domestic(source, target, places, conflictual) for source, target in dyads]
+        if aimed:  # "Nigeria launched airstrikes against camps in Borno": at home, no target
+            sides = _unique([(source, None if _at_home(source, target) else target)
+                             for source, target in sides])
         if private:
             sides = [(source, actors.private_country(target)) for source, target in sides]
         if pattern.cameo.startswith(self.book.press_roots):  # statements: "told Reuters", "told voters"
@@ -286,6 +291,24 @@ def _supposed(trigger: Token, speaker_verb: Token | None, sentence: ParsedSenten
         return False
     return any(child.dep_ == "aux" and child.lower_ in SUPPOSING_AUX
                for node in syntax.predicate_chain(trigger) for child in node.children)
+
+
+def _at_home(source: Actor | None, target: Actor | None) -> bool:
+    """Whether a place aimed at lies in the source's own country (or is the source)."""
+    return (source is not None and target is not None
+            and (source.country == target.country or not _different(source, target)))
+
+
+def _unique(sides: list[tuple[Actor | None, Actor | None]]) -> list[tuple[Actor | None, Actor | None]]:
+    """The pairs, each once, in order (codes and names compared)."""
+    seen: set[tuple[str | None, ...]] = set()
+    kept = []
+    for source, target in sides:
+        key = tuple(x for a in (source, target) for x in ((a.code, a.name) if a else (None, None)))
+        if key not in seen:
+            seen.add(key)
+            kept.append((source, target))
+    return kept
 
 
 def _different(source: Actor, target: Actor) -> bool:

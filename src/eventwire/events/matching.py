@@ -24,6 +24,7 @@ from eventwire.events.arguments import (
 from eventwire.events.candidate import Candidate
 from eventwire.events.patterns import Pattern, PatternBook
 from eventwire.events.senses import (
+    detail_words,
     forecast,
     means_words,
     one_person,
@@ -121,6 +122,8 @@ def match_verb(
         if pattern.passive and not syntax.is_passive(verb):
             continue
         if pattern.means and not (pattern.means & words):
+            continue
+        if pattern.details and not (pattern.details & detail_words(verb)):
             continue
         if pattern.actor_object is not None and not _guest(pattern, verb, actors):
             continue

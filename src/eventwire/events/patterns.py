@@ -58,6 +58,10 @@ class Pattern:
     # lemmas of which one must be among the predicate's own words - subject, objects,
     # prepositional objects, modifiers: the means of the act ("killed *in a bomb blast*")
     means: frozenset[str] = frozenset()
+    # verbs: lemmas of which one must say what the act carries or goes to - a modifier or "of"
+    # object of the direct object, or the object (or its modifier) of to/for/into/as: "sent
+    # troops *to the peacekeeping force*", "suspended *food* supplies" (not "amid peacekeeping talks")
+    details: frozenset[str] = frozenset()
     # first sectors of which the named source must be one ("*police* raided": a search)
     source_sectors: frozenset[str] = frozenset()
     # the object must name an actor, or be one of these words ("received *the king*" hosts him,
@@ -80,7 +84,7 @@ class Pattern:
         return (
             2 * bool(self.objects) + bool(self.prep) + bool(self.particle) + bool(self.requires)
             + 2 * bool(self.modifiers) + bool(self.passive) + bool(self.complements)
-            + bool(self.means) + bool(self.source_sectors)
+            + bool(self.means) + bool(self.source_sectors) + bool(self.details)
         )
 
 
@@ -160,6 +164,7 @@ class PatternBook:
     aimed_place_roots: tuple[str, ...] = ()
     summoning_verbs: frozenset[str] = frozenset()
     aimed_place_preps: tuple[str, ...] = ()
+    aimed_place_verbs: frozenset[str] = frozenset()
     thing_place_preps: tuple[str, ...] = ()
     press_roots: tuple[str, ...] = ()
     press_sectors: frozenset[str] = frozenset()
@@ -268,7 +273,7 @@ def _pattern(kind: str, key: str, entry: dict[str, Any], file: str) -> Pattern:
     where = f"{file}:{line}"
     known = {"id", "cameo", "object", "prep", "source", "target", "requires", "symmetric",
              "implies", "modifier", "passive", "agent", "complement", "means", "source_sector",
-             "actor_object", "__line__", "note"}
+             "actor_object", "detail", "__line__", "note"}
     unknown = set(entry) - known
     if unknown:
         raise PatternError(f"{where}: unknown keys {sorted(unknown)}")
@@ -294,6 +299,7 @@ def _pattern(kind: str, key: str, entry: dict[str, Any], file: str) -> Pattern:
         complements=frozenset(c.lower() for c in _as_tuple(entry.get("complement"))),
         passive=bool(entry.get("passive", False)),
         means=frozenset(m.lower() for m in _as_tuple(entry.get("means"))),
+        details=frozenset(d.lower() for d in _as_tuple(entry.get("detail"))),
         source_sectors=frozenset(c.upper() for c in _as_tuple(entry.get("source_sector"))),
         actor_object=(frozenset(w.lower() for w in _as_tuple(entry["actor_object"]))
                       if "actor_object" in entry else None),
@@ -469,6 +475,7 @@ def pattern_book() -> PatternBook:
         aimed_place_roots=arguments("aimed_place_roots"),
         summoning_verbs=frozenset(arguments("summoning_verbs")),
         aimed_place_preps=arguments("aimed_place_preps"),
+        aimed_place_verbs=frozenset(arguments("aimed_place_verbs")),
         thing_place_preps=arguments("thing_place_preps"),
         press_roots=arguments("press_roots"),
         press_sectors=frozenset(arguments("press_sectors")),

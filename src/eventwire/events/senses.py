@@ -57,6 +57,27 @@ def means_words(book: PatternBook, token: Token) -> set[str]:
     return words
 
 
+DETAIL_PREPS = ("to", "for", "into", "as")
+
+
+def detail_words(token: Token) -> set[str]:
+    """Where a pattern's ``detail`` is read: the modifiers and "of" objects of the verb's
+    direct objects ("suspended *food* supplies", "deliveries *of arms*"), and the objects of
+    to/for/into/as on the verb or its objects, with their modifiers ("sent troops *to the
+    peacekeeping force*", "opened its borders *to refugees*"); not the rest of the sentence
+    ("sent troops to X *amid peacekeeping talks*")."""
+    objects = syntax.children(token, syntax.OBJECTS)
+    heads = [p for o in objects for p in syntax.prep_objects(o, "of")]
+    heads += [p for h in (token, *objects) for prep in DETAIL_PREPS
+              for p in syntax.prep_objects(h, prep)]
+    words = {m.lemma_.lower() for o in objects for m in o.children
+             if m.dep_ in ("compound", "amod", "nmod")}
+    for head in heads:
+        for word in (head, *(m for m in head.children if m.dep_ in ("compound", "amod", "nmod"))):
+            words.update((word.lemma_.lower(), word.lower_))
+    return words
+
+
 def other_sense(book: PatternBook, token: Token) -> bool:
     """Whether the predicate's own arguments mark another sense of its lemma (other_senses);
     a part of something ("*half of* the blossoms", partitives) is read as what it is part of."""
