@@ -112,7 +112,8 @@ def who_they_are(chain: list[Token]) -> bool:
 def series(words: dict[str, frozenset[str]], candidate: Candidate) -> bool:
     """"*his meetings* with Russian officials", "the general's foreign *visits*": a noun of
     meetings and visits (series_nouns; not "talks", always plural) in the plural with its
-    owner, undated and placed nowhere ("in Beijing"), tells a run of them as background, not one ("renewed *its Twitter attacks*" is an act of the news)."""
+    owner, undated and placed nowhere ("in Beijing"), tells a run of
+    them as background, not one ("renewed *its Twitter attacks*" is an act of the news)."""
     trigger = candidate.trigger
     placed = any(o.dep_ == "pobj" and o.head.lower_ in ("in", "to", "at")
                  and o.ent_type_ in ("GPE", "LOC", "FAC") for o in trigger.sent)
