@@ -17,6 +17,8 @@ def test_a_count_of_acts_dated_to_a_day_is_news(code_text):
     assert "19" in _roots(code_text("Russia launched 40 missile strikes on Syria overnight."))
     assert "19" in _roots(code_text("Israel carried out more than 100 airstrikes on Syria overnight."))
     assert "19" in _roots(code_text("Russia launched 15 airstrikes on Syria on Monday."))
+    assert "19" in _roots(code_text("Russia launched 15 airstrikes on Syria on March 3."))
+    assert not code_text("There were at least 338 attacks on protesters in Syria in 2015.")
     assert "14" in _roots(code_text("The protesters staged 12 rallies against Egypt on Saturday."))
 
 

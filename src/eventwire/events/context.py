@@ -59,14 +59,15 @@ def day_dated(words: dict[str, frozenset[str]], sentence: Token) -> bool:
             return True
         if t.ent_type_ == "DATE" and t.lower_[:3] in _MONTHS and any(
                 u.ent_type_ == "DATE" and u.text.isdigit() and len(u.text) <= 2
-                for u in sentence[max(t.i - 2, sentence.start):t.i + 3]):
+                for u in t.doc[max(t.i - 2, sentence.start):min(t.i + 3, sentence.end)]):
             return True
     return False
 
 
 def question(words: dict[str, frozenset[str]], trigger: Token) -> bool:
-    """"Who produced the poison that killed X?", "Did the army attack the town?": a direct
-    question (led by a question word or an inverted auxiliary, ending in "?") asserts no act."""
+    """"Did the army attack the town?", "Who attacked the minister?": a direct question (led by
+    a question word or an inverted auxiliary, ending in "?") asserts no act of its main clause;
+    one in a relative or adverbial clause is presupposed ("... the attack that killed X?")."""
     sentence = trigger.sent
     tokens = [t for t in sentence if not t.is_punct and not t.is_space]
     text = sentence.text.rstrip().rstrip("\"'”’ ").rstrip()
