@@ -71,7 +71,7 @@ def test_a_sermon_is_no_statement_but_a_clerics_word_on_politics_is():
 
 
 def test_a_direct_question_asserts_no_act(code_text):
-    assert not code_text("Who ordered the attack that killed the minister in Syria?")
+    assert not code_text("Who attacked the minister in Syria?")
     assert not code_text("Did Russia attack Turkey?")
     assert code_text("The minister was killed in an attack in Syria on Monday.")
 
@@ -111,7 +111,8 @@ def test_counts_of_acts_are_tallies_not_events(code_text):
     assert "19" in {e.cameo[:2] for e in two}
     assert not code_text("In 2015, police arrested 30,000 protesters in Egypt.")
     assert code_text("On Monday, police arrested 3,000 protesters in Egypt.")
-    assert not code_text("At least 24 protesters have been killed by police in Syria since Saturday.")
+    assert not code_text("At least 240 protesters have been killed by police in Syria since March.")
+    assert code_text("At least 24 protesters have been killed by police in Syria since Saturday.")
     assert not code_text("A week of violence killed 612 protesters in Syria.")
     assert code_text("At least 24 protesters have been killed by police in Syria.")
 

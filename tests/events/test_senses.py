@@ -260,9 +260,9 @@ def test_giving_rise_or_receiving_an_approach_is_no_aid_or_visit(code_text):
     assert "04" in roots(code_text("Russia received the minister of Egypt in Moscow."))
 
 
-def test_battles_and_clashes_over_a_budget_or_of_words_are_no_fight(code_text):
-    assert "19" not in roots(code_text("Russia and Britain fought a battle over the budget."))
+def test_a_war_of_words_is_no_fight_but_a_battle_for_a_town_is(code_text):
+    # the clash-over-a-policy vetoes of s24-notevent are backed out (they dropped clashes
+    # with police over a tax): "clashed over the budget" is read as base reads it
     assert "19" not in roots(code_text("Russia and Britain waged a war of words on Monday."))
-    assert "19" not in roots(code_text("France and Germany clashed over the budget on Monday."))
     assert "19" in roots(code_text("Russia and Britain fought a battle for the town."))
     assert "19" in roots(code_text("France and Germany clashed over the border on Monday."))

@@ -5,7 +5,9 @@ they are ("a woman *whose son was killed* by ..."), an animal as the one who att
 and counts of acts ("*338 attacks*", "*30,000 people* arrested *in 2015*", "*24 fighters* have
 been killed *since Saturday*"). The words are senses.yaml's ``context``; an act with a date of
 its own on its clause is history the time stage dates, and stays, except a count or a life
-story.
+story. A sentence that dates an act to a day (day_words: a weekday, "overnight", "yesterday";
+a month and day; a time) or opens with a breaking-news label (news_leads) is current news:
+none of these but the animal rule applies to it.
 """
 
 from __future__ import annotations
@@ -31,22 +33,52 @@ def told_as_context(book: PatternBook, candidate: Candidate) -> bool:
         return False
     trigger = candidate.trigger
     chain = syntax.predicate_chain(trigger)
-    dated = _dated(chain)
-    return (question(words, trigger) or animal(words, chain) or life_story(words, chain)
-            or counted(words, candidate, chain) or trend(words, candidate)
-            or (not dated and (who_they_are(chain) or series(words, candidate))))
+    if animal(words, chain):
+        return True
+    if day_dated(words, trigger.sent):
+        return False
+    dated = _dated(words, chain)
+    return (question(words, trigger) or life_story(words, chain)
+            or counted(words, candidate, chain)
+            or (not dated and (trend(words, candidate) or who_they_are(chain)
+                               or series(words, candidate))))
+
+
+def day_dated(words: dict[str, frozenset[str]], sentence: Token) -> bool:
+    """Whether the sentence dates an act to a day ("on Monday", "overnight", "this morning",
+    "on March 3", a time) or opens with a breaking-news label ("BREAKING:"): current news."""
+    tokens = [t for t in sentence if not t.is_space]
+    if len(tokens) > 1 and tokens[0].lower_ in words.get("news_leads", ()) and tokens[1].text == ":":
+        return True
+    for t in tokens:
+        if t.lower_ in words.get("day_words", ()):
+            return True
+        if t.ent_type_ in ("DATE", "TIME") and t.lower_ in words.get("day_parts", ()):
+            return True
+        if t.ent_type_ == "TIME":
+            return True
+        if t.ent_type_ == "DATE" and t.lower_[:3] in _MONTHS and any(
+                u.ent_type_ == "DATE" and u.text.isdigit() and len(u.text) <= 2
+                for u in t.doc[max(t.i - 2, sentence.start):min(t.i + 3, sentence.end)]):
+            return True
+    return False
 
 
 def question(words: dict[str, frozenset[str]], trigger: Token) -> bool:
-    """"Who produced the poison that killed X?", "Did the army attack the town?": a direct
-    question (led by a question word or an inverted auxiliary, ending in "?") asserts no act."""
+    """"Did the army attack the town?", "Who attacked the minister?": a direct question (led by
+    a question word or an inverted auxiliary, ending in "?") asserts no act of its main clause;
+    one in a relative or adverbial clause is presupposed ("... the attack that killed X?")."""
     sentence = trigger.sent
     tokens = [t for t in sentence if not t.is_punct and not t.is_space]
     text = sentence.text.rstrip().rstrip("\"'”’ ").rstrip()
     if not tokens or not text.endswith("?"):
         return False
     first = tokens[0]
-    return first.lower_ in words.get("question_starts", ()) and first.i < trigger.i
+    if first.lower_ not in words.get("question_starts", ()) or first.i >= trigger.i:
+        return False
+    # the question's own act only: one in a relative or adverbial clause is presupposed
+    return not any(t.dep_ in ("relcl", "advcl", "acl", "pobj", "pcomp")
+                   for t in (trigger, *trigger.ancestors))
 
 
 def life_story(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
@@ -55,8 +87,13 @@ def life_story(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
     dated or not ("met as teenagers in 1953")."""
     stages = words.get("life_stages", frozenset())
     for node in chain:
+        if node.pos_ not in ("VERB", "AUX"):
+            continue  # "a girl, at age 16 the youngest ...": a stage of a noun, not of the act
         for prep in syntax.children(node, {"prep"}):
             for noun in syntax.children(prep, {"pobj"}):
+                if any(c.pos_ in ("VERB", "AUX") for c in noun.children) \
+                        or noun.head.pos_ == "VERB" and noun.dep_ == "nsubj":
+                    continue  # "as children watched": a clause, "as" a mark
                 if f"{prep.lower_} {noun.lemma_.lower()}" in stages:
                     return True
     return False
@@ -75,12 +112,15 @@ def who_they_are(chain: list[Token]) -> bool:
 
 def series(words: dict[str, frozenset[str]], candidate: Candidate) -> bool:
     """"*his meetings* with Russian officials", "the general's foreign *visits*": a noun of
-    meetings and visits (series_roots) in the plural with its owner, undated, tells a run of
+    meetings and visits (series_nouns; not "talks", always plural) in the plural with its
+    owner, undated and placed nowhere ("in Beijing"), tells a run of
     them as background, not one ("renewed *its Twitter attacks*" is an act of the news)."""
     trigger = candidate.trigger
+    placed = any(o.dep_ == "pobj" and o.head.lower_ in ("in", "to", "at")
+                 and o.ent_type_ in ("GPE", "LOC", "FAC") for o in trigger.sent)
     return (candidate.pattern.kind == "noun" and trigger.tag_ in ("NNS", "NNPS")
-            and candidate.pattern.cameo.startswith(tuple(words.get("series_roots", ())))
-            and any(c.dep_ == "poss" for c in trigger.children)
+            and trigger.lemma_.lower() in words.get("series_nouns", ())
+            and any(c.dep_ == "poss" for c in trigger.children) and not placed
             and not any(t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree))
 
 
@@ -92,6 +132,9 @@ def animal(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
     parts = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     parts += [o for a in syntax.children(node, {"agent"}) for o in syntax.children(a, {"pobj"})]
     for part in parts:
+        if part.pos_ == "PROPN" or part.is_title and part.i != part.sent.start \
+                or any(c.dep_ == "compound" for c in part.children):
+            continue  # "The Bear, a militia leader", "a police dog": no wild animal
         if part.lemma_.lower() in animals:
             return True
         if part.lower_ in ("which", "that") and node.dep_ == "relcl" \
@@ -115,7 +158,7 @@ def counted(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[
         return trigger.tag_ in ("NNS", "NNPS") and _count(trigger) >= limits.get("count_acts", 10**9)
     node = chain[0]
     spans = words.get("span_subjects", frozenset())
-    holders = syntax.children(node, {"nsubj"}) + [n for n in chain[1:] if n.pos_ == "NOUN"]
+    holders = syntax.children(node, {"nsubj"})
     if any(s.lemma_.lower() in spans and syntax.prep_objects(s, "of") for s in holders):
         return True  # "a week of violence killed 612 people": the toll of a span
 
@@ -125,20 +168,29 @@ def counted(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in PERFECT_TAGS
                   for c in node.children)
-    since = any(p.lower_ == "since" for n in chain for p in syntax.children(n, {"prep"}))
+    since = any(p.lower_ == "since" and _long_since(words, p)
+                for n in chain for p in syntax.children(n, {"prep"}))
     return perfect and since and largest >= 2
+
+
+def _long_since(words: dict[str, frozenset[str]], prep: Token) -> bool:
+    """"since 2020", "since March", "since the war began": a span of months or more (a year,
+    a month, since_spans), not "since the coup attempt"."""
+    phrase = list(prep.subtree)[1:]
+    return any(t.lower_ in words.get("since_spans", ()) or t.lower_[:3] in _MONTHS
+               or (len(t.text) == 4 and t.text.isdigit()) for t in phrase)
 
 
 def trend(words: dict[str, frozenset[str]], candidate: Candidate) -> bool:
     """"*rising* attacks by extremists", "*repeated* attacks by the army": an event noun with a
-    word of a trend or a habit (trend_words) tells a run of acts, not one act."""
+    word of a trend or a habit (trend_words), undated, tells a run of acts, not one act."""
     trigger = candidate.trigger
     return candidate.pattern.kind == "noun" and any(
         c.dep_ == "amod" and c.lower_ in words.get("trend_words", ()) for c in trigger.children)
 
 
 def _count(noun: Token) -> int:
-    """The number counting ``noun`` ("*4,000* people", "*dozens of* attacks" counts 24)."""
+    """The number in digits counting ``noun`` ("*4,000* people"; words such as "dozens" not)."""
     best = 0
     for child in noun.children:
         if child.dep_ in COUNT_DEPS and child.like_num:
@@ -153,9 +205,11 @@ def _year_span(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
     spans = words.get("year_spans", frozenset())
     for node in chain:
         for child in node.children:
-            if child.dep_ not in ("prep", "npadvmod"):
+            if child.dep_ not in ("prep", "npadvmod") or child.lower_ == "since":
                 continue
             phrase = list(child.subtree)
+            if any(t.tag_ in ("JJS", "RBS") or t.lower_ == "most" for t in phrase):
+                continue  # "the biggest crackdown in years": a record, not a span
             if any(t.lower_ in spans for t in phrase):
                 return True
             if any(len(t.text) == 4 and t.text.isdigit() and t.ent_type_ == "DATE" for t in phrase) \
@@ -167,7 +221,9 @@ def _year_span(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 
-def _dated(chain: list[Token]) -> bool:
-    """Whether the act's clause carries a date of its own ("in 2012", "on March 3, 1996")."""
-    return any(t.ent_type_ == "DATE" for node in chain for c in node.children
-               if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
+def _dated(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
+    """Whether the act's clause carries a date of its own ("in 2012", "on March 3, 1996", a
+    time, "overnight")."""
+    return any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in words.get("day_words", ())
+               for node in chain for c in node.children
+               if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree)

@@ -97,9 +97,6 @@ def other_sense(book: PatternBook, token: Token) -> bool:
             vetoes = vetoes | book.other_senses.get(contest.lemma_.lower(), frozenset())
             words |= {w for m in contest.children if m.dep_ in ("compound", "amod")
                       for w in (m.lemma_.lower(), m.lower_)}
-            # "fought a battle *over the budget*", "waged a war *of words*": what it is about
-            words |= {w for _, o in syntax.all_prep_objects(contest)
-                      for w in (o.lemma_.lower(), o.lower_)}
     for part in syntax.children(token, syntax.OBJECTS | syntax.PASSIVE_SUBJECTS):
         if part.lemma_.lower() in book.partitives or part.lower_ in book.partitives:
             words |= {w for o in syntax.prep_objects(part, "of")
