@@ -535,9 +535,12 @@ def resolve_pronoun(ctx: ArticleContext, head: Any, sentence: int) -> Mention | 
     unknown = unknown_people(ctx, head, first)
     candidates = sorted([*candidates, *unknown], key=lambda m: -m.head.i)
     # "him"/"her": a person whose thing the pronoun's own sentence names ("Unswayed by
-    # Sessions's account, they called for him to quit") comes before the last sentence's subject
+    # Sessions's account, they called for him to quit") comes before the last sentence's
+    # subject, only where no other candidate stands between the owner and the pronoun
+    # ("After Putin's speech, Scholz met Zelensky and promised him" is Zelensky)
     owner = [m for m in candidates if isinstance(m, Mention) and m.sentence == sentence
-             and head.lower_ in ("him", "her") and _possessor(m.head)]
+             and head.lower_ in ("him", "her") and _possessor(m.head)
+             and not any(o.head.i > m.head.i for o in candidates)]
     chosen = owner[0] if owner else next((m for m in candidates if _subject(m.head)), candidates[0])
     if chosen in unknown:
         return None  # "Michael Brown ... before he was killed": a person the dictionary lacks
