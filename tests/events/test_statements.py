@@ -139,3 +139,11 @@ def test_one_said_to_be_to_blame_is_blamed_by_the_speaker(code_text):
     assert ("RUS", "112", None) not in dyads(code_text("Germany said Russia was to blame for the crisis."))
     # one who blames is still the source
     assert ("DEU", "112", "RUS") in dyads(code_text("Germany blamed Russia for the crisis."))
+
+
+def test_a_plan_to_blame_someone_is_the_planners_blame():
+    events = _code_with_actors("Russia's strategy is to blame Ukraine for every attack.")
+    assert ("RUS", "112", "UKR") in dyads(events)
+    assert not any(e.target and e.target.code == "RUS" for e in events)
+    # with no object the one said to be to blame is still blamed
+    assert ("DEU", "112", "RUS") in dyads(_code_with_actors("Germany said Russia was to blame."))
