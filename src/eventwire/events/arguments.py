@@ -107,8 +107,9 @@ def _argument_targets(
         return others
     listed = [m for o in others for prep in book.member_preps
               for p in syntax.prep_objects(o, prep) for m in (p, *p.conjuncts)]
-    if listed and all(actors.actor_at(m) is not None for m in listed):
-        return listed  # "chastised the groups, including X and Y": all of them actors
+    if listed and all(m.pos_ == "PROPN" and actors.actor_at(m) is not None for m in listed):
+        return listed  # "chastised the groups, including X and Y": all of them named actors
+        # (never "sites, including hospitals and schools": places that take the doer's country)
     if pattern.cameo.startswith(HARM_ROOTS):  # "killing six guards and two police officers"
         victims = [c for o in others for c in o.conjuncts if actors.actor_at(c) is not None]
         if victims:
