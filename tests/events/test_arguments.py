@@ -851,3 +851,11 @@ def test_facilities_listed_as_included_are_no_targets():
         parsed = parse_article(Article(id="t", text=text, date="2024-03-04"))
         events = EventCoder.default().code(parsed, ActorResolver.default().annotate(parsed))
         assert events and all(e.target is None for e in events), text
+
+
+def test_a_partner_the_parser_hangs_off_the_topic_is_still_the_target(code_text):
+    # "with X" read as a modifier of the topic noun ("the crisis with X") still names the partner
+    for text in ("Germany discussed the crisis with France on Monday.",
+                 "Germany discussed the war with French officials.",
+                 "The German minister discussed the trade dispute with France in Paris."):
+        assert any(e.target and e.target.code == "FRA" for e in code_text(text)), text
