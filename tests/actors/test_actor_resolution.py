@@ -352,3 +352,14 @@ def test_him_is_not_an_owner_when_another_person_stands_nearer():
     parsed, actors = annotate("Biden met Netanyahu's rival Benny Gantz and praised him.", "2024-03-04")
     him = actor_of(parsed, actors, "him")
     assert him is None or him.code != "ISRGOV"
+
+
+def test_a_named_office_refers_back_to_a_holder_under_a_synonym_of_its_title():
+    # "the premier" names the office of a Prime Minister (one agents.tsv line)
+    parsed, actors = annotate("Mark Rutte flew to Kyiv on Tuesday. The premier criticized Russia.",
+                              "2023-06-05")
+    assert actor_of(parsed, actors, "premier").code == "NLDGOV"
+    # a kind many people hold ("the lawmaker") is no one office: the last such person still
+    parsed, actors = annotate("Nancy Pelosi spoke in Washington on Monday. The lawmaker accused "
+                              "China of lying.", "2021-06-07")
+    assert actor_of(parsed, actors, "lawmaker").code == "USALEG"

@@ -409,11 +409,19 @@ def antecedent_of_description(
         taken = [r for r in earlier.named.roles if r.country == earlier.actor.country
                  and list(r.sectors) == earlier.actor.sectors] or earlier.named.roles
         titles = " ".join(r.title.lower() for r in taken)
-        if head_words & set(words(titles)):
+        if head_words & set(words(titles)) or (office and _holds_line(agent, taken)):
             return earlier
         if fallback is None and not office and (not sectors or sectors & set(earlier.actor.sectors)):
             fallback = earlier
     return None if any_country else fallback
+
+
+def _holds_line(agent: Any, roles: list[Any]) -> bool:
+    """Whether a role title names the office by one of its own synonyms (its agents.tsv line),
+    whole: "the premier" is a "Prime Minister of Italy", "the minister" no "Secretary General"."""
+    titles = [words(r.title) for r in roles]
+    return any(title_is(title[i:], words(p)) for p in agent.patterns for title in titles
+               for i in range(len(title)))
 
 
 def specific(mention: Mention) -> bool:
