@@ -359,6 +359,10 @@ def test_a_named_office_refers_back_to_a_holder_under_a_synonym_of_its_title():
     parsed, actors = annotate("Mark Rutte flew to Kyiv on Tuesday. The premier criticized Russia.",
                               "2023-06-05")
     assert actor_of(parsed, actors, "premier").code == "NLDGOV"
+    # a holder under the word itself comes first: "the chancellor" is the Chancellor
+    parsed, actors = annotate("Angela Merkel met Boris Johnson on Monday. The chancellor said the "
+                              "talks were useful.", "2019-09-01")
+    assert actor_of(parsed, actors, "chancellor").code == "DEUGOV"
     # a kind many people hold ("the lawmaker") is no one office: the last such person still
     parsed, actors = annotate("Nancy Pelosi spoke in Washington on Monday. The lawmaker accused "
                               "China of lying.", "2021-06-07")

@@ -394,7 +394,7 @@ def antecedent_of_description(
     # only a person whose titles hold its head word: never the last one of that country
     agent = mention.head_entry.agent if mention.head_entry is not None else None
     office = agent is not None and "office" in agent.flags
-    fallback = None
+    fallback = synonym = None
     for earlier in reversed(ctx.mentions):
         if not earlier.individual or earlier.head.i >= mention.head.i:
             continue
@@ -409,11 +409,13 @@ def antecedent_of_description(
         taken = [r for r in earlier.named.roles if r.country == earlier.actor.country
                  and list(r.sectors) == earlier.actor.sectors] or earlier.named.roles
         titles = " ".join(r.title.lower() for r in taken)
-        if head_words & set(words(titles)) or (office and _holds_line(agent, taken)):
+        if head_words & set(words(titles)):
             return earlier
+        if office and synonym is None and _holds_line(agent, taken):
+            synonym = earlier  # "the premier": a Prime Minister, after any "premier" further back
         if fallback is None and not office and (not sectors or sectors & set(earlier.actor.sectors)):
             fallback = earlier
-    return None if any_country else fallback
+    return synonym or (None if any_country else fallback)
 
 
 def _holds_line(agent: Any, roles: list[Any]) -> bool:
