@@ -363,6 +363,10 @@ def test_a_named_office_refers_back_to_a_holder_under_a_synonym_of_its_title():
     parsed, actors = annotate("Angela Merkel met Boris Johnson on Monday. The chancellor said the "
                               "talks were useful.", "2019-09-01")
     assert actor_of(parsed, actors, "chancellor").code == "DEUGOV"
+    # a bare word of the line is no synonym: "the minister" is no Secretary of the Treasury
+    parsed, actors = annotate("Janet Yellen spoke on Monday. The minister said oil supplies were "
+                              "safe.", "2022-06-01")
+    assert actor_of(parsed, actors, "minister").code != "USAGOV"
     # a kind many people hold ("the lawmaker") is no one office: the last such person still
     parsed, actors = annotate("Nancy Pelosi spoke in Washington on Monday. The lawmaker accused "
                               "China of lying.", "2021-06-07")

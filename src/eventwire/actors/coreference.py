@@ -422,8 +422,9 @@ def _holds_line(agent: Any, roles: list[Any]) -> bool:
     """Whether a role title names the office by one of its own synonyms (its agents.tsv line),
     whole: "the premier" is a "Prime Minister of Italy", "the minister" no "Secretary General"."""
     titles = [words(r.title) for r in roles]
-    return any(title_is(title[i:], words(p)) for p in agent.patterns for title in titles
-               for i in range(len(title)))
+    synonyms = [words(p) for p in agent.patterns]  # whole titles, not a bare word many begin
+    return any(title_is(title[i:], p) for p in synonyms if len(p) > 1  # with: "secretary"
+               for title in titles for i in range(len(title)))
 
 
 def specific(mention: Mention) -> bool:
