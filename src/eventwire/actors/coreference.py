@@ -394,7 +394,7 @@ def antecedent_of_description(
     # only a person whose titles hold its head word: never the last one of that country
     agent = mention.head_entry.agent if mention.head_entry is not None else None
     office = agent is not None and "office" in agent.flags
-    fallback = synonym = None
+    fallback = None
     for earlier in reversed(ctx.mentions):
         if not earlier.individual or earlier.head.i >= mention.head.i:
             continue
@@ -411,20 +411,9 @@ def antecedent_of_description(
         titles = " ".join(r.title.lower() for r in taken)
         if head_words & set(words(titles)):
             return earlier
-        if office and synonym is None and _holds_line(agent, taken):
-            synonym = earlier  # "the premier": a Prime Minister, after any "premier" further back
         if fallback is None and not office and (not sectors or sectors & set(earlier.actor.sectors)):
             fallback = earlier
-    return synonym or (None if any_country else fallback)
-
-
-def _holds_line(agent: Any, roles: list[Any]) -> bool:
-    """Whether a role title names the office by one of its own synonyms (its agents.tsv line),
-    whole: "the premier" is a "Prime Minister of Italy", "the minister" no "Secretary General"."""
-    titles = [words(r.title) for r in roles]
-    synonyms = [words(p) for p in agent.patterns]  # whole titles, not a bare word many begin
-    return any(title_is(title[i:], p) for p in synonyms if len(p) > 1  # with: "secretary"
-               for title in titles for i in range(len(title)))
+    return None if any_country else fallback
 
 
 def specific(mention: Mention) -> bool:
@@ -555,7 +544,7 @@ def resolve_pronoun(ctx: ArticleContext, head: Any, sentence: int) -> Mention | 
     # "him"/"her": a person whose thing the pronoun's own sentence names ("Unswayed by
     # Sessions's account, they called for him to quit") comes before the last sentence's
     # subject, only where no other candidate stands between the owner and the pronoun
-    # ("After Putin's speech, Scholz met Zelensky and promised him" is Zelensky)
+    # ("After Putin's speech, Scholz met Zelensky and promised him" is not Putin)
     owner = [m for m in candidates if isinstance(m, Mention) and m.sentence == sentence
              and head.lower_ in ("him", "her") and _possessor(m.head)
              and not any(o.head.i > m.head.i for o in candidates)]

@@ -145,7 +145,6 @@ class Agent:
     sectors: tuple[str, ...]
     flags: frozenset[str] = frozenset()
     source: str = ""
-    patterns: tuple[str, ...] = ()  # every pattern of its agents.tsv line (synonyms)
 
 
 @dataclass(frozen=True)
@@ -378,7 +377,6 @@ class DictionaryBuilder:
                 sectors=_sectors(path, number, row["sectors"], self.known_sectors),
                 flags=flags,
                 source=source,
-                patterns=tuple(patterns),
             )
             kind = MODIFIER if "modifier" in flags else AGENT
             for pattern in patterns:
