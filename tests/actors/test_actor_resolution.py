@@ -342,3 +342,20 @@ def test_a_stray_quotation_mark_does_not_quote_a_reported_she():
             'was not accusing anyone.')
     parsed, actors = annotate(text, "2017-03-13")
     assert actor_of(parsed, actors, "she").name == "Kellyanne Conway"
+
+
+def test_him_is_not_an_owner_when_another_person_stands_nearer():
+    text = "After Putin's speech, Scholz met Zelensky and promised him more air defense."
+    parsed, actors = annotate(text, "2024-03-04")
+    him = actor_of(parsed, actors, "him")
+    assert him is None or him.code != "RUSGOV"  # Putin only owns the speech
+    parsed, actors = annotate("Biden met Netanyahu's rival Benny Gantz and praised him.", "2024-03-04")
+    him = actor_of(parsed, actors, "him")
+    assert him is None or him.code != "ISRGOV"
+
+
+def test_a_kind_many_people_hold_is_no_named_office():
+    # "the lawmaker" is no one office: it still refers back to the last such person
+    parsed, actors = annotate("Nancy Pelosi spoke in Washington on Monday. The lawmaker accused "
+                              "China of lying.", "2021-06-07")
+    assert actor_of(parsed, actors, "lawmaker").code == "USALEG"

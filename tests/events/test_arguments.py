@@ -838,3 +838,24 @@ def test_what_is_discussed_is_a_topic_not_a_party(code_text):
     assert ("DEU", "FRA") in pairs("Germany discussed Syria with France.")
     both = pairs("Germany and France discussed Syria.")
     assert {("DEU", "FRA"), ("FRA", "DEU")} <= both and ("DEU", "SYR") not in both
+
+
+def test_facilities_listed_as_included_are_no_targets():
+    from eventwire.actors import ActorResolver
+    from eventwire.events import EventCoder
+    from eventwire.nlp import parse_article
+    from eventwire.records import Article
+
+    for text in ("Israeli jets struck several sites, including hospitals and schools.",
+                 "The army destroyed several buildings, including a school and a mosque."):
+        parsed = parse_article(Article(id="t", text=text, date="2024-03-04"))
+        events = EventCoder.default().code(parsed, ActorResolver.default().annotate(parsed))
+        assert events and all(e.target is None for e in events), text
+
+
+def test_a_partner_the_parser_hangs_off_the_topic_is_still_the_target(code_text):
+    # "with X" read as a modifier of the topic noun ("the crisis with X") still names the partner
+    for text in ("Germany discussed the crisis with France on Monday.",
+                 "Germany discussed the war with French officials.",
+                 "The German minister discussed the trade dispute with France in Paris."):
+        assert any(e.target and e.target.code == "FRA" for e in code_text(text)), text

@@ -125,10 +125,12 @@ def test_a_speaker_whose_country_is_only_guessed_accuses_no_one_of_it():
 
 
 def test_he_quoted_by_a_speaker_is_someone_else_not_the_speaker():
-    events = _code_with_actors('Police Chief Michael Tarrant spoke to reporters. "He attacked two '
-                               'officers with a knife," Tarrant said.')
-    attack = [e for e in events if e.cameo.startswith(("18", "19"))]
-    assert attack and all(e.source is None or e.source.text != "Tarrant" for e in attack)
+    # the speaker, named or described, is not the "he" of his own quotation (a police chief)
+    for speaker in ("Tarrant", "the chief"):
+        events = _code_with_actors('Police Chief Michael Tarrant spoke to reporters. "He attacked '
+                                   f'two officers with a knife," {speaker} said.')
+        attack = [e for e in events if e.cameo.startswith(("18", "19"))]
+        assert attack and not any(e.source and e.source.code == "COP" for e in attack), speaker
     # reported without quotation marks, the pronoun is the speaker's own
     events = _code_with_actors("The German minister said he would impose sanctions on Russia.")
     assert ("DEUGOV", "1312", "RUS") in dyads(events)
@@ -139,3 +141,11 @@ def test_one_said_to_be_to_blame_is_blamed_by_the_speaker(code_text):
     assert ("RUS", "112", None) not in dyads(code_text("Germany said Russia was to blame for the crisis."))
     # one who blames is still the source
     assert ("DEU", "112", "RUS") in dyads(code_text("Germany blamed Russia for the crisis."))
+
+
+def test_a_plan_to_blame_someone_is_the_planners_blame():
+    events = _code_with_actors("Russia's strategy is to blame Ukraine for every attack.")
+    assert ("RUS", "112", "UKR") in dyads(events)
+    assert not any(e.target and e.target.code == "RUS" for e in events)
+    # with no object the one said to be to blame is still blamed
+    assert ("DEU", "112", "RUS") in dyads(_code_with_actors("Germany said Russia was to blame."))

@@ -491,18 +491,25 @@ def written_gender(ctx: ArticleContext, mention: Mention) -> str:
 
 
 def quotation_speaker(pronoun: Any) -> str | None:
-    """The last word of the name of whoever speaks the quotation ``pronoun`` stands in ("Craig"
-    in '"Fortunately, he was arrested," Craig said'): the named subject, outside the quotation
-    marks, of a verb the pronoun's clause hangs from; None when the pronoun is not quoted in
-    its sentence or no named subject speaks it."""
+    """The last word of the name or description of whoever speaks the quotation ``pronoun``
+    stands in ("Craig" in '"Fortunately, he was arrested," Craig said'; "chief" in '..., the
+    chief said'): the subject, outside the quotation marks, of a verb the pronoun's clause
+    hangs from; None when the pronoun is not quoted in its sentence or a pronoun speaks it."""
     span = syntax.quotation_span(pronoun)
     if span is None:
         return None
     for verb in pronoun.ancestors:
         for child in verb.children:
-            if child.dep_ == "nsubj" and not span[0] < child.i < span[1] and child.pos_ == "PROPN":
+            if (child.dep_ == "nsubj" and not span[0] < child.i < span[1]
+                    and child.pos_ in ("PROPN", "NOUN")):
                 return child.lower_
     return None
+
+
+def _title_words(mention: Mention) -> set[str]:
+    """The words of a named person's role titles ("president" for Emmanuel Macron)."""
+    roles = mention.named.roles if mention.named is not None else []
+    return {w for r in roles for w in words(r.title)}
 
 
 def resolve_pronoun(ctx: ArticleContext, head: Any, sentence: int) -> Mention | None:
@@ -527,17 +534,20 @@ def resolve_pronoun(ctx: ArticleContext, head: Any, sentence: int) -> Mention | 
             continue
         if written_gender(ctx, earlier) not in ("", gender):
             continue
-        if speaker and speaker in words(earlier.actor.text):
-            continue  # '"He was arrested," Craig said': who speaks says "I", not "he"
+        if speaker and speaker in {*words(earlier.actor.text), *_title_words(earlier)}:
+            continue  # '"He was arrested," Craig (the chief) said': who speaks says "I", not "he"
         candidates.append(earlier)
     if not candidates:
         return None
     unknown = unknown_people(ctx, head, first)
     candidates = sorted([*candidates, *unknown], key=lambda m: -m.head.i)
     # "him"/"her": a person whose thing the pronoun's own sentence names ("Unswayed by
-    # Sessions's account, they called for him to quit") comes before the last sentence's subject
+    # Sessions's account, they called for him to quit") comes before the last sentence's
+    # subject, only where no other candidate stands between the owner and the pronoun
+    # ("After Putin's speech, Scholz met Zelensky and promised him" is not Putin)
     owner = [m for m in candidates if isinstance(m, Mention) and m.sentence == sentence
-             and head.lower_ in ("him", "her") and _possessor(m.head)]
+             and head.lower_ in ("him", "her") and _possessor(m.head)
+             and not any(o.head.i > m.head.i for o in candidates)]
     chosen = owner[0] if owner else next((m for m in candidates if _subject(m.head)), candidates[0])
     if chosen in unknown:
         return None  # "Michael Brown ... before he was killed": a person the dictionary lacks

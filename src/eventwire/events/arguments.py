@@ -43,15 +43,16 @@ def verb_targets(
     complement: bool = False,
 ) -> list[Token]:
     """The target of a verb: the first of the rules in docs/events.md that names an actor."""
-    if verb.lemma_.lower() in book.topic_verbs:
-        objects = []  # "discussed Syria", "discuss the company's plan": a topic, no party
     holders = [verb, *objects, *(p for o in objects for p in syntax.prep_objects(o, "of"))]
+    topic = verb.lemma_.lower() in book.topic_verbs  # "discussed Syria": a topic, no party
     if pattern.prep:  # a date names no party: "called X *on Tuesday*", "imposed sanctions *on Monday*"
         found = [t for h in holders for t in syntax.prep_objects(h, pattern.prep)
                  if not _date(t)]
         if found and not actors.actors(found):  # "called for sanctions against X"
             return aimed_at(book, found, actors) or found
-        return found
+        return found  # a topic's own "with X" too: "discussed the crisis *with* X" (the parser's)
+    if topic:  # nor what it is about: "discussed sanctions against X", "discussed X's plan"
+        objects, holders = [], [verb]
     if syntax.is_passive(verb):
         return syntax.passive_targets(verb)
     if verb.head.lemma_.lower() in book.summoning_verbs:
@@ -107,8 +108,9 @@ def _argument_targets(
         return others
     listed = [m for o in others for prep in book.member_preps
               for p in syntax.prep_objects(o, prep) for m in (p, *p.conjuncts)]
-    if listed and all(actors.actor_at(m) is not None for m in listed):
-        return listed  # "chastised the groups, including X and Y": all of them actors
+    if listed and all(m.pos_ == "PROPN" and actors.actor_at(m) is not None for m in listed):
+        return listed  # "chastised the groups, including X and Y": all of them named actors
+        # (never "sites, including hospitals and schools": places that take the doer's country)
     if pattern.cameo.startswith(HARM_ROOTS):  # "killing six guards and two police officers"
         victims = [c for o in others for c in o.conjuncts if actors.actor_at(c) is not None]
         if victims:

@@ -165,9 +165,11 @@ def match_verb(
 
 def receiving_infinitive(book: PatternBook, verb: Token) -> bool:
     """"X is to blame": the infinitive of a verb in ``receiving_infinitives`` after "be" is
-    done to the subject of "be" (by whoever says so), not by it."""
+    done to the subject of "be" (by whoever says so), not by it; with a direct object it is
+    the subject's plan ("Russia's strategy is to blame Ukraine": Russia blames Ukraine)."""
     return (verb.lemma_.lower() in book.receiving_infinitives and verb.dep_ == "xcomp"
-            and verb.head.lemma_.lower() == "be" and syntax.is_infinitive(verb))
+            and verb.head.lemma_.lower() == "be" and syntax.is_infinitive(verb)
+            and not any(c.dep_ in ("dobj", "obj") for c in verb.children))
 
 
 def _spoken_for(sources: list[Token]) -> list[Token]:
