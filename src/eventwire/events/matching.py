@@ -332,10 +332,16 @@ def _noun_candidate(
         modifiers = [m for m in modifiers if m in forces or actors.actor_at(m) is not actors.actor_at(noun)]
     plotted = bool(book.perpetrator_modifiers & {m.lemma_.lower() for m in noun.children
                                                  if m.dep_ in ("compound", "amod")})
+    placed = False
     if plotted:  # "the US terror attacks", "the Paris suicide bombing": where, not whose
-        modifiers = [m for m in modifiers if _specific(actors.actors([m]))]
+        kept = [m for m in modifiers if _specific(actors.actors([m]))]
+        placed = len(kept) < len(modifiers) or (
+            not kept and actors.nationalities.modifier_actor(noun) is not None)
+        modifiers = kept
     sources += modifiers
-    if not actors.actors(sources) and not named and not receiving:
+    # a country dropped as the place leaves no author: never the verb's subject ("Israel
+    # responded to Palestinian terror attacks": no attack by Israel)
+    if not actors.actors(sources) and not named and not receiving and not placed:
         holders = _holders(book, noun, pattern, reactions)
         sources = sources if holders is None else holders
     if not actors.actors(sources) and not plotted and actors.nationalities.modifier_actor(noun):
@@ -402,7 +408,8 @@ def _holders(book: PatternBook, noun: Token, pattern: Pattern, reactions: set[in
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]  # "troops fought an enemy using car bombs": the enemy uses them
     violent = pattern.cameo[:2] in VIOLENT_ROOTS
-    if violent and verb.lemma_.lower() in book.telling_verbs:
+    if violent and verb.lemma_.lower() in book.telling_verbs and (
+            verb.lemma_.lower() != "be" or noun.dep_ == "attr"):
         return None  # "an official reported an attack", "it was a targeted attack": no author
     if violent and (not _violent_verb(book, verb) or not pattern.symmetric) and any(
             t.dep_ == "prep" and t.lower_ in book.sequence_preps for t in _path_up(phrase, verb)):
