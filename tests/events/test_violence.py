@@ -102,6 +102,13 @@ def test_a_country_dropped_from_a_terror_attack_leaves_no_author(code_text):
     assert "SYR" in sources(code_text("Syrian militant attacks in Turkey have risen."))
 
 
+def test_violence_during_a_riot_is_no_accident(code_text):
+    assert "COP" in sources(code_text("The police shot three protesters as they toppled a statue in Egypt."))
+    assert "COP" in sources(code_text("The police killed two protesters as crowds overturned cars in Egypt."))
+    # a harm with no agent when a vehicle overturned is one
+    assert not force(code_text("Two Syrian soldiers were injured when their truck overturned."))
+
+
 def test_who_was_behind_or_responsible_for_an_attack_carried_it_out(code_text):
     assert "SYR" in sources(code_text("Syria was behind the attack on the police."))
     assert "SYR" in sources(code_text("Syria is responsible for the bombing in Turkey."))
@@ -112,3 +119,8 @@ def test_who_was_behind_or_responsible_for_an_attack_carried_it_out(code_text):
 def test_a_force_confirming_its_strike_is_its_author(code_text):
     assert "ISR" in sources(code_text("Israel confirmed an air strike on the police in Syria."))
 
+
+def test_dogs_as_an_instrument_are_no_animal_attack(code_text):
+    events = code_text("The police attacked the protesters with dogs and tear gas in Egypt.")
+    assert "COP" in sources(events)
+    assert not force(code_text("A postman in Britain was attacked by a dog."))

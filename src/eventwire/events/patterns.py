@@ -188,6 +188,7 @@ class PatternBook:
     # single_persons keep_sources / keep_words: who or what keeps force on one person military
     person_keep: dict[str, frozenset[str]] = field(default_factory=dict)
     means_carriers: frozenset[str] = frozenset()  # "a *bomb* blast": its modifier is the means
+    animals: frozenset[str] = frozenset()  # "with dogs": an instrument, no party
     accident_verbs: frozenset[str] = frozenset()  # "killed when the bus *crashed*": no one's act
     objectless_feelings: frozenset[str] = frozenset()  # "demonstrated *their support*": a rally
     question_marks: frozenset[str] = frozenset()
@@ -497,6 +498,7 @@ def pattern_book() -> PatternBook:
                      for key in ("sources", "words")},
         means_carriers=frozenset(_as_tuple(senses.get("means_carriers"))),
         accident_verbs=frozenset(_as_tuple(senses.get("accident_verbs"))),
+        animals=frozenset(_as_tuple(senses.get("animals"))),
         objectless_feelings=frozenset(_as_tuple(senses.get("objectless_feelings"))),
         question_marks=frozenset(_as_tuple(senses.get("question_marks"))),
         question_heads=frozenset(_as_tuple(senses.get("question_heads"))),
