@@ -409,7 +409,8 @@ def _holders(book: PatternBook, noun: Token, pattern: Pattern, reactions: set[in
         return [verb.head]  # "troops fought an enemy using car bombs": the enemy uses them
     violent = pattern.cameo[:2] in VIOLENT_ROOTS
     if violent and verb.lemma_.lower() in book.telling_verbs and (
-            verb.lemma_.lower() != "be" or noun.dep_ == "attr"):
+            verb.lemma_.lower() != "be" or not any(
+                t.lower_ in book.responsibility_words for t in _path_up(phrase, verb))):
         return None  # "an official reported an attack", "it was a targeted attack": no author
     if violent and (not _violent_verb(book, verb) or not pattern.symmetric) and any(
             t.dep_ == "prep" and t.lower_ in book.sequence_preps for t in _path_up(phrase, verb)):

@@ -146,6 +146,7 @@ class PatternBook:
     authoring_verbs: frozenset[str] = frozenset()
     telling_verbs: frozenset[str] = frozenset()
     perpetrator_modifiers: frozenset[str] = frozenset()
+    responsibility_words: frozenset[str] = frozenset()  # "X was *behind* the attack": its author
     harm_clause_words: frozenset[str] = frozenset()
     sequence_preps: frozenset[str] = frozenset()
     private_target_codes: tuple[str, ...] = ()
@@ -456,6 +457,7 @@ def pattern_book() -> PatternBook:
         authoring_verbs=frozenset(arguments("authoring_verbs")),
         telling_verbs=frozenset(arguments("telling_verbs")),
         perpetrator_modifiers=frozenset(arguments("perpetrator_modifiers")),
+        responsibility_words=frozenset(arguments("responsibility_words")),
         harm_clause_words=frozenset(arguments("harm_clause_words")),
         sequence_preps=frozenset(arguments("sequence_preps")),
         private_target_codes=arguments("private_target_codes"),
