@@ -115,6 +115,8 @@ def test_who_was_behind_or_responsible_for_an_attack_carried_it_out(code_text):
     # the attack as the complement of "be" names no author
     assert "SYR" not in sources(code_text("Syria said it was a targeted attack."))
     assert "SYR" not in sources(code_text("Syria was the target of the attack on the police."))
+    # a claim of its own is no act of the news
+    assert "SYR" not in sources(code_text("Syria said it was behind the attack on the police."))
 
 
 def test_a_force_confirming_its_strike_is_its_author(code_text):

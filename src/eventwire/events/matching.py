@@ -409,7 +409,7 @@ def _holders(book: PatternBook, noun: Token, pattern: Pattern, reactions: set[in
         return [verb.head]  # "troops fought an enemy using car bombs": the enemy uses them
     violent = pattern.cameo[:2] in VIOLENT_ROOTS
     if violent and verb.lemma_.lower() in book.telling_verbs and (
-            verb.lemma_.lower() != "be" or not any(
+            verb.lemma_.lower() != "be" or _claimed(verb) or not any(
                 t.lower_ in book.responsibility_words for t in _path_up(phrase, verb))):
         return None  # "an official reported an attack", "it was a targeted attack": no author
     if violent and (not _violent_verb(book, verb) or not pattern.symmetric) and any(
@@ -419,6 +419,12 @@ def _holders(book: PatternBook, noun: Token, pattern: Pattern, reactions: set[in
         # doer's (a fight before a capture still is: "captured the town after fighting")
         return None
     return syntax.clause_subjects(verb, participant=not violent or verb.lemma_ in PARTICIPATION)
+
+
+def _claimed(verb: Token) -> bool:
+    """Whether "be" is a reported clause with a pronoun subject: "the group said *it was* behind
+    the attack" is a claim of responsibility, no act of the news (judged so in the audits)."""
+    return verb.dep_ == "ccomp" and any(s.pos_ == "PRON" for s in syntax.children(verb, syntax.SUBJECTS))
 
 
 def _specific(found: list[Actor]) -> bool:
