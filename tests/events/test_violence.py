@@ -91,3 +91,39 @@ def test_victims_of_a_passive_without_its_arcs_are_no_authors(code_text):
     assert "EGY" not in sources(events)
     # a named author in the by-phrase still is one
     assert "ISR" in sources(code_text("Two Egyptian soldiers were slain by Israel in Sinai."))
+
+
+def test_a_country_dropped_from_a_terror_attack_leaves_no_author(code_text):
+    # the subject of the verb the attacks hang from is no author: it is their victim
+    events = code_text("Israel responded to Syrian terror attacks with air strikes.")
+    assert not any(e.trigger == "attacks" and e.source and e.source.code == "ISR" for e in events)
+    assert "ISR" not in sources(code_text("Israel has faced a wave of Syrian suicide attacks."))
+    # a nationality on militants is theirs
+    assert "SYR" in sources(code_text("Syrian militant attacks in Turkey have risen."))
+
+
+def test_violence_during_a_riot_is_no_accident(code_text):
+    assert "COP" in sources(code_text("The police shot three protesters as they toppled a statue in Egypt."))
+    assert "COP" in sources(code_text("The police killed two protesters as crowds overturned cars in Egypt."))
+    # a harm with no agent when a vehicle overturned is one
+    assert not force(code_text("Two Syrian soldiers were injured when their truck overturned."))
+
+
+def test_who_was_behind_or_responsible_for_an_attack_carried_it_out(code_text):
+    assert "SYR" in sources(code_text("Syria was behind the attack on the police."))
+    assert "SYR" in sources(code_text("Syria is responsible for the bombing in Turkey."))
+    # the attack as the complement of "be" names no author
+    assert "SYR" not in sources(code_text("Syria said it was a targeted attack."))
+    assert "SYR" not in sources(code_text("Syria was the target of the attack on the police."))
+    # a claim of its own is no act of the news
+    assert "SYR" not in sources(code_text("Syria said it was behind the attack on the police."))
+
+
+def test_a_force_confirming_its_strike_is_its_author(code_text):
+    assert "ISR" in sources(code_text("Israel confirmed an air strike on the police in Syria."))
+
+
+def test_dogs_as_an_instrument_are_no_animal_attack(code_text):
+    events = code_text("The police attacked the protesters with dogs and tear gas in Egypt.")
+    assert "COP" in sources(events)
+    assert not force(code_text("A postman in Britain was attacked by a dog."))

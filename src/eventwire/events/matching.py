@@ -337,10 +337,16 @@ def _noun_candidate(
         modifiers = [m for m in modifiers if m in forces or actors.actor_at(m) is not actors.actor_at(noun)]
     plotted = bool(book.perpetrator_modifiers & {m.lemma_.lower() for m in noun.children
                                                  if m.dep_ in ("compound", "amod")})
+    placed = False
     if plotted:  # "the US terror attacks", "the Paris suicide bombing": where, not whose
-        modifiers = [m for m in modifiers if _specific(actors.actors([m]))]
+        kept = [m for m in modifiers if _specific(actors.actors([m]))]
+        placed = len(kept) < len(modifiers) or (
+            not kept and actors.nationalities.modifier_actor(noun) is not None)
+        modifiers = kept
     sources += modifiers
-    if not actors.actors(sources) and not named and not receiving:
+    # a country dropped as the place leaves no author: never the verb's subject ("Israel
+    # responded to Palestinian terror attacks": no attack by Israel)
+    if not actors.actors(sources) and not named and not receiving and not placed:
         holders = _holders(book, noun, pattern, reactions)
         sources = sources if holders is None else holders
     if not actors.actors(sources) and not plotted and actors.nationalities.modifier_actor(noun):
@@ -407,7 +413,9 @@ def _holders(book: PatternBook, noun: Token, pattern: Pattern, reactions: set[in
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]  # "troops fought an enemy using car bombs": the enemy uses them
     violent = pattern.cameo[:2] in VIOLENT_ROOTS
-    if violent and verb.lemma_.lower() in book.telling_verbs:
+    if violent and verb.lemma_.lower() in book.telling_verbs and (
+            verb.lemma_.lower() != "be" or _claimed(verb) or not any(
+                t.lower_ in book.responsibility_words for t in _path_up(phrase, verb))):
         return None  # "an official reported an attack", "it was a targeted attack": no author
     if violent and (not _violent_verb(book, verb) or not pattern.symmetric) and any(
             t.dep_ == "prep" and t.lower_ in book.sequence_preps for t in _path_up(phrase, verb)):
@@ -416,6 +424,12 @@ def _holders(book: PatternBook, noun: Token, pattern: Pattern, reactions: set[in
         # doer's (a fight before a capture still is: "captured the town after fighting")
         return None
     return syntax.clause_subjects(verb, participant=not violent or verb.lemma_ in PARTICIPATION)
+
+
+def _claimed(verb: Token) -> bool:
+    """Whether "be" is a reported clause with a pronoun subject: "the group said *it was* behind
+    the attack" is a claim of responsibility, no act of the news (judged so in the audits)."""
+    return verb.dep_ == "ccomp" and any(s.pos_ == "PRON" for s in syntax.children(verb, syntax.SUBJECTS))
 
 
 def _specific(found: list[Actor]) -> bool:

@@ -150,6 +150,7 @@ class PatternBook:
     authoring_verbs: frozenset[str] = frozenset()
     telling_verbs: frozenset[str] = frozenset()
     perpetrator_modifiers: frozenset[str] = frozenset()
+    responsibility_words: frozenset[str] = frozenset()  # "X was *behind* the attack": its author
     harm_clause_words: frozenset[str] = frozenset()
     sequence_preps: frozenset[str] = frozenset()
     private_target_codes: tuple[str, ...] = ()
@@ -193,6 +194,7 @@ class PatternBook:
     # single_persons keep_sources / keep_words: who or what keeps force on one person military
     person_keep: dict[str, frozenset[str]] = field(default_factory=dict)
     means_carriers: frozenset[str] = frozenset()  # "a *bomb* blast": its modifier is the means
+    animals: frozenset[str] = frozenset()  # "with dogs": an instrument, no party
     accident_verbs: frozenset[str] = frozenset()  # "killed when the bus *crashed*": no one's act
     objectless_feelings: frozenset[str] = frozenset()  # "demonstrated *their support*": a rally
     question_marks: frozenset[str] = frozenset()
@@ -461,6 +463,7 @@ def pattern_book() -> PatternBook:
         authoring_verbs=frozenset(arguments("authoring_verbs")),
         telling_verbs=frozenset(arguments("telling_verbs")),
         perpetrator_modifiers=frozenset(arguments("perpetrator_modifiers")),
+        responsibility_words=frozenset(arguments("responsibility_words")),
         harm_clause_words=frozenset(arguments("harm_clause_words")),
         sequence_preps=frozenset(arguments("sequence_preps")),
         private_target_codes=arguments("private_target_codes"),
@@ -504,6 +507,7 @@ def pattern_book() -> PatternBook:
                      for key in ("sources", "words")},
         means_carriers=frozenset(_as_tuple(senses.get("means_carriers"))),
         accident_verbs=frozenset(_as_tuple(senses.get("accident_verbs"))),
+        animals=frozenset(_as_tuple(senses.get("animals"))),
         objectless_feelings=frozenset(_as_tuple(senses.get("objectless_feelings"))),
         question_marks=frozenset(_as_tuple(senses.get("question_marks"))),
         question_heads=frozenset(_as_tuple(senses.get("question_heads"))),

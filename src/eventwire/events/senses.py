@@ -91,6 +91,10 @@ def other_sense(book: PatternBook, token: Token) -> bool:
     if _accident(book, token):
         return True
     words = argument_words(token) | _doers(token)
+    # an animal is read as a party (subject, by-agent, object), never as an instrument: "police
+    # attacked the protesters *with dogs*" is the police's attack (senses.yaml animals)
+    words -= {w for o in syntax.prep_objects(token, "with") for c in syntax.conjuncts(o)
+              if c.lemma_.lower() in book.animals for w in (c.lemma_.lower(), c.lower_)}
     for contest in syntax.children(token, syntax.OBJECTS):
         if contest.lemma_.lower() in book.verbal.get("contests", ()):
             # "fought a *trade* war", "is fighting a *legal* battle": the contest's own kind
@@ -107,8 +111,13 @@ def other_sense(book: PatternBook, token: Token) -> bool:
 def _accident(book: PatternBook, token: Token) -> bool:
     """Whether a clause of how the harm came (harm_clause_words) tells an accident
     (accident_verbs): "five were killed *when* their bus *collided* with a truck", "injured
-    *as* the building *collapsed*" - no one's act of violence."""
+    *as* the building *collapsed*" - no one's act of violence. Only for a passive with no agent
+    of its own and a clause with no object: "police shot protesters *as* they toppled a statue",
+    "troops shot two *when* crowds overturned a car" are acts of the police and troops."""
+    if not syntax.is_passive(token) or syntax.by_agents(token):
+        return False
     return any(c.dep_ == "advcl" and c.lemma_.lower() in book.accident_verbs
+               and not syntax.children(c, syntax.OBJECTS)
                and any(m.dep_ in ("mark", "advmod") and m.lower_ in book.harm_clause_words
                        for m in c.children)
                for c in token.children)
