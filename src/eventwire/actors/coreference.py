@@ -315,7 +315,7 @@ def link_to_body(
 
 
 def link_to_office_holder(
-    ctx: ArticleContext, mention: Mention, facts: PhraseFacts, tokens: list[Any] = ()
+    ctx: ArticleContext, mention: Mention, facts: PhraseFacts, tokens: list[Any]
 ) -> None:
     """'the Russian foreign minister' on a dated article: whoever held that office then.
 

@@ -37,11 +37,10 @@ def told_as_context(book: PatternBook, candidate: Candidate) -> bool:
         return True
     if day_dated(words, trigger.sent):
         return False
-    dated = _dated(words, chain)
     return (question(words, trigger) or life_story(words, chain)
             or counted(words, candidate, chain)
-            or (not dated and (trend(words, candidate) or who_they_are(chain)
-                               or series(words, candidate))))
+            or (not _dated(words, chain) and (trend(words, candidate) or who_they_are(chain)
+                                               or series(words, candidate))))
 
 
 def day_dated(words: dict[str, frozenset[str]], sentence: Token) -> bool:
@@ -130,7 +129,7 @@ def animal(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
     animals = words.get("animals", frozenset())
     node = chain[0]
     parts = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    parts += [o for a in syntax.children(node, {"agent"}) for o in syntax.children(a, {"pobj"})]
+    parts += syntax.by_agents(node)
     for part in parts:
         if part.pos_ == "PROPN" or part.is_title and part.i != part.sent.start \
                 or any(c.dep_ == "compound" for c in part.children):

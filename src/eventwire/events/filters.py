@@ -56,10 +56,11 @@ def discarded(book: PatternBook, sentence: ParsedSentence) -> bool:
     text = sentence.text.lower()
     for rule in book.discards:
         labels = rule.get("labels")
-        # a stack of labels leading the sentence ("BREAKING: UPDATE: ...") is a news lead
-        body = re.sub(str(rule.get("lead", r"^\b$")), "", sentence.text.lstrip())
-        if labels and len(re.findall(str(labels), body)) >= int(rule.get("count", 1)):
-            return True
+        if labels:
+            # a stack of labels leading the sentence ("BREAKING: UPDATE: ...") is a news lead
+            body = re.sub(str(rule.get("lead", r"^\b$")), "", sentence.text.lstrip())
+            if len(re.findall(str(labels), body)) >= int(rule.get("count", 1)):
+                return True
         phrase = str(rule.get("phrase", "")).lower()
         if phrase and phrase in text:
             return True

@@ -23,7 +23,7 @@ Token = Any
 _OWN_DEPS = syntax.OBJECTS | syntax.PASSIVE_SUBJECTS | {"prt", "compound", "amod", "nmod", "advmod"}
 # Roots of force and violence: the only codes a verbal use turns into criticism.
 FORCE_ROOTS = ("17", "18", "19", "20")
-QUOTES = ('"', "\u201c", "\u201d", "''", "``")
+QUOTES = syntax.QUOTE_TOKENS
 
 
 def argument_words(token: Token) -> set[str]:

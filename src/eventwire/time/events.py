@@ -434,6 +434,10 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
     # the lead is counted from the first body sentence, not the title's
     body_start = next((s.index for s in parsed.sentences
                        if s.span.start_char >= parsed.title_offset), 0)
+
+    def expressions_of(other: ParsedSentence) -> list[TimeExpression]:
+        return _sentence_expressions(parsed, other, published)
+
     for event in events:
         sentence = sentence_of(parsed, event)
         date, precision, unknown = None, None, None
@@ -458,8 +462,7 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
                     if (day := _own_day(expression, trigger, published)) is not None:
                         own_days[event.event_id] = day
             if unknown is None and date is None and expression is None:
-                titled = heading(parsed, sentence, by_sentence, lambda s: (
-                    _sentence_expressions(parsed, s, published)))
+                titled = heading(parsed, sentence, by_sentence, expressions_of)
                 ahead = _may_be_future(event, trigger)
                 if titled is not None:
                     date, precision = _event_date(titled[1], ahead, published)
@@ -468,8 +471,8 @@ def date_events(parsed: ParsedArticle, events: list[Event]) -> None:
                     event.evidence["date"] = {"text": titled[1].text, "may_be_future": ahead,
                                               "sentence": titled[0]}
             if unknown is None and date is None and expression is None:
-                carried = story_date(parsed, sentence, trigger, by_sentence, lambda s: (
-                    _sentence_expressions(parsed, s, published)), published)
+                carried = story_date(parsed, sentence, trigger, by_sentence, expressions_of,
+                                     published)
                 if carried is not None:
                     date, precision = as_contract(carried[1].value)
                     # Evidence for the audit: the date came from an earlier sentence of the story.
