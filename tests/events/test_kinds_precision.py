@@ -67,3 +67,12 @@ def test_a_rally_of_support_and_a_credentials_ceremony_are_still_coded():
     assert "141" in codes(code("Thousands demonstrated their support for Palestinians in London."))
     assert "043" in codes(code(
         "The Ugandan president received the credentials of the new Kenyan ambassador."))
+
+
+def test_an_air_strike_in_two_words_is_the_use_of_aerial_weapons():
+    # the pattern requires "airstrike"; news spells it in one word or two
+    for sentence in ("Five Syrian civilians were killed in an air strike on Monday.",
+                     "An Afghan war plane killed four Taliban fighters in Helmand."):
+        assert "195" in codes(code(sentence)), sentence
+    # a strike without air is a labour strike or a blow, not a bombing from the air
+    assert "195" not in codes(code("Two Indian workers were killed during a strike at the factory."))

@@ -143,6 +143,10 @@ class EventCoder:
         if discarded(self.book, sentence):
             return []
         lemmas = {token.lemma_.lower() for token in sentence.span}
+        # a compound written in two words is the one-word lemma a pattern requires too
+        # ("air strike" is "airstrike", "war plane" "warplane")
+        lemmas |= {(token.lemma_ + token.head.lemma_).lower() for token in sentence.span
+                   if token.dep_ == "compound" and token.head.i == token.i + 1}
         published = parsed.article.published
         found = candidates(self.book, sentence, lemmas, actors)
         if link_cut is not None:  # "READ MORE: <the headline of another article>"
