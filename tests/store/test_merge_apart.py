@@ -255,6 +255,24 @@ def test_close_leads_forgive_the_sector_the_coder_gave_an_unnamed_gunman(tmp_pat
     assert events[("first", 0)] == events[("second", 0)]
 
 
+def test_close_leads_forgive_a_country_the_coder_placed_a_report_in(tmp_path: Path):
+    # the geocoder placed one report in the wrong country only (a fallback), the other in the
+    # town the leads name: one fire; with leads about another firm the conflict stands
+    sentence = "An arsonist set the warehouse ablaze, killing a guard, police said."
+    canada = Location("Canada", "CAN", 60.108, -113.643, 6251999)
+    first = with_lead(report("first", sentence, place=canada), QUILL)
+    found = "The guard was found dead in the burned warehouse."
+    second = with_lead(report("second", found), QUILL_AGAIN)
+    (tmp_path / "close").mkdir()
+    events = stored([first, second], tmp_path / "close")
+    assert events[("first", 0)] == events[("second", 0)]
+    other = with_lead(report("other", found), "Deputies said Lorna Fitch, 29, watched the Cascade "
+                      "Timber Works shed burn near Salem with Ned Brauer.")
+    (tmp_path / "far").mkdir()
+    events = stored([first, other], tmp_path / "far")
+    assert events[("first", 0)] != events[("other", 0)]
+
+
 def test_a_bombing_and_the_killing_it_caused_are_one_event_a_wounding_is_not(tmp_path: Path):
     # 183 (bombing) and 1823 (killing) tell one attack; 182 (wounding) another act
     events = stored([report("bomb", "A bomb exploded at the Woodburn bank on Friday, killing two "

@@ -11,7 +11,7 @@ the same event when nothing forbids it:
 - no actor conflict: on each side (source, target) either one is missing or both are of the same
   country (a person and their government agree); for symmetric acts (meet, cooperate) the dyad
   may be reversed; sectors that disagree are forgiven for a material act in two articles whose
-  leads tell one event (``roles_forgiven``);
+  leads tell one event (``leads_forgive``);
 - no place conflict: the same place, one inside the other (a country or first-level region holds
   its towns), within ``near_km``, or one place unknown;
 - no count conflict (one killed is not twelve) and not two different people or things named

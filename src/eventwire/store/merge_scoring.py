@@ -358,11 +358,15 @@ def plausible_sql(a: str, b: str) -> str:
                       _agree(f"{a}.location_country", f"{b}.location_country"), f"({_km(a, b)})")
     actors = f"({_direct_ok(a, b)}) OR ({_reverse_ok(a, b)})"
     close = merge_rules()["content_needed"].get("close_context") or {}
-    if merge_rules().get("roles_forgiven") and close:
-        # sectors may be forgiven (pair_sql): for material acts told in two leads
+    forgive = merge_rules().get("leads_forgive") or {}
+    # what pair_sql may forgive for material acts told in two leads (``leads_forgive``)
+    material = (f"{a}.cameo_root IN {_sql_tuple(close['roots'])} AND {a}.near_top AND {b}.near_top"
+                if close and forgive else "false")
+    if forgive.get("sectors"):
         loose = f"({_direct_ok(a, b, roles=False)}) OR ({_reverse_ok(a, b, roles=False)})"
-        actors += (f" OR {a}.cameo_root IN {_sql_tuple(close['roots'])} AND {a}.near_top"
-                   f" AND {b}.near_top AND ({loose})")
+        actors += f" OR {material} AND ({loose})"
+    if forgive.get("wide_places"):
+        place = f"({place} OR {material} AND ({a}.wide_place OR {b}.wide_place))"
     return (f"({actors})"
             f" AND ({a}.cameo = {b}.cameo OR {_code_pair(f'{a}.cameo', f'{b}.cameo')}) AND {place}"
             f" AND {counts_ok_sql(a, b)} AND coalesce({dates_ok_sql(a, b)}, false)")
@@ -382,10 +386,12 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
 
     agree = _agree
     km = _km(a, b)
-    # Sectors that disagree are forgiven where the articles' leads tell one event (``roles_forgiven``)
-    forgive = rules.get("roles_forgiven") or {}
+    # What the coder knew least is forgiven where the articles' leads tell one event (``leads_forgive``)
+    forgive = rules.get("leads_forgive") or {}
     forgiven = (f"coalesce(context_close AND {_close_words('pair_root')} IS NOT NULL"
                 f" AND len(shared) >= {int(forgive.get('words', 1))}, false)" if forgive else "false")
+    sectors = forgiven if forgive.get("sectors") else "false"
+    wide = f"one_wide AND {forgiven}" if forgive.get("wide_places") else "false"
     return f"""
     WITH facts AS (
         SELECT {keep},
@@ -403,6 +409,7 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
             {a}.place_key = {b}.place_key AS place_same,
             {km} AS km,
             {_place_inside(a, b)} AS place_inside,
+            {a}.wide_place OR {b}.wide_place AS one_wide,
             list_intersect({a_terms}, {b_terms}) AS shared,
             len(list_intersect({a}.names, {b}.names)) AS shared_names,
             len(list_distinct(list_concat({a_terms}, {b_terms}))) AS all_terms,
@@ -429,8 +436,8 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
         FROM {pairs}
     ), needs AS (
         SELECT *,
-            direct_strict OR direct_loose AND {forgiven} AS direct_ok,
-            reverse_strict OR reverse_loose AND {forgiven} AS reverse_ok,
+            direct_strict OR direct_loose AND {sectors} AS direct_ok,
+            reverse_strict OR reverse_loose AND {sectors} AS reverse_ok,
             {_min_overlap('pair_root', across='placed_across')} AS overlap_needed,
             {_words_needed('placed_across')} AS words_needed,
             {_contained_needs('pair_root')[0]} AS contained_words,
@@ -448,7 +455,8 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
                       AND overlap >= names_overlap_needed
                    OR {_contained()}
                    OR coalesce(context_close AND len(shared) >= close_words_needed, false))
-              AND {_place_ok('place_unknown', 'place_same', 'place_inside', 'countries_agree', 'km')}
+              AND ({_place_ok('place_unknown', 'place_same', 'place_inside', 'countries_agree', 'km')}
+                   OR {wide})
               AND counts_ok AND NOT names_apart AND NOT context_apart AND dates_ok
               AS ok,
             CASE WHEN direct_ok AND (NOT reverse_ok OR direct_points >= reverse_points)
