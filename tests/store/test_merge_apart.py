@@ -255,6 +255,34 @@ def test_close_leads_forgive_the_sector_the_coder_gave_an_unnamed_gunman(tmp_pat
     assert events[("first", 0)] == events[("second", 0)]
 
 
+def with_target(item: tuple[Article, list], code: str) -> tuple[Article, list]:
+    """``item`` with its events' target actor recoded as ``code`` (country, then sector)."""
+    article, events = item
+    actor = Actor(text=code, code=code, country=code[:3], sectors=[])
+    return article, [dataclasses.replace(e, target=actor) for e in events]
+
+
+def test_close_leads_keep_apart_acts_on_others_or_by_named_doers(tmp_path: Path):
+    # whom an act befell is no weak guess: the killing of a guard and the killing of the suspect
+    # the next day, told in articles whose leads agree, are two killings
+    def pair(first_target: str, second_target: str, second_source: str = "USALAB"):
+        first = with_target(with_source(with_lead(report(
+            "first", "A former worker opened fire at the warehouse party, killing a guard, "
+            "police said."), QUILL), "USACOP"), first_target)
+        second = with_target(with_source(with_lead(report(
+            "second", "The guard was found dead at the warehouse party after the shooting."),
+            QUILL_AGAIN), second_source), second_target)
+        return [first, second]
+
+    (tmp_path / "victims").mkdir()
+    events = stored(pair("USACVL", "USACRM"), tmp_path / "victims")
+    assert events[("first", 0)] != events[("second", 0)]
+    # the same victim: the source's sector, a guess about an unnamed gunman, is let go
+    (tmp_path / "same").mkdir()
+    events = stored(pair("USACVL", "USACVL"), tmp_path / "same")
+    assert events[("first", 0)] == events[("second", 0)]
+
+
 def test_close_leads_forgive_a_country_the_coder_placed_a_report_in(tmp_path: Path):
     # the geocoder placed one report in the wrong country only (a fallback), the other in the
     # town the leads name: one fire; with leads about another firm the conflict stands

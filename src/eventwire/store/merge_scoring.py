@@ -286,19 +286,24 @@ def _same_person(x: str, y: str) -> str:
 
 def _direct_ok(a: str, b: str, roles: bool = True) -> str:
     """No actor conflict between sides ``a`` and ``b`` taken as they are (``roles``: the actors'
-    sectors too, ``_role``)."""
-    role = (f" AND {_agree(f'{a}.src_role', f'{b}.src_role')}"
-            f" AND {_agree(f'{a}.tgt_role', f'{b}.tgt_role')}") if roles else ""
+    sectors too, ``_role``; without it, only the sector of a source unnamed in one report is
+    let go: the target's sector tells whom an act befell, a suspect's arrest from a reporter's,
+    and a named source's sector is read off its name)."""
+    source_role = _agree(f'{a}.src_role', f'{b}.src_role')
+    if not roles:
+        source_role = f"({source_role} OR {a}.src_name IS NULL OR {b}.src_name IS NULL)"
+    role = f" AND {source_role} AND {_agree(f'{a}.tgt_role', f'{b}.tgt_role')}"
     return (f"{_agree(f'{a}.src', f'{b}.src')} AND {_agree(f'{a}.tgt', f'{b}.tgt')}{role}"
             f" AND {_same_person(f'{a}.src_name', f'{b}.src_name')}"
             f" AND {_same_person(f'{a}.tgt_name', f'{b}.tgt_name')}")
 
 
 def _reverse_ok(a: str, b: str, roles: bool = True) -> str:
-    """No actor conflict with ``b``'s dyad reversed, for the symmetric roots."""
+    """No actor conflict with ``b``'s dyad reversed, for the symmetric roots (``roles`` is
+    accepted for symmetry with ``_direct_ok``; a reversed dyad's sectors are always compared)."""
     symmetric = _sql_tuple(merge_rules()["symmetric_roots"])
     role = (f" AND {_agree(f'{a}.src_role', f'{b}.tgt_role')}"
-            f" AND {_agree(f'{a}.tgt_role', f'{b}.src_role')}") if roles else ""
+            f" AND {_agree(f'{a}.tgt_role', f'{b}.src_role')}")
     return (f"{a}.cameo_root IN {symmetric}"
             f" AND {_agree(f'{a}.src', f'{b}.tgt')} AND {_agree(f'{a}.tgt', f'{b}.src')}{role}"
             f" AND {_same_person(f'{a}.src_name', f'{b}.tgt_name')}"
