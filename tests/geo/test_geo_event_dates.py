@@ -128,6 +128,10 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
      "undated"),
     ("The government freed the soldiers captured during the border war.", "captured", "17",
      "undated"),
+    # an act a charge, a trial or an inquiry names is before it
+    ("A suspect in the killing of a journalist was taken to court.", "killing", "18", "charged"),
+    ("The court convicted the rebel leader of attacking a village.", "attacking", "19",
+     "charged"),
     # an election campaign as a whole
     ("The candidate pledged during his election campaign to quit the treaty.", "pledged", "03",
      "undated"),
