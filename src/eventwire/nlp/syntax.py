@@ -40,10 +40,11 @@ PLANNED = {"upcoming", "planned", "proposed", "scheduled", "forthcoming", "expec
 SCHEDULE_HEADS = {"set", "schedule", "due", "slate", "poise"}
 # Verbs that put the event noun they take as object, or as passive subject, on a timetable: "has
 # *scheduled* a meeting with the governor", "talks are *set* for next week", "a summit is
-# *planned* for May": the meeting is planned, not held. An expectation only as a passive ("talks
-# are *expected* next week"; "the army expected an attack" is no one's plan).
-SCHEDULING_VERBS = {"schedule", "set", "slate", "plan", "arrange", "reschedule"}
-EXPECTING_VERBS = {"expect"}
+# *planned* for May": the meeting is planned, not held. Some only as a passive: "talks are
+# *expected* next week", "talks are *set* for Friday" ("the army expected an attack" is no one's
+# plan, "rebels set an ambush" laid it).
+SCHEDULING_VERBS = {"schedule", "plan", "arrange", "reschedule"}
+PASSIVE_SCHEDULING_VERBS = {"expect", "set", "slate"}
 POSSIBLE = {"possible", "potential", "hypothetical", "likely", "feared"}
 # Words before a preposition that put the event noun it takes ahead of the sentence's time:
 # "arrived *ahead of* talks with Lavrov", "*on the eve of* the summit", "*in the run-up to* the
@@ -409,8 +410,8 @@ def _on_timetable(noun: Token) -> bool:
     lemma = head.lemma_.lower()
     if noun.dep_ in ("dobj", "nsubjpass") and lemma in SCHEDULING_VERBS:
         return not children(head, {"prt"})
-    if noun.dep_ == "nsubjpass" and lemma in EXPECTING_VERBS:
-        return True
+    if noun.dep_ == "nsubjpass" and lemma in PASSIVE_SCHEDULING_VERBS:
+        return not children(head, {"prt"})
     return noun.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ == "due"
                                         for c in head.children)
 
