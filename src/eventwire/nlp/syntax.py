@@ -46,11 +46,6 @@ SCHEDULE_HEADS = {"set", "schedule", "due", "slate", "poise"}
 SCHEDULING_VERBS = {"schedule", "plan", "arrange", "reschedule"}
 PASSIVE_SCHEDULING_VERBS = {"expect", "set", "slate"}
 POSSIBLE = {"possible", "potential", "hypothetical", "likely", "feared"}
-# Words before a preposition that put the event noun it takes ahead of the sentence's time:
-# "arrived *ahead of* talks with Lavrov", "*on the eve of* the summit", "*in the run-up to* the
-# vote", "*on the threshold of* negotiations", "*in preparation for* the visit".
-AHEAD_PHRASES = ("ahead", "eve", "run-up", "lead-up", "build-up", "threshold", "preparation",
-                 "preparations", "countdown")
 # Possessives that make a thing the subject's own ("withdrew *its* troops": no target).
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 # Subjects of a reported clause that most often mean the speaker ("X said *it* would allow").
@@ -393,7 +388,7 @@ def _planned(noun: Token) -> str | None:
     words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
     words |= {g.lower_ for c in noun.children if c.dep_ in ("poss", "npadvmod", "compound")
               for g in c.children if g.dep_ == "amod"}  # "*next* week's visit"
-    if words & PLANNED or _to_come(noun) or _on_timetable(noun) or _ahead_of(noun):
+    if words & PLANNED or _to_come(noun) or _on_timetable(noun):
         return "future"
     if words & POSSIBLE:
         return "hypothetical"
@@ -414,16 +409,6 @@ def _on_timetable(noun: Token) -> bool:
         return not children(head, {"prt"})
     return noun.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ == "due"
                                         for c in head.children)
-
-
-def _ahead_of(noun: Token) -> bool:
-    """"ahead of *talks*", "on the eve of the *summit*", "in the run-up to the *vote*": an event
-    noun that a phrase of `AHEAD_PHRASES` looks forward to has not yet taken place."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("of", "to", "for"):
-        return False
-    before = "".join(t.lower_ for t in noun.doc[max(prep.i - 3, 0):prep.i])
-    return before.endswith(AHEAD_PHRASES)
 
 
 def _to_come(noun: Token) -> bool:
