@@ -127,6 +127,31 @@ def test_a_meeting_ahead_is_an_intent_to_meet_not_a_meeting(code_text):
     assert held and held[0].cameo.startswith("04") and held[0].modality == "asserted"
 
 
+def test_a_meeting_put_on_a_timetable_is_not_held(code_text):
+    # an event noun that a verb of schedule takes as object or passive subject is planned
+    for text in ("France has scheduled a meeting with Germany.",
+                 "Talks between France and Germany are set for next week.",
+                 "Talks between France and Germany were planned for Friday.",
+                 "Talks between France and Germany are expected next week.",
+                 "Talks between France and Germany are due on Monday."):
+        meets = [e for e in code_text(text) if e.cameo[:2] in ("03", "04")]
+        assert meets and all(e.cameo == "036" and e.modality == "future" for e in meets), text
+    # "hoped" (which spaCy lemmatises "hop") is an intention
+    for text in ("France said it hoped to meet Germany soon.",):
+        meets = [e for e in code_text(text) if e.trigger.lower() in ("talks", "meet")]
+        assert meets and all(e.cameo == "036" for e in meets), text
+    # a meeting that took place, and a phrasal verb of schedule, stay as they are
+    held = [e for e in code_text("France held talks with Germany that were set for Friday.")
+            if e.cameo[:2] in ("03", "04")]
+    assert held and held[0].cameo.startswith("04") and held[0].modality == "asserted"
+    # a particle makes another verb: "set off a bomb attack" is done, and "set an ambush" laid
+    for text in ("Rebels set off a bomb attack against Turkey.",
+                 "Syria set an ambush for Turkey."):
+        attack = code_text(text)
+        assert attack and attack[0].cameo[:2] in ("18", "19"), text
+        assert attack[0].modality == "asserted", text
+
+
 def test_intention_through_control_verb(code_text):
     events = [e for e in code_text("France aims to meet Germany soon.") if e.cameo == "036"]
     assert events and events[0].modality == "intended" and events[0].source.code == "FRA"

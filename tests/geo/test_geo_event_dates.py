@@ -49,6 +49,9 @@ def test_expression_attached_to_the_trigger_dates_the_event(make_event, parse) -
      ("2015-05-12", "day")),
     ("The two sides agreed on Sunday to resume the talks.", "2015-05-12", "agreed",
      ("2015-05-10", "day")),
+    # "last night" is the day before publication
+    ("In a tweet last night, the president criticised the judge.", "2015-05-12", "criticised",
+     ("2015-05-11", "day")),
     # an infinitive done at the trigger's own time keeps its date
     ("Rebels tried to storm the building on Sunday.", "2015-05-12", "tried", ("2015-05-10", "day")),
     # a participle clause that sets the scene dates the trigger
@@ -124,6 +127,13 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
     ("The country was occupied by its neighbour during World War II.", "occupied", "19",
      "undated"),
     ("The government freed the soldiers captured during the border war.", "captured", "17",
+     "undated"),
+    # an act a charge, a trial or an inquiry names is before it
+    ("A suspect in the killing of a journalist was taken to court.", "killing", "18", "charged"),
+    ("The court convicted the rebel leader of attacking a village.", "attacking", "19",
+     "charged"),
+    # an election campaign as a whole
+    ("The candidate pledged during his election campaign to quit the treaty.", "pledged", "03",
      "undated"),
     # a past act told as background in a relative clause or a since-clause
     ("The war that killed thousands of people has destroyed the country.", "killed", "18",

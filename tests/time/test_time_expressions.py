@@ -44,6 +44,7 @@ def values(text: str, published: dt.date | None = TUESDAY) -> dict[str, str | No
     ("The fighting began last spring.", "last spring", "2014-SP"),
     ("It is 70 years since the war ended.", "70 years since", "1945"),
     ("He was arrested yesterday.", "yesterday", "2015-05-11"),
+    ("He spoke to reporters last night.", "last night", "2015-05-11"),
     ("The accord was signed on May 3.", "on May 3", "2015-05-03"),
     ("The accord was signed on 12 June 2014.", "on 12 June 2014", "2014-06-12"),
     ("Profit rose in the third quarter.", "the third quarter", "2014-Q3"),
@@ -55,6 +56,10 @@ def values(text: str, published: dt.date | None = TUESDAY) -> dict[str, str | No
     ("The sale is scheduled to close on Monday.", "on Monday", "2015-05-18"),
     ("Trading is to resume in Paris on Thursday.", "on Thursday", "2015-05-14"),
     ("The sale was scheduled to close on Monday.", "on Monday", "2015-05-11"),
+    # ... and so does a present passive or state of schedule, not a past one
+    ("The talks are set for Friday in Belfast.", "Friday", "2015-05-15"),
+    ("The vote is due on Monday.", "on Monday", "2015-05-18"),
+    ("The talks were set for Friday in Belfast.", "Friday", "2015-05-08"),
     # "last Tuesday" in a Tuesday story is a week ago, "next Tuesday" a week ahead
     ("The firms said last Tuesday that they would merge.", "last Tuesday", "2015-05-05"),
     ("The firms will vote next Tuesday.", "next Tuesday", "2015-05-19"),

@@ -18,7 +18,8 @@ OBJECT_CONTROL = {"push", "urge", "ask", "force", "persuade", "press", "call", "
                   "prompt", "lead", "drive", "instruct", "direct", "authorize", "authorise",
                   "encourage", "invite", "allow", "help", "compel", "pressure", "request",
                   "demand", "warn", "advise", "beg", "implore", "require", "challenge"}
-INTENT = {"aim", "plan", "intend", "want", "seek", "hope", "propose", "prepare",
+# ("hop": spaCy's small model gives "hoped" that lemma: "said he hoped to meet Kerry")
+INTENT = {"aim", "plan", "intend", "want", "seek", "hope", "hop", "propose", "prepare",
           "expect", "wish", "mean", "push", "vow", "pledge", "promise", "offer", "decide", "agree",
           "willing", "prepared", "ready", "determined", "eager", "unwilling"}
 THREAT = {"threaten"}
@@ -37,6 +38,13 @@ PLANNED = {"upcoming", "planned", "proposed", "scheduled", "forthcoming", "expec
 # Words whose to-infinitive is a schedule, not an act done ("is *set* to meet", "was *due* to hold
 # talks", "is *scheduled* to visit"; the time stage's future_heads read them the same way).
 SCHEDULE_HEADS = {"set", "schedule", "due", "slate", "poise"}
+# Verbs that put the event noun they take as object, or as passive subject, on a timetable: "has
+# *scheduled* a meeting with the governor", "talks are *set* for next week", "a summit is
+# *planned* for May": the meeting is planned, not held. Some only as a passive: "talks are
+# *expected* next week", "talks are *set* for Friday" ("the army expected an attack" is no one's
+# plan, "rebels set an ambush" laid it).
+SCHEDULING_VERBS = {"schedule", "plan", "arrange", "reschedule"}
+PASSIVE_SCHEDULING_VERBS = {"expect", "set", "slate"}
 POSSIBLE = {"possible", "potential", "hypothetical", "likely", "feared"}
 # Possessives that make a thing the subject's own ("withdrew *its* troops": no target).
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
@@ -380,11 +388,27 @@ def _planned(noun: Token) -> str | None:
     words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
     words |= {g.lower_ for c in noun.children if c.dep_ in ("poss", "npadvmod", "compound")
               for g in c.children if g.dep_ == "amod"}  # "*next* week's visit"
-    if words & PLANNED or _to_come(noun):
+    if words & PLANNED or _to_come(noun) or _on_timetable(noun):
         return "future"
     if words & POSSIBLE:
         return "hypothetical"
     return None
+
+
+def _on_timetable(noun: Token) -> bool:
+    """"*scheduled a meeting*", "*talks are set* for next week", "*talks are due* on Monday": an
+    event noun that a verb of schedule takes as its object or passive subject, or the subject of
+    "be due" (`SCHEDULING_VERBS`). Not "*set up* a committee" (a particle makes another verb)."""
+    head = noun.head
+    if head.i == noun.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = head.lemma_.lower()
+    if noun.dep_ in ("dobj", "nsubjpass") and lemma in SCHEDULING_VERBS:
+        return not children(head, {"prt"})
+    if noun.dep_ == "nsubjpass" and lemma in PASSIVE_SCHEDULING_VERBS:
+        return not children(head, {"prt"})
+    return noun.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ == "due"
+                                        for c in head.children)
 
 
 def _to_come(noun: Token) -> bool:

@@ -269,6 +269,19 @@ def _since_noun(trigger: Token) -> bool:
             and trigger.head.lower_ in date_rules().clause_marks)
 
 
+def _charged_act(trigger: Token) -> bool:
+    """"a suspect in the *killing* of ...", "accused of *attacking* ...": an act that a charge, a
+    trial or an inquiry (`legal_heads`) names through its preposition is before it."""
+    rules = date_rules()
+    prep = trigger.head
+    if not (trigger.dep_ in ("pobj", "pcomp") and prep.dep_ == "prep"
+            and prep.lower_ in rules.legal_prepositions and prep.head.i != prep.i):
+        return False
+    head = prep.head  # "convicted the leader of attacking": the parse hangs "of" on the object
+    heads = [head, head.head] if head.dep_ in ("dobj", "nsubjpass") else [head]
+    return any(node.lemma_.lower() in rules.legal_heads for node in heads)
+
+
 def _unknown_reason(expression: TimeExpression | None, event: Event, position: int,
                     trigger: Token, dated: list[TimeExpression]) -> str | None:
     """Why the text leaves the event's date unknown, though it is earlier than the report: an
@@ -288,6 +301,8 @@ def _unknown_reason(expression: TimeExpression | None, event: Event, position: i
         return "bound"
     if _after_clause(position, trigger):
         return "sequence"
+    if _charged_act(trigger):
+        return "charged"
     return _background_clause(trigger)
 
 

@@ -51,6 +51,7 @@ class Words:
     references: dict[str, str]
     deictic_days: dict[str, int]
     future_heads: frozenset[str]
+    schedule_states: frozenset[str]
     present_reports: frozenset[str]
     unchanged_pasts: frozenset[str]
     timetable_verbs: frozenset[str]
@@ -71,6 +72,7 @@ def words() -> Words:
         references=raw["references"],
         deictic_days=raw["deictic_days"],
         future_heads=frozenset(raw["future_heads"]),
+        schedule_states=frozenset(raw["schedule_states"]),
         present_reports=frozenset(raw["present_reports"]),
         unchanged_pasts=frozenset(raw["unchanged_pasts"]),
         timetable_verbs=frozenset(raw["timetable_verbs"]),
@@ -283,11 +285,23 @@ def _verb_tense(verb: Token) -> str | None:
         return FUTURE  # "set to resume Monday", "is scheduled to close Monday"
     if any(a.tag_ == "VBD" for a in auxiliaries) or verb.tag_ == "VBD":
         return PAST
+    if _timetabled(verb, lemmas):
+        return FUTURE  # "talks are set for Friday", "the vote is due Monday"
     if verb.tag_ == "VBN" and lemmas & {"have", "be"}:
         return PAST if "have" in lemmas else PRESENT
     if verb.tag_ in ("VBZ", "VBP"):
         return PRESENT
     return None
+
+
+def _timetabled(verb: Token, lemmas: set[str]) -> bool:
+    """A present passive or state of schedule (`schedule_states`): "talks are *set* for Friday",
+    "a summit is *planned* for May", "the vote *is due* Monday" (not in the past: caller)."""
+    states = words().schedule_states
+    if verb.tag_ == "VBN" and lemmas == {"be"}:
+        return verb.lemma_.lower() in states
+    return (verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP")
+            and any(c.dep_ == "acomp" and c.lower_ in states for c in verb.children))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ class DateRules:
     narrative_coarse: frozenset[str]
     lead_roots: frozenset[str]
     sequence_words: frozenset[str]
+    legal_heads: frozenset[str] = frozenset()
+    legal_prepositions: frozenset[str] = frozenset()
 
 
 def _words_pattern(alternatives: list[str]) -> re.Pattern[str]:
@@ -63,4 +65,6 @@ def date_rules() -> DateRules:
                      bool(raw["narrative"].get("background", False)),
                      frozenset(raw["narrative"].get("coarse", [])),
                      frozenset(str(root) for root in raw.get("lead_roots", [])),
-                     frozenset(raw["sequence_words"]))
+                     frozenset(raw["sequence_words"]),
+                     frozenset(unknown.get("legal_heads", [])),
+                     frozenset(unknown.get("legal_prepositions", [])))
