@@ -211,6 +211,7 @@ class PatternBook:
     off_topic: OffTopicSections = field(default_factory=OffTopicSections)
     link_lists: LinkLists = field(default_factory=LinkLists)  # sections.yaml: lines of link lists
     link_marks: tuple[str, ...] = ()  # sections.yaml: "READ MORE:" and the headline after it
+    post_signatures: tuple[str, ...] = ()  # sections.yaml: "Name (@name) March 8, 2017" ends a post
     # business.yaml: business news (all sides businesses, a sentence about business) is not coded
     business: BusinessGuard = field(default_factory=lambda: guard_from({}))
     # business.yaml's `sermons`: a cleric's word about faith is no political event, guarded alike
@@ -522,6 +523,7 @@ def pattern_book() -> PatternBook:
         off_topic=off_topic_sections(loaded["sections.yaml"].get("off_topic")),
         link_lists=link_lists(loaded["sections.yaml"].get("link_lists")),
         link_marks=tuple(str(m) for m in loaded["sections.yaml"].get("link_marks") or ()),
+        post_signatures=tuple(str(m) for m in loaded["sections.yaml"].get("post_signatures") or ()),
         business=guard_from(loaded[BUSINESS_FILE]),
         sermons=guard_from(loaded[BUSINESS_FILE].get("sermons")),
         version_hash=digest.hexdigest()[:12],
