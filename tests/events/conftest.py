@@ -47,8 +47,8 @@ class StubActors:
 def code_text():
     coder = EventCoder.default()
 
-    def run(text: str) -> list[Event]:
-        parsed = parse_article(Article(id="test", text=text))
+    def run(text: str, title: str | None = None) -> list[Event]:
+        parsed = parse_article(Article(id="test", text=text, title=title))
         return coder.code(parsed, StubActors(parsed))
 
     return run

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from eventwire.actors import ActorResolver
 from eventwire.events import EventCoder
-from eventwire.events.sections import LinkLists, link_mark_cuts, linked
-from eventwire.nlp import parse_article
+from eventwire.events.sections import LinkLists, link_list_sentences, link_mark_cuts, linked
+from eventwire.nlp import coded_text, parse_article
+from eventwire.nlp.prefilter import parse_candidates
+from eventwire.pipeline import trigger_lemmas
 from eventwire.records import Article, Event
 
 
@@ -121,3 +123,51 @@ def test_rows_of_a_table_of_past_attacks_are_not_coded(code_text):
     assert not code_text("CAIRO, EGYPT September, 2014 TARGET: Two police officers wounded in "
                          "knife attack ATTACKER: protesters 406 stories")
     assert code_text("Police officers were wounded in a knife attack by protesters in Egypt on Monday.")
+
+
+def test_section_labels_of_other_stories_are_link_marks_in_the_body_only(code_text):
+    assert [e.cameo[:2] for e in code_text("France praised Germany on Monday. OPINION: How "
+                                            "Russia attacked Turkey\nIran praised Syria.")] == [
+        "05", "05"]
+    labelled = code_text("Russia attacked Turkey on Monday.", title="IN PICTURES: Russia attacks Turkey")
+    assert [e.sentence for e in labelled if e.cameo.startswith("19")][0].startswith("IN PICTURES")
+
+
+def test_a_photo_caption_is_not_coded(code_text):
+    assert not code_text("Police arrested the minister in Egypt on Monday (Picture: Cairo police)")
+    around = code_text("France praised Germany.\nImage copyright AFP Image caption Police "
+                       "arrested the minister in Egypt, his aide says\nIran praised Syria.")
+    assert [e.cameo[:2] for e in around] == ["05", "05"]
+    assert code_text("Police arrested the minister in Egypt on Monday (pictured) in Cairo.")
+
+
+def test_the_post_before_its_signature_is_not_coded_and_the_article_after_it_is(code_text):
+    events = code_text("France praised Germany.\nThe minister says Russia attacked Turkey "
+                       "Jane Doe (@janedoe) March 8, 2017 Iran praised Syria on Monday.")
+    assert [(e.source.code, e.target.code) for e in events] == [("FRA", "DEU"), ("IRN", "SYR")]
+
+
+def test_a_numbered_list_of_headlines_is_found_when_its_lines_start_with_spaces():
+    article = Article(id="t", title="Talks go on", text=(
+        "The talks go on.\nThe coverage so far...\n1.  Don't send troops, says France\n"
+        "2.  Iran praises Syria on the deal\n3.  Russia attacks Turkey\nThe talks end.\n"))
+    parsed = next(parse_candidates([article], trigger_lemmas()))
+    text, _ = coded_text(article)
+    found = link_list_sentences(EventCoder.default().book.link_lists, text, article.title,
+                                [(s.start, s.text) for s in parsed.sentences])
+    listed = {s.text for s in parsed.sentences if s.start in found}
+    assert {"Don't send troops, says France", "Iran praises Syria on the deal",
+            "Russia attacks Turkey"} <= listed
+    assert not {"The talks go on.", "The talks end."} & listed
+
+
+def test_a_block_of_dated_teasers_is_not_coded_and_the_article_around_it_is(code_text):
+    events = code_text(
+        "Iran praised Syria on Monday. Police arrested protesters in Egypt.\n"
+        "Germany was praised by Britain. (15.03.2017) Russia attacked Turkey on Sunday. Turkey "
+        "condemned Russia. (14.03.2017) Japan praised China on Tuesday. Brazil hosted Egypt.")
+    coded = {e.sentence.split(") ")[-1] for e in events}
+    assert {"Iran praised Syria on Monday.", "Police arrested protesters in Egypt.",
+            "Japan praised China on Tuesday.", "Brazil hosted Egypt."} <= coded
+    assert not {"Germany was praised by Britain.", "Russia attacked Turkey on Sunday.",
+                "Turkey condemned Russia."} & coded

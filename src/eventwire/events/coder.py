@@ -46,7 +46,7 @@ from eventwire.events.matching import (
     speakers,
 )
 from eventwire.events.patterns import PatternBook, pattern_book
-from eventwire.events.sections import link_list_sentences, link_mark_cuts, linked
+from eventwire.events.sections import link_list_sentences, link_mark_cuts, linked, post_ends
 from eventwire.events.senses import between_politicians
 from eventwire.nlp import coded_text, syntax
 from eventwire.records import Actor, Event, ParsedArticle, ParsedSentence
@@ -100,10 +100,13 @@ class EventCoder:
         text, body = coded_text(parsed.article)
         spans = [(s.start, s.text) for s in parsed.sentences]
         links = link_list_sentences(self.book.link_lists, text, parsed.article.title, spans)
-        cuts = link_mark_cuts(self.book.link_marks, spans)  # "READ MORE: <another headline>"
+        links |= self.book.teasers.sentences(text, [(s, t) for s, t in spans if s >= body])
+        # "READ MORE: <another headline>", in the body (the title's "IN PICTURES:" is its label)
+        cuts = link_mark_cuts(self.book.link_marks, [(s, t) for s, t in spans if s >= body])
+        posts = post_ends(self.book.post_signatures, spans)  # "<a post> Name (@name) March 8, 2017"
         for sentence in parsed.sentences:
             if sentence.start in links:
-                continue  # a headline in a list of links to other articles
+                continue  # a headline in a list of links, a teaser: other articles
             if not self._has_actor(sentence, actors) and not self._implies_agent(sentence):
                 continue  # no political actor: no event, and no parse reading needed
             before = [e for e in events if e.sentence_index == sentence.index - 1]
@@ -111,7 +114,7 @@ class EventCoder:
             headline = (sentence.start < body or not sentence.text.rstrip().endswith(
                 self.book.link_lists.sentence_ends))
             events.extend(self._code_sentence(parsed, sentence, actors, before, headline,
-                                              cuts.get(sentence.start)))
+                                              cuts.get(sentence.start), posts.get(sentence.start)))
         if self.book.off_topic.section_word(parsed.article.url):  # a sports page: no state, no event
             events = [event for event in events if self.book.off_topic.keeps(event)]
         for guard in (self.book.business, self.book.sermons):  # a company's result, a sermon
@@ -135,11 +138,12 @@ class EventCoder:
     def _code_sentence(
         self, parsed: ParsedArticle, sentence: ParsedSentence, actors: Arguments,
         before: list[Event] | None = None, headline: bool = False, link_cut: int | None = None,
+        post_end: int | None = None,
     ) -> list[Event]:
         """The events of one sentence; ``before``: those of the sentence before it (whose
         violent act may lend its doer, ``events.anaphora``); ``link_cut``: the offset in it from
         which its text is a link to another article ("READ MORE: ..."), whose words code
-        nothing."""
+        nothing; ``post_end``: the offset before which its text is an embedded post."""
         if discarded(self.book, sentence):
             return []
         lemmas = {token.lemma_.lower() for token in sentence.span}
@@ -149,10 +153,15 @@ class EventCoder:
                    if token.dep_ == "compound" and token.head.i == token.i + 1}
         published = parsed.article.published
         found = candidates(self.book, sentence, lemmas, actors)
+        # offsets in the sentence's stripped text, which starts after its span's spaces
+        begins = sentence.span.start_char + len(sentence.span.text) - len(
+            sentence.span.text.lstrip())
+        if post_end is not None:  # "<a post> Name (@name) March 8, 2017 <this article>"
+            found = [c for c in found if c.trigger.idx - begins >= post_end]
         if link_cut is not None:  # "READ MORE: <the headline of another article>"
             tags = self.book.habits.get("tags", ())
             found = [c for c in found if not linked(
-                self.book.link_lists, sentence.text, link_cut, c.trigger.idx - sentence.span.start_char,
+                self.book.link_lists, sentence.text, link_cut, c.trigger.idx - begins,
                 c.pattern.kind == "verb" and c.trigger.tag_.lower() in tags)]
         found = standing(self.book, found, published.year if published else None, headline)
         events: list[Event] = []

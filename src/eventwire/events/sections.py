@@ -6,6 +6,9 @@
   of other articles: a sentence that is a whole line of such a list is not coded.
 - A link mark ("READ MORE:") introduces the headline of another article: what follows it in its
   sentence, or the next sentence when the mark ends its own, is not coded.
+- A block of teasers of related articles, each ended by its date in brackets, is not coded.
+- The signature of an embedded post ("Name (@name) March 8, 2017") ends the post: what comes
+  before it in its sentence is not coded.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ class OffTopicSections:
                    for actor in (event.source, event.target))
 
 
+_SPACES = re.compile(r"\s*")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•·|>]+|\d{1,2}[.)])\s*")
 
 
@@ -106,8 +110,10 @@ def link_list_sentences(rule: LinkLists, text: str, title: str | None,
     starts = [line_start for line_start, _, _ in lines]
     found = set()
     for start, sentence in sentences:
-        first = start + len(sentence) - len(sentence.lstrip())
-        last = start + len(sentence.rstrip())
+        # the sentence's own text, wherever it begins: a sentence's span may start with the
+        # spaces after a list marker ("1.  Headline") that its stripped text leaves out
+        first = _past_spaces(text, start) + len(sentence) - len(sentence.lstrip())
+        last = first + len(sentence.strip())
         index = bisect_right(starts, first) - 1
         covered = []
         while index < len(lines) and lines[index][0] < last:
@@ -118,6 +124,12 @@ def link_list_sentences(rule: LinkLists, text: str, title: str | None,
                 and not text[last:covered[-1][1]].strip()):
             found.add(start)
     return found
+
+
+def _past_spaces(text: str, at: int) -> int:
+    """The offset of the first character of ``text`` from ``at`` on that is not a space."""
+    spaces = _SPACES.match(text, at)
+    return spaces.end() if spaces else at
 
 
 def link_mark_cuts(marks: tuple[str, ...], sentences: list[tuple[int, str]]) -> dict[int, int]:
@@ -135,6 +147,60 @@ def link_mark_cuts(marks: tuple[str, ...], sentences: list[tuple[int, str]]) -> 
         if found and not follows:
             cuts.setdefault(start, min(found))
     return cuts
+
+
+def post_ends(signatures: tuple[str, ...], sentences: list[tuple[int, str]]) -> dict[int, int]:
+    """For the ``(start, text)`` sentences that hold the signature of an embedded post (a name,
+    a handle and a date: ``signatures``), the offset in the sentence where the last one begins:
+    what comes before it is the post."""
+    ends: dict[int, int] = {}
+    for start, sentence in sentences:
+        found = [match.start() for signature in signatures
+                 for match in re.finditer(signature, sentence)]
+        if found:
+            ends[start] = max(found)
+    return ends
+
+
+@dataclass(frozen=True)
+class TeaserDates:
+    """Teasers of related articles, each ended by its date in brackets, left as a block in the
+    text: "<teaser> (15.03.2017) <teaser> (14.03.2017) <this article goes on>"."""
+
+    pattern: str = ""
+    window: int = 300  # how far before the first date its teaser may begin (one date alone)
+
+    def sentences(self, text: str, sentences: list[tuple[int, str]]) -> set[int]:
+        """The starts of the ``(start, text)`` sentences of ``text`` that are teasers: those
+        between two dates, and those before the first date within the longest span between two
+        dates (``window`` when there is one date). A date that opens or ends a sentence is no
+        part of it; what follows the last date is the article again."""
+        if not self.pattern:
+            return set()
+        dates = [(m.start(), m.end()) for m in re.finditer(self.pattern, text)]
+        if not dates:
+            return set()
+        gaps = [b[0] - a[1] for a, b in zip(dates, dates[1:], strict=False)]
+        window = max(gaps) if gaps else self.window
+        bounds = [(dates[0][0] - window, dates[0][0])]
+        bounds += [(a[1], b[0]) for a, b in zip(dates, dates[1:], strict=False)]
+        found = set()
+        for start, sentence in sentences:
+            first = _past_spaces(text, start) + len(sentence) - len(sentence.lstrip())
+            last = first + len(sentence.strip())
+            lead = re.match(self.pattern + r"\s*", text[first:last])
+            first += lead.end() if lead else 0
+            tail = re.search(r"\s*" + self.pattern + r"$", text[first:last])
+            last = first + tail.start() if tail else last
+            if first < last and any(low <= first and last <= high for low, high in bounds):
+                found.add(start)
+        return found
+
+
+def teaser_dates(data: dict[str, Any] | None) -> TeaserDates:
+    """sections.yaml's ``teaser_dates`` entry."""
+    data = data or {}
+    return TeaserDates(str(data.get("pattern", "")), int(data.get("window", TeaserDates.window)))
 
 
 def linked(rule: LinkLists, sentence: str, cut: int, offset: int, headline_verb: bool) -> bool:
