@@ -198,3 +198,20 @@ def test_saying_another_party_will_pay_for_it_threatens_that_party(code_text):
                  "Germany said it would pay a heavy price.",
                  "Germany said consumers would pay a higher price."):
         assert not [e for e in code_text(text) if e.cameo == "130"], text
+
+
+def test_saying_a_named_party_failed_to_act_faults_it(code_text):
+    assert ("DEU", "111", "RUS") in dyads(code_text("Germany said Russia had failed to protect civilians."))
+    for text in ("Germany said it had failed to protect civilians.",
+                 "Germany said Russia had not failed to protect civilians.",
+                 "Germany said Russia would fail to protect civilians."):
+        assert not [e for e in code_text(text) if e.cameo == "111"], text
+
+
+def test_saying_ones_side_had_no_part_in_it_is_a_denial(code_text):
+    assert ("DEU", "016", None) in dyads(code_text("Germany said it had nothing to do with the attack."))
+    assert ("DEU", "016", None) in dyads(code_text("Germany said it was not involved in the attack."))
+    # another side's part, or nothing to add: no denial by the speaker
+    for text in ("Germany said Russia was not involved in the attack.",
+                 "Germany said it had nothing new to report."):
+        assert not [e for e in code_text(text) if e.cameo == "016"], text

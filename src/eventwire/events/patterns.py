@@ -118,6 +118,8 @@ class PatternBook:
     discrediting: frozenset[str] = frozenset()  # "said X's account was not credible" -> 111
     opposing: dict[str, str] = field(default_factory=dict)  # "said it opposed X's plan" -> 110
     warning_fates: dict[str, str] = field(default_factory=dict)  # "said X would pay a price"
+    faulting: dict[str, str] = field(default_factory=dict)  # "said X had failed to act" -> 111
+    denying: dict[str, str] = field(default_factory=dict)  # "said it was not involved" -> 016
     quoting: frozenset[str] = frozenset()
     speech_imperatives: frozenset[str] = frozenset()  # "Let me be clear": no request
     # intent_codes.yaml: the code of an event only promised, planned or threatened, by CAMEO code
@@ -437,6 +439,8 @@ def pattern_book() -> PatternBook:
         discrediting=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("discrediting"))),
         opposing=_code_map(loaded["statement_cues.yaml"], "opposing"),
         warning_fates=_code_map(loaded["statement_cues.yaml"], "warning_fates"),
+        faulting=_code_map(loaded["statement_cues.yaml"], "faulting"),
+        denying=_code_map(loaded["statement_cues.yaml"], "denying"),
         speech_imperatives=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("speech_imperatives"))),
         intent=_intent_map(loaded["intent_codes.yaml"]),
         refusal=_intent_map(loaded["intent_codes.yaml"], ("refusal",)),
@@ -546,7 +550,8 @@ def _single_codes(data: dict[str, Any] | None) -> dict[str, str]:
 
 def _code_map(data: dict[str, Any], key: str) -> dict[str, str]:
     """A mapping of phrases to CAMEO codes (statement_cues.yaml ``threatening``, ``refusing``,
-    ``refusing_until``, ``accusing``, ``instructing``, ``opposing``, ``warning_fates``)."""
+    ``refusing_until``, ``accusing``, ``instructing``, ``opposing``, ``warning_fates``, ``faulting``,
+    ``denying``)."""
     mapping = {str(phrase).lower(): str(code) for phrase, code in (data.get(key) or {}).items()
                if phrase != "__line__"}
     for code in mapping.values():
