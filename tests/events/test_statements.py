@@ -215,3 +215,8 @@ def test_saying_ones_side_had_no_part_in_it_is_a_denial(code_text):
     for text in ("Germany said Russia was not involved in the attack.",
                  "Germany said it had nothing new to report."):
         assert not [e for e in code_text(text) if e.cameo == "016"], text
+
+
+def test_calling_a_partys_word_false_criticises_the_party(code_text):
+    assert ("DEU", "111", "RUS") in dyads(code_text("Germany said Russia's claims were entirely false."))
+    assert not [e for e in code_text("Germany said the claims were false.") if e.cameo == "111"]

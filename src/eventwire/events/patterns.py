@@ -116,6 +116,7 @@ class PatternBook:
     condemning_qualities: frozenset[str] = frozenset()  # "was a stupid remark"
     praising: frozenset[str] = frozenset()  # statement_cues.yaml: "said X was a wise leader" -> 051
     discrediting: frozenset[str] = frozenset()  # "said X's account was not credible" -> 111
+    refuting: frozenset[str] = frozenset()  # "said X's conclusions were false" -> 111
     opposing: dict[str, str] = field(default_factory=dict)  # "said it opposed X's plan" -> 110
     warning_fates: dict[str, str] = field(default_factory=dict)  # "said X would pay a price"
     faulting: dict[str, str] = field(default_factory=dict)  # "said X had failed to act" -> 111
@@ -437,6 +438,7 @@ def pattern_book() -> PatternBook:
             _as_tuple(loaded["statement_cues.yaml"].get("condemning_qualities"))),
         praising=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("praising"))),
         discrediting=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("discrediting"))),
+        refuting=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("refuting"))),
         opposing=_code_map(loaded["statement_cues.yaml"], "opposing"),
         warning_fates=_code_map(loaded["statement_cues.yaml"], "warning_fates"),
         faulting=_code_map(loaded["statement_cues.yaml"], "faulting"),

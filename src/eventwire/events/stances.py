@@ -70,8 +70,9 @@ def _guessed_own(actors: Arguments, sources: list[Token], targets: list[Token]) 
 def appraisal(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
     """A statement whose clause calls a party something good praises it (051, statement_cues.yaml
     praising: "said Germany was a reliable partner", "says he thinks X is very smart"); one
-    that denies a party's word or act a quality it ought to have discredits it (111,
-    discrediting: "said X's explanation was not credible"). Aimed at the party the clause's
+    that denies a party's word or act a quality it ought to have, or calls it false, discredits
+    it (111, discrediting: "said X's explanation was not credible"; refuting: "said X's
+    conclusions were entirely false"). Aimed at the party the clause's
     subject names or belongs to ("*X's* explanation"); never at the speaker's own side, a
     pronoun or a thing ("said the deal was good", "said it was not fair": no one appraised),
     nor when the judgment is only supposed ("would be a wise choice")."""
@@ -83,12 +84,13 @@ def appraisal(book: PatternBook, actors: Arguments, found: Candidate) -> Candida
                       for head in (clause, *predicates) for c in head.children)
         words = {w for p in predicates for w in _predicate_words(p)}
         words |= {w for p in predicates if p.pos_ == "NOUN" for w in _qualities(p)}
-        if not words & (book.discrediting if negated else book.praising):
-            continue
-        aimed = _appraised(actors, found.sources, syntax.clause_subjects(clause))
+        cues = ({"discrediting": book.discrediting} if negated else
+                {"praising": book.praising, "refuting": book.refuting})
+        cue = next((name for name, listed in cues.items() if words & listed), None)
+        aimed = _appraised(actors, found.sources, syntax.clause_subjects(clause)) if cue else []
         if not aimed:
             continue
-        code, cue = ("111", "discrediting") if negated else ("051", "praising")
+        code = "051" if cue == "praising" else "111"
         act = replace(found.pattern, cameo=code, sense=(
             f"a statement judging a party by its qualities appraises it (statement_cues.yaml {cue})"))
         return Candidate(act, found.trigger, found.sources, aimed, content=found.content)
