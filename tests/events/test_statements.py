@@ -220,3 +220,8 @@ def test_saying_ones_side_had_no_part_in_it_is_a_denial(code_text):
 def test_calling_a_partys_word_false_criticises_the_party(code_text):
     assert ("DEU", "111", "RUS") in dyads(code_text("Germany said Russia's claims were entirely false."))
     assert not [e for e in code_text("Germany said the claims were false.") if e.cameo == "111"]
+
+
+def test_failing_at_what_is_no_duty_is_no_fault(code_text):
+    assert not [e for e in code_text("Germany said Russia had failed to qualify for the final.")
+                if e.cameo == "111"]

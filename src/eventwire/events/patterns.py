@@ -120,6 +120,7 @@ class PatternBook:
     opposing: dict[str, str] = field(default_factory=dict)  # "said it opposed X's plan" -> 110
     warning_fates: dict[str, str] = field(default_factory=dict)  # "said X would pay a price"
     faulting: dict[str, str] = field(default_factory=dict)  # "said X had failed to act" -> 111
+    duties: frozenset[str] = frozenset()  # what a party is faulted for failing to do
     denying: dict[str, str] = field(default_factory=dict)  # "said it was not involved" -> 016
     quoting: frozenset[str] = frozenset()
     speech_imperatives: frozenset[str] = frozenset()  # "Let me be clear": no request
@@ -442,6 +443,7 @@ def pattern_book() -> PatternBook:
         opposing=_code_map(loaded["statement_cues.yaml"], "opposing"),
         warning_fates=_code_map(loaded["statement_cues.yaml"], "warning_fates"),
         faulting=_code_map(loaded["statement_cues.yaml"], "faulting"),
+        duties=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("duties"))),
         denying=_code_map(loaded["statement_cues.yaml"], "denying"),
         speech_imperatives=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("speech_imperatives"))),
         intent=_intent_map(loaded["intent_codes.yaml"]),

@@ -177,12 +177,14 @@ def warning(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate
 def failing(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
     """A statement that a named party failed to do something faults it (111, statement_cues.yaml
     faulting): "said the United States had failed to protect civilians". Only of a party other
-    than the speaker's side, named (not a pronoun), with the infinitive it failed at; not
-    "did not fail", nor "would fail" (a forecast), nor "the talks failed" (no party)."""
+    than the speaker's side, named (not a pronoun), failing at a duty (statement_cues.yaml
+    duties: not "failed to qualify", "failed to attend"); not "did not fail", nor "would
+    fail" (a forecast), nor "the talks failed" (no party)."""
     for clause in _reported(book, actors, found):
         code = book.faulting.get(clause.lemma_.lower())
-        if code is None or not any(syntax.is_infinitive(c) for c in syntax.children(clause, {"xcomp"})):
-            continue
+        if code is None or not any(syntax.is_infinitive(c) and c.lemma_.lower() in book.duties
+                                   for c in syntax.children(clause, {"xcomp"})):
+            continue  # "failed to protect civilians"; not "failed to qualify"
         if any(c.dep_ == "neg" or c.lower_ == "never" or (
                 c.dep_ == "aux" and c.lower_ in syntax.HYPOTHETICAL_AUX | syntax.FUTURE_AUX)
                 for c in clause.children):
