@@ -149,3 +149,79 @@ def test_a_plan_to_blame_someone_is_the_planners_blame():
     assert not any(e.target and e.target.code == "RUS" for e in events)
     # with no object the one said to be to blame is still blamed
     assert ("DEU", "112", "RUS") in dyads(_code_with_actors("Germany said Russia was to blame."))
+
+
+def test_calling_a_party_something_good_praises_it(code_text):
+    assert ("DEU", "051", "RUS") in dyads(code_text("Germany said Russia was a reliable partner."))
+    assert ("DEU", "051", "FRA") in dyads(
+        code_text("Germany said it thought France was very wise."))
+    # a thing, a pronoun, the speaker itself, or a supposed judgment: no one praised
+    for text in ("Germany said the deal was excellent.",
+                 "Germany said he was a reliable partner.",
+                 "Germany said Germany was a reliable partner.",
+                 "Germany said Russia would be a reliable partner."):
+        assert not [e for e in code_text(text) if e.cameo == "051"], text
+
+
+def test_denying_a_partys_word_a_quality_it_needs_criticises_it(code_text):
+    assert ("DEU", "111", "RUS") in dyads(
+        code_text("Germany said Russia's explanation was not credible."))
+    # a claim of no one, or the quality granted: no criticism
+    assert ("DEU", "111", None) not in dyads(code_text("Germany said the claims were not credible."))
+    assert not [e for e in code_text("Germany said Russia's explanation was credible.")
+                if e.cameo == "111"]
+
+
+def test_saying_ones_side_opposes_something_disapproves_of_its_author(code_text):
+    assert ("DEU", "110", "RUS") in dyads(code_text("Germany said it opposed Russia's plan."))
+    assert ("DEU", "110", "FRA") in dyads(
+        code_text("Germany said it was firmly opposed to the deployment by France."))
+    # another side's opposition, a negated or a supposed one: no disapproval by the speaker
+    for text in ("Germany said Russia opposed the plan.",
+                 "Germany said it was not opposed to the deployment by France.",
+                 "Germany said it would oppose Russia's plan."):
+        assert not [e for e in code_text(text) if e.cameo == "110"], text
+
+
+def test_a_capital_speaking_for_the_speakers_state_opposes_with_it():
+    events = _code_with_actors(
+        "A Chinese spokesman said Beijing was firmly opposed to Seoul's missile deployment.")
+    assert any(e.cameo == "110" and e.source and e.source.country == "CHN"
+               and e.target and e.target.country == "KOR" for e in events)
+
+
+def test_saying_another_party_will_pay_for_it_threatens_that_party(code_text):
+    assert ("DEU", "130", "RUS") in dyads(code_text("Germany said Russia would pay a heavy price."))
+    assert ("DEU", "130", "RUS") in dyads(code_text("Germany said Russia will face consequences."))
+    # a negated fate, the speaker's own, or a price no one named pays: no threat
+    for text in ("Germany said Russia would not face consequences.",
+                 "Germany said it would pay a heavy price.",
+                 "Germany said consumers would pay a higher price."):
+        assert not [e for e in code_text(text) if e.cameo == "130"], text
+
+
+def test_saying_a_named_party_failed_to_act_faults_it(code_text):
+    assert ("DEU", "111", "RUS") in dyads(code_text("Germany said Russia had failed to protect civilians."))
+    for text in ("Germany said it had failed to protect civilians.",
+                 "Germany said Russia had not failed to protect civilians.",
+                 "Germany said Russia would fail to protect civilians."):
+        assert not [e for e in code_text(text) if e.cameo == "111"], text
+
+
+def test_saying_ones_side_had_no_part_in_it_is_a_denial(code_text):
+    assert ("DEU", "016", None) in dyads(code_text("Germany said it had nothing to do with the attack."))
+    assert ("DEU", "016", None) in dyads(code_text("Germany said it was not involved in the attack."))
+    # another side's part, or nothing to add: no denial by the speaker
+    for text in ("Germany said Russia was not involved in the attack.",
+                 "Germany said it had nothing new to report."):
+        assert not [e for e in code_text(text) if e.cameo == "016"], text
+
+
+def test_calling_a_partys_word_false_criticises_the_party(code_text):
+    assert ("DEU", "111", "RUS") in dyads(code_text("Germany said Russia's claims were entirely false."))
+    assert not [e for e in code_text("Germany said the claims were false.") if e.cameo == "111"]
+
+
+def test_failing_at_what_is_no_duty_is_no_fault(code_text):
+    assert not [e for e in code_text("Germany said Russia had failed to qualify for the final.")
+                if e.cameo == "111"]

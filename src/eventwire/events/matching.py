@@ -32,7 +32,8 @@ from eventwire.events.senses import (
     other_sense,
     verbal,
 )
-from eventwire.events.statements import speakers, what_is_said
+from eventwire.events.stances import what_is_said
+from eventwire.events.statements import speakers
 from eventwire.nlp import syntax
 from eventwire.records import Actor, ParsedSentence
 

@@ -121,6 +121,14 @@ class PatternBook:
     disagreeing: dict[str, str] = field(default_factory=dict)
     framing_verbs: frozenset[str] = frozenset()  # "said I think that X was a crime"
     condemning_qualities: frozenset[str] = frozenset()  # "was a stupid remark"
+    praising: frozenset[str] = frozenset()  # statement_cues.yaml: "said X was a wise leader" -> 051
+    discrediting: frozenset[str] = frozenset()  # "said X's account was not credible" -> 111
+    refuting: frozenset[str] = frozenset()  # "said X's conclusions were false" -> 111
+    opposing: dict[str, str] = field(default_factory=dict)  # "said it opposed X's plan" -> 110
+    warning_fates: dict[str, str] = field(default_factory=dict)  # "said X would pay a price"
+    faulting: dict[str, str] = field(default_factory=dict)  # "said X had failed to act" -> 111
+    duties: frozenset[str] = frozenset()  # what a party is faulted for failing to do
+    denying: dict[str, str] = field(default_factory=dict)  # "said it was not involved" -> 016
     quoting: frozenset[str] = frozenset()
     speech_imperatives: frozenset[str] = frozenset()  # "Let me be clear": no request
     # intent_codes.yaml: the code of an event only promised, planned or threatened, by CAMEO code
@@ -438,6 +446,14 @@ def pattern_book() -> PatternBook:
         framing_verbs=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("framing_verbs"))),
         condemning_qualities=frozenset(
             _as_tuple(loaded["statement_cues.yaml"].get("condemning_qualities"))),
+        praising=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("praising"))),
+        discrediting=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("discrediting"))),
+        refuting=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("refuting"))),
+        opposing=_code_map(loaded["statement_cues.yaml"], "opposing"),
+        warning_fates=_code_map(loaded["statement_cues.yaml"], "warning_fates"),
+        faulting=_code_map(loaded["statement_cues.yaml"], "faulting"),
+        duties=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("duties"))),
+        denying=_code_map(loaded["statement_cues.yaml"], "denying"),
         speech_imperatives=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("speech_imperatives"))),
         intent=_intent_map(loaded["intent_codes.yaml"]),
         refusal=_intent_map(loaded["intent_codes.yaml"], ("refusal",)),
@@ -549,7 +565,8 @@ def _single_codes(data: dict[str, Any] | None) -> dict[str, str]:
 
 def _code_map(data: dict[str, Any], key: str) -> dict[str, str]:
     """A mapping of phrases to CAMEO codes (statement_cues.yaml ``threatening``, ``refusing``,
-    ``refusing_until``, ``accusing``, ``instructing``)."""
+    ``refusing_until``, ``accusing``, ``instructing``, ``opposing``, ``warning_fates``, ``faulting``,
+    ``denying``)."""
     mapping = {str(phrase).lower(): str(code) for phrase, code in (data.get(key) or {}).items()
                if phrase != "__line__"}
     for code in mapping.values():

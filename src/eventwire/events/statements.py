@@ -1,6 +1,7 @@
 """Statements coded by what they say: a plain "said" (010) read for the appeal, demand,
 criticism, accusation, threat or rejection its reported clause makes, and who the speaker is.
-Split from ``events.matching``, which calls ``what_is_said`` on every candidate."""
+Split from ``events.matching``; ``events.stances`` holds the readings of praise, opposition,
+fault, denial and warning, and ``what_is_said``, which runs them all on every candidate."""
 
 from __future__ import annotations
 
@@ -31,39 +32,6 @@ EXTRAPOSED_DEPS = {"xcomp", "ccomp", "relcl", "acl"}
 GUESSED_COUNTRY = ("no country in the phrase:", *INFERRED_COUNTRY)
 # Subjects that point at something the sentence names elsewhere ("*this* was a stupid remark by X").
 DEMONSTRATIVES = {"this", "that", "it"}
-
-
-def what_is_said(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
-    """A plain statement (010) is coded by what it says: told to someone, an appeal to them when
-    it is what they are to do; else the first of a demand, a criticism, an accusation, a
-    disapproval, a threat or a rejection that its reported clause makes, aimed at the party it
-    names ("told MPs the Tories had misled voters": an accusation of the Tories, not of the
-    MPs; told to an audience, only when it names one)."""
-    if found.pattern.cameo != "010":
-        return found
-    asked = instruction(book, actors, found)
-    if asked is not found:
-        return found if _guessed_own(actors, found.sources, asked.targets) else asked
-    for reading in (obligation, condemnation, wrongdoing, disagreement, stated_act):
-        read = reading(book, actors, found)
-        if read is found or (found.targets and not actors.actors(read.targets)):
-            continue  # told to an audience, what it says of a named party is its aim
-        if not _guessed_own(actors, found.sources, read.targets):
-            return read
-    return found
-
-
-def _guessed_own(actors: Arguments, sources: list[Token], targets: list[Token]) -> bool:
-    """Whether a speaker whose country the phrase does not name (guessed from the article:
-    GUESSED_COUNTRY, "the prime minister" in a story naming only Russia) would be aimed at that
-    country itself: the guess most likely comes from the country the speaker talks of ("the
-    prime minister told the BBC that *Russia* had violated the deal"), so the speaker is no
-    one's accuser. A party of that country stays a plausible aim ("said all political forces
-    in Yemen must support the authorities")."""
-    aimed = {a.country for a in actors.actors(targets) if a.country and a.code == a.country}
-    return any(a.country in aimed and any(cue in step for step in a.resolution
-                                          for cue in GUESSED_COUNTRY)
-               for a in actors.actors(sources))
 
 
 def speakers(book: PatternBook, actors: Arguments, verb: Token) -> list[Token]:
