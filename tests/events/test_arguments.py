@@ -859,3 +859,10 @@ def test_a_partner_the_parser_hangs_off_the_topic_is_still_the_target(code_text)
                  "Germany discussed the war with French officials.",
                  "The German minister discussed the trade dispute with France in Paris."):
         assert any(e.target and e.target.code == "FRA" for e in code_text(text)), text
+
+
+def test_the_passive_subject_hit_with_an_act_undergoes_it(code_text):
+    assert ("CHN", "SANCTION", "JPN") in dyads(
+        code_text("Japan was hit with new sanctions by China."))
+    helped = dyads(code_text("Syria was helped with airstrikes by Russia."))
+    assert not any(target == "SYR" for _, _, target in helped)
