@@ -157,3 +157,11 @@ def test_a_role_word_written_as_a_label_names_no_one():
     text = "One guard killed in a knife attack in Lyon ATTACKER: unknown man"
     assert actor(text, "ATTACKER") is None
     assert actor("An attacker stabbed a guard in Lyon.", "attacker").sectors == ["UAF"]
+
+
+def test_a_country_in_the_phrase_picks_the_namesake_of_that_country():
+    text = ("Jordan's King Abdullah met Saudi King Abdullah in Riyadh. Bahraini minister "
+            "Vladimir Putin spoke.")
+    assert actor(text, "Abdullah", day="2010-05-04").code == "JORGOV"
+    assert actor(text, "Abdullah", day="2010-05-04", nth=1).code == "SAUGOV"
+    assert actor(text, "Putin", day="2010-05-04").country != "RUS"

@@ -866,3 +866,10 @@ def test_the_passive_subject_hit_with_an_act_undergoes_it(code_text):
         code_text("Japan was hit with new sanctions by China."))
     helped = dyads(code_text("Syria was helped with airstrikes by Russia."))
     assert not any(target == "SYR" for _, _, target in helped)
+
+
+def test_a_call_partner_named_after_the_means():
+    # the parse hangs "with President Ivanov" from "telephone", not from "spoke"
+    events = code("President Ali of Turkey spoke by telephone with President Ivanov of Russia.",
+                  date="2017-03-02")
+    assert [(e.cameo, e.target.code if e.target else None) for e in events] == [("041", "RUSGOV")]
