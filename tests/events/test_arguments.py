@@ -873,3 +873,12 @@ def test_a_call_partner_named_after_the_means():
     events = code("President Ali of Turkey spoke by telephone with President Ivanov of Russia.",
                   date="2017-03-02")
     assert [(e.cameo, e.target.code if e.target else None) for e in events] == [("041", "RUSGOV")]
+
+
+def test_counted_victims_of_a_headline_or_list_line_are_never_its_authors():
+    code = _code_with_actors
+    # the parse reads "killed" as a past tense, and a list's field label as its object
+    for line in ("One Egyptian soldier killed and two wounded in shooting ATTACKER: unknown",
+                 "Two Egyptian soldiers killed in Sinai ATTACKER:"):
+        killed = [e for e in code(line) if e.cameo.startswith("18")]
+        assert killed and killed[0].source is None and killed[0].target.code == "EGYMIL"

@@ -25,7 +25,7 @@ from eventwire.actors.dictionary import (
     Entry,
     words,
 )
-from eventwire.nlp.syntax import verb_compounds
+from eventwire.nlp.syntax import is_label, verb_compounds
 
 # Which entry wins when one key names several things ("Georgia" the country, not a person).
 KIND_PRIORITY = {
@@ -121,7 +121,9 @@ def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
                         entries = [e for e in entries if e.kind not in PROPER_KINDS]
                     if owner[start] == owner[end - 1] and surname(doc[owner[start]], dictionary):
                         entries = [e for e in entries if e.kind != AGENT]
-                    if owner[start] == owner[end - 1] and label(doc[owner[start]]):
+                    if owner[start] == owner[end - 1] and is_label(doc[owner[start]]):
+                        # a role word as a list's field label names no one ("ATTACKER: unknown");
+                        # names keep their match ("NATO: ...")
                         entries = [e for e in entries if e.kind != AGENT]
                     if not title_before_name(doc, owner[start], owner[end - 1]):
                         entries = [e for e in entries
@@ -148,15 +150,6 @@ def title_before_name(doc: Any, first: int, last: int) -> bool:
     adjective)."""
     return (doc[first].text[:1].isupper() and last + 1 < len(doc)
             and doc[last + 1].ent_type_ == "PERSON" and doc[last + 1].text[:1].isupper())
-
-
-def label(token: Any) -> bool:
-    """A role word written as a label, in capitals before a colon ("ATTACKER: unknown",
-    "VICTIMS: two guards"): it heads a list's field, it names no one. Names keep their
-    match ("NATO: ..."): only role words are dropped."""
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return (following is not None and following.text == ":" and len(token.text) > 2
-            and token.text.isalpha() and token.text.isupper())
 
 
 def surname(token: Any, dictionary: Dictionary) -> bool:
