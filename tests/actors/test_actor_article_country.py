@@ -177,3 +177,12 @@ def test_the_places_are_not_read_for_events_with_no_implied_party():
     parsed = parse_article(Article(id="t", text="The weather was mild all week.", date="2017-03-01"))
     ActorResolver.default().annotate(parsed, places).place_implied([])
     assert not asked
+
+
+def test_police_named_by_a_place_the_gazetteer_reads_take_the_articles_country():
+    from eventwire.pipeline import code
+
+    events = code("Suffolk County police commissioner Dan Ruiz said gangs were a menace on Long "
+                  "Island. Ruiz said Suffolk police have cracked down on gangs.", date="2017-03-02")
+    crackdown = [e for e in events if e.trigger == "cracked"]
+    assert crackdown and crackdown[0].source.code == "USACOP"

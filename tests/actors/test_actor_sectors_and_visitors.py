@@ -135,3 +135,33 @@ def test_the_rank_major_before_a_name_is_military():
     assert actor(text, "Khan").sectors == ["MIL"]
     text = "The Major League Baseball season began. Major Dutch companies cut jobs."
     assert "MIL" not in (actor(text, "companies").sectors or [])
+
+
+def test_managers_critics_and_analysts_of_their_own_trade():
+    text = ("Marta Lind, general manager of the Seaview Hotel, said bookings rose. Veteran film "
+            "critic Paul Ode says the film is dull. Market analysts say the peso will fall. "
+            "Kremlin critics say the vote was rigged.")
+    assert actor(text, "Lind").sectors == ["BUS"]
+    assert actor(text, "Ode").sectors == ["JRN"]
+    assert actor(text, "analysts").sectors == ["BUS"]
+    assert actor(text, "critics").sectors[0] == "OPP"
+
+
+def test_an_investment_fund_is_a_business_and_the_general_public_civilians():
+    text = "A Chinese investment fund bought the port. The general public was not told."
+    assert actor(text, "fund").code == "CHNBUS"
+    assert actor(text, "public").sectors == ["CVL"]
+
+
+def test_a_role_word_written_as_a_label_names_no_one():
+    text = "One guard killed in a knife attack in Lyon ATTACKER: unknown man"
+    assert actor(text, "ATTACKER") is None
+    assert actor("An attacker stabbed a guard in Lyon.", "attacker").sectors == ["UAF"]
+
+
+def test_a_country_in_the_phrase_picks_the_namesake_of_that_country():
+    text = ("Jordan's King Abdullah met Saudi King Abdullah in Riyadh. Bahraini minister "
+            "Vladimir Putin spoke.")
+    assert actor(text, "Abdullah", day="2010-05-04").code == "JORGOV"
+    assert actor(text, "Abdullah", day="2010-05-04", nth=1).code == "SAUGOV"
+    assert actor(text, "Putin", day="2010-05-04").country != "RUS"

@@ -859,3 +859,26 @@ def test_a_partner_the_parser_hangs_off_the_topic_is_still_the_target(code_text)
                  "Germany discussed the war with French officials.",
                  "The German minister discussed the trade dispute with France in Paris."):
         assert any(e.target and e.target.code == "FRA" for e in code_text(text)), text
+
+
+def test_the_passive_subject_hit_with_an_act_undergoes_it(code_text):
+    assert ("CHN", "SANCTION", "JPN") in dyads(
+        code_text("Japan was hit with new sanctions by China."))
+    helped = dyads(code_text("Syria was helped with airstrikes by Russia."))
+    assert not any(target == "SYR" for _, _, target in helped)
+
+
+def test_a_call_partner_named_after_the_means():
+    # the parse hangs "with President Ivanov" from "telephone", not from "spoke"
+    events = code("President Ali of Turkey spoke by telephone with President Ivanov of Russia.",
+                  date="2017-03-02")
+    assert [(e.cameo, e.target.code if e.target else None) for e in events] == [("041", "RUSGOV")]
+
+
+def test_counted_victims_of_a_headline_or_list_line_are_never_its_authors():
+    code = _code_with_actors
+    # the parse reads "killed" as a past tense, and a list's field label as its object
+    for line in ("One Egyptian soldier killed and two wounded in shooting ATTACKER: unknown",
+                 "Two Egyptian soldiers killed in Sinai ATTACKER:"):
+        killed = [e for e in code(line) if e.cameo.startswith("18")]
+        assert killed and killed[0].source is None and killed[0].target.code == "EGYMIL"

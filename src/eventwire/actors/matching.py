@@ -25,7 +25,7 @@ from eventwire.actors.dictionary import (
     Entry,
     words,
 )
-from eventwire.nlp.syntax import verb_compounds
+from eventwire.nlp.syntax import is_label, verb_compounds
 
 # Which entry wins when one key names several things ("Georgia" the country, not a person).
 KIND_PRIORITY = {
@@ -120,6 +120,10 @@ def find_matches(doc: Any, dictionary: Dictionary) -> list[Match]:
                     if cased and not any(capital[owner[i]] for i in range(start, end)):
                         entries = [e for e in entries if e.kind not in PROPER_KINDS]
                     if owner[start] == owner[end - 1] and surname(doc[owner[start]], dictionary):
+                        entries = [e for e in entries if e.kind != AGENT]
+                    if owner[start] == owner[end - 1] and is_label(doc[owner[start]]):
+                        # a role word as a list's field label names no one ("ATTACKER: unknown");
+                        # names keep their match ("NATO: ...")
                         entries = [e for e in entries if e.kind != AGENT]
                     if not title_before_name(doc, owner[start], owner[end - 1]):
                         entries = [e for e in entries

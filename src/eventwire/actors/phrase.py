@@ -74,11 +74,18 @@ def add_fact(ctx: ArticleContext, facts: PhraseFacts, match: Match) -> None:
 
 def unknown_body(ctx: ArticleContext, head: Any) -> Any:
     """The capitalised modifier the dictionary does not know in "the IIHF president": the
-    role belongs to that body, whose country the article's context does not give."""
-    return next((t for t in head.children
-                 if t.i < head.i and t.dep_ in ("compound", "nmod") and t.text[:1].isupper()
-                 and t.i not in ctx.match_at and t.ent_type_ != "PERSON"
-                 and not t.is_sent_start), None)
+    role belongs to that body, whose country the article's context does not give. A place
+    the gazetteer reads in the article is no such body: "Suffolk police" are the police of
+    Suffolk, of the article's country."""
+    found = next((t for t in head.children
+                  if t.i < head.i and t.dep_ in ("compound", "nmod") and t.text[:1].isupper()
+                  and t.i not in ctx.match_at and t.ent_type_ != "PERSON"
+                  and not t.is_sent_start), None)
+    if found is not None and found.ent_type_ in ("GPE", "LOC"):
+        places = {name for name, _, _ in ctx.place_names}
+        if found.text in places or ctx.doc[found.left_edge.i : found.i + 1].text in places:
+            return None
+    return found
 
 
 def inside_longer_name(ctx: ArticleContext, match: Match) -> bool:

@@ -38,7 +38,14 @@ from eventwire.actors.coreference import (
     unify_people,
 )
 from eventwire.actors.country_from_context import article_context
-from eventwire.actors.dictionary import MODIFIER, ORGANIZATION, PERSON, Dictionary, default_dictionary
+from eventwire.actors.dictionary import (
+    MODIFIER,
+    ORGANIZATION,
+    ORGANIZATION_COUNTRIES,
+    PERSON,
+    Dictionary,
+    default_dictionary,
+)
 from eventwire.actors.evidence import as_plain_text
 from eventwire.actors.matching import PLACE_KINDS, Match, is_head, phrase_tokens
 from eventwire.actors.mention import Mention, PhraseFacts, aged
@@ -238,7 +245,12 @@ def compose(
     if entry.kind == PERSON and entry.named:
         entry = namesake_by_title(ctx, head, facts, match, entry)
         assert entry.named is not None
-        if not surname_vouched(ctx, match, facts, entry.named):
+        if foreign_namesake(ctx, match, facts, entry.named):  # a listed namesake of that country
+            entry = next((e for e in match.entries if e.kind == PERSON and e.named
+                          and not foreign_namesake(ctx, match, facts, e.named)), entry)
+        assert entry.named is not None
+        if (not surname_vouched(ctx, match, facts, entry.named)
+                or foreign_namesake(ctx, match, facts, entry.named)):
             return compose_unlisted(ctx, head, tokens, facts, sentence)
         return compose_person(ctx, head, tokens, facts, sentence, entry, entry.named)
     if entry.kind == ORGANIZATION and entry.named:
@@ -255,6 +267,18 @@ def compose(
     if entry.agent and "collective" in entry.agent.flags:
         return compose_collective(ctx, head, tokens, facts, sentence, entry)
     return compose_agent(ctx, head, tokens, facts, sentence, entry)
+
+
+def foreign_namesake(ctx: ArticleContext, match: Match, facts: PhraseFacts, person: Any) -> bool:
+    """"Jordan's King Abdullah" is not the listed Saudi King Abdullah: a country written
+    before the name or with "of" after it ("King Abdullah of Jordan"; not where the person
+    is, "Kenny in Valletta") is none that the person's roles were in. People with a role in
+    a body of no one state (IGO, NGO) keep their match: "Portugal's Guterres"."""
+    named = {code for code, _, _, index in facts.countries
+             if index < match.start or ctx.doc[index].head.lower_ == "of"}
+    held = {role.country for role in person.roles}
+    states = all(len(c) == 3 and c.isalpha() and c not in ORGANIZATION_COUNTRIES for c in held)
+    return bool(named) and states and not named & held
 
 
 def resolve_phrase(

@@ -48,6 +48,11 @@ def verb_targets(
     if pattern.prep:  # a date names no party: "called X *on Tuesday*", "imposed sanctions *on Monday*"
         found = [t for h in holders for t in syntax.prep_objects(h, pattern.prep)
                  if not _date(t)]
+        if not found:  # "spoke *by telephone with* X": the partner hangs from the means
+            means = [m for p in book.means_preps for m in syntax.prep_objects(verb, p)
+                     if actors.actor_at(m) is None]
+            found = [t for m in means for t in syntax.prep_objects(m, pattern.prep)
+                     if not _date(t) and actors.actor_at(t) is not None]
         if found and not actors.actors(found):  # "called for sanctions against X"
             return aimed_at(book, found, actors) or found
         return found  # a topic's own "with X" too: "discussed the crisis *with* X" (the parser's)

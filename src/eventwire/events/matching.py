@@ -325,6 +325,12 @@ def _noun_candidate(
     receiving = verb is not None and (
         (noun.dep_ in syntax.OBJECTS and verb.lemma_.lower() in book.receiving_verbs)
         or (noun.dep_ == "pobj" and noun.head.lower_ in book.undergoing_preps))
+    # "North Korea was hit with new sanctions": the passive subject undergoes them
+    undergone = (verb is not None and noun.dep_ == "pobj" and noun.head.head.i == verb.i
+                 and noun.head.lower_ == "with" and verb.lemma_.lower() in book.receiving_passive_verbs
+                 and syntax.is_passive(verb)
+                 and bool(syntax.children(verb, syntax.PASSIVE_SUBJECTS)))
+    receiving = receiving or undergone
     sources = [c for c in noun.children if c.dep_ == "poss"]
     named = [t for p in pattern.source_preps for t in syntax.prep_objects(noun, p)]
     if receiving:
@@ -355,7 +361,8 @@ def _noun_candidate(
     preps = pattern.target_preps or target_preps(book, pattern)
     targets = [t for p in preps for t in syntax.prep_objects(noun, p)]
     if not targets and receiving:
-        targets = syntax.clause_subjects(verb)
+        targets = (syntax.children(verb, syntax.PASSIVE_SUBJECTS) if undergone
+                   else syntax.clause_subjects(verb))
     if not targets and verb is not None:
         # "gave a warm welcome to X", "were engaged in ethnic cleansing against X"
         targets = [t for p in preps for t in syntax.prep_objects(verb, p)]

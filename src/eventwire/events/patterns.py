@@ -170,6 +170,8 @@ class PatternBook:
     sequence_preps: frozenset[str] = frozenset()
     private_target_codes: tuple[str, ...] = ()
     undergoing_preps: frozenset[str] = frozenset()
+    receiving_passive_verbs: frozenset[str] = frozenset()
+    means_preps: frozenset[str] = frozenset()
     relation_nouns: frozenset[str] = frozenset()
     striving_verbs: frozenset[str] = frozenset()
     unreal_heads: frozenset[str] = frozenset()
@@ -493,6 +495,8 @@ def pattern_book() -> PatternBook:
         sequence_preps=frozenset(arguments("sequence_preps")),
         private_target_codes=arguments("private_target_codes"),
         undergoing_preps=frozenset(arguments("undergoing_preps")),
+        receiving_passive_verbs=frozenset(arguments("receiving_passive_verbs")),
+        means_preps=frozenset(arguments("means_preps")),
         relation_nouns=frozenset(arguments("relation_nouns")),
         striving_verbs=frozenset(arguments("striving_verbs")),
         unreal_heads=frozenset(arguments("unreal_heads")),
