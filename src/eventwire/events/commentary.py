@@ -1,0 +1,130 @@
+"""The commentary guard: talk and trade outside politics is held back (events/data/commentary.yaml).
+
+A trained CAMEO coder codes what political and social actors say and do to each other; an
+analyst's word on a market, a professor's on history or science, a manager's on a product, a
+resident's on a building, a company's investment or offer are no such interaction, although the
+patterns match their words ("says", "offering", "investing") as they match a minister's. An
+event of a root in ``roots`` whose sides are bystanders of politics (no actor, or an actor of a
+``speaker_sectors`` sector: a company, an academic, a doctor, a civilian, the press), in a
+sentence that names no political actor (``political_sectors``, an international or
+non-governmental organisation, a country named alone) and holds no word of a political matter
+(``political_words``: a state, a law, a court, an election, a war, a crime, a disaster) but a
+word of another matter (``topic_nouns``, ``topic_adjectives``: markets, culture, science,
+sport, travel), is not
+coded. "Legal experts said a court might rule ...", "a witness said the car was hindered" and
+"residents say the storm worsened" stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from eventwire.records import Actor, Event, ParsedArticle
+from eventwire.words import LOCATIVE_PREPOSITIONS
+
+if TYPE_CHECKING:  # the pattern book imports this module: it stays free of the actor stage
+    from eventwire.actors import ArticleActors
+
+DATA_FILE = "commentary.yaml"  # in events/data, read by patterns.pattern_book
+Token = Any
+
+# Codes of an actor's "country" that are organisations, not countries.
+ORGANISATIONS = ("IGO", "NGO")
+# How a country's word owns a noun: "*China's* growth", "*Chinese* brands", "*US* firms".
+OWNER_DEPS = ("poss", "amod", "compound", "nmod")
+# Dependencies of a clause below the root: what is told, not who tells it.
+CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "relcl", "acl", "csubj", "conj")
+
+
+@dataclass(frozen=True)
+class CommentaryGuard:
+    """The lists of commentary.yaml: which events are talk or trade outside politics."""
+
+    roots: tuple[str, ...] = ()
+    speaker_sectors: frozenset[str] = frozenset()
+    political_sectors: frozenset[str] = frozenset()
+    political_words: frozenset[str] = frozenset()
+    topic_nouns: frozenset[str] = frozenset()
+    topic_adjectives: frozenset[str] = frozenset()
+
+    def holds_back(self, event: Event, parsed: ParsedArticle, resolved: ArticleActors) -> bool:
+        """Whether ``event`` is commentary or trade outside politics, not coded."""
+        if not self.roots or not event.cameo.startswith(self.roots):
+            return False
+        if not all(self.bystander(actor) for actor in (event.source, event.target)):
+            return False
+        sentence = next((s for s in parsed.sentences if s.index == event.sentence_index), None)
+        if sentence is None or not self.off_politics(sentence.span):
+            return False
+        heads = set(resolved.head_indices())
+        return not any(self.political(actor, token) for token in sentence.span if token.i in heads
+                       for actor in resolved.actors_at(token))
+
+    def bystander(self, actor: Actor | None) -> bool:
+        """No actor, or one of a non-political sector ("analysts", "the company", "residents")."""
+        if actor is None:
+            return True
+        if actor.country in ORGANISATIONS:
+            return False
+        if not actor.sectors:
+            return not actor.country  # a country named alone speaks for its state
+        return actor.sectors[0] in self.speaker_sectors
+
+    def political(self, actor: Actor, head: Token | None = None) -> bool:
+        """A state, party, armed group, court, police or organisation, or a country alone that
+        acts or is acted on: not a place ("a professor *in Spain*") nor the owner of a market or
+        a product (``head`` the mention's head: "*China's* economic growth", "*Chinese* brands")."""
+        if actor.country in ORGANISATIONS:
+            return True
+        if actor.sectors:
+            return actor.sectors[0] in self.political_sectors
+        if not actor.country:
+            return False
+        return head is None or not (self.place(head) or self.topic(head)
+                                    or head.dep_ in OWNER_DEPS and self.topic(head.head))
+
+    def place(self, head: Token) -> bool:
+        """"a professor at a university *in Singapore* said", "*In Ireland*, the bank said":
+        where the speaker is, outside what is told (no clause between the place and the
+        sentence's root: "said there is a crisis *in Syria*" names a country in the news)."""
+        if not (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS):
+            return False
+        return not any(node.dep_ in CLAUSE_DEPS for node in head.ancestors)
+
+    def topic(self, token: Token) -> bool:
+        """A noun of ``topic_nouns`` or an adjective of ``topic_adjectives``."""
+        words = (token.lemma_.lower(), token.lower_)
+        if token.pos_ == "NOUN":
+            return any(w in self.topic_nouns for w in words)
+        return token.pos_ == "ADJ" and any(w in self.topic_adjectives for w in words)
+
+    def off_politics(self, span: Any) -> bool:
+        """A sentence with a word of a non-political matter and none of a political one (a
+        person's name is no word: "Sue")."""
+        topic = False
+        for token in span:
+            if token.ent_type_ == "PERSON":
+                continue
+            if token.lemma_.lower() in self.political_words or token.lower_ in self.political_words:
+                return False
+            topic = topic or self.topic(token)
+        return topic
+
+
+def commentary_guard(data: dict[str, Any] | None) -> CommentaryGuard:
+    """The guard of a loaded commentary.yaml (``patterns.pattern_book`` reads the file with the
+    other pattern files, so it is hashed into ``coder_version`` and may be overridden)."""
+    data = data or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    return CommentaryGuard(
+        roots=tuple(str(r) for r in data.get("roots") or []),
+        speaker_sectors=frozenset(data.get("speaker_sectors") or []),
+        political_sectors=frozenset(data.get("political_sectors") or []),
+        political_words=words("political_words"),
+        topic_nouns=words("topic_nouns"),
+        topic_adjectives=words("topic_adjectives"),
+    )
