@@ -47,19 +47,38 @@ class CommentaryGuard:
     political_words: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()
     topic_adjectives: frozenset[str] = frozenset()
+    speaker_kinds: tuple[str, ...] = ()
 
     def holds_back(self, event: Event, parsed: ParsedArticle, resolved: ArticleActors) -> bool:
         """Whether ``event`` is commentary or trade outside politics, not coded."""
         if not self.roots or not event.cameo.startswith(self.roots):
             return False
-        if not all(self.bystander(actor) for actor in (event.source, event.target)):
-            return False
         sentence = next((s for s in parsed.sentences if s.index == event.sentence_index), None)
         if sentence is None or not self.off_politics(sentence.span):
             return False
         heads = set(resolved.head_indices())
-        return not any(self.political(actor, token) for token in sentence.span if token.i in heads
-                       for actor in resolved.actors_at(token))
+        mentions = [(token, actor) for token in sentence.span if token.i in heads
+                    for actor in resolved.actors_at(token)]
+        sides = [actor for actor in (event.source, event.target) if actor is not None]
+        kinds = [actor for actor in sides if self.of_kind(actor, mentions)]
+        if not all(self.bystander(actor) or actor in kinds for actor in sides):
+            return False
+        return not any(self.political(actor, token) for token, actor in mentions
+                       if not any(_same(actor, side) for side in kinds))
+
+    def of_kind(self, actor: Actor, mentions: list[tuple[Token, Actor]]) -> bool:
+        """Whether the actor's words or their apposition name a speaker outside politics
+        (``speaker_kinds``), whatever its code: "literary critic Meng", "X, general manager of
+        a diving firm", "Y, chief economist at a bank"."""
+        if not self.speaker_kinds or actor.country in ORGANISATIONS:
+            return False
+        words = [actor.text.lower()]
+        for token, mention in mentions:
+            if _same(mention, actor):
+                words += [" ".join(t.lower_ for t in c.subtree)
+                          for c in token.children if c.dep_ == "appos"]
+        text = f" {' '.join(words)} "
+        return any(f" {kind} " in text for kind in self.speaker_kinds)
 
     def bystander(self, actor: Actor | None) -> bool:
         """No actor, or one of a non-political sector ("analysts", "the company", "residents")."""
@@ -112,6 +131,11 @@ class CommentaryGuard:
         return topic
 
 
+def _same(one: Actor, other: Actor) -> bool:
+    """The same mention: its words and code."""
+    return one.text == other.text and one.code == other.code
+
+
 def commentary_guard(data: dict[str, Any] | None) -> CommentaryGuard:
     """The guard of a loaded commentary.yaml (``patterns.pattern_book`` reads the file with the
     other pattern files, so it is hashed into ``coder_version`` and may be overridden)."""
@@ -127,4 +151,5 @@ def commentary_guard(data: dict[str, Any] | None) -> CommentaryGuard:
         political_words=words("political_words"),
         topic_nouns=words("topic_nouns"),
         topic_adjectives=words("topic_adjectives"),
+        speaker_kinds=tuple(sorted(words("speaker_kinds"))),
     )
