@@ -56,9 +56,7 @@ class CommentaryGuard:
         sentence = next((s for s in parsed.sentences if s.index == event.sentence_index), None)
         if sentence is None or not self.off_politics(sentence.span):
             return False
-        heads = set(resolved.head_indices())
-        mentions = [(token, actor) for token in sentence.span if token.i in heads
-                    for actor in resolved.actors_at(token)]
+        mentions = _mentions(sentence.span, resolved)
         sides = [actor for actor in (event.source, event.target) if actor is not None]
         kinds = [actor for actor in sides if self.of_kind(actor, mentions)]
         if not all(self.bystander(actor) or actor in kinds for actor in sides):
@@ -129,6 +127,22 @@ class CommentaryGuard:
                 return False
             topic = topic or self.topic(token)
         return topic
+
+
+def _mentions(span: Any, resolved: ArticleActors) -> list[tuple[Token, Actor]]:
+    """Each actor mention of the sentence with its head: the word of its phrase whose own head
+    lies outside the phrase ("growth" of "China's economic growth")."""
+    phrases: dict[int, tuple[Actor, list[Token]]] = {}
+    for token in span:
+        actor = resolved.actor_at(token)
+        if actor is not None:
+            phrases.setdefault(id(actor), (actor, []))[1].append(token)
+    found = []
+    for actor, words in phrases.values():
+        inside = {t.i for t in words}
+        head = next((t for t in words if t.head.i not in inside or t.head is t), words[0])
+        found.append((head, actor))
+    return found
 
 
 def _same(one: Actor, other: Actor) -> bool:
