@@ -54,10 +54,14 @@ class CommentaryGuard:
         if not self.roots or not event.cameo.startswith(self.roots):
             return False
         sentence = next((s for s in parsed.sentences if s.index == event.sentence_index), None)
-        if sentence is None or not self.off_politics(sentence.span):
+        if sentence is None:
+            return False
+        sides = [actor for actor in (event.source, event.target) if actor is not None]
+        own = {token.i for token in sentence.span if any(
+            _same(actor, side) for actor in [resolved.actor_at(token)] if actor for side in sides)}
+        if not self.off_politics(sentence.span, own):
             return False
         mentions = _mentions(sentence.span, resolved)
-        sides = [actor for actor in (event.source, event.target) if actor is not None]
         kinds = [actor for actor in sides if self.of_kind(actor, mentions)]
         if not all(self.bystander(actor) or actor in kinds for actor in sides):
             return False
@@ -116,16 +120,17 @@ class CommentaryGuard:
             return any(w in self.topic_nouns for w in words)
         return token.pos_ == "ADJ" and any(w in self.topic_adjectives for w in words)
 
-    def off_politics(self, span: Any) -> bool:
+    def off_politics(self, span: Any, sides: set[int] | None = None) -> bool:
         """A sentence with a word of a non-political matter and none of a political one (a
-        person's name is no word: "Sue")."""
+        person's name is no word: "Sue"). The words of the event's own sides (``sides``, token
+        indices) name who speaks, not what about: "said *the company*" is no matter."""
         topic = False
         for token in span:
             if token.ent_type_ == "PERSON":
                 continue
             if token.lemma_.lower() in self.political_words or token.lower_ in self.political_words:
                 return False
-            topic = topic or self.topic(token)
+            topic = topic or (token.i not in (sides or ()) and self.topic(token))
         return topic
 
 
