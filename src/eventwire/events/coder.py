@@ -117,7 +117,8 @@ class EventCoder:
                                               cuts.get(sentence.start), posts.get(sentence.start)))
         if self.book.off_topic.section_word(parsed.article.url):  # a sports page: no state, no event
             events = [event for event in events if self.book.off_topic.keeps(event)]
-        for guard in (self.book.business, self.book.sermons):  # a company's result, a sermon
+        # a company's result, a sermon, an analyst's word on a market (talk outside politics)
+        for guard in (self.book.business, self.book.sermons, self.book.commentary):
             events = [event for event in events if not guard.holds_back(event, parsed, resolved)]
         place_implied(resolved, events)
         return events

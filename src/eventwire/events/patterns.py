@@ -21,6 +21,8 @@ import yaml
 from eventwire.events.business import DATA_FILE as BUSINESS_FILE
 from eventwire.events.business import BusinessGuard, guard_from
 from eventwire.events.cameo import cameo_table
+from eventwire.events.commentary import DATA_FILE as COMMENTARY_FILE
+from eventwire.events.commentary import CommentaryGuard, commentary_guard
 from eventwire.events.sections import (
     LinkLists,
     OffTopicSections,
@@ -35,10 +37,11 @@ from eventwire.events.sections import (
 VERB_FILES = ("verb_patterns.yaml", "verb_coverage.yaml")
 NOUN_FILES = ("noun_patterns.yaml", "noun_coverage.yaml")
 DATA_FILES = (*VERB_FILES, *NOUN_FILES, "discards.yaml", "statement_cues.yaml",
-              "intent_codes.yaml", "arguments.yaml", "senses.yaml", "sections.yaml", BUSINESS_FILE)
+              "intent_codes.yaml", "arguments.yaml", "senses.yaml", "sections.yaml", BUSINESS_FILE,
+              COMMENTARY_FILE)
 # Files added after override folders were first made: a folder without one reads the packaged
 # copy (hashed all the same, so the coder version says what was read).
-OPTIONAL_FILES = (BUSINESS_FILE,)
+OPTIONAL_FILES = (BUSINESS_FILE, COMMENTARY_FILE)
 
 
 class PatternError(ValueError):
@@ -234,6 +237,8 @@ class PatternBook:
     business: BusinessGuard = field(default_factory=lambda: guard_from({}))
     # business.yaml's `sermons`: a cleric's word about faith is no political event, guarded alike
     sermons: BusinessGuard = field(default_factory=lambda: guard_from({}))
+    # commentary.yaml: talk and trade outside politics (an analyst on a market) is not coded
+    commentary: CommentaryGuard = field(default_factory=CommentaryGuard)
     version_hash: str = ""
 
     def intent_code(self, code: str) -> str | None:
@@ -555,6 +560,7 @@ def pattern_book() -> PatternBook:
         post_signatures=tuple(str(m) for m in loaded["sections.yaml"].get("post_signatures") or ()),
         business=guard_from(loaded[BUSINESS_FILE]),
         sermons=guard_from(loaded[BUSINESS_FILE].get("sermons")),
+        commentary=commentary_guard(loaded[COMMENTARY_FILE]),
         version_hash=digest.hexdigest()[:12],
     )
 
