@@ -38,7 +38,8 @@ def told_as_context(book: PatternBook, candidate: Candidate) -> bool:
     if day_dated(words, trigger.sent):
         return False
     return (question(words, trigger) or life_story(words, chain)
-            or counted(words, candidate, chain)
+            or counted(words, candidate, chain) or generic(words, candidate, chain)
+            or compared(words, chain) or named_event(candidate)
             or (not _dated(words, chain) and (trend(words, candidate) or who_they_are(chain)
                                                or series(words, candidate))))
 
@@ -96,6 +97,49 @@ def life_story(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
                 if f"{prep.lower_} {noun.lemma_.lower()}" in stages:
                     return True
     return False
+
+
+def generic(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[Token]) -> bool:
+    """"*any* attack on a judge is an attack on all judges", "*those who* killed journalists
+    will be punished", "*whoever* attacked him": an act of anyone at all (generic_determiners
+    on an event noun, or on the subject of the copula the noun is told of; a doer of
+    generic_doers, or a relative clause on one) is a kind of act, not one that took place."""
+    trigger = candidate.trigger
+    determiners = words.get("generic_determiners", frozenset())
+    doers = words.get("generic_doers", frozenset())
+    if candidate.pattern.kind == "noun":
+        nouns = [trigger]
+        if trigger.dep_ == "attr":  # "any attack on X *is an attack* on Y"
+            nouns += syntax.children(trigger.head, {"nsubj"})
+        return any(c.dep_ == "det" and c.lower_ in determiners for n in nouns for c in n.children)
+    for node in chain:
+        if any(c.dep_ == "nsubj" and c.lower_ in doers for c in node.children):
+            return True
+        if node.dep_ == "relcl" and node.head.lower_ in doers:
+            return True
+    return False
+
+
+def compared(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
+    """"35 ships were attacked in 2012, *compared with 163* in 2009": an act compared with a
+    number (comparison_words with a number in its phrase, on the act's clause) is a
+    statistic, not one act."""
+    marks = words.get("comparison_words", frozenset())
+    return any(c.lower_ in marks and any(t.like_num and t.i > c.i for t in c.subtree)
+               for node in chain for c in node.children)
+
+
+def named_event(candidate: Candidate) -> bool:
+    """"the Armenian *Genocide*", "the Boston *Massacre*": an event noun written as a proper
+    name inside an ordinary sentence names an event of history; the news tells of it, it does
+    not report it. A headline in title case ("Suicide *Attack* on Police Kills 26") is not
+    such a sentence: less than half its words may be capitalised."""
+    trigger = candidate.trigger
+    if candidate.pattern.kind != "noun" or trigger.tag_ not in ("NNP", "NNPS") \
+            or trigger.i == trigger.sent.start or not trigger.is_title:
+        return False
+    words = [t for t in trigger.sent if t.is_alpha and len(t.text) > 3]
+    return sum(t.is_title for t in words) * 2 < len(words)
 
 
 def who_they_are(chain: list[Token]) -> bool:
@@ -158,11 +202,14 @@ def counted(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[
     node = chain[0]
     spans = words.get("span_subjects", frozenset())
     holders = syntax.children(node, {"nsubj"})
-    if any(s.lemma_.lower() in spans and syntax.prep_objects(s, "of") for s in holders):
+    if any(s.lemma_.lower() in spans and syntax.prep_objects(s, "of") and s.i < trigger.i
+           and (s in holders or trigger in s.subtree) for s in trigger.sent):
         return True  # "a week of violence killed 612 people": the toll of a span
 
     sides = [c for c in node.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
     largest = max((_count(s) for s in sides), default=0)
+    if largest >= limits.get("count_toll", 10**9):
+        return True  # "800,000 people were killed": a toll, never one act
     if largest >= limits.get("count_victims", 10**9) and _year_span(words, chain):
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in PERFECT_TAGS
@@ -200,10 +247,12 @@ def _count(noun: Token) -> int:
 
 
 def _year_span(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
-    """A date of a year or more on the act's clause: "in 2015", "last year", "this year"."""
+    """A date of a year or more on the act's clause or its doer: "in 2015", "last year",
+    "this year", "its attacks on 252 cities *last year* killed ..."."""
     spans = words.get("year_spans", frozenset())
     for node in chain:
-        for child in node.children:
+        heads = [node, *syntax.children(node, {"nsubj"})]
+        for child in (c for h in heads for c in h.children):
             if child.dep_ not in ("prep", "npadvmod") or child.lower_ == "since":
                 continue
             phrase = list(child.subtree)
