@@ -4,7 +4,6 @@ sentences)."""
 
 from __future__ import annotations
 
-
 VIOLENT = {"18", "19", "20"}
 
 
@@ -13,29 +12,37 @@ def _roots(events) -> set[str]:
 
 
 def test_a_row_of_a_table_cut_at_its_next_label_is_not_coded(code_text):
-    assert not code_text("Two guards killed and one wounded in bombing ATTACKER:")
-    assert not code_text("LAGOS, NIGERIA May, 2013 TARGET: Three soldiers killed in ambush ATTACKER:")
+    assert not code_text("Two protesters killed and one wounded in shooting by police ATTACKER:")
+    assert not code_text("HOMS, SYRIA May, 2013 TARGET: Three protesters killed by police in"
+                         " ambush ATTACKER:")
     assert "18" in _roots(code_text("Syria killed three protesters in an ambush near Homs on Monday."))
     assert "18" in _roots(code_text("HOMS: Syria killed three protesters in an ambush on Monday."))
 
 
 def test_illness_epidemics_and_falls_kill_no_ones_victims(code_text):
-    assert not code_text("The region was hit by a cholera epidemic, which killed 2,100 people.")
-    assert not code_text("A fall from a balcony killed the singer.")
-    assert not code_text("Malaria killed dozens of children in the province.")
+    assert not code_text("Egypt was hit by a cholera epidemic, which killed 2,100 protesters.")
+    assert not code_text("A fall from a balcony killed the Egyptian minister.")
+    assert not code_text("Malaria killed dozens of Egyptian protesters in the province.")
     assert "18" in _roots(code_text("Syria killed 12 protesters in the province."))
     assert "18" in _roots(code_text("Twelve protesters were killed by Syria in a blast at a market."))
 
 
 def test_a_yearly_toll_and_a_huge_toll_are_tallies(code_text):
-    assert not code_text("Syria's raids on 40 towns last year killed more than 5,000 protesters.")
+    assert not code_text("Syrian attacks on 252 Turkish cities last year killed more than 6,000 Turkish"
+                         " protesters.")
+    # the wounding dated 2015 is history the time stage dates; the attacks over a year are a run
+    assert "19" not in _roots(code_text("Syrian attacks on Turkish cities in 2015 wounded 60"
+                                        " Turkish protesters."))
     assert not code_text("About 500,000 protesters were killed by Syria after the coup.")
-    assert not code_text("A month of unrest after the election killed at least 300 protesters, a report said.")
-    assert VIOLENT & _roots(code_text("Syria's raids on 40 towns killed more than 50 protesters."))
+    assert not code_text("A month of violence after the vote killed at least 300 Egyptian protesters,"
+                         " a report said.")
+    assert VIOLENT & _roots(code_text("Syrian attacks on 252 Turkish cities killed more than 60"
+                                      " Turkish protesters."))
 
 
 def test_a_kind_of_act_is_no_act(code_text):
-    assert "19" not in _roots(code_text("Any attack on Egypt is an attack on all of Africa, the minister said."))
+    assert "19" not in _roots(code_text("Any attack on Egypt is an attack on all of Africa,"
+                                        " the minister said."))
     assert "18" not in _roots(code_text("Those who killed protesters will be punished, the minister said."))
     assert "18" not in _roots(code_text("She heard him talk about killing the minister."))
     assert "19" in _roots(code_text("Syria launched an attack on Turkey in the north."))
@@ -54,6 +61,5 @@ def test_a_timeline_in_the_present_passive_is_not_news(code_text):
 
 
 def test_a_named_event_of_history_is_not_coded_but_a_title_is(code_text):
-    assert "20" not in _roots(code_text("The senator was honoured for his work on the Armenian"
-                                        " Genocide recognition bill."))
+    assert "20" not in _roots(code_text("Turkey denied the Armenian Genocide at a meeting with France."))
     assert VIOLENT & _roots(code_text("Syria Attack on Turkey Kills 26 Police Officers"))

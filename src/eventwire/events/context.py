@@ -3,7 +3,9 @@ a direct question, a trend ("*rising* attacks"), a life story ("arrested *at age
 run of someone's acts ("*his meetings* with officials"), a past act told of a person to say who
 they are ("a woman *whose son was killed* by ..."), an animal as the one who attacks or is shot,
 and counts of acts ("*338 attacks*", "*30,000 people* arrested *in 2015*", "*24 fighters* have
-been killed *since Saturday*"). The words are senses.yaml's ``context``; an act with a date of
+been killed *since Saturday*"), a kind of act ("*any* attack on a judge", "*those who*
+killed"), a statistic ("*compared with* 163 in 2009") and a named event of history ("the
+Armenian *Genocide*"). The words are senses.yaml's ``context``; an act with a date of
 its own on its clause is history the time stage dates, and stays, except a count or a life
 story. A sentence that dates an act to a day (day_words: a weekday, "overnight", "yesterday";
 a month and day; a time) or opens with a breaking-news label (news_leads) is current news:
@@ -133,13 +135,12 @@ def named_event(candidate: Candidate) -> bool:
     """"the Armenian *Genocide*", "the Boston *Massacre*": an event noun written as a proper
     name inside an ordinary sentence names an event of history; the news tells of it, it does
     not report it. A headline in title case ("Suicide *Attack* on Police Kills 26") is not
-    such a sentence: less than half its words may be capitalised."""
+    such a sentence: it has no verb in lower case."""
     trigger = candidate.trigger
     if candidate.pattern.kind != "noun" or trigger.tag_ not in ("NNP", "NNPS") \
             or trigger.i == trigger.sent.start or not trigger.is_title:
         return False
-    words = [t for t in trigger.sent if t.is_alpha and len(t.text) > 3]
-    return sum(t.is_title for t in words) * 2 < len(words)
+    return any(t.pos_ in ("VERB", "AUX") and t.is_lower and t.is_alpha for t in trigger.sent)
 
 
 def who_they_are(chain: list[Token]) -> bool:
@@ -192,13 +193,15 @@ def animal(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
 def counted(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[Token]) -> bool:
     """A count of acts, not one act: "at least *338 attacks*" (an event noun counted at
     ``plural_acts`` or more), "*30,000 people* were arrested *in 2015*" (``victims`` or more
-    over a span of a year or more), "*24 fighters* have been killed *since Saturday*" (a counted
+    over a span of a year or more; acts in the plural over such a span: "its attacks *last
+    year*"), "*24 fighters* have been killed *since Saturday*" (a counted
     side in the present perfect, counted since a past time), "*a week of violence* killed 612
     people" (a span as the doer: span_subjects)."""
     trigger = candidate.trigger
     limits = {k: int(next(iter(v))) for k, v in words.items() if k.startswith("count_")}
-    if candidate.pattern.kind == "noun":
-        return trigger.tag_ in ("NNS", "NNPS") and _count(trigger) >= limits.get("count_acts", 10**9)
+    if candidate.pattern.kind == "noun":  # "338 attacks", "its attacks on cities *last year*"
+        return trigger.tag_ in ("NNS", "NNPS") and (
+            _count(trigger) >= limits.get("count_acts", 10**9) or _year_span(words, chain))
     node = chain[0]
     spans = words.get("span_subjects", frozenset())
     holders = syntax.children(node, {"nsubj"})
