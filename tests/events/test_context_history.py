@@ -27,6 +27,12 @@ def test_illness_epidemics_and_falls_kill_no_ones_victims(code_text):
     assert "18" in _roots(code_text("Twelve protesters were killed by Syria in a blast at a market."))
 
 
+def test_one_who_kills_only_themself_is_no_attack(code_text):
+    assert not code_text("The Egyptian minister killed himself in his cell on Monday.")
+    assert "18" in _roots(code_text("The Syrian bomber killed himself and 12 Egyptian protesters"
+                                    " on Monday."))
+
+
 def test_a_yearly_toll_and_a_huge_toll_are_tallies(code_text):
     assert not code_text("Syrian attacks on 252 Turkish cities last year killed more than 6,000 Turkish"
                          " protesters.")

@@ -1,15 +1,16 @@
 """Acts a sentence tells as context, not as news (issue 17, a trained coder's "not an event"):
 a direct question, a trend ("*rising* attacks"), a life story ("arrested *at age 17*"), a
 run of someone's acts ("*his meetings* with officials"), a past act told of a person to say who
-they are ("a woman *whose son was killed* by ..."), an animal as the one who attacks or is shot,
-and counts of acts ("*338 attacks*", "*30,000 people* arrested *in 2015*", "*24 fighters* have
-been killed *since Saturday*"), a kind of act ("*any* attack on a judge", "*those who*
+they are ("a woman *whose son was killed* by ..."), an animal as the one who attacks or is
+shot, one who harms only themself ("killed *himself*"), and counts of acts ("*338
+attacks*", "*30,000 people* arrested *in 2015*", "*24 fighters* have been killed *since
+Saturday*"), a kind of act ("*any* attack on a judge", "*those who*
 killed"), a statistic ("*compared with* 163 in 2009") and a named event of history ("the
 Armenian *Genocide*"). The words are senses.yaml's ``context``; an act with a date of
 its own on its clause is history the time stage dates, and stays, except a count or a life
 story. A sentence that dates an act to a day (day_words: a weekday, "overnight", "yesterday";
 a month and day; a time) or opens with a breaking-news label (news_leads) is current news:
-none of these but the animal rule applies to it.
+none of these but the animal and self-harm rules applies to it.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def told_as_context(book: PatternBook, candidate: Candidate) -> bool:
         return False
     trigger = candidate.trigger
     chain = syntax.predicate_chain(trigger)
-    if animal(words, chain):
+    if animal(words, chain) or self_harm(words, chain):
         return True
     if day_dated(words, trigger.sent):
         return False
@@ -188,6 +189,15 @@ def animal(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
                                        and t.lemma_.lower() in animals for t in node.sent):
             return True  # "the tiger escaped before it was shot"
     return False
+
+
+def self_harm(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
+    """"the prisoner *killed himself* in his cell": an act whose one object is the doer
+    (reflexives, with no other object joined to it: "killed himself and 12 others" is a
+    bombing) harms no one else; no political violence."""
+    objects = syntax.children(chain[0], {"dobj"})
+    return len(objects) == 1 and objects[0].lower_ in words.get("reflexives", ()) \
+        and not syntax.children(objects[0], {"conj"})
 
 
 def counted(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[Token]) -> bool:
