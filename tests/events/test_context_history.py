@@ -44,6 +44,8 @@ def test_a_yearly_toll_and_a_huge_toll_are_tallies(code_text):
                          " a report said.")
     assert VIOLENT & _roots(code_text("Syrian attacks on 252 Turkish cities killed more than 60"
                                       " Turkish protesters."))
+    # acts in the plural dated to a year but not doing harm are history the time stage dates
+    assert "14" in _roots(code_text("The uprising had started in 2011 with protests against Egypt in Cairo."))
 
 
 def test_a_kind_of_act_is_no_act(code_text):

@@ -203,15 +203,16 @@ def self_harm(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
 def counted(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[Token]) -> bool:
     """A count of acts, not one act: "at least *338 attacks*" (an event noun counted at
     ``plural_acts`` or more), "*30,000 people* were arrested *in 2015*" (``victims`` or more
-    over a span of a year or more; acts in the plural over such a span: "its attacks *last
-    year*"), "*24 fighters* have been killed *since Saturday*" (a counted
+    over a span of a year or more; acts in the plural doing harm over such a span: "its
+    attacks *last year* killed 6,000"), "*24 fighters* have been killed *since Saturday*" (a counted
     side in the present perfect, counted since a past time), "*a week of violence* killed 612
     people" (a span as the doer: span_subjects)."""
     trigger = candidate.trigger
     limits = {k: int(next(iter(v))) for k, v in words.items() if k.startswith("count_")}
-    if candidate.pattern.kind == "noun":  # "338 attacks", "its attacks on cities *last year*"
+    if candidate.pattern.kind == "noun":  # "338 attacks", "its attacks *last year* killed"
         return trigger.tag_ in ("NNS", "NNPS") and (
-            _count(trigger) >= limits.get("count_acts", 10**9) or _year_span(words, chain))
+            _count(trigger) >= limits.get("count_acts", 10**9)
+            or trigger.dep_ == "nsubj" and _year_span(words, chain))
     node = chain[0]
     spans = words.get("span_subjects", frozenset())
     holders = syntax.children(node, {"nsubj"})
