@@ -36,7 +36,7 @@ def told_as_context(book: PatternBook, candidate: Candidate) -> bool:
         return False
     trigger = candidate.trigger
     chain = syntax.predicate_chain(trigger)
-    if animal(words, chain) or self_harm(words, chain):
+    if animal(words, chain) or self_harm(words, candidate, chain):
         return True
     if day_dated(words, trigger.sent):
         return False
@@ -191,10 +191,13 @@ def animal(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
     return False
 
 
-def self_harm(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
-    """"the prisoner *killed himself* in his cell": an act whose one object is the doer
-    (reflexives, with no other object joined to it: "killed himself and 12 others" is a
-    bombing) harms no one else; no political violence."""
+def self_harm(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[Token]) -> bool:
+    """"the prisoner *killed himself* in his cell": an act of harm (toll_codes) whose one
+    object is the doer (reflexives, with no other object joined to it: "killed himself and 12
+    others" is a bombing) harms no one else; no political violence ("committed themselves to
+    a ceasefire" is no harm)."""
+    if not candidate.pattern.cameo.startswith(tuple(words.get("toll_codes", ()))):
+        return False
     objects = syntax.children(chain[0], {"dobj"})
     return len(objects) == 1 and objects[0].lower_ in words.get("reflexives", ()) \
         and not syntax.children(objects[0], {"conj"})
@@ -222,8 +225,9 @@ def counted(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[
 
     sides = [c for c in node.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
     largest = max((_count(s) for s in sides), default=0)
-    if largest >= limits.get("count_toll", 10**9):
-        return True  # "800,000 people were killed": a toll, never one act
+    if largest >= limits.get("count_toll", 10**9) \
+            and candidate.pattern.cameo.startswith(tuple(words.get("toll_codes", ()))):
+        return True  # "800,000 people were killed": a toll, never one act of force
     if largest >= limits.get("count_victims", 10**9) and _year_span(words, chain):
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in PERFECT_TAGS
