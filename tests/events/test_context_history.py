@@ -33,13 +33,12 @@ def test_one_who_kills_only_themself_is_no_attack(code_text):
                                     " on Monday."))
 
 
-def test_a_yearly_toll_and_a_huge_toll_are_tallies(code_text):
+def test_a_yearly_toll_and_the_toll_of_a_span_are_tallies(code_text):
     assert not code_text("Syrian attacks on 252 Turkish cities last year killed more than 6,000 Turkish"
                          " protesters.")
     # the wounding dated 2015 is history the time stage dates; the attacks over a year are a run
     assert "19" not in _roots(code_text("Syrian attacks on Turkish cities in 2015 wounded 60"
                                         " Turkish protesters."))
-    assert not code_text("About 500,000 protesters were killed by Syria after the coup.")
     assert not code_text("A month of violence after the vote killed at least 300 Egyptian protesters,"
                          " a report said.")
     assert VIOLENT & _roots(code_text("Syrian attacks on 252 Turkish cities killed more than 60"

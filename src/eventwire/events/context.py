@@ -5,7 +5,7 @@ they are ("a woman *whose son was killed* by ..."), an animal as the one who att
 shot, one who harms only themself ("killed *himself*"), and counts of acts ("*338
 attacks*", "*30,000 people* arrested *in 2015*", "*24 fighters* have been killed *since
 Saturday*"), a kind of act ("*any* attack on a judge", "*those who*
-killed"), a statistic ("*compared with* 163 in 2009") and a named event of history ("the
+killed"), a statistic ("*compared with* 120 in 2010") and a named event of history ("the
 Armenian *Genocide*"). The words are senses.yaml's ``context``; an act with a date of
 its own on its clause is history the time stage dates, and stays, except a count or a life
 story. A sentence that dates an act to a day (day_words: a weekday, "overnight", "yesterday";
@@ -124,7 +124,7 @@ def generic(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[
 
 
 def compared(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
-    """"35 ships were attacked in 2012, *compared with 163* in 2009": an act compared with a
+    """"40 ships were attacked in 2011, *compared with 120* in 2010": an act compared with a
     number (comparison_words with a number in its phrase, on the act's clause) is a
     statistic, not one act."""
     marks = words.get("comparison_words", frozenset())
@@ -225,9 +225,6 @@ def counted(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[
 
     sides = [c for c in node.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
     largest = max((_count(s) for s in sides), default=0)
-    if largest >= limits.get("count_toll", 10**9) \
-            and candidate.pattern.cameo.startswith(tuple(words.get("toll_codes", ()))):
-        return True  # "800,000 people were killed": a toll, never one act of force
     if largest >= limits.get("count_victims", 10**9) and _year_span(words, chain):
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in PERFECT_TAGS
@@ -266,7 +263,7 @@ def _count(noun: Token) -> int:
 
 def _year_span(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
     """A date of a year or more on the act's clause or its doer: "in 2015", "last year",
-    "this year", "its attacks on 252 cities *last year* killed ..."."""
+    "this year", "its attacks on 40 towns *last year* killed ..."."""
     spans = words.get("year_spans", frozenset())
     for node in chain:
         heads = [node, *syntax.children(node, {"nsubj"})]

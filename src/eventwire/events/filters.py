@@ -114,7 +114,7 @@ def habitual(book: PatternBook, candidate: Candidate) -> bool:
 
 
 def _present_passive(habits: dict[str, frozenset[str]], candidate: Candidate) -> bool:
-    """"Nie *is executed* after his appeal is rejected", "civilians *are killed* in raids":
+    """"the prisoner *is executed* after his appeal is rejected", "civilians *are killed* in raids":
     outside a headline an act of force in the simple present passive (passive_roots; "is",
     "are", no other auxiliary), undated, tells a timeline's entry or a habit, in any clause."""
     trigger = candidate.trigger
