@@ -192,11 +192,11 @@ def animal(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
 
 
 def self_harm(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[Token]) -> bool:
-    """"the prisoner *killed himself* in his cell": an act of harm (toll_codes) whose one
+    """"the prisoner *killed himself* in his cell": an act of harm (self_harm_codes) whose one
     object is the doer (reflexives, with no other object joined to it: "killed himself and 12
     others" is a bombing) harms no one else; no political violence ("committed themselves to
-    a ceasefire" is no harm)."""
-    if not candidate.pattern.cameo.startswith(tuple(words.get("toll_codes", ()))):
+    a ceasefire" is no harm; "blew themselves up" is a suicide bombing, and stays)."""
+    if not candidate.pattern.cameo.startswith(tuple(words.get("self_harm_codes", ()))):
         return False
     objects = syntax.children(chain[0], {"dobj"})
     return len(objects) == 1 and objects[0].lower_ in words.get("reflexives", ()) \
