@@ -1,13 +1,16 @@
 """Acts a sentence tells as context, not as news (issue 17, a trained coder's "not an event"):
 a direct question, a trend ("*rising* attacks"), a life story ("arrested *at age 17*"), a
 run of someone's acts ("*his meetings* with officials"), a past act told of a person to say who
-they are ("a woman *whose son was killed* by ..."), an animal as the one who attacks or is shot,
-and counts of acts ("*338 attacks*", "*30,000 people* arrested *in 2015*", "*24 fighters* have
-been killed *since Saturday*"). The words are senses.yaml's ``context``; an act with a date of
+they are ("a woman *whose son was killed* by ..."), an animal as the one who attacks or is
+shot, one who harms only themself ("killed *himself*"), and counts of acts ("*338
+attacks*", "*30,000 people* arrested *in 2015*", "*24 fighters* have been killed *since
+Saturday*"), a kind of act ("*any* attack on a judge", "*those who*
+killed"), a statistic ("*compared with* 120 in 2010") and a named event of history ("the
+Armenian *Genocide*"). The words are senses.yaml's ``context``; an act with a date of
 its own on its clause is history the time stage dates, and stays, except a count or a life
 story. A sentence that dates an act to a day (day_words: a weekday, "overnight", "yesterday";
 a month and day; a time) or opens with a breaking-news label (news_leads) is current news:
-none of these but the animal rule applies to it.
+none of these but the animal and self-harm rules applies to it.
 """
 
 from __future__ import annotations
@@ -33,12 +36,13 @@ def told_as_context(book: PatternBook, candidate: Candidate) -> bool:
         return False
     trigger = candidate.trigger
     chain = syntax.predicate_chain(trigger)
-    if animal(words, chain):
+    if animal(words, chain) or self_harm(words, candidate, chain):
         return True
     if day_dated(words, trigger.sent):
         return False
     return (question(words, trigger) or life_story(words, chain)
-            or counted(words, candidate, chain)
+            or counted(words, candidate, chain) or generic(words, candidate, chain)
+            or compared(words, chain) or named_event(candidate)
             or (not _dated(words, chain) and (trend(words, candidate) or who_they_are(chain)
                                                or series(words, candidate))))
 
@@ -98,6 +102,48 @@ def life_story(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
     return False
 
 
+def generic(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[Token]) -> bool:
+    """"*any* attack on a judge is an attack on all judges", "*those who* killed journalists
+    will be punished", "*whoever* attacked him": an act of anyone at all (generic_determiners
+    on an event noun, or on the subject of the copula the noun is told of; a doer of
+    generic_doers, or a relative clause on one) is a kind of act, not one that took place."""
+    trigger = candidate.trigger
+    determiners = words.get("generic_determiners", frozenset())
+    doers = words.get("generic_doers", frozenset())
+    if candidate.pattern.kind == "noun":
+        nouns = [trigger]
+        if trigger.dep_ == "attr":  # "any attack on X *is an attack* on Y"
+            nouns += syntax.children(trigger.head, {"nsubj"})
+        return any(c.dep_ == "det" and c.lower_ in determiners for n in nouns for c in n.children)
+    for node in chain:
+        if any(c.dep_ == "nsubj" and c.lower_ in doers for c in node.children):
+            return True
+        if node.dep_ == "relcl" and node.head.lower_ in doers:
+            return True
+    return False
+
+
+def compared(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
+    """"40 ships were attacked in 2011, *compared with 120* in 2010": an act compared with a
+    number (comparison_words with a number in its phrase, on the act's clause) is a
+    statistic, not one act."""
+    marks = words.get("comparison_words", frozenset())
+    return any(c.lower_ in marks and any(t.like_num and t.i > c.i for t in c.subtree)
+               for node in chain for c in node.children)
+
+
+def named_event(candidate: Candidate) -> bool:
+    """"the Armenian *Genocide*", "the Boston *Massacre*": an event noun written as a proper
+    name inside an ordinary sentence names an event of history; the news tells of it, it does
+    not report it. A headline in title case ("Suicide *Attack* on Police Kills 26") is not
+    such a sentence: it has no verb in lower case."""
+    trigger = candidate.trigger
+    if candidate.pattern.kind != "noun" or trigger.tag_ not in ("NNP", "NNPS") \
+            or trigger.i == trigger.sent.start or not trigger.is_title:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") and t.is_lower and t.is_alpha for t in trigger.sent)
+
+
 def who_they_are(chain: list[Token]) -> bool:
     """"relatives *whose daughter was murdered* by X", "a man whose son was shot": a past act in
     a "whose" relative clause tells who someone is, undated; background."""
@@ -145,20 +191,36 @@ def animal(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
     return False
 
 
+def self_harm(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[Token]) -> bool:
+    """"the prisoner *killed himself* in his cell": an act of harm (self_harm_codes) whose one
+    object is the doer (reflexives, with no other object joined to it: "killed himself and 12
+    others" is a bombing) harms no one else; no political violence ("committed themselves to
+    a ceasefire" is no harm; "blew themselves up" is a suicide bombing, and stays)."""
+    if not candidate.pattern.cameo.startswith(tuple(words.get("self_harm_codes", ()))):
+        return False
+    objects = syntax.children(chain[0], {"dobj"})
+    return len(objects) == 1 and objects[0].lower_ in words.get("reflexives", ()) \
+        and not syntax.children(objects[0], {"conj"})
+
+
 def counted(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[Token]) -> bool:
     """A count of acts, not one act: "at least *338 attacks*" (an event noun counted at
     ``plural_acts`` or more), "*30,000 people* were arrested *in 2015*" (``victims`` or more
-    over a span of a year or more), "*24 fighters* have been killed *since Saturday*" (a counted
+    over a span of a year or more; acts in the plural doing harm over such a span: "its
+    attacks *last year* killed 6,000"), "*24 fighters* have been killed *since Saturday*" (a counted
     side in the present perfect, counted since a past time), "*a week of violence* killed 612
     people" (a span as the doer: span_subjects)."""
     trigger = candidate.trigger
     limits = {k: int(next(iter(v))) for k, v in words.items() if k.startswith("count_")}
-    if candidate.pattern.kind == "noun":
-        return trigger.tag_ in ("NNS", "NNPS") and _count(trigger) >= limits.get("count_acts", 10**9)
+    if candidate.pattern.kind == "noun":  # "338 attacks", "its attacks *last year* killed"
+        return trigger.tag_ in ("NNS", "NNPS") and (
+            _count(trigger) >= limits.get("count_acts", 10**9)
+            or trigger.dep_ == "nsubj" and _year_span(words, chain))
     node = chain[0]
     spans = words.get("span_subjects", frozenset())
     holders = syntax.children(node, {"nsubj"})
-    if any(s.lemma_.lower() in spans and syntax.prep_objects(s, "of") for s in holders):
+    if any(s.lemma_.lower() in spans and syntax.prep_objects(s, "of") and s.i < trigger.i
+           and (s in holders or trigger in s.subtree) for s in trigger.sent):
         return True  # "a week of violence killed 612 people": the toll of a span
 
     sides = [c for c in node.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
@@ -200,10 +262,12 @@ def _count(noun: Token) -> int:
 
 
 def _year_span(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
-    """A date of a year or more on the act's clause: "in 2015", "last year", "this year"."""
+    """A date of a year or more on the act's clause or its doer: "in 2015", "last year",
+    "this year", "its attacks on 40 towns *last year* killed ..."."""
     spans = words.get("year_spans", frozenset())
     for node in chain:
-        for child in node.children:
+        heads = [node, *syntax.children(node, {"nsubj"})]
+        for child in (c for h in heads for c in h.children):
             if child.dep_ not in ("prep", "npadvmod") or child.lower_ == "since":
                 continue
             phrase = list(child.subtree)
