@@ -100,13 +100,12 @@ class EventCoder:
         text, body = coded_text(parsed.article)
         spans = [(s.start, s.text) for s in parsed.sentences]
         links = link_list_sentences(self.book.link_lists, text, parsed.article.title, spans)
-        links |= self.book.teasers.sentences(text, [(s, t) for s, t in spans if s >= body])
         # "READ MORE: <another headline>", in the body (the title's "IN PICTURES:" is its label)
         cuts = link_mark_cuts(self.book.link_marks, [(s, t) for s, t in spans if s >= body])
         posts = post_ends(self.book.post_signatures, spans)  # "<a post> Name (@name) March 8, 2017"
         for sentence in parsed.sentences:
             if sentence.start in links:
-                continue  # a headline in a list of links, a teaser: other articles
+                continue  # a headline in a list of links to other articles
             if not self._has_actor(sentence, actors) and not self._implies_agent(sentence):
                 continue  # no political actor: no event, and no parse reading needed
             before = [e for e in events if e.sentence_index == sentence.index - 1]

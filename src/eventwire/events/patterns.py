@@ -23,14 +23,7 @@ from eventwire.events.business import BusinessGuard, guard_from
 from eventwire.events.cameo import cameo_table
 from eventwire.events.commentary import DATA_FILE as COMMENTARY_FILE
 from eventwire.events.commentary import CommentaryGuard, commentary_guard
-from eventwire.events.sections import (
-    LinkLists,
-    OffTopicSections,
-    TeaserDates,
-    link_lists,
-    off_topic_sections,
-    teaser_dates,
-)
+from eventwire.events.sections import LinkLists, OffTopicSections, link_lists, off_topic_sections
 
 # Verb and noun patterns may be spread over several files (the core ones and the broad-coverage
 # ones); a lemma's patterns from all files are merged and tried most specific first.
@@ -232,7 +225,6 @@ class PatternBook:
     link_lists: LinkLists = field(default_factory=LinkLists)  # sections.yaml: lines of link lists
     link_marks: tuple[str, ...] = ()  # sections.yaml: "READ MORE:" and the headline after it
     post_signatures: tuple[str, ...] = ()  # sections.yaml: "Name (@name) March 8, 2017" ends a post
-    teasers: TeaserDates = field(default_factory=TeaserDates)  # sections.yaml: "... (15.03.2017)"
     # business.yaml: business news (all sides businesses, a sentence about business) is not coded
     business: BusinessGuard = field(default_factory=lambda: guard_from({}))
     # business.yaml's `sermons`: a cleric's word about faith is no political event, guarded alike
@@ -556,7 +548,6 @@ def pattern_book() -> PatternBook:
         off_topic=off_topic_sections(loaded["sections.yaml"].get("off_topic")),
         link_lists=link_lists(loaded["sections.yaml"].get("link_lists")),
         link_marks=tuple(str(m) for m in loaded["sections.yaml"].get("link_marks") or ()),
-        teasers=teaser_dates(loaded["sections.yaml"].get("teaser_dates")),
         post_signatures=tuple(str(m) for m in loaded["sections.yaml"].get("post_signatures") or ()),
         business=guard_from(loaded[BUSINESS_FILE]),
         sermons=guard_from(loaded[BUSINESS_FILE].get("sermons")),

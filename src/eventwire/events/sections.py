@@ -6,7 +6,6 @@
   of other articles: a sentence that is a whole line of such a list is not coded.
 - A link mark ("READ MORE:") introduces the headline of another article: what follows it in its
   sentence, or the next sentence when the mark ends its own, is not coded.
-- A block of teasers of related articles, each ended by its date in brackets, is not coded.
 - The signature of an embedded post ("Name (@name) March 8, 2017") ends the post: what comes
   before it in its sentence is not coded.
 """
@@ -160,47 +159,6 @@ def post_ends(signatures: tuple[str, ...], sentences: list[tuple[int, str]]) -> 
         if found:
             ends[start] = max(found)
     return ends
-
-
-@dataclass(frozen=True)
-class TeaserDates:
-    """Teasers of related articles, each ended by its date in brackets, left as a block in the
-    text: "<teaser> (15.03.2017) <teaser> (14.03.2017) <this article goes on>"."""
-
-    pattern: str = ""
-    window: int = 300  # how far before the first date its teaser may begin (one date alone)
-
-    def sentences(self, text: str, sentences: list[tuple[int, str]]) -> set[int]:
-        """The starts of the ``(start, text)`` sentences of ``text`` that are teasers: those
-        between two dates, and those before the first date within the longest span between two
-        dates (``window`` when there is one date). A date that opens or ends a sentence is no
-        part of it; what follows the last date is the article again."""
-        if not self.pattern:
-            return set()
-        dates = [(m.start(), m.end()) for m in re.finditer(self.pattern, text)]
-        if not dates:
-            return set()
-        gaps = [b[0] - a[1] for a, b in zip(dates, dates[1:], strict=False)]
-        window = max(gaps) if gaps else self.window
-        bounds = [(dates[0][0] - window, dates[0][0])]
-        bounds += [(a[1], b[0]) for a, b in zip(dates, dates[1:], strict=False)]
-        found = set()
-        for start, sentence in sentences:
-            first = _past_spaces(text, start) + len(sentence) - len(sentence.lstrip())
-            last = first + len(sentence.strip())
-            lead = re.match(self.pattern + r"\s*", text[first:last])
-            first += lead.end() if lead else 0
-            tail = re.search(r"\s*" + self.pattern + r"$", text[first:last])
-            last = first + tail.start() if tail else last
-            if first < last and any(low <= first and last <= high for low, high in bounds):
-                found.add(start)
-        return found
-
-
-def teaser_dates(data: dict[str, Any] | None) -> TeaserDates:
-    """sections.yaml's ``teaser_dates`` entry."""
-    data = data or {}
-    return TeaserDates(str(data.get("pattern", "")), int(data.get("window", TeaserDates.window)))
 
 
 def linked(rule: LinkLists, sentence: str, cut: int, offset: int, headline_verb: bool) -> bool:
