@@ -43,6 +43,9 @@ def test_link_marks_are_matched_as_written():
     assert linked(rule, run_on, 10, 13, headline_verb=True)
     assert not linked(rule, run_on, 10, 25, headline_verb=False)
     assert link_mark_cuts(marks, [(0, "A said. READ MORE:"), (20, "B attacks C D met E.")]) == {20: 0}
+    # a mark is a word of its own: the "MORE:" of a dateline's "BALTIMORE:" is no link
+    assert link_mark_cuts(("MORE:",), [(0, "BALTIMORE: Police arrested 12 protesters.")]) == {}
+    assert link_mark_cuts(("MORE:",), [(0, "A said. MORE: B attacks C")]) == {0: 13}
 
 
 def test_an_embedded_post_is_not_coded(code_text):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from eventwire.records import Event
@@ -131,17 +132,25 @@ def _past_spaces(text: str, at: int) -> int:
     return spaces.end() if spaces else at
 
 
+@cache
+def _whole(mark: str) -> re.Pattern[str]:
+    """``mark`` where no letter runs into it from the left."""
+    return re.compile(r"(?<![A-Za-z])" + re.escape(mark))
+
+
 def link_mark_cuts(marks: tuple[str, ...], sentences: list[tuple[int, str]]) -> dict[int, int]:
     """For the ``(start, text)`` sentences that hold a linked headline, the offset in the
-    sentence at which it begins: after a link mark (``marks``, matched as written: "READ
-    MORE:"), or 0 for the sentence after one that ends with a mark (the sentence splitter leaves
-    "READ MORE:" at the end of the previous sentence)."""
+    sentence at which it begins: after a link mark (``marks``, matched as written and as a whole
+    word: "READ MORE:", not the "MORE:" of "BALTIMORE:"), or 0 for the sentence after one that
+    ends with a mark (the sentence splitter leaves "READ MORE:" at the end of the previous
+    sentence)."""
     cuts: dict[int, int] = {}
     follows = False
     for start, sentence in sentences:
         if follows:
             cuts[start] = 0
-        found = [sentence.find(mark) + len(mark) for mark in marks if mark in sentence]
+        found = [match.end() for match in (_whole(mark).search(sentence) for mark in marks)
+                 if match]
         follows = bool(found) and not sentence[max(found):].strip(" -–—|:")
         if found and not follows:
             cuts.setdefault(start, min(found))
