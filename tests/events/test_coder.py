@@ -131,7 +131,7 @@ def test_a_meeting_put_on_a_timetable_is_not_held(code_text):
     # an event noun that a verb of schedule takes as object or passive subject is planned
     for text in ("France has scheduled a meeting with Germany.",
                  "Talks between France and Germany are set for next week.",
-                 "Talks between France and Germany were planned for Friday.",
+                 "Talks between France and Germany are planned for Friday.",
                  "Talks between France and Germany are expected next week.",
                  "Talks between France and Germany are due on Monday."):
         meets = [e for e in code_text(text) if e.cameo[:2] in ("03", "04")]
@@ -144,12 +144,29 @@ def test_a_meeting_put_on_a_timetable_is_not_held(code_text):
     held = [e for e in code_text("France held talks with Germany that were set for Friday.")
             if e.cameo[:2] in ("03", "04")]
     assert held and held[0].cameo.startswith("04") and held[0].modality == "asserted"
-    # a particle makes another verb: "set off a bomb attack" is done, and "set an ambush" laid
+    # "set" puts an event on a timetable only as its passive: its object is done ("set off a bomb
+    # attack") or laid ("set an ambush")
     for text in ("Rebels set off a bomb attack against Turkey.",
                  "Syria set an ambush for Turkey."):
         attack = code_text(text)
         assert attack and attack[0].cameo[:2] in ("18", "19"), text
         assert attack[0].modality == "asserted", text
+
+
+def test_a_schedule_kept_or_a_cause_is_no_plan(code_text):
+    # a passive of schedule joined to the verb of its happening: the talks were held
+    for text in ("Talks between France and Germany were set for Monday and held in Paris.",
+                 "A visit by France to Germany was scheduled for Monday and went ahead."):
+        meets = [e for e in code_text(text) if e.cameo[:2] in ("03", "04")]
+        assert meets and all(e.modality == "asserted" for e in meets), text
+    # "due to" a cause, and an infinitive of "expected to", put nothing on a timetable
+    for text in ("Clashes between France and Germany were due to a misunderstanding.",
+                 "Clashes between France and Germany are due to a misunderstanding."):
+        assert all(e.modality != "future" for e in code_text(text)), text
+    # an intention stops at a conjoined verb with its own subject
+    events = code_text("France hoped to meet Germany, but Germany refused.")
+    assert any(e.cameo == "036" for e in events)
+    assert all(e.modality != "intended" for e in events if e.trigger == "refused")
 
 
 def test_intention_through_control_verb(code_text):

@@ -132,6 +132,8 @@ def test_sentence_dates(make_event, parse, text: str, published: str | None, tri
     ("A suspect in the killing of a journalist was taken to court.", "killing", "18", "charged"),
     ("The court convicted the rebel leader of attacking a village.", "attacking", "19",
      "charged"),
+    ("Police arrested five men in connection with the bombing of a bus.", "bombing", "18",
+     "charged"),
     # an election campaign as a whole
     ("The candidate pledged during his election campaign to quit the treaty.", "pledged", "03",
      "undated"),
@@ -205,6 +207,14 @@ def test_earlier_events_without_a_date_get_none(make_event, parse, text: str, tr
      "refused to free the prisoners.", "refused", "12", ("2015-05-12", "day")),
     # a date of the event's own wins over an undated word
     ("The two leaders previously met on Sunday in Sochi.", "met", "04", ("2015-05-10", "day")),
+    # an arrest "in" a protest tells where it happened, not its charge; a leader "of" a protest
+    # is no charge; an election campaign that may still run is no undated stretch
+    ("Police arrested 20 people in a protest against the government.", "protest", "14",
+     ("2015-05-12", "day")),
+    ("Police detained the leader of the protest against the government.", "protest", "14",
+     ("2015-05-12", "day")),
+    ("Police fired tear gas at protesters during the election campaign.", "fired", "19",
+     ("2015-05-12", "day")),
     # "before" is an adverb of an earlier time only as an adverb, not a preposition
     ("The minister resigned before the vote.", "resigned", "08", ("2015-05-12", "day")),
     # a clause of sequence keeps its day under a past verb, and under a backshifted pluperfect

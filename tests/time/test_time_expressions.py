@@ -60,12 +60,21 @@ def values(text: str, published: dt.date | None = TUESDAY) -> dict[str, str | No
     ("The talks are set for Friday in Belfast.", "Friday", "2015-05-15"),
     ("The vote is due on Monday.", "on Monday", "2015-05-18"),
     ("The talks were set for Friday in Belfast.", "Friday", "2015-05-08"),
+    # ... as what a past "said" reports, but not a day of the subject's noun
+    ("Egypt said talks with Israel were set for Friday.", "Friday", "2015-05-15"),
+    ("The air strike on Monday is expected to increase tensions.", "on Monday", "2015-05-11"),
+    ("Sunday's protest is expected to be followed by more.", "Sunday", "2015-05-10"),
     # "last Tuesday" in a Tuesday story is a week ago, "next Tuesday" a week ahead
     ("The firms said last Tuesday that they would merge.", "last Tuesday", "2015-05-05"),
     ("The firms will vote next Tuesday.", "next Tuesday", "2015-05-19"),
 ])
 def test_resolved_against_the_publication_date(sentence: str, expression: str, value: str) -> None:
     assert values(sentence).get(expression) == value
+
+
+def test_a_last_night_of_something_is_no_date() -> None:
+    assert "last night" not in values("Rebels attacked the town on the last night of the siege.")
+    assert "last night" not in values("He spent his last night in Cairo.")
 
 
 def test_ordinary_words_are_not_dates() -> None:

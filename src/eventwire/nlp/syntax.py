@@ -45,6 +45,8 @@ SCHEDULE_HEADS = {"set", "schedule", "due", "slate", "poise"}
 # plan, "rebels set an ambush" laid it).
 SCHEDULING_VERBS = {"schedule", "plan", "arrange", "reschedule"}
 PASSIVE_SCHEDULING_VERBS = {"expect", "set", "slate"}
+# Verbs of an event's happening: a schedule joined to one was kept ("set for Monday and *held*").
+HAPPENING_VERBS = {"hold", "begin", "start", "open", "take", "go", "proceed", "convene", "end"}
 POSSIBLE = {"possible", "potential", "hypothetical", "likely", "feared"}
 # Possessives that make a thing the subject's own ("withdrew *its* troops": no target).
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
@@ -339,6 +341,16 @@ def _own_clause(chain: list[Token]) -> list[Token]:
     return chain
 
 
+def _own_subject(chain: list[Token]) -> list[Token]:
+    """The chain up to a conjoined verb with its own subject: "Netanyahu hoped to meet Obama, but
+    Obama *refused*" (the refusal is no one's intent)."""
+    for at, node in enumerate(chain):
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in node.children):
+            return chain[:at + 1]
+    return chain
+
+
 def _nobody(subject: Token) -> bool:
     return subject.lower_ in ("nobody", "none", "noone") or any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
@@ -363,7 +375,7 @@ def modality(token: Token) -> str:
                 m.lower_ in CONDITION_MARKS for m in child.children if m.dep_ == "mark"
             ):
                 return "conditional"
-    for node in chain[1:]:
+    for node in _own_subject(chain)[1:]:
         if node.lemma_ in THREAT:
             return "threatened"
         if node.lemma_ in INTENT:
@@ -412,17 +424,43 @@ def _planned(noun: Token) -> str | None:
 def _on_timetable(noun: Token) -> bool:
     """"*scheduled a meeting*", "*talks are set* for next week", "*talks are due* on Monday": an
     event noun that a verb of schedule takes as its object or passive subject, or the subject of
-    "be due" (`SCHEDULING_VERBS`). Not "*set up* a committee" (a particle makes another verb)."""
+    a present "be due" (`SCHEDULING_VERBS`). Not "*set up* a committee" (a particle makes another
+    verb), not "clashes *were due to* a misunderstanding" (caused by), not a passive joined to a
+    verb of its happening ("talks were set for Monday and *held* in Paris"), nor a past passive
+    but as what a past "said" reports ("Egypt said talks *were set* for Friday")."""
     head = noun.head
     if head.i == noun.i or head.pos_ not in ("VERB", "AUX"):
         return False
     lemma = head.lemma_.lower()
-    if noun.dep_ in ("dobj", "nsubjpass") and lemma in SCHEDULING_VERBS:
+    if noun.dep_ == "dobj" and lemma in SCHEDULING_VERBS:
         return not children(head, {"prt"})
-    if noun.dep_ == "nsubjpass" and lemma in PASSIVE_SCHEDULING_VERBS:
-        return not children(head, {"prt"})
-    return noun.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ == "due"
-                                        for c in head.children)
+    if noun.dep_ == "nsubjpass" and lemma in SCHEDULING_VERBS | PASSIVE_SCHEDULING_VERBS:
+        if children(head, {"prt"}) or _happened_too(head) or not _schedule_tense(head):
+            return False
+        # "talks are set *for Friday*", "are expected *next week*"; not "is set *to* rise"
+        return lemma in SCHEDULING_VERBS or (not children(head, {"xcomp"}) and any(
+            c.dep_ == "npadvmod" or (c.dep_ == "prep" and c.lower_ == "for")
+            for c in head.children))
+    return (noun.dep_ == "nsubj" and head.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "acomp" and c.lower_ == "due" and not any(
+            p.dep_ == "prep" and p.lower_ == "to" and children(p, {"pobj"}) for p in c.children)
+        for c in head.children) and not any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in head.children))
+
+
+def _happened_too(verb: Token) -> bool:
+    """A verb joined to one of its happening: "were set for Monday and *held* in Paris"."""
+    return any(c.dep_ == "conj" and c.lemma_.lower() in HAPPENING_VERBS for c in verb.children)
+
+
+def _schedule_tense(verb: Token) -> bool:
+    """A present passive ("talks are set"), or a past one that a past "said" reports."""
+    auxiliaries = children(verb, {"auxpass", "aux"})
+    if any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxiliaries):
+        return True
+    head = reporting_head(verb)
+    return (any(a.tag_ == "VBD" for a in auxiliaries) and head is not None
+            and head.tag_ == "VBD" and head.lemma_ in REPORTING_VERBS)
 
 
 def _to_come(noun: Token) -> bool:

@@ -271,15 +271,26 @@ def _since_noun(trigger: Token) -> bool:
 
 def _charged_act(trigger: Token) -> bool:
     """"a suspect in the *killing* of ...", "accused of *attacking* ...": an act that a charge, a
-    trial or an inquiry (`legal_heads`) names through its preposition is before it."""
+    trial or an inquiry (`legal_heads`) names through its preposition is before it. An arrest
+    names its charge only by `custody_prepositions` ("arrested for *attacking*", "in connection
+    with the *bombing*"; not "arrested 20 people in a *protest*"), and the parse's "of" on an
+    object counts for the verb only for `charging_verbs` ("convicted the leader of *attacking*";
+    not "detained the leader of the *protest*")."""
     rules = date_rules()
     prep = trigger.head
     if not (trigger.dep_ in ("pobj", "pcomp") and prep.dep_ == "prep"
             and prep.lower_ in rules.legal_prepositions and prep.head.i != prep.i):
         return False
-    head = prep.head  # "convicted the leader of attacking": the parse hangs "of" on the object
-    heads = [head, head.head] if head.dep_ in ("dobj", "nsubjpass") else [head]
-    return any(node.lemma_.lower() in rules.legal_heads for node in heads)
+    head = prep.head
+    if prep.lower_ == "with" and head.lower_ == "connection" and head.dep_ == "pobj":
+        head = head.head.head  # "arrested in connection with the bombing"
+        return head.lemma_.lower() in rules.custody_heads
+    heads = [head]
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in rules.charging_verbs:
+        heads.append(head.head)
+    return any(node.lemma_.lower() in rules.legal_heads and not (
+        node.lemma_.lower() in rules.custody_heads
+        and prep.lower_ not in rules.custody_prepositions) for node in heads)
 
 
 def _unknown_reason(expression: TimeExpression | None, event: Event, position: int,

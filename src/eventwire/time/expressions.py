@@ -52,6 +52,8 @@ class Words:
     deictic_days: dict[str, int]
     future_heads: frozenset[str]
     schedule_states: frozenset[str]
+    schedule_reporters: frozenset[str]
+    deictic_last_not_after: frozenset[str]
     present_reports: frozenset[str]
     unchanged_pasts: frozenset[str]
     timetable_verbs: frozenset[str]
@@ -73,6 +75,8 @@ def words() -> Words:
         deictic_days=raw["deictic_days"],
         future_heads=frozenset(raw["future_heads"]),
         schedule_states=frozenset(raw["schedule_states"]),
+        schedule_reporters=frozenset(raw["schedule_reporters"]),
+        deictic_last_not_after=frozenset(raw["deictic_last_not_after"]),
         present_reports=frozenset(raw["present_reports"]),
         unchanged_pasts=frozenset(raw["unchanged_pasts"]),
         timetable_verbs=frozenset(raw["timetable_verbs"]),
@@ -160,6 +164,9 @@ def find_times(span: Span, published: dt.date | None, headline: bool = False
                  and scheduled_present(verb) and _on_verb(span.doc, offset + start, offset + end, verb))
         if ahead:
             tense = FUTURE  # "Arafat and Netanyahu meet separately Monday with Albright"
+        elif (tense in (PRESENT, PAST) and _timetabled(verb)
+              and _on_schedule(span.doc, offset + start, offset + end, verb)):
+            tense = FUTURE  # "talks are set for Friday", "the vote is due Monday"
         value = _resolve(kind, match, published, tense)
         if value is not None and _year_ago_of_quarter(kind, match, span.doc, offset + start):
             # "profit rose 5% from a year earlier" in a quarterly report: the same quarter a
@@ -220,6 +227,11 @@ def _plausible(kind: str, match: re.Match[str], span: Span, offset: int) -> bool
         return bool(prefix) or any(t.ent_type_ == "DATE" for t in tokens or [])
     if kind == "reference":
         return match.group(0).islower() or match.start() == 0
+    if kind == "deictic" and match.group(0).lower().startswith("last"):
+        before = match.string[:match.start()].split()
+        after = match.string[match.end():].split()
+        return not ((before and before[-1].lower() in w.deictic_last_not_after)
+                    or (after and after[0].lower() == "of"))
     return True
 
 
@@ -285,8 +297,6 @@ def _verb_tense(verb: Token) -> str | None:
         return FUTURE  # "set to resume Monday", "is scheduled to close Monday"
     if any(a.tag_ == "VBD" for a in auxiliaries) or verb.tag_ == "VBD":
         return PAST
-    if _timetabled(verb, lemmas):
-        return FUTURE  # "talks are set for Friday", "the vote is due Monday"
     if verb.tag_ == "VBN" and lemmas & {"have", "be"}:
         return PAST if "have" in lemmas else PRESENT
     if verb.tag_ in ("VBZ", "VBP"):
@@ -294,14 +304,36 @@ def _verb_tense(verb: Token) -> str | None:
     return None
 
 
-def _timetabled(verb: Token, lemmas: set[str]) -> bool:
+def _timetabled(verb: Token) -> bool:
     """A present passive or state of schedule (`schedule_states`): "talks are *set* for Friday",
-    "a summit is *planned* for May", "the vote *is due* Monday" (not in the past: caller)."""
-    states = words().schedule_states
-    if verb.tag_ == "VBN" and lemmas == {"be"}:
-        return verb.lemma_.lower() in states
+    "a summit is *planned* for May", "the vote *is due* Monday"; or a past passive that a past
+    "said" reports (`schedule_reporters`: "Egypt said talks *were set* for Friday")."""
+    w = words()
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBN" and [a.lemma_ for a in auxiliaries] == ["be"]:
+        if verb.lemma_.lower() not in w.schedule_states:
+            return False
+        if auxiliaries[0].tag_ in ("VBZ", "VBP"):
+            return True
+        head = verb
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        return (auxiliaries[0].tag_ == "VBD" and head.dep_ == "ccomp"
+                and head.head.tag_ == "VBD" and head.head.lemma_.lower() in w.schedule_reporters)
     return (verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP")
-            and any(c.dep_ == "acomp" and c.lower_ in states for c in verb.children))
+            and any(c.dep_ == "acomp" and c.lower_ in w.schedule_states for c in verb.children))
+
+
+def _on_schedule(doc, start: int, end: int, verb: Token) -> bool:
+    """The expression hangs on the schedule's verb, its "due" or their phrase ("set *for
+    Friday*", "is due *on Monday*"), not on its subject ("the strike *on Monday* is expected to
+    ..."), nor on a verb below it ("is set *to* resume ...", which the caller reads itself)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    anchors = {verb.i} | {c.i for c in verb.children if c.dep_ == "acomp"}
+    head = span.root.head
+    return head.i in anchors or (head.dep_ == "prep" and head.head.i in anchors)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -37,6 +37,9 @@ class DateRules:
     sequence_words: frozenset[str]
     legal_heads: frozenset[str] = frozenset()
     legal_prepositions: frozenset[str] = frozenset()
+    custody_heads: frozenset[str] = frozenset()
+    custody_prepositions: frozenset[str] = frozenset()
+    charging_verbs: frozenset[str] = frozenset()
 
 
 def _words_pattern(alternatives: list[str]) -> re.Pattern[str]:
@@ -67,4 +70,7 @@ def date_rules() -> DateRules:
                      frozenset(str(root) for root in raw.get("lead_roots", [])),
                      frozenset(raw["sequence_words"]),
                      frozenset(unknown.get("legal_heads", [])),
-                     frozenset(unknown.get("legal_prepositions", [])))
+                     frozenset(unknown.get("legal_prepositions", [])),
+                     frozenset(unknown.get("custody_heads", [])),
+                     frozenset(unknown.get("custody_prepositions", [])),
+                     frozenset(unknown.get("charging_verbs", [])))
