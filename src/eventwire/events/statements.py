@@ -383,12 +383,13 @@ def _verb_words(verb: Token) -> list[str]:
 
 def _speakers_side(actors: Arguments, sources: list[Token], subjects: list[Token]) -> bool:
     """Whether the clause's subject is the speaker's own side: a pronoun ("said it would"; "they"
-    only for a speaker named in the plural), or an actor of the speaker's country ("Russia said
-    Moscow would")."""
+    only for a speaker named in the plural or a state, not "the president said they"), or an
+    actor of the speaker's country ("Russia said Moscow would")."""
     if any(s.lower_ in syntax.SPEAKER_PRONOUNS - {"they"} for s in subjects):
         return True
-    if any(s.lower_ == "they" for s in subjects):  # "they" only for a speaker named in the plural
-        return any(s.tag_ in ("NNS", "NNPS") for s in sources)
+    if any(s.lower_ == "they" for s in subjects):  # "they": a speaker named in the plural, or a
+        return any(s.tag_ in ("NNS", "NNPS") for s in sources) or any(  # state ("Iran said they")
+            a.country and a.code == a.country for a in actors.actors(sources))
     return _speakers_country(actors, sources, subjects)
 
 
