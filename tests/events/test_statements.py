@@ -167,7 +167,8 @@ def test_denying_a_partys_word_a_quality_it_needs_criticises_it(code_text):
     assert ("DEU", "111", "RUS") in dyads(
         code_text("Germany said Russia's explanation was not credible."))
     # a claim of no one, or the quality granted: no criticism
-    assert ("DEU", "111", None) not in dyads(code_text("Germany said the claims were not credible."))
+    assert not [e for e in code_text("Germany said the claims were not credible.")
+                if e.cameo == "111"]
     assert not [e for e in code_text("Germany said Russia's explanation was credible.")
                 if e.cameo == "111"]
 
@@ -224,4 +225,83 @@ def test_calling_a_partys_word_false_criticises_the_party(code_text):
 
 def test_failing_at_what_is_no_duty_is_no_fault(code_text):
     assert not [e for e in code_text("Germany said Russia had failed to qualify for the final.")
+                if e.cameo == "111"]
+
+
+def test_a_hedged_compared_asked_or_ended_judgment_is_no_praise(code_text):
+    for text in ("Germany said Russia was no longer a reliable partner.",
+                 "Germany said Russia was hardly a reliable partner.",
+                 "Germany said neither Russia nor France was a reliable partner.",
+                 "Germany said Russia was less reliable than France.",
+                 "Germany said Russia had been a reliable partner until now.",
+                 'Germany told reporters: "Is Russia a reliable partner? We do not know."'):
+        assert not [e for e in code_text(text) if e.cameo == "051"], text
+
+
+def test_words_of_threat_size_sport_or_relation_are_no_praise(code_text):
+    for text in ("Germany said Russia was capable of striking Berlin.",
+                 "Germany said Russia's military buildup was impressive.",
+                 "Germany said Russia's progress in enriching uranium was remarkable.",
+                 "Germany said Russia was a brilliant team.",
+                 "Germany said Russia was a great friend of France."):
+        assert not [e for e in code_text(text) if e.cameo == "051"], text
+
+
+def test_the_speakers_own_countrys_forces_are_its_own_side():
+    events = _code_with_actors("US President Joe Biden said American troops were heroes.")
+    assert not [e for e in events if e.cameo == "051"]
+
+
+def test_a_party_cleared_or_unhurt_is_not_discredited(code_text):
+    for text in ("Germany said Russia was not responsible for the crash.",
+                 "Germany said Russia was not qualified to host the final.",
+                 "Germany said Russia's president's injuries were not serious."):
+        assert not [e for e in code_text(text) if e.cameo == "111"], text
+    assert ("DEU", "111", "RUS") in dyads(code_text("Germany said Russia was not serious about the talks."))
+
+
+def test_opposing_what_befalls_a_party_takes_its_side(code_text):
+    for text in ("Germany said it opposed Russia's exclusion from the talks.",
+                 "Germany said it opposed Russia's suspension from the council."):
+        assert not [e for e in code_text(text) if e.cameo == "110" and e.target], text
+
+
+def test_they_is_the_speakers_side_only_for_a_plural_speaker():
+    for text in ("US Senator Elizabeth Warren said they opposed Israel's annexation plan.",
+                 "The French president said they opposed the plan by Germany."):
+        assert not [e for e in _code_with_actors(text) if e.cameo == "110"], text
+
+
+def test_a_thing_that_does_not_involve_something_is_no_denial():
+    events = _code_with_actors("The Pentagon said the operation was a success and said it did not"
+                               " involve ground troops.")
+    assert not [e for e in events if e.cameo == "016"]
+
+
+def test_a_price_paid_for_goods_or_a_higher_price_is_no_threat(code_text):
+    for text in ("Germany said Russia would pay a higher price for French wine.",
+                 "Germany said Russia would pay a price for French wine."):
+        assert not [e for e in code_text(text) if e.cameo == "130"], text
+
+
+def test_abuse_told_in_the_passive_accuses_the_agent_not_the_victim():
+    abused = [e for e in _code_with_actors("Police said the girl had been abused by her stepfather.")
+              if e.cameo == "112"]
+    assert abused and all(e.target and e.target.text == "her stepfather" for e in abused)
+    assert not [e for e in _code_with_actors("Kenyan police said the children were abused at the school.")
+                if e.cameo == "112"]
+
+
+def test_failing_to_pay_a_debt_is_no_fault(code_text):
+    assert not [e for e in code_text("Germany said Russia had failed to pay its debt.")
+                if e.cameo == "111"]
+
+
+def test_a_government_of_no_country_said_by_a_government_is_its_own():
+    events = _code_with_actors("Kenyan President Uhuru Kenyatta said the government had failed to act.")
+    assert not [e for e in events if e.cameo == "111"]
+
+
+def test_calling_waste_rubbish_is_no_refutation(code_text):
+    assert not [e for e in code_text("Germany said Russia's biggest problem was rubbish.")
                 if e.cameo == "111"]

@@ -125,6 +125,11 @@ class PatternBook:
     faulting: dict[str, str] = field(default_factory=dict)  # "said X had failed to act" -> 111
     duties: frozenset[str] = frozenset()  # what a party is faulted for failing to do
     denying: dict[str, str] = field(default_factory=dict)  # "said it was not involved" -> 016
+    appraisal_hedges: frozenset[str] = frozenset()  # "hardly a reliable partner": no praise
+    sports_nouns: frozenset[str] = frozenset()  # "a brilliant team": sport, no praise
+    discrediting_of_party: frozenset[str] = frozenset()  # "X was not serious", not "X's injuries"
+    opposed_undergone: frozenset[str] = frozenset()  # "opposed X's exclusion": X is no target
+    heavy_prices: frozenset[str] = frozenset()  # "pay a heavy price", not "a higher price"
     quoting: frozenset[str] = frozenset()
     speech_imperatives: frozenset[str] = frozenset()  # "Let me be clear": no request
     # intent_codes.yaml: the code of an event only promised, planned or threatened, by CAMEO code
@@ -453,6 +458,9 @@ def pattern_book() -> PatternBook:
         faulting=_code_map(loaded["statement_cues.yaml"], "faulting"),
         duties=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("duties"))),
         denying=_code_map(loaded["statement_cues.yaml"], "denying"),
+        **{key: frozenset(_as_tuple(loaded["statement_cues.yaml"].get(key)))
+           for key in ("appraisal_hedges", "sports_nouns", "discrediting_of_party",
+                       "opposed_undergone", "heavy_prices")},
         speech_imperatives=frozenset(_as_tuple(loaded["statement_cues.yaml"].get("speech_imperatives"))),
         intent=_intent_map(loaded["intent_codes.yaml"]),
         refusal=_intent_map(loaded["intent_codes.yaml"], ("refusal",)),

@@ -75,19 +75,32 @@ def appraisal(book: PatternBook, actors: Arguments, found: Candidate) -> Candida
     conclusions were entirely false"). Aimed at the party the clause's
     subject names or belongs to ("*X's* explanation"); never at the speaker's own side, a
     pronoun or a thing ("said the deal was good", "said it was not fair": no one appraised),
-    nor when the judgment is only supposed ("would be a wise choice")."""
+    nor when the judgment is only supposed ("would be a wise choice"), hedged or compared
+    ("hardly", "no longer", "less reliable than": appraisal_hedges), asked ("Is X ...?"), of an
+    ended past ("had been"), of a team (sports_nouns) or by no named speaker."""
+    if not actors.actors(found.sources):
+        return found
     for clause in _reported(book, actors, found):
-        if any(c.dep_ == "aux" and c.lower_ in syntax.HYPOTHETICAL_AUX for c in clause.children):
+        if any(c.dep_ == "aux" and c.lower_ in syntax.HYPOTHETICAL_AUX | {"had"}
+               for c in clause.children) or _hedged(book, clause):
             continue
         predicates = _predicates(book, clause)
+        if any(p.lemma_.lower() in book.sports_nouns or p.tag_ in ("JJR", "RBR")
+               for p in predicates) or any(_hedged(book, p) for p in predicates):
+            continue
         negated = any(c.dep_ == "neg" or c.lower_ == "never"
                       for head in (clause, *predicates) for c in head.children)
-        words = {w for p in predicates for w in _predicate_words(p)}
+        words = {w for p in predicates for w in _predicate_words(p)
+                 if not syntax.prep_objects(p, "of")}
         words |= {w for p in predicates if p.pos_ == "NOUN" for w in _qualities(p)}
         cues = ({"discrediting": book.discrediting} if negated else
                 {"praising": book.praising, "refuting": book.refuting})
         cue = next((name for name, listed in cues.items() if words & listed), None)
-        aimed = _appraised(actors, found.sources, syntax.clause_subjects(clause)) if cue else []
+        subjects = syntax.clause_subjects(clause)
+        if cue == "discrediting" and not words & (book.discrediting - book.discrediting_of_party):
+            subjects = [] if any(syntax.children(s, {"poss"}) or s.pos_ != "PROPN"
+                                 for s in subjects) else subjects  # "X was not serious"
+        aimed = _appraised(actors, found.sources, subjects) if cue else []
         if not aimed:
             continue
         code = "051" if cue == "praising" else "111"
@@ -97,10 +110,25 @@ def appraisal(book: PatternBook, actors: Arguments, found: Candidate) -> Candida
     return found
 
 
+def _hedged(book: PatternBook, head: Token) -> bool:
+    """Whether a clause or predicate is hedged, compared or asked: a word of appraisal_hedges
+    among its modifiers or its subject's ("*hardly* a partner", "no *longer*", "*neither* X
+    nor Y", "less reliable *than*"), or a clause that ends in a question mark."""
+    near = [c for c in head.children if c.dep_ not in ("ccomp", "xcomp", "advcl", "conj")]
+    near += [g for c in near if c.dep_ in syntax.SUBJECTS | syntax.PASSIVE_SUBJECTS | {"advmod"}
+             for g in c.children]
+    if any(c.lower_ in book.appraisal_hedges for c in near):
+        return True
+    last = max(t.i for t in head.subtree)
+    doc = head.doc
+    return (last + 1 < len(doc) and doc[last + 1].text == "?") or doc[last].text == "?"
+
+
 def _appraised(actors: Arguments, sources: list[Token], subjects: list[Token]) -> list[Token]:
     """The party a judgment is of: the clause's subject when it names an actor, else the
     subject's possessor ("*X's* explanation"); none for a pronoun subject, a thing, or the
-    speaker's own side (its country or its own actor: no self-praise)."""
+    speaker's own side (its country, any actor of that country: "Biden said American troops
+    were heroes" is no praise of another party, or its own actor: no self-praise)."""
     if not subjects or any(s.pos_ == "PRON" or s.lower_ in SELF_OR_GENERIC | NO_ONE
                            for s in subjects):
         return []
@@ -108,8 +136,9 @@ def _appraised(actors: Arguments, sources: list[Token], subjects: list[Token]) -
         p for s in subjects for p in syntax.children(s, {"poss"})]
     named = actors.actors(aimed)
     speaking = {a.code for a in actors.actors(sources)}
+    countries = {a.country for a in actors.actors(sources) if a.country}
     if not named or _speakers_country(actors, sources, aimed) or any(
-            a.code in speaking for a in named):
+            a.code in speaking or a.country in countries for a in named):
         return []
     return aimed
 
@@ -138,7 +167,8 @@ def opposition(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
                 if not opposed:
                     continue
                 parties = [t for o in opposed for t in (
-                    o, *syntax.children(o, {"poss", "nsubj"}), *syntax.prep_objects(o, "by"))]
+                    *syntax.prep_objects(o, "by"), *([] if o.lemma_.lower() in book.opposed_undergone
+                                                     else (o, *syntax.children(o, {"poss", "nsubj"}))))]
                 aimed = [t for t in parties if actors.actors([t])
                          and not _speakers_country(actors, found.sources, [t])]
                 act = replace(found.pattern, cameo=code, sense=(
@@ -163,6 +193,8 @@ def warning(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate
             continue
         code = next((book.warning_fates[w] for w in _verb_words(clause) if w in book.warning_fates),
                     None)
+        if code is not None and not _heavy_price(book, clause):
+            continue
         subjects = syntax.clause_subjects(clause)
         if code is None or not actors.actors(subjects) or _speakers_state(
                 actors, found.sources, subjects) or any(s.pos_ != "PROPN" for s in subjects):
@@ -172,6 +204,21 @@ def warning(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate
             "(statement_cues.yaml warning_fates)"))
         return Candidate(act, found.trigger, found.sources, subjects, content=found.content)
     return found
+
+
+def _heavy_price(book: PatternBook, clause: Token) -> bool:
+    """Whether a fate is one held over a party: not a price that is modified by a comparative or
+    a word outside heavy_prices ("a higher price", "a political price") or paid "for" something
+    ("for Russian gas"); "pay a heavy price", "pay a price" and "face consequences" are."""
+    prices = [o for o in syntax.children(clause, {"dobj"}) if o.lemma_.lower() == "price"]
+    for price in prices:
+        modifiers = [c for c in price.children if c.dep_ in ("amod", "compound", "nmod")]
+        if any(m.lower_ not in book.heavy_prices or m.tag_ in ("JJR", "RBR") for m in modifiers):
+            return False
+        if any(c.lower_ in ("for", "of") for c in (*price.children, *clause.children)
+               if c.dep_ == "prep"):
+            return False
+    return True
 
 
 def failing(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
@@ -191,12 +238,20 @@ def failing(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate
             continue
         subjects = syntax.clause_subjects(clause)
         if (not actors.actors(subjects) or any(s.pos_ == "PRON" for s in subjects)
-                or _speakers_state(actors, found.sources, subjects)):
+                or _speakers_state(actors, found.sources, subjects)
+                or _speakers_government(actors, found.sources, subjects)):
             continue
         act = replace(found.pattern, cameo=code, sense=(
             "a statement that a party failed to act faults it (statement_cues.yaml faulting)"))
         return Candidate(act, found.trigger, found.sources, subjects, content=found.content)
     return found
+
+
+def _speakers_government(actors: Arguments, sources: list[Token], subjects: list[Token]) -> bool:
+    """Whether a subject names a government of no country ("the government") said by a
+    government: most likely the speaker's own ("Kenyatta said the government had failed")."""
+    return any(a.code.endswith("GOV") for a in actors.actors(sources)) and any(
+        not a.country and a.code.startswith("GOV") for a in actors.actors(subjects))
 
 
 def denial(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
@@ -214,8 +269,10 @@ def denial(book: PatternBook, actors: Arguments, found: Candidate) -> Candidate:
             for o in syntax.children(clause, {"dobj"})
             for v in syntax.children(o, {"relcl", "acl"}) if syntax.is_infinitive(v)}
         code = next((book.denying[w] for w in sorted(words) if w in book.denying), None)
-        if code is None:
-            continue
+        if code is None or ("not involved" in words and not any(
+                syntax.prep_objects(p, prep) for p in [clause, *syntax.children(clause, {"acomp"})]
+                for prep in ("in", "with"))):
+            continue  # "it did not involve ground troops" says what a thing is
         act = replace(found.pattern, cameo=code, sense=(
             "a statement that the speaker's side had no part in something denies it "
             "(statement_cues.yaml denying)"))

@@ -263,6 +263,11 @@ def wrongdoing(book: PatternBook, actors: Arguments, found: Candidate) -> Candid
             continue
         if not subjects or any(s.lower_ in SELF_OR_GENERIC for s in subjects):
             continue
+        if syntax.children(clause, syntax.PASSIVE_SUBJECTS):  # "had been abused by X": X, never
+            subjects = [o for a in syntax.children(clause, {"agent"})  # the one it befell
+                        for o in syntax.children(a, {"pobj"})]
+            if not actors.actors(subjects):
+                continue
         accusation = replace(found.pattern, cameo=code, sense=(
             "a statement that someone did a wrong accuses them (statement_cues.yaml accusing)"))
         return Candidate(accusation, found.trigger, found.sources, subjects, content=found.content)
@@ -377,10 +382,14 @@ def _verb_words(verb: Token) -> list[str]:
 
 
 def _speakers_side(actors: Arguments, sources: list[Token], subjects: list[Token]) -> bool:
-    """Whether the clause's subject is the speaker's own side: a pronoun ("said it would"), or
-    an actor of the speaker's country ("Russia said Moscow would")."""
-    if any(s.lower_ in syntax.SPEAKER_PRONOUNS for s in subjects):
+    """Whether the clause's subject is the speaker's own side: a pronoun ("said it would"; "they"
+    only for a speaker named in the plural or a state, not "the president said they"), or an
+    actor of the speaker's country ("Russia said Moscow would")."""
+    if any(s.lower_ in syntax.SPEAKER_PRONOUNS - {"they"} for s in subjects):
         return True
+    if any(s.lower_ == "they" for s in subjects):  # "they": a speaker named in the plural, or a
+        return any(s.tag_ in ("NNS", "NNPS") for s in sources) or any(  # state ("Iran said they")
+            a.country and a.code == a.country for a in actors.actors(sources))
     return _speakers_country(actors, sources, subjects)
 
 
