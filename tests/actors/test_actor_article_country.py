@@ -3,6 +3,8 @@ an earlier mention of the same party before the article's country."""
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.actors import ActorResolver
 from eventwire.nlp import parse_article
 from eventwire.records import Article
@@ -186,3 +188,16 @@ def test_police_named_by_a_place_the_gazetteer_reads_take_the_articles_country()
                   "Island. Ruiz said Suffolk police have cracked down on gangs.", date="2017-03-02")
     crackdown = [e for e in events if e.trigger == "cracked"]
     assert crackdown and crackdown[0].source.code == "USACOP"
+
+
+@pytest.mark.parametrize("text, dateline, wrong", [
+    ("British officials said Dortmund police had arrested a British fan.", None, "GBR"),
+    ("Sacramento police arrested a man on Friday.", "MEXICO CITY", "MEX"),
+])
+def test_police_of_a_foreign_city_take_that_citys_country(text, dateline, wrong):
+    from eventwire.pipeline import code
+
+    text = f"{dateline} (Reuters) - {text}" if dateline else text
+    arrests = [e for e in code(text, date="2017-03-02") if e.trigger == "arrested"]
+    assert arrests and arrests[0].source.code[:3] != wrong
+    assert arrests[0].source.code[:3] in ("DEU", "USA")

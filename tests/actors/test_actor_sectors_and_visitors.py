@@ -5,6 +5,8 @@ whole title."""
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.actors import ActorResolver
 from eventwire.nlp import parse_article
 from eventwire.records import Article
@@ -165,3 +167,20 @@ def test_a_country_in_the_phrase_picks_the_namesake_of_that_country():
     assert actor(text, "Abdullah", day="2010-05-04").code == "JORGOV"
     assert actor(text, "Abdullah", day="2010-05-04", nth=1).code == "SAUGOV"
     assert actor(text, "Putin", day="2010-05-04").country != "RUS"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("New York-born Boris Johnson met the press in Kent.", "Johnson", "GBRGOV"),
+    ("Indian-origin Rishi Sunak met the press in Kent.", "Sunak", "GBRGOV"),
+    ("Czech-born Secretary of State Madeleine Albright met the press.", "Albright", "USAGOV"),
+])
+def test_a_birthplace_or_origin_is_no_namesake_country(text, name, code):
+    day = {"Johnson": "2020-05-04", "Sunak": "2023-05-04", "Albright": "1998-05-04"}[name]
+    assert actor(text, name, day=day).code == code
+
+
+def test_a_sovereign_wealth_fund_is_the_states_and_a_pension_fund_no_business():
+    text = "A Norwegian sovereign wealth fund bought the port. A Dutch pension fund sold its stake."
+    assert actor(text, "fund").code == "NORGOV"
+    pension = actor(text, "fund", nth=1)
+    assert pension is None or "BUS" not in pension.sectors

@@ -882,3 +882,22 @@ def test_counted_victims_of_a_headline_or_list_line_are_never_its_authors():
                  "Two Egyptian soldiers killed in Sinai ATTACKER:"):
         killed = [e for e in code(line) if e.cameo.startswith("18")]
         assert killed and killed[0].source is None and killed[0].target.code == "EGYMIL"
+
+
+def test_a_counted_headline_subject_of_an_act_without_victim_is_its_author():
+    # a past tense with a count for its subject is a mistaken passive only for victim verbs
+    for line, author in (("Two Iraqi ministers resigned over corruption scandal", "IRQ"),
+                         ("Four Indian soldiers fought with Pakistani troops", "IND"),
+                         ("Three Syrian rebel groups clashed near Aleppo", "SYR")):
+        events = _code_with_actors(line)
+        assert all(e.target is None or e.target.code[:3] != author for e in events), line
+    killed = [e for e in _code_with_actors("Two Iraqi soldiers killed near Mosul")
+              if e.cameo.startswith("18")]
+    assert killed and killed[0].target.code == "IRQMIL"
+
+
+def test_the_agent_of_a_passive_welcome_is_its_source():
+    events = code("The Pope was greeted with a warm welcome by Egyptian President Sisi.",
+                  date="2017-04-28")
+    assert [(e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in events if e.trigger == "welcome"] == [("EGYGOV", "REL")]

@@ -17,7 +17,7 @@ from eventwire.actors.dictionary import ORGANIZATION, ORGANIZATION_COUNTRIES, PE
 from eventwire.actors.evidence import Step, StepKind
 from eventwire.actors.matching import MODIFIER_DEPS, PLACE_KINDS, phrase_tokens
 from eventwire.actors.mention import PhraseFacts
-from eventwire.actors.phrase import inside_longer_name, phrase_facts, unknown_body
+from eventwire.actors.phrase import body_place_country, inside_longer_name, phrase_facts, unknown_body
 from eventwire.actors.roles_by_date import dated_role
 from eventwire.words import ACTOR_LOCATIVE_PREPOSITIONS
 
@@ -60,6 +60,13 @@ def context_country(
     # "the IIHF president" holds an office of a body the dictionary lacks; "the Higher
     # Education Minister" (flag ``portfolio``) a state office whose portfolio it lacks.
     unknown = unknown_body(ctx, head) if agent is not None and "portfolio" not in agent.flags else None
+    place = body_place_country(ctx, unknown) if unknown is not None else ""
+    if place:
+        steps.append(Step(
+            StepKind.PHRASE_COUNTRY,
+            f"'{unknown.text}' is a place in {place}: the body is of that place's country"
+        ))
+        return place
     if unknown is not None:
         steps.append(Step(
             StepKind.NO_COUNTRY,

@@ -74,18 +74,23 @@ def add_fact(ctx: ArticleContext, facts: PhraseFacts, match: Match) -> None:
 
 def unknown_body(ctx: ArticleContext, head: Any) -> Any:
     """The capitalised modifier the dictionary does not know in "the IIHF president": the
-    role belongs to that body, whose country the article's context does not give. A place
-    the gazetteer reads in the article is no such body: "Suffolk police" are the police of
-    Suffolk, of the article's country."""
-    found = next((t for t in head.children
-                  if t.i < head.i and t.dep_ in ("compound", "nmod") and t.text[:1].isupper()
-                  and t.i not in ctx.match_at and t.ent_type_ != "PERSON"
-                  and not t.is_sent_start), None)
-    if found is not None and found.ent_type_ in ("GPE", "LOC"):
-        places = {name for name, _, _ in ctx.place_names}
-        if found.text in places or ctx.doc[found.left_edge.i : found.i + 1].text in places:
-            return None
-    return found
+    role belongs to that body, whose country the article's context does not give (a place
+    the gazetteer reads gives its own: ``body_place_country``)."""
+    return next((t for t in head.children
+                 if t.i < head.i and t.dep_ in ("compound", "nmod") and t.text[:1].isupper()
+                 and t.i not in ctx.match_at and t.ent_type_ != "PERSON"
+                 and not t.is_sent_start), None)
+
+
+def body_place_country(ctx: ArticleContext, body: Any) -> str:
+    """The country of a place the gazetteer reads in the article, where it names the body:
+    "Dortmund police" are Germany's police, whatever the article's country. One country
+    only; else none (the unknown body's rule)."""
+    if body.ent_type_ not in ("GPE", "LOC"):
+        return ""
+    names = {body.text, ctx.doc[body.left_edge.i : body.i + 1].text}
+    countries = {country for name, country, _ in ctx.place_names if name in names}
+    return next(iter(countries)) if len(countries) == 1 else ""
 
 
 def inside_longer_name(ctx: ArticleContext, match: Match) -> bool:

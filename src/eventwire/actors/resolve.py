@@ -39,6 +39,8 @@ from eventwire.actors.coreference import (
 )
 from eventwire.actors.country_from_context import article_context
 from eventwire.actors.dictionary import (
+    ADJECTIVE,
+    COUNTRY,
     MODIFIER,
     ORGANIZATION,
     ORGANIZATION_COUNTRIES,
@@ -271,14 +273,35 @@ def compose(
 
 def foreign_namesake(ctx: ArticleContext, match: Match, facts: PhraseFacts, person: Any) -> bool:
     """"Jordan's King Abdullah" is not the listed Saudi King Abdullah: a country written
-    before the name or with "of" after it ("King Abdullah of Jordan"; not where the person
-    is, "Kenny in Valletta") is none that the person's roles were in. People with a role in
-    a body of no one state (IGO, NGO) keep their match: "Portugal's Guterres"."""
+    before the name as a possessive ("Jordan's") or as a bare demonym ("Jordanian King
+    Abdullah"), or with "of" after it ("King Abdullah of Jordan"; not where the person is,
+    "Kenny in Valletta") is none that the person's roles were in. A birthplace or origin
+    ("New York-born", "Indian-origin", "Czech-born Secretary of State") and a city say
+    nothing of the office. People with a role in a body of no one state (IGO, NGO) keep
+    their match: "Portugal's Guterres"."""
     named = {code for code, _, _, index in facts.countries
-             if index < match.start or ctx.doc[index].head.lower_ == "of"}
+             if index in ctx.match_at and _office_country(ctx, ctx.match_at[index], match)}
     held = {role.country for role in person.roles}
     states = all(len(c) == 3 and c.isalpha() and c not in ORGANIZATION_COUNTRIES for c in held)
     return bool(named) and states and not named & held
+
+
+def _office_country(ctx: ArticleContext, place: Match, person: Match) -> bool:
+    """A country match that says whose office a listed person holds (``foreign_namesake``)."""
+    if place.best.kind not in (COUNTRY, ADJECTIVE):
+        return False  # a city or region: "New York-born"
+    doc = ctx.doc
+    after = doc[place.end] if place.end < len(doc) else None
+    before = doc[place.start - 1] if place.start > 0 else None
+    if (after is not None and after.text == "-") or (before is not None and before.text == "-"):
+        return False  # "Czech-born", "Indian-origin", "Iranian-American", "US-backed"
+    if place.start >= person.start:  # "King Abdullah of Jordan": "of" on the title or name
+        of = doc[place.start : place.end].root.head
+        return of.lower_ == "of" and person.start - 4 <= of.head.i < person.end
+    if after is not None and after.tag_ == "POS":
+        return True  # "Jordan's King Abdullah"
+    # a bare demonym right before the title or name: "Jordanian King Abdullah"
+    return all(t.pos_ in ("NOUN", "PROPN") or t.lower_ == "of" for t in doc[place.end : person.start])
 
 
 def resolve_phrase(

@@ -335,6 +335,9 @@ def _noun_candidate(
     named = [t for p in pattern.source_preps for t in syntax.prep_objects(noun, p)]
     if receiving:
         named += [t for p in pattern.source_preps for t in syntax.prep_objects(verb, p)]
+    if undergone:  # "was greeted with a warm welcome by X": the passive's agent gives it
+        named += [t for t in [*syntax.by_agents(verb), *syntax.prep_objects(noun, "by")]
+                  if t not in named]
     if not receiving:  # "the attack was carried out by X", "strikes launched by X"
         named += _authored_by(book, noun)
     sources += named

@@ -6,7 +6,11 @@ beyond the small closed-class word lists below (grammar, not domain knowledge).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 Token = Any  # spacy.tokens.Token
 
@@ -128,12 +132,23 @@ def headline_passive(verb: Token) -> bool:
     as a headline."""
     subjects = children(verb, SUBJECTS)
     # headlines tell the past in the present: a past tense there is a participle the parse
-    # mistook, where a count is its subject ("One police officer killed", "Two wounded")
-    counted = verb.tag_ == "VBD" and any(
+    # mistook, where a count is its subject and the verb takes a victim ("One police officer
+    # killed", "Two wounded"; "Two ministers resigned" did resign)
+    counted = verb.tag_ == "VBD" and verb.lemma_.lower() in headline_victim_verbs() and any(
         s.pos_ == "NUM" or any(c.dep_ == "nummod" for c in s.children) for s in subjects)
     return (verb.dep_ == "ROOT" and (verb.tag_ == "VBN" or counted) and bool(subjects)
             and not [o for o in children(verb, OBJECTS | {"aux", "auxpass"}) if not is_label(o)]
             and _unpunctuated(verb.sent))
+
+
+@lru_cache(maxsize=1)
+def headline_victim_verbs() -> frozenset[str]:
+    """The verbs whose counted headline subject is their victim: the events stage's word list
+    ``headline_victim_verbs`` of events/data/arguments.yaml, read as a file (this module
+    imports no stage above it)."""
+    path = Path(__file__).resolve().parents[1] / "events" / "data" / "arguments.yaml"
+    words = yaml.safe_load(path.read_text(encoding="utf-8")).get("headline_victim_verbs") or []
+    return frozenset(str(w).lower() for w in words)
 
 
 def is_label(token: Token) -> bool:
