@@ -69,3 +69,50 @@ def test_the_guard_reads_its_data():
     assert guard.bystander(Actor(text="analysts", code="CHNEDU", country="CHN", sectors=["EDU"]))
     assert not guard.bystander(Actor(text="China", code="CHN", country="CHN"))
     assert not guard.bystander(Actor(text="the IMF", code="IGOIMF", country="IGO"))
+
+
+def test_a_state_speaker_named_by_a_company_word_is_coded():
+    # a head of government called "chief executive", a state agency's scientist: not bystanders
+    for text in (
+        "Chief Executive Carrie Lam said the city's tourism would recover next year.",
+        "NASA's chief scientist said the planet was warming faster than expected.",
+    ):
+        assert statements(text), text
+
+
+def test_witnesses_of_violence_or_disaster_near_a_market_are_coded():
+    for text in (
+        "Residents said the blast shattered the windows of shops near the market.",
+        "Witnesses said an airstrike flattened the shops along the main street.",
+        "Residents said mortar rounds landed near the stadium during the game.",
+        "Residents said the looting began after the stores closed.",
+        "Residents said the flooding swept away shops in the market.",
+        "Residents said the landslide buried dozens of homes near the tourist resort.",
+    ):
+        assert statements(text), text
+
+
+def test_a_cleric_on_tradition_is_left_to_the_sermons_guard():
+    assert "REL" not in pattern_book().commentary.speaker_sectors
+    assert coded("Pope Francis said the tradition of welcoming strangers was part of Europe's "
+                 "heritage.")
+
+
+def test_talk_of_trade_policy_is_coded():
+    for text in (
+        "An economist at Barclays said the export ban on rice would raise prices across Asia.",
+        "Analysts said the bailout of the banks would cost taxpayers billions.",
+        "Exporters said the new duties on steel would cost thousands of jobs.",
+        "Analysts said the nationalisation of the oil industry would scare investors away.",
+    ):
+        assert statements(text), text
+
+
+def test_a_political_word_in_a_business_or_sport_sense_is_no_politics():
+    guard = pattern_book().commentary
+    assert "injury" not in guard.political_words
+    for text in (
+        "The team doctor said the player's injury would keep him out for the rest of the season.",
+        "Analysts said the market crash would hurt small investors.",
+    ):
+        assert statements(text) == [], text

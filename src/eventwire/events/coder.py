@@ -116,9 +116,13 @@ class EventCoder:
                                               cuts.get(sentence.start), posts.get(sentence.start)))
         if self.book.off_topic.section_word(parsed.article.url):  # a sports page: no state, no event
             events = [event for event in events if self.book.off_topic.keeps(event)]
-        # a company's result, a sermon, an analyst's word on a market (talk outside politics)
-        for guard in (self.book.business, self.book.sermons, self.book.commentary):
+        # a company's result, a sermon
+        for guard in (self.book.business, self.book.sermons):
             events = [event for event in events if not guard.holds_back(event, parsed, resolved)]
+        # an analyst's word on a market (talk outside politics), unless force is told beside it
+        violent = {event.sentence_index for event in events if event.cameo[:2] >= "14"}
+        events = [event for event in events if event.sentence_index in violent
+                  or not self.book.commentary.holds_back(event, parsed, resolved)]
         place_implied(resolved, events)
         return events
 

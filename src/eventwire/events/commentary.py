@@ -48,6 +48,7 @@ class CommentaryGuard:
     topic_nouns: frozenset[str] = frozenset()
     topic_adjectives: frozenset[str] = frozenset()
     speaker_kinds: tuple[str, ...] = ()
+    state_sectors: frozenset[str] = frozenset()
 
     def holds_back(self, event: Event, parsed: ParsedArticle, resolved: ArticleActors) -> bool:
         """Whether ``event`` is commentary or trade outside politics, not coded."""
@@ -74,6 +75,8 @@ class CommentaryGuard:
         a diving firm", "Y, chief economist at a bank"."""
         if not self.speaker_kinds or actor.country in ORGANISATIONS:
             return False
+        if any(sector in self.state_sectors for sector in actor.sectors):
+            return False  # "Chief Executive Carrie Lam", "NASA's chief scientist": a state's
         words = [actor.text.lower()]
         for token, mention in mentions:
             if _same(mention, actor):
@@ -90,7 +93,11 @@ class CommentaryGuard:
             return False
         if not actor.sectors:
             return not actor.country  # a country named alone speaks for its state
-        return actor.sectors[0] in self.speaker_sectors
+        return actor.sectors[0] in self.speaker_sectors and not self.state_side(actor)
+
+    def state_side(self, actor: Actor) -> bool:
+        """An actor with a political sector among its sectors ("NASA's chief scientist", EDUGOV)."""
+        return any(sector in self.political_sectors for sector in actor.sectors)
 
     def political(self, actor: Actor, head: Token | None = None) -> bool:
         """A state, party, armed group, court, police or organisation, or a country alone that
@@ -128,10 +135,31 @@ class CommentaryGuard:
         for token in span:
             if token.ent_type_ == "PERSON":
                 continue
-            if token.lemma_.lower() in self.political_words or token.lower_ in self.political_words:
+            if self.political_word(token):
                 return False
             topic = topic or (token.i not in (sides or ()) and self.topic(token))
         return topic
+
+
+    def political_word(self, token: Token) -> bool:
+        """A word of ``political_words``, but not in another matter's sense: modified by a topic
+        word or modifying one ("a *market* crash", "a *merger* deal", "the *national* team"), nor
+        inside a name of several words ("the United *States*", "China *National* Petroleum")."""
+        if not (token.lemma_.lower() in self.political_words
+                or token.lower_ in self.political_words):
+            return False
+        if token.pos_ == "PROPN" and token.ent_type_ and _in_long_name(token):
+            return False
+        if token.pos_ == "ADJ" and token.dep_ == "amod" and self.topic(token.head):
+            return False
+        return not any(child.dep_ in ("compound", "amod") and self.topic(child)
+                       for child in token.children)
+
+
+def _in_long_name(token: Token) -> bool:
+    """Whether the token is one word of a named entity of several words."""
+    after = token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I"
+    return token.ent_iob_ == "I" or after
 
 
 def _mentions(span: Any, resolved: ArticleActors) -> list[tuple[Token, Actor]]:
@@ -171,4 +199,5 @@ def commentary_guard(data: dict[str, Any] | None) -> CommentaryGuard:
         topic_nouns=words("topic_nouns"),
         topic_adjectives=words("topic_adjectives"),
         speaker_kinds=tuple(sorted(words("speaker_kinds"))),
+        state_sectors=frozenset(data.get("state_sectors") or []),
     )
