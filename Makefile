@@ -68,13 +68,14 @@ eval: install
 # (world news of corpus lines 2001-2400, 2401-2800, 2801-3200 and 3469-3824; two draws of the
 # L3S-GN1 web pages; BBC politics; TimeBank news; the -final verdicts where they exist), write
 # src/eventwire/events/data/calibration.json, and print its reliability on the check halves of
-# each and on the GeoWebNews and world-news 1601-2000 and 401-800 audits, never fitted on
+# each and on the GeoWebNews and world-news 1601-2000, 401-800 and 801-1000 audits, never fitted on
 # (re-run after changing patterns, actors or features; parses are cached in .cache/calibration/). Missing stores are built here from
 # ../shared (docs/evidence.md). About 15 minutes on two busy cores once the stores exist.
 AUDIT_STORES ?= .cache/audit-stores
 CALIBRATION_STORES := $(addprefix $(AUDIT_STORES)/,world_news_2001_2400.duckdb world_news_2401_2800.duckdb \
 	world_news_2801_3200.duckdb world_news_3469_3824.duckdb l3s_gn1.duckdb bbc_politics.duckdb \
-	timebank.duckdb geowebnews.duckdb world_news_1601_2000.duckdb world_news_401_800.duckdb)
+	timebank.duckdb geowebnews.duckdb world_news_1601_2000.duckdb world_news_401_800.duckdb \
+	world_news_801_1000.duckdb)
 CALIBRATION_AUDITS := \
 	--audit audits/2026-12-06-seed2026120614.jsonl $(AUDIT_STORES)/world_news_2001_2400.duckdb \
 	--audit audits/2026-12-06-seed2026120622-final.jsonl $(AUDIT_STORES)/world_news_2001_2400.duckdb \
@@ -87,7 +88,8 @@ CALIBRATION_AUDITS := \
 	--audit audits/2026-12-07-timebank-seed2026120712-final.jsonl $(AUDIT_STORES)/timebank.duckdb \
 	--held-out audits/2026-12-07-geowebnews-seed2026120722.jsonl $(AUDIT_STORES)/geowebnews.duckdb \
 	--held-out audits/2026-12-07-world1601-seed2026120744.jsonl $(AUDIT_STORES)/world_news_1601_2000.duckdb \
-	--held-out audits/2026-12-07-world401-seed2026120788-final.jsonl $(AUDIT_STORES)/world_news_401_800.duckdb
+	--held-out audits/2026-12-07-world401-seed2026120788-final.jsonl $(AUDIT_STORES)/world_news_401_800.duckdb \
+	--held-out audits/2026-12-07-world801-seed2026120855-final.jsonl $(AUDIT_STORES)/world_news_801_1000.duckdb
 calibrate: install $(CALIBRATION_STORES)
 	$(BIN)/python scripts/calibrate.py $(SHARED)/gold $(CALIBRATION_AUDITS)
 
