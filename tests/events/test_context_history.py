@@ -31,6 +31,8 @@ def test_one_who_kills_only_themself_is_no_attack(code_text):
     assert not code_text("The Egyptian minister killed himself in his cell on Monday.")
     assert "18" in _roots(code_text("The Syrian bomber killed himself and 12 Egyptian protesters"
                                     " on Monday."))
+    assert VIOLENT & _roots(code_text("Two Syrian soldiers shot themselves and a colleague during"
+                                      " a drill."))
     assert "18" in _roots(code_text("Eight Syrian fighters blew themselves up with a grenade near"
                                     " the Egyptian police on Monday."))
 

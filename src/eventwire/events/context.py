@@ -216,7 +216,9 @@ def self_harm(words: dict[str, frozenset[str]], candidate: Candidate, chain: lis
         return False
     objects = syntax.children(chain[0], {"dobj"})
     return len(objects) == 1 and objects[0].lower_ in words.get("reflexives", ()) \
-        and not syntax.children(objects[0], {"conj"})
+        and not syntax.children(objects[0], {"conj"}) \
+        and not any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                    for c in chain[0].children)  # "shot themselves and *a colleague*", misparsed
 
 
 def counted(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[Token]) -> bool:
