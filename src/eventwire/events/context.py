@@ -106,7 +106,8 @@ def generic(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[
     """"*any* attack on a judge is an attack on all judges", "*those who* killed journalists
     will be punished", "*whoever* attacked him": an act of anyone at all (generic_determiners
     on an event noun, or on the subject of the copula the noun is told of; a doer of
-    generic_doers, or a relative clause on one) is a kind of act, not one that took place."""
+    generic_doers, or a relative clause on one, in the present or under a modal main clause)
+    is a kind of act; "those who attacked the station *were* members of X" tells one act."""
     trigger = candidate.trigger
     determiners = words.get("generic_determiners", frozenset())
     doers = words.get("generic_doers", frozenset())
@@ -116,31 +117,46 @@ def generic(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[
             nouns += syntax.children(trigger.head, {"nsubj"})
         return any(c.dep_ == "det" and c.lower_ in determiners for n in nouns for c in n.children)
     for node in chain:
-        if any(c.dep_ == "nsubj" and c.lower_ in doers for c in node.children):
-            return True
-        if node.dep_ == "relcl" and node.head.lower_ in doers:
-            return True
+        relative = node.dep_ == "relcl" and node.head.lower_ in doers
+        doer = relative or any(c.dep_ == "nsubj" and c.lower_ in doers for c in node.children)
+        main = node.head.head if relative else node.head  # the clause it is told in
+        if doer and (node.tag_ in ("VBP", "VBZ") or _modal(main) or _modal(trigger.sent.root)):
+            return True  # "those who *kill* ...", "those who killed ... *will* be punished"
     return False
+
+
+def _modal(root: Token) -> bool:
+    """A main clause with a modal or future auxiliary ("*will* be punished", "*must* face")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in root.children)
 
 
 def compared(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
     """"40 ships were attacked in 2011, *compared with 120* in 2010": an act compared with a
     number (comparison_words with a number in its phrase, on the act's clause) is a
-    statistic, not one act."""
+    statistic, not one act, when the act or the compared phrase is dated to a year ("in
+    2011", "last year"); "killed 12 in Gaza, compared with 3 in the West Bank" is news."""
     marks = words.get("comparison_words", frozenset())
-    return any(c.lower_ in marks and any(t.like_num and t.i > c.i for t in c.subtree)
-               for node in chain for c in node.children)
+    for c in (c for node in chain for c in node.children if c.lower_ in marks):
+        phrase = [t for t in c.subtree if t.i > c.i]
+        if any(t.like_num for t in phrase) and (_year_span(words, chain) or any(
+                t.shape_ == "dddd" and t.ent_type_ == "DATE" for t in phrase)):
+            return True  # "attacked in 2011, compared with 120 in 2010"
+    return False
 
 
 def named_event(candidate: Candidate) -> bool:
     """"the Armenian *Genocide*", "the Boston *Massacre*": an event noun written as a proper
     name inside an ordinary sentence names an event of history; the news tells of it, it does
     not report it. A headline in title case ("Suicide *Attack* on Police Kills 26") is not
-    such a sentence: it has no verb in lower case."""
+    such a sentence: it has no verb in lower case. An act on or against a target is read as
+    a current one unless the parser names it an EVENT ("the Israeli Attack *on* the hospital")."""
     trigger = candidate.trigger
     if candidate.pattern.kind != "noun" or trigger.tag_ not in ("NNP", "NNPS") \
             or trigger.i == trigger.sent.start or not trigger.is_title:
         return False
+    if trigger.ent_type_ != "EVENT" and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "against") for c in trigger.children):
+        return False  # "condemned the Israeli Attack *on* the hospital": a current act
     return any(t.pos_ in ("VERB", "AUX") and t.is_lower and t.is_alpha for t in trigger.sent)
 
 
@@ -200,7 +216,9 @@ def self_harm(words: dict[str, frozenset[str]], candidate: Candidate, chain: lis
         return False
     objects = syntax.children(chain[0], {"dobj"})
     return len(objects) == 1 and objects[0].lower_ in words.get("reflexives", ()) \
-        and not syntax.children(objects[0], {"conj"})
+        and not syntax.children(objects[0], {"conj"}) \
+        and not any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                    for c in chain[0].children)  # "shot themselves and *a colleague*", misparsed
 
 
 def counted(words: dict[str, frozenset[str]], candidate: Candidate, chain: list[Token]) -> bool:
@@ -268,8 +286,9 @@ def _year_span(words: dict[str, frozenset[str]], chain: list[Token]) -> bool:
     for node in chain:
         heads = [node, *syntax.children(node, {"nsubj"})]
         for child in (c for h in heads for c in h.children):
-            if child.dep_ not in ("prep", "npadvmod") or child.lower_ == "since":
-                continue
+            if child.dep_ not in ("prep", "npadvmod") or child.lower_ == "since" \
+                    or child.lower_ in words.get("comparison_words", ()):
+                continue  # "compared with 300 *last year*" dates the other figure
             phrase = list(child.subtree)
             if any(t.tag_ in ("JJS", "RBS") or t.lower_ == "most" for t in phrase):
                 continue  # "the biggest crackdown in years": a record, not a span

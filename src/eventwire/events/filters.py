@@ -98,8 +98,6 @@ def habitual(book: PatternBook, candidate: Candidate) -> bool:
     a date on its clause (a photo caption: "protesters march in Paris on Saturday")."""
     trigger = candidate.trigger
     habits = book.habits
-    if _present_passive(habits, candidate):
-        return True
     if (candidate.pattern.kind != "verb" or trigger.tag_.lower() not in habits.get("tags", ())
             or candidate.pattern.cameo.startswith(tuple(habits.get("kept_roots", ())))):
         return False
@@ -107,23 +105,6 @@ def habitual(book: PatternBook, candidate: Candidate) -> bool:
             or any(c.dep_ in ("aux", "auxpass") for c in trigger.children)):
         return False
     if any(c.dep_ == "nsubj" and c.lower_ in habits.get("performers", ()) for c in trigger.children):
-        return False
-    chain = syntax.predicate_chain(trigger)
-    return not any(t.ent_type_ in ("DATE", "TIME") for node in chain for c in node.children
-                   if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
-
-
-def _present_passive(habits: dict[str, frozenset[str]], candidate: Candidate) -> bool:
-    """"the prisoner *is executed* after his appeal is rejected", "civilians *are killed* in raids":
-    outside a headline an act of force in the simple present passive (passive_roots; "is",
-    "are", no other auxiliary), undated, tells a timeline's entry or a habit, in any clause."""
-    trigger = candidate.trigger
-    if candidate.pattern.kind != "verb" or trigger.tag_ != "VBN" \
-            or not candidate.pattern.cameo.startswith(tuple(habits.get("passive_roots", ()))):
-        return False
-    auxiliaries = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
-    if [a.tag_.lower() for a in auxiliaries if a.dep_ == "auxpass"] not in (["vbz"], ["vbp"]) \
-            or any(a.dep_ == "aux" for a in auxiliaries):
         return False
     chain = syntax.predicate_chain(trigger)
     return not any(t.ent_type_ in ("DATE", "TIME") for node in chain for c in node.children
@@ -141,8 +122,10 @@ def unreal(book: PatternBook, trigger: Token) -> bool:
             token = token.head  # "not required to respond or *meet*": as its first conjunct
         if token.dep_ not in UNREAL_PATH or token.head.i == token.i:
             return False
-        token = token.head
+        below, token = token, token.head
         lemma = token.lemma_.lower()
+        if lemma in book.unreal_topics and not (below.dep_ == "prep" and below.lower_ in ("about", "of")):
+            continue  # "talked to reporters after meeting X": only "talked *about* ..." is idle
         if lemma in book.unreal_heads and _unreal_as(book, lemma, token):
             return True
     return False

@@ -195,6 +195,7 @@ class PatternBook:
     state_sectors: frozenset[str] = frozenset()
     # senses.yaml: which uses of an event word are no event of its kind
     other_senses: dict[str, frozenset[str]] = field(default_factory=dict)  # by predicate lemma
+    cause_senses: dict[str, frozenset[str]] = field(default_factory=dict)  # read at the killer
     partitives: frozenset[str] = frozenset()  # "half *of* the blossoms": read the of-object
     objectless: frozenset[str] = frozenset()  # "demonstrated *its power*": no protest
     alleged: frozenset[str] = frozenset()  # "*allegedly* killed": an allegation, no act told
@@ -205,6 +206,7 @@ class PatternBook:
     advice_code: str = "020"  # "warned its citizens against travel": an appeal, no threat
     single_codes: dict[str, str] = field(default_factory=dict)  # mass code -> one-victim code
     unreal_verbs: frozenset[str] = frozenset()  # unreal_heads that count only when not nouns
+    unreal_topics: frozenset[str] = frozenset()  # unreal_heads read through about/of only
     unreal_nouns: frozenset[str] = frozenset()  # unreal_heads that count only as nouns
     collective: frozenset[str] = frozenset()
     person_codes: dict[str, str] = field(default_factory=dict)  # force -> its code on one person
@@ -523,6 +525,7 @@ def pattern_book() -> PatternBook:
         partner_preps=arguments("partner_preps"),
         state_sectors=frozenset(arguments("state_sectors")),
         other_senses=_word_sets(senses.get("other_senses")),
+        cause_senses=_word_sets(senses.get("cause_senses")),
         partitives=frozenset(_as_tuple(senses.get("partitives"))),
         objectless=frozenset(_as_tuple(senses.get("objectless"))),
         alleged=frozenset(w.lower() for w in _as_tuple(senses.get("alleged"))),
@@ -533,6 +536,7 @@ def pattern_book() -> PatternBook:
         advice_code=codes["advice_code"],
         single_codes=_single_codes(senses.get("single_victims")),
         unreal_verbs=frozenset(_as_tuple(senses.get("unreal_verbs"))),
+        unreal_topics=frozenset(_as_tuple(senses.get("unreal_topics"))),
         unreal_nouns=frozenset(_as_tuple(senses.get("unreal_nouns"))),
         collective=frozenset(_as_tuple((senses.get("single_victims") or {}).get("collective"))),
         person_codes=_single_codes(senses.get("single_persons")),

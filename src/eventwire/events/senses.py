@@ -85,6 +85,8 @@ def other_sense(book: PatternBook, token: Token) -> bool:
             o.lemma_.lower() not in book.objectless_feelings
             for o in syntax.children(token, {"dobj", "ccomp"})):
         return True  # "demonstrated *its resolve*", "demonstrated *that it works*": showed
+    if book.cause_senses.get(token.lemma_.lower(), frozenset()) & _cause_words(token):
+        return True  # "killed *in a fall*", "died *of cholera*", "killed by cancer"
     vetoes = book.other_senses.get(token.lemma_.lower())
     if not vetoes:
         return False
@@ -106,6 +108,25 @@ def other_sense(book: PatternBook, token: Token) -> bool:
             words |= {w for o in syntax.prep_objects(part, "of")
                       for w in (o.lemma_.lower(), o.lower_)}
     return bool(vetoes & words)
+
+
+CAUSE_PREPS = ("in", "from", "of")
+
+
+def _cause_words(token: Token) -> set[str]:
+    """Where cause_senses are read: the doer, the by-agent and the objects of in/from/of on the
+    predicate, with their modifiers; a word with an "of" object is read as that object ("in
+    the fall *of* Idlib": Idlib; "an outbreak *of* cholera": cholera)."""
+    heads = [c for c in token.children if c.dep_ == "nsubj"] + syntax.by_agents(token)
+    heads += [o for prep in CAUSE_PREPS for o in syntax.prep_objects(token, prep)]
+    words: set[str] = set()
+    for head in (c for h in heads for c in syntax.conjuncts(h)):
+        if head.lower_ in ("which", "that") and token.dep_ == "relcl":
+            head = token.head  # "a bushfire *that* killed three": the bushfire
+        inner = syntax.prep_objects(head, "of")
+        for word in inner or [head, *(m for m in head.children if m.dep_ in ("compound", "amod"))]:
+            words.update((word.lemma_.lower(), word.lower_))
+    return words
 
 
 def _accident(book: PatternBook, token: Token) -> bool:
