@@ -49,10 +49,16 @@ def test_a_verbal_present_perfect_past_the_lead_is_undated(make_event, parse) ->
     ("Fighting killed 20 people in the north on Saturday. Homes burned. Families fled. Roads "
      "closed. The United Nations condemned the violence.", "United Nations condemned",
      "condemned", "11"),
+    # an after-clause of the same scene keeps the day: only a stated gap ("days after", "two
+    # weeks after") puts the act at an unstated time
+    ("Talks opened in Geneva. Delegates met twice. They ate lunch. Police fired tear gas after "
+     "protesters threw stones at officers.", "threw stones", "threw", "14"),
+    ("Talks opened in Geneva. Delegates met twice. They ate lunch. Riot police arrested 30 "
+     "people after the crowd attacked a police station.", "crowd attacked", "attacked", "18"),
 ])
-def test_a_story_day_stops_before_the_next_story(make_event, parse, text: str,
-                                                 sentence_words: str, trigger: str,
-                                                 cameo_root: str) -> None:
+def test_a_sentence_keeps_the_day_of_its_own_story(make_event, parse, text: str,
+                                                   sentence_words: str, trigger: str,
+                                                   cameo_root: str) -> None:
     parsed = parse(text)
     event = make_event(parsed, sentence_words, trigger, cameo_root=cameo_root)
     date_events(parsed, [event])
@@ -76,22 +82,6 @@ def test_a_causal_since_leaves_a_simple_past_act_dated(make_event, parse, text: 
                                                        trigger: str) -> None:
     parsed = parse(text)
     event = make_event(parsed, "army attacked", trigger, cameo_root="19")
-    date_events(parsed, [event])
-    assert (event.date, event.date_precision) == TODAY
-
-
-@pytest.mark.parametrize(("text", "sentence_words", "trigger", "cameo_root"), [
-    ("Talks opened in Geneva. Delegates met twice. They ate lunch. Police fired tear gas after "
-     "protesters threw stones at officers.", "threw stones", "threw", "14"),
-    ("Talks opened in Geneva. Delegates met twice. They ate lunch. Riot police arrested 30 "
-     "people after the crowd attacked a police station.", "crowd attacked", "attacked", "18"),
-])
-def test_an_after_clause_of_the_same_scene_keeps_the_day(make_event, parse, text: str,
-                                                         sentence_words: str, trigger: str,
-                                                         cameo_root: str) -> None:
-    """Only a stated gap ("days after", "two weeks after") puts the act at an unstated time."""
-    parsed = parse(text)
-    event = make_event(parsed, sentence_words, trigger, cameo_root=cameo_root)
     date_events(parsed, [event])
     assert (event.date, event.date_precision) == TODAY
 

@@ -298,9 +298,9 @@ def _direct_ok(a: str, b: str, roles: bool = True) -> str:
             f" AND {_same_person(f'{a}.tgt_name', f'{b}.tgt_name')}")
 
 
-def _reverse_ok(a: str, b: str, roles: bool = True) -> str:
-    """No actor conflict with ``b``'s dyad reversed, for the symmetric roots (``roles`` is
-    accepted for symmetry with ``_direct_ok``; a reversed dyad's sectors are always compared)."""
+def _reverse_ok(a: str, b: str) -> str:
+    """No actor conflict with ``b``'s dyad reversed, for the symmetric roots (sectors always
+    compared: ``leads_forgive`` lets go only a direct dyad's unnamed source)."""
     symmetric = _sql_tuple(merge_rules()["symmetric_roots"])
     role = (f" AND {_agree(f'{a}.src_role', f'{b}.tgt_role')}"
             f" AND {_agree(f'{a}.tgt_role', f'{b}.src_role')}")
@@ -368,8 +368,7 @@ def plausible_sql(a: str, b: str) -> str:
     material = (f"{a}.cameo_root IN {_sql_tuple(close['roots'])} AND {a}.near_top AND {b}.near_top"
                 if close and forgive else "false")
     if forgive.get("sectors"):
-        loose = f"({_direct_ok(a, b, roles=False)}) OR ({_reverse_ok(a, b, roles=False)})"
-        actors += f" OR {material} AND ({loose})"
+        actors += f" OR {material} AND ({_direct_ok(a, b, roles=False)})"
     if forgive.get("wide_places"):
         place = f"({place} OR {material} AND ({a}.wide_place OR {b}.wide_place))"
     return (f"({actors})"
@@ -405,8 +404,7 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
             {side_points(f'{a}.src', f'{b}.src', f'{a}.source_code', f'{b}.source_code')}
               + {side_points(f'{a}.tgt', f'{b}.tgt', f'{a}.target_code', f'{b}.target_code')}
               AS direct_points,
-            {_reverse_ok(a, b)} AS reverse_strict,
-            {_reverse_ok(a, b, roles=False)} AS reverse_loose,
+            {_reverse_ok(a, b)} AS reverse_ok,
             {side_points(f'{a}.src', f'{b}.tgt', f'{a}.source_code', f'{b}.target_code')}
               + {side_points(f'{a}.tgt', f'{b}.src', f'{a}.target_code', f'{b}.source_code')}
               AS reverse_points,
@@ -442,7 +440,6 @@ def pair_sql(a: str, b: str, pairs: str, keep: str, a_content: str, b_content: s
     ), needs AS (
         SELECT *,
             direct_strict OR direct_loose AND {sectors} AS direct_ok,
-            reverse_strict OR reverse_loose AND {sectors} AS reverse_ok,
             {_min_overlap('pair_root', across='placed_across')} AS overlap_needed,
             {_words_needed('placed_across')} AS words_needed,
             {_contained_needs('pair_root')[0]} AS contained_words,
