@@ -249,3 +249,31 @@ def test_each_news_corpus_weighs_the_same_in_the_fit():
     # the audits together count twice their 40 events, half for each corpus
     assert world.sum() == pytest.approx(40.0) and bbc.sum() == pytest.approx(40.0)
     assert counts.sum() == pytest.approx(10 + 2.0 * 40)
+
+
+def _news_rows(rng: random.Random) -> list[dict]:
+    """Judged news events of three stores: attacks (190) right 1 time in 5, meetings (040) 4 in 5."""
+    rows = []
+    for store in ("a", "b", "c"):
+        for code, share in (("190", 0.2), ("040", 0.8), ("010", 0.6)):
+            rows += [{"store": store, "cameo": code, "right": rng.random() < share,
+                      "features": {"running_text": 1.0, "statement": float(code == "010")}}
+                     for _ in range(150)]
+    return rows
+
+
+def test_the_news_model_learns_which_codes_news_gets_right_and_is_measured_store_by_store():
+    from calibrate_news import code_prior_table, fit_news, left_out_figures, scored
+
+    rows = _news_rows(random.Random(3))
+    table = code_prior_table(rows)
+    assert table["190"] < table["other"] < table["040"]
+    assert table["other statement"] == pytest.approx(0.6, abs=0.06)
+    news = fit_news(rows)
+    attack, meeting = (scored([row], news)[0][0] for row in
+                       (next(r for r in rows if r["cameo"] == c) for c in ("190", "040")))
+    assert attack == pytest.approx(0.2, abs=0.06) and meeting == pytest.approx(0.8, abs=0.06)
+    figures = left_out_figures(rows)
+    assert {"leave out a", "leave out b", "leave out c"} <= set(figures)
+    assert figures["leave one store out"]["events"] == len(rows)
+    assert figures["leave one store out"]["ece"] <= 0.05

@@ -141,3 +141,38 @@ def test_a_root_news_gets_mostly_wrong_takes_its_news_prior_in_an_article(code_t
     assert alone.evidence["confidence_features"]["root_prior"] == round(
         math.log(model["root_prior"]["04"] / (1 - model["root_prior"]["04"])), 3)
     assert in_article.confidence < alone.confidence
+
+
+def test_an_article_event_is_scored_by_the_news_model(code_text, monkeypatch):
+    import math
+
+    from eventwire.events import calibration as module
+
+    # a news model that knows one thing: the share right of each CAMEO code in judged news
+    news = {"intercept": 0.0, "coefficients": {"code_prior": 1.0},
+            "code_prior": {"other": 0.5, "other statement": 0.5}}
+    model = {**calibration(), "news": news}
+    monkeypatch.setattr(module, "calibration", lambda: model)
+    sentence = "Russia attacked Syria on Monday."
+    alone = _attack(code_text(sentence))
+    news["code_prior"][alone.cameo] = 0.2
+    in_article = _attack(code_text(f"{sentence} {FILLER}"))
+    assert "code_prior" not in alone.evidence["confidence_features"]
+    assert in_article.evidence["confidence_features"]["code_prior"] == round(math.log(0.2 / 0.8), 3)
+    assert in_article.confidence == 0.2  # the logistic of its score, no isotonic step
+    assert "events of this CAMEO code are right in judged news -1.39" in explain(in_article.to_dict())
+    assert "from a base of +0.00" in explain(in_article.to_dict())
+
+
+def test_the_shipped_news_model_weighs_every_feature_of_an_article_and_is_honestly_measured(code_text):
+    # fitted on judged news only (scripts/calibrate_news.py); its figures leave each store out
+    news = calibration()["news"]
+    texts = ["Russia did not attack Syria.", "Iran said that Israel would meet Egypt.",
+             "Five protesters were arrested.", "Germany and France signed an agreement."]
+    named = {name for text in texts for event in code_text(f"{FILLER} {text}")
+             for name in event.evidence["confidence_features"] if name != "root_prior"}
+    assert "code_prior" in named and named <= set(news["coefficients"])
+    pooled = news["figures"]["leave one store out"]
+    assert pooled["events"] >= 800 and pooled["ece"] <= 0.08
+    precision = [pooled["thresholds"][t]["precision"] for t in ("0.4", "0.6", "0.8")]
+    assert precision == sorted(precision) and precision[0] < precision[-1]

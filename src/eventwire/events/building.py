@@ -62,6 +62,7 @@ class EventBuilder:
         )
         features = calibration.with_root_prior(features, code.root,
                                                running=len(parsed.sentences) >= RUNNING_TEXT)
+        features = calibration.with_code_prior(features, code.code)
         confidence = calibration.probability(features)
         key = "|".join([doc_id, str(sentence.index), str(trigger.i - sentence.span.start),
                         code.code, *identity(source), *identity(target)])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.events.calibration import calibration, contributions
+from eventwire.events.calibration import contributions, weights_for
 from eventwire.events.cameo import cameo_table
 
 # Plain words for the confidence features (events.confidence.event_features); a role's actor
@@ -27,6 +27,7 @@ FEATURE_WORDS = {
     "sentence_position": "how far into the article the sentence is",
     "running_text": "an article, not a lone sentence", "quoted": "inside quotation marks",
     "root_prior": "how often events of this CAMEO root are right",
+    "code_prior": "how often events of this CAMEO code are right in judged news",
 }
 PATH_WORDS = {
     "implied": "implied", "coreference": "found by coreference", "modifier": "a modifier",
@@ -109,11 +110,12 @@ def _confidence_lines(record: dict[str, Any], evidence: dict[str, Any]) -> list[
     if isinstance(features, list):  # records coded before the calibration: names only
         features = dict.fromkeys(features, 1.0)
     found = contributions(features)
+    base, _ = weights_for(features)
     raised = ", ".join(f"{_feature_words(n)} {w:+.2f}" for n, w in found if w > 0.005) or "nothing"
     lowered = ", ".join(f"{_feature_words(n)} {w:+.2f}" for n, w in found if w < -0.005) or "nothing"
     lines = [f"6. Confidence {record.get('confidence')}: the share of events like this one judged "
              f"right on the gold dev sets and news audits (calibration.json); from a base of "
-             f"{calibration()['intercept']:+.2f}, raised by {raised}; lowered by {lowered} "
+             f"{base:+.2f}, raised by {raised}; lowered by {lowered} "
              "(log-odds)."]
     parts = evidence.get("confidence_parts")
     if parts:
