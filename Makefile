@@ -115,7 +115,7 @@ NEWS_AUDITS := \
 	$(NEWS_HELD_OUT)
 NEWS_HELD_OUT := --held-out audits/2026-12-08-world1387-seed2026120802.jsonl $(AUDIT_STORES)/world_news_1387_1600.duckdb
 calibrate-news: install $(NEWS_STORES)
-	$(BIN)/python scripts/calibrate_news.py $(SHARED)/gold $(NEWS_AUDITS)
+	$(BIN)/python scripts/calibrate_news.py $(NEWS_AUDITS)
 
 # A store of world-news articles FIRST-LAST (lines of the corpus), every event kept.
 $(AUDIT_STORES)/world_news_%.duckdb:
@@ -129,7 +129,7 @@ $(AUDIT_STORES)/world_news_%.duckdb:
 eval-calibration-audits: install $(CALIBRATION_STORES) $(NEWS_STORES)
 	$(BIN)/python scripts/calibrate.py $(SHARED)/gold --measure src/eventwire/events/data/calibration.json \
 		$(CALIBRATION_AUDITS)
-	$(BIN)/python scripts/calibrate_news.py $(SHARED)/gold --measure $(NEWS_AUDITS)
+	$(BIN)/python scripts/calibrate_news.py --measure $(NEWS_AUDITS)
 
 # BBC politics articles of 2004-05 (no publication dates), every event kept.
 $(AUDIT_STORES)/bbc_politics.duckdb:

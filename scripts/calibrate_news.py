@@ -1,6 +1,6 @@
 """Fit the confidence of events in running text on judged news alone; add it to calibration.json.
 
-    make calibrate-news       # = python scripts/calibrate_news.py ../shared/gold --audit ... (Makefile)
+    make calibrate-news       # = python scripts/calibrate_news.py --audit VERDICTS STORE ... (Makefile)
 
 The gold dev sets are lone sentences picked for one labelled event; news coding goes wrong in
 ways they do not show (history told as context, threats and plans coded as acts, generic
@@ -97,30 +97,25 @@ def scored(rows: list[dict], news: dict) -> list[tuple[float, bool]]:
 
 
 def left_out_figures(rows: list[dict], l2: float = NEWS_L2) -> dict:
-    """Each store scored by the model fitted on the others: all together and by store."""
+    """Each store scored by the model fitted on the others: all together, statements and other
+    events apart, and by store."""
     by_store: dict[str, list[tuple[float, bool]]] = {}
+    statements: list[tuple[float, bool]] = []
+    others: list[tuple[float, bool]] = []
     for store in sorted({row["store"] for row in rows}):
         news = fit_news([row for row in rows if row["store"] != store], l2)
-        by_store[store] = scored([row for row in rows if row["store"] == store], news)
-    pooled = [pair for pairs in by_store.values() for pair in pairs]
-    statements = [(p, ok) for (p, ok), row in zip(pooled, _in_store_order(rows), strict=True)
-                  if row["cameo"].startswith("01")]
-    others = [(p, ok) for (p, ok), row in zip(pooled, _in_store_order(rows), strict=True)
-              if not row["cameo"].startswith("01")]
-    return {"leave one store out": summary(pooled),
+        held = [row for row in rows if row["store"] == store]
+        by_store[store] = scored(held, news)
+        for row, pair in zip(held, by_store[store], strict=True):
+            (statements if row["cameo"].startswith("01") else others).append(pair)
+    return {"leave one store out": summary(statements + others),
             "leave one store out, statements": summary(statements),
             "leave one store out, other events": summary(others),
             **{f"leave out {store}": summary(pairs) for store, pairs in by_store.items()}}
 
 
-def _in_store_order(rows: list[dict]) -> list[dict]:
-    return [row for store in sorted({row["store"] for row in rows})
-            for row in rows if row["store"] == store]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", type=Path, help="the gold folder (../shared/gold; unused, as calibrate.py)")
     parser.add_argument("--audit", nargs=2, action="append", default=[], metavar=("VERDICTS", "STORE"),
                         help="an audit verdict file and its store: fitted on, whole (repeatable)")
     parser.add_argument("--held-out", nargs=2, action="append", default=[],
